@@ -1,0 +1,1 @@
+export { handleRequest as default, handleError } from "@cs/web/server";

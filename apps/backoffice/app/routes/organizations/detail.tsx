@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { can, getOrganization, getOrganizationAudit, listParentCandidates, moveOrganization } from "@cs/domain";
+import { Alert, Badge, Card, PageHeader, buttonClass, formatMoney } from "@cs/ui";
+import { AddressList, ContactList, type ActionResult } from "@cs/web";
+import { actionError, contactIntent, domainCtx, loaderError } from "@cs/web/server";
+import type { Route } from "./+types/detail";
+import { AuditTrail } from "./audit-trail";
+import { ChannelPlacement } from "./channel-placement";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    const [detail, audit, candidates] = await Promise.all([
+      getOrganization(ctx, params.id),
+      getOrganizationAudit(ctx, params.id),
+      can(ctx.actor, "organization:move") ? listParentCandidates(ctx, params.id) : Promise.resolve([]),
+    ]);
+    return {
+      ...detail,
+      audit,
+      candidates,
+      formKey: randomUUID(),
+      may: {
+        edit: can(ctx.actor, "organization:update"),
+        move: can(ctx.actor, "organization:move"),
+        contacts: can(ctx.actor, "contact:manage"),
+      },
+    };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  if (form.get("intent") === "move") {
+    try {
+      await moveOrganization(ctx, params.id, Object.fromEntries(form));
+      return Response.redirect(new URL(`/organizations/${params.id}?done=org.channel.moved`, request.url), 303);
+    } catch (error) {
+      return actionError(error, form);
+    }
+  }
+  return contactIntent(ctx, params.id, form, `/organizations/${params.id}`);
+}
+
+export default function OrganizationDetail({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const [params] = useSearchParams();
+  const { organization: org, may } = loaderData;
+  const result = (actionData ?? undefined) as ActionResult;
+  const intent = typeof result?.initialValue?.intent === "string" ? result.initialValue.intent : null;
+  const done = params.get("done");
+  const field = (label: string, value: React.ReactNode) => (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900">{value || "—"}</dd>
+    </div>
+  );
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={org.name}
+        actions={
+          may.edit ? (
+            <Link to={`/organizations/${org.id}/edit`} className={buttonClass("primary")}>
+              {t("common.edit")}
+            </Link>
+          ) : null
+        }
+      >
+        <div className="mt-1 flex items-center gap-2 text-sm text-slate-600">
+          <span>{org.code}</span>
+          <Badge tone="blue">{t(`org.kinds.${org.kind}`)}</Badge>
+          <Badge tone={org.status === "active" ? "green" : org.status === "on_hold" ? "amber" : "slate"}>{t(`org.statuses.${org.status}`)}</Badge>
+        </div>
+      </PageHeader>
+      {done ? <Alert tone="success">{t(done)}</Alert> : null}
+      <Card title={t("org.basics")}>
+        <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-4">
+          {field(t("org.fields.taxId"), org.taxId)}
+          {field(t("org.fields.shortName"), org.shortName)}
+          {field(t("org.fields.branch"), loaderData.branch?.name)}
+          {field(t("org.fields.tier"), org.tier ? t(`org.tiers.${org.tier}`) : null)}
+          {field(t("org.fields.region"), org.region ? t(`org.regions.${org.region}`) : null)}
+          {field(t("org.fields.city"), [org.province, org.city].filter(Boolean).join(" "))}
+          {field(t("org.fields.phone"), org.phone)}
+          {field(t("org.fields.address"), org.address)}
+          {field(t("org.fields.creditLimit"), formatMoney(org.creditLimitFen, i18n.language))}
+          {field(t("org.fields.paymentTerms"), String(org.paymentTermsDays))}
+        </dl>
+      </Card>
+      <ChannelPlacement
+        parent={loaderData.parent}
+        history={loaderData.parentHistory}
+        candidates={loaderData.candidates}
+        canMove={may.move && loaderData.candidates.length > 0}
+        result={intent === "move" ? result : undefined}
+      />
+      <ContactList contacts={loaderData.contacts} editable={may.contacts} result={intent === "saveContact" ? result : undefined} formKey={loaderData.formKey} />
+      <AddressList addresses={loaderData.addresses} editable={may.contacts} result={intent === "saveAddress" ? result : undefined} formKey={loaderData.formKey} />
+      <AuditTrail entries={loaderData.audit} />
+    </div>
+  );
+}

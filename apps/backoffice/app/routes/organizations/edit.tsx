@@ -1,0 +1,40 @@
+import { useTranslation } from "react-i18next";
+import { redirect } from "react-router";
+import { authorize, findOrganizationInScope, listBranches, updateOrganization } from "@cs/domain";
+import { PageHeader } from "@cs/ui";
+import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import type { Route } from "./+types/edit";
+import { OrganizationForm } from "./form";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    authorize(ctx.actor, "organization:update");
+    const [organization, branches] = await Promise.all([findOrganizationInScope(ctx, params.id), listBranches(ctx)]);
+    return { organization, branches };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  try {
+    await updateOrganization(ctx, params.id, Object.fromEntries(form));
+    return redirect(`/organizations/${params.id}?done=org.saved`);
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export default function EditOrganization({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { organization } = loaderData;
+  return (
+    <>
+      <PageHeader title={`${t("org.edit")}：${organization.name}`} />
+      <OrganizationForm organization={organization} branches={loaderData.branches} result={actionData} cancelTo={`/organizations/${organization.id}`} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { Readable } from "node:stream";
+import { stringify } from "csv-stringify";
+import { exportOrganizations, organizationListQuery } from "@cs/domain";
+import { domainCtx, searchParamsObject, serverT } from "@cs/web/server";
+import type { Route } from "./+types/export";
+
+/** Streams every row matching the list's filters, not just the page on screen. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const t = serverT(context);
+  const query = organizationListQuery.parse(searchParamsObject(request, ["kind", "region", "tier", "status"]));
+  const header = ["code", "name", "kind", "branch", "parent", "taxId", "tier", "region", "province", "city", "phone", "creditLimit", "paymentTerms", "status"].map((k) =>
+    t(`org.fields.${k}`),
+  );
+  async function* rows() {
+    for await (const chunk of exportOrganizations(ctx, query)) {
+      for (const r of chunk) {
+        yield [
+          r.code,
+          r.name,
+          t(`org.kinds.${r.kind}`),
+          r.branchName ?? "",
+          r.parentName ?? "",
+          r.taxId ?? "",
+          r.tier ? t(`org.tiers.${r.tier}`) : "",
+          r.region ? t(`org.regions.${r.region}`) : "",
+          r.province ?? "",
+          r.city ?? "",
+          r.phone ?? "",
+          `${r.creditLimitFen / 100n}.${String(r.creditLimitFen % 100n).padStart(2, "0")}`,
+          String(r.paymentTermsDays),
+          t(`org.statuses.${r.status}`),
+        ];
+      }
+    }
+  }
+  // A BOM so Excel opens the UTF-8 Chinese text correctly.
+  const csv = Readable.from(rows()).pipe(stringify({ header: true, columns: header, bom: true }));
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(Readable.toWeb(csv) as ReadableStream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="organizations-${stamp}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,75 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, useNavigation, useSearchParams } from "react-router";
+import { can, listBranches, listOrganizations, organizationListQuery } from "@cs/domain";
+import { organizationKinds, organizationStatuses, partnerTiers, regions } from "@cs/db/schema/enums";
+import { Button, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, searchParamsObject } from "@cs/web/server";
+import type { Route } from "./+types/list";
+import { organizationColumns } from "./columns";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = organizationListQuery.parse(searchParamsObject(request, ["kind", "region", "tier", "status"]));
+  const [page, branches] = await Promise.all([listOrganizations(ctx, query), listBranches(ctx)]);
+  return { page, query, branches, canCreate: can(ctx.actor, "organization:create") };
+}
+
+export default function OrganizationList({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const { page, query, branches } = loaderData;
+  const options = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  return (
+    <>
+      <PageHeader
+        title={t("org.title")}
+        actions={
+          <>
+            <a href={`/organizations/export.csv?${params.toString()}`} className={buttonClass("secondary")} download>
+              {t("org.export")}
+            </a>
+            {loaderData.canCreate ? (
+              <Link to="/organizations/new" className={buttonClass("primary")}>
+                {t("org.new")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-7">
+        <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("org.searchPlaceholder")} className="sm:col-span-3 lg:col-span-2" />
+        <SelectField label={t("org.fields.kind")} name="kind" defaultValue={query.kind[0] ?? ""} placeholder={t("common.all")} options={options(organizationKinds, "org.kinds")} />
+        <SelectField label={t("org.fields.branch")} name="branch" defaultValue={query.branch ?? ""} placeholder={t("common.all")} options={branches.map((b) => ({ value: b.id, label: b.name }))} />
+        <SelectField label={t("org.fields.region")} name="region" defaultValue={query.region[0] ?? ""} placeholder={t("common.all")} options={options(regions, "org.regions")} />
+        <SelectField label={t("org.fields.tier")} name="tier" defaultValue={query.tier[0] ?? ""} placeholder={t("common.all")} options={options(partnerTiers, "org.tiers")} />
+        <SelectField label={t("org.fields.status")} name="status" defaultValue={query.status[0] ?? ""} placeholder={t("common.all")} options={options(organizationStatuses, "org.statuses")} />
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <input type="hidden" name="size" value={query.size} />
+        <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-7">
+          <Button>{t("common.filter")}</Button>
+          <Link to="/organizations" className={buttonClass("ghost")}>
+            {t("common.reset")}
+          </Link>
+        </div>
+      </Form>
+      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
+        <DataTable
+          caption={t("org.title")}
+          columns={organizationColumns(t, i18n.language)}
+          data={page.rows}
+          total={page.total}
+          page={page.page}
+          size={page.size}
+          sort={query.sort}
+          dir={query.dir}
+          labels={labels}
+          getRowId={(r) => r.id}
+        />
+      </div>
+    </>
+  );
+}

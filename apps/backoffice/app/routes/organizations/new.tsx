@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { redirect } from "react-router";
+import { authorize, createOrganization, listBranches } from "@cs/domain";
+import { PageHeader } from "@cs/ui";
+import { actionError, domainCtx } from "@cs/web/server";
+import type { Route } from "./+types/new";
+import { OrganizationForm } from "./form";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  authorize(ctx.actor, "organization:create");
+  return { branches: await listBranches(ctx), formKey: randomUUID() };
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  try {
+    const created = await createOrganization(ctx, Object.fromEntries(form));
+    return redirect(`/organizations/${created.id}?done=org.created`);
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export default function NewOrganization({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t("org.new")} />
+      <OrganizationForm branches={loaderData.branches} result={actionData} formKey={loaderData.formKey} cancelTo="/organizations" />
+    </>
+  );
+}

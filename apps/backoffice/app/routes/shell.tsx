@@ -1,0 +1,25 @@
+import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
+import { requireActor } from "@cs/auth/server";
+import { AppShell } from "@cs/ui";
+import { UserMenu } from "@cs/web";
+import type { Route } from "./+types/shell";
+
+export function loader({ context, request }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  return { canSeeOrganizations: actor.permissions.has("organization:read") };
+}
+
+export default function Shell({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const nav = [
+    { to: "/", label: t("nav.home"), end: true },
+    ...(loaderData.canSeeOrganizations ? [{ to: "/organizations", label: t("nav.organizations") }] : []),
+    { to: "/products", label: t("nav.products") },
+  ];
+  return (
+    <AppShell brand={t("app.backoffice")} nav={nav} userArea={<UserMenu />} skipLabel={t("nav.skip")} navLabel={t("nav.main")}>
+      <Outlet />
+    </AppShell>
+  );
+}

@@ -1,0 +1,3 @@
+import { hydrate } from "@cs/web/entry-client";
+
+void hydrate();

@@ -1,0 +1,17 @@
+import { type RouteConfig, index, layout, route } from "@react-router/dev/routes";
+
+export default [
+  route("login", "routes/login.tsx"),
+  route("register", "routes/register.tsx"),
+  route("logout", "routes/logout.ts"),
+  route("set-locale", "routes/set-locale.ts"),
+  route("healthz", "routes/healthz.ts"),
+  layout("routes/shell.tsx", [
+    index("routes/home.tsx"),
+    route("account", "routes/account.tsx"),
+    route("company", "routes/company-redirect.ts"),
+    route("company/:id", "routes/company.tsx"),
+    route("products", "routes/products.tsx"),
+    route("*", "routes/not-found.tsx"),
+  ]),
+] satisfies RouteConfig;

@@ -1,0 +1,53 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { listCatalogueTree, listProducts, productListQuery } from "@cs/domain";
+import { Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, searchParamsObject } from "@cs/web/server";
+import type { Route } from "./+types/products";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = productListQuery.parse(searchParamsObject(request));
+  const [page, tree] = await Promise.all([listProducts(ctx, query), listCatalogueTree(ctx)]);
+  return { page, query, tree };
+}
+
+type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
+
+export default function Products({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const zh = i18n.language === "zh-CN";
+  const { page, query, tree } = loaderData;
+  const lines = tree.flatMap((d) => d.lines.filter((l) => !query.division || l.divisionId === query.division));
+  const columns: ColumnDef<Row, unknown>[] = [
+    { id: "sku", header: t("product.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
+    { id: "name", header: t("product.name"), meta: { sortKey: "name" }, cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "division", header: t("product.division"), meta: { defaultHidden: true }, cell: ({ row }) => (zh ? row.original.divisionZh : row.original.divisionEn) },
+    { id: "line", header: t("product.line"), cell: ({ row }) => (zh ? row.original.lineZh : row.original.lineEn) },
+    { id: "unit", header: t("product.unit"), cell: ({ row }) => t(`product.units.${row.original.unit}`, { defaultValue: row.original.unit }) },
+    { id: "listPrice", header: t("product.listPrice"), meta: { sortKey: "listPrice", align: "right" }, cell: ({ row }) => formatMoney(row.original.listPriceFen, i18n.language) },
+    { id: "cost", header: t("product.cost"), meta: { sortKey: "cost", align: "right" }, cell: ({ row }) => (row.original.costFen === null ? "—" : formatMoney(row.original.costFen, i18n.language)) },
+    { id: "serialized", header: t("product.serialized"), cell: ({ row }) => (row.original.serialized ? <Badge tone="blue">{t("common.yes")}</Badge> : t("common.no")) },
+    { id: "warranty", header: t("product.warranty"), meta: { sortKey: "warranty", align: "right" }, cell: ({ row }) => t("product.months", { count: row.original.warrantyMonths }) },
+  ];
+  return (
+    <>
+      <PageHeader title={t("product.title")} />
+      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
+        <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("product.searchPlaceholder")} />
+        <SelectField label={t("product.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: zh ? d.nameZh : d.nameEn }))} />
+        <SelectField label={t("product.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: zh ? l.nameZh : l.nameEn }))} />
+        <div className="flex items-end gap-2">
+          <Button>{t("common.filter")}</Button>
+          <Link to="/products" className={buttonClass("ghost")}>
+            {t("common.reset")}
+          </Link>
+        </div>
+      </Form>
+      <DataTable caption={t("product.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
+import { requireActor } from "@cs/auth/server";
+import { AppShell } from "@cs/ui";
+import { UserMenu } from "@cs/web";
+import type { Route } from "./+types/shell";
+
+export function loader({ context, request }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  return {
+    hasCompany: actor.permissions.has("own_organization:read"),
+    canSeeProducts: actor.permissions.has("product:read"),
+  };
+}
+
+export default function Shell({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const nav = [
+    { to: "/", label: t("nav.home"), end: true },
+    ...(loaderData.hasCompany ? [{ to: "/company", label: t("nav.myCompany") }] : []),
+    ...(loaderData.canSeeProducts ? [{ to: "/products", label: t("nav.products") }] : []),
+    { to: "/account", label: t("nav.account") },
+  ];
+  return (
+    <AppShell brand={t("app.portal")} nav={nav} userArea={<UserMenu />} skipLabel={t("nav.skip")} navLabel={t("nav.main")}>
+      <Outlet />
+    </AppShell>
+  );
+}

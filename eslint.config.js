@@ -1,0 +1,57 @@
+// @ts-check
+import { defineConfig, globalIgnores } from "eslint/config";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+
+export default defineConfig(
+  globalIgnores([
+    "**/node_modules/",
+    "**/build/",
+    "**/.react-router/",
+    "**/.turbo/",
+    ".data/",
+    "drizzle/",
+    "test-results/",
+    "playwright-report/",
+  ]),
+  {
+    // Not type-checked: `tsc` already runs per package; this stays fast.
+    files: ["**/*.{ts,tsx}"],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    files: ["**/*.tsx"],
+    extends: [reactHooks.configs.flat.recommended],
+  },
+  {
+    // Configuration is read in one place per app/package (env.server.ts) and validated there.
+    files: ["**/*.{ts,tsx}"],
+    ignores: [
+      "**/env.server.ts",
+      "scripts/**",
+      "tests/**",
+      "e2e/**",
+      "bench/**",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "packages/db/src/**",
+      "**/*.config.ts",
+    ],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration in env.server.ts (validated once) and pass it in; don't reach for process.env.",
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import { redirect, type RouterContextProvider } from "react-router";
+import { z } from "zod";
+import { users } from "@cs/db";
+import { passwordField, recordAudit, ValidationError, type Actor, parseInput } from "@cs/domain";
+import { requestContext } from "./context";
+import { getDb } from "./db.server";
+import { hashPassword, verifyPassword } from "./password";
+import { createSession, revokeOtherSessions, revokeSession, sessionCookie, type Audience } from "./session.server";
+import { signIn } from "./sign-in.server";
+import { safeRedirect } from "./middleware.server";
+
+/** Signs in and redirects with the new session cookie; SignInError propagates to the form. */
+export async function completeSignIn(request: Request, context: Readonly<RouterContextProvider>, audience: Audience) {
+  const db = getDb();
+  const { ip } = context.get(requestContext);
+  const form = await request.clone().formData();
+  const { userId } = await signIn(db, audience, request, ip);
+  const token = await createSession(db, userId, { ip, userAgent: request.headers.get("User-Agent") });
+  return redirect(safeRedirect(form.get("redirectTo")), {
+    headers: { "Set-Cookie": await sessionCookie(audience).serialize(token) },
+  });
+}
+
+export async function signOut(context: Readonly<RouterContextProvider>, audience: Audience) {
+  const { sessionToken } = context.get(requestContext);
+  if (sessionToken) await revokeSession(getDb(), sessionToken);
+  return redirect("/login", {
+    headers: { "Set-Cookie": await sessionCookie(audience).serialize("", { maxAge: 0 }) },
+  });
+}
+
+export const passwordChangeInput = z
+  .object({
+    current: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(128),
+    next: passwordField,
+    confirm: z.string({ error: "validation.required" }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.next !== v.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "validation.passwordMismatch" });
+    if (v.next === v.current) ctx.addIssue({ code: "custom", path: ["next"], message: "validation.passwordSame" });
+  });
+
+/** Verifies the current password, stores the new hash and ends every other session of the user. */
+export async function changePassword(context: Readonly<RouterContextProvider>, actor: Actor, raw: unknown) {
+  const input = parseInput(passwordChangeInput, raw);
+  const db = getDb();
+  const { sessionToken } = context.get(requestContext);
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.current)))
+    throw new ValidationError({ current: ["validation.passwordWrong"] });
+  const passwordHash = await hashPassword(input.next);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, actor.userId));
+    await recordAudit(tx, actor, { action: "password.change", entity: "user", entityId: actor.userId });
+  });
+  if (sessionToken) await revokeOtherSessions(db, actor.userId, sessionToken);
+}

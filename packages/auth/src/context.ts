@@ -1,0 +1,16 @@
+import { createContext } from "react-router";
+import type { Actor } from "@cs/domain";
+
+export type RequestState = {
+  ip: string;
+  nonce: string;
+  csrfToken: string;
+  /** Set when a live session is behind the request. */
+  actor: Actor | null;
+  sessionToken: string | null;
+  locale: string | null;
+};
+
+export const requestContext = createContext<RequestState>();
+/** Set by scripts/start.ts from the socket address, replacing whatever a client sent. */
+export const CLIENT_IP_HEADER = "x-cs-client-ip";

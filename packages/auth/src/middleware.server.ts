@@ -1,0 +1,98 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { createCookie, data, redirect, type MiddlewareFunction, type RouterContextProvider } from "react-router";
+import { loadActor, type Actor } from "@cs/domain";
+import { getDb } from "./db.server";
+import { serverEnv } from "./env.server";
+import { applySecurityHeaders } from "./headers";
+import { CLIENT_IP_HEADER, requestContext, type RequestState } from "./context";
+import { readSession, sessionCookie, type Audience } from "./session.server";
+
+const mutating = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+const csrfCookies = new Map<Audience, ReturnType<typeof createCookie>>();
+function csrfCookie(audience: Audience) {
+  let cookie = csrfCookies.get(audience);
+  if (!cookie) {
+    const env = serverEnv();
+    cookie = createCookie(audience === "portal" ? "cs_portal_csrf" : "cs_bo_csrf", {
+      secrets: [env.SESSION_SECRET],
+      httpOnly: true,
+      sameSite: "lax",
+      secure: env.secureCookies,
+      path: "/",
+    });
+    csrfCookies.set(audience, cookie);
+  }
+  return cookie;
+}
+
+function sameToken(a: unknown, b: string) {
+  if (typeof a !== "string" || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+const audienceKinds: Record<Audience, Actor["kind"][]> = { portal: ["partner", "customer"], backoffice: ["staff"] };
+
+/**
+ * Runs first on every request of an app: CSRF (signed double-submit token + Origin check) for every
+ * mutation, the session and the actor — built once — and the security headers on the way out.
+ */
+export function appMiddleware(audience: Audience): MiddlewareFunction<Response> {
+  return async ({ request, context }, next) => {
+    const db = getDb();
+    const dev = serverEnv().NODE_ENV === "development";
+    // Our HTTP server overwrites this header with the socket address; the dev server has none.
+    const ip = request.headers.get(CLIENT_IP_HEADER) ?? "127.0.0.1";
+    const cookieHeader = request.headers.get("Cookie");
+    const existingCsrf = await csrfCookie(audience).parse(cookieHeader);
+    const csrfToken = typeof existingCsrf === "string" && existingCsrf ? existingCsrf : randomBytes(16).toString("hex");
+
+    if (mutating.has(request.method)) {
+      const origin = request.headers.get("Origin");
+      if (origin && origin !== new URL(request.url).origin) throw data({ messageKey: "errors.csrf" }, { status: 403 });
+      const form = await request
+        .clone()
+        .formData()
+        .catch(() => null);
+      if (!existingCsrf || !sameToken(form?.get("_csrf"), csrfToken)) throw data({ messageKey: "errors.csrf" }, { status: 403 });
+    }
+
+    let actor: Actor | null = null;
+    let sessionToken: string | null = null;
+    let locale: string | null = null;
+    const token = await sessionCookie(audience).parse(cookieHeader);
+    if (typeof token === "string") {
+      const session = await readSession(db, token);
+      if (session && audienceKinds[audience].includes(session.kind)) {
+        actor = await loadActor(db, session.userId, ip);
+        sessionToken = actor ? token : null;
+        locale = session.locale;
+      }
+    }
+    const state: RequestState = { ip, nonce: randomBytes(16).toString("base64"), csrfToken, actor, sessionToken, locale };
+    context.set(requestContext, state);
+
+    const response = await next();
+    if (!existingCsrf) response.headers.append("Set-Cookie", await csrfCookie(audience).serialize(csrfToken));
+    applySecurityHeaders(response.headers, { nonce: state.nonce, dev });
+    return response;
+  };
+}
+
+export function requestState(context: Readonly<RouterContextProvider>) {
+  return context.get(requestContext);
+}
+
+/** The signed-in actor, or a redirect to sign-in that comes back here afterwards. */
+export function requireActor(context: Readonly<RouterContextProvider>, request: Request): Actor {
+  const { actor } = context.get(requestContext);
+  if (actor) return actor;
+  const url = new URL(request.url);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+/** Only same-app relative paths: never an open redirect. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

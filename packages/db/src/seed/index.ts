@@ -1,0 +1,4 @@
+export { seedDemo, demoSignIns, buildDemoData, DEMO_PASSWORD, type DemoSignIn } from "./demo";
+export { seedLarge, LARGE_PREFIX, type LargeSeedResult } from "./large";
+export { makeCreditCode, creditCodeCheckChar, isValidCreditCode, orgCodeCheckChar, CREDIT_CODE_ALPHABET } from "./credit-code";
+export { createRandom, seedUuid, type Random } from "./random";

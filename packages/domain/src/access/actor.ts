@@ -1,0 +1,46 @@
+import type { UserKind } from "@cs/db";
+import { isRole, roles, type Permission, type Role } from "./permissions";
+
+/** Who is acting, built once per request and passed to every domain function. */
+export type Actor = {
+  userId: string;
+  kind: UserKind;
+  displayName: string;
+  organizationId: string | null;
+  endCustomerId: string | null;
+  roles: Role[];
+  permissions: ReadonlySet<Permission>;
+  /** Staff only: `"all"` or the branch organization ids they work in. */
+  branchIds: "all" | string[];
+  divisionIds: "all" | string[];
+  ip?: string | null;
+};
+
+export function buildActor(input: {
+  userId: string;
+  kind: UserKind;
+  displayName: string;
+  organizationId: string | null;
+  endCustomerId: string | null;
+  roles: string[];
+  branchIds: string[];
+  divisionIds: string[];
+  ip?: string | null;
+}): Actor {
+  // A role that does not belong to the user's audience grants nothing: a partner row with "admin" stays a partner.
+  const granted = input.roles.filter(isRole).filter((r) => roles[r].audience === input.kind);
+  const perms = new Set<Permission>(granted.flatMap((r) => roles[r].permissions));
+  const all = granted.some((r) => "allScopes" in roles[r] && roles[r].allScopes);
+  return {
+    userId: input.userId,
+    kind: input.kind,
+    displayName: input.displayName,
+    organizationId: input.organizationId,
+    endCustomerId: input.endCustomerId,
+    roles: granted,
+    permissions: perms,
+    branchIds: input.kind === "staff" && all ? "all" : input.branchIds,
+    divisionIds: input.kind === "staff" && all ? "all" : input.divisionIds,
+    ip: input.ip ?? null,
+  };
+}

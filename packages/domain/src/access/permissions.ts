@@ -1,0 +1,57 @@
+import type { UserKind } from "@cs/db";
+
+export const permissions = [
+  "organization:read",
+  "organization:create",
+  "organization:update",
+  "organization:move",
+  "contact:manage",
+  "product:read",
+  "audit:read",
+  "own_organization:read",
+  "own_organization:update",
+  "profile:update",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+type RoleDefinition = {
+  audience: UserKind;
+  /** Staff roles that see every branch and division regardless of assignments. */
+  allScopes?: boolean;
+  permissions: readonly Permission[];
+};
+
+const staffRead: Permission[] = ["organization:read", "product:read", "profile:update"];
+
+export const roles = {
+  admin: { audience: "staff", allScopes: true, permissions: [...permissions] },
+  management: { audience: "staff", allScopes: true, permissions: [...staffRead, "audit:read"] },
+  sales: {
+    audience: "staff",
+    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read"],
+  },
+  order_desk: { audience: "staff", permissions: staffRead },
+  warehouse: { audience: "staff", permissions: staffRead },
+  finance: { audience: "staff", allScopes: true, permissions: [...staffRead, "organization:update", "audit:read"] },
+  service_desk: { audience: "staff", allScopes: true, permissions: staffRead },
+  marketing: { audience: "staff", allScopes: true, permissions: staffRead },
+  partner_admin: {
+    audience: "partner",
+    permissions: ["own_organization:read", "own_organization:update", "contact:manage", "product:read", "profile:update"],
+  },
+  partner_buyer: { audience: "partner", permissions: ["own_organization:read", "product:read", "profile:update"] },
+  partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update"] },
+  station_admin: {
+    audience: "partner",
+    permissions: ["own_organization:read", "own_organization:update", "contact:manage", "product:read", "profile:update"],
+  },
+  technician: { audience: "partner", permissions: ["own_organization:read", "product:read", "profile:update"] },
+  customer: { audience: "customer", permissions: ["profile:update"] },
+} as const satisfies Record<string, RoleDefinition>;
+
+export type Role = keyof typeof roles;
+export const roleNames = Object.keys(roles) as Role[];
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(roles, value);
+}

@@ -1,0 +1,7 @@
+export * from "./schema";
+export * from "./list";
+export * from "./get";
+export { createOrganization, updateOrganization, updateOwnCompany } from "./save";
+export { moveOrganization, listParentCandidates } from "./move";
+export { saveContact, deleteContact, saveAddress } from "./contacts";
+export * from "./counts";

@@ -1,0 +1,3 @@
+export * from "./actor";
+export * from "./register";
+export * from "./preferences";

@@ -1,0 +1,38 @@
+export const TIME_ZONE = "Asia/Shanghai";
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Integer fen to `¥1,234.56` without a float: the decimal string goes to Intl as is. */
+export function formatMoney(fen: bigint | string | number, locale: string, currency = "CNY") {
+  const value = BigInt(fen);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const decimal = `${negative ? "-" : ""}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
+  const key = `${locale}|${currency}`;
+  let nf = moneyFormats.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol" });
+    moneyFormats.set(key, nf);
+  }
+  // Intl accepts exact decimal strings; the cast is for older lib typings.
+  return nf.format(decimal as unknown as number);
+}
+
+export function formatNumber(value: number | bigint, locale: string) {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+export function formatDateTime(value: Date | string, locale: string) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(
+    new Date(value),
+  );
+}
+
+/** Calendar dates (`2026-01-31`) have no time zone; format them as UTC so the day never shifts. */
+export function formatDate(value: Date | string, locale: string) {
+  const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeZone: typeof value === "string" && value.length === 10 ? "UTC" : TIME_ZONE,
+  }).format(date);
+}

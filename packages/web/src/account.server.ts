@@ -1,0 +1,14 @@
+import type { RouterContextProvider } from "react-router";
+import { changePassword, requireActor } from "@cs/auth/server";
+import { actionError } from "./errors.server";
+
+export async function accountAction(request: Request, context: Readonly<RouterContextProvider>) {
+  const actor = requireActor(context, request);
+  const form = await request.formData();
+  try {
+    await changePassword(context, actor, Object.fromEntries(form));
+    return { status: "success" as const };
+  } catch (error) {
+    return actionError(error, form);
+  }
+}

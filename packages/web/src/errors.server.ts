@@ -1,0 +1,41 @@
+import { data } from "react-router";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@cs/domain";
+
+export type FormResult = {
+  status: "error";
+  /** Translation keys per field; `form` holds messages that belong to no single field. */
+  error: Record<string, string[]>;
+  initialValue: Record<string, unknown>;
+};
+
+function initialValue(form: FormData | undefined) {
+  if (!form) return {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("_") && k !== "password") out[k] = v;
+  return out;
+}
+
+/**
+ * Maps a domain error thrown by an action: validation and conflicts go back to the form (400/409)
+ * in conform's submission shape; not-found and forbidden become the error page. Anything else is a
+ * bug and propagates to the 500 page.
+ */
+export function actionError(error: unknown, form?: FormData) {
+  if (error instanceof ValidationError)
+    return data<FormResult>({ status: "error", error: error.fieldErrors, initialValue: initialValue(form) }, { status: 400 });
+  if (error instanceof ConflictError)
+    return data<FormResult>({ status: "error", error: { form: [error.code] }, initialValue: initialValue(form) }, { status: 409 });
+  if (error instanceof NotFoundError) throw data({ messageKey: "errors.notFound" }, { status: 404 });
+  if (error instanceof ForbiddenError) throw data({ messageKey: "errors.notFound" }, { status: 404 });
+  throw error;
+}
+
+/** Loaders: out of scope and forbidden both answer 404, never a hint that the thing exists. */
+export function loaderError(error: unknown): never {
+  if (error instanceof NotFoundError || error instanceof ForbiddenError) throw data({ messageKey: "errors.notFound" }, { status: 404 });
+  throw error;
+}
+
+export function notFound(): never {
+  throw data({ messageKey: "errors.notFound" }, { status: 404 });
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from "react-i18next";
+import { Alert } from "@cs/ui";
+
+export type ActionResult = { status: "error"; error: Record<string, string[] | null>; initialValue?: Record<string, unknown> } | undefined | null;
+
+/** Translates the keys a form result carries; unknown keys fall back to a generic message. */
+export function useFieldErrors(result: ActionResult | { error?: Record<string, string[] | null | undefined> }) {
+  const { t } = useTranslation();
+  return (name: string) => {
+    const errors = result && "error" in result ? result.error?.[name] : undefined;
+    return errors?.map((k) => t(k, { defaultValue: t("validation.invalid") })) ?? null;
+  };
+}
+
+export function FormAlert({ result }: { result: ActionResult }) {
+  const { t } = useTranslation();
+  if (!result || result.status !== "error") return null;
+  const formErrors = result.error.form;
+  const hasFieldErrors = Object.keys(result.error).some((k) => k !== "form");
+  if (!formErrors?.length && !hasFieldErrors) return null;
+  return <Alert>{formErrors?.length ? formErrors.map((k) => t(k)).join(" ") : t("errors.validation")}</Alert>;
+}

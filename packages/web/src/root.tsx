@@ -1,0 +1,63 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { isRouteErrorResponse, Links, Meta, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
+import { useChangeLanguage } from "remix-i18next/react";
+import { buttonClass, CenteredPage } from "@cs/ui";
+import type { RootData } from "./root-data.server";
+
+export function useRootData() {
+  return useRouteLoaderData("root") as RootData | undefined;
+}
+
+/** The html document shared by both apps. */
+export function Document({ children, title }: { children: ReactNode; title: string }) {
+  const data = useRootData();
+  const locale = data?.locale ?? "zh-CN";
+  useChangeLanguage(locale);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
+        <title>{title}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body className="antialiased text-slate-900">
+        {children}
+        <ScrollRestoration nonce={data?.nonce} />
+        <Scripts nonce={data?.nonce} />
+      </body>
+    </html>
+  );
+}
+
+/** 404 and 500 pages in the user's language; never a stack trace. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key =
+    isRouteErrorResponse(error) && error.data && typeof error.data === "object" && "messageKey" in error.data
+      ? String(error.data.messageKey)
+      : status === 404
+        ? "errors.notFound"
+        : "errors.server";
+  const title = status === 404 ? t("errors.notFoundTitle") : status === 403 ? t("errors.forbidden") : t("errors.serverTitle");
+  return (
+    <CenteredPage>
+      <p className="text-sm font-semibold text-blue-800">{status}</p>
+      <h1 className="mt-1 text-xl font-semibold text-slate-900">{title}</h1>
+      <p className="mt-2 text-slate-700">{t(key)}</p>
+      <a href="/" className={buttonClass("primary", "mt-6")}>
+        {t("errors.goHome")}
+      </a>
+    </CenteredPage>
+  );
+}
+
+export function CsrfInput() {
+  const data = useRootData();
+  return <input type="hidden" name="_csrf" value={data?.csrfToken ?? ""} />;
+}

@@ -1,0 +1,64 @@
+import { defineConfig } from "@playwright/test";
+import { chromiumArgs, findChromium } from "./e2e/browser";
+import { backofficePort, portalPort } from "./e2e/urls";
+
+const browser = findChromium();
+if (!browser.executablePath && !process.env.TEST_WORKER_INDEX) console.error(browser.message);
+
+export const serverEnv: Record<string, string | undefined> = {
+  PORTAL_PORT: String(portalPort),
+  BACKOFFICE_PORT: String(backofficePort),
+  PG_DATA_DIR: ".data/e2e-postgres",
+  PG_PORT: "54331",
+  NODE_ENV: "production",
+  SESSION_SECRET: "e2e-secret-at-least-32-characters-long",
+  E2E: "1",
+  // Never the developer's or CI's database: e2e always runs on its own embedded server with the
+  // demo seed. (`undefined` drops the variable: Node's spawn skips undefined env values.)
+  DATABASE_URL: undefined,
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  // Two apps, one embedded PostgreSQL and a browser on a 2-core machine: one test at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  globalTimeout: 15 * 60_000,
+  forbidOnly: !!process.env.CI,
+  reporter: "list",
+  outputDir: "test-results",
+  globalSetup: "./e2e/global-setup.ts",
+  use: {
+    // No baseURL: tests span both apps and use portalURL / backofficeURL from e2e/urls.ts.
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        browserName: "chromium",
+        viewport: { width: 1280, height: 800 },
+        launchOptions: { executablePath: browser.executablePath, args: chromiumArgs },
+      },
+    },
+  ],
+  webServer: {
+    // prepare-server empties .data/e2e-postgres, so start.ts seeds a fresh demo database.
+    command: "npx tsx e2e/prepare-server.ts && npx tsx scripts/start.ts",
+    // start.ts opens the backoffice port last; e2e/global-setup.ts then also waits for the portal.
+    port: backofficePort,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    env: serverEnv as Record<string, string>,
+    stdout: "pipe",
+    stderr: "pipe",
+    // SIGTERM lets start.ts close both apps and stop PostgreSQL; after 15 s the group gets SIGKILL.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+  },
+});

@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { hashPassword } from "@cs/auth";
+import { createDatabase, migrateDatabase, resolveDatabase } from "@cs/db";
+import { seedDemo } from "@cs/db/seed";
+
+export type Prepared = { url: string; embedded: boolean; seeded: boolean; stop: () => Promise<void> };
+
+/**
+ * DATABASE_URL when set, else the embedded server in PG_DATA_DIR; migrations applied; the demo
+ * seed on first start (embedded, or when DEMO_SEED=1 asks for it on an external server).
+ */
+export async function prepareDatabase(): Promise<Prepared> {
+  const db = await resolveDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dir: process.env.PG_DATA_DIR ?? ".data/postgres",
+    port: Number(process.env.PG_PORT ?? 54329),
+    database: "channel",
+  });
+  try {
+    await migrateDatabase(db.url);
+    let seeded = false;
+    if (db.embedded || process.env.DEMO_SEED === "1") {
+      const client = createDatabase(db.url, { max: 2 });
+      try {
+        seeded = (await seedDemo(client, { hashPassword })).seeded;
+      } finally {
+        await client.$client.end();
+      }
+    }
+    return { ...db, seeded };
+  } catch (error) {
+    await db.stop();
+    throw error;
+  }
+}
+
+/** A generated secret kept beside the embedded data, so sessions survive restarts. */
+export function sessionSecret(file = ".data/session-secret") {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

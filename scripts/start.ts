@@ -1,0 +1,65 @@
+import "./lib/production-env";
+import type { Server } from "node:http";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@react-router/express";
+import express from "express";
+import type { ServerBuild } from "react-router";
+import { demoSignIns } from "@cs/db/seed";
+import { prepareDatabase, sessionSecret } from "./lib/database";
+
+/** Serves one app's production build: hashed assets with long caching, everything else via React Router. */
+async function serveApp(app: "portal" | "backoffice", port: number): Promise<Server> {
+  const root = resolve("apps", app, "build");
+  const build = (await import(pathToFileURL(resolve(root, "server/index.js")).href)) as ServerBuild;
+  const server = express();
+  server.disable("x-powered-by");
+  server.use((req, res, next) => {
+    // Replace anything a client sent: the socket address is the only trusted source here.
+    req.headers["x-cs-client-ip"] = req.socket.remoteAddress ?? "127.0.0.1";
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    next();
+  });
+  server.use("/assets", express.static(resolve(root, "client/assets"), { immutable: true, maxAge: "1y" }));
+  server.use(express.static(resolve(root, "client"), { maxAge: "1h" }));
+  server.all("/{*splat}", createRequestHandler({ build, mode: "production" }));
+  return new Promise((ok) => {
+    const s = server.listen(port, () => ok(s));
+  });
+}
+
+async function main() {
+  const db = await prepareDatabase();
+  process.env.DATABASE_URL = db.url;
+  process.env.SESSION_SECRET = sessionSecret();
+  process.env.NODE_ENV = "production";
+  const portalPort = Number(process.env.PORTAL_PORT ?? 3000);
+  const backofficePort = Number(process.env.BACKOFFICE_PORT ?? 3001);
+  const servers = await Promise.all([serveApp("portal", portalPort), serveApp("backoffice", backofficePort)]);
+
+  console.log(`\n  Database     ${db.embedded ? `embedded PostgreSQL (${process.env.PG_DATA_DIR ?? ".data/postgres"})` : "DATABASE_URL"}${db.seeded ? ", demo data seeded" : ""}`);
+  console.log(`  Portal       http://localhost:${portalPort}`);
+  console.log(`  Back-office  http://localhost:${backofficePort}\n`);
+  if (db.embedded || process.env.DEMO_SEED === "1") {
+    console.log("  Demo sign-ins (password for all: Demo@2026)");
+    for (const s of demoSignIns) console.log(`    ${s.app.padEnd(10)} ${s.login.padEnd(22)} ${s.description}`);
+    console.log("");
+  }
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\n  Stopping…");
+    await Promise.all(servers.map((s) => new Promise((ok) => { s.closeAllConnections(); s.close(ok); })));
+    await db.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
