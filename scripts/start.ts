@@ -17,11 +17,12 @@ async function serveApp(app: "portal" | "backoffice", port: number): Promise<Ser
   server.use((req, res, next) => {
     // Replace anything a client sent: the socket address is the only trusted source here.
     req.headers["x-cs-client-ip"] = req.socket.remoteAddress ?? "127.0.0.1";
-    res.setHeader("X-Content-Type-Options", "nosniff");
     next();
   });
-  server.use("/assets", express.static(resolve(root, "client/assets"), { immutable: true, maxAge: "1y" }));
-  server.use(express.static(resolve(root, "client"), { maxAge: "1h" }));
+  // Pages get their security headers from the app middleware; static files get theirs here.
+  const setHeaders = (res: express.Response) => res.setHeader("X-Content-Type-Options", "nosniff");
+  server.use("/assets", express.static(resolve(root, "client/assets"), { immutable: true, maxAge: "1y", setHeaders }));
+  server.use(express.static(resolve(root, "client"), { maxAge: "1h", setHeaders }));
   server.all("/{*splat}", createRequestHandler({ build, mode: "production" }));
   return new Promise((ok) => {
     const s = server.listen(port, () => ok(s));

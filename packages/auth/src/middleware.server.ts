@@ -47,6 +47,13 @@ export function appMiddleware(audience: Audience): MiddlewareFunction<Response> 
     const existingCsrf = await csrfCookie(audience).parse(cookieHeader);
     const csrfToken = typeof existingCsrf === "string" && existingCsrf ? existingCsrf : randomBytes(16).toString("hex");
 
+    let actor: Actor | null = null;
+    let sessionToken: string | null = null;
+    let locale: string | null = null;
+    // Set before any check can throw, so even a refused request renders its error page.
+    const state: RequestState = { ip, nonce: randomBytes(16).toString("base64"), csrfToken, actor, sessionToken, locale };
+    context.set(requestContext, state);
+
     if (mutating.has(request.method)) {
       const origin = request.headers.get("Origin");
       if (origin && origin !== new URL(request.url).origin) throw data({ messageKey: "errors.csrf" }, { status: 403 });
@@ -57,9 +64,6 @@ export function appMiddleware(audience: Audience): MiddlewareFunction<Response> 
       if (!existingCsrf || !sameToken(form?.get("_csrf"), csrfToken)) throw data({ messageKey: "errors.csrf" }, { status: 403 });
     }
 
-    let actor: Actor | null = null;
-    let sessionToken: string | null = null;
-    let locale: string | null = null;
     const token = await sessionCookie(audience).parse(cookieHeader);
     if (typeof token === "string") {
       const session = await readSession(db, token);
@@ -69,10 +73,11 @@ export function appMiddleware(audience: Audience): MiddlewareFunction<Response> 
         locale = session.locale;
       }
     }
-    const state: RequestState = { ip, nonce: randomBytes(16).toString("base64"), csrfToken, actor, sessionToken, locale };
-    context.set(requestContext, state);
+    context.set(requestContext, { ...state, actor, sessionToken, locale });
 
-    const response = await next();
+    let response = await next();
+    // Responses built by Response.redirect() and friends have immutable headers.
+    response = new Response(response.body, response);
     if (!existingCsrf) response.headers.append("Set-Cookie", await csrfCookie(audience).serialize(csrfToken));
     applySecurityHeaders(response.headers, { nonce: state.nonce, dev });
     return response;

@@ -28,7 +28,8 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     persistent: true,
     createPostgresUser: true,
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    // Byte-order collation (fast, predictable), but a UTF-8 ctype so pg_trgm indexes Chinese text.
+    initdbFlags: ["--encoding=UTF8", "--lc-collate=C", `--lc-ctype=${process.platform === "darwin" ? "en_US.UTF-8" : "C.UTF-8"}`],
     postgresFlags: ["-c", "max_connections=200", "-c", "fsync=on", "-c", "timezone=UTC"],
     onLog: () => {},
     onError: log,

@@ -45,7 +45,7 @@ export function TextField({ label, errors, hint, className, ...props }: FieldPro
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
-        {props.required ? <span className="text-red-700"> *</span> : null}
+        {props.required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
       </label>
       <input
         id={id}
@@ -78,7 +78,7 @@ export function SelectField({
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
-        {props.required ? <span className="text-red-700"> *</span> : null}
+        {props.required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
       </label>
       <select id={id} {...props} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-e` : undefined} className={inputClass}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

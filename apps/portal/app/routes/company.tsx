@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
+import { redirect } from "react-router";
 import { Form, useSearchParams } from "react-router";
 import { can, getOrganization, updateOwnCompany } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField } from "@cs/ui";
@@ -25,7 +26,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     try {
       if (params.id !== ctx.actor.organizationId) notFound();
       await updateOwnCompany(ctx, Object.fromEntries(form));
-      return Response.redirect(new URL(`/company/${params.id}?done=org.saved`, request.url), 303);
+      return redirect(`/company/${params.id}?done=org.saved`);
     } catch (error) {
       return actionError(error, form);
     }

@@ -6,7 +6,7 @@ import { inTransaction, type Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { keyOf, once } from "../shared/idempotency";
 import { findOrganizationInScope } from "./get";
-import { parseInput } from "../shared/parse";
+import { isUuid, parseInput } from "../shared/parse";
 import { addressInput, contactInput } from "./schema";
 
 /** Staff manage contacts of organizations in scope; a partner admin those of its own company. */
@@ -33,6 +33,7 @@ export async function saveContact(ctx: Ctx, organizationId: string, contactId: s
   return inTransaction(ctx, async (tx, tctx) => {
     await editableOrganization(tctx, organizationId);
     const values = contactColumns(input);
+    if (contactId && !isUuid(contactId)) throw new NotFoundError("contact");
     const [existing] = contactId
       ? await tx
           .select()
@@ -40,12 +41,16 @@ export async function saveContact(ctx: Ctx, organizationId: string, contactId: s
           .where(and(eq(contacts.id, contactId), eq(contacts.organizationId, organizationId)))
       : [];
     if (contactId && !existing) throw new NotFoundError("contact");
-    if (values.isPrimary)
-      await tx
-        .update(contacts)
-        .set({ isPrimary: false })
-        .where(and(eq(contacts.organizationId, organizationId), contactId ? ne(contacts.id, contactId) : undefined));
+    // Inside the create's `once`, not before it: a replayed create must not demote the contact it made.
+    const clearOtherPrimaries = async (keepId?: string) => {
+      if (values.isPrimary)
+        await tx
+          .update(contacts)
+          .set({ isPrimary: false })
+          .where(and(eq(contacts.organizationId, organizationId), keepId ? ne(contacts.id, keepId) : undefined));
+    };
     if (existing) {
+      await clearOtherPrimaries(existing.id);
       const diff = diffFields(existing as Record<string, unknown>, values);
       if (!diff.changed) return existing;
       const [row] = await tx
@@ -63,6 +68,7 @@ export async function saveContact(ctx: Ctx, organizationId: string, contactId: s
       return row!;
     }
     const { result } = await once(tx, ctx.actor, keyOf(raw), { organizationId, values }, async () => {
+      await clearOtherPrimaries();
       const [row] = await tx.insert(contacts).values({ ...values, organizationId }).returning();
       await recordAudit(tx, ctx.actor, { action: "contact.create", entity: "organization", entityId: organizationId, after: row });
       return { id: row!.id };
@@ -74,6 +80,7 @@ export async function saveContact(ctx: Ctx, organizationId: string, contactId: s
 export async function deleteContact(ctx: Ctx, organizationId: string, contactId: string) {
   return inTransaction(ctx, async (tx, tctx) => {
     await editableOrganization(tctx, organizationId);
+    if (!isUuid(contactId)) return null;
     const [row] = await tx
       .delete(contacts)
       .where(and(eq(contacts.id, contactId), eq(contacts.organizationId, organizationId)))
@@ -89,6 +96,7 @@ export async function saveAddress(ctx: Ctx, organizationId: string, addressId: s
   return inTransaction(ctx, async (tx, tctx) => {
     await editableOrganization(tctx, organizationId);
     const values = { ...input, district: input.district ?? null, phone: input.phone! };
+    if (addressId && !isUuid(addressId)) throw new NotFoundError("address");
     const [existing] = addressId
       ? await tx
           .select()
@@ -96,12 +104,16 @@ export async function saveAddress(ctx: Ctx, organizationId: string, addressId: s
           .where(and(eq(addresses.id, addressId), eq(addresses.organizationId, organizationId)))
       : [];
     if (addressId && !existing) throw new NotFoundError("address");
-    if (values.isDefault)
-      await tx
-        .update(addresses)
-        .set({ isDefault: false })
-        .where(and(eq(addresses.organizationId, organizationId), addressId ? ne(addresses.id, addressId) : undefined));
+    // As for contacts: a replayed create must not take the default away from the address it made.
+    const clearOtherDefaults = async (keepId?: string) => {
+      if (values.isDefault)
+        await tx
+          .update(addresses)
+          .set({ isDefault: false })
+          .where(and(eq(addresses.organizationId, organizationId), keepId ? ne(addresses.id, keepId) : undefined));
+    };
     if (existing) {
+      await clearOtherDefaults(existing.id);
       const diff = diffFields(existing as Record<string, unknown>, values);
       if (!diff.changed) return existing;
       const [row] = await tx.update(addresses).set(values).where(eq(addresses.id, existing.id)).returning();
@@ -109,6 +121,7 @@ export async function saveAddress(ctx: Ctx, organizationId: string, addressId: s
       return row!;
     }
     const { result } = await once(tx, ctx.actor, keyOf(raw), { organizationId, values }, async () => {
+      await clearOtherDefaults();
       const [row] = await tx.insert(addresses).values({ ...values, organizationId }).returning();
       await recordAudit(tx, ctx.actor, { action: "address.create", entity: "organization", entityId: organizationId, after: row });
       return { id: row!.id };

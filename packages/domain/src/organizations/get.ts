@@ -5,10 +5,11 @@ import { can } from "../access/authorize";
 import { organizationScope } from "../access/scopes";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
+import { isUuid } from "../shared/parse";
 
 /** The organization if this actor may see it, else NotFoundError: existence is never hinted. */
 export async function findOrganizationInScope(ctx: Ctx, id: string, options: { forUpdate?: boolean } = {}) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError("organization");
+  if (!isUuid(id)) throw new NotFoundError("organization");
   const q = ctx.db
     .select()
     .from(organizations)

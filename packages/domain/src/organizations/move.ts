@@ -32,7 +32,8 @@ export async function moveOrganization(ctx: Ctx, id: string, raw: unknown) {
           select o.id, o.parent_id from organizations o join up on o.id = up.parent_id
         ) select exists(select 1 from up where id = ${id}) as found`);
       if (cycle?.found) throw new ValidationError({ parentId: ["validation.parentCycle"] });
-    } else if (allowedParentKinds[org.kind].length === 0 && org.parentId === null) {
+    } else if (allowedParentKinds[org.kind].length === 0) {
+      // Kinds outside the channel tree are never moved, not even off a parent they have (a branch under the company).
       throw new ValidationError({ parentId: ["validation.noParentAllowed"] });
     }
 

@@ -12,3 +12,11 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   }
   throw new ValidationError(fields);
 }
+
+/**
+ * The shape PostgreSQL's uuid type accepts in our ids. Ids from URLs and hidden fields are checked
+ * with it first, so a tampered one is "not found" instead of a failed cast.
+ */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -27,7 +27,7 @@ export function AuditTrail({ entries }: { entries: Entry[] }) {
             <li key={String(e.id)} className="text-sm">
               <p className="text-slate-600">
                 <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at, i18n.language)}</time> · {e.actorName ?? t("audit.system")} ·{" "}
-                <strong className="font-medium text-slate-900">{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</strong>
+                <strong className="font-medium text-slate-900">{t(`audit.actions.${e.action.replace(".", "_")}`, { defaultValue: e.action })}</strong>
               </p>
               {e.action === "update" || e.action.endsWith(".update") || e.action === "move" ? (
                 <ul className="mt-1 ml-4 list-disc text-slate-800">

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
+import { redirect } from "react-router";
 import { Link, useSearchParams } from "react-router";
 import { can, getOrganization, getOrganizationAudit, listParentCandidates, moveOrganization } from "@cs/domain";
 import { Alert, Badge, Card, PageHeader, buttonClass, formatMoney } from "@cs/ui";
@@ -39,7 +40,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (form.get("intent") === "move") {
     try {
       await moveOrganization(ctx, params.id, Object.fromEntries(form));
-      return Response.redirect(new URL(`/organizations/${params.id}?done=org.channel.moved`, request.url), 303);
+      return redirect(`/organizations/${params.id}?done=org.channel.moved`);
     } catch (error) {
       return actionError(error, form);
     }

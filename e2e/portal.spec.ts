@@ -1,0 +1,104 @@
+import { backofficeURL, expect, portalURL, test } from "./fixtures";
+
+test("a dealer signs in and edits its company's contact", async ({ page, login, checkA11y }) => {
+  await login("portal", "dealer@demo.cn");
+  await checkA11y();
+  await page.screenshot({ path: "docs/screenshots/portal-home.png" });
+  await page.getByRole("link", { name: "我的公司" }).click();
+  await expect(page.getByRole("heading", { name: "联系人" })).toBeVisible();
+  await checkA11y();
+
+  const firstContact = page.locator("table tbody tr").first();
+  const name = (await firstContact.locator("td").first().textContent())!.replace("主要联系人", "").trim();
+  await firstContact.getByRole("link", { name: `编辑 ${name}` }).click();
+  await checkA11y();
+  const form = page.locator("form", { has: page.locator("input[name=intent][value=saveContact]") });
+  await form.getByLabel("职务").fill("销售总监");
+  await form.getByLabel("手机").fill("1381234");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("请输入有效的 11 位手机号")).toBeVisible();
+  await form.getByLabel("手机").fill("13812345678");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("联系人已保存")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "销售总监" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "13812345678" })).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/portal-company.png", fullPage: true });
+});
+
+test("a dealer typing another organization's URL gets 404", async ({ page, login, browser }) => {
+  // Find another dealer's id the way an attacker might have learnt it: from staff screens.
+  const staff = await browser.newPage();
+  await staff.goto(`${backofficeURL}/login`);
+  await staff.getByLabel("手机号或邮箱").fill("admin@demo.cn");
+  await staff.getByLabel("密码").fill("Demo@2026");
+  await staff.getByRole("button", { name: "登录" }).click();
+  await staff.waitForURL(`${backofficeURL}/`);
+  await staff.goto(`${backofficeURL}/organizations?q=DL-0002`);
+  const href = await staff.locator("tbody a").first().getAttribute("href");
+  const otherId = href!.split("/").pop()!;
+  await staff.close();
+
+  await login("portal", "dealer@demo.cn");
+  await page.goto(`${portalURL}/company`);
+  const csrf = await page.locator("input[name=_csrf]").first().getAttribute("value");
+  const response = await page.goto(`${portalURL}/company/${otherId}`);
+  expect(response!.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  // Nor can a crafted form change it.
+  const post = await page.request.post(`${portalURL}/company/${otherId}`, {
+    form: { _csrf: csrf ?? "", intent: "saveContact", _key: "attack-key-000001", name: "攻击者", mobile: "13900000000" },
+  });
+  expect(post.status()).toBe(404);
+});
+
+test("a form posted without the CSRF token changes nothing", async ({ page, login }) => {
+  await login("portal", "dealer@demo.cn");
+  const response = await page.request.post(`${portalURL}/account`, {
+    form: { current: "Demo@2026", next: "Hacked@2027", confirm: "Hacked@2027" },
+  });
+  expect(response.status()).toBe(403);
+});
+
+test("an end customer registers, is signed in, signs out and back in", async ({ page, checkA11y }) => {
+  await page.goto(`${portalURL}/register`);
+  await checkA11y();
+  await page.getByLabel("姓名").fill("测试客户");
+  await page.getByLabel("手机号或邮箱").fill("13700001234");
+  await page.getByLabel("密码", { exact: true }).fill("short");
+  await page.getByLabel("确认密码").fill("short");
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page.getByText("密码至少 8 位")).toBeVisible();
+
+  await page.getByLabel("密码", { exact: true }).fill("Customer2026");
+  await page.getByLabel("确认密码").fill("Customer2026");
+  await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page).toHaveURL(`${portalURL}/`);
+  await expect(page.getByRole("heading", { name: "您好，测试客户" })).toBeVisible();
+  await checkA11y();
+
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("手机号或邮箱").fill("+86 137 0000 1234");
+  await page.getByLabel("密码").fill("Customer2026");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("heading", { name: "您好，测试客户" })).toBeVisible();
+});
+
+test("a replayed cookie after sign-out is no longer a session", async ({ page, login, context }) => {
+  await login("portal", "buyer@demo.cn");
+  const cookies = await context.cookies();
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await context.addCookies(cookies);
+  await page.goto(`${portalURL}/company`);
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("staff are refused at the portal with a clear message", async ({ page }) => {
+  await page.goto(`${portalURL}/login`);
+  await page.getByLabel("手机号或邮箱").fill("admin@demo.cn");
+  await page.getByLabel("密码").fill("Demo@2026");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("alert")).toContainText("公司员工请使用渠道管理后台登录");
+  await page.screenshot({ path: "docs/screenshots/portal-login.png" });
+});
