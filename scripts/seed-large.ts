@@ -1,0 +1,15 @@
+import { createDatabase } from "@cs/db";
+import { seedLarge } from "@cs/db/seed";
+import { prepareDatabase } from "./lib/database";
+
+/** `npm run seed:large`: 10,000 organizations and 10,000 products on top of the demo data, for benchmarks. */
+const db = await prepareDatabase();
+const client = createDatabase(db.url, { max: 4 });
+try {
+  const started = performance.now();
+  const result = await seedLarge(client);
+  console.log(`Large seed done in ${((performance.now() - started) / 1000).toFixed(1)}s`, result);
+} finally {
+  await client.$client.end();
+  await db.stop();
+}
