@@ -42,6 +42,8 @@ export default defineConfig(
       "vitest.config.ts",
       "packages/db/src/**",
       "**/*.config.ts",
+      // Tests set up the environment the code under test validates.
+      "**/*.test.ts",
     ],
     rules: {
       "no-restricted-properties": [

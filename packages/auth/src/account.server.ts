@@ -3,6 +3,7 @@ import { redirect, type RouterContextProvider } from "react-router";
 import { z } from "zod";
 import { users } from "@cs/db";
 import { passwordField, recordAudit, ValidationError, type Actor, parseInput } from "@cs/domain";
+import { localeCookie } from "@cs/i18n/server";
 import { requestContext } from "./context";
 import { getDb } from "./db.server";
 import { hashPassword, verifyPassword } from "./password";
@@ -15,11 +16,12 @@ export async function completeSignIn(request: Request, context: Readonly<RouterC
   const db = getDb();
   const { ip } = context.get(requestContext);
   const form = await request.clone().formData();
-  const { userId } = await signIn(db, audience, request, ip);
+  const { userId, locale } = await signIn(db, audience, request, ip);
   const token = await createSession(db, userId, { ip, userAgent: request.headers.get("User-Agent") });
-  return redirect(safeRedirect(form.get("redirectTo")), {
-    headers: { "Set-Cookie": await sessionCookie(audience).serialize(token) },
-  });
+  const headers = new Headers({ "Set-Cookie": await sessionCookie(audience).serialize(token) });
+  // The language the user chose before follows them to every device they sign in on.
+  if (locale) headers.append("Set-Cookie", await localeCookie.serialize(locale));
+  return redirect(safeRedirect(form.get("redirectTo")), { headers });
 }
 
 export async function signOut(context: Readonly<RouterContextProvider>, audience: Audience) {

@@ -8,7 +8,8 @@ export type RequestState = {
   /** Set when a live session is behind the request. */
   actor: Actor | null;
   sessionToken: string | null;
-  locale: string | null;
+  /** A session cookie came, but it opens no live session. */
+  sessionExpired: boolean;
 };
 
 export const requestContext = createContext<RequestState>();

@@ -49,9 +49,8 @@ export function appMiddleware(audience: Audience): MiddlewareFunction<Response> 
 
     let actor: Actor | null = null;
     let sessionToken: string | null = null;
-    let locale: string | null = null;
     // Set before any check can throw, so even a refused request renders its error page.
-    const state: RequestState = { ip, nonce: randomBytes(16).toString("base64"), csrfToken, actor, sessionToken, locale };
+    const state: RequestState = { ip, nonce: randomBytes(16).toString("base64"), csrfToken, actor, sessionToken, sessionExpired: false };
     context.set(requestContext, state);
 
     if (mutating.has(request.method)) {
@@ -70,10 +69,11 @@ export function appMiddleware(audience: Audience): MiddlewareFunction<Response> 
       if (session && audienceKinds[audience].includes(session.kind)) {
         actor = await loadActor(db, session.userId, ip);
         sessionToken = actor ? token : null;
-        locale = session.locale;
       }
     }
-    context.set(requestContext, { ...state, actor, sessionToken, locale });
+    // A cookie that no longer opens a session: expired, revoked or replayed after sign-out.
+    const sessionExpired = typeof token === "string" && token !== "" && !actor;
+    context.set(requestContext, { ...state, actor, sessionToken, sessionExpired });
 
     let response = await next();
     // Responses built by Response.redirect() and friends have immutable headers.
@@ -90,10 +90,10 @@ export function requestState(context: Readonly<RouterContextProvider>) {
 
 /** The signed-in actor, or a redirect to sign-in that comes back here afterwards. */
 export function requireActor(context: Readonly<RouterContextProvider>, request: Request): Actor {
-  const { actor } = context.get(requestContext);
+  const { actor, sessionExpired } = context.get(requestContext);
   if (actor) return actor;
   const url = new URL(request.url);
-  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}${sessionExpired ? "&expired=1" : ""}`);
 }
 
 /** Only same-app relative paths: never an open redirect. */

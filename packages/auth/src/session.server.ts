@@ -50,7 +50,7 @@ export async function readSession(db: Database, token: string) {
   const env = serverEnv();
   const idleSince = new Date(Date.now() - env.SESSION_IDLE_MINUTES * 60_000);
   const [row] = await db
-    .select({ id: sessions.id, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, kind: users.kind, locale: users.locale })
+    .select({ id: sessions.id, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, kind: users.kind })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(

@@ -33,7 +33,7 @@ function field(form: FormData, name: string, max: number) {
  * belongs to is only revealed after the password proved who they are.
  */
 export async function signIn(db: Database, audience: Audience, request: Request, ip: string) {
-  const authenticator = new Authenticator<{ userId: string }>();
+  const authenticator = new Authenticator<{ userId: string; locale: string | null }>();
   authenticator.use(
     new FormStrategy(async ({ form }) => {
       const rawLogin = field(form, "login", 254);
@@ -51,7 +51,7 @@ export async function signIn(db: Database, audience: Audience, request: Request,
       await clearAccountFailures(db, login);
       if (!audienceKinds[audience].includes(user.kind))
         throw new SignInError(audience === "portal" ? "auth.staffAtPortal" : "auth.partnerAtBackoffice");
-      return { userId: user.id };
+      return { userId: user.id, locale: user.locale };
     }),
     "form",
   );

@@ -73,7 +73,8 @@ export type OrganizationDetail = Awaited<ReturnType<typeof getOrganization>>;
 /** The audit trail of one organization and its contacts/addresses, newest first. */
 export async function getOrganizationAudit(ctx: Ctx, id: string, limit = 50) {
   await findOrganizationInScope(ctx, id);
-  if (!can(ctx.actor, "audit:read") && ctx.actor.kind === "staff") return [];
+  // The trail holds staff-only detail (credit limits, who changed what): staff with audit:read only.
+  if (ctx.actor.kind !== "staff" || !can(ctx.actor, "audit:read")) return [];
   return ctx.db
     .select({
       id: auditLog.id,

@@ -46,6 +46,8 @@ export async function moveOrganization(ctx: Ctx, id: string, raw: unknown) {
     // A retried move that already landed is a no-op.
     if (open && open.parentId === newParentId && open.validFrom === input.effectiveDate) return org;
     if (org.parentId === newParentId) throw new ValidationError({ parentId: ["validation.sameParent"] });
+    // organizations.parent_id is the placement in force today; a future date would need a job to apply it.
+    if (input.effectiveDate > todayInShanghai()) throw new ValidationError({ effectiveDate: ["validation.effectiveDateFuture"] });
     if (open && input.effectiveDate <= open.validFrom)
       throw new ValidationError({ effectiveDate: ["validation.effectiveDateBeforeCurrent"] });
 
@@ -74,6 +76,10 @@ export async function moveOrganization(ctx: Ctx, id: string, raw: unknown) {
     });
     return updated!;
   });
+}
+
+function todayInShanghai() {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 }
 
 /** Organizations this one may be placed under, within the actor's scope. */

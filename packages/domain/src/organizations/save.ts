@@ -38,6 +38,25 @@ async function assertTaxIdFree(ctx: Ctx, taxId: string | undefined, exceptId?: s
   if (clash) throw new ValidationError({ taxId: ["validation.taxIdTaken"] });
 }
 
+/** The owner branch must really be a branch, whatever id a crafted form carries. */
+async function assertBranch(ctx: Ctx, branchId: string | null | undefined) {
+  if (!branchId) return;
+  const [row] = await ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, branchId));
+  if (row?.kind !== "branch") throw new ValidationError({ ownerBranchId: ["validation.invalid"] });
+}
+
+/** Two simultaneous saves can both pass assertTaxIdFree; the unique index decides, and says so kindly. */
+async function mapTaxIdClash<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause ?? error;
+    if ((cause as { constraint_name?: string }).constraint_name === "organizations_tax_id_idx")
+      throw new ValidationError({ taxId: ["validation.taxIdTaken"] });
+    throw error;
+  }
+}
+
 async function nextCode(ctx: Ctx, kind: OrganizationInput["kind"]) {
   const prefix = { branch: "BR", master_distributor: "MD", agent: "AG", dealer: "DL", key_account: "KA", repair_station: "RS" }[kind];
   const [row] = await ctx.db.execute<{ n: number }>(
@@ -65,11 +84,14 @@ async function insertOrganization(tx: Transaction, ctx: Ctx, input: Organization
   // Serialise code allocation so two creations cannot take the same number.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('organization-code'))`);
   await assertTaxIdFree(ctx, input.taxId);
+  await assertBranch(ctx, branchId);
   const code = await nextCode(ctx, input.kind);
-  const [created] = await tx
-    .insert(organizations)
-    .values({ ...toColumns(input), code, ownerBranchId: branchId ?? null })
-    .returning();
+  const [created] = await mapTaxIdClash(
+    tx
+      .insert(organizations)
+      .values({ ...toColumns(input), code, ownerBranchId: branchId ?? null })
+      .returning(),
+  );
   if (!created) throw new Error("insert returned nothing");
   if (input.kind === "branch") await tx.update(organizations).set({ ownerBranchId: created.id }).where(eq(organizations.id, created.id));
   await tx.insert(organizationParents).values({
@@ -98,11 +120,13 @@ async function applyUpdate(
     const diff = diffFields(current as Record<string, unknown>, next);
     if (!diff.changed) return current;
     if (version !== current.version) throw new ConflictError("errors.staleEdit");
-    const [updated] = await tx
-      .update(organizations)
-      .set({ ...next, version: current.version + 1, updatedAt: new Date() })
-      .where(eq(organizations.id, id))
-      .returning();
+    const [updated] = await mapTaxIdClash(
+      tx
+        .update(organizations)
+        .set({ ...next, version: current.version + 1, updatedAt: new Date() })
+        .where(eq(organizations.id, id))
+        .returning(),
+    );
     if (!updated) throw new Error("update returned nothing");
     await recordAudit(tx, ctx.actor, { action: "update", entity: "organization", entityId: id, before: diff.before, after: diff.after });
     return updated;
@@ -117,6 +141,7 @@ export async function updateOrganization(ctx: Ctx, id: string, raw: unknown) {
     const ownerBranchId = current.kind === "branch" ? current.ownerBranchId : (input.ownerBranchId ?? null);
     if (ownerBranchId !== current.ownerBranchId && !canUseBranch(ctx.actor, ownerBranchId))
       throw new ValidationError({ ownerBranchId: ["validation.branchOutOfScope"] });
+    if (ownerBranchId !== current.ownerBranchId) await assertBranch(ctx, ownerBranchId);
     await assertTaxIdFree(ctx, input.taxId, id);
     return { ...toColumns(input), ownerBranchId };
   });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { endCustomers, userRoles, users, type Database } from "@cs/db";
 import { buildActor } from "../access/actor";
@@ -46,10 +46,20 @@ export async function registerCustomer(
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.login, login));
     if (taken) throw new ValidationError({ login: ["validation.loginTaken"] });
     const isMail = login.includes("@");
-    const [customer] = await tx
-      .insert(endCustomers)
-      .values({ name: input.name, mobile: isMail ? null : login, email: isMail ? login : null })
-      .returning();
+    // A customer the distributor already knows (from a sale or a repair) gets their record back, not a twin.
+    const [known] = await tx
+      .select({ id: endCustomers.id })
+      .from(endCustomers)
+      .leftJoin(users, eq(users.endCustomerId, endCustomers.id))
+      .where(and(isMail ? eq(endCustomers.email, login) : eq(endCustomers.mobile, login), isNull(users.id)))
+      .orderBy(asc(endCustomers.createdAt))
+      .limit(1);
+    const [customer] = known
+      ? [known]
+      : await tx
+          .insert(endCustomers)
+          .values({ name: input.name, mobile: isMail ? null : login, email: isMail ? login : null })
+          .returning({ id: endCustomers.id });
     const [user] = await tx
       .insert(users)
       .values({ kind: "customer", login, displayName: input.name, passwordHash, endCustomerId: customer!.id, locale: options.locale })

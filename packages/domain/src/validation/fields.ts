@@ -52,7 +52,13 @@ export const phoneField = z.preprocess(
 
 export const emailField = z.preprocess(
   blankToUndefined,
-  z.email({ error: "validation.email" }).max(254, { error: "validation.tooLong" }).toLowerCase().optional(),
+  z
+    .string()
+    .trim()
+    .max(254, { error: "validation.tooLong" })
+    .pipe(z.email({ error: "validation.email" }))
+    .transform((v) => v.toLowerCase())
+    .optional(),
 );
 
 export const uuidField = z.uuid({ error: "validation.invalid" });

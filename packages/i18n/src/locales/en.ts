@@ -87,6 +87,7 @@ export const en: Resource = {
     noParentAllowed: "Organizations of this kind have no parent",
     sameParent: "The parent is unchanged",
     effectiveDateBeforeCurrent: "The effective date must be after the current placement's start",
+    effectiveDateFuture: "The effective date cannot be in the future",
     contactReachable: "Give at least a mobile, a landline or an e-mail",
     missingKey: "This form has expired; reload the page and try again",
     passwordShort: "At least 8 characters",

@@ -85,6 +85,7 @@ export const zhCN = {
     noParentAllowed: "该类型的单位没有上级",
     sameParent: "上级单位没有变化",
     effectiveDateBeforeCurrent: "生效日期必须晚于当前归属的生效日期",
+    effectiveDateFuture: "生效日期不能晚于今天",
     contactReachable: "手机、座机、邮箱至少填写一项",
     missingKey: "表单已失效，请刷新页面后重试",
     passwordShort: "密码至少 8 位",
