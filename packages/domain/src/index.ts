@@ -13,3 +13,4 @@ export * from "./validation";
 export * from "./organizations";
 export * from "./products";
 export * from "./users";
+export * from "./inventory";

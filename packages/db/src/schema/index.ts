@@ -5,3 +5,5 @@ export * from "./users";
 export * from "./products";
 export * from "./audit";
 export * from "./idempotency";
+export * from "./inventory";
+export * from "./stock-documents";

@@ -1,0 +1,4 @@
+export * from "./ledger";
+export * from "./reservation";
+export * from "./availability";
+export * from "./verify";

@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import { DISTRIBUTOR_OWNER, type DatabaseOrTransaction } from "@cs/db";
+import type { Actor } from "../access/actor";
+import { ValidationError } from "../shared/errors";
+import { isUuid } from "../shared/parse";
+import { applyMoves } from "./ledger";
+
+export type ReserveLine = { productId: string; quantity: number };
+export type ReserveResult = { productId: string; requested: number; reserved: number; backorder: number };
+export type Reference = { referenceType: string; referenceId: string };
+
+function validate(lines: ReserveLine[], warehouseIds: string[]) {
+  for (const l of lines) {
+    if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0) throw new ValidationError({ quantity: ["validation.quantityPositive"] });
+    if (!isUuid(l.productId)) throw new ValidationError({ productId: ["validation.invalid"] });
+  }
+  if (!warehouseIds.every(isUuid)) throw new ValidationError({ locationId: ["validation.invalid"] });
+}
+
+/** A PostgreSQL array literal bound as one parameter (drizzle would expand a JS array into a list). */
+const pgArray = (values: (string | number)[]) => `{${values.join(",")}}`;
+
+/**
+ * Reserves the distributor's free stock for an order in one statement: rows are locked in product
+ * then location order (no deadlocks), each line takes from the warehouses in the order given, and
+ * the update is conditional on free stock (backed by the CHECK on stock_levels), so available stock
+ * can never go negative. What cannot be reserved comes back as backorder, not as an error.
+ */
+export async function reserve(
+  tx: DatabaseOrTransaction,
+  ref: Reference,
+  lines: ReserveLine[],
+  warehouseIds: string[],
+): Promise<ReserveResult[]> {
+  validate(lines, warehouseIds);
+  if (lines.length === 0) return [];
+  const merged = new Map<string, number>();
+  for (const l of lines) merged.set(l.productId, (merged.get(l.productId) ?? 0) + l.quantity);
+  const productIds = [...merged.keys()];
+  const quantities = productIds.map((p) => merged.get(p)!);
+  const rows = await tx.execute<{ product_id: string; take: number }>(sql`
+    with req as (
+      select * from unnest(${pgArray(productIds)}::uuid[], ${pgArray(quantities)}::int[]) as r(product_id, q)
+    ), pref as (
+      select * from unnest(${pgArray(warehouseIds)}::uuid[]) with ordinality as w(location_id, rank)
+    ), locked as (
+      select s.location_id, s.product_id, s.on_hand - s.reserved as free
+        from stock_levels s
+       where s.owner_id = ${DISTRIBUTOR_OWNER}::uuid
+         and s.product_id in (select product_id from req)
+         and s.location_id in (select location_id from pref)
+       order by s.product_id, s.location_id
+         for update
+    ), alloc as (
+      select l.location_id, l.product_id,
+             greatest(0, least(l.free, req.q - coalesce(sum(l.free) over (
+               partition by l.product_id order by pref.rank rows between unbounded preceding and 1 preceding), 0))) as take
+        from locked l join req using (product_id) join pref using (location_id)
+    ), upd as (
+      update stock_levels s
+         set reserved = s.reserved + a.take, updated_at = now()
+        from alloc a
+       where a.take > 0 and s.owner_id = ${DISTRIBUTOR_OWNER}::uuid
+         and s.location_id = a.location_id and s.product_id = a.product_id
+         and s.on_hand - s.reserved >= a.take
+      returning s.location_id, s.product_id, a.take
+    ), ins as (
+      insert into stock_reservations (reference_type, reference_id, product_id, location_id, owner_id, quantity)
+      select ${ref.referenceType}, ${ref.referenceId}, product_id, location_id, ${DISTRIBUTOR_OWNER}::uuid, take from upd
+      returning 1
+    )
+    select product_id, take from upd`);
+  const reserved = new Map<string, number>();
+  for (const r of rows) reserved.set(r.product_id, (reserved.get(r.product_id) ?? 0) + Number(r.take));
+  return productIds.map((productId) => {
+    const requested = merged.get(productId)!;
+    const got = reserved.get(productId) ?? 0;
+    return { productId, requested, reserved: got, backorder: requested - got };
+  });
+}
+
+/** Gives back everything a reference holds (an order cancelled or edited). Safe to call twice. */
+export async function release(tx: DatabaseOrTransaction, ref: Reference) {
+  const rows = await tx.execute<{ n: number }>(sql`
+    with gone as (
+      delete from stock_reservations
+       where reference_type = ${ref.referenceType} and reference_id = ${ref.referenceId}
+      returning location_id, owner_id, product_id, quantity
+    ), summed as (
+      select location_id, owner_id, product_id, sum(quantity)::int as q from gone group by 1, 2, 3
+    ), upd as (
+      update stock_levels s set reserved = s.reserved - summed.q, updated_at = now()
+        from summed
+       where s.location_id = summed.location_id and s.owner_id = summed.owner_id and s.product_id = summed.product_id
+      returning summed.q
+    )
+    select coalesce(sum(q), 0)::int as n from upd`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Ships what a reference holds: reserved stock leaves its warehouse for `toLocationId` as ledger moves. */
+export async function fulfil(tx: DatabaseOrTransaction, actor: Pick<Actor, "userId"> | null, ref: Reference, toLocationId: string) {
+  const held = await tx.execute<{ location_id: string; product_id: string; quantity: number }>(sql`
+    delete from stock_reservations
+     where reference_type = ${ref.referenceType} and reference_id = ${ref.referenceId}
+    returning location_id, product_id, quantity`);
+  return applyMoves(
+    tx,
+    actor,
+    held.map((h) => ({
+      productId: h.product_id,
+      quantity: Number(h.quantity),
+      fromLocationId: h.location_id,
+      toLocationId,
+      reason: "shipment" as const,
+      referenceType: ref.referenceType,
+      referenceId: ref.referenceId,
+      fromReserved: true,
+    })),
+  );
+}
