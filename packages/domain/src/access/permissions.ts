@@ -11,6 +11,13 @@ export const permissions = [
   "own_organization:read",
   "own_organization:update",
   "profile:update",
+  "stock:read",
+  "stock:move",
+  "stock:approve",
+  "stock:count",
+  "own_stock:read",
+  "own_stock:call_off",
+  "own_stock:sell_out",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -21,26 +28,38 @@ type RoleDefinition = {
   permissions: readonly Permission[];
 };
 
-const staffRead: Permission[] = ["organization:read", "product:read", "profile:update"];
+const staffRead: Permission[] = ["organization:read", "product:read", "profile:update", "stock:read"];
 
 export const roles = {
   admin: { audience: "staff", allScopes: true, permissions: [...permissions] },
-  management: { audience: "staff", allScopes: true, permissions: [...staffRead, "audit:read"] },
+  management: { audience: "staff", allScopes: true, permissions: [...staffRead, "audit:read", "stock:approve"] },
   sales: {
     audience: "staff",
     permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read"],
   },
   order_desk: { audience: "staff", permissions: staffRead },
-  warehouse: { audience: "staff", permissions: staffRead },
-  finance: { audience: "staff", allScopes: true, permissions: [...staffRead, "organization:update", "audit:read"] },
+  warehouse: { audience: "staff", permissions: [...staffRead, "stock:move", "stock:count"] },
+  finance: { audience: "staff", allScopes: true, permissions: [...staffRead, "organization:update", "audit:read", "stock:approve"] },
   service_desk: { audience: "staff", allScopes: true, permissions: staffRead },
   marketing: { audience: "staff", allScopes: true, permissions: staffRead },
   partner_admin: {
     audience: "partner",
-    permissions: ["own_organization:read", "own_organization:update", "contact:manage", "product:read", "profile:update"],
+    permissions: [
+      "own_organization:read",
+      "own_organization:update",
+      "contact:manage",
+      "product:read",
+      "profile:update",
+      "own_stock:read",
+      "own_stock:call_off",
+      "own_stock:sell_out",
+    ],
   },
-  partner_buyer: { audience: "partner", permissions: ["own_organization:read", "product:read", "profile:update"] },
-  partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update"] },
+  partner_buyer: {
+    audience: "partner",
+    permissions: ["own_organization:read", "product:read", "profile:update", "own_stock:read", "own_stock:call_off", "own_stock:sell_out"],
+  },
+  partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update", "own_stock:read"] },
   station_admin: {
     audience: "partner",
     permissions: ["own_organization:read", "own_organization:update", "contact:manage", "product:read", "profile:update"],

@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { organizations } from "@cs/db";
+import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { organizations, stockLocations } from "@cs/db";
 import type { Actor } from "./actor";
 import { can } from "./authorize";
 
@@ -33,4 +33,22 @@ export function canUseBranch(actor: Actor, branchId: string | null | undefined) 
 
 export function scoped(actor: Actor, ...conditions: (SQL | undefined)[]) {
   return and(organizationScope(actor), ...conditions);
+}
+
+/**
+ * Stock locations this actor may see: staff those of their branches (partner locations carry the
+ * partner's owner branch) plus the central ones; a partner only the locations it owns.
+ */
+export function stockLocationScope(actor: Actor): SQL {
+  switch (actor.kind) {
+    case "staff":
+      if (!can(actor, "stock:read")) return nothing;
+      if (actor.branchIds === "all") return sql`true`;
+      return or(isNull(stockLocations.branchId), actor.branchIds.length ? inArray(stockLocations.branchId, actor.branchIds) : nothing)!;
+    case "partner":
+      if (!actor.organizationId || !can(actor, "own_stock:read")) return nothing;
+      return eq(stockLocations.organizationId, actor.organizationId);
+    case "customer":
+      return nothing;
+  }
 }

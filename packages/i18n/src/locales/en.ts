@@ -1,4 +1,6 @@
 import type { Resource } from "./shape";
+import { en as stockBackoffice } from "./stock/backoffice.en";
+import { en as stockPortal } from "./stock/portal.en";
 
 export const en: Resource = {
   app: {
@@ -269,6 +271,8 @@ export const en: Resource = {
     technician: "Technician",
     customer: "End customer",
   },
+  stock: stockBackoffice,
+  myStock: stockPortal,
   company: {
     title: "My company",
     profile: "Company profile",

@@ -1,3 +1,6 @@
+import { zhCN as stockBackoffice } from "./stock/backoffice.zh-CN";
+import { zhCN as stockPortal } from "./stock/portal.zh-CN";
+
 export const zhCN = {
   app: {
     portal: "渠道伙伴门户",
@@ -267,6 +270,8 @@ export const zhCN = {
     technician: "技术员",
     customer: "终端客户",
   },
+  stock: stockBackoffice,
+  myStock: stockPortal,
   company: {
     title: "我的公司",
     profile: "公司资料",
