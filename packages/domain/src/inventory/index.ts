@@ -2,3 +2,4 @@ export * from "./ledger";
 export * from "./reservation";
 export * from "./availability";
 export * from "./verify";
+export * from "./documents";

@@ -1,4 +1,5 @@
 import type { Resource } from "./shape";
+import { en as stockValidation } from "./stock/validation.en";
 import { en as stockBackoffice } from "./stock/backoffice.en";
 import { en as stockPortal } from "./stock/portal.en";
 
@@ -90,6 +91,8 @@ export const en: Resource = {
     sameParent: "The parent is unchanged",
     effectiveDateBeforeCurrent: "The effective date must be after the current placement's start",
     effectiveDateFuture: "The effective date cannot be in the future",
+    insufficientStock: "Not enough available stock",
+    quantityPositive: "The quantity must be a whole number above 0",
     contactReachable: "Give at least a mobile, a landline or an e-mail",
     missingKey: "This form has expired; reload the page and try again",
     passwordShort: "At least 8 characters",
@@ -271,7 +274,7 @@ export const en: Resource = {
     technician: "Technician",
     customer: "End customer",
   },
-  stock: stockBackoffice,
+  stock: { ...stockBackoffice, validation: stockValidation },
   myStock: stockPortal,
   company: {
     title: "My company",

@@ -1,3 +1,4 @@
+import { zhCN as stockValidation } from "./stock/validation.zh-CN";
 import { zhCN as stockBackoffice } from "./stock/backoffice.zh-CN";
 import { zhCN as stockPortal } from "./stock/portal.zh-CN";
 
@@ -89,6 +90,8 @@ export const zhCN = {
     sameParent: "上级单位没有变化",
     effectiveDateBeforeCurrent: "生效日期必须晚于当前归属的生效日期",
     effectiveDateFuture: "生效日期不能晚于今天",
+    insufficientStock: "可用库存不足",
+    quantityPositive: "数量必须是大于 0 的整数",
     contactReachable: "手机、座机、邮箱至少填写一项",
     missingKey: "表单已失效，请刷新页面后重试",
     passwordShort: "密码至少 8 位",
@@ -270,7 +273,7 @@ export const zhCN = {
     technician: "技术员",
     customer: "终端客户",
   },
-  stock: stockBackoffice,
+  stock: { ...stockBackoffice, validation: stockValidation },
   myStock: stockPortal,
   company: {
     title: "我的公司",

@@ -1,0 +1,183 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { addresses, stockLevels, stockLocations, type Transaction } from "@cs/db";
+import { authorize } from "../../access/authorize";
+import { recordAudit } from "../../shared/audit";
+import { inTransaction, type Ctx } from "../../shared/context";
+import { ConflictError, ForbiddenError, ValidationError } from "../../shared/errors";
+import { keyOf, once } from "../../shared/idempotency";
+import { isUuid, parseInput } from "../../shared/parse";
+import { applyMoves, type StockMoveInput } from "../ledger";
+import { findDocument, insertDocument, linesInput, resolveLines, setStatus, systemLocation, type ResolvedLine } from "./common";
+import { pickSerials, placeSerials } from "./serials";
+
+function ownOrganization(ctx: Ctx) {
+  if (ctx.actor.kind !== "partner" || !ctx.actor.organizationId) throw new ForbiddenError("own stock");
+  return ctx.actor.organizationId;
+}
+
+/** The partner's own location of a kind (virtual stock held by us, or consignment at its premises). */
+async function partnerLocation(tx: Transaction, organizationId: string, kind: "partner_virtual" | "partner_consignment") {
+  const [row] = await tx
+    .select()
+    .from(stockLocations)
+    .where(and(eq(stockLocations.organizationId, organizationId), eq(stockLocations.kind, kind), eq(stockLocations.active, true)))
+    .limit(1);
+  if (!row) throw new ValidationError({ lines: ["stock.validation.noPartnerStock"] });
+  return row;
+}
+
+/** Each line must fit what the partner owns there now (per line errors, nothing written otherwise). */
+async function assertOwned(tx: Transaction, organizationId: string, locationId: string, lines: ResolvedLine[]) {
+  const held = await tx
+    .select({ productId: stockLevels.productId, free: sql<number>`(${stockLevels.onHand} - ${stockLevels.reserved})::int` })
+    .from(stockLevels)
+    .where(and(eq(stockLevels.locationId, locationId), eq(stockLevels.ownerId, organizationId), inArray(stockLevels.productId, lines.map((l) => l.productId))));
+  const free = new Map(held.map((h) => [h.productId, Number(h.free)]));
+  const asked = new Map<string, number>();
+  const errors: Record<string, string[]> = {};
+  lines.forEach((l, i) => {
+    asked.set(l.productId, (asked.get(l.productId) ?? 0) + l.quantity);
+    if (asked.get(l.productId)! > (free.get(l.productId) ?? 0)) errors[`lines.${i}.quantity`] = ["stock.validation.moreThanOwned"];
+  });
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+export const callOffInput = z.object({
+  addressId: z.string(),
+  requestedDate: z.iso.date({ error: "validation.date" }).optional(),
+  note: z.string().trim().max(500).optional(),
+  lines: linesInput,
+});
+
+/** A partner asks for delivery of goods it owns in our care (virtual stock) to one of its addresses. */
+export async function requestCallOff(ctx: Ctx, raw: unknown) {
+  authorize(ctx.actor, "own_stock:call_off");
+  const organizationId = ownOrganization(ctx);
+  const input = parseInput(callOffInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const [address] = isUuid(input.addressId)
+      ? await tx.select().from(addresses).where(and(eq(addresses.id, input.addressId), eq(addresses.organizationId, organizationId)))
+      : [];
+    if (!address) throw new ValidationError({ addressId: ["validation.required"] });
+    const from = await partnerLocation(tx, organizationId, "partner_virtual");
+    const lines = await resolveLines(tx, input.lines, { serialsRequired: false });
+    await assertOwned(tx, organizationId, from.id, lines);
+    const customer = await systemLocation(tx, "customer");
+    const { result } = await once(tx, ctx.actor, keyOf(raw), input, async () => {
+      const doc = await insertDocument(
+        tx,
+        ctx.actor,
+        {
+          kind: "call_off",
+          status: "requested",
+          organizationId,
+          fromLocationId: from.id,
+          toLocationId: customer.id,
+          reason: input.requestedDate ?? null,
+          note: input.note ?? null,
+          deliveryAddress: { label: address.label, recipient: address.recipient, phone: address.phone, province: address.province, city: address.city, district: address.district, line: address.line },
+        },
+        lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+      );
+      await recordAudit(tx, ctx.actor, { action: "call_off.request", entity: "stock_document", entityId: doc.id, after: { number: doc.number, lines: input.lines } });
+      return { id: doc.id };
+    });
+    return result;
+  });
+}
+
+/** The partner withdraws a request nobody has acted on yet. */
+export async function cancelCallOff(ctx: Ctx, id: string) {
+  authorize(ctx.actor, "own_stock:call_off");
+  return inTransaction(ctx, async (tx, tctx) => {
+    const { doc } = await findDocument(tctx, id, { kind: "call_off", forUpdate: true });
+    if (doc.status === "cancelled") return { status: doc.status };
+    if (doc.status !== "requested") throw new ConflictError("stock.validation.documentClosed");
+    await setStatus(tx, doc.id, "cancelled");
+    await recordAudit(tx, ctx.actor, { action: "call_off.cancel", entity: "stock_document", entityId: doc.id });
+    return { status: "cancelled" };
+  });
+}
+
+/** Staff decide: approve (then ship) or reject with a reason. Repeating a decision is a no-op. */
+export async function decideCallOff(ctx: Ctx, id: string, raw: unknown) {
+  authorize(ctx.actor, "stock:move");
+  const input = parseInput(z.object({ decision: z.enum(["approve", "reject"]), comment: z.string().trim().max(500).optional() }), raw);
+  return inTransaction(ctx, async (tx, tctx) => {
+    const { doc } = await findDocument(tctx, id, { kind: "call_off", forUpdate: true });
+    const target = input.decision === "approve" ? "approved" : "rejected";
+    if (doc.status === target) return { status: doc.status };
+    if (doc.status !== "requested") throw new ConflictError("stock.validation.documentClosed");
+    if (target === "rejected" && !input.comment) throw new ValidationError({ comment: ["validation.required"] });
+    await setStatus(tx, doc.id, target, { approvedBy: ctx.actor.userId, ...(input.comment ? { note: [doc.note, input.comment].filter(Boolean).join(" / ") } : {}) });
+    await recordAudit(tx, ctx.actor, { action: `call_off.${input.decision}`, entity: "stock_document", entityId: doc.id, after: input });
+    return { status: target };
+  });
+}
+
+/** Ships an approved call-off: the partner's goods leave its virtual stock for the customer. */
+export async function shipCallOff(ctx: Ctx, id: string) {
+  authorize(ctx.actor, "stock:move");
+  return inTransaction(ctx, async (tx, tctx) => {
+    const { doc, lines } = await findDocument(tctx, id, { kind: "call_off", forUpdate: true });
+    if (doc.status === "shipped") return { status: doc.status };
+    if (doc.status !== "approved") throw new ConflictError("stock.validation.notApproved");
+    const moves: StockMoveInput[] = lines.map((l) => ({
+      productId: l.productId,
+      quantity: l.quantity,
+      fromLocationId: doc.fromLocationId!,
+      toLocationId: doc.toLocationId!,
+      ownerId: doc.organizationId,
+      reason: "call_off",
+      referenceType: "stock_document",
+      referenceId: doc.number,
+    }));
+    await applyMoves(tx, ctx.actor, moves);
+    await setStatus(tx, doc.id, "shipped");
+    await recordAudit(tx, ctx.actor, { action: "call_off.ship", entity: "stock_document", entityId: doc.id });
+    return { status: "shipped" };
+  });
+}
+
+export const sellOutInput = z.object({
+  soldOn: z.iso.date({ error: "validation.date" }),
+  customerName: z.string().trim().max(100).optional(),
+  lines: linesInput,
+});
+
+/**
+ * A partner reports consignment units sold to end customers: they leave its consignment stock, and
+ * serialized units record the sale date (the warranty starts from it).
+ */
+export async function reportSellOut(ctx: Ctx, raw: unknown) {
+  authorize(ctx.actor, "own_stock:sell_out");
+  const organizationId = ownOrganization(ctx);
+  const input = parseInput(sellOutInput, raw);
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  if (input.soldOn > today) throw new ValidationError({ soldOn: ["stock.validation.futureDate"] });
+  return inTransaction(ctx, async (tx) => {
+    const from = await partnerLocation(tx, organizationId, "partner_consignment");
+    const lines = await resolveLines(tx, input.lines, { serialsRequired: true });
+    await assertOwned(tx, organizationId, from.id, lines);
+    const customer = await systemLocation(tx, "customer");
+    const { result } = await once(tx, ctx.actor, keyOf(raw), input, async () => {
+      const doc = await insertDocument(
+        tx,
+        ctx.actor,
+        { kind: "sell_out", status: "posted", organizationId, fromLocationId: from.id, toLocationId: customer.id, reason: input.soldOn, note: input.customerName ?? null },
+        lines.map((l) => ({ productId: l.productId, quantity: l.quantity, serials: l.serials })),
+      );
+      const moves: StockMoveInput[] = [];
+      for (const [i, l] of lines.entries()) {
+        const serialIds = await pickSerials(tx, i, l.productId, l.serials, from.id, organizationId);
+        await placeSerials(tx, serialIds, { status: "sold", locationId: customer.id, soldAt: new Date(`${input.soldOn}T12:00:00+08:00`), soldReference: doc.number });
+        moves.push({ productId: l.productId, quantity: l.quantity, fromLocationId: from.id, toLocationId: customer.id, ownerId: organizationId, reason: "sell_out", referenceType: "stock_document", referenceId: doc.number, serialIds });
+      }
+      await applyMoves(tx, ctx.actor, moves);
+      await recordAudit(tx, ctx.actor, { action: "sell_out.report", entity: "stock_document", entityId: doc.id, after: { number: doc.number, lines: input.lines, soldOn: input.soldOn } });
+      return { id: doc.id };
+    });
+    return result;
+  });
+}

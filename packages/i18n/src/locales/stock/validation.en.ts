@@ -1,0 +1,31 @@
+import type { Widen } from "../shape";
+import type { zhCN } from "./validation.zh-CN";
+
+export const en: Widen<typeof zhCN> = {
+  alreadyShipped: "The transfer has shipped and can no longer be cancelled",
+  countNegative: "A count cannot be negative",
+  documentClosed: "This document is closed",
+  duplicateRow: "This SKU appears more than once",
+  explainDiscrepancy: "Explain the discrepancy to close the transfer",
+  futureDate: "The date cannot be in the future",
+  moreThanExpected: "More than expected on this receipt",
+  moreThanOwned: "More than you own",
+  moreThanShipped: "More than was shipped",
+  noLines: "Enter at least one product line",
+  noPartnerStock: "Your company has no stock location of this kind",
+  notApproved: "The call-off has not been approved",
+  notSerialized: "This product has no serial numbers; leave them out",
+  notShipped: "The transfer has not shipped",
+  nothingToPost: "There is nothing to post",
+  quantity: "Enter a quantity",
+  quantityInteger: "Quantities are whole numbers",
+  quantityPositive: "The quantity must be more than 0",
+  quantityTooLarge: "The quantity is too large",
+  sameLocation: "Source and destination must differ",
+  serialCount: "Give one serial number per unit",
+  serialDuplicate: "A serial number is repeated",
+  serialExists: "This serial number already exists",
+  serialNotHere: "A serial number is not at this location or not of this owner",
+  stocktakePosted: "The stocktake is posted and read-only",
+  unknownSku: "Unknown SKU",
+};
