@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { hashPassword } from "@cs/auth";
-import { createDatabase, migrateDatabase, resolveDatabase } from "@cs/db";
+import { hashPassword } from "@cs/auth/server";
+import { createDatabase, migrateDatabase } from "@cs/db";
+import { resolveDatabase } from "@cs/db/local-server";
 import { seedDemo } from "@cs/db/seed";
 
 export type Prepared = { url: string; embedded: boolean; seeded: boolean; stop: () => Promise<void> };

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { createDatabase, migrateDatabase, resolveDatabase } from "@cs/db";
+import { createDatabase, migrateDatabase } from "@cs/db";
+import { resolveDatabase } from "@cs/db/local-server";
 import { quoteIdentifier, withDatabase } from "./names";
 import { isAlive, postmasterPid, stopOrphanedPostmaster } from "./postmaster";
 import "./context";

@@ -7,3 +7,4 @@ export * from "./middleware.server";
 export * from "./account.server";
 export * from "./throttle";
 export * from "./context";
+export { hashPassword, verifyPassword } from "./password";

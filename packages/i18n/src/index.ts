@@ -19,4 +19,5 @@ export const i18nOptions = {
   fallbackLng: defaultLocale,
   defaultNS: "translation",
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 } as const;

@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
-import { createSession, getDb, requestContext, sessionCookie } from "@cs/auth/server";
-import { hashPassword } from "@cs/auth";
+import { createSession, getDb, hashPassword, requestContext, sessionCookie } from "@cs/auth/server";
 import { registerCustomer } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
 import { Button, CenteredPage, TextField } from "@cs/ui";
