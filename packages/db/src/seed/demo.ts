@@ -21,6 +21,7 @@ import {
   type BranchGeo,
   type City,
 } from "./data";
+import { seedInventory } from "./inventory";
 import { createRandom, DEMO_SEED, seedUuid, type Random } from "./random";
 import { birthday, fullAddress, insertChunked, landline, pad, personName, uniqueMobile, yuan } from "./util";
 
@@ -460,6 +461,7 @@ export async function seedDemo(
       userBranches,
       DEMO_USERS.flatMap((u) => u.branches.map((b) => ({ userId: seedUuid(`user:${u.login}`), branchId: orgId(b) }))),
     );
+    await seedInventory(tx, data);
     return { seeded: true };
   });
 }

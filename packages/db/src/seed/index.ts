@@ -2,3 +2,5 @@ export { seedDemo, demoSignIns, buildDemoData, DEMO_PASSWORD, type DemoSignIn } 
 export { seedLarge, LARGE_PREFIX, type LargeSeedResult } from "./large";
 export { makeCreditCode, creditCodeCheckChar, isValidCreditCode, orgCodeCheckChar, CREDIT_CODE_ALPHABET } from "./credit-code";
 export { createRandom, seedUuid, type Random } from "./random";
+export { buildInventoryData, seedInventory, type InventoryData, type InventorySource } from "./inventory";
+export { stockLocationId, branchWarehouse, CENTRAL_WAREHOUSE, TRANSIT, SUPPLIER, CUSTOMER, LOSS } from "./inventory-locations";

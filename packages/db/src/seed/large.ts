@@ -4,6 +4,7 @@ import type { OrganizationKind, OrganizationStatus, PartnerTier } from "../schem
 import { organizationParents, organizations, type NewOrganization } from "../schema/organizations";
 import { productLines, products } from "../schema/products";
 import { BRANCHES, DIVISIONS, INDUSTRY_WORDS, KEY_ACCOUNT_WORDS, PRODUCTS, SERVICE_WORDS, STREETS, BUILDINGS, TRADE_CHARS, type LineSpec } from "./data";
+import { seedLargeStock } from "./large-stock";
 import { createRandom, seedUuid, type Random } from "./random";
 import { CHUNK, fullAddress, insertChunked, landline, pad, yuan } from "./util";
 
@@ -33,7 +34,7 @@ function creditLimit(rand: Random, kind: OrganizationKind): bigint {
   return yuan(rand.int(5, 30) * 10_000);
 }
 
-export type LargeSeedResult = { organizations: number; products: number; milliseconds: number };
+export type LargeSeedResult = { organizations: number; products: number; stockMoves: number; milliseconds: number };
 
 /**
  * Adds a benchmark-sized data set (default 10,000 organizations and 10,000 products) on top of the
@@ -179,6 +180,7 @@ export async function seedLarge(
 
   let insertedOrgs = 0;
   let insertedProducts = 0;
+  let insertedMoves = 0;
   await db.transaction(async (tx) => {
     const byId = new Map(orgRows.map((o) => [o.id!, o]));
     // agents come earlier in the array than the dealers that reference them, chunk by chunk
@@ -197,6 +199,7 @@ export async function seedLarge(
       });
       await insertChunked(tx, organizationParents, placements, { ignoreConflicts: true });
     }
+    const newProducts = new Set<string>();
     for (let i = 0; i < productRows.length; i += CHUNK) {
       const inserted = await tx
         .insert(products)
@@ -204,8 +207,10 @@ export async function seedLarge(
         .onConflictDoNothing()
         .returning({ id: products.id });
       insertedProducts += inserted.length;
+      for (const { id } of inserted) newProducts.add(id);
     }
+    insertedMoves = await seedLargeStock(tx, (code) => branchId.get(code)!, productRows, newProducts);
   });
 
-  return { organizations: insertedOrgs, products: insertedProducts, milliseconds: Math.round(performance.now() - started) };
+  return { organizations: insertedOrgs, products: insertedProducts, stockMoves: insertedMoves, milliseconds: Math.round(performance.now() - started) };
 }

@@ -11,6 +11,7 @@ import {
 } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { ValidationError } from "../shared/errors";
+import { isUuid } from "../shared/parse";
 
 export type StockMoveInput = {
   productId: string;
@@ -43,6 +44,10 @@ const isInternal = (kind: LocationKind) => internalLocationKinds.includes(kind);
 export async function applyMoves(tx: DatabaseOrTransaction, actor: Pick<Actor, "userId"> | null, moves: StockMoveInput[]) {
   for (const m of moves) {
     if (!Number.isSafeInteger(m.quantity) || m.quantity <= 0) throw new ValidationError({ quantity: ["validation.quantityPositive"] });
+    // a malformed id would fail the uuid cast in SQL: answer it as bad input, like an unknown one
+    if (!isUuid(m.productId)) throw new ValidationError({ productId: ["validation.invalid"] });
+    if (!isUuid(m.fromLocationId) || !isUuid(m.toLocationId)) throw new ValidationError({ locationId: ["validation.invalid"] });
+    if (m.fromLocationId === m.toLocationId) throw new ValidationError({ toLocationId: ["validation.invalid"] });
   }
   if (moves.length === 0) return [];
   const locationIds = [...new Set(moves.flatMap((m) => [m.fromLocationId, m.toLocationId]))];
@@ -71,7 +76,8 @@ export async function applyMoves(tx: DatabaseOrTransaction, actor: Pick<Actor, "
   const ordered = [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
   for (const c of ordered) {
     if (c.delta === 0 && c.reservedDelta === 0) continue;
-    if (c.delta > 0) {
+    // Pure additions upsert; anything that also releases reserved units takes the conditional update.
+    if (c.delta > 0 && c.reservedDelta === 0) {
       await tx.execute(sql`
         insert into stock_levels (location_id, owner_id, product_id, on_hand, reserved)
         values (${c.locationId}, ${c.ownerId}, ${c.productId}, ${c.delta}, 0)

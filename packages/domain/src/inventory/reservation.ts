@@ -32,6 +32,8 @@ export async function reserve(
   lines: ReserveLine[],
   warehouseIds: string[],
 ): Promise<ReserveResult[]> {
+  // Warehouses are deduplicated below: one named twice would join its level row twice, and
+  // UPDATE … FROM applies an unpredictable one of the two takes.
   validate(lines, warehouseIds);
   if (lines.length === 0) return [];
   const merged = new Map<string, number>();
@@ -42,7 +44,7 @@ export async function reserve(
     with req as (
       select * from unnest(${pgArray(productIds)}::uuid[], ${pgArray(quantities)}::int[]) as r(product_id, q)
     ), pref as (
-      select * from unnest(${pgArray(warehouseIds)}::uuid[]) with ordinality as w(location_id, rank)
+      select * from unnest(${pgArray([...new Set(warehouseIds)])}::uuid[]) with ordinality as w(location_id, rank)
     ), locked as (
       select s.location_id, s.product_id, s.on_hand - s.reserved as free
         from stock_levels s
@@ -81,6 +83,14 @@ export async function reserve(
 
 /** Gives back everything a reference holds (an order cancelled or edited). Safe to call twice. */
 export async function release(tx: DatabaseOrTransaction, ref: Reference) {
+  // Lock the levels first in the order reserve and applyMoves use (product, location, owner): an
+  // UPDATE … FROM touches rows in whatever order its plan yields, which deadlocks against them.
+  await tx.execute(sql`
+    select 1 from stock_levels s
+      join stock_reservations r on r.location_id = s.location_id and r.owner_id = s.owner_id and r.product_id = s.product_id
+     where r.reference_type = ${ref.referenceType} and r.reference_id = ${ref.referenceId}
+     order by s.product_id, s.location_id, s.owner_id
+       for update of s`);
   const rows = await tx.execute<{ n: number }>(sql`
     with gone as (
       delete from stock_reservations

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import {
   products,
@@ -117,6 +117,22 @@ function shanghaiYear() {
 }
 
 /**
+ * Staff see a document by the stock locations of ours it touches. The outside world (supplier,
+ * customer, loss) and transit belong to no branch, so they would make every receipt, issue and
+ * call-off visible (and actionable) to all warehouse staff: they do not count.
+ */
+export function staffDocumentScope(actor: Actor): SQL {
+  const visible = sql`(select id from stock_locations where ${stockLocationScope(actor)} and ${stockLocations.kind} not in ('supplier', 'customer', 'loss', 'transit'))`;
+  return or(sql`${stockDocuments.fromLocationId} in ${visible}`, sql`${stockDocuments.toLocationId} in ${visible}`)!;
+}
+
+/**
+ * Lines carry no position and their ids are random, so "line i" in an error (`lines.<i>.serials`)
+ * means the i-th line in this order, the one getDocument shows: by SKU, then id.
+ */
+export const lineOrder = [asc(sql`(select p.sku from products p where p.id = ${stockDocumentLines.productId})`), asc(stockDocumentLines.id)];
+
+/**
  * A document this actor may see: staff when one of its locations is in their scope, a partner when
  * it belongs to its organization. Anything else is "not found".
  */
@@ -126,10 +142,7 @@ export async function findDocument(ctx: Ctx, id: string, options: { kind?: Stock
     ctx.actor.kind === "partner"
       ? eq(stockDocuments.organizationId, ctx.actor.organizationId ?? "00000000-0000-0000-0000-000000000000")
       : ctx.actor.kind === "staff" && can(ctx.actor, "stock:read")
-        ? or(
-            sql`${stockDocuments.fromLocationId} in (select id from stock_locations where ${stockLocationScope(ctx.actor)})`,
-            sql`${stockDocuments.toLocationId} in (select id from stock_locations where ${stockLocationScope(ctx.actor)})`,
-          )
+        ? staffDocumentScope(ctx.actor)
         : sql`false`;
   const q = ctx.db
     .select()
@@ -137,7 +150,7 @@ export async function findDocument(ctx: Ctx, id: string, options: { kind?: Stock
     .where(and(eq(stockDocuments.id, id), options.kind ? eq(stockDocuments.kind, options.kind) : undefined, visible));
   const [doc] = options.forUpdate ? await q.for("update") : await q;
   if (!doc) throw new NotFoundError("stock document");
-  const lines = await ctx.db.select().from(stockDocumentLines).where(eq(stockDocumentLines.documentId, id)).orderBy(stockDocumentLines.id);
+  const lines = await ctx.db.select().from(stockDocumentLines).where(eq(stockDocumentLines.documentId, id)).orderBy(...lineOrder);
   return { doc, lines };
 }
 

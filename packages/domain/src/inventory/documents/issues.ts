@@ -6,8 +6,7 @@ import { inTransaction, type Ctx } from "../../shared/context";
 import { ConflictError, ValidationError } from "../../shared/errors";
 import { keyOf, once } from "../../shared/idempotency";
 import { parseInput } from "../../shared/parse";
-import { stockDocumentLines, type Transaction } from "@cs/db";
-import { eq } from "drizzle-orm";
+import type { Transaction } from "@cs/db";
 import { applyMoves } from "../ledger";
 import { findDocument, insertDocument, linesInput, needsApproval, resolveLines, setStatus, systemLocation, usableLocation, valueOf } from "./common";
 import { serialCountError, serializedSet } from "./receipts";
@@ -42,7 +41,7 @@ export async function createIssue(ctx: Ctx, raw: unknown) {
         { kind: "issue", status: waiting ? "pending_approval" : "done", fromLocationId: from.id, toLocationId: loss.id, reason: input.reason, note: input.note ?? null, valueFen: value },
         lines.map((l) => ({ productId: l.productId, quantity: l.quantity, serials: l.serials })),
       );
-      if (!waiting) await postIssue(tx, ctx.actor, doc.id, doc.number, from.id, loss.id);
+      if (!waiting) await postIssue(tx, ctx.actor, doc.number, from.id, loss.id, lines);
       await recordAudit(tx, ctx.actor, { action: "issue.create", entity: "stock_document", entityId: doc.id, after: { number: doc.number, reason: input.reason, value, waiting } });
       return { id: doc.id, status: doc.status };
     });
@@ -50,8 +49,8 @@ export async function createIssue(ctx: Ctx, raw: unknown) {
   });
 }
 
-async function postIssue(tx: Transaction, actor: Actor, id: string, number: string, fromId: string, lossId: string) {
-  const lines = await tx.select().from(stockDocumentLines).where(eq(stockDocumentLines.documentId, id));
+/** `lines` in the order the caller's errors refer to: the form's when creating, the document's when approving. */
+async function postIssue(tx: Transaction, actor: Actor, number: string, fromId: string, lossId: string, lines: { productId: string; quantity: number; serials: string[] }[]) {
   const serialized = await serializedSet(tx, lines.map((l) => l.productId));
   const moves = [];
   for (const [i, line] of lines.entries()) {
@@ -68,10 +67,10 @@ async function postIssue(tx: Transaction, actor: Actor, id: string, number: stri
 export async function approveIssue(ctx: Ctx, id: string) {
   authorize(ctx.actor, "stock:approve");
   return inTransaction(ctx, async (tx, tctx) => {
-    const { doc } = await findDocument(tctx, id, { kind: "issue", forUpdate: true });
+    const { doc, lines } = await findDocument(tctx, id, { kind: "issue", forUpdate: true });
     if (doc.status === "done") return { status: doc.status };
     if (doc.status !== "pending_approval") throw new ConflictError("stock.validation.documentClosed");
-    await postIssue(tx, ctx.actor, doc.id, doc.number, doc.fromLocationId!, doc.toLocationId!);
+    await postIssue(tx, ctx.actor, doc.number, doc.fromLocationId!, doc.toLocationId!, lines);
     await setStatus(tx, doc.id, "done", { approvedBy: ctx.actor.userId });
     await recordAudit(tx, ctx.actor, { action: "issue.approve", entity: "stock_document", entityId: doc.id });
     return { status: "done" };
@@ -80,7 +79,7 @@ export async function approveIssue(ctx: Ctx, id: string) {
 
 export async function rejectIssue(ctx: Ctx, id: string, raw: unknown) {
   authorize(ctx.actor, "stock:approve");
-  const { comment } = parseInput(z.object({ comment: z.string().trim().min(1, { error: "validation.required" }).max(500) }), raw);
+  const { comment } = parseInput(z.object({ comment: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(500) }), raw);
   return inTransaction(ctx, async (tx, tctx) => {
     const { doc } = await findDocument(tctx, id, { kind: "issue", forUpdate: true });
     if (doc.status === "rejected") return { status: doc.status };

@@ -3,10 +3,9 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { organizations, products, stockDocumentKinds, stockDocumentLines, stockDocuments, stockLocations } from "@cs/db";
 import { can } from "../../access/authorize";
-import { stockLocationScope } from "../../access/scopes";
 import type { Ctx } from "../../shared/context";
 import { likePattern, listQuerySchema, type Page } from "../../shared/list-query";
-import { findDocument } from "./common";
+import { findDocument, lineOrder, staffDocumentScope } from "./common";
 import { stocktakeVariances } from "./stocktakes";
 
 export const documentSortKeys = ["createdAt", "number", "status"] as const;
@@ -21,8 +20,7 @@ export type DocumentListQuery = z.output<typeof documentListQuery>;
 function documentScope(ctx: Ctx): SQL {
   if (ctx.actor.kind === "partner" && ctx.actor.organizationId) return eq(stockDocuments.organizationId, ctx.actor.organizationId);
   if (ctx.actor.kind !== "staff" || !can(ctx.actor, "stock:read")) return sql`false`;
-  const visible = sql`(select id from stock_locations where ${stockLocationScope(ctx.actor)})`;
-  return or(sql`${stockDocuments.fromLocationId} in ${visible}`, sql`${stockDocuments.toLocationId} in ${visible}`)!;
+  return staffDocumentScope(ctx.actor);
 }
 
 const fromLoc = alias(stockLocations, "from_loc");
@@ -88,7 +86,7 @@ export async function getDocument(ctx: Ctx, id: string) {
       .from(stockDocumentLines)
       .innerJoin(products, eq(products.id, stockDocumentLines.productId))
       .where(eq(stockDocumentLines.documentId, id))
-      .orderBy(asc(products.sku)),
+      .orderBy(...lineOrder),
     ctx.db
       .select({ id: stockLocations.id, code: stockLocations.code, nameZh: stockLocations.nameZh, nameEn: stockLocations.nameEn })
       .from(stockLocations)

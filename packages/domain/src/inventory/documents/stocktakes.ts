@@ -99,7 +99,11 @@ export async function enterCounts(ctx: Ctx, id: string, raw: unknown) {
   });
 }
 
-/** Variance per line against the snapshot, valued at cost. Uncounted lines are taken as counted = expected. */
+/**
+ * Variance per line against the opening snapshot, valued at cost. The count describes the shelf at
+ * the snapshot, so counted − snapshot is the true discrepancy, and adding it to today's ledger stays
+ * right whatever moved while the count was open. Uncounted lines are taken as counted = expected.
+ */
 export async function stocktakeVariances(tx: Transaction | Ctx["db"], documentId: string) {
   const rows = await tx
     .select({ lineId: stockDocumentLines.id, productId: stockDocumentLines.productId, expected: stockDocumentLines.quantity, counted: stockDocumentLines.counted, costFen: products.costFen })

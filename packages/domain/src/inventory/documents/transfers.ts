@@ -53,6 +53,8 @@ export async function shipTransfer(ctx: Ctx, id: string, raw: unknown = {}) {
   const input = parseInput(serialsByLine, raw);
   return inTransaction(ctx, async (tx, tctx) => {
     const { doc, lines } = await findDocument(tctx, id, { kind: "transfer", forUpdate: true });
+    // Whoever ships must work at the source warehouse.
+    await usableLocation(tctx, doc.fromLocationId ?? undefined, "fromLocationId", ["warehouse"]);
     if (doc.status === "shipped" || doc.status === "partially_received" || doc.status === "received") return { status: doc.status };
     if (doc.status !== "draft") throw new ConflictError("stock.validation.documentClosed");
     const transit = await systemLocation(tx, "transit");
@@ -106,6 +108,8 @@ export async function receiveTransfer(ctx: Ctx, id: string, raw: unknown) {
   const input = parseInput(transferReceiptInput, raw);
   return inTransaction(ctx, async (tx, tctx) => {
     const { doc, lines } = await findDocument(tctx, id, { kind: "transfer", forUpdate: true });
+    // Whoever receives must work at the destination warehouse.
+    await usableLocation(tctx, doc.toLocationId ?? undefined, "toLocationId", ["warehouse"]);
     if (doc.status === "received") return { status: doc.status };
     if (doc.status !== "shipped" && doc.status !== "partially_received") throw new ConflictError("stock.validation.notShipped");
     const transit = await systemLocation(tx, "transit");
