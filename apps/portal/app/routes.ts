@@ -12,6 +12,12 @@ export default [
     route("company", "routes/company-redirect.ts"),
     route("company/:id", "routes/company.tsx"),
     route("products", "routes/products.tsx"),
+    route("stock", "routes/stock/balances.tsx"),
+    route("stock/moves", "routes/stock/moves.tsx"),
+    route("stock/call-offs", "routes/stock/call-offs.tsx"),
+    route("stock/call-offs/:id", "routes/stock/call-off.tsx"),
+    route("stock/sell-out", "routes/stock/sell-out.tsx"),
+    route("stock/sell-out/:id", "routes/stock/sell-out-report.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -1,8 +1,8 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import { listCatalogueTree, listProducts, productListQuery } from "@cs/domain";
-import { Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney } from "@cs/ui";
+import { listCatalogueTree, listProducts, partnerAvailability, productListQuery, type PartnerAvailability } from "@cs/domain";
+import { Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney, formatNumber } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
 import { domainCtx, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/products";
@@ -11,7 +11,18 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = productListQuery.parse(searchParamsObject(request));
   const [page, tree] = await Promise.all([listProducts(ctx, query), listCatalogueTree(ctx)]);
-  return { page, query, tree };
+  // Availability of this page's products only: a number or a band, as the partner's policy says.
+  const availability = await partnerAvailability(ctx, page.rows.map((r) => r.id));
+  return { page, query, tree, availability, showAvailability: ctx.actor.kind === "partner" };
+}
+
+const bandTone = { in_stock: "green", low: "amber", out: "red" } as const;
+
+function Availability({ value }: { value: PartnerAvailability | undefined }) {
+  const { t, i18n } = useTranslation();
+  if (!value) return "—";
+  if ("exact" in value) return formatNumber(value.exact, i18n.language);
+  return <Badge tone={bandTone[value.band]}>{t(`myStock.availability.bands.${value.band}`)}</Badge>;
 }
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
@@ -20,7 +31,7 @@ export default function Products({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const labels = useTableLabels();
   const zh = i18n.language === "zh-CN";
-  const { page, query, tree } = loaderData;
+  const { page, query, tree, availability } = loaderData;
   const lines = tree.flatMap((d) => d.lines.filter((l) => !query.division || l.divisionId === query.division));
   const columns: ColumnDef<Row, unknown>[] = [
     { id: "sku", header: t("product.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
@@ -30,6 +41,9 @@ export default function Products({ loaderData }: Route.ComponentProps) {
     { id: "unit", header: t("product.unit"), cell: ({ row }) => t(`product.units.${row.original.unit}`, { defaultValue: row.original.unit }) },
     { id: "listPrice", header: t("product.listPrice"), meta: { sortKey: "listPrice", align: "right" }, cell: ({ row }) => formatMoney(row.original.listPriceFen, i18n.language) },
     { id: "cost", header: t("product.cost"), meta: { sortKey: "cost", align: "right" }, cell: ({ row }) => (row.original.costFen === null ? "—" : formatMoney(row.original.costFen, i18n.language)) },
+    ...(loaderData.showAvailability
+      ? [{ id: "availability", header: t("myStock.availability.column"), meta: { align: "right" }, cell: ({ row }) => <Availability value={availability[row.original.id]} /> } satisfies ColumnDef<Row, unknown>]
+      : []),
     { id: "serialized", header: t("product.serialized"), cell: ({ row }) => (row.original.serialized ? <Badge tone="blue">{t("common.yes")}</Badge> : t("common.no")) },
     { id: "warranty", header: t("product.warranty"), meta: { sortKey: "warranty", align: "right" }, cell: ({ row }) => t("product.months", { count: row.original.warrantyMonths }) },
   ];

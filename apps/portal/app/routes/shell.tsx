@@ -10,6 +10,7 @@ export function loader({ context, request }: Route.LoaderArgs) {
   return {
     hasCompany: actor.permissions.has("own_organization:read"),
     canSeeProducts: actor.permissions.has("product:read"),
+    canSeeStock: actor.permissions.has("own_stock:read"),
   };
 }
 
@@ -19,6 +20,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     { to: "/", label: t("nav.home"), end: true },
     ...(loaderData.hasCompany ? [{ to: "/company", label: t("nav.myCompany") }] : []),
     ...(loaderData.canSeeProducts ? [{ to: "/products", label: t("nav.products") }] : []),
+    ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("myStock.nav") }] : []),
     { to: "/account", label: t("nav.account") },
   ];
   return (

@@ -2,4 +2,5 @@ export * from "./ledger";
 export * from "./reservation";
 export * from "./availability";
 export * from "./verify";
+export * from "./partner";
 export * from "./documents";

@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { Form, Link, data, redirect } from "react-router";
+import { callOffOptions, can, listMyDocuments, myDocumentsQuery, requestCallOff } from "@cs/domain";
+import { Alert, Button, Card, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
+import { CsrfInput, useTableLabels, type ActionResult } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import type { Route } from "./+types/call-offs";
+import { useDocumentColumns } from "./document-columns";
+import { StockFormAlert, useStockErrors } from "./form-errors";
+import { LinesFieldset, MoreLinesButton, rowsFrom } from "./lines-fieldset";
+import { DEFAULT_ROWS, MAX_ROWS } from "./lines";
+import { linesActionError, optional, readLines, rowsOf } from "./lines.server";
+import { OwnedList } from "./owned-list";
+import { StockTabs } from "./tabs";
+
+/** The partner's call-offs, and (with own_stock:call_off) the form to request one. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = myDocumentsQuery.parse(searchParamsObject(request));
+  try {
+    const [page, options] = await Promise.all([
+      listMyDocuments(ctx, "call_off", query),
+      can(ctx.actor, "own_stock:call_off") ? callOffOptions(ctx) : Promise.resolve(null),
+    ]);
+    return { page, query, options, formKey: randomUUID() };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  if (form.get("intent") === "more") {
+    const initialValue = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("_")));
+    return data({ status: "error" as const, error: {}, initialValue: { ...initialValue, rows: String(Math.min(rowsOf(form) + 5, MAX_ROWS)) } });
+  }
+  const { lines, rowOf } = readLines(form, false);
+  try {
+    const { id } = await requestCallOff(ctx, {
+      _key: form.get("_key"),
+      addressId: optional(form, "addressId") ?? "",
+      requestedDate: optional(form, "requestedDate"),
+      note: optional(form, "note"),
+      lines,
+    });
+    return redirect(`/stock/call-offs/${id}?done=submitted`);
+  } catch (error) {
+    return linesActionError(error, form, rowOf);
+  }
+}
+
+export default function CallOffs({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const labels = useTableLabels();
+  const columns = useDocumentColumns("callOff", "/stock/call-offs");
+  const { page, query, options, formKey } = loaderData;
+  const result = (actionData ?? undefined) as ActionResult;
+  const { field } = useStockErrors(result);
+  const value = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  return (
+    <>
+      <PageHeader title={t("myStock.title")}>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("myStock.callOff.intro")}</p>
+      </PageHeader>
+      <StockTabs />
+      {options ? (
+        <Card title={t("myStock.callOff.new")} className="mb-4">
+          {options.addresses.length === 0 ? (
+            <Alert tone="info">
+              <Link to="/company" className="underline">
+                {t("myStock.callOff.noAddress")}
+              </Link>
+            </Alert>
+          ) : (
+            <Form method="post" className="grid gap-3 sm:grid-cols-3">
+              <CsrfInput />
+              <input type="hidden" name="_key" value={formKey} />
+              <div className="empty:hidden sm:col-span-3">
+                <StockFormAlert result={result} />
+              </div>
+              <SelectField
+                label={t("myStock.callOff.address")}
+                name="addressId"
+                required
+                defaultValue={value("addressId") ?? options.addresses[0]?.id}
+                errors={field("addressId")}
+                options={options.addresses.map((a) => ({ value: a.id, label: `${a.label} · ${a.recipient} · ${a.province}${a.city}${a.district ?? ""}${a.line}` }))}
+              />
+              <TextField label={t("myStock.callOff.requestedDate")} name="requestedDate" type="date" defaultValue={value("requestedDate")} errors={field("requestedDate")} />
+              <TextField label={t("myStock.callOff.note")} name="note" maxLength={500} defaultValue={value("note")} errors={field("note")} />
+              <div className="sm:col-span-3">
+                <OwnedList id="call-off-skus" title={t("myStock.callOff.owned")} empty={t("myStock.callOff.noOwned")} owned={options.owned} />
+              </div>
+              <LinesFieldset rows={rowsFrom(result, DEFAULT_ROWS)} result={result} withSerials={false} skuList="call-off-skus" legend={t("myStock.callOff.lines")} />
+              <div className="flex gap-2 sm:col-span-3">
+                <Button>{t("myStock.callOff.submit")}</Button>
+                <MoreLinesButton />
+              </div>
+            </Form>
+          )}
+        </Card>
+      ) : null}
+      <DataTable
+        caption={t("myStock.callOff.title")}
+        columns={columns}
+        data={page.rows}
+        total={page.total}
+        page={page.page}
+        size={page.size}
+        sort={query.sort}
+        dir={query.dir}
+        labels={labels}
+        getRowId={(r) => r.id}
+      />
+    </>
+  );
+}

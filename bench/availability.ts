@@ -1,0 +1,100 @@
+import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
+import { createDatabase, DISTRIBUTOR_OWNER, organizations, products, stockLevels, stockLocations, stockMoves, type Database } from "@cs/db";
+import { LARGE_PREFIX } from "@cs/db/seed";
+import { applyMoves, availability, warehousesServing, type StockMoveInput } from "@cs/domain";
+import { ensureLocation, type Scratch } from "./lib/scratch";
+import { median, percentile, round, seededRandom } from "./lib/stats";
+
+const BRANCH_CODE = "BJ";
+const WARMUP = 10;
+const RECEIPT_REF = "bench-receipt";
+
+/**
+ * The warehouses serving the branch as the seed made them; when the seed has none yet, two of the
+ * benchmark's own (one of the branch, one central) so there is something to compute over.
+ */
+async function servingWarehouses(db: Database, branchId: string) {
+  const found = await warehousesServing(db, branchId);
+  if (found.length > 0) {
+    const codes = await db.select({ code: stockLocations.code }).from(stockLocations).where(inArray(stockLocations.id, found));
+    const ours = codes.filter((c) => c.code.startsWith("BENCH-")).length;
+    return { ids: found, source: ours === 0 ? "seed" : ours === codes.length ? "bench" : "seed + bench" };
+  }
+  await ensureLocation(db, "BENCH-AV-BJ", "warehouse", { branchId });
+  await ensureLocation(db, "BENCH-AV-CENTRAL", "warehouse");
+  return { ids: await warehousesServing(db, branchId), source: "bench" };
+}
+
+/** Stock for the order's products when the large seed has none: receipts through applyMoves, the ledger way. */
+async function ensureStock(db: Database, scratch: Scratch, productIds: string[], warehouseIds: string[]) {
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(stockLevels)
+    .where(and(eq(stockLevels.ownerId, DISTRIBUTOR_OWNER), inArray(stockLevels.productId, productIds), inArray(stockLevels.locationId, warehouseIds)));
+  if (Number(n) > 0) {
+    const [earlier] = await db.select({ id: stockMoves.id }).from(stockMoves).where(eq(stockMoves.referenceType, RECEIPT_REF)).limit(1);
+    return earlier ? "bench receipts (earlier run)" : "seed";
+  }
+  const rand = seededRandom(4242);
+  const moves: StockMoveInput[] = [];
+  for (const productId of productIds) {
+    for (const toLocationId of warehouseIds) {
+      const quantity = rand.int(0, 60); // some zero: not every product is in every warehouse
+      if (quantity > 0) {
+        moves.push({ productId, quantity, fromLocationId: scratch.supplierId, toLocationId, reason: "receipt", referenceType: RECEIPT_REF, referenceId: "availability_200" });
+      }
+    }
+  }
+  await db.transaction((tx) => applyMoves(tx, null, moves));
+  return "bench receipts";
+}
+
+/** availability() of a 200-line order of random large-seed products for the warehouses serving one branch. */
+export async function availabilityBench(url: string, scratch: Scratch, options: { runs: number; lines: number }) {
+  const db = createDatabase(url, { max: 2 });
+  try {
+    const [branch] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, BRANCH_CODE));
+    if (!branch) throw new Error(`branch ${BRANCH_CODE} missing: the demo seed did not run`);
+    const pool = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(like(products.sku, `${LARGE_PREFIX}%`), eq(products.active, true)))
+      .orderBy(asc(products.sku));
+    const productIds = seededRandom(200).sample(pool.map((p) => p.id), options.lines);
+    const warehouses = await servingWarehouses(db, branch.id);
+    const stockedBy = await ensureStock(db, scratch, productIds, warehouses.ids);
+    const [{ rows } = { rows: 0 }] = await db.select({ rows: sql<number>`count(*)::int` }).from(stockLevels);
+
+    const total: number[] = [];
+    const query: number[] = [];
+    let available = 0;
+    for (let i = 0; i < WARMUP + options.runs; i++) {
+      const t0 = performance.now();
+      const ids = await warehousesServing(db, branch.id);
+      const t1 = performance.now();
+      const result = await availability(db, productIds, ids);
+      const t2 = performance.now();
+      if (i < WARMUP) continue;
+      total.push(t2 - t0);
+      query.push(t2 - t1);
+      available = [...result.values()].reduce((s, x) => s + x, 0);
+    }
+    return {
+      runs: options.runs,
+      lines: productIds.length,
+      warehouses: warehouses.ids.length,
+      warehouses_from: warehouses.source,
+      stock_from: stockedBy,
+      stock_levels_rows: Number(rows),
+      units_available: available,
+      median_ms: round(median(total), 3),
+      p95_ms: round(percentile(total, 95), 3),
+      availability_only_median_ms: round(median(query), 3),
+      availability_only_p95_ms: round(percentile(query, 95), 3),
+      warmup_runs: WARMUP,
+      units: { median_ms: "ms per order: warehousesServing() + availability()", availability_only_median_ms: "ms: availability() alone" },
+    };
+  } finally {
+    await db.$client.end();
+  }
+}

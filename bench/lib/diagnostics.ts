@@ -1,0 +1,67 @@
+import { sql, TransactionRollbackError, type SQL } from "drizzle-orm";
+import { createDatabase, type Database, type DatabaseOrTransaction } from "@cs/db";
+
+/**
+ * Samples what the server's client backends are doing (pg_stat_activity wait events) every
+ * `everyMs` until stopped; returns each event's share of the samples, largest first.
+ */
+export function sampleWaits(url: string, everyMs = 100) {
+  const db = createDatabase(url, { max: 1 });
+  const counts = new Map<string, number>();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const rows = await db.execute<{ w: string }>(sql`
+        select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'CPU') else replace(state, 'transaction', 'tx') end as w
+          from pg_stat_activity
+         where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`);
+      for (const r of rows) counts.set(r.w, (counts.get(r.w) ?? 0) + 1);
+      await new Promise((ok) => setTimeout(ok, everyMs));
+    }
+  })();
+  return async (top = 6) => {
+    running = false;
+    await loop;
+    await db.$client.end();
+    const total = [...counts.values()].reduce((s, n) => s + n, 0) || 1;
+    return Object.fromEntries(
+      [...counts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, top)
+        .map(([k, n]) => [k, Math.round((n / total) * 1000) / 1000]),
+    );
+  };
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of every statement a domain function sends through `tx.execute`, in a
+ * transaction that is rolled back. The function sees empty results, which is fine for a plan.
+ */
+export async function explainDomainCall(db: Database, call: (tx: DatabaseOrTransaction) => Promise<unknown>): Promise<string[]> {
+  const plans: string[] = [];
+  await db
+    .transaction(async (tx) => {
+      const spy = new Proxy(tx, {
+        get(target, prop, receiver) {
+          if (prop !== "execute") return Reflect.get(target, prop, receiver);
+          return async (query: SQL) => {
+            const rows = await target.execute(sql`explain (analyze, buffers, costs off) ${query}`);
+            plans.push(rows.map((r) => String(Object.values(r)[0])).join("\n"));
+            return [];
+          };
+        },
+      }) as DatabaseOrTransaction;
+      await call(spy);
+      tx.rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+    });
+  return plans;
+}
+
+/** Planning and execution time from EXPLAIN ANALYZE text. */
+export function planTimes(plan: string) {
+  const ms = (label: string) => Number(new RegExp(`${label}: ([\\d.]+) ms`).exec(plan)?.[1] ?? Number.NaN);
+  return { planning_ms: ms("Planning Time"), execution_ms: ms("Execution Time") };
+}

@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: the benchmarks of the inventory issue against the bench's own embedded PostgreSQL
+ * (`.data/bench-postgres`, port 54332) or DATABASE_URL. Prints a table and writes bench/results.json.
+ * Env: BENCH_SECONDS (throughput run length, default 20), BENCH_ONLY (comma-separated benchmark names),
+ * BENCH_EXPLAIN=1 (print reserve()'s EXPLAIN ANALYZE after the throughput run).
+ */
+import { writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { createDatabase } from "@cs/db";
+import { verifyStockLevels } from "@cs/domain";
+import { availabilityBench } from "./availability";
+import { prepareBenchDatabase, type BenchDatabase } from "./lib/database";
+import { children, ensurePgbench } from "./lib/pgbench";
+import { ensureScratch, releaseBenchReservations } from "./lib/scratch";
+import { printTable, type Cell } from "./lib/table";
+import { reserveHot } from "./reserve-hot";
+import { reserveThroughput } from "./reserve-throughput";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
+const wanted = (name: string) => !only || only.includes(name);
+const log = (m: string) => console.log(`· ${m}`);
+
+let server: BenchDatabase | null = null;
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  // clients still in flight fail as the server goes away: that is expected now, not worth a stack trace
+  process.on("uncaughtException", () => {});
+  process.on("unhandledRejection", () => {});
+  for (const child of children) child.kill("SIGINT");
+  if (server?.embedded) log("stopping the embedded PostgreSQL");
+  await server?.stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(130));
+process.on("SIGTERM", () => void shutdown(143));
+
+async function main() {
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error("BENCH_SECONDS must be a positive number");
+  log(process.env.DATABASE_URL ? "using DATABASE_URL" : "starting the embedded PostgreSQL in .data/bench-postgres (port 54332)");
+  server = await prepareBenchDatabase(log);
+  const url = server.url;
+  const admin = createDatabase(url, { max: 2 });
+  const scratch = await ensureScratch(admin);
+  const results: Record<string, unknown> = {};
+
+  if (wanted("reserve_hot")) {
+    log("reserve_hot: 64 clients against one product …");
+    results.reserve_hot = await reserveHot(url, scratch, { clients: 64 });
+  }
+  if (wanted("reserve_throughput")) {
+    const pgbench = ensurePgbench(log);
+    results.reserve_throughput = await reserveThroughput(url, scratch, { clients: 32, seconds, pgbench, pgbenchThreads: 2, pgbenchScale: 10, log });
+  }
+  if (wanted("availability_200")) {
+    log("availability_200: 200-line order, 200 runs …");
+    results.availability_200 = await availabilityBench(url, scratch, { runs: 200, lines: 200 });
+  }
+
+  // Leave no bench reservation behind, and prove the ledger still explains every level.
+  await releaseBenchReservations(admin, [scratch.hotProductId, ...scratch.productIds]);
+  const differences = await verifyStockLevels(admin);
+  await admin.$client.end();
+
+  const cpu = cpus();
+  const output = {
+    meta: {
+      date: new Date().toISOString(),
+      cores: cpu.length,
+      cpu: cpu[0]?.model ?? "unknown",
+      memory_gb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      postgres_version: server.serverVersion,
+      database: server.embedded ? "embedded" : "external",
+      bench_seconds: seconds,
+      ledger_matches_levels: differences.length === 0,
+    },
+    ...results,
+  };
+  printSummary(output);
+  const file = fileURLToPath(new URL("./results.json", import.meta.url));
+  writeFileSync(file, JSON.stringify(output, null, 2) + "\n");
+  log(`wrote ${file}`);
+}
+
+type Row = [string, string, Cell, string, string];
+function printSummary(output: { meta: Record<string, unknown> } & Record<string, unknown>) {
+  const rows: Row[] = [];
+  const hot = output.reserve_hot as Awaited<ReturnType<typeof reserveHot>> | undefined;
+  if (hot) {
+    const naive = hot.phases as Record<string, { naive: { oversold: number } }>;
+    rows.push(
+      ["reserve_hot", `succeeded, ${hot.on_hand} on hand, ${hot.clients}×1`, hot.succeeded, "reservations", `= ${Math.min(hot.clients, hot.on_hand)}`],
+      ["reserve_hot", `succeeded, ${hot.scarce_on_hand} on hand, ${hot.clients}×1`, hot.scarce_succeeded, "reservations", `= ${hot.scarce_on_hand}`],
+      ["reserve_hot", `succeeded, ${hot.drain_on_hand} on hand, ${hot.clients} clients until out`, hot.drain_succeeded, "reservations", `= ${hot.drain_on_hand}`],
+      ["reserve_hot", "oversold by reserve() (all phases)", hot.oversold, "units", "= 0"],
+      ["reserve_hot", `naive oversold, ${hot.scarce_on_hand} on hand, ${hot.clients}×1`, naive.scarce!.naive.oversold, "units", "> 0 shows the race"],
+      ["reserve_hot", `naive oversold, ${hot.drain_on_hand} on hand, until out`, naive.drain!.naive.oversold, "units", "> 0 shows the race"],
+      ["reserve_hot", "naive on stock_levels: refused by CHECK", hot.naive_on_stock_levels.rejected_by_check, "updates", "oversold 0"],
+    );
+  }
+  const tp = output.reserve_throughput as Awaited<ReturnType<typeof reserveThroughput>> | undefined;
+  if (tp) {
+    rows.push(
+      ["reserve_throughput", `${tp.clients} clients, 3-line orders, ${tp.seconds} s`, tp.orders_per_s, "orders/s", ""],
+      ["reserve_throughput", "order latency median / p95", `${tp.latency_median_ms} / ${tp.latency_p95_ms}`, "ms", ""],
+      ["reserve_throughput", "errors (deadlocks, failures)", tp.errors, "orders", "= 0"],
+      ["reserve_throughput", "reserve() statement planning / execution", `${tp.reserve_statement.planning_ms} / ${tp.reserve_statement.execution_ms}`, "ms", "EXPLAIN ANALYZE"],
+      ["reserve_throughput", "top waits of our backends", Object.entries(tp.waits_during_ours).slice(0, 3).map(([k, v]) => `${k} ${Math.round(v * 100)}%`).join(", "), "", ""],
+      ["reserve_throughput", `pgbench TPC-B -c ${tp.clients} -j 2 -T ${Math.round(tp.seconds)}`, tp.pgbench_tps, "tps", tp.baseline_note ?? ""],
+      ["reserve_throughput", "ratio ours / pgbench", tp.ratio, "", `≥ ${tp.aim}${tp.ratio === null ? "" : tp.ratio >= tp.aim ? " ok" : " MISSED"}`],
+    );
+  }
+  const av = output.availability_200 as Awaited<ReturnType<typeof availabilityBench>> | undefined;
+  if (av) {
+    rows.push(
+      ["availability_200", `median, ${av.lines} lines × ${av.warehouses} warehouses`, av.median_ms, "ms", ""],
+      ["availability_200", `p95 of ${av.runs} runs`, av.p95_ms, "ms", ""],
+      ["availability_200", "availability() alone, median", av.availability_only_median_ms, "ms", ""],
+    );
+  }
+  if (tp && process.env.BENCH_EXPLAIN === "1") console.log(`\nreserve() statement after the run:\n${tp.reserve_statement.plan_after_run.join("\n")}`);
+  const m = output.meta;
+  printTable(
+    `Benchmarks — ${m.date} · ${m.cores} cores · PostgreSQL ${m.postgres_version} (${m.database}) · ledger = levels: ${m.ledger_matches_levels}`,
+    ["benchmark", "figure", "value", "unit", "aim"],
+    rows,
+  );
+}
+
+main()
+  .then(() => shutdown(0))
+  .catch((error) => {
+    console.error(error);
+    void shutdown(1);
+  });
