@@ -1,7 +1,7 @@
 import { loadavg } from "node:os";
 import { createDatabase, type Database } from "@cs/db";
-import { reserve } from "@cs/domain";
-import { explainDomainCall, planTimes, sampleWaits } from "./lib/diagnostics";
+import { reserve, reserveStatement } from "@cs/domain";
+import { explainStatement, planTimes, sampleWaits } from "./lib/diagnostics";
 import { initPgbench, runPgbench, type PgbenchResult } from "./lib/pgbench";
 import { BENCH_REF, releaseBenchReservations, resetStock, warmPool, type Scratch } from "./lib/scratch";
 import { median, percentile, round, seededRandom } from "./lib/stats";
@@ -67,7 +67,10 @@ export async function reserveThroughput(
     waits = await stopSampling();
     // reserve()'s one statement, as the run left the table (after its updates), for whoever tunes it
     const lines = scratch.productIds.slice(0, LINES_PER_ORDER).map((productId) => ({ productId, quantity: 2 }));
-    plan = (await explainDomainCall(db, (tx) => reserve(tx, { referenceType: `${BENCH_REF}-explain`, referenceId: "x" }, lines, warehouses)))[0] ?? "";
+    plan = await explainStatement(
+      db,
+      reserveStatement({ referenceType: `${BENCH_REF}-explain`, referenceId: "x" }, lines.map((l) => l.productId), lines.map((l) => l.quantity), warehouses),
+    );
     await releaseBenchReservations(db, scratch.productIds);
   } finally {
     await db.$client.end();

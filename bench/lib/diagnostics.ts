@@ -1,5 +1,5 @@
 import { sql, TransactionRollbackError, type SQL } from "drizzle-orm";
-import { createDatabase, type Database, type DatabaseOrTransaction } from "@cs/db";
+import { createDatabase, type Database } from "@cs/db";
 
 /**
  * Samples what the server's client backends are doing (pg_stat_activity wait events) every
@@ -33,31 +33,19 @@ export function sampleWaits(url: string, everyMs = 100) {
   };
 }
 
-/**
- * EXPLAIN (ANALYZE, BUFFERS) of every statement a domain function sends through `tx.execute`, in a
- * transaction that is rolled back. The function sees empty results, which is fine for a plan.
- */
-export async function explainDomainCall(db: Database, call: (tx: DatabaseOrTransaction) => Promise<unknown>): Promise<string[]> {
-  const plans: string[] = [];
+/** EXPLAIN (ANALYZE, BUFFERS) of one statement, in a transaction that is rolled back. */
+export async function explainStatement(db: Database, query: SQL): Promise<string> {
+  let plan = "";
   await db
     .transaction(async (tx) => {
-      const spy = new Proxy(tx, {
-        get(target, prop, receiver) {
-          if (prop !== "execute") return Reflect.get(target, prop, receiver);
-          return async (query: SQL) => {
-            const rows = await target.execute(sql`explain (analyze, buffers, costs off) ${query}`);
-            plans.push(rows.map((r) => String(Object.values(r)[0])).join("\n"));
-            return [];
-          };
-        },
-      }) as DatabaseOrTransaction;
-      await call(spy);
+      const rows = await tx.execute(sql`explain (analyze, buffers, costs off) ${query}`);
+      plan = rows.map((r) => String(Object.values(r)[0])).join("\n");
       tx.rollback();
     })
     .catch((error: unknown) => {
       if (!(error instanceof TransactionRollbackError)) throw error;
     });
-  return plans;
+  return plan;
 }
 
 /** Planning and execution time from EXPLAIN ANALYZE text. */

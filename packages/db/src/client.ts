@@ -1,7 +1,8 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { PgTransaction } from "drizzle-orm/pg-core";
 import type { PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import type { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import * as schema from "./schema";
 
@@ -20,4 +21,15 @@ export function createDatabase(url: string, options: { max?: number } = {}): Dat
     connection: { TimeZone: "UTC" },
   });
   return drizzle({ client, schema, casing: "snake_case" }) as Database;
+}
+
+/**
+ * Runs a drizzle `sql` as a named prepared statement (postgres.js caches it per connection by its
+ * text), so hot statements are planned once per connection rather than on every call. Drizzle's
+ * `execute` never prepares raw SQL.
+ */
+export async function executePrepared<T extends Record<string, unknown>>(db: DatabaseOrTransaction, query: SQL): Promise<T[]> {
+  const { dialect, session } = db as unknown as { dialect: PgDialect; session: { client: postgres.Sql } };
+  const compiled = dialect.sqlToQuery(query);
+  return (await session.client.unsafe(compiled.sql, compiled.params as never[], { prepare: true })) as unknown as T[];
 }

@@ -7,7 +7,7 @@ import type { Route } from "./+types/shell";
 
 export function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
-  return { canSeeOrganizations: actor.permissions.has("organization:read") };
+  return { canSeeOrganizations: actor.permissions.has("organization:read"), canSeeStock: actor.permissions.has("stock:read") };
 }
 
 export default function Shell({ loaderData }: Route.ComponentProps) {
@@ -16,6 +16,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     { to: "/", label: t("nav.home"), end: true },
     ...(loaderData.canSeeOrganizations ? [{ to: "/organizations", label: t("nav.organizations") }] : []),
     { to: "/products", label: t("nav.products") },
+    ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("stock.title") }] : []),
   ];
   return (
     <AppShell brand={t("app.backoffice")} nav={nav} userArea={<UserMenu />} skipLabel={t("nav.skip")} navLabel={t("nav.main")}>

@@ -4,3 +4,4 @@ export * from "./availability";
 export * from "./verify";
 export * from "./partner";
 export * from "./documents";
+export * from "./views";

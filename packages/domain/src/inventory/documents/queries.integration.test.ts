@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
@@ -65,7 +66,7 @@ beforeAll(async () => {
   D.st = (await openStocktake(w.warehouse, form({ locationId: w.wBJ }))).id;
   await enterCounts(w.warehouse, D.st, { counts: [{ sku: "ZQ-A", counted: 7 }, { sku: "ZQ-B", counted: 5 }] });
   const [lineA] = await lineIdsOf(db, D.rBJ, ["ZQ-A"]);
-  await postReceipt(w.warehouse, D.rBJ, { lines: [{ lineId: lineA, quantity: 2 }] });
+  await postReceipt(w.warehouse, D.rBJ, { _key: randomUUID(),  lines: [{ lineId: lineA, quantity: 2 }] });
 });
 
 afterEach(async () => {

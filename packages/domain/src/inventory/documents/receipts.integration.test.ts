@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { products, stockDocumentLines, stockDocuments, stockMoves, type Database } from "@cs/db";
@@ -136,12 +137,13 @@ describe("postReceipt", () => {
     const start = { plain: await levelOf(db, w.wBJ, P.plain), serial: await levelOf(db, w.wBJ, P.serial) };
     const { id, lineIds } = await receipt([{ sku: "ZRC-PLAIN", quantity: 10 }, { sku: "ZRC-SER", quantity: 2 }]);
 
-    expect(await postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: "4" }] })).toEqual({ status: "partially_received" });
+    expect(await postReceipt(w.warehouse, id, { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: "4" }] })).toEqual({ status: "partially_received" });
     expect((await docOf(id)).status).toBe("partially_received");
     expect(await levelOf(db, w.wBJ, P.plain)).toBe(start.plain + 4);
 
     expect(
       await postReceipt(w.warehouse, id, {
+        _key: randomUUID(),
         lines: [
           { lineId: lineIds[1], quantity: 1, serials: ["RC-S-001"] },
           { lineId: lineIds[0], quantity: 0 },
@@ -150,6 +152,7 @@ describe("postReceipt", () => {
     ).toEqual({ status: "partially_received" });
     expect(
       await postReceipt(w.warehouse, id, {
+        _key: randomUUID(),
         lines: [
           { lineId: lineIds[0], quantity: 6 },
           { lineId: lineIds[1], quantity: 1, serials: ["RC-S-002"] },
@@ -174,10 +177,21 @@ describe("postReceipt", () => {
     expect(moves.every((m) => m.reason === "receipt" && m.fromLocationId === w.sys.supplier && m.toLocationId === w.wBJ && m.ownerId === null)).toBe(true);
   });
 
+  it("books a double-submitted posting once", async () => {
+    const start = await levelOf(db, w.wBJ, P.plain);
+    const { id, lineIds } = await receipt([{ sku: "ZRC-PLAIN", quantity: 10 }]);
+    const posting = { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 3 }] };
+    const [first, second] = await Promise.all([postReceipt(w.warehouse, id, posting), postReceipt(w.warehouse, id, posting)]);
+    expect(first).toEqual({ status: "partially_received" });
+    expect(second).toEqual(first);
+    expect(await levelOf(db, w.wBJ, P.plain)).toBe(start + 3);
+    await expect(postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 3 }] })).rejects.toBeInstanceOf(ValidationError);
+  });
+
   it("refuses posting on a received receipt, changing nothing", async () => {
     const { id, lineIds } = await receipt([{ sku: "ZRC-PLAIN", quantity: 1 }]);
-    await postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 1 }] });
-    const error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 1 }] }), ConflictError);
+    await postReceipt(w.warehouse, id, { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 1 }] });
+    const error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, id, { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 1 }] }), ConflictError);
     expect(error.code).toBe("stock.validation.documentClosed");
   });
 
@@ -185,18 +199,18 @@ describe("postReceipt", () => {
     const { id, lineIds } = await receipt([{ sku: "ZRC-PLAIN", quantity: 5 }, { sku: "ZRC-OTHER", quantity: 3 }]);
     let error = await expectRefusedUnchanged(
       db,
-      () => postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[1], quantity: 3 }, { lineId: lineIds[0], quantity: 6 }] }),
+      () => postReceipt(w.warehouse, id, { _key: randomUUID(), lines: [{ lineId: lineIds[1], quantity: 3 }, { lineId: lineIds[0], quantity: 6 }] }),
       ValidationError,
     );
     expect(error.fieldErrors).toEqual({ "lines.1.quantity": ["stock.validation.moreThanExpected"] });
 
-    await postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 4 }] });
-    error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 2 }] }), ValidationError);
+    await postReceipt(w.warehouse, id, { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 4 }] });
+    error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, id, { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 2 }] }), ValidationError);
     expect(error.fieldErrors).toEqual({ "lines.0.quantity": ["stock.validation.moreThanExpected"] });
     // the same line twice in one posting counts twice
     error = await expectRefusedUnchanged(
       db,
-      () => postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 1 }, { lineId: lineIds[0], quantity: 1 }] }),
+      () => postReceipt(w.warehouse, id, { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 1 }, { lineId: lineIds[0], quantity: 1 }] }),
       ValidationError,
     );
     expect(error.fieldErrors).toEqual({ "lines.1.quantity": ["stock.validation.moreThanExpected"] });
@@ -211,7 +225,7 @@ describe("postReceipt", () => {
     const { id, lineIds } = await receipt([{ sku: "ZRC-PLAIN", quantity: 1 }, { sku: "ZRC-SER", quantity: 2 }]);
     const error = await expectRefusedUnchanged(
       db,
-      () => postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 1 }, { lineId: lineIds[1], quantity, serials }] }),
+      () => postReceipt(w.warehouse, id, { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 1 }, { lineId: lineIds[1], quantity, serials }] }),
       ValidationError,
     );
     expect(error.fieldErrors).toEqual({ "lines.1.serials": [message] });
@@ -220,13 +234,14 @@ describe("postReceipt", () => {
   it("refuses a serial that already exists, in the database or earlier in the same posting", async () => {
     await stockIn(db, w.sys.supplier, P.serial, w.wBJ2, 1, { serials: ["RC-EXISTS"] });
     const { id, lineIds } = await receipt([{ sku: "ZRC-SER", quantity: 1 }, { sku: "ZRC-SER", quantity: 1 }]);
-    let error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 1, serials: ["RC-EXISTS"] }] }), ValidationError);
+    let error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, id, { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 1, serials: ["RC-EXISTS"] }] }), ValidationError);
     expect(error.fieldErrors).toEqual({ "lines.0.serials": ["stock.validation.serialExists"] });
 
     error = await expectRefusedUnchanged(
       db,
       () =>
         postReceipt(w.warehouse, id, {
+        _key: randomUUID(),
           lines: [
             { lineId: lineIds[0], quantity: 1, serials: ["RC-NEW-1"] },
             { lineId: lineIds[1], quantity: 1, serials: ["RC-NEW-1"] },
@@ -239,7 +254,7 @@ describe("postReceipt", () => {
 
   it("refuses serials on a product that is not serialized", async () => {
     const { id, lineIds } = await receipt([{ sku: "ZRC-PLAIN", quantity: 1 }]);
-    const error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 1, serials: ["X1"] }] }), ValidationError);
+    const error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, id, { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 1, serials: ["X1"] }] }), ValidationError);
     expect(error.fieldErrors).toEqual({ "lines.0.serials": ["stock.validation.notSerialized"] });
   });
 
@@ -248,27 +263,27 @@ describe("postReceipt", () => {
     ["fractional", 0.5, "lines.0.quantity"],
   ])("refuses a %s posted quantity", async (_what, quantity, field) => {
     const { id, lineIds } = await receipt([{ sku: "ZRC-PLAIN", quantity: 2 }]);
-    const error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity }] }), ValidationError);
+    const error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, id, { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity }] }), ValidationError);
     expect(Object.keys(error.fieldErrors)).toEqual([field]);
   });
 
   it("refuses a posting of nothing and a line of another receipt", async () => {
     const a = await receipt([{ sku: "ZRC-PLAIN", quantity: 2 }]);
     const b = await receipt([{ sku: "ZRC-PLAIN", quantity: 2 }]);
-    let error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, a.id, { lines: [{ lineId: a.lineIds[0], quantity: 0 }] }), ValidationError);
+    let error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, a.id, { _key: randomUUID(), lines: [{ lineId: a.lineIds[0], quantity: 0 }] }), ValidationError);
     expect(error.fieldErrors).toEqual({ lines: ["stock.validation.nothingToPost"] });
-    error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, a.id, { lines: [{ lineId: b.lineIds[0], quantity: 1 }] }), ValidationError);
+    error = await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, a.id, { _key: randomUUID(), lines: [{ lineId: b.lineIds[0], quantity: 1 }] }), ValidationError);
     expect(error.fieldErrors).toEqual({ "lines.0.lineId": ["validation.invalid"] });
   });
 
   it("refuses partners and non-warehouse staff, and hides a Shanghai receipt from the Beijing warehouse user", async () => {
     const { id, lineIds } = await receipt([{ sku: "ZRC-PLAIN", quantity: 2 }]);
     for (const ctx of [sales, dealer, w.finance]) {
-      await expectRefusedUnchanged(db, () => postReceipt(ctx, id, { lines: [{ lineId: lineIds[0], quantity: 1 }] }), ForbiddenError);
+      await expectRefusedUnchanged(db, () => postReceipt(ctx, id, { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 1 }] }), ForbiddenError);
     }
     const shanghai = await receipt([{ sku: "ZRC-PLAIN", quantity: 2 }], w.admin, w.wSH);
-    await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, shanghai.id, { lines: [{ lineId: shanghai.lineIds[0], quantity: 1 }] }), NotFoundError);
-    await expect(postReceipt(w.admin, shanghai.id, { lines: [{ lineId: shanghai.lineIds[0], quantity: 2 }] })).resolves.toEqual({ status: "received" });
-    await expect(postReceipt(w.warehouse, "not-a-uuid", { lines: [{ lineId: lineIds[0], quantity: 1 }] })).rejects.toBeInstanceOf(NotFoundError);
+    await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, shanghai.id, { _key: randomUUID(), lines: [{ lineId: shanghai.lineIds[0], quantity: 1 }] }), NotFoundError);
+    await expect(postReceipt(w.admin, shanghai.id, { _key: randomUUID(), lines: [{ lineId: shanghai.lineIds[0], quantity: 2 }] })).resolves.toEqual({ status: "received" });
+    await expect(postReceipt(w.warehouse, "not-a-uuid", { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 1 }] })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -61,6 +61,20 @@ export async function postReceipt(ctx: Ctx, id: string, raw: unknown) {
   const input = parseInput(receiptPostingInput, raw);
   return inTransaction(ctx, async (tx, tctx) => {
     const { doc, lines } = await findDocument(tctx, id, { kind: "receipt", forUpdate: true });
+    // A double-submitted or retried posting must not book the goods twice.
+    const { result } = await once(tx, ctx.actor, keyOf(raw), { id, lines: input.lines }, () => postReceiptLines(tx, ctx, doc, lines, input));
+    return result;
+  });
+}
+
+async function postReceiptLines(
+  tx: Transaction,
+  ctx: Ctx,
+  doc: Awaited<ReturnType<typeof findDocument>>["doc"],
+  lines: Awaited<ReturnType<typeof findDocument>>["lines"],
+  input: z.output<typeof receiptPostingInput>,
+) {
+  {
     if (doc.status !== "open" && doc.status !== "partially_received") throw new ConflictError("stock.validation.documentClosed");
     const errors: Record<string, string[]> = {};
     const moves = [];
@@ -102,7 +116,7 @@ export async function postReceipt(ctx: Ctx, id: string, raw: unknown) {
     await setStatus(tx, doc.id, complete ? "received" : "partially_received");
     await recordAudit(tx, ctx.actor, { action: "receipt.post", entity: "stock_document", entityId: doc.id, after: { lines: input.lines } });
     return { status: complete ? "received" : "partially_received" };
-  });
+  }
 }
 
 /** Which of these products are tracked by serial number. */

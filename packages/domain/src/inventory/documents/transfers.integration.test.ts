@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { stockDocuments, stockMoves, type Database } from "@cs/db";
@@ -107,7 +108,7 @@ describe("shipTransfer and receiveTransfer", () => {
       { serial: "TR-S-02", locationId: w.sys.transit },
     ]);
 
-    expect(await receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineA, quantity: "5" }, { lineId: lineS, quantity: 1 }] })).toEqual({
+    expect(await receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineA, quantity: "5" }, { lineId: lineS, quantity: 1 }] })).toEqual({
       status: "partially_received",
     });
     expect(await where(P.a)).toEqual({ bj: a0.bj - 8, bj2: a0.bj2 + 5, transit: a0.transit + 3 });
@@ -115,7 +116,7 @@ describe("shipTransfer and receiveTransfer", () => {
     expect(serials.get("TR-S-01")).toMatchObject({ status: "in_stock", locationId: w.wBJ2 });
     expect(serials.get("TR-S-02")).toMatchObject({ status: "in_transit", locationId: w.sys.transit });
 
-    expect(await receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineA, quantity: 3 }, { lineId: lineS, quantity: 1 }] })).toEqual({ status: "received" });
+    expect(await receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineA, quantity: 3 }, { lineId: lineS, quantity: 1 }] })).toEqual({ status: "received" });
     expect(await where(P.a)).toEqual({ bj: a0.bj - 8, bj2: a0.bj2 + 8, transit: a0.transit });
     expect(await where(P.s)).toEqual({ bj: s0.bj - 2, bj2: s0.bj2 + 2, transit: s0.transit });
     expect((await serialsOf(db, P.s)).find((s) => s.serial === "TR-S-02")).toMatchObject({ status: "in_stock", locationId: w.wBJ2 });
@@ -169,19 +170,19 @@ describe("shipTransfer and receiveTransfer", () => {
 
   it("refuses receiving more than was shipped, and receiving before shipping", async () => {
     const { id, lineIds } = await transfer([{ sku: "ZTR-A", quantity: 4 }]);
-    const conflict = await expectRefusedUnchanged(db, () => receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 1 }] }), ConflictError);
+    const conflict = await expectRefusedUnchanged(db, () => receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineIds[0], quantity: 1 }] }), ConflictError);
     expect(conflict.code).toBe("stock.validation.notShipped");
     await shipTransfer(w.warehouse, id);
-    let error = await expectRefusedUnchanged(db, () => receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 5 }] }), ValidationError);
+    let error = await expectRefusedUnchanged(db, () => receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineIds[0], quantity: 5 }] }), ValidationError);
     expect(error.fieldErrors).toEqual({ "lines.0.quantity": ["stock.validation.moreThanShipped"] });
-    await receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 3 }] });
-    error = await expectRefusedUnchanged(db, () => receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 2 }] }), ValidationError);
+    await receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineIds[0], quantity: 3 }] });
+    error = await expectRefusedUnchanged(db, () => receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineIds[0], quantity: 2 }] }), ValidationError);
     expect(error.fieldErrors).toEqual({ "lines.0.quantity": ["stock.validation.moreThanShipped"] });
-    error = await expectRefusedUnchanged(db, () => receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: -1 }] }), ValidationError);
+    error = await expectRefusedUnchanged(db, () => receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineIds[0], quantity: -1 }] }), ValidationError);
     expect(Object.keys(error.fieldErrors)).toEqual(["lines.0.quantity"]);
-    error = await expectRefusedUnchanged(db, () => receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 0 }] }), ValidationError);
+    error = await expectRefusedUnchanged(db, () => receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineIds[0], quantity: 0 }] }), ValidationError);
     expect(error.fieldErrors).toEqual({ lines: ["stock.validation.nothingToPost"] });
-    expect(await receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 1 }] })).toEqual({ status: "received" });
+    expect(await receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineIds[0], quantity: 1 }] })).toEqual({ status: "received" });
     await expectRefusedUnchanged(db, () => cancelTransfer(w.warehouse, id), ConflictError);
   });
 
@@ -194,13 +195,13 @@ describe("shipTransfer and receiveTransfer", () => {
 
     const error = await expectRefusedUnchanged(
       db,
-      () => receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineA, quantity: 4 }, { lineId: lineS, quantity: 1 }], close: "on" }),
+      () => receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineA, quantity: 4 }, { lineId: lineS, quantity: 1 }], close: "on" }),
       ValidationError,
     );
     expect(error.fieldErrors).toEqual({ note: ["stock.validation.explainDiscrepancy"] });
 
     expect(
-      await receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineA, quantity: 4 }, { lineId: lineS, quantity: 1 }], close: "on", note: "两台在运输中损坏" }),
+      await receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineA, quantity: 4 }, { lineId: lineS, quantity: 1 }], close: "on", note: "两台在运输中损坏" }),
     ).toEqual({ status: "received" });
     expect(await where(P.a)).toEqual({ bj: a0.bj - 6, bj2: a0.bj2 + 4, transit: a0.transit });
     expect(await levelOf(db, w.sys.loss, P.a)).toBe(lossA); // loss is the outside world: no level
@@ -225,7 +226,7 @@ describe("shipTransfer and receiveTransfer", () => {
   it("receives in full without a note when nothing is short", async () => {
     const { id, lineIds } = await transfer([{ sku: "ZTR-C", quantity: 2 }]);
     await shipTransfer(w.warehouse, id);
-    expect(await receiveTransfer(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 2 }], close: "on" })).toEqual({ status: "received" });
+    expect(await receiveTransfer(w.warehouse, id, { _key: randomUUID(),  lines: [{ lineId: lineIds[0], quantity: 2 }], close: "on" })).toEqual({ status: "received" });
   });
 });
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { stockDocumentLines } from "@cs/db";
+import { stockDocumentLines, type Transaction } from "@cs/db";
 import { authorize } from "../../access/authorize";
 import { recordAudit } from "../../shared/audit";
 import { inTransaction, type Ctx } from "../../shared/context";
@@ -110,6 +110,20 @@ export async function receiveTransfer(ctx: Ctx, id: string, raw: unknown) {
     const { doc, lines } = await findDocument(tctx, id, { kind: "transfer", forUpdate: true });
     // Whoever receives must work at the destination warehouse.
     await usableLocation(tctx, doc.toLocationId ?? undefined, "toLocationId", ["warehouse"]);
+    const { result } = await once(tx, ctx.actor, keyOf(raw), { id, input }, () => receiveLines(tx, ctx, doc, lines, input));
+    return result;
+  });
+}
+
+/** A double-submitted or retried receipt at the destination must not book the goods twice. */
+async function receiveLines(
+  tx: Transaction,
+  ctx: Ctx,
+  doc: Awaited<ReturnType<typeof findDocument>>["doc"],
+  lines: Awaited<ReturnType<typeof findDocument>>["lines"],
+  input: z.output<typeof transferReceiptInput>,
+): Promise<{ status: string }> {
+  {
     if (doc.status === "received") return { status: doc.status };
     if (doc.status !== "shipped" && doc.status !== "partially_received") throw new ConflictError("stock.validation.notShipped");
     const transit = await systemLocation(tx, "transit");
@@ -166,7 +180,7 @@ export async function receiveTransfer(ctx: Ctx, id: string, raw: unknown) {
     await setStatus(tx, doc.id, done ? "received" : "partially_received", input.note ? { note: input.note } : {});
     await recordAudit(tx, ctx.actor, { action: "transfer.receive", entity: "stock_document", entityId: doc.id, after: { lines: input.lines, close: input.close, note: input.note } });
     return { status: done ? "received" : "partially_received" };
-  });
+  }
 }
 
 /** Only a transfer that has not shipped can be cancelled; cancelling twice is a no-op. */

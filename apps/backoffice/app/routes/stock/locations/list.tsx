@@ -1,0 +1,46 @@
+import { useTranslation } from "react-i18next";
+import { useNavigation } from "react-router";
+import { locationKinds } from "@cs/db";
+import { listLocations, locationListQuery } from "@cs/domain";
+import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, searchParamsObject } from "@cs/web/server";
+import { FilterForm } from "../shared";
+import type { Route } from "./+types/list";
+import { locationColumns } from "./columns";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = locationListQuery.parse(searchParamsObject(request, ["kind"]));
+  return { page: await listLocations(ctx, query), query, kinds: [...locationKinds] };
+}
+
+export default function StockLocations({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const navigation = useNavigation();
+  const { page, query, kinds } = loaderData;
+  return (
+    <>
+      <PageHeader title={t("stock.tabs.locations")} />
+      <FilterForm resetTo="/stock/locations" sort={query.sort} dir={query.dir} size={query.size} columns={4}>
+        <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("stock.locations.searchPlaceholder")} />
+        <SelectField label={t("stock.fields.kind")} name="kind" defaultValue={query.kind[0] ?? ""} placeholder={t("common.all")} options={kinds.map((k) => ({ value: k, label: t(`stock.kinds.${k}`) }))} />
+      </FilterForm>
+      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
+        <DataTable
+          caption={t("stock.tabs.locations")}
+          columns={locationColumns(t, i18n.language)}
+          data={page.rows}
+          total={page.total}
+          page={page.page}
+          size={page.size}
+          sort={query.sort}
+          dir={query.dir}
+          labels={labels}
+          getRowId={(r) => r.id}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigation } from "react-router";
+import { listCatalogueTree, listLocationOptions, listLowStock, lowStockQuery, type LowStockRow } from "@cs/domain";
+import { DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, searchParamsObject } from "@cs/web/server";
+import { FilterForm, Intro, useLocalName } from "./shared";
+import type { Route } from "./+types/low";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = lowStockQuery.parse(searchParamsObject(request));
+  const [page, warehouses, tree] = await Promise.all([listLowStock(ctx, query), listLocationOptions(ctx, ["warehouse"]), listCatalogueTree(ctx)]);
+  return { page, query, warehouses, divisions: tree.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })) };
+}
+
+function columns(t: TFunction, locale: string): ColumnDef<LowStockRow, unknown>[] {
+  const zh = locale === "zh-CN";
+  const n = (v: number) => formatNumber(v, locale);
+  return [
+    { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
+    { id: "product", header: t("stock.fields.product"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    {
+      id: "warehouse",
+      header: t("stock.fields.warehouse"),
+      meta: { sortKey: "warehouse" },
+      cell: ({ row }) => (
+        <Link to={`/stock/locations/${row.original.locationId}`} className="text-blue-800 hover:underline">
+          {row.original.locationCode} {zh ? row.original.locationZh : row.original.locationEn}
+        </Link>
+      ),
+    },
+    { id: "onHand", header: t("stock.fields.onHand"), meta: { align: "right", defaultHidden: true }, cell: ({ row }) => n(row.original.onHand) },
+    { id: "reserved", header: t("stock.fields.reserved"), meta: { align: "right", defaultHidden: true }, cell: ({ row }) => n(row.original.reserved) },
+    { id: "available", header: t("stock.fields.available"), meta: { sortKey: "available", align: "right" }, cell: ({ row }) => n(row.original.available) },
+    { id: "minimum", header: t("stock.fields.minimum"), meta: { sortKey: "minimum", align: "right" }, cell: ({ row }) => n(row.original.minimum) },
+    {
+      id: "shortfall",
+      header: t("stock.fields.shortfall"),
+      meta: { sortKey: "shortfall", align: "right" },
+      cell: ({ row }) => <span className="font-semibold text-red-700">{n(row.original.shortfall)}</span>,
+    },
+  ];
+}
+
+export default function LowStock({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const name = useLocalName();
+  const navigation = useNavigation();
+  const { page, query, warehouses, divisions } = loaderData;
+  return (
+    <>
+      <PageHeader title={t("stock.tabs.low")} />
+      <Intro>{t("stock.low.intro")}</Intro>
+      <FilterForm resetTo="/stock/low" sort={query.sort} dir={query.dir} size={query.size}>
+        <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("stock.byProduct.searchPlaceholder")} />
+        <SelectField label={t("stock.fields.warehouse")} name="warehouse" defaultValue={query.warehouse ?? ""} placeholder={t("stock.allWarehouses")} options={warehouses.map((w) => ({ value: w.id, label: `${w.code} ${name(w)}` }))} />
+        <SelectField label={t("stock.fields.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={divisions.map((d) => ({ value: d.id, label: name(d) }))} />
+      </FilterForm>
+      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
+        <DataTable
+          caption={t("stock.tabs.low")}
+          columns={columns(t, i18n.language)}
+          data={page.rows}
+          total={page.total}
+          page={page.page}
+          size={page.size}
+          sort={query.sort}
+          dir={query.dir}
+          labels={labels}
+          getRowId={(r) => `${r.productId}:${r.locationId}`}
+        />
+      </div>
+    </>
+  );
+}

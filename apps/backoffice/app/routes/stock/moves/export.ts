@@ -1,0 +1,44 @@
+import { exportMoves, moveListQuery } from "@cs/domain";
+import { getLocale } from "@cs/i18n/server";
+import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse } from "../csv.server";
+import type { Route } from "./+types/export";
+
+/** The whole ledger matching the filters (not just the page on screen), streamed newest first. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const t = serverT(context);
+  const zh = getLocale(context) === "zh-CN";
+  const query = moveListQuery.parse(searchParamsObject(request, ["reason"]));
+  const header = ["time", "sku", "product", "quantity", "from", "to", "owner", "reason", "reference", "actor"].map((k) => t(`stock.fields.${k}`));
+  let chunks: ReturnType<typeof exportMoves>;
+  try {
+    chunks = exportMoves(ctx, query);
+  } catch (error) {
+    loaderError(error);
+  }
+  async function* rows() {
+    for await (const chunk of chunks) {
+      for (const r of chunk) {
+        yield [
+          shanghaiIso(r.createdAt),
+          r.sku,
+          zh ? r.nameZh : r.nameEn,
+          String(r.quantity),
+          r.fromCode,
+          r.toCode,
+          r.ownerName ?? t("stock.ourStock"),
+          t(`stock.reasons.${r.reason}`),
+          `${r.referenceType}:${r.referenceId}`,
+          r.actorName ?? "",
+        ];
+      }
+    }
+  }
+  return csvResponse("stock-moves", header, rows());
+}
+
+/** `2026-03-02 00:30:00` in Asia/Shanghai: a spreadsheet reads it as a date, and the day matches the filter. */
+function shanghaiIso(date: Date) {
+  return new Date(date.getTime() + 8 * 3600_000).toISOString().replace("T", " ").slice(0, 19);
+}

@@ -1,0 +1,60 @@
+import { useTranslation } from "react-i18next";
+import { useNavigation, useSearchParams } from "react-router";
+import { moveReasons } from "@cs/db";
+import { listLocationOptions, listMoves, moveListQuery } from "@cs/domain";
+import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, searchParamsObject } from "@cs/web/server";
+import { FilterForm, useLocalName } from "../shared";
+import type { Route } from "./+types/list";
+import { moveColumns } from "./columns";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = moveListQuery.parse(searchParamsObject(request, ["reason"]));
+  const [page, locations] = await Promise.all([listMoves(ctx, query), listLocationOptions(ctx)]);
+  return { page, query, locations, reasons: [...moveReasons] };
+}
+
+export default function StockMoves({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const name = useLocalName();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const { page, query, locations, reasons } = loaderData;
+  return (
+    <>
+      <PageHeader
+        title={t("stock.tabs.moves")}
+        actions={
+          <a href={`/stock/moves/export.csv?${params.toString()}`} className={buttonClass("secondary")} download>
+            {t("stock.exportCsv")}
+          </a>
+        }
+      />
+      <FilterForm resetTo="/stock/moves" sort={query.sort} dir={query.dir} size={query.size} columns={4}>
+        <TextField label={t("stock.fields.product")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("stock.moves.searchPlaceholder")} />
+        <SelectField label={t("stock.fields.location")} name="location" defaultValue={query.location ?? ""} placeholder={t("stock.allLocations")} options={locations.map((l) => ({ value: l.id, label: `${l.code} ${name(l)}` }))} />
+        <SelectField label={t("stock.fields.reason")} name="reason" defaultValue={query.reason[0] ?? ""} placeholder={t("common.all")} options={reasons.map((r) => ({ value: r, label: t(`stock.reasons.${r}`) }))} />
+        <TextField label={t("stock.fields.reference")} name="reference" type="search" defaultValue={query.reference ?? ""} placeholder={t("stock.moves.referencePlaceholder")} />
+        <TextField label={t("stock.moves.dateFrom")} name="from" type="date" defaultValue={query.from ?? ""} hint={t("stock.moves.dateHint")} />
+        <TextField label={t("stock.moves.dateTo")} name="to" type="date" defaultValue={query.to ?? ""} />
+      </FilterForm>
+      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
+        <DataTable
+          caption={t("stock.tabs.moves")}
+          columns={moveColumns(t, i18n.language)}
+          data={page.rows}
+          total={page.total}
+          page={page.page}
+          size={page.size}
+          sort={query.sort}
+          dir={query.dir}
+          labels={labels}
+          getRowId={(r) => String(r.id)}
+        />
+      </div>
+    </>
+  );
+}

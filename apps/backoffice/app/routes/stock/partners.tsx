@@ -1,0 +1,88 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigation } from "react-router";
+import { listPartnerStock, partnerHoldingKinds, partnerStockQuery, type PartnerStockRow } from "@cs/domain";
+import { Badge, DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, searchParamsObject } from "@cs/web/server";
+import { FilterForm, Intro } from "./shared";
+import type { Route } from "./+types/partners";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = partnerStockQuery.parse(searchParamsObject(request, ["kind"]));
+  return { page: await listPartnerStock(ctx, query), query, kinds: [...partnerHoldingKinds] };
+}
+
+function columns(t: TFunction, locale: string): ColumnDef<PartnerStockRow, unknown>[] {
+  const zh = locale === "zh-CN";
+  const kindLabel = (kind: string) => (kind === "warehouse" ? t("stock.partners.heldAtOurs") : t(`stock.kinds.${kind}`));
+  return [
+    {
+      id: "partner",
+      header: t("stock.fields.partner"),
+      meta: { sortKey: "partner" },
+      cell: ({ row }) => (
+        <Link to={`/organizations/${row.original.partnerId}`} className="text-blue-800 hover:underline">
+          {row.original.partnerName}
+        </Link>
+      ),
+    },
+    { id: "partnerCode", header: t("stock.fields.code"), meta: { defaultHidden: true }, cell: ({ row }) => row.original.partnerCode },
+    { id: "kind", header: t("stock.fields.kind"), cell: ({ row }) => <Badge tone={row.original.locationKind === "warehouse" ? "amber" : "blue"}>{kindLabel(row.original.locationKind)}</Badge> },
+    {
+      id: "location",
+      header: t("stock.fields.location"),
+      meta: { sortKey: "location" },
+      cell: ({ row }) => (
+        <Link to={`/stock/locations/${row.original.locationId}`} className="font-mono text-xs text-blue-800 hover:underline" title={zh ? row.original.locationZh : row.original.locationEn}>
+          {row.original.locationCode}
+        </Link>
+      ),
+    },
+    { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
+    { id: "product", header: t("stock.fields.product"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "owner", header: t("stock.fields.owner"), cell: ({ row }) => row.original.ownerName ?? t("stock.ourStock") },
+    { id: "quantity", header: t("stock.fields.quantity"), meta: { sortKey: "quantity", align: "right" }, cell: ({ row }) => formatNumber(row.original.onHand, locale) },
+    { id: "reserved", header: t("stock.fields.reserved"), meta: { align: "right", defaultHidden: true }, cell: ({ row }) => formatNumber(row.original.reserved, locale) },
+  ];
+}
+
+export default function PartnerStock({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const navigation = useNavigation();
+  const { page, query, kinds } = loaderData;
+  return (
+    <>
+      <PageHeader title={t("stock.tabs.partners")} />
+      <Intro>{t("stock.partners.intro")}</Intro>
+      <FilterForm resetTo="/stock/partners" sort={query.sort} dir={query.dir} size={query.size}>
+        <TextField label={t("stock.fields.partner")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("stock.partners.partnerPlaceholder")} />
+        <TextField label={t("stock.fields.product")} name="product" type="search" defaultValue={query.product ?? ""} placeholder={t("stock.partners.productPlaceholder")} />
+        <SelectField
+          label={t("stock.fields.kind")}
+          name="kind"
+          defaultValue={query.kind[0] ?? ""}
+          placeholder={t("common.all")}
+          options={kinds.map((k) => ({ value: k, label: k === "warehouse" ? t("stock.partners.heldAtOurs") : t(`stock.kinds.${k}`) }))}
+        />
+      </FilterForm>
+      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
+        <DataTable
+          caption={t("stock.tabs.partners")}
+          columns={columns(t, i18n.language)}
+          data={page.rows}
+          total={page.total}
+          page={page.page}
+          size={page.size}
+          sort={query.sort}
+          dir={query.dir}
+          labels={labels}
+          getRowId={(r) => `${r.locationId}:${r.productId}:${r.ownerId ?? "ours"}`}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { exportStockByProduct, stockByProductQuery } from "@cs/domain";
+import { getLocale } from "@cs/i18n/server";
+import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse } from "../csv.server";
+import type { Route } from "./+types/export";
+
+/** Every product matching the overview's filters, not just the page on screen. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const t = serverT(context);
+  const query = stockByProductQuery.parse(searchParamsObject(request));
+  const header = ["sku", "product", "line", "division", "unit", "onHand", "reserved", "available", "held"].map((k) => t(`stock.fields.${k}`));
+  const zh = getLocale(context) === "zh-CN";
+  let chunks: ReturnType<typeof exportStockByProduct>;
+  try {
+    chunks = exportStockByProduct(ctx, query);
+  } catch (error) {
+    loaderError(error);
+  }
+  async function* rows() {
+    for await (const chunk of chunks) {
+      for (const r of chunk) {
+        yield [
+          r.sku,
+          zh ? r.nameZh : r.nameEn,
+          zh ? r.lineZh : r.lineEn,
+          zh ? r.divisionZh : r.divisionEn,
+          t(`product.units.${r.unit}`, { defaultValue: r.unit }),
+          String(r.onHand),
+          String(r.reserved),
+          String(r.available),
+          String(r.held),
+        ];
+      }
+    }
+  }
+  return csvResponse("stock", header, rows());
+}

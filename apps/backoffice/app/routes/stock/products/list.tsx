@@ -1,0 +1,60 @@
+import { useTranslation } from "react-i18next";
+import { useNavigation, useSearchParams } from "react-router";
+import { listCatalogueTree, listLocationOptions, listStockByProduct, stockByProductQuery } from "@cs/domain";
+import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, searchParamsObject } from "@cs/web/server";
+import { FilterForm, Intro, TotalsBar, useLocalName } from "../shared";
+import type { Route } from "./+types/list";
+import { stockByProductColumns } from "./columns";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = stockByProductQuery.parse(searchParamsObject(request));
+  const [page, tree, warehouses] = await Promise.all([listStockByProduct(ctx, query), listCatalogueTree(ctx), listLocationOptions(ctx, ["warehouse"])]);
+  return { page, query, tree, warehouses };
+}
+
+export default function StockByProduct({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const name = useLocalName();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const { page, query, tree, warehouses } = loaderData;
+  const lines = tree.flatMap((d) => d.lines.filter((l) => !query.division || l.divisionId === query.division));
+  return (
+    <>
+      <PageHeader
+        title={t("stock.tabs.products")}
+        actions={
+          <a href={`/stock/export.csv?${params.toString()}`} className={buttonClass("secondary")} download>
+            {t("stock.exportCsv")}
+          </a>
+        }
+      />
+      <Intro>{t("stock.byProduct.intro")}</Intro>
+      <FilterForm resetTo="/stock" sort={query.sort} dir={query.dir} size={query.size}>
+        <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("stock.byProduct.searchPlaceholder")} />
+        <SelectField label={t("stock.fields.warehouse")} name="warehouse" defaultValue={query.warehouse ?? ""} placeholder={t("stock.allWarehouses")} options={warehouses.map((w) => ({ value: w.id, label: `${w.code} ${name(w)}` }))} />
+        <SelectField label={t("stock.fields.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: name(d) }))} />
+        <SelectField label={t("stock.fields.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: name(l) }))} />
+      </FilterForm>
+      <TotalsBar totals={page.totals} />
+      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
+        <DataTable
+          caption={t("stock.tabs.products")}
+          columns={stockByProductColumns(t, i18n.language)}
+          data={page.rows}
+          total={page.total}
+          page={page.page}
+          size={page.size}
+          sort={query.sort}
+          dir={query.dir}
+          labels={labels}
+          getRowId={(r) => r.id}
+        />
+      </div>
+    </>
+  );
+}
