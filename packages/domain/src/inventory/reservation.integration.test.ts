@@ -48,6 +48,33 @@ describe("reserve", () => {
     await release(db, ref("pref-2"));
   });
 
+  it("locks only the first choice when it suffices, and falls back to the next when a race empties it", async () => {
+    const p = await createTestProduct(db, "RES-RACE");
+    await receive(p, 5, L.bj);
+    await receive(p, 10, L.central);
+    let releaseOther!: () => void;
+    const otherHolds = new Promise<void>((ok) => (releaseOther = ok));
+    let otherLocked!: () => void;
+    const locked = new Promise<void>((ok) => (otherLocked = ok));
+    // Another order takes 3 from Beijing and keeps its lock until we are waiting behind it.
+    const other = pool.transaction(async (tx) => {
+      await reserve(tx, ref("race-other"), [{ productId: p, quantity: 3 }], [L.bj]);
+      otherLocked();
+      await otherHolds;
+    });
+    await locked;
+    // Our unlocked look still sees 5 free in Beijing, so only Beijing is locked first…
+    const ours = reserveIn(pool, "race-ours", [{ productId: p, quantity: 5 }], [L.bj, L.central]);
+    await new Promise((ok) => setTimeout(ok, 300));
+    releaseOther();
+    await other;
+    // …and once it gets the lock only 2 are left there: the rest comes from central, nothing lost.
+    expect(await ours).toEqual([{ productId: p, requested: 5, reserved: 5, backorder: 0 }]);
+    expect([await levelOf(db, L.bj, p), await levelOf(db, L.central, p)]).toEqual([{ onHand: 5, reserved: 5 }, { onHand: 10, reserved: 3 }]);
+    await release(db, ref("race-other"));
+    await release(db, ref("race-ours"));
+  });
+
   it("counts a warehouse named twice in the preference list once", async () => {
     const p = await createTestProduct(db, "RES-TWICE");
     await receive(p, 5, L.bj);
