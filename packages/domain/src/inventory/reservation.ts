@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { DISTRIBUTOR_OWNER, executePrepared, type DatabaseOrTransaction } from "@cs/db";
+import { executePrepared, type DatabaseOrTransaction } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { ValidationError } from "../shared/errors";
 import { isUuid } from "../shared/parse";
