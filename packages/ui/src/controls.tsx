@@ -28,11 +28,14 @@ const inputClass =
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="mt-1 text-sm text-red-700" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{e}</li>
-      ))}
-    </ul>
+    // The live region wraps the list: role="alert" on the <ul> itself would take away its list role.
+    <div id={id} className="mt-1 text-sm text-red-700" role="alert">
+      <ul>
+        {errors.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -75,6 +75,7 @@ beforeAll(async () => {
   await stockIn(db, w.sys.supplier, P.s, L.pc1, 4, { ownerId: dl1, serials: ["PR-S-1", "PR-S-2", "PR-S-3", "PR-S-4"] });
   await stockIn(db, w.sys.supplier, P.a, L.pc1, 6, { ownerId: dl1 });
   await stockIn(db, w.sys.supplier, P.s, w.wBJ, 1, { serials: ["PR-S-WH"] });
+  await stockIn(db, w.sys.supplier, P.s, L.pv1, 2, { ownerId: dl1, serials: ["PR-V-1", "PR-V-2"] });
 });
 
 afterEach(async () => {
@@ -146,6 +147,15 @@ describe("deciding and shipping a call-off", () => {
     expect(await shipCallOff(w.warehouse, id)).toEqual({ status: "shipped" });
     expect(await stockState(db)).toEqual(shipped);
     await expectRefusedUnchanged(db, () => decideCallOff(w.warehouse, id, { decision: "reject", comment: "晚了" }), ConflictError);
+  });
+
+  it("ships serialized virtual stock oldest unit first, moving its serial out with it", async () => {
+    const { id } = await callOff([{ sku: "ZPR-S", quantity: 1 }]);
+    await decideCallOff(w.warehouse, id, { decision: "approve" });
+    await shipCallOff(w.warehouse, id);
+    const serials = new Map((await serialsOf(db, P.s)).map((s) => [s.serial, s]));
+    expect(serials.get("PR-V-1")).toMatchObject({ status: "shipped", locationId: w.sys.customer });
+    expect(serials.get("PR-V-2")).toMatchObject({ status: "in_stock", locationId: L.pv1 });
   });
 
   it("rejects only with a comment", async () => {

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { addresses, stockLevels, stockLocations, type Transaction } from "@cs/db";
+import { addresses, serialNumbers, stockLevels, stockLocations, type Transaction } from "@cs/db";
 import { authorize } from "../../access/authorize";
 import { recordAudit } from "../../shared/audit";
 import { inTransaction, type Ctx } from "../../shared/context";
@@ -9,6 +9,7 @@ import { keyOf, once } from "../../shared/idempotency";
 import { isUuid, parseInput } from "../../shared/parse";
 import { applyMoves, type StockMoveInput } from "../ledger";
 import { findDocument, insertDocument, linesInput, resolveLines, setStatus, systemLocation, type ResolvedLine } from "./common";
+import { serializedSet } from "./receipts";
 import { pickSerials, placeSerials } from "./serials";
 
 function ownOrganization(ctx: Ctx) {
@@ -100,6 +101,18 @@ export async function cancelCallOff(ctx: Ctx, id: string) {
   });
 }
 
+async function oldestSerials(tx: Transaction, line: number, productId: string, quantity: number, locationId: string, ownerId: string) {
+  const rows = await tx
+    .select({ id: serialNumbers.id })
+    .from(serialNumbers)
+    .where(and(eq(serialNumbers.productId, productId), eq(serialNumbers.locationId, locationId), eq(serialNumbers.ownerId, ownerId), eq(serialNumbers.status, "in_stock")))
+    .orderBy(asc(serialNumbers.receivedAt), asc(serialNumbers.serial))
+    .limit(quantity)
+    .for("update");
+  if (rows.length < quantity) throw new ValidationError({ [`lines.${line}.serials`]: ["stock.validation.serialNotHere"] });
+  return rows.map((r) => r.id);
+}
+
 /** Staff decide: approve (then ship) or reject with a reason. Repeating a decision is a no-op. */
 export async function decideCallOff(ctx: Ctx, id: string, raw: unknown) {
   authorize(ctx.actor, "stock:move");
@@ -123,16 +136,24 @@ export async function shipCallOff(ctx: Ctx, id: string) {
     const { doc, lines } = await findDocument(tctx, id, { kind: "call_off", forUpdate: true });
     if (doc.status === "shipped") return { status: doc.status };
     if (doc.status !== "approved") throw new ConflictError("stock.validation.notApproved");
-    const moves: StockMoveInput[] = lines.map((l) => ({
-      productId: l.productId,
-      quantity: l.quantity,
-      fromLocationId: doc.fromLocationId!,
-      toLocationId: doc.toLocationId!,
-      ownerId: doc.organizationId,
-      reason: "call_off",
-      referenceType: "stock_document",
-      referenceId: doc.number,
-    }));
+    const serialized = await serializedSet(tx, lines.map((l) => l.productId));
+    const moves: StockMoveInput[] = [];
+    for (const [i, l] of lines.entries()) {
+      // Virtual stock sits on our shelves: the warehouse ships the oldest units first.
+      const serialIds = serialized.has(l.productId) ? await oldestSerials(tx, i, l.productId, l.quantity, doc.fromLocationId!, doc.organizationId!) : [];
+      await placeSerials(tx, serialIds, { status: "shipped", locationId: doc.toLocationId });
+      moves.push({
+        productId: l.productId,
+        quantity: l.quantity,
+        fromLocationId: doc.fromLocationId!,
+        toLocationId: doc.toLocationId!,
+        ownerId: doc.organizationId,
+        reason: "call_off",
+        referenceType: "stock_document",
+        referenceId: doc.number,
+        serialIds,
+      });
+    }
     await applyMoves(tx, ctx.actor, moves);
     await setStatus(tx, doc.id, "shipped");
     await recordAudit(tx, ctx.actor, { action: "call_off.ship", entity: "stock_document", entityId: doc.id });

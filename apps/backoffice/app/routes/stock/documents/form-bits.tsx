@@ -13,16 +13,19 @@ export function RowErrors({ result, prefix, label = "stock.documents.lineError" 
   const whole = result.error[prefix] ?? [];
   if (rows.length === 0 && whole.length === 0) return null;
   return (
-    <ul className="mt-1 space-y-0.5 text-sm text-red-700" role="alert">
-      {whole.map((m) => (
-        <li key={m}>{t(m, { defaultValue: t("validation.invalid") })}</li>
-      ))}
-      {rows.flatMap(({ match, messages }) =>
-        messages.map((m) => (
-          <li key={`${match[0]}${m}`}>{t(label, { line: Number(match[1]) + 1, message: t(m, { defaultValue: t("validation.invalid") }) })}</li>
-        )),
-      )}
-    </ul>
+    // role="alert" on a wrapper, not on the <ul>, which would lose its list role.
+    <div role="alert" className="mt-1 text-sm text-red-700">
+      <ul className="space-y-0.5">
+        {whole.map((m) => (
+          <li key={m}>{t(m, { defaultValue: t("validation.invalid") })}</li>
+        ))}
+        {rows.flatMap(({ match, messages }) =>
+          messages.map((m) => (
+            <li key={`${match[0]}${m}`}>{t(label, { line: Number(match[1]) + 1, message: t(m, { defaultValue: t("validation.invalid") }) })}</li>
+          )),
+        )}
+      </ul>
+    </div>
   );
 }
 
@@ -49,11 +52,13 @@ export function TextAreaField({ label, hint, errors, className, ...props }: { la
         </p>
       ) : null}
       {invalid ? (
-        <ul className="mt-1 text-sm text-red-700" role="alert">
-          {errors!.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
+        <div role="alert" className="mt-1 text-sm text-red-700">
+          <ul>
+            {errors!.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </div>
   );
