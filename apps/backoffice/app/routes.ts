@@ -21,6 +21,7 @@ export default [
       route("stock/moves", "routes/stock/moves/list.tsx"),
       route("stock/low", "routes/stock/low.tsx"),
       route("stock/partners", "routes/stock/partners.tsx"),
+      route("stock/serials", "routes/stock/serials.tsx"),
       route("stock/documents", "routes/stock/documents/list.tsx"),
       route("stock/documents/new/:kind", "routes/stock/documents/new.tsx"),
       route("stock/documents/:id", "routes/stock/documents/detail.tsx"),

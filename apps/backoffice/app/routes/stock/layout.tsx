@@ -23,6 +23,7 @@ const tabs = [
   { to: "/stock/low", key: "low" },
   { to: "/stock/partners", key: "partners" },
   { to: "/stock/documents", key: "documents" },
+  { to: "/stock/serials", key: "serials" },
 ] as const;
 
 export default function StockLayout() {

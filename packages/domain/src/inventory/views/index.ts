@@ -5,3 +5,4 @@ export * from "./moves";
 export * from "./low-stock";
 export * from "./partner-stock";
 export { partnerLocationKinds } from "./shared";
+export * from "./serials";
