@@ -48,7 +48,7 @@ describe("reserve", () => {
     await release(db, ref("pref-2"));
   });
 
-  it("locks only the first choice when it suffices, and falls back to the next when a race empties it", async () => {
+  it("takes the rest from the next warehouse when a concurrent order empties the first choice while we wait", async () => {
     const p = await createTestProduct(db, "RES-RACE");
     await receive(p, 5, L.bj);
     await receive(p, 10, L.central);
@@ -63,7 +63,7 @@ describe("reserve", () => {
       await otherHolds;
     });
     await locked;
-    // Our unlocked look still sees 5 free in Beijing, so only Beijing is locked first…
+    // We queue behind its lock on Beijing…
     const ours = reserveIn(pool, "race-ours", [{ productId: p, quantity: 5 }], [L.bj, L.central]);
     await new Promise((ok) => setTimeout(ok, 300));
     releaseOther();

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { executePrepared, type DatabaseOrTransaction } from "@cs/db";
+import { DISTRIBUTOR_OWNER, executePrepared, type DatabaseOrTransaction } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { ValidationError } from "../shared/errors";
 import { isUuid } from "../shared/parse";
@@ -21,7 +21,7 @@ function validate(lines: ReserveLine[], warehouseIds: string[]) {
 const pgArray = (values: (string | number)[]) => `{${values.join(",")}}`;
 
 /**
- * Reserves the distributor's free stock for an order in one round trip: rows are locked in product
+ * Reserves the distributor's free stock for an order in one statement: rows are locked in product
  * then location order (no deadlocks), each line takes from the warehouses in the order given, and
  * the update is conditional on free stock (backed by the CHECK on stock_levels), so available stock
  * can never go negative. What cannot be reserved comes back as backorder, not as an error.
@@ -32,7 +32,8 @@ export async function reserve(
   lines: ReserveLine[],
   warehouseIds: string[],
 ): Promise<ReserveResult[]> {
-  // Warehouses are deduplicated in reserveStatement: one named twice would be counted twice.
+  // Warehouses are deduplicated below: one named twice would join its level row twice, and
+  // UPDATE … FROM applies an unpredictable one of the two takes.
   validate(lines, warehouseIds);
   if (lines.length === 0) return [];
   const merged = new Map<string, number>();
@@ -49,14 +50,40 @@ export async function reserve(
   });
 }
 
-/**
- * The one statement behind reserve(): the `reserve_stock` function (drizzle/0004), which locks only
- * the warehouses each line needs, in a global order, and falls back to locking every candidate row
- * of a product when a race leaves the first choice short. Exported so benchmarks can EXPLAIN it.
- */
+/** The one statement behind reserve(), exported so benchmarks can EXPLAIN exactly what runs. */
 export function reserveStatement(ref: Reference, productIds: string[], quantities: number[], warehouseIds: string[]) {
-  return sql`select product_id, taken as take
-    from reserve_stock(${ref.referenceType}, ${ref.referenceId}, ${pgArray(productIds)}::uuid[], ${pgArray(quantities)}::int[], ${pgArray([...new Set(warehouseIds)])}::uuid[])`;
+  return sql`
+    with req as (
+      select * from unnest(${pgArray(productIds)}::uuid[], ${pgArray(quantities)}::int[]) as r(product_id, q)
+    ), pref as (
+      select * from unnest(${pgArray([...new Set(warehouseIds)])}::uuid[]) with ordinality as w(location_id, rank)
+    ), locked as (
+      select s.location_id, s.product_id, s.on_hand - s.reserved as free
+        from stock_levels s
+       where s.owner_id = ${DISTRIBUTOR_OWNER}::uuid
+         and s.product_id = any(${pgArray(productIds)}::uuid[])
+         and s.location_id = any(${pgArray([...new Set(warehouseIds)])}::uuid[])
+       order by s.product_id, s.location_id
+         for update
+    ), alloc as (
+      select l.location_id, l.product_id,
+             greatest(0, least(l.free, req.q - coalesce(sum(l.free) over (
+               partition by l.product_id order by pref.rank rows between unbounded preceding and 1 preceding), 0))) as take
+        from locked l join req using (product_id) join pref using (location_id)
+    ), upd as (
+      update stock_levels s
+         set reserved = s.reserved + a.take, updated_at = now()
+        from alloc a
+       where a.take > 0 and s.owner_id = ${DISTRIBUTOR_OWNER}::uuid
+         and s.location_id = a.location_id and s.product_id = a.product_id
+         and s.on_hand - s.reserved >= a.take
+      returning s.location_id, s.product_id, a.take
+    ), ins as (
+      insert into stock_reservations (reference_type, reference_id, product_id, location_id, owner_id, quantity)
+      select ${ref.referenceType}, ${ref.referenceId}, product_id, location_id, ${DISTRIBUTOR_OWNER}::uuid, take from upd
+      returning 1
+    )
+    select product_id, take from upd`;
 }
 
 /** Gives back everything a reference holds (an order cancelled or edited). Safe to call twice. */
