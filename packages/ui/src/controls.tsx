@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useId } from "react";
 import { cn } from "./cn";
 
@@ -56,6 +56,33 @@ export function TextField({ label, errors, hint, className, ...props }: FieldPro
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-e` : hint ? `${id}-h` : undefined}
         className={inputClass}
+      />
+      {hint && !invalid ? (
+        <p id={`${id}-h`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={`${id}-e`} errors={errors} />
+    </div>
+  );
+}
+
+/** Like TextField, for multi-line input (pasted "SKU qty" lines, notes); monospaced for columns. */
+export function TextAreaField({ label, errors, hint, className, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  const invalid = !!errors?.length;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+        {label}
+        {props.required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
+      </label>
+      <textarea
+        id={id}
+        {...props}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-e` : hint ? `${id}-h` : undefined}
+        className={cn(inputClass, "font-mono")}
       />
       {hint && !invalid ? (
         <p id={`${id}-h`} className="mt-1 text-xs text-slate-500">

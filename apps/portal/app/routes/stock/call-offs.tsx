@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
-import { Form, Link, data, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { callOffOptions, can, listMyDocuments, myDocumentsQuery, requestCallOff } from "@cs/domain";
 import { Alert, Button, Card, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
 import { CsrfInput, useTableLabels, type ActionResult } from "@cs/web";
@@ -9,8 +9,8 @@ import type { Route } from "./+types/call-offs";
 import { useDocumentColumns } from "./document-columns";
 import { StockFormAlert, useStockErrors } from "./form-errors";
 import { LinesFieldset, MoreLinesButton, rowsFrom } from "./lines-fieldset";
-import { DEFAULT_ROWS, MAX_ROWS } from "./lines";
-import { linesActionError, optional, readLines, rowsOf } from "./lines.server";
+import { DEFAULT_ROWS } from "./lines";
+import { linesActionError, moreRowsReply, optional, readLines } from "./lines.server";
 import { OwnedList } from "./owned-list";
 import { StockTabs } from "./tabs";
 
@@ -32,10 +32,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
-  if (form.get("intent") === "more") {
-    const initialValue = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("_")));
-    return data({ status: "error" as const, error: {}, initialValue: { ...initialValue, rows: String(Math.min(rowsOf(form) + 5, MAX_ROWS)) } });
-  }
+  if (form.get("intent") === "more") return moreRowsReply(form);
   const { lines, rowOf } = readLines(form, false);
   try {
     const { id } = await requestCallOff(ctx, {

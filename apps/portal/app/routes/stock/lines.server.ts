@@ -1,3 +1,4 @@
+import { data } from "react-router";
 import { actionError } from "@cs/web/server";
 import { DEFAULT_ROWS, MAX_ROWS } from "./lines";
 
@@ -47,4 +48,10 @@ export function linesActionError(error: unknown, form: FormData, rowOf: number[]
   }
   response.data.error = moved;
   return response;
+}
+
+/** "Add 5 lines" without JavaScript: the form comes back as typed, with more empty rows. */
+export function moreRowsReply(form: FormData) {
+  const initialValue = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("_")));
+  return data({ status: "error" as const, error: {}, initialValue: { ...initialValue, rows: String(Math.min(rowsOf(form) + 5, MAX_ROWS)) } });
 }

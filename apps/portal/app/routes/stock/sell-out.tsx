@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
-import { Form, data, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import { can, listMyDocuments, myDocumentsQuery, reportSellOut, sellOutOptions } from "@cs/domain";
 import { Button, Card, DataTable, PageHeader, TextField, TIME_ZONE } from "@cs/ui";
 import { CsrfInput, useTableLabels, type ActionResult } from "@cs/web";
@@ -9,8 +9,8 @@ import type { Route } from "./+types/sell-out";
 import { useDocumentColumns } from "./document-columns";
 import { StockFormAlert, useStockErrors } from "./form-errors";
 import { LinesFieldset, MoreLinesButton, rowsFrom } from "./lines-fieldset";
-import { DEFAULT_ROWS, MAX_ROWS } from "./lines";
-import { linesActionError, optional, readLines, rowsOf } from "./lines.server";
+import { DEFAULT_ROWS } from "./lines";
+import { linesActionError, moreRowsReply, optional, readLines } from "./lines.server";
 import { OwnedList } from "./owned-list";
 import { StockTabs } from "./tabs";
 
@@ -34,10 +34,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
-  if (form.get("intent") === "more") {
-    const initialValue = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("_")));
-    return data({ status: "error" as const, error: {}, initialValue: { ...initialValue, rows: String(Math.min(rowsOf(form) + 5, MAX_ROWS)) } });
-  }
+  if (form.get("intent") === "more") return moreRowsReply(form);
   const { lines, rowOf } = readLines(form, true);
   try {
     const { id } = await reportSellOut(ctx, {

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import { Button, Card, SelectField, TextField, buttonClass } from "@cs/ui";
+import { Button, Card, SelectField, TextAreaField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { initial, RowErrors, TextAreaField } from "./form-bits";
+import { initial, RowErrors } from "./form-bits";
 import type { CreatableKind } from "./kinds";
 
 type Option = { id: string; code?: string; nameZh: string; nameEn: string };

@@ -1,4 +1,4 @@
-import { useId, type TextareaHTMLAttributes } from "react";
+
 import { useTranslation } from "react-i18next";
 import type { ActionResult } from "@cs/web";
 
@@ -25,41 +25,6 @@ export function RowErrors({ result, prefix, label = "stock.documents.lineError" 
           )),
         )}
       </ul>
-    </div>
-  );
-}
-
-/** A labelled textarea styled like the shared text fields. */
-export function TextAreaField({ label, hint, errors, className, ...props }: { label: string; hint?: string; errors?: string[] | null } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const invalid = !!errors?.length;
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-        {props.required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
-      </label>
-      <textarea
-        id={id}
-        {...props}
-        aria-invalid={invalid || undefined}
-        aria-describedby={hint ? `${id}-h` : undefined}
-        className="block w-full rounded-md border-0 px-2.5 py-1.5 font-mono text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-blue-700 aria-[invalid=true]:ring-red-600"
-      />
-      {hint ? (
-        <p id={`${id}-h`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {invalid ? (
-        <div role="alert" className="mt-1 text-sm text-red-700">
-          <ul>
-            {errors!.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
     </div>
   );
 }
