@@ -105,6 +105,8 @@ export const stockMoves = pgTable(
     index("stock_moves_from_location_id_created_at_idx").on(t.fromLocationId, t.createdAt),
     index("stock_moves_to_location_id_created_at_idx").on(t.toLocationId, t.createdAt),
     index("stock_moves_reference_idx").on(t.referenceType, t.referenceId),
+    // The portal's movement history of one partner's goods, newest first.
+    index("stock_moves_owner_id_created_at_idx").on(t.ownerId, t.createdAt),
   ],
 );
 
@@ -131,6 +133,8 @@ export const stockLevels = pgTable(
     check("stock_levels_on_hand_not_negative", sql`${t.onHand} >= 0`),
     check("stock_levels_reserved_within_on_hand", sql`${t.reserved} >= 0 and ${t.reserved} <= ${t.onHand}`),
     index("stock_levels_product_id_idx").on(t.productId),
+    // Goods held for one partner (owner) across our warehouses.
+    index("stock_levels_owner_id_idx").on(t.ownerId),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "stock_levels_owner_id_idx" ON "stock_levels" USING btree ("owner_id");--> statement-breakpoint
+CREATE INDEX "stock_moves_owner_id_created_at_idx" ON "stock_moves" USING btree ("owner_id","created_at");
