@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "../shared/errors";
 import { buildActor, type Actor } from "./actor";
 import { authorize, can } from "./authorize";
-import { permissions, roles, type Permission } from "./permissions";
+import { permissions, roles, stockApprovalLimit, type Permission } from "./permissions";
 import { canUseBranch, organizationScope } from "./scopes";
 
 const BJ = "00000000-0000-5000-8000-0000000000b1";
@@ -173,5 +173,16 @@ describe("organizationScope", () => {
     const q = render(actor("partner", ["partner_viewer"], [BJ], ORG));
     expect(q.sql).toContain('"id" =');
     expect(q.params).toEqual([ORG]);
+  });
+});
+
+describe("stockApprovalLimit", () => {
+  it.each([
+    [["warehouse"] as const, false, 500_000n],
+    [["warehouse", "sales"] as const, false, 500_000n],
+    [["sales"] as const, false, 0n],
+    [["warehouse"] as const, true, null],
+  ])("roles %j with stock:approve=%s may post up to %s fen unapproved", (actorRoles, canApprove, expected) => {
+    expect(stockApprovalLimit(actorRoles, canApprove)).toBe(expected);
   });
 });

@@ -26,6 +26,8 @@ type RoleDefinition = {
   /** Staff roles that see every branch and division regardless of assignments. */
   allScopes?: boolean;
   permissions: readonly Permission[];
+  /** Cost value (fen) of an other issue or stocktake adjustment this role may post without approval. */
+  stockApprovalLimitFen?: bigint;
 };
 
 const staffRead: Permission[] = ["organization:read", "product:read", "profile:update", "stock:read"];
@@ -38,7 +40,7 @@ export const roles = {
     permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read"],
   },
   order_desk: { audience: "staff", permissions: staffRead },
-  warehouse: { audience: "staff", permissions: [...staffRead, "stock:move", "stock:count"] },
+  warehouse: { audience: "staff", permissions: [...staffRead, "stock:move", "stock:count"], stockApprovalLimitFen: 500_000n },
   finance: { audience: "staff", allScopes: true, permissions: [...staffRead, "organization:update", "audit:read", "stock:approve"] },
   service_desk: { audience: "staff", allScopes: true, permissions: staffRead },
   marketing: { audience: "staff", allScopes: true, permissions: staffRead },
@@ -73,4 +75,16 @@ export const roleNames = Object.keys(roles) as Role[];
 
 export function isRole(value: string): value is Role {
   return Object.hasOwn(roles, value);
+}
+
+/**
+ * The most a role of this actor may post without approval: unlimited (null) with stock:approve,
+ * else the highest limit among its roles, else nothing (0).
+ */
+export function stockApprovalLimit(actorRoles: readonly Role[], canApprove: boolean): bigint | null {
+  if (canApprove) return null;
+  return actorRoles.reduce<bigint>((max, r) => {
+    const def: RoleDefinition = roles[r];
+    return def.stockApprovalLimitFen !== undefined && def.stockApprovalLimitFen > max ? def.stockApprovalLimitFen : max;
+  }, 0n);
 }

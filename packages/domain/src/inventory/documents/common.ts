@@ -11,6 +11,7 @@ import {
 } from "@cs/db";
 import type { Actor } from "../../access/actor";
 import { can } from "../../access/authorize";
+import { roles, stockApprovalLimit } from "../../access/permissions";
 import { stockLocationScope } from "../../access/scopes";
 import { nextDocumentNumber } from "../../shared/document-number";
 import { NotFoundError, ValidationError } from "../../shared/errors";
@@ -72,11 +73,13 @@ export function valueOf(lines: { costFen: bigint; quantity: number }[]) {
   return lines.reduce((sum, l) => sum + l.costFen * BigInt(l.quantity), 0n);
 }
 
-/** Above this cost value an issue or stocktake adjustment waits for someone with stock:approve. */
-export const APPROVAL_THRESHOLD_FEN = 500_000n;
+/** The warehouse role's limit (see roles in access/permissions.ts); tests size their values by it. */
+export const APPROVAL_THRESHOLD_FEN = roles.warehouse.stockApprovalLimitFen;
 
+/** Above the actor's role limit an issue or stocktake adjustment waits for someone with stock:approve. */
 export function needsApproval(actor: Actor, valueFen: bigint) {
-  return valueFen > APPROVAL_THRESHOLD_FEN && !can(actor, "stock:approve");
+  const limit = stockApprovalLimit(actor.roles, can(actor, "stock:approve"));
+  return limit !== null && valueFen > limit;
 }
 
 /** A location this actor may use, of one of the expected kinds, else a field error (never a hint). */
