@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { stockDocuments, stockMoves, type Database } from "@cs/db";
+import { stockDocuments, stockLevels, stockMoves, type Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../shared/errors";
@@ -156,6 +156,23 @@ describe("deciding and shipping a call-off", () => {
     const serials = new Map((await serialsOf(db, P.s)).map((s) => [s.serial, s]));
     expect(serials.get("PR-V-1")).toMatchObject({ status: "shipped", locationId: w.sys.customer });
     expect(serials.get("PR-V-2")).toMatchObject({ status: "in_stock", locationId: L.pv1 });
+  });
+
+  it("holds the units of a pending request, so two requests cannot promise the same goods", async () => {
+    const free = async () => {
+      const [l] = await db.select().from(stockLevels).where(and(eq(stockLevels.locationId, L.pv1), eq(stockLevels.productId, P.a), eq(stockLevels.ownerId, dl1)));
+      return l!.onHand - l!.reserved;
+    };
+    const before = await free();
+    const first = await callOff([{ sku: "ZPR-A", quantity: before }]);
+    expect(await free()).toBe(0);
+    const refused = await expectRefusedUnchanged(db, () => callOff([{ sku: "ZPR-A", quantity: 1 }]), ValidationError);
+    expect((refused as ValidationError).fieldErrors).toEqual({ "lines.0.quantity": ["stock.validation.moreThanOwned"] });
+    await cancelCallOff(dealer, first.id);
+    expect(await free()).toBe(before);
+    const second = await callOff([{ sku: "ZPR-A", quantity: 1 }]);
+    await decideCallOff(w.warehouse, second.id, { decision: "reject", comment: "暂缓" });
+    expect(await free()).toBe(before);
   });
 
   it("rejects only with a comment", async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { addresses, serialNumbers, stockLevels, stockLocations, type Transaction } from "@cs/db";
+import { addresses, serialNumbers, stockLevels, stockLocations, stockReservations, type Transaction } from "@cs/db";
 import { authorize } from "../../access/authorize";
 import { recordAudit } from "../../shared/audit";
 import { inTransaction, type Ctx } from "../../shared/context";
@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "../../shared/err
 import { keyOf, once } from "../../shared/idempotency";
 import { isUuid, parseInput } from "../../shared/parse";
 import { applyMoves, type StockMoveInput } from "../ledger";
+import { release, type Reference } from "../reservation";
 import { findDocument, insertDocument, linesInput, resolveLines, setStatus, systemLocation, type ResolvedLine } from "./common";
 import { serializedSet } from "./receipts";
 import { pickSerials, placeSerials } from "./serials";
@@ -42,6 +43,24 @@ async function assertOwned(tx: Transaction, organizationId: string, locationId: 
     if (asked.get(l.productId)! > (free.get(l.productId) ?? 0)) errors[`lines.${i}.quantity`] = ["stock.validation.moreThanOwned"];
   });
   if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+/**
+ * Holds the partner's own units for a pending call-off (reserved on its level, with a reservation
+ * row), so two requests cannot promise the same goods. Levels are touched in product order.
+ */
+async function holdPartnerStock(tx: Transaction, ref: Reference, locationId: string, ownerId: string, lines: ResolvedLine[]) {
+  const wanted = new Map<string, number>();
+  for (const l of lines) wanted.set(l.productId, (wanted.get(l.productId) ?? 0) + l.quantity);
+  for (const [productId, quantity] of [...wanted.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const held = await tx.execute(sql`
+      update stock_levels set reserved = reserved + ${quantity}, updated_at = now()
+       where location_id = ${locationId} and owner_id = ${ownerId} and product_id = ${productId} and on_hand - reserved >= ${quantity}
+      returning 1`);
+    const line = lines.findIndex((l) => l.productId === productId);
+    if (held.length === 0) throw new ValidationError({ [`lines.${line}.quantity`]: ["stock.validation.moreThanOwned"] });
+    await tx.insert(stockReservations).values({ ...ref, productId, locationId, ownerId, quantity });
+  }
 }
 
 export const callOffInput = z.object({
@@ -81,6 +100,7 @@ export async function requestCallOff(ctx: Ctx, raw: unknown) {
         },
         lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
       );
+      await holdPartnerStock(tx, { referenceType: "stock_document", referenceId: doc.number }, from.id, organizationId, lines);
       await recordAudit(tx, ctx.actor, { action: "call_off.request", entity: "stock_document", entityId: doc.id, after: { number: doc.number, lines: input.lines } });
       return { id: doc.id };
     });
@@ -96,6 +116,7 @@ export async function cancelCallOff(ctx: Ctx, id: string) {
     if (doc.status === "cancelled") return { status: doc.status };
     if (doc.status !== "requested") throw new ConflictError("stock.validation.documentClosed");
     await setStatus(tx, doc.id, "cancelled");
+    await release(tx, { referenceType: "stock_document", referenceId: doc.number });
     await recordAudit(tx, ctx.actor, { action: "call_off.cancel", entity: "stock_document", entityId: doc.id });
     return { status: "cancelled" };
   });
@@ -124,6 +145,7 @@ export async function decideCallOff(ctx: Ctx, id: string, raw: unknown) {
     if (doc.status !== "requested") throw new ConflictError("stock.validation.documentClosed");
     if (target === "rejected" && !input.comment) throw new ValidationError({ comment: ["validation.required"] });
     await setStatus(tx, doc.id, target, { approvedBy: ctx.actor.userId, ...(input.comment ? { note: [doc.note, input.comment].filter(Boolean).join(" / ") } : {}) });
+    if (target === "rejected") await release(tx, { referenceType: "stock_document", referenceId: doc.number });
     await recordAudit(tx, ctx.actor, { action: `call_off.${input.decision}`, entity: "stock_document", entityId: doc.id, after: input });
     return { status: target };
   });
@@ -136,6 +158,8 @@ export async function shipCallOff(ctx: Ctx, id: string) {
     const { doc, lines } = await findDocument(tctx, id, { kind: "call_off", forUpdate: true });
     if (doc.status === "shipped") return { status: doc.status };
     if (doc.status !== "approved") throw new ConflictError("stock.validation.notApproved");
+    // The units held since the request leave now; the hold goes with them.
+    await tx.execute(sql`delete from stock_reservations where reference_type = 'stock_document' and reference_id = ${doc.number}`);
     const serialized = await serializedSet(tx, lines.map((l) => l.productId));
     const moves: StockMoveInput[] = [];
     for (const [i, l] of lines.entries()) {
@@ -152,6 +176,7 @@ export async function shipCallOff(ctx: Ctx, id: string) {
         referenceType: "stock_document",
         referenceId: doc.number,
         serialIds,
+        fromReserved: true,
       });
     }
     await applyMoves(tx, ctx.actor, moves);
