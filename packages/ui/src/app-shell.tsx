@@ -62,3 +62,26 @@ export function CenteredPage({ children, top }: { children: ReactNode; top?: Rea
     </div>
   );
 }
+
+/** A strip of tabs that are plain links (works before JavaScript loads); the current one is marked. */
+export function TabNav({ label, tabs }: { label: string; tabs: NavItem[] }) {
+  return (
+    <nav aria-label={label} className="mb-4 flex flex-wrap gap-1 border-b border-slate-200">
+      {tabs.map((tab) => (
+        <NavLink
+          key={tab.to}
+          to={tab.to}
+          end={tab.end}
+          className={({ isActive }) =>
+            cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              isActive ? "border-blue-700 text-blue-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+            )
+          }
+        >
+          {tab.label}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}

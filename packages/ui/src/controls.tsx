@@ -41,22 +41,19 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] | nu
 
 type FieldProps = { label: string; errors?: string[] | null; hint?: string; required?: boolean };
 
-export function TextField({ label, errors, hint, className, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+type ControlProps = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
+/** Label, required mark, hint and errors around one control; the control gets the ids that tie them. */
+function Field({ label, errors, hint, required, className, children }: FieldProps & { className?: string; children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const invalid = !!errors?.length;
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
-        {props.required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
+        {required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
       </label>
-      <input
-        id={id}
-        {...props}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-e` : hint ? `${id}-h` : undefined}
-        className={inputClass}
-      />
+      {children({ id, "aria-invalid": invalid || undefined, "aria-describedby": invalid ? `${id}-e` : hint ? `${id}-h` : undefined })}
       {hint && !invalid ? (
         <p id={`${id}-h`} className="mt-1 text-xs text-slate-500">
           {hint}
@@ -67,30 +64,20 @@ export function TextField({ label, errors, hint, className, ...props }: FieldPro
   );
 }
 
+export function TextField({ label, errors, hint, className, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field label={label} errors={errors} hint={hint} required={props.required} className={className}>
+      {(control) => <input {...props} {...control} className={inputClass} />}
+    </Field>
+  );
+}
+
 /** Like TextField, for multi-line input (pasted "SKU qty" lines, notes); monospaced for columns. */
 export function TextAreaField({ label, errors, hint, className, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const invalid = !!errors?.length;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-        {props.required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
-      </label>
-      <textarea
-        id={id}
-        {...props}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-e` : hint ? `${id}-h` : undefined}
-        className={cn(inputClass, "font-mono")}
-      />
-      {hint && !invalid ? (
-        <p id={`${id}-h`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={`${id}-e`} errors={errors} />
-    </div>
+    <Field label={label} errors={errors} hint={hint} required={props.required} className={className}>
+      {(control) => <textarea {...props} {...control} className={cn(inputClass, "font-mono")} />}
+    </Field>
   );
 }
 
@@ -102,24 +89,19 @@ export function SelectField({
   className,
   ...props
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
-  const id = useId();
-  const invalid = !!errors?.length;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-        {props.required ? <span aria-hidden="true" className="text-red-700"> *</span> : null}
-      </label>
-      <select id={id} {...props} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-e` : undefined} className={inputClass}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldErrors id={`${id}-e`} errors={errors} />
-    </div>
+    <Field label={label} errors={errors} required={props.required} className={className}>
+      {(control) => (
+        <select {...props} {...control} className={inputClass}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { NavLink, Outlet } from "react-router";
+import { Outlet } from "react-router";
 import { authorize } from "@cs/domain";
-import { cn } from "@cs/ui";
+import { TabNav } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/layout";
 
@@ -30,23 +30,7 @@ export default function StockLayout() {
   const { t } = useTranslation();
   return (
     <>
-      <nav aria-label={t("stock.tabs.label")} className="mb-4 flex flex-wrap gap-1 border-b border-slate-200">
-        {tabs.map((tab) => (
-          <NavLink
-            key={tab.key}
-            to={tab.to}
-            end={"end" in tab ? tab.end : false}
-            className={({ isActive }) =>
-              cn(
-                "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-                isActive ? "border-blue-700 text-blue-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
-              )
-            }
-          >
-            {t(`stock.tabs.${tab.key}`)}
-          </NavLink>
-        ))}
-      </nav>
+      <TabNav label={t("stock.tabs.label")} tabs={tabs.map((tab) => ({ to: tab.to, end: "end" in tab ? tab.end : false, label: t(`stock.tabs.${tab.key}`) }))} />
       <Outlet />
     </>
   );

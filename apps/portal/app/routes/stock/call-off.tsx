@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, cancelCallOff, getMyDocument } from "@cs/domain";
-import { Alert, Button, Card, PageHeader, formatDate, formatDateTime, formatNumber } from "@cs/ui";
+import { Alert, Button, Card, PageHeader, formatDate, formatDateTime } from "@cs/ui";
 import { CsrfInput, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/call-off";
 import { StatusBadge } from "./document-columns";
+import { DocumentLinesTable } from "./document-lines";
 import { StockFormAlert } from "./form-errors";
 import { StockTabs } from "./tabs";
 
@@ -37,7 +38,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 export default function CallOff({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
-  const zh = i18n.language === "zh-CN";
   const { document: doc, lines, cancellable } = loaderData;
   const address = (doc.deliveryAddress ?? {}) as Address;
   const done = params.get("done");
@@ -92,24 +92,7 @@ export default function CallOff({ loaderData, actionData }: Route.ComponentProps
           </dl>
         </Card>
         <Card title={t("myStock.callOff.lines")}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead>
-              <tr className="text-left text-slate-700">
-                <th scope="col" className="px-3 py-2">{t("myStock.columns.sku")}</th>
-                <th scope="col" className="px-3 py-2">{t("myStock.columns.product")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("myStock.columns.quantity")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {lines.map((l) => (
-                <tr key={l.id}>
-                  <td className="px-3 py-2 font-mono text-xs">{l.sku}</td>
-                  <td className="px-3 py-2">{zh ? l.nameZh : l.nameEn}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.quantity, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DocumentLinesTable lines={lines} />
         </Card>
         <Link to="/stock/call-offs" className="text-sm text-blue-700 underline-offset-2 hover:underline">
           {t("myStock.documents.back")}

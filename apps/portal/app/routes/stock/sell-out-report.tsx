@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { getMyDocument } from "@cs/domain";
-import { Alert, Card, PageHeader, formatDate, formatDateTime, formatNumber } from "@cs/ui";
+import { Alert, Card, PageHeader, formatDate, formatDateTime } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/sell-out-report";
 import { StatusBadge } from "./document-columns";
+import { DocumentLinesTable } from "./document-lines";
 import { StockTabs } from "./tabs";
 
 /** One of the partner's sell-out reports; another partner's id answers 404. */
@@ -19,7 +20,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export default function SellOutReport({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
-  const zh = i18n.language === "zh-CN";
   const { document: doc, lines } = loaderData;
   return (
     <>
@@ -51,26 +51,7 @@ export default function SellOutReport({ loaderData }: Route.ComponentProps) {
           </dl>
         </Card>
         <Card title={t("myStock.sellOut.lines")}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead>
-              <tr className="text-left text-slate-700">
-                <th scope="col" className="px-3 py-2">{t("myStock.columns.sku")}</th>
-                <th scope="col" className="px-3 py-2">{t("myStock.columns.product")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("myStock.columns.quantity")}</th>
-                <th scope="col" className="px-3 py-2">{t("myStock.sellOut.serials")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {lines.map((l) => (
-                <tr key={l.id}>
-                  <td className="px-3 py-2 font-mono text-xs">{l.sku}</td>
-                  <td className="px-3 py-2">{zh ? l.nameZh : l.nameEn}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.quantity, i18n.language)}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{l.serials.join(" ") || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DocumentLinesTable lines={lines} withSerials />
         </Card>
         <Link to="/stock/sell-out" className="text-sm text-blue-700 underline-offset-2 hover:underline">
           {t("myStock.documents.back")}
