@@ -27,3 +27,8 @@ export const region = pgEnum("region", regions);
 export const userKinds = ["staff", "partner", "customer"] as const;
 export type UserKind = (typeof userKinds)[number];
 export const userKind = pgEnum("user_kind", userKinds);
+
+/** What happens to a shortfall at confirmation: kept as backorder, or the order is confirmed for what is available. */
+export const backorderPolicies = ["backorder", "ship_available"] as const;
+export type BackorderPolicy = (typeof backorderPolicies)[number];
+export const backorderPolicy = pgEnum("backorder_policy", backorderPolicies);

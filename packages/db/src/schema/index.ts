@@ -7,3 +7,8 @@ export * from "./audit";
 export * from "./idempotency";
 export * from "./inventory";
 export * from "./stock-documents";
+export * from "./pricing";
+export * from "./orders";
+export * from "./billing";
+export * from "./returns";
+export * from "./notifications";

@@ -25,12 +25,20 @@ export const locationKinds = [
   "partner_virtual",
   "partner_consignment",
   "station_parts",
+  "quarantine",
 ] as const;
 export type LocationKind = (typeof locationKinds)[number];
 export const locationKind = pgEnum("location_kind", locationKinds);
 
 /** Kinds whose balances we hold; supplier, customer and loss are the world outside (Odoo's virtual locations). */
-export const internalLocationKinds: readonly LocationKind[] = ["warehouse", "transit", "partner_virtual", "partner_consignment", "station_parts"];
+export const internalLocationKinds: readonly LocationKind[] = [
+  "warehouse",
+  "transit",
+  "partner_virtual",
+  "partner_consignment",
+  "station_parts",
+  "quarantine",
+];
 
 export const moveReasons = [
   "receipt",
@@ -42,6 +50,7 @@ export const moveReasons = [
   "sell_out",
   "call_off",
   "parts_use",
+  "return",
 ] as const;
 export type MoveReason = (typeof moveReasons)[number];
 export const moveReason = pgEnum("move_reason", moveReasons);

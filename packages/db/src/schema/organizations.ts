@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   date,
   index,
   integer,
@@ -11,7 +12,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { organizationKind, organizationStatus, partnerTier, region } from "./enums";
+import { backorderPolicy, organizationKind, organizationStatus, partnerTier, region } from "./enums";
 
 export const organizations = pgTable(
   "organizations",
@@ -36,6 +37,10 @@ export const organizations = pgTable(
     creditLimitFen: bigint({ mode: "bigint" }).notNull().default(sql`0`),
     currency: text().notNull().default("CNY"),
     paymentTermsDays: integer().notNull().default(0),
+    /** Credit hold (e.g. 90+ days overdue): no order is confirmed and no shipment released while set. */
+    creditHold: boolean().notNull().default(false),
+    creditHoldReason: text(),
+    backorderPolicy: backorderPolicy().notNull().default("backorder"),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

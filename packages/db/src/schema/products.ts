@@ -50,6 +50,8 @@ export const products = pgTable(
     uniqueIndex("products_sku_idx").on(t.sku),
     index("products_product_line_id_sku_idx").on(t.productLineId, t.sku),
     index("products_name_zh_trgm_idx").using("gin", sql`${t.nameZh} gin_trgm_ops`),
+    index("products_name_en_trgm_idx").using("gin", sql`${t.nameEn} gin_trgm_ops`),
+    index("products_sku_trgm_idx").using("gin", sql`${t.sku} gin_trgm_ops`),
   ],
 );
 

@@ -18,6 +18,21 @@ export const permissions = [
   "own_stock:read",
   "own_stock:call_off",
   "own_stock:sell_out",
+  "pricing:manage",
+  "order:read",
+  "order:manage",
+  "order:approve",
+  "shipment:create",
+  "invoice:read",
+  "payment:record",
+  "credit:manage",
+  "return:approve",
+  "supply_route:manage",
+  "own_order:read",
+  "own_order:place",
+  "own_return:request",
+  "own_account:read",
+  "supplied_order:fulfil",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -28,20 +43,44 @@ type RoleDefinition = {
   permissions: readonly Permission[];
   /** Cost value (fen) of an other issue or stocktake adjustment this role may post without approval. */
   stockApprovalLimitFen?: bigint;
+  /** Largest order (tax-inclusive fen) this role may approve; roles without order:approve approve none. */
+  orderApprovalLimitFen?: bigint;
+  /** Largest manual line discount (basis points) this role may grant without approval. */
+  discountLimitBp?: number;
 };
 
-const staffRead: Permission[] = ["organization:read", "product:read", "profile:update", "stock:read"];
+const staffRead: Permission[] = ["organization:read", "product:read", "profile:update", "stock:read", "order:read", "invoice:read"];
 
 export const roles = {
   admin: { audience: "staff", allScopes: true, permissions: [...permissions] },
-  management: { audience: "staff", allScopes: true, permissions: [...staffRead, "audit:read", "stock:approve"] },
+  management: {
+    audience: "staff",
+    allScopes: true,
+    permissions: [...staffRead, "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "credit:manage"],
+  },
   sales: {
     audience: "staff",
-    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read"],
+    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve"],
+    orderApprovalLimitFen: 20_000_000n,
+    discountLimitBp: 1000,
   },
-  order_desk: { audience: "staff", permissions: staffRead },
-  warehouse: { audience: "staff", permissions: [...staffRead, "stock:move", "stock:count"], stockApprovalLimitFen: 500_000n },
-  finance: { audience: "staff", allScopes: true, permissions: [...staffRead, "organization:update", "audit:read", "stock:approve"] },
+  order_desk: {
+    audience: "staff",
+    permissions: [...staffRead, "order:manage", "order:approve", "return:approve"],
+    orderApprovalLimitFen: 5_000_000n,
+    discountLimitBp: 500,
+  },
+  warehouse: {
+    audience: "staff",
+    permissions: [...staffRead, "stock:move", "stock:count", "shipment:create"],
+    stockApprovalLimitFen: 500_000n,
+  },
+  finance: {
+    audience: "staff",
+    allScopes: true,
+    permissions: [...staffRead, "organization:update", "audit:read", "stock:approve", "payment:record", "credit:manage", "order:approve"],
+    orderApprovalLimitFen: 50_000_000n,
+  },
   service_desk: { audience: "staff", allScopes: true, permissions: staffRead },
   marketing: { audience: "staff", allScopes: true, permissions: staffRead },
   partner_admin: {
@@ -55,13 +94,28 @@ export const roles = {
       "own_stock:read",
       "own_stock:call_off",
       "own_stock:sell_out",
+      "own_order:read",
+      "own_order:place",
+      "own_return:request",
+      "own_account:read",
+      "supplied_order:fulfil",
     ],
   },
   partner_buyer: {
     audience: "partner",
-    permissions: ["own_organization:read", "product:read", "profile:update", "own_stock:read", "own_stock:call_off", "own_stock:sell_out"],
+    permissions: [
+      "own_organization:read",
+      "product:read",
+      "profile:update",
+      "own_stock:read",
+      "own_stock:call_off",
+      "own_stock:sell_out",
+      "own_order:read",
+      "own_order:place",
+      "own_return:request",
+    ],
   },
-  partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update", "own_stock:read"] },
+  partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update", "own_stock:read", "own_order:read"] },
   station_admin: {
     audience: "partner",
     permissions: ["own_organization:read", "own_organization:update", "contact:manage", "product:read", "profile:update"],
@@ -87,4 +141,31 @@ export function stockApprovalLimit(actorRoles: readonly Role[], canApprove: bool
     const def: RoleDefinition = roles[r];
     return def.stockApprovalLimitFen !== undefined && def.stockApprovalLimitFen > max ? def.stockApprovalLimitFen : max;
   }, 0n);
+}
+
+/**
+ * The largest order this actor may approve: unlimited (null) for roles with order:approve and no
+ * limit (management, admin), else the highest limit among its roles, else nothing (0).
+ */
+export function orderApprovalLimit(actorRoles: readonly Role[]): bigint | null {
+  let max = 0n;
+  for (const r of actorRoles) {
+    const def: RoleDefinition = roles[r];
+    if (!def.permissions.includes("order:approve")) continue;
+    if (def.orderApprovalLimitFen === undefined) return null;
+    if (def.orderApprovalLimitFen > max) max = def.orderApprovalLimitFen;
+  }
+  return max;
+}
+
+/** The largest manual discount (basis points) this actor may grant without approval: null is unlimited. */
+export function discountLimit(actorRoles: readonly Role[]): number | null {
+  let max = 0;
+  for (const r of actorRoles) {
+    const def: RoleDefinition = roles[r];
+    if (!def.permissions.includes("order:manage") && !def.permissions.includes("order:approve")) continue;
+    if (def.discountLimitBp === undefined) return null;
+    if (def.discountLimitBp > max) max = def.discountLimitBp;
+  }
+  return max;
 }

@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { organizations, stockLocations } from "@cs/db";
+import { and, eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { orders, organizations, stockLocations } from "@cs/db";
 import type { Actor } from "./actor";
 import { can } from "./authorize";
+import type { Permission } from "./permissions";
 
 const nothing = sql`false`;
 
@@ -51,4 +52,39 @@ export function stockLocationScope(actor: Actor): SQL {
     case "customer":
       return nothing;
   }
+}
+
+type TenantColumns = { organizationId: AnyColumn; ownerBranchId: AnyColumn; supplierId?: AnyColumn };
+
+/**
+ * The one visibility rule for a partner's commercial documents (orders, shipments, invoices,
+ * payments, returns), which all carry the buyer and its owner branch: staff see their branches'
+ * (or all), a partner its own, and a master distributor also those it supplies (when the table has
+ * a supplier and the actor may fulfil them); customers see none.
+ */
+export function tenantScope(
+  actor: Actor,
+  table: TenantColumns,
+  permission: { staff: Permission; partner: Permission },
+): SQL {
+  switch (actor.kind) {
+    case "staff":
+      if (!can(actor, permission.staff)) return nothing;
+      if (actor.branchIds === "all") return sql`true`;
+      if (actor.branchIds.length === 0) return nothing;
+      return inArray(table.ownerBranchId, actor.branchIds);
+    case "partner": {
+      if (!actor.organizationId) return nothing;
+      const own = can(actor, permission.partner) ? eq(table.organizationId, actor.organizationId) : nothing;
+      if (table.supplierId && can(actor, "supplied_order:fulfil")) return or(own, eq(table.supplierId, actor.organizationId))!;
+      return own;
+    }
+    case "customer":
+      return nothing;
+  }
+}
+
+/** Orders: the buyer's own, the supplying master distributor's, and staff by branch. */
+export function orderScope(actor: Actor): SQL {
+  return tenantScope(actor, orders, { staff: "order:read", partner: "own_order:read" });
 }

@@ -1,0 +1,185 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { stockLocations } from "./inventory";
+import { orderLines, orders } from "./orders";
+import { organizations } from "./organizations";
+import { products } from "./products";
+import { users } from "./users";
+
+export const shipmentStatuses = ["shipped", "delivered"] as const;
+export const shipmentStatus = pgEnum("shipment_status", shipmentStatuses);
+
+/** One departure of goods for an order from one location; an order may ship in several. */
+export const shipments = pgTable(
+  "shipments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    number: text().notNull(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    ownerBranchId: uuid().references(() => organizations.id),
+    /** Null: the distributor shipped; else the master distributor that did. */
+    supplierId: uuid().references(() => organizations.id),
+    fromLocationId: uuid()
+      .notNull()
+      .references(() => stockLocations.id),
+    status: shipmentStatus().notNull().default("shipped"),
+    carrier: text(),
+    trackingNumber: text(),
+    shippedBy: uuid().references(() => users.id),
+    shippedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("shipments_number_idx").on(t.number),
+    index("shipments_order_id_idx").on(t.orderId),
+    index("shipments_organization_id_shipped_at_idx").on(t.organizationId, t.shippedAt),
+  ],
+);
+
+export const shipmentLines = pgTable(
+  "shipment_lines",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    shipmentId: uuid()
+      .notNull()
+      .references(() => shipments.id),
+    orderLineId: uuid()
+      .notNull()
+      .references(() => orderLines.id),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
+    quantity: integer().notNull(),
+    serials: text().array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [index("shipment_lines_shipment_id_idx").on(t.shipmentId), check("shipment_lines_quantity", sql`${t.quantity} > 0`)],
+);
+
+export const invoiceKinds = ["invoice", "credit_note"] as const;
+export type InvoiceKind = (typeof invoiceKinds)[number];
+export const invoiceKind = pgEnum("invoice_kind", invoiceKinds);
+
+/**
+ * Invoices (one per shipment) and credit notes (one per received return), both with positive
+ * amounts; `settled_fen` is what payments and credit notes have allocated to an invoice, or what a
+ * credit note has given away. Receivable = invoices − credit notes − payments.
+ */
+export const invoices = pgTable(
+  "invoices",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: invoiceKind().notNull(),
+    number: text().notNull(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    ownerBranchId: uuid().references(() => organizations.id),
+    orderId: uuid().references(() => orders.id),
+    shipmentId: uuid().references(() => shipments.id),
+    /** A credit note's return request. */
+    returnId: uuid(),
+    /** A credit note's original invoice. */
+    originalInvoiceId: uuid(),
+    issuedOn: date().notNull(),
+    dueOn: date().notNull(),
+    netFen: bigint({ mode: "bigint" }).notNull(),
+    taxFen: bigint({ mode: "bigint" }).notNull(),
+    totalFen: bigint({ mode: "bigint" }).notNull(),
+    settledFen: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    createdBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("invoices_number_idx").on(t.number),
+    index("invoices_organization_id_issued_on_idx").on(t.organizationId, t.issuedOn),
+    index("invoices_open_idx").on(t.organizationId, t.dueOn).where(sql`${t.settledFen} < ${t.totalFen}`),
+    uniqueIndex("invoices_shipment_id_idx").on(t.shipmentId).where(sql`${t.kind} = 'invoice'`),
+    index("invoices_order_id_idx").on(t.orderId),
+    check("invoices_amounts", sql`${t.netFen} + ${t.taxFen} = ${t.totalFen} and ${t.totalFen} >= 0 and ${t.settledFen} between 0 and ${t.totalFen}`),
+  ],
+);
+
+export const invoiceLines = pgTable(
+  "invoice_lines",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    invoiceId: uuid()
+      .notNull()
+      .references(() => invoices.id),
+    orderLineId: uuid().references(() => orderLines.id),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
+    quantity: integer().notNull(),
+    /** Tax-inclusive unit price; gross = unit × quantity; tax = round_half_up(gross × 13 / 113). */
+    unitPriceFen: bigint({ mode: "bigint" }).notNull(),
+    grossFen: bigint({ mode: "bigint" }).notNull(),
+    netFen: bigint({ mode: "bigint" }).notNull(),
+    taxFen: bigint({ mode: "bigint" }).notNull(),
+    taxRateBp: integer().notNull().default(1300),
+  },
+  (t) => [
+    index("invoice_lines_invoice_id_idx").on(t.invoiceId),
+    check("invoice_lines_amounts", sql`${t.netFen} + ${t.taxFen} = ${t.grossFen} and ${t.quantity} > 0`),
+  ],
+);
+
+export const paymentMethods = ["bank_transfer", "acceptance_bill", "cash", "other"] as const;
+export const paymentMethod = pgEnum("payment_method", paymentMethods);
+
+/** Money received (回款); what is not allocated to invoices stays as the partner's credit. */
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    number: text().notNull(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    ownerBranchId: uuid().references(() => organizations.id),
+    receivedOn: date().notNull(),
+    method: paymentMethod().notNull(),
+    reference: text(),
+    amountFen: bigint({ mode: "bigint" }).notNull(),
+    unallocatedFen: bigint({ mode: "bigint" }).notNull(),
+    note: text(),
+    recordedBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("payments_number_idx").on(t.number),
+    index("payments_organization_id_received_on_idx").on(t.organizationId, t.receivedOn),
+    check("payments_amounts", sql`${t.amountFen} > 0 and ${t.unallocatedFen} between 0 and ${t.amountFen}`),
+  ],
+);
+
+/** Settles an invoice from a payment or from a credit note (exactly one source). */
+export const paymentAllocations = pgTable(
+  "payment_allocations",
+  {
+    id: bigint({ mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
+    invoiceId: uuid()
+      .notNull()
+      .references(() => invoices.id),
+    paymentId: uuid().references(() => payments.id),
+    creditNoteId: uuid().references(() => invoices.id),
+    amountFen: bigint({ mode: "bigint" }).notNull(),
+    createdBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("payment_allocations_invoice_id_idx").on(t.invoiceId),
+    index("payment_allocations_payment_id_idx").on(t.paymentId),
+    check("payment_allocations_source", sql`(${t.paymentId} is null) <> (${t.creditNoteId} is null)`),
+    check("payment_allocations_amount", sql`${t.amountFen} > 0`),
+  ],
+);
+
+export type Invoice = typeof invoices.$inferSelect;
+export type Payment = typeof payments.$inferSelect;
+export type Shipment = typeof shipments.$inferSelect;

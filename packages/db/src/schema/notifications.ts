@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+/** In-app notices; `kind` is a translation key suffix, `params` its interpolation values. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigint({ mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    kind: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text().notNull(),
+    params: jsonb().notNull().default(sql`'{}'::jsonb`),
+    readAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("notifications_user_id_id_idx").on(t.userId, t.id),
+    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+  ],
+);
+
+export const outboxStatuses = ["pending", "sent", "failed"] as const;
+export const outboxStatus = pgEnum("outbox_status", outboxStatuses);
+
+/** E-mails written in the same transaction as the change they announce, sent later by the worker. */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: bigint({ mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
+    toAddress: text().notNull(),
+    locale: text().notNull().default("zh-CN"),
+    template: text().notNull(),
+    params: jsonb().notNull().default(sql`'{}'::jsonb`),
+    status: outboxStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("email_outbox_pending_idx").on(t.id).where(sql`${t.status} = 'pending'`)],
+);
