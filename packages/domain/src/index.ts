@@ -14,3 +14,4 @@ export * from "./organizations";
 export * from "./products";
 export * from "./users";
 export * from "./inventory";
+export * from "./pricing";

@@ -1,0 +1,136 @@
+/**
+ * The pricing rules as one pure function: given every candidate row that might apply to one line,
+ * it picks the unit price and says why. The SQL in resolve.ts only fetches candidates; the
+ * decision lives here so it can be tested table by table.
+ */
+
+export type PriceRule =
+  "contract" | "promotion" | "volume_break" | "price_list" | "list";
+
+export type PriceReason = {
+  rule: PriceRule;
+  listPriceFen: bigint;
+  unitPriceFen: bigint;
+  ruleId: string | null;
+  ruleCode: string | null;
+  minQuantity: number;
+};
+
+/** A dated row with a minimum quantity; `validTo` null means open-ended. Dates are yyyy-mm-dd. */
+type Dated = {
+  id: string;
+  code: string | null;
+  minQuantity: number;
+  validFrom: string;
+  validTo: string | null;
+};
+
+export type ContractCandidate = Dated & { unitPriceFen: bigint };
+export type PriceListCandidate = Dated & { unitPriceFen: bigint };
+export type PromotionCandidate = Dated & {
+  discountBp: number | null;
+  promoPriceFen: bigint | null;
+};
+
+export type PriceCandidates = {
+  listPriceFen: bigint;
+  quantity: number;
+  on: string;
+  contracts: ContractCandidate[];
+  priceListItems: PriceListCandidate[];
+  promotions: PromotionCandidate[];
+};
+
+// yyyy-mm-dd strings compare correctly as strings.
+const validOn = (row: Dated, on: string) =>
+  row.validFrom <= on && (row.validTo === null || row.validTo >= on);
+
+/** Highest minimum quantity not above the quantity; on equal breaks, the later start, then the lower price. */
+function bestBreak<T extends Dated & { unitPriceFen: bigint }>(
+  rows: T[],
+  quantity: number,
+  on: string,
+): T | undefined {
+  return rows
+    .filter((r) => validOn(r, on) && r.minQuantity <= quantity)
+    .sort(
+      (a, b) =>
+        b.minQuantity - a.minQuantity ||
+        b.validFrom.localeCompare(a.validFrom) ||
+        (a.unitPriceFen < b.unitPriceFen
+          ? -1
+          : a.unitPriceFen > b.unitPriceFen
+            ? 1
+            : 0),
+    )[0];
+}
+
+/** Round half up to the fen: price × (10000 − bp) / 10000. */
+export function discounted(priceFen: bigint, discountBp: number): bigint {
+  return (priceFen * BigInt(10_000 - discountBp) * 2n + 10_000n) / 20_000n;
+}
+
+export function choosePrice(c: PriceCandidates): PriceReason {
+  const list: PriceReason = {
+    rule: "list",
+    listPriceFen: c.listPriceFen,
+    unitPriceFen: c.listPriceFen,
+    ruleId: null,
+    ruleCode: null,
+    minQuantity: 1,
+  };
+
+  const contract = bestBreak(c.contracts, c.quantity, c.on);
+  if (contract)
+    return {
+      ...list,
+      rule: "contract",
+      unitPriceFen: contract.unitPriceFen,
+      ruleId: contract.id,
+      ruleCode: contract.code,
+      minQuantity: contract.minQuantity,
+    };
+
+  const item = bestBreak(c.priceListItems, c.quantity, c.on);
+  const base: PriceReason = item
+    ? {
+        ...list,
+        rule: item.minQuantity > 1 ? "volume_break" : "price_list",
+        unitPriceFen: item.unitPriceFen,
+        ruleId: item.id,
+        ruleCode: item.code,
+        minQuantity: item.minQuantity,
+      }
+    : list;
+
+  let best = base;
+  for (const promo of c.promotions) {
+    if (!validOn(promo, c.on) || promo.minQuantity > c.quantity) continue;
+    const price =
+      promo.promoPriceFen ??
+      (promo.discountBp === null
+        ? null
+        : discounted(base.unitPriceFen, promo.discountBp));
+    // Strictly lower only: on a tie the price list (or list price) keeps the line.
+    if (price === null || price >= best.unitPriceFen) continue;
+    best = {
+      ...list,
+      rule: "promotion",
+      unitPriceFen: price,
+      ruleId: promo.id,
+      ruleCode: promo.code,
+      minQuantity: promo.minQuantity,
+    };
+  }
+  return best;
+}
+
+/** Today's date in China, where the business runs, as yyyy-mm-dd. */
+export function todayInShanghai(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
