@@ -15,3 +15,4 @@ export * from "./products";
 export * from "./users";
 export * from "./inventory";
 export * from "./pricing";
+export * from "./notifications";
