@@ -15,4 +15,5 @@ export * from "./products";
 export * from "./users";
 export * from "./inventory";
 export * from "./pricing";
+export * from "./billing";
 export * from "./notifications";
