@@ -22,6 +22,7 @@ import {
   type City,
 } from "./data";
 import { seedInventory } from "./inventory";
+import { seedPricing } from "./pricing";
 import { createRandom, DEMO_SEED, seedUuid, type Random } from "./random";
 import { birthday, fullAddress, insertChunked, landline, pad, personName, uniqueMobile, yuan } from "./util";
 
@@ -462,6 +463,7 @@ export async function seedDemo(
       DEMO_USERS.flatMap((u) => u.branches.map((b) => ({ userId: seedUuid(`user:${u.login}`), branchId: orgId(b) }))),
     );
     await seedInventory(tx, data);
+    await seedPricing(tx, data);
     return { seeded: true };
   });
 }

@@ -4,3 +4,4 @@ export { makeCreditCode, creditCodeCheckChar, isValidCreditCode, orgCodeCheckCha
 export { createRandom, seedUuid, type Random } from "./random";
 export { buildInventoryData, seedInventory, type InventoryData, type InventorySource } from "./inventory";
 export { stockLocationId, branchWarehouse, CENTRAL_WAREHOUSE, TRANSIT, SUPPLIER, CUSTOMER, LOSS } from "./inventory-locations";
+export { buildPricingData, seedPricing } from "./pricing";
