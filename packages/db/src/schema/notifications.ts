@@ -38,8 +38,13 @@ export const emailOutbox = pgTable(
     status: outboxStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     lastError: text(),
+    /** Not picked before this time: now at insert, pushed back exponentially after each failure. */
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("email_outbox_pending_idx").on(t.id).where(sql`${t.status} = 'pending'`)],
+  (t) => [
+    index("email_outbox_pending_idx").on(t.id).where(sql`${t.status} = 'pending'`),
+    index("email_outbox_due_idx").on(t.nextAttemptAt, t.id).where(sql`${t.status} = 'pending'`),
+  ],
 );
