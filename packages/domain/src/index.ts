@@ -17,3 +17,4 @@ export * from "./inventory";
 export * from "./pricing";
 export * from "./billing";
 export * from "./notifications";
+export * from "./catalog";

@@ -1,0 +1,2 @@
+export * from "./browse";
+export * from "./search";
