@@ -9,6 +9,7 @@ async function main() {
   const children: ChildProcess[] = [
     spawn("npx", ["react-router", "dev", "--port", process.env.PORTAL_PORT ?? "3000"], { cwd: "apps/portal", env, stdio: "inherit" }),
     spawn("npx", ["react-router", "dev", "--port", process.env.BACKOFFICE_PORT ?? "3001"], { cwd: "apps/backoffice", env, stdio: "inherit" }),
+    spawn("npx", ["tsx", "scripts/worker.ts"], { env, stdio: "inherit" }),
   ];
   console.log(`\n  Database ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}; demo sign-ins use the password Demo@2026:`);
   for (const s of demoSignIns) console.log(`    ${s.app.padEnd(10)} ${s.login}`);

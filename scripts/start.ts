@@ -7,6 +7,7 @@ import express from "express";
 import type { ServerBuild } from "react-router";
 import { demoSignIns } from "@cs/db/seed";
 import { prepareDatabase, sessionSecret } from "./lib/database";
+import { readWorkerEnv, startWorker } from "@cs/worker";
 
 /** Serves one app's production build: hashed assets with long caching, everything else via React Router. */
 async function serveApp(app: "portal" | "backoffice", port: number): Promise<Server> {
@@ -37,10 +38,12 @@ async function main() {
   const portalPort = Number(process.env.PORTAL_PORT ?? 3000);
   const backofficePort = Number(process.env.BACKOFFICE_PORT ?? 3001);
   const servers = await Promise.all([serveApp("portal", portalPort), serveApp("backoffice", backofficePort)]);
+  const worker = startWorker(db.url, readWorkerEnv());
 
   console.log(`\n  Database     ${db.embedded ? `embedded PostgreSQL (${process.env.PG_DATA_DIR ?? ".data/postgres"})` : "DATABASE_URL"}${db.seeded ? ", demo data seeded" : ""}`);
   console.log(`  Portal       http://localhost:${portalPort}`);
-  console.log(`  Back-office  http://localhost:${backofficePort}\n`);
+  console.log(`  Back-office  http://localhost:${backofficePort}`);
+  console.log(`  Mail worker  ${worker.transport} transport\n`);
   if (db.embedded || process.env.DEMO_SEED === "1") {
     console.log("  Demo sign-ins (password for all: Demo@2026)");
     for (const s of demoSignIns) console.log(`    ${s.app.padEnd(10)} ${s.login.padEnd(22)} ${s.description}`);
@@ -53,6 +56,7 @@ async function main() {
     stopping = true;
     console.log("\n  Stopping…");
     await Promise.all(servers.map((s) => new Promise((ok) => { s.closeAllConnections(); s.close(ok); })));
+    await worker.stop();
     await db.stop();
     process.exit(0);
   };

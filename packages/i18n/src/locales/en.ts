@@ -2,6 +2,7 @@ import type { Resource } from "./shape";
 import { en as stockValidation } from "./stock/validation.en";
 import { en as stockBackoffice } from "./stock/backoffice.en";
 import { en as stockPortal } from "./stock/portal.en";
+import { en as notify } from "./ordering/notify.en";
 
 export const en: Resource = {
   app: {
@@ -92,6 +93,7 @@ export const en: Resource = {
     effectiveDateBeforeCurrent: "The effective date must be after the current placement's start",
     effectiveDateFuture: "The effective date cannot be in the future",
     insufficientStock: "Not enough available stock",
+    notReserved: "More than is reserved for this order",
     quantityPositive: "The quantity must be a whole number above 0",
     contactReachable: "Give at least a mobile, a landline or an e-mail",
     missingKey: "This form has expired; reload the page and try again",
@@ -276,6 +278,7 @@ export const en: Resource = {
   },
   stock: { ...stockBackoffice, validation: stockValidation },
   myStock: stockPortal,
+  notify,
   company: {
     title: "My company",
     profile: "Company profile",

@@ -1,6 +1,7 @@
 import { zhCN as stockValidation } from "./stock/validation.zh-CN";
 import { zhCN as stockBackoffice } from "./stock/backoffice.zh-CN";
 import { zhCN as stockPortal } from "./stock/portal.zh-CN";
+import { zhCN as notify } from "./ordering/notify.zh-CN";
 
 export const zhCN = {
   app: {
@@ -91,6 +92,7 @@ export const zhCN = {
     effectiveDateBeforeCurrent: "生效日期必须晚于当前归属的生效日期",
     effectiveDateFuture: "生效日期不能晚于今天",
     insufficientStock: "可用库存不足",
+    notReserved: "超过了为该订单预留的数量",
     quantityPositive: "数量必须是大于 0 的整数",
     contactReachable: "手机、座机、邮箱至少填写一项",
     missingKey: "表单已失效，请刷新页面后重试",
@@ -275,6 +277,7 @@ export const zhCN = {
   },
   stock: { ...stockBackoffice, validation: stockValidation },
   myStock: stockPortal,
+  notify,
   company: {
     title: "我的公司",
     profile: "公司资料",

@@ -1,0 +1,20 @@
+/**
+ * The translation keys of a notice or e-mail, most specific first: `notify.kinds.order.shipped`,
+ * then the entity's default, so an event without its own text still reads well.
+ */
+export function noticeKeys(kind: string, entityType: string): string[] {
+  const safe = (s: string) => s.replace(/[^\w.]/g, "");
+  return [`notify.kinds.${safe(kind)}`, `notify.kinds.${safe(entityType)}.default`];
+}
+
+/** Where a notice leads in either app: both have these pages for orders and returns. */
+export function noticeHref(entityType: string, entityId: string): string | null {
+  switch (entityType) {
+    case "order":
+      return `/orders/${entityId}`;
+    case "return":
+      return `/returns/${entityId}`;
+    default:
+      return null;
+  }
+}

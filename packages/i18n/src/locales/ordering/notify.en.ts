@@ -1,0 +1,46 @@
+import type { Widen } from "../shape";
+import type { zhCN } from "./notify.zh-CN";
+
+export const en: Widen<typeof zhCN> = {
+  title: "Notifications",
+  bell: "Notifications",
+  unread: "{{count}} unread",
+  empty: "No notifications.",
+  markRead: "Mark as read",
+  markAllRead: "Mark all as read",
+  marked: "Marked as read",
+  open: "Open",
+  filters: { all: "All", unread: "Unread" },
+  columns: { time: "Time", message: "Message", status: "Status" },
+  status: { read: "Read", unread: "Unread" },
+  kinds: {
+    order: {
+      default: "Order {{number}} was updated",
+      submitted: "Order {{number}} was submitted",
+      pending_approval: "Order {{number}} is waiting for approval",
+      approved: "Order {{number}} was approved",
+      rejected: "Order {{number}} was rejected",
+      confirmed: "Order {{number}} was confirmed",
+      edited: "Order {{number}} was edited",
+      cancelled: "Order {{number}} was cancelled",
+      allocated: "Backordered items of order {{number}} were allocated",
+      partially_shipped: "Order {{number}} was partially shipped",
+      shipped: "Order {{number}} was shipped",
+      delivered: "Order {{number}} was delivered",
+      completed: "Order {{number}} was completed",
+      invoiced: "Order {{number}} was invoiced",
+      returned: "Returned goods of order {{number}} were received",
+    },
+    return: {
+      default: "Return {{number}} was updated",
+      requested: "Return request {{number}} was submitted",
+      approved: "Return request {{number}} was approved",
+      rejected: "Return request {{number}} was rejected",
+      received: "Return {{number}} was received; credit note {{creditNote}} issued",
+    },
+  },
+  mail: {
+    subject: "[Huaxinda] {{text}}",
+    body: "Hello,\n\n{{text}}.\n\nSign in to see the details.\n\nHuaxinda Technology",
+  },
+};

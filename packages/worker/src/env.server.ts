@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+const schema = z
+  .object({
+    MAIL_TRANSPORT: z.enum(["log", "smtp"]).default("log"),
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default("华信达 <no-reply@huaxinda.example>"),
+    MAIL_POLL_MS: z.coerce.number().int().min(100).default(2000),
+    MAIL_BATCH: z.coerce.number().int().min(1).max(500).default(20),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    MAIL_BACKOFF_MS: z.coerce.number().int().min(0).default(30_000),
+  })
+  .refine((e) => e.MAIL_TRANSPORT !== "smtp" || !!e.SMTP_URL, { message: "MAIL_TRANSPORT=smtp needs SMTP_URL", path: ["SMTP_URL"] });
+
+export type WorkerEnv = z.infer<typeof schema>;
+
+/** The worker's configuration, validated once at start-up. */
+export function readWorkerEnv(env: Record<string, string | undefined> = process.env): WorkerEnv {
+  return schema.parse(env);
+}

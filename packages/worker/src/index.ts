@@ -1,0 +1,5 @@
+export * from "./outbox";
+export * from "./render";
+export * from "./transport";
+export * from "./env.server";
+export * from "./start";
