@@ -1,5 +1,6 @@
 export { seedDemo, demoSignIns, buildDemoData, DEMO_PASSWORD, type DemoSignIn } from "./demo";
 export { seedLarge, LARGE_PREFIX, type LargeSeedResult } from "./large";
+export { seedLargeOrders, LARGE_ORDER_PREFIX, type LargeOrdersResult } from "./large-orders";
 export { makeCreditCode, creditCodeCheckChar, isValidCreditCode, orgCodeCheckChar, CREDIT_CODE_ALPHABET } from "./credit-code";
 export { createRandom, seedUuid, type Random } from "./random";
 export { buildInventoryData, seedInventory, type InventoryData, type InventorySource } from "./inventory";
