@@ -134,3 +134,91 @@ export async function fulfil(tx: DatabaseOrTransaction, actor: Pick<Actor, "user
     })),
   );
 }
+
+export type FulfilTake = {
+  productId: string;
+  locationId: string;
+  quantity: number;
+  /** Owner of the reserved goods; the distributor when omitted. */
+  ownerId?: string;
+  serialIds?: string[];
+};
+
+/** A reference holds fewer units of a product at a location than a partial fulfilment asked for. */
+export class NotReservedError extends ValidationError {
+  constructor(readonly productId: string, readonly locationId: string) {
+    super({ quantity: ["validation.notReserved"] }, "validation.notReserved");
+  }
+}
+
+/**
+ * Ships part of what a reference holds: for each take, N units of product P at location L leave
+ * the reservation (its rows consumed oldest first, decremented or deleted) and the warehouse for
+ * `toLocationId` as ledger moves that release `reserved` on the level. Levels are locked first in
+ * the (product, location, owner) order reserve(), release() and applyMoves() use, so a partial
+ * shipment cannot deadlock against them. fulfil() is the "everything" case of the same idea.
+ */
+export async function fulfilPart(
+  tx: DatabaseOrTransaction,
+  actor: Pick<Actor, "userId"> | null,
+  ref: Reference,
+  takes: FulfilTake[],
+  toLocationId: string,
+  move: { referenceType: string; referenceId: string } = ref,
+) {
+  for (const t of takes) {
+    if (!Number.isSafeInteger(t.quantity) || t.quantity <= 0) throw new ValidationError({ quantity: ["validation.quantityPositive"] });
+    if (!isUuid(t.productId) || !isUuid(t.locationId)) throw new ValidationError({ productId: ["validation.invalid"] });
+  }
+  const merged = new Map<string, FulfilTake & { ownerId: string; serialIds: string[] }>();
+  for (const t of takes) {
+    const ownerId = t.ownerId ?? DISTRIBUTOR_OWNER;
+    const key = `${t.productId}|${t.locationId}|${ownerId}`;
+    const m = merged.get(key) ?? { productId: t.productId, locationId: t.locationId, ownerId, quantity: 0, serialIds: [] };
+    m.quantity += t.quantity;
+    m.serialIds.push(...(t.serialIds ?? []));
+    merged.set(key, m);
+  }
+  const ordered = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
+  for (const t of ordered) {
+    await tx.execute(sql`
+      select 1 from stock_levels
+       where product_id = ${t.productId} and location_id = ${t.locationId} and owner_id = ${t.ownerId}
+         for update`);
+    const rows = await tx.execute<{ id: string; quantity: number }>(sql`
+      select id, quantity from stock_reservations
+       where reference_type = ${ref.referenceType} and reference_id = ${ref.referenceId}
+         and product_id = ${t.productId} and location_id = ${t.locationId} and owner_id = ${t.ownerId}
+       order by id
+         for update`);
+    let left = t.quantity;
+    for (const r of rows) {
+      if (left === 0) break;
+      const q = Number(r.quantity);
+      if (q <= left) {
+        await tx.execute(sql`delete from stock_reservations where id = ${r.id}`);
+        left -= q;
+      } else {
+        await tx.execute(sql`update stock_reservations set quantity = quantity - ${left} where id = ${r.id}`);
+        left = 0;
+      }
+    }
+    if (left > 0) throw new NotReservedError(t.productId, t.locationId);
+  }
+  return applyMoves(
+    tx,
+    actor,
+    ordered.map((t) => ({
+      productId: t.productId,
+      quantity: t.quantity,
+      fromLocationId: t.locationId,
+      toLocationId,
+      ownerId: t.ownerId === DISTRIBUTOR_OWNER ? null : t.ownerId,
+      reason: "shipment" as const,
+      referenceType: move.referenceType,
+      referenceId: move.referenceId,
+      fromReserved: true,
+      serialIds: t.serialIds,
+    })),
+  );
+}

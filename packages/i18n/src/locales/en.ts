@@ -2,6 +2,7 @@ import type { Resource } from "./shape";
 import { en as stockValidation } from "./stock/validation.en";
 import { en as stockBackoffice } from "./stock/backoffice.en";
 import { en as stockPortal } from "./stock/portal.en";
+import { en as billing } from "./ordering/billing.en";
 import { en as notify } from "./ordering/notify.en";
 
 export const en: Resource = {
@@ -278,6 +279,7 @@ export const en: Resource = {
   },
   stock: { ...stockBackoffice, validation: stockValidation },
   myStock: stockPortal,
+  billing,
   notify,
   company: {
     title: "My company",

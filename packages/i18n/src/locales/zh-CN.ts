@@ -1,6 +1,7 @@
 import { zhCN as stockValidation } from "./stock/validation.zh-CN";
 import { zhCN as stockBackoffice } from "./stock/backoffice.zh-CN";
 import { zhCN as stockPortal } from "./stock/portal.zh-CN";
+import { zhCN as billing } from "./ordering/billing.zh-CN";
 import { zhCN as notify } from "./ordering/notify.zh-CN";
 
 export const zhCN = {
@@ -277,6 +278,7 @@ export const zhCN = {
   },
   stock: { ...stockBackoffice, validation: stockValidation },
   myStock: stockPortal,
+  billing,
   notify,
   company: {
     title: "我的公司",

@@ -1,0 +1,72 @@
+import { eq } from "drizzle-orm";
+import { invoiceLines, invoices, organizations, type Order, type Transaction } from "@cs/db";
+import type { Actor } from "../access/actor";
+import { recordAudit } from "../shared/audit";
+import { nextDocumentNumber } from "../shared/document-number";
+import { addDays, shanghaiToday, yearOf } from "./dates";
+import { STANDARD_VAT_BP, splitVat } from "./vat";
+
+export type InvoiceLineInput = { orderLineId: string | null; productId: string; quantity: number; unitPriceFen: bigint };
+
+/** Each line's VAT is rounded on its own; the invoice totals are the sums of the rounded lines. */
+export function priceInvoiceLines(lines: readonly InvoiceLineInput[], rateBp = STANDARD_VAT_BP) {
+  const priced = lines.map((l) => {
+    const grossFen = l.unitPriceFen * BigInt(l.quantity);
+    const { netFen, taxFen } = splitVat(grossFen, rateBp);
+    return { ...l, grossFen, netFen, taxFen, taxRateBp: rateBp };
+  });
+  const sum = (f: (l: (typeof priced)[number]) => bigint) => priced.reduce((s, l) => s + f(l), 0n);
+  return { lines: priced, netFen: sum((l) => l.netFen), taxFen: sum((l) => l.taxFen), totalFen: sum((l) => l.grossFen) };
+}
+
+/**
+ * The invoice for one shipment, in the shipment's transaction: a gap-free INV- number, issued today
+ * (Asia/Shanghai) and due after the buyer's payment terms.
+ */
+export async function issueShipmentInvoice(
+  tx: Transaction,
+  actor: Actor,
+  input: { order: Pick<Order, "id" | "organizationId" | "ownerBranchId">; shipmentId: string; lines: InvoiceLineInput[] },
+) {
+  const [buyer] = await tx.select({ paymentTermsDays: organizations.paymentTermsDays }).from(organizations).where(eq(organizations.id, input.order.organizationId));
+  const issuedOn = shanghaiToday();
+  const priced = priceInvoiceLines(input.lines);
+  const number = await nextDocumentNumber(tx, "INV", yearOf(issuedOn));
+  const [invoice] = await tx
+    .insert(invoices)
+    .values({
+      kind: "invoice",
+      number,
+      organizationId: input.order.organizationId,
+      ownerBranchId: input.order.ownerBranchId,
+      orderId: input.order.id,
+      shipmentId: input.shipmentId,
+      issuedOn,
+      dueOn: addDays(issuedOn, buyer?.paymentTermsDays ?? 0),
+      netFen: priced.netFen,
+      taxFen: priced.taxFen,
+      totalFen: priced.totalFen,
+      createdBy: actor.userId,
+    })
+    .returning();
+  await tx.insert(invoiceLines).values(
+    priced.lines.map((l) => ({
+      invoiceId: invoice!.id,
+      orderLineId: l.orderLineId,
+      productId: l.productId,
+      quantity: l.quantity,
+      unitPriceFen: l.unitPriceFen,
+      grossFen: l.grossFen,
+      netFen: l.netFen,
+      taxFen: l.taxFen,
+      taxRateBp: l.taxRateBp,
+    })),
+  );
+  await recordAudit(tx, actor, {
+    action: "invoice.issue",
+    entity: "invoice",
+    entityId: invoice!.id,
+    after: { number, totalFen: priced.totalFen, taxFen: priced.taxFen, dueOn: invoice!.dueOn },
+  });
+  return invoice!;
+}
