@@ -136,6 +136,7 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
     rows.push(
       ["order_list_1m", `${ol.query.status}, branch ${ol.query.branch}, page ${ol.query.page} × ${ol.query.size}, median`, ol.median_ms, "ms", `${ol.orders.toLocaleString("en")} orders`],
       ["order_list_1m", `p95 of ${ol.runs} runs`, ol.p95_ms, "ms", `< ${ol.aim_p95_ms}${ol.ok ? " ok" : " MISSED"}`],
+      ["order_list_1m", "with the queue tab counts beside it, median / p95", `${ol.with_queue_counts_median_ms} / ${ol.with_queue_counts_p95_ms}`, "ms", ""],
     );
   }
   if (ol && process.env.BENCH_EXPLAIN === "1") for (const s of ol.statements) console.log(`\norder_list_1m statement:\n${s.plan.join("\n")}`);
