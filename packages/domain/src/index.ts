@@ -18,3 +18,5 @@ export * from "./pricing";
 export * from "./billing";
 export * from "./notifications";
 export * from "./catalog";
+export * from "./cart";
+export * from "./orders/queues";
