@@ -19,4 +19,3 @@ export * from "./billing";
 export * from "./notifications";
 export * from "./catalog";
 export * from "./cart";
-export * from "./orders/queues";
