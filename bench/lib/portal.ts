@@ -1,0 +1,65 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { children } from "./pgbench";
+
+const BUILD = resolve("apps", "portal", "build", "server", "index.js");
+const NODE_ENV_HEADER = "x-bench-node-env";
+
+export type Portal = { base: string; builtAt: string; stop: () => Promise<void> };
+
+/**
+ * Starts the portal's production build in a child process (bench/lib/serve-portal.ts, NODE_ENV=production)
+ * against `databaseUrl`, and refuses to go on unless its responses say NODE_ENV=production and carry the
+ * production-only HSTS header. BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles.
+ */
+export async function startPortal(databaseUrl: string, port: number, log: (m: string) => void): Promise<Portal> {
+  if (!existsSync(BUILD)) throw new Error(`no production build at ${BUILD}: run \`npm run build\` first`);
+  const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir=.data/profiles"] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "bench/lib/serve-portal.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET: randomBytes(32).toString("base64url"),
+      PORTAL_PORT: String(port),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(child);
+  let output = "";
+  const exited = new Promise<void>((ok) => child.on("exit", () => ok()));
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the portal did not start within 60 s:\n${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d;
+      if (output.includes(`listening ${port}`)) {
+        clearTimeout(timer);
+        ok();
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (d: Buffer) => (output += d));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`the portal exited (${code}) before listening:\n${output}`));
+    });
+  });
+  const stop = async () => {
+    child.kill("SIGTERM");
+    await exited;
+    children.delete(child);
+  };
+  const base = `http://127.0.0.1:${port}`;
+  const probe = await fetch(`${base}/login`);
+  await probe.arrayBuffer();
+  const env = probe.headers.get(NODE_ENV_HEADER);
+  if (env !== "production" || !probe.headers.get("strict-transport-security")) {
+    await stop();
+    throw new Error(`refusing to benchmark: the portal runs with NODE_ENV=${env ?? "unknown"} (production build and NODE_ENV=production required)`);
+  }
+  const builtAt = statSync(BUILD).mtime.toISOString();
+  log(`portal production build (${builtAt}) serving on ${base}, NODE_ENV=${env}`);
+  return { base, builtAt, stop };
+}

@@ -1,0 +1,34 @@
+// Child process of the order_place_http benchmark: the portal's production build, served the way
+// scripts/start.ts serves it. The first import sets NODE_ENV=production before React loads.
+import "../../scripts/lib/production-env";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@react-router/express";
+import express from "express";
+import type { ServerBuild } from "react-router";
+
+/** Every response says which NODE_ENV this process runs with, so the harness can refuse anything else. */
+export const NODE_ENV_HEADER = "X-Bench-Node-Env";
+
+const port = Number(process.env.PORTAL_PORT);
+if (!process.env.DATABASE_URL || !process.env.SESSION_SECRET || !port) throw new Error("serve-portal needs DATABASE_URL, SESSION_SECRET and PORTAL_PORT");
+
+const root = resolve("apps", "portal", "build");
+const build = (await import(pathToFileURL(resolve(root, "server/index.js")).href)) as ServerBuild;
+const app = express();
+app.disable("x-powered-by");
+app.use((req, res, next) => {
+  req.headers["x-cs-client-ip"] = req.socket.remoteAddress ?? "127.0.0.1";
+  res.setHeader(NODE_ENV_HEADER, process.env.NODE_ENV ?? "");
+  next();
+});
+app.use("/assets", express.static(resolve(root, "client/assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(resolve(root, "client"), { maxAge: "1h" }));
+app.all("/{*splat}", createRequestHandler({ build, mode: "production" }));
+const server = app.listen(port, "127.0.0.1", () => console.log(`listening ${port}`));
+const stop = () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
