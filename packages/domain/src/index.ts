@@ -17,5 +17,6 @@ export * from "./inventory";
 export * from "./pricing";
 export * from "./billing";
 export * from "./notifications";
+export * from "./returns";
 export * from "./catalog";
 export * from "./cart";

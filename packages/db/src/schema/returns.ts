@@ -68,5 +68,10 @@ export const returnLines = pgTable(
     quantity: integer().notNull(),
     serials: text().array().notNull().default(sql`'{}'::text[]`),
   },
-  (t) => [index("return_lines_return_id_idx").on(t.returnId), check("return_lines_quantity", sql`${t.quantity} > 0`)],
+  (t) => [
+    index("return_lines_return_id_idx").on(t.returnId),
+    // what is already returned or asked back, per order line
+    index("return_lines_order_line_id_idx").on(t.orderLineId),
+    check("return_lines_quantity", sql`${t.quantity} > 0`),
+  ],
 );

@@ -23,6 +23,7 @@ import {
 } from "./data";
 import { seedInventory } from "./inventory";
 import { seedPricing } from "./pricing";
+import { seedQuarantineLocations } from "./returns";
 import { createRandom, DEMO_SEED, seedUuid, type Random } from "./random";
 import { birthday, fullAddress, insertChunked, landline, pad, personName, uniqueMobile, yuan } from "./util";
 
@@ -464,6 +465,7 @@ export async function seedDemo(
     );
     await seedInventory(tx, data);
     await seedPricing(tx, data);
+    await seedQuarantineLocations(tx);
     return { seeded: true };
   });
 }

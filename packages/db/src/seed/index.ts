@@ -6,3 +6,4 @@ export { createRandom, seedUuid, type Random } from "./random";
 export { buildInventoryData, seedInventory, type InventoryData, type InventorySource } from "./inventory";
 export { stockLocationId, branchWarehouse, CENTRAL_WAREHOUSE, TRANSIT, SUPPLIER, CUSTOMER, LOSS } from "./inventory-locations";
 export { buildPricingData, seedPricing } from "./pricing";
+export { seedQuarantineLocations } from "./returns";

@@ -1,2 +1,3 @@
 export * from "./notify";
 export * from "./keys";
+export * from "./inbox";

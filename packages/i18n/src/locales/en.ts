@@ -4,6 +4,7 @@ import { en as stockBackoffice } from "./stock/backoffice.en";
 import { en as stockPortal } from "./stock/portal.en";
 import { en as billing } from "./ordering/billing.en";
 import { en as notify } from "./ordering/notify.en";
+import { en as returns } from "./ordering/returns.en";
 
 export const en: Resource = {
   app: {
@@ -281,6 +282,7 @@ export const en: Resource = {
   myStock: stockPortal,
   billing,
   notify,
+  returns,
   company: {
     title: "My company",
     profile: "Company profile",

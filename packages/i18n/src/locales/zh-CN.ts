@@ -3,6 +3,7 @@ import { zhCN as stockBackoffice } from "./stock/backoffice.zh-CN";
 import { zhCN as stockPortal } from "./stock/portal.zh-CN";
 import { zhCN as billing } from "./ordering/billing.zh-CN";
 import { zhCN as notify } from "./ordering/notify.zh-CN";
+import { zhCN as returns } from "./ordering/returns.zh-CN";
 
 export const zhCN = {
   app: {
@@ -280,6 +281,7 @@ export const zhCN = {
   myStock: stockPortal,
   billing,
   notify,
+  returns,
   company: {
     title: "我的公司",
     profile: "公司资料",

@@ -1,0 +1,1 @@
+CREATE INDEX "return_lines_order_line_id_idx" ON "return_lines" USING btree ("order_line_id");

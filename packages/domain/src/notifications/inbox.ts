@@ -1,0 +1,82 @@
+import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import { notifications } from "@cs/db";
+import type { Ctx } from "../shared/context";
+import { parseInput } from "../shared/parse";
+
+export const notificationListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  size: z.coerce.number().int().refine((n) => [10, 20, 50, 100].includes(n)).catch(20),
+  unread: z
+    .enum(["1", "0"])
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === "1"),
+});
+export type NotificationListQuery = z.output<typeof notificationListQuery>;
+
+/** The actor's own notices, newest first (served by notifications_user_id_id_idx). */
+export async function listNotifications(ctx: Ctx, q: NotificationListQuery) {
+  const where = and(eq(notifications.userId, ctx.actor.userId), q.unread ? isNull(notifications.readAt) : undefined);
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({
+        id: sql<string>`${notifications.id}::text`,
+        kind: notifications.kind,
+        entityType: notifications.entityType,
+        entityId: notifications.entityId,
+        params: notifications.params,
+        readAt: notifications.readAt,
+        createdAt: notifications.createdAt,
+      })
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.id))
+      .limit(q.size)
+      .offset((q.page - 1) * q.size),
+    ctx.db.select({ n: count() }).from(notifications).where(where),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, params: (r.params ?? {}) as Record<string, string> })), total: total?.n ?? 0, page: q.page, size: q.size };
+}
+
+/** Unread notices of the actor, for the bell (notifications_unread_idx, a partial index). */
+export async function unreadNotificationCount(ctx: Ctx): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+const markInput = z.object({ id: z.string().regex(/^\d{1,18}$/, "validation.invalid") });
+const markAllInput = z.object({ upTo: z.string().regex(/^\d{1,18}$/, "validation.invalid").optional() });
+
+/**
+ * Marks one notice read. Only the actor's own: another user's id changes nothing (and says
+ * nothing). Repeating it is harmless, so no idempotency key is needed; read marks are not audited.
+ */
+export async function markNotificationRead(ctx: Ctx, raw: unknown): Promise<{ updated: number }> {
+  const { id } = parseInput(markInput, raw);
+  const rows = await ctx.db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.id, BigInt(id)), eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return { updated: rows.length };
+}
+
+/**
+ * Marks all of the actor's unread notices read — up to the newest one the page showed (`upTo`),
+ * so a notice that arrived meanwhile stays unread.
+ */
+export async function markAllNotificationsRead(ctx: Ctx, raw: unknown): Promise<{ updated: number }> {
+  const { upTo } = parseInput(markAllInput, raw);
+  const rows = await ctx.db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt), upTo ? lt(notifications.id, BigInt(upTo) + 1n) : undefined),
+    )
+    .returning({ id: notifications.id });
+  return { updated: rows.length };
+}

@@ -1,0 +1,109 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { invoices, orderLines, orders, organizations, products, returnLines, returnRequests, stockLocations, users } from "@cs/db";
+import { can } from "../access/authorize";
+import { orderScope, stockLocationScope } from "../access/scopes";
+import type { Ctx } from "../shared/context";
+import { NotFoundError } from "../shared/errors";
+import { isUuid } from "../shared/parse";
+import { returnScope } from "./inputs";
+import { returnableLines } from "./returnable";
+
+const requester = alias(users, "requester");
+const decider = alias(users, "decider");
+const creditNote = alias(invoices, "credit_note");
+const original = alias(invoices, "original");
+
+/** One return with its lines, who asked and decided, where it went and its credit note; 404 out of scope. */
+export async function getReturn(ctx: Ctx, returnId: string) {
+  if (!isUuid(returnId)) throw new NotFoundError("return");
+  const [row] = await ctx.db
+    .select({
+      ret: returnRequests,
+      orderNumber: orders.number,
+      organizationName: organizations.name,
+      requestedByName: requester.displayName,
+      decidedByName: decider.displayName,
+      locationCode: stockLocations.code,
+      locationNameZh: stockLocations.nameZh,
+      locationNameEn: stockLocations.nameEn,
+      creditNoteNumber: creditNote.number,
+      creditNoteNetFen: creditNote.netFen,
+      creditNoteTaxFen: creditNote.taxFen,
+      creditNoteTotalFen: creditNote.totalFen,
+      creditNoteSettledFen: creditNote.settledFen,
+    })
+    .from(returnRequests)
+    .innerJoin(orders, eq(orders.id, returnRequests.orderId))
+    .innerJoin(organizations, eq(organizations.id, returnRequests.organizationId))
+    .leftJoin(requester, eq(requester.id, returnRequests.requestedBy))
+    .leftJoin(decider, eq(decider.id, returnRequests.decidedBy))
+    .leftJoin(stockLocations, eq(stockLocations.id, returnRequests.receivedLocationId))
+    .leftJoin(creditNote, eq(creditNote.id, returnRequests.creditNoteId))
+    .where(and(eq(returnRequests.id, returnId), returnScope(ctx.actor)));
+  if (!row) throw new NotFoundError("return");
+  const lines = await ctx.db
+    .select({
+      id: returnLines.id,
+      lineNo: orderLines.lineNo,
+      sku: products.sku,
+      nameZh: products.nameZh,
+      nameEn: products.nameEn,
+      quantity: returnLines.quantity,
+      serials: returnLines.serials,
+      unitPriceFen: orderLines.unitPriceFen,
+      invoiceNumber: original.number,
+    })
+    .from(returnLines)
+    .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
+    .innerJoin(products, eq(products.id, returnLines.productId))
+    .leftJoin(original, eq(original.id, returnLines.invoiceId))
+    .where(eq(returnLines.returnId, row.ret.id))
+    .orderBy(asc(orderLines.lineNo));
+  return { ...row, lines };
+}
+
+/** What the portal's request form needs: the buyer's own order and its lines that can still come back. */
+export async function getReturnForm(ctx: Ctx, orderId: string) {
+  if (!isUuid(orderId) || !ctx.actor.organizationId || !can(ctx.actor, "own_return:request")) throw new NotFoundError("order");
+  const [order] = await ctx.db
+    .select({ id: orders.id, number: orders.number, status: orders.status, submittedAt: orders.submittedAt })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.organizationId, ctx.actor.organizationId), orderScope(ctx.actor)));
+  if (!order) throw new NotFoundError("order");
+  return { order, lines: await returnableLines(ctx.db, order.id) };
+}
+
+/** The buyer's orders with something still returnable, newest first, for the portal's "return goods" picker. */
+export async function listReturnableOrders(ctx: Ctx, limit = 50) {
+  if (!ctx.actor.organizationId || !can(ctx.actor, "own_return:request")) return [];
+  return ctx.db
+    .select({ id: orders.id, number: orders.number, status: orders.status, submittedAt: orders.submittedAt })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.organizationId, ctx.actor.organizationId),
+        orderScope(ctx.actor),
+        sql`exists (select 1 from order_lines l where l.order_id = ${orders.id} and l.quantity_shipped > l.quantity_returned)`,
+      ),
+    )
+    .orderBy(sql`${orders.submittedAt} desc`)
+    .limit(limit);
+}
+
+/** Where the warehouse may receive returns: our warehouses and quarantine locations in its scope. */
+export async function listReturnDestinations(ctx: Ctx) {
+  if (!can(ctx.actor, "stock:move")) return [];
+  return ctx.db
+    .select({ id: stockLocations.id, code: stockLocations.code, kind: stockLocations.kind, nameZh: stockLocations.nameZh, nameEn: stockLocations.nameEn })
+    .from(stockLocations)
+    .where(
+      and(
+        sql`${stockLocations.kind} in ('warehouse', 'quarantine')`,
+        sql`${stockLocations.organizationId} is null`,
+        eq(stockLocations.active, true),
+        stockLocationScope(ctx.actor),
+      ),
+    )
+    .orderBy(stockLocations.kind, stockLocations.code);
+}
