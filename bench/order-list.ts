@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { eq, sql } from "drizzle-orm";
 import { createDatabase, organizations } from "@cs/db";
 import { seedLargeOrders, seedUuid } from "@cs/db/seed";
@@ -40,7 +41,7 @@ export async function orderListBench(url: string, options: { runs: number; log: 
     options.log(
       generated.inserted > 0
         ? `order_list_1m: generated ${generated.inserted.toLocaleString("en")} orders in ${(generated.milliseconds / 1000).toFixed(1)} s`
-        : `order_list_1m: ${generated.existing.toLocaleString("en")} generated orders already there`,
+        : `order_list_1m: ${generated.existing.toLocaleString("en")} generated orders already there${generated.lines > 0 ? `, added ${generated.lines} lines to the open ones` : ""}`,
     );
     const [branch] = await admin.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, BRANCH_CODE));
     if (!branch) throw new Error(`branch ${BRANCH_CODE} missing: the demo seed did not run`);
@@ -69,6 +70,8 @@ export async function orderListBench(url: string, options: { runs: number; log: 
     }
     const p95 = percentile(samples, 95);
     return {
+      /** 1-minute load average after the runs: the machine may be shared, which moves every figure. */
+      load_average_after: round(loadavg()[0]!),
       orders: stats?.total ?? 0,
       statuses: stats?.statuses ?? {},
       generated_now: generated.inserted,

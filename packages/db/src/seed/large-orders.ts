@@ -7,7 +7,7 @@ export const LARGE_ORDER_PREFIX = `${LARGE_PREFIX}SO-`;
 /** Orders per INSERT statement: one statement per chunk keeps each one's memory and WAL bounded. */
 const ORDER_CHUNK = 250_000;
 
-export type LargeOrdersResult = { existing: number; inserted: number; milliseconds: number };
+export type LargeOrdersResult = { existing: number; inserted: number; lines: number; milliseconds: number };
 
 /**
  * Adds `count` (default 1,000,000) orders of the large seed's partners for the order-desk list
@@ -27,7 +27,11 @@ export async function seedLargeOrders(db: Database, options: { count?: number } 
   const [{ n: existing } = { n: 0 }] = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from orders where number like ${LARGE_ORDER_PREFIX + "%"}`,
   );
-  if (Number(existing) >= count) return { existing: Number(existing), inserted: 0, milliseconds: Math.round(performance.now() - started) };
+  if (Number(existing) >= count) {
+    const lines = await seedOpenOrderLines(db);
+    if (lines > 0) await db.execute(sql`vacuum (analyze) orders, order_lines`);
+    return { existing: Number(existing), inserted: 0, lines, milliseconds: Math.round(performance.now() - started) };
+  }
 
   let inserted = 0;
   await db.transaction(async (tx) => {
@@ -71,7 +75,48 @@ export async function seedLargeOrders(db: Database, options: { count?: number } 
       inserted += (result as unknown as { count: number }).count;
     }
   });
+  const lines = await seedOpenOrderLines(db);
   // outside the transaction: VACUUM sets the visibility map, so counting a filter is an index-only scan
-  await db.execute(sql`vacuum (analyze) orders`);
-  return { existing: Number(existing), inserted, milliseconds: Math.round(performance.now() - started) };
+  await db.execute(sql`vacuum (analyze) orders, order_lines`);
+  return { existing: Number(existing), inserted, lines, milliseconds: Math.round(performance.now() - started) };
+}
+
+/**
+ * Lines (1–5, list price) for the generated orders that are still open, so the desk's line-based
+ * queues (to ship, backorders, to allocate) have something to look at: reserved, some backordered,
+ * half shipped on partially shipped orders; 60% of them get a requested date a week after
+ * submission. The order totals are set to their lines' sums. Skipped when those orders have lines.
+ */
+async function seedOpenOrderLines(db: Database): Promise<number> {
+  const open = sql`o.number like ${LARGE_ORDER_PREFIX + "%"} and o.status in ('submitted', 'pending_approval', 'confirmed', 'partially_shipped')`;
+  const [{ n } = { n: 0 }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from order_lines l join orders o on o.id = l.order_id where ${open}`);
+  if (Number(n) > 0) return 0;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`
+      create temp table lg_products on commit drop as
+      select (row_number() over (order by sku) - 1)::int as rn, id, list_price_fen from products where sku like ${LARGE_PREFIX + "%"} and active`);
+    await tx.execute(sql`create unique index on lg_products (rn)`);
+    const result = await tx.execute(sql`
+      insert into order_lines (order_id, organization_id, line_no, product_id, quantity, list_price_fen, unit_price_fen, price_rule, price_reason,
+                               line_total_fen, tax_fen, quantity_reserved, quantity_backordered, quantity_shipped)
+      select o.id, o.organization_id, l.n, p.id, q.q, p.list_price_fen, p.list_price_fen, 'list',
+             jsonb_build_object('rule', 'list', 'listPriceFen', p.list_price_fen::text, 'unitPriceFen', p.list_price_fen::text, 'ruleId', null, 'ruleCode', null, 'minQuantity', 1),
+             p.list_price_fen * q.q, round(p.list_price_fen * q.q * 1300 / 11300.0)::bigint,
+             q.q - b.backordered - b.shipped, b.backordered, b.shipped
+        from orders o
+       cross join lateral generate_series(1, 1 + abs(hashtext(o.id::text)) % 5) l(n)
+        join lg_products p on p.rn = abs(hashtext(o.id::text || l.n::text)) % (select count(*) from lg_products)
+       cross join lateral (select 1 + abs(hashtext(o.number || l.n::text)) % 10 as q, (abs(hashtext(l.n::text || o.number)) % 100) / 100.0 as u) q
+       cross join lateral (
+         select case when o.status = 'partially_shipped' then 0 when q.u < 0.15 then (q.q + 1) / 2 else 0 end as backordered,
+                case when o.status = 'partially_shipped' then (q.q + 1) / 2 else 0 end as shipped) b
+       where ${open}`);
+    await tx.execute(sql`
+      update orders o
+         set total_fen = s.total, tax_fen = s.tax,
+             requested_date = case when abs(hashtext(o.number)) % 10 < 6 then (o.submitted_at + interval '7 days')::date end
+        from (select order_id, sum(line_total_fen) as total, sum(tax_fen) as tax from order_lines group by order_id) s
+       where s.order_id = o.id and ${open}`);
+    return (result as unknown as { count: number }).count;
+  });
 }
