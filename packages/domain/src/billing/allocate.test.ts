@@ -41,13 +41,13 @@ describe("planAllocation", () => {
 
   type Bad = [name: string, amountFen: bigint, explicit: [string, bigint][] | undefined, keep: boolean, field: string, key: string];
   const bad: Bad[] = [
-    ["zero payment", 0n, undefined, true, "amountFen", "billing.validation.amountPositive"],
-    ["negative payment", -100n, undefined, true, "amountFen", "billing.validation.amountPositive"],
+    ["zero payment", 0n, undefined, true, "amount", "billing.validation.amountPositive"],
+    ["negative payment", -100n, undefined, true, "amount", "billing.validation.amountPositive"],
     ["oldest first, one fen more than outstanding without saying where", 35_001n, undefined, false, "keepRemainderAsCredit", "billing.validation.remainderUnassigned"],
     ["explicit, less allocated than paid without saying where", 10_000n, [["A", 9_999n]], false, "keepRemainderAsCredit", "billing.validation.remainderUnassigned"],
-    ["explicit, one fen over an invoice's outstanding", 10_001n, [["A", 10_001n]], true, "allocations.0.amountFen", "billing.validation.moreThanOutstanding"],
-    ["explicit, zero on a line", 10_000n, [["A", 0n]], true, "allocations.0.amountFen", "billing.validation.amountPositive"],
-    ["explicit, negative on a line", 10_000n, [["A", 10_000n], ["B", -1n]], true, "allocations.1.amountFen", "billing.validation.amountPositive"],
+    ["explicit, one fen over an invoice's outstanding", 10_001n, [["A", 10_001n]], true, "allocations.0.amount", "billing.validation.moreThanOutstanding"],
+    ["explicit, zero on a line", 10_000n, [["A", 0n]], true, "allocations.0.amount", "billing.validation.amountPositive"],
+    ["explicit, negative on a line", 10_000n, [["A", 10_000n], ["B", -1n]], true, "allocations.1.amount", "billing.validation.amountPositive"],
     ["explicit, an invoice that is not open", 10_000n, [["Z", 1_000n]], true, "allocations.0.invoiceId", "billing.validation.invoiceNotOpen"],
     ["explicit, the same invoice twice", 10_000n, [["A", 1_000n], ["A", 1_000n]], true, "allocations.1.invoiceId", "billing.validation.invoiceNotOpen"],
     ["explicit, more allocated than paid", 10_000n, [["A", 6_000n], ["C", 4_001n]], true, "allocations", "billing.validation.allocatedMoreThanPaid"],

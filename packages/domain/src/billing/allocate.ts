@@ -24,7 +24,7 @@ export function planAllocation(input: {
   keepRemainderAsCredit: boolean;
 }): AllocationPlan {
   const { amountFen, invoices, explicit, keepRemainderAsCredit } = input;
-  if (amountFen <= 0n) throw new ValidationError({ amountFen: ["billing.validation.amountPositive"] });
+  if (amountFen <= 0n) throw new ValidationError({ amount: ["billing.validation.amountPositive"] });
   const open = new Map(invoices.map((i) => [i.id, i]));
   let allocations: Allocation[];
 
@@ -34,8 +34,8 @@ export function planAllocation(input: {
     explicit.forEach((a, n) => {
       const invoice = open.get(a.invoiceId);
       if (!invoice || seen.has(a.invoiceId)) errors[`allocations.${n}.invoiceId`] = ["billing.validation.invoiceNotOpen"];
-      else if (a.amountFen <= 0n) errors[`allocations.${n}.amountFen`] = ["billing.validation.amountPositive"];
-      else if (a.amountFen > invoice.outstandingFen) errors[`allocations.${n}.amountFen`] = ["billing.validation.moreThanOutstanding"];
+      else if (a.amountFen <= 0n) errors[`allocations.${n}.amount`] = ["billing.validation.amountPositive"];
+      else if (a.amountFen > invoice.outstandingFen) errors[`allocations.${n}.amount`] = ["billing.validation.moreThanOutstanding"];
       seen.add(a.invoiceId);
     });
     if (Object.keys(errors).length) throw new ValidationError(errors);
