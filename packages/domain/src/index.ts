@@ -20,3 +20,4 @@ export * from "./notifications";
 export * from "./returns";
 export * from "./catalog";
 export * from "./cart";
+export * from "./orders/queues";
