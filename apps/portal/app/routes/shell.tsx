@@ -11,6 +11,7 @@ export function loader({ context, request }: Route.LoaderArgs) {
     hasCompany: actor.permissions.has("own_organization:read"),
     canSeeProducts: actor.permissions.has("product:read"),
     canSeeStock: actor.permissions.has("own_stock:read"),
+    canOrder: actor.permissions.has("own_order:place"),
   };
 }
 
@@ -20,6 +21,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     { to: "/", label: t("nav.home"), end: true },
     ...(loaderData.hasCompany ? [{ to: "/company", label: t("nav.myCompany") }] : []),
     ...(loaderData.canSeeProducts ? [{ to: "/products", label: t("nav.products") }] : []),
+    ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav") }, { to: "/cart", label: t("catalog.cart.nav") }] : []),
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("myStock.nav") }] : []),
     { to: "/account", label: t("nav.account") },
   ];

@@ -3,6 +3,7 @@ import { en as stockValidation } from "./stock/validation.en";
 import { en as stockBackoffice } from "./stock/backoffice.en";
 import { en as stockPortal } from "./stock/portal.en";
 import { en as billing } from "./ordering/billing.en";
+import { en as catalog } from "./ordering/catalog.en";
 import { en as notify } from "./ordering/notify.en";
 import { en as returns } from "./ordering/returns.en";
 
@@ -282,6 +283,7 @@ export const en: Resource = {
   myStock: stockPortal,
   billing,
   notify,
+  catalog,
   returns,
   company: {
     title: "My company",

@@ -2,6 +2,7 @@ import { zhCN as stockValidation } from "./stock/validation.zh-CN";
 import { zhCN as stockBackoffice } from "./stock/backoffice.zh-CN";
 import { zhCN as stockPortal } from "./stock/portal.zh-CN";
 import { zhCN as billing } from "./ordering/billing.zh-CN";
+import { zhCN as catalog } from "./ordering/catalog.zh-CN";
 import { zhCN as notify } from "./ordering/notify.zh-CN";
 import { zhCN as returns } from "./ordering/returns.zh-CN";
 
@@ -281,6 +282,7 @@ export const zhCN = {
   myStock: stockPortal,
   billing,
   notify,
+  catalog,
   returns,
   company: {
     title: "我的公司",
