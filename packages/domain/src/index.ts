@@ -21,3 +21,4 @@ export * from "./returns";
 export * from "./catalog";
 export * from "./cart";
 export * from "./orders/queues";
+export * from "./orders";

@@ -1,0 +1,272 @@
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { addresses, cartItems, orders, orderSubmissions, organizations, productLines, products, type OrderStatus, type Transaction } from "@cs/db";
+import { shanghaiToday, yearOf } from "../billing/dates";
+import { requireBuyer } from "../cart/buyer";
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "../cart/limits";
+import { availability, availabilityBand, warehousesServing } from "../inventory/availability";
+import { exactAvailabilityKinds, type PartnerAvailability } from "../inventory/partner/availability";
+import { reserve } from "../inventory/reservation";
+import { resolvePrices } from "../pricing/resolve";
+import { recordAudit } from "../shared/audit";
+import { inTransaction, type Ctx } from "../shared/context";
+import { ConflictError, ValidationError } from "../shared/errors";
+import { isUuid, parseInput } from "../shared/parse";
+import { changeToken, UnacceptedChangesError, type CartChange } from "./changes";
+import { creditExposure, creditReasons, orderStatusFor } from "./credit";
+import { insertOrders, type NewOrder } from "./place";
+import { priceLine, orderTotalsOf } from "./pricing";
+import { reserveLines } from "./reserve-lines";
+import { supplierByDivision } from "./routing";
+import { notifyOrderEvent } from "../notifications/notify";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" ? v.trim() || undefined : (v ?? undefined));
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().max(max, "validation.tooLong").optional());
+
+export const orderQuantity = z
+  .number({ error: "orders.errors.quantityInvalid" })
+  .int("orders.errors.quantityWhole")
+  .min(1, "orders.errors.quantityPositive")
+  .max(MAX_LINE_QUANTITY, "orders.errors.quantityTooLarge");
+
+export const orderLinesInput = z
+  .array(z.object({ productId: z.string(), quantity: orderQuantity }))
+  .min(1, "orders.errors.empty")
+  .max(MAX_CART_LINES, "orders.errors.tooManyLines");
+
+export const submitOrderInput = z.object({
+  _key: z.string({ error: "validation.missingKey" }).regex(/^[\w-]{8,64}$/, "validation.missingKey"),
+  shipToAddressId: z.preprocess(blankToUndefined, z.string({ error: "orders.errors.addressRequired" }).refine(isUuid, "orders.errors.addressInvalid")),
+  requestedDate: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "validation.date")
+      .refine((d) => d >= shanghaiToday(), "orders.errors.dateInPast")
+      .optional(),
+  ),
+  poNumber: optionalText(50),
+  notes: optionalText(1000),
+  acceptedChanges: z.array(z.string().max(200)).max(MAX_CART_LINES).default([]),
+  /** Explicit lines; without them the actor's cart is ordered (read here, never from the client). */
+  lines: orderLinesInput.optional(),
+});
+export type SubmitOrderInput = z.input<typeof submitOrderInput>;
+
+export type PlacedOrder = { id: string; number: string; status: OrderStatus; supplierId: string | null };
+export type SubmitOrderResult = { orders: PlacedOrder[]; replayed: boolean };
+
+type WantedLine = { productId: string; quantity: number; sku: string; active: boolean; divisionId: string; seenUnitPriceFen: bigint | null; seenAvailable: number | null };
+
+/**
+ * Checkout. Prices every line on the server, splits the lines into one order per supplier (a
+ * master distributor above the buyer that supplies the line's division, else the distributor),
+ * checks credit, and confirms (reserves stock) what needs no approval, all in one transaction that
+ * also claims the form's `_key` for the buyer's organization: a replay returns the same orders, the
+ * same key with other content is refused. The SO numbers are taken in the last statement but one,
+ * since their row stays locked until commit.
+ */
+export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderResult> {
+  const buyer = requireBuyer(ctx);
+  const input = parseInput(submitOrderInput, raw);
+  const { _key: key, ...request } = input;
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify({ ...request, acceptedChanges: [...request.acceptedChanges].sort(), source: request.lines ? "lines" : "cart" }))
+    .digest("hex");
+
+  return inTransaction(ctx, async (tx) => {
+    const [claimed] = await tx
+      .insert(orderSubmissions)
+      .values({ organizationId: buyer.organizationId, key, requestHash, userId: buyer.userId })
+      .onConflictDoNothing()
+      .returning({ key: orderSubmissions.key });
+    if (!claimed) return replay(tx, buyer.organizationId, key, requestHash);
+
+    const [[org], [address], routes, wanted] = await Promise.all([
+      tx
+        .select({
+          kind: organizations.kind,
+          ownerBranchId: organizations.ownerBranchId,
+          creditLimitFen: organizations.creditLimitFen,
+          creditHold: organizations.creditHold,
+          backorderPolicy: organizations.backorderPolicy,
+        })
+        .from(organizations)
+        .where(eq(organizations.id, buyer.organizationId))
+        // One checkout at a time per buyer: two orders cannot both pass the same credit headroom.
+        .for("no key update"),
+      tx
+        .select()
+        .from(addresses)
+        .where(and(eq(addresses.id, request.shipToAddressId), eq(addresses.organizationId, buyer.organizationId))),
+      supplierByDivision(tx, buyer.organizationId),
+      request.lines ? explicitLines(tx, request.lines) : cartLines(tx, buyer),
+    ]);
+    if (!org) throw new ValidationError({ form: ["orders.errors.noBuyer"] });
+    if (!address) throw new ValidationError({ shipToAddressId: ["orders.errors.addressInvalid"] });
+    checkLines(wanted);
+
+    const warehouses = await warehousesServing(tx, org.ownerBranchId);
+    const [prices, exposure, stock] = await Promise.all([
+      resolvePrices(tx, { organizationId: buyer.organizationId, lines: wanted }),
+      creditExposure(tx, buyer.organizationId),
+      request.lines ? Promise.resolve(null) : availability(tx, wanted.map((l) => l.productId), warehouses),
+    ]);
+    const unsellable: Record<string, string[]> = {};
+    wanted.forEach((l, i) => {
+      if (!prices.has(l.productId)) unsellable[`lines.${i}.productId`] = ["orders.errors.unsellable"];
+    });
+    if (Object.keys(unsellable).length) throw new ValidationError(unsellable);
+    if (stock) {
+      const exact = exactAvailabilityKinds.includes(org.kind);
+      const show = (n: number): PartnerAvailability => (exact ? { exact: n } : { band: availabilityBand(n) });
+      const changes = cartChanges(wanted, prices, stock, show);
+      const accepted = new Set(request.acceptedChanges);
+      const unaccepted = changes.filter((c) => !accepted.has(c.token));
+      if (unaccepted.length) throw new UnacceptedChangesError(unaccepted);
+    }
+
+    // One order per supplier: the distributor's first, then each master distributor's.
+    const groups = new Map<string | null, typeof wanted>();
+    for (const l of wanted) {
+      const supplierId = routes.get(l.divisionId) ?? null;
+      groups.set(supplierId, [...(groups.get(supplierId) ?? []), l]);
+    }
+    const ordered = [...groups.entries()].sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a < b ? -1 : 1));
+
+    let committed = exposure;
+    const list: NewOrder[] = [];
+    for (const [supplierId, lines] of ordered) {
+      const id = randomUUID();
+      const priced = lines.map((l) => priceLine(l, prices.get(l.productId)!));
+      const totals = orderTotalsOf(priced);
+      const reasons = creditReasons({ creditLimitFen: org.creditLimitFen, creditHold: org.creditHold, exposureFen: committed, orderFen: totals.totalFen });
+      committed += totals.totalFen;
+      const status = orderStatusFor(reasons);
+      const buckets =
+        status === "confirmed"
+          ? await reserveLines(tx, { id, supplierId, ownerBranchId: org.ownerBranchId }, org.backorderPolicy, priced, {
+              reserver: supplierId ? undefined : (t, ref, ls) => reserve(t, ref, ls, warehouses),
+            })
+          : priced.map((l) => ({ productId: l.productId, quantityReserved: 0, quantityBackordered: 0, quantityCancelled: 0 }));
+      const divisions = new Set(lines.map((l) => l.divisionId));
+      list.push({
+        id,
+        organizationId: buyer.organizationId,
+        ownerBranchId: org.ownerBranchId,
+        supplierId,
+        divisionId: divisions.size === 1 ? [...divisions][0]! : null,
+        status,
+        approvalReasons: reasons,
+        placedBy: buyer.userId,
+        poNumber: request.poNumber ?? null,
+        shipToAddressId: address.id,
+        shipTo: { label: address.label, recipient: address.recipient, phone: address.phone, province: address.province, city: address.city, district: address.district, line: address.line },
+        requestedDate: request.requestedDate ?? null,
+        notes: request.notes ?? null,
+        ...totals,
+        lines: priced.map((l, i) => ({ ...l, ...buckets[i]! })),
+        events: [
+          { action: "submitted", fromStatus: null, toStatus: "submitted" },
+          ...(status === "submitted" ? [] : [{ action: status, fromStatus: "submitted" as const, toStatus: status, details: { reasons } }]),
+        ],
+      });
+    }
+
+    const ids = list.map((o) => o.id);
+    await Promise.all([
+      tx.update(orderSubmissions).set({ orderIds: ids }).where(and(eq(orderSubmissions.organizationId, buyer.organizationId), eq(orderSubmissions.key, key))),
+      request.lines
+        ? Promise.resolve()
+        : tx.delete(cartItems).where(and(eq(cartItems.userId, buyer.userId), inArray(cartItems.productId, wanted.map((l) => l.productId)))),
+      ...list.map((o) =>
+        recordAudit(tx, ctx.actor, {
+          action: "order.submit",
+          entity: "order",
+          entityId: o.id,
+          after: { status: o.status, supplierId: o.supplierId, approvalReasons: o.approvalReasons, totalFen: o.totalFen, lines: o.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, rule: l.reason.rule })) },
+        }),
+      ),
+    ]);
+
+    // Last: the SO numbers (their row stays locked until commit), then the notices.
+    const numbers = await insertOrders(tx, yearOf(shanghaiToday()), buyer.userId, list);
+    for (const o of list) await notifyOrderEvent(tx, { orderId: o.id, event: o.status, actorId: buyer.userId });
+    return { orders: list.map((o) => ({ id: o.id, number: numbers.get(o.id)!, status: o.status, supplierId: o.supplierId })), replayed: false };
+  });
+}
+
+async function replay(tx: Transaction, organizationId: string, key: string, requestHash: string): Promise<SubmitOrderResult> {
+  const [prior] = await tx
+    .select()
+    .from(orderSubmissions)
+    .where(and(eq(orderSubmissions.organizationId, organizationId), eq(orderSubmissions.key, key)));
+  if (!prior || prior.requestHash !== requestHash) throw new ConflictError("orders.errors.keyReused");
+  const rows = prior.orderIds.length
+    ? await tx.select({ id: orders.id, number: orders.number, status: orders.status, supplierId: orders.supplierId }).from(orders).where(inArray(orders.id, prior.orderIds))
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { orders: prior.orderIds.map((id) => byId.get(id)!).filter(Boolean), replayed: true };
+}
+
+const lineColumns = { sku: products.sku, active: products.active, divisionId: productLines.divisionId };
+
+async function cartLines(tx: Transaction, buyer: { userId: string; organizationId: string }): Promise<WantedLine[]> {
+  return tx
+    .select({ productId: cartItems.productId, quantity: cartItems.quantity, seenUnitPriceFen: cartItems.seenUnitPriceFen, seenAvailable: cartItems.seenAvailable, ...lineColumns })
+    .from(cartItems)
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .innerJoin(productLines, eq(productLines.id, products.productLineId))
+    .where(and(eq(cartItems.userId, buyer.userId), eq(cartItems.organizationId, buyer.organizationId)))
+    .orderBy(cartItems.addedAt, products.sku)
+    // Two tabs checking out the same cart: the second waits and then sees the cart emptied.
+    .for("update", { of: cartItems });
+}
+
+/** Explicit lines, a product named twice counted once; unknown ids become unsellable lines. */
+async function explicitLines(tx: Transaction, lines: { productId: string; quantity: number }[]): Promise<WantedLine[]> {
+  const merged = new Map<string, number>();
+  for (const l of lines) merged.set(l.productId, (merged.get(l.productId) ?? 0) + l.quantity);
+  const ids = [...merged.keys()].filter(isUuid);
+  const found = ids.length
+    ? await tx.select({ productId: products.id, ...lineColumns }).from(products).innerJoin(productLines, eq(productLines.id, products.productLineId)).where(inArray(products.id, ids))
+    : [];
+  const byId = new Map(found.map((p) => [p.productId, p]));
+  return [...merged.entries()].map(([productId, quantity]) => {
+    const p = byId.get(productId);
+    return { productId, quantity, sku: p?.sku ?? "", active: p?.active ?? false, divisionId: p?.divisionId ?? "", seenUnitPriceFen: null, seenAvailable: null };
+  });
+}
+
+function checkLines(lines: WantedLine[]) {
+  if (lines.length === 0) throw new ValidationError({ form: ["orders.errors.empty"] });
+  if (lines.length > MAX_CART_LINES) throw new ValidationError({ form: ["orders.errors.tooManyLines"] });
+  const errors: Record<string, string[]> = {};
+  lines.forEach((l, i) => {
+    if (!l.active) errors[`lines.${i}.productId`] = ["orders.errors.unsellable"];
+    if (l.quantity > MAX_LINE_QUANTITY) errors[`lines.${i}.quantity`] = ["orders.errors.quantityTooLarge"];
+  });
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+/** The same comparison the cart page makes (getCart): price now vs seen, availability shown now vs then. */
+function cartChanges(
+  lines: WantedLine[],
+  prices: Map<string, { unitPriceFen: bigint }>,
+  stock: Map<string, number>,
+  show: (n: number) => PartnerAvailability,
+): CartChange[] {
+  const changes: CartChange[] = [];
+  for (const l of lines) {
+    const unitPriceFen = prices.get(l.productId)!.unitPriceFen;
+    const now = show(stock.get(l.productId) ?? 0);
+    const seen = l.seenAvailable === null ? null : show(l.seenAvailable);
+    const priceChanged = l.seenUnitPriceFen !== null && unitPriceFen !== l.seenUnitPriceFen;
+    const availabilityChanged = seen !== null && JSON.stringify(seen) !== JSON.stringify(now);
+    if (priceChanged || availabilityChanged)
+      changes.push({ productId: l.productId, sku: l.sku, seenUnitPriceFen: l.seenUnitPriceFen ?? unitPriceFen, unitPriceFen, seenAvailability: seen, availability: now, token: changeToken(l.productId, unitPriceFen, now) });
+  }
+  return changes;
+}
