@@ -28,6 +28,9 @@ export default [
     ]),
     route("stock/export.csv", "routes/stock/products/export.ts"),
     route("stock/moves/export.csv", "routes/stock/moves/export.ts"),
+    route("returns", "routes/returns/list.tsx"),
+    route("returns/:id", "routes/returns/detail.tsx"),
+    route("notifications", "routes/notifications.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

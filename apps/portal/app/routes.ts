@@ -22,6 +22,10 @@ export default [
     route("stock/call-offs/:id", "routes/stock/call-off.tsx"),
     route("stock/sell-out", "routes/stock/sell-out.tsx"),
     route("stock/sell-out/:id", "routes/stock/sell-out-report.tsx"),
+    route("returns", "routes/returns/list.tsx"),
+    route("returns/new/:orderId", "routes/returns/new.tsx"),
+    route("returns/:id", "routes/returns/detail.tsx"),
+    route("notifications", "routes/notifications.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

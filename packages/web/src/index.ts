@@ -7,3 +7,5 @@ export * from "./account";
 export * from "./table-labels";
 export * from "./contact-forms";
 export * from "./contact-lists";
+export * from "./notifications";
+export * from "./returns";

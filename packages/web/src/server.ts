@@ -7,3 +7,4 @@ export * from "./ctx.server";
 export * from "./account.server";
 export * from "./params";
 export * from "./contacts.server";
+export * from "./notifications.server";

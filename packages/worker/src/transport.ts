@@ -10,7 +10,8 @@ export function logTransport(log: (line: string) => void = console.log): Transpo
   return {
     name: "log",
     async send(mail) {
-      log(`[mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}\n${mail.text}`);
+      // one line per mail: the server log stays readable and cheap under load
+      log(`[mail] to=${mail.to} subject=${JSON.stringify(mail.subject)} body=${JSON.stringify(mail.text)}`);
     },
   };
 }

@@ -2,12 +2,18 @@ import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { AppShell } from "@cs/ui";
-import { UserMenu } from "@cs/web";
+import { NotificationBell, UserMenu } from "@cs/web";
+import { domainCtx, unreadCountFor } from "@cs/web/server";
 import type { Route } from "./+types/shell";
 
-export function loader({ context, request }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
-  return { canSeeOrganizations: actor.permissions.has("organization:read"), canSeeStock: actor.permissions.has("stock:read") };
+  return {
+    canSeeOrganizations: actor.permissions.has("organization:read"),
+    canSeeStock: actor.permissions.has("stock:read"),
+    canSeeReturns: actor.permissions.has("order:read"),
+    unread: await unreadCountFor(domainCtx(context, request)),
+  };
 }
 
 export default function Shell({ loaderData }: Route.ComponentProps) {
@@ -17,9 +23,10 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeOrganizations ? [{ to: "/organizations", label: t("nav.organizations") }] : []),
     { to: "/products", label: t("nav.products") },
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("stock.title") }] : []),
+    ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
   ];
   return (
-    <AppShell brand={t("app.backoffice")} nav={nav} userArea={<UserMenu />} skipLabel={t("nav.skip")} navLabel={t("nav.main")}>
+    <AppShell brand={t("app.backoffice")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")}>
       <Outlet />
     </AppShell>
   );

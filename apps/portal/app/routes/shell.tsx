@@ -2,15 +2,18 @@ import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { AppShell } from "@cs/ui";
-import { UserMenu } from "@cs/web";
+import { NotificationBell, UserMenu } from "@cs/web";
+import { domainCtx, unreadCountFor } from "@cs/web/server";
 import type { Route } from "./+types/shell";
 
-export function loader({ context, request }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   return {
     hasCompany: actor.permissions.has("own_organization:read"),
     canSeeProducts: actor.permissions.has("product:read"),
     canSeeStock: actor.permissions.has("own_stock:read"),
+    canSeeReturns: actor.permissions.has("own_order:read"),
+    unread: await unreadCountFor(domainCtx(context, request)),
     canOrder: actor.permissions.has("own_order:place"),
   };
 }
@@ -23,10 +26,11 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeProducts ? [{ to: "/products", label: t("nav.products") }] : []),
     ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav") }, { to: "/cart", label: t("catalog.cart.nav") }] : []),
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("myStock.nav") }] : []),
+    ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
     { to: "/account", label: t("nav.account") },
   ];
   return (
-    <AppShell brand={t("app.portal")} nav={nav} userArea={<UserMenu />} skipLabel={t("nav.skip")} navLabel={t("nav.main")}>
+    <AppShell brand={t("app.portal")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")}>
       <Outlet />
     </AppShell>
   );

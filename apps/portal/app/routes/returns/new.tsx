@@ -1,0 +1,169 @@
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect, useNavigation } from "react-router";
+import { getReturnForm, requestReturn } from "@cs/domain";
+import { returnReasons } from "@cs/db/schema/returns";
+import { Button, Card, FieldErrors, PageHeader, SelectField, TextAreaField, buttonClass, cn, formatNumber } from "@cs/ui";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import type { Route } from "./+types/new";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  try {
+    return { ...(await getReturnForm(domainCtx(context, request), params.orderId)), reasons: returnReasons, formKey: randomUUID() };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+/** `lines.N.field` inputs as rows in index order. */
+function linesOf(form: FormData) {
+  const rows: Record<string, string>[] = [];
+  for (const [name, value] of form.entries()) {
+    const m = /^lines\.(\d{1,3})\.(orderLineId|quantity|serials)$/.exec(name);
+    if (m && typeof value === "string") (rows[Number(m[1])] ??= {})[m[2]!] = value;
+  }
+  return Array.from(rows, (r) => ({ orderLineId: r?.orderLineId ?? "", quantity: r?.quantity || "0", serials: r?.serials ?? "" }));
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  try {
+    const { returnId } = await requestReturn(domainCtx(context, request), {
+      _key: form.get("_key"),
+      orderId: params.orderId,
+      reason: form.get("reason") || undefined,
+      note: form.get("note") ?? undefined,
+      lines: linesOf(form),
+    });
+    return redirect(`/returns/${returnId}?done=requested`);
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+const inputClass =
+  "block w-24 rounded-md border-0 px-2.5 py-1.5 text-right text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-blue-700 aria-[invalid=true]:ring-red-600";
+const th = "whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700";
+
+export default function NewReturn({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const navigation = useNavigation();
+  const { order, lines, reasons, formKey } = loaderData;
+  const result = (actionData ?? undefined) as ActionResult;
+  const errors = useFieldErrors(result);
+  const value = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const zh = i18n.language === "zh-CN";
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t("returns.newFor", { number: order.number })}
+        actions={
+          <Link to="/returns" className={buttonClass("ghost")}>
+            {t("common.back")}
+          </Link>
+        }
+      />
+      <Form method="post" className="space-y-4">
+        <CsrfInput />
+        <input type="hidden" name="_key" value={formKey} />
+        <FormAlert result={result} />
+        <Card title={t("returns.lines")}>
+          <FieldErrors id="lines-e" errors={errors("lines")} />
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">{t("returns.lines")}</caption>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className={th}>{t("returns.columns.sku")}</th>
+                  <th scope="col" className={th}>{t("returns.columns.product")}</th>
+                  <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.shipped")}</th>
+                  <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.returned")}</th>
+                  <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.pending")}</th>
+                  <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.available")}</th>
+                  <th scope="col" className={th}>{t("returns.columns.quantity")}</th>
+                  <th scope="col" className={th}>{t("returns.serials")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {lines.map((l, i) => {
+                  const name = (f: string) => `lines.${i}.${f}`;
+                  const qErr = errors(name("quantity"));
+                  const sErr = errors(name("serials"));
+                  const product = zh ? l.nameZh : l.nameEn;
+                  return (
+                    <tr key={l.orderLineId}>
+                      <td className="px-3 py-2 font-mono text-xs">{l.sku}</td>
+                      <td className="px-3 py-2">{product}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.quantityShipped, i18n.language)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.quantityReturned, i18n.language)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.quantityRequested, i18n.language)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.returnable, i18n.language)}</td>
+                      <td className="px-3 py-2 align-top">
+                        <input type="hidden" name={name("orderLineId")} value={l.orderLineId} />
+                        <label htmlFor={`q-${i}`} className="sr-only">{`${t("returns.columns.quantity")} ${l.sku}`}</label>
+                        <input
+                          id={`q-${i}`}
+                          name={name("quantity")}
+                          inputMode="numeric"
+                          defaultValue={value(name("quantity")) ?? ""}
+                          placeholder="0"
+                          disabled={l.returnable === 0}
+                          aria-invalid={qErr ? true : undefined}
+                          aria-describedby={qErr ? `q-${i}-e` : undefined}
+                          className={inputClass}
+                        />
+                        <FieldErrors id={`q-${i}-e`} errors={qErr} />
+                      </td>
+                      <td className="px-3 py-2 align-top">
+                        {l.serialized ? (
+                          <>
+                            <label htmlFor={`s-${i}`} className="sr-only">{`${t("returns.serials")} ${l.sku}`}</label>
+                            <textarea
+                              id={`s-${i}`}
+                              name={name("serials")}
+                              rows={2}
+                              defaultValue={value(name("serials")) ?? ""}
+                              aria-invalid={sErr ? true : undefined}
+                              aria-describedby={`s-${i}-h`}
+                              className="block w-56 rounded-md border-0 px-2.5 py-1.5 font-mono text-xs ring-1 ring-inset ring-slate-300 aria-[invalid=true]:ring-red-600"
+                            />
+                            <p id={`s-${i}-h`} className="mt-1 text-xs text-slate-500">
+                              {t("returns.serialsShipped", { serials: l.serialsAvailable.join(" ") || "—" })}
+                            </p>
+                            <FieldErrors id={`s-${i}-e`} errors={sErr} />
+                          </>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+        <Card>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <SelectField
+              label={t("returns.reasonLabel")}
+              name="reason"
+              required
+              defaultValue={value("reason") ?? ""}
+              placeholder="—"
+              options={reasons.map((r) => ({ value: r, label: t(`returns.reasons.${r}`) }))}
+              errors={errors("reason")}
+            />
+            <TextAreaField label={t("returns.note")} name="note" rows={2} maxLength={1000} defaultValue={value("note") ?? ""} errors={errors("note")} />
+          </div>
+          <div className="mt-4">
+            <Button type="submit" disabled={navigation.state === "submitting"}>
+              {t("returns.submit")}
+            </Button>
+          </div>
+        </Card>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { getReturn, listReturns } from "@cs/domain";
+import { Badge, Card, cn, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
+
+export type ReturnRow = Awaited<ReturnType<typeof listReturns>>["rows"][number];
+export type ReturnDetail = Awaited<ReturnType<typeof getReturn>>;
+
+const tones = { requested: "amber", approved: "blue", received: "green", rejected: "red", cancelled: "slate" } as const;
+
+export function ReturnStatusBadge({ status }: { status: keyof typeof tones }) {
+  const { t } = useTranslation();
+  return <Badge tone={tones[status]}>{t(`returns.statuses.${status}`)}</Badge>;
+}
+
+/** The returns table of either app; the back-office adds the customer column. */
+export function returnColumns(t: TFunction, locale: string, withCustomer: boolean): ColumnDef<ReturnRow, unknown>[] {
+  return [
+    {
+      id: "number",
+      header: t("returns.columns.number"),
+      meta: { sortKey: "number" },
+      cell: ({ row }) => (
+        <Link to={`/returns/${row.original.id}`} className="font-mono text-xs font-medium text-blue-800 hover:underline">
+          {row.original.number}
+        </Link>
+      ),
+    },
+    { id: "order", header: t("returns.columns.order"), cell: ({ row }) => <span className="font-mono text-xs">{row.original.orderNumber}</span> },
+    ...(withCustomer ? [{ id: "customer", header: t("returns.columns.customer"), cell: ({ row }) => row.original.organizationName } satisfies ColumnDef<ReturnRow, unknown>] : []),
+    { id: "status", header: t("returns.columns.status"), meta: { sortKey: "status" }, cell: ({ row }) => <ReturnStatusBadge status={row.original.status} /> },
+    { id: "reason", header: t("returns.columns.reason"), cell: ({ row }) => t(`returns.reasons.${row.original.reason}`) },
+    { id: "quantity", header: t("returns.columns.quantity"), meta: { align: "right" }, cell: ({ row }) => formatNumber(row.original.quantity, locale) },
+    {
+      id: "creditNote",
+      header: t("returns.columns.creditNote"),
+      cell: ({ row }) =>
+        row.original.creditNoteNumber ? (
+          <span className="font-mono text-xs">
+            {row.original.creditNoteNumber} · {formatMoney(row.original.creditNoteTotalFen ?? 0n, locale)}
+          </span>
+        ) : (
+          "—"
+        ),
+    },
+    { id: "createdAt", header: t("returns.columns.createdAt"), meta: { sortKey: "createdAt" }, cell: ({ row }) => formatDateTime(row.original.createdAt, locale) },
+  ];
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+/** Who asked, why, who decided, where it went and the credit note: the head of a return's page. */
+export function ReturnFacts({ detail }: { detail: ReturnDetail }) {
+  const { t, i18n } = useTranslation();
+  const { ret } = detail;
+  const zh = i18n.language === "zh-CN";
+  return (
+    <Card>
+      <dl className="grid gap-3 sm:grid-cols-3">
+        <Fact label={t("returns.order")}>
+          <span className="font-mono text-xs">{detail.orderNumber}</span>
+        </Fact>
+        <Fact label={t("returns.customer")}>{detail.organizationName}</Fact>
+        <Fact label={t("returns.reasonLabel")}>{t(`returns.reasons.${ret.reason}`)}</Fact>
+        <Fact label={t("returns.requestedBy")}>
+          {detail.requestedByName ?? "—"} · {formatDateTime(ret.createdAt, i18n.language)}
+        </Fact>
+        <Fact label={t("returns.note")}>{ret.note ?? "—"}</Fact>
+        <Fact label={t("returns.decidedBy")}>{detail.decidedByName ? `${detail.decidedByName} · ${formatDateTime(ret.decidedAt!, i18n.language)}` : "—"}</Fact>
+        {ret.decisionComment ? <Fact label={t("returns.decision")}>{ret.decisionComment}</Fact> : null}
+        {detail.locationCode ? (
+          <Fact label={t("returns.receivedAt")}>
+            {detail.locationCode} {zh ? detail.locationNameZh : detail.locationNameEn}
+            {ret.toQuarantine ? ` · ${t("returns.quarantine")}` : ""}
+          </Fact>
+        ) : null}
+      </dl>
+      {detail.creditNoteNumber ? (
+        <p className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-900 ring-1 ring-green-200">
+          {t("returns.creditNoteSummary", {
+            number: detail.creditNoteNumber,
+            total: formatMoney(detail.creditNoteTotalFen ?? 0n, i18n.language),
+            tax: formatMoney(detail.creditNoteTaxFen ?? 0n, i18n.language),
+            settled: formatMoney(detail.creditNoteSettledFen ?? 0n, i18n.language),
+          })}
+        </p>
+      ) : null}
+    </Card>
+  );
+}
+
+const th = "whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700";
+const td = "px-3 py-2 align-top text-slate-800";
+
+/** The returned items: product, quantity, serials, the price they were billed at and the invoice. */
+export function ReturnLines({ detail }: { detail: ReturnDetail }) {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language === "zh-CN";
+  return (
+    <Card title={t("returns.lines")}>
+      <div className="overflow-x-auto">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{t("returns.lines")}</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className={th}>{t("returns.columns.line")}</th>
+              <th scope="col" className={th}>{t("returns.columns.sku")}</th>
+              <th scope="col" className={th}>{t("returns.columns.product")}</th>
+              <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.quantity")}</th>
+              <th scope="col" className={th}>{t("returns.serials")}</th>
+              <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.unitPrice")}</th>
+              <th scope="col" className={th}>{t("returns.columns.invoice")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {detail.lines.map((l) => (
+              <tr key={l.id}>
+                <td className={td}>{l.lineNo}</td>
+                <td className={cn(td, "font-mono text-xs")}>{l.sku}</td>
+                <td className={td}>{zh ? l.nameZh : l.nameEn}</td>
+                <td className={cn(td, "text-right tabular-nums")}>{formatNumber(l.quantity, i18n.language)}</td>
+                <td className={cn(td, "font-mono text-xs")}>{l.serials.length ? l.serials.join(" ") : "—"}</td>
+                <td className={cn(td, "text-right tabular-nums")}>{formatMoney(l.unitPriceFen, i18n.language)}</td>
+                <td className={cn(td, "font-mono text-xs")}>{l.invoiceNumber ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
