@@ -48,8 +48,9 @@ export type AgingQuery = z.output<typeof agingQuery>;
  * received_on, a credit note's issued_on), so a past date ignores later money, and credit given to
  * an invoice issued after the date still counts as credit on that date.
  */
-function openItems(actor: Actor, asOf: string) {
+function openItems(actor: Actor, asOf: string, organizationId?: string) {
   const day = sql`${asOf}::date`;
+  const one = (col: string) => (organizationId ? sql`and ${sql.identifier(col)}.organization_id = ${organizationId}::uuid` : sql``);
   return sql`
     select invoices.organization_id, invoices.owner_branch_id, invoices.kind::text as kind, invoices.due_on,
            invoices.total_fen - coalesce((
@@ -59,7 +60,7 @@ function openItems(actor: Actor, asOf: string) {
               where a.invoice_id = invoices.id and coalesce(p.received_on, c.issued_on) <= ${day}), 0) as open_fen
       from invoices
      where invoices.kind = 'invoice' and invoices.issued_on <= ${day}
-       and ${tenantScope(actor, invoices, { staff: "invoice:read", partner: "own_account:read" })}
+       and ${tenantScope(actor, invoices, { staff: "invoice:read", partner: "own_account:read" })} ${one("invoices")}
     union all
     select invoices.organization_id, invoices.owner_branch_id, 'credit', invoices.due_on,
            invoices.total_fen - coalesce((
@@ -67,7 +68,7 @@ function openItems(actor: Actor, asOf: string) {
               where a.credit_note_id = invoices.id and t.issued_on <= ${day}), 0)
       from invoices
      where invoices.kind = 'credit_note' and invoices.issued_on <= ${day}
-       and ${tenantScope(actor, invoices, { staff: "invoice:read", partner: "own_account:read" })}
+       and ${tenantScope(actor, invoices, { staff: "invoice:read", partner: "own_account:read" })} ${one("invoices")}
     union all
     select payments.organization_id, payments.owner_branch_id, 'credit', payments.received_on,
            payments.unallocated_fen + coalesce((
@@ -75,7 +76,7 @@ function openItems(actor: Actor, asOf: string) {
               where a.payment_id = payments.id and t.issued_on > ${day}), 0)
       from payments
      where payments.received_on <= ${day}
-       and ${tenantScope(actor, payments, { staff: "invoice:read", partner: "own_account:read" })}`;
+       and ${tenantScope(actor, payments, { staff: "invoice:read", partner: "own_account:read" })} ${one("payments")}`;
 }
 
 function bucketSums(asOf: string) {
@@ -143,4 +144,12 @@ async function agingFor(db: DatabaseOrTransaction, actor: Actor, query: AgingQue
       select '' as id, '' as code, '' as name, ${bucketSums(asOf)}, 0 as total from x`),
   ]);
   return { rows: rows.map(toRow), total: Number(rows[0]?.total ?? 0), page: query.page, size: query.size, asOf, totals: toRow(all!) };
+}
+
+/** One partner's aging as of a date (for its statement), within the actor's scope. */
+export async function agingOfPartner(db: DatabaseOrTransaction, actor: Actor, organizationId: string, asOf: string): Promise<AgingRow> {
+  const [row] = await db.execute<Raw>(sql`
+    with x as (${openItems(actor, asOf, organizationId)})
+    select ${organizationId}::text as id, '' as code, '' as name, ${bucketSums(asOf)}, 0 as total from x`);
+  return toRow(row!);
 }
