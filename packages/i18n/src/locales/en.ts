@@ -6,6 +6,7 @@ import { en as billing } from "./ordering/billing.en";
 import { en as catalog } from "./ordering/catalog.en";
 import { en as notify } from "./ordering/notify.en";
 import { en as returns } from "./ordering/returns.en";
+import { en as orders } from "./ordering/orders.en";
 
 export const en: Resource = {
   app: {
@@ -283,6 +284,7 @@ export const en: Resource = {
   myStock: stockPortal,
   billing,
   notify,
+  orders,
   catalog,
   returns,
   company: {

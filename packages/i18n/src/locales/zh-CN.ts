@@ -5,6 +5,7 @@ import { zhCN as billing } from "./ordering/billing.zh-CN";
 import { zhCN as catalog } from "./ordering/catalog.zh-CN";
 import { zhCN as notify } from "./ordering/notify.zh-CN";
 import { zhCN as returns } from "./ordering/returns.zh-CN";
+import { zhCN as orders } from "./ordering/orders.zh-CN";
 
 export const zhCN = {
   app: {
@@ -282,6 +283,7 @@ export const zhCN = {
   myStock: stockPortal,
   billing,
   notify,
+  orders,
   catalog,
   returns,
   company: {
