@@ -366,6 +366,14 @@ const cases: Case[] = [
     5,
   ],
   [
+    "a newer overlapping list replaces the older one, even its higher break",
+    { priceListItems: [...breaks, { ...dealerList(1, 88_000n, "2026-06-01"), id: "pl-dealer-h2", code: "PL-DEALER-H2" }], quantity: 60 },
+    "price_list",
+    88_000n,
+    "PL-DEALER-H2",
+    1,
+  ],
+  [
     "cheapest of two promotions",
     {
       priceListItems: breaks,

@@ -65,6 +65,16 @@ function bestBreak<T extends Dated & { unitPriceFen: bigint }>(
     )[0];
 }
 
+/**
+ * Two lists for the same kind of partner may overlap in time (a new list published before the old
+ * one ends): the one that started last is the one in force for a product it holds.
+ */
+function newestList(rows: PriceListCandidate[], on: string): PriceListCandidate[] {
+  const valid = rows.filter((r) => validOn(r, on));
+  const newest = valid.reduce<PriceListCandidate | undefined>((best, r) => (!best || r.validFrom > best.validFrom || (r.validFrom === best.validFrom && (r.code ?? "") > (best.code ?? "")) ? r : best), undefined);
+  return newest ? valid.filter((r) => r.id === newest.id) : [];
+}
+
 /** Round half up to the fen: price × (10000 − bp) / 10000. */
 export function discounted(priceFen: bigint, discountBp: number): bigint {
   return (priceFen * BigInt(10_000 - discountBp) * 2n + 10_000n) / 20_000n;
@@ -91,7 +101,7 @@ export function choosePrice(c: PriceCandidates): PriceReason {
       minQuantity: contract.minQuantity,
     };
 
-  const item = bestBreak(c.priceListItems, c.quantity, c.on);
+  const item = bestBreak(newestList(c.priceListItems, c.on), c.quantity, c.on);
   const base: PriceReason = item
     ? {
         ...list,
