@@ -12,3 +12,4 @@ export * from "./orders";
 export * from "./billing";
 export * from "./returns";
 export * from "./notifications";
+export * from "./service";
