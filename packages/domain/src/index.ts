@@ -21,4 +21,6 @@ export * from "./returns";
 export * from "./catalog";
 export * from "./cart";
 export * from "./orders/queues";
+export * from "./orders/credit-hold";
+export * from "./supply";
 export * from "./orders";

@@ -21,8 +21,9 @@ function validate(lines: ReserveLine[], warehouseIds: string[]) {
 const pgArray = (values: (string | number)[]) => `{${values.join(",")}}`;
 
 /**
- * Reserves the distributor's free stock for an order in one statement: rows are locked in product
- * then location order (no deadlocks), each line takes from the warehouses in the order given, and
+ * Reserves free stock of one owner (the distributor's by default; a master distributor's own goods
+ * when it fulfils the orders it supplies) for an order in one statement: rows are locked in product
+ * then location order (no deadlocks), each line takes from the locations in the order given, and
  * the update is conditional on free stock (backed by the CHECK on stock_levels), so available stock
  * can never go negative. What cannot be reserved comes back as backorder, not as an error.
  */
@@ -31,16 +32,18 @@ export async function reserve(
   ref: Reference,
   lines: ReserveLine[],
   warehouseIds: string[],
+  ownerId: string = DISTRIBUTOR_OWNER,
 ): Promise<ReserveResult[]> {
   // Warehouses are deduplicated below: one named twice would join its level row twice, and
   // UPDATE … FROM applies an unpredictable one of the two takes.
   validate(lines, warehouseIds);
+  if (!isUuid(ownerId)) throw new ValidationError({ ownerId: ["validation.invalid"] });
   if (lines.length === 0) return [];
   const merged = new Map<string, number>();
   for (const l of lines) merged.set(l.productId, (merged.get(l.productId) ?? 0) + l.quantity);
   const productIds = [...merged.keys()];
   const quantities = productIds.map((p) => merged.get(p)!);
-  const rows = await executePrepared<{ product_id: string; take: number }>(tx, reserveStatement(ref, productIds, quantities, warehouseIds));
+  const rows = await executePrepared<{ product_id: string; take: number }>(tx, reserveStatement(ref, productIds, quantities, warehouseIds, ownerId));
   const reserved = new Map<string, number>();
   for (const r of rows) reserved.set(r.product_id, (reserved.get(r.product_id) ?? 0) + Number(r.take));
   return productIds.map((productId) => {
@@ -51,7 +54,7 @@ export async function reserve(
 }
 
 /** The one statement behind reserve(), exported so benchmarks can EXPLAIN exactly what runs. */
-export function reserveStatement(ref: Reference, productIds: string[], quantities: number[], warehouseIds: string[]) {
+export function reserveStatement(ref: Reference, productIds: string[], quantities: number[], warehouseIds: string[], ownerId: string = DISTRIBUTOR_OWNER) {
   return sql`
     with req as (
       select * from unnest(${pgArray(productIds)}::uuid[], ${pgArray(quantities)}::int[]) as r(product_id, q)
@@ -60,7 +63,7 @@ export function reserveStatement(ref: Reference, productIds: string[], quantitie
     ), locked as (
       select s.location_id, s.product_id, s.on_hand - s.reserved as free
         from stock_levels s
-       where s.owner_id = ${DISTRIBUTOR_OWNER}::uuid
+       where s.owner_id = ${ownerId}::uuid
          and s.product_id = any(${pgArray(productIds)}::uuid[])
          and s.location_id = any(${pgArray([...new Set(warehouseIds)])}::uuid[])
        order by s.product_id, s.location_id
@@ -74,13 +77,13 @@ export function reserveStatement(ref: Reference, productIds: string[], quantitie
       update stock_levels s
          set reserved = s.reserved + a.take, updated_at = now()
         from alloc a
-       where a.take > 0 and s.owner_id = ${DISTRIBUTOR_OWNER}::uuid
+       where a.take > 0 and s.owner_id = ${ownerId}::uuid
          and s.location_id = a.location_id and s.product_id = a.product_id
          and s.on_hand - s.reserved >= a.take
       returning s.location_id, s.product_id, a.take
     ), ins as (
       insert into stock_reservations (reference_type, reference_id, product_id, location_id, owner_id, quantity)
-      select ${ref.referenceType}, ${ref.referenceId}, product_id, location_id, ${DISTRIBUTOR_OWNER}::uuid, take from upd
+      select ${ref.referenceType}, ${ref.referenceId}, product_id, location_id, ${ownerId}::uuid, take from upd
       returning 1
     )
     select product_id, take from upd`;
@@ -115,10 +118,10 @@ export async function release(tx: DatabaseOrTransaction, ref: Reference) {
 
 /** Ships what a reference holds: reserved stock leaves its warehouse for `toLocationId` as ledger moves. */
 export async function fulfil(tx: DatabaseOrTransaction, actor: Pick<Actor, "userId"> | null, ref: Reference, toLocationId: string) {
-  const held = await tx.execute<{ location_id: string; product_id: string; quantity: number }>(sql`
+  const held = await tx.execute<{ location_id: string; owner_id: string; product_id: string; quantity: number }>(sql`
     delete from stock_reservations
      where reference_type = ${ref.referenceType} and reference_id = ${ref.referenceId}
-    returning location_id, product_id, quantity`);
+    returning location_id, owner_id, product_id, quantity`);
   return applyMoves(
     tx,
     actor,
@@ -127,6 +130,8 @@ export async function fulfil(tx: DatabaseOrTransaction, actor: Pick<Actor, "user
       quantity: Number(h.quantity),
       fromLocationId: h.location_id,
       toLocationId,
+      // A master distributor's reserved goods leave as its own, not as the distributor's.
+      ownerId: h.owner_id === DISTRIBUTOR_OWNER ? null : h.owner_id,
       reason: "shipment" as const,
       referenceType: ref.referenceType,
       referenceId: ref.referenceId,

@@ -78,8 +78,12 @@ export function queueCondition(queue: OrderQueue, today = shanghaiToday()): SQL 
 /** Midnight of a Shanghai calendar day as an instant. */
 const shanghaiMidnight = (day: string) => sql`(${day}::date)::timestamp at time zone 'Asia/Shanghai'`;
 
-function filters(ctx: Ctx, q: OrderQueueQuery): SQL | undefined {
+/** `suppliedBy`: only the orders this master distributor supplies (its fulfilment list). */
+export type QueueOptions = { suppliedBy?: string };
+
+function filters(ctx: Ctx, q: OrderQueueQuery, options: QueueOptions = {}): SQL | undefined {
   const conditions: (SQL | undefined)[] = [orderScope(ctx.actor), queueCondition(q.queue)];
+  if (options.suppliedBy) conditions.push(eq(orders.supplierId, options.suppliedBy));
   if (q.status) conditions.push(eq(orders.status, q.status));
   if (q.branch) conditions.push(eq(orders.ownerBranchId, q.branch));
   if (q.from) conditions.push(gte(orders.submittedAt, shanghaiMidnight(q.from)));
@@ -146,8 +150,12 @@ async function countUpTo(ctx: Ctx, where: SQL | undefined, cap: number) {
  * One page of an order desk queue, newest first by default, with the total for the pager. The
  * line quantities of the page's orders come from one grouped query over just those ids.
  */
-export async function listOrderQueue(ctx: Ctx, query: OrderQueueQuery): Promise<Page<OrderQueueRow> & { totalCapped: boolean }> {
-  const where = filters(ctx, query);
+export async function listOrderQueue(
+  ctx: Ctx,
+  query: OrderQueueQuery,
+  options: QueueOptions = {},
+): Promise<Page<OrderQueueRow> & { totalCapped: boolean }> {
+  const where = filters(ctx, query, options);
   const order = query.dir === "asc" ? asc : desc;
   const [rows, total] = await Promise.all([
     pageQuery(ctx)
@@ -188,9 +196,13 @@ export type OrderQueueCounts = Record<Exclude<OrderQueue, "all">, number>;
  * How many orders wait in each working queue for this actor (optionally one branch): one
  * statement of scalar counts, each served by its own index.
  */
-export async function countOrderQueues(ctx: Ctx, options: { branch?: string } = {}): Promise<OrderQueueCounts> {
+export async function countOrderQueues(ctx: Ctx, options: QueueOptions & { branch?: string } = {}): Promise<OrderQueueCounts> {
   const today = shanghaiToday();
-  const base = and(orderScope(ctx.actor), options.branch ? eq(orders.ownerBranchId, options.branch) : undefined);
+  const base = and(
+    orderScope(ctx.actor),
+    options.branch ? eq(orders.ownerBranchId, options.branch) : undefined,
+    options.suppliedBy ? eq(orders.supplierId, options.suppliedBy) : undefined,
+  );
   const countOf = (queue: OrderQueue) => sql`(select count(*)::int from ${orders} where ${and(base, queueCondition(queue, today))})`;
   const [row] = await ctx.db.execute<Record<string, number>>(sql`
     select ${countOf("pending_approval")} as pending_approval, ${countOf("to_allocate")} as to_allocate,

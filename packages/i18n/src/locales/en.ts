@@ -3,9 +3,12 @@ import { en as stockValidation } from "./stock/validation.en";
 import { en as stockBackoffice } from "./stock/backoffice.en";
 import { en as stockPortal } from "./stock/portal.en";
 import { en as billing } from "./ordering/billing.en";
+import { en as pricing } from "./ordering/pricing.en";
 import { en as catalog } from "./ordering/catalog.en";
 import { en as notify } from "./ordering/notify.en";
 import { en as returns } from "./ordering/returns.en";
+import { en as desk } from "./ordering/desk.en";
+import { en as supply } from "./ordering/supply.en";
 import { en as orders } from "./ordering/orders.en";
 
 export const en: Resource = {
@@ -286,7 +289,10 @@ export const en: Resource = {
   notify,
   orders,
   catalog,
+  pricing,
   returns,
+  desk,
+  supply,
   company: {
     title: "My company",
     profile: "Company profile",

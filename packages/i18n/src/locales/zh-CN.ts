@@ -2,9 +2,12 @@ import { zhCN as stockValidation } from "./stock/validation.zh-CN";
 import { zhCN as stockBackoffice } from "./stock/backoffice.zh-CN";
 import { zhCN as stockPortal } from "./stock/portal.zh-CN";
 import { zhCN as billing } from "./ordering/billing.zh-CN";
+import { zhCN as pricing } from "./ordering/pricing.zh-CN";
 import { zhCN as catalog } from "./ordering/catalog.zh-CN";
 import { zhCN as notify } from "./ordering/notify.zh-CN";
 import { zhCN as returns } from "./ordering/returns.zh-CN";
+import { zhCN as desk } from "./ordering/desk.zh-CN";
+import { zhCN as supply } from "./ordering/supply.zh-CN";
 import { zhCN as orders } from "./ordering/orders.zh-CN";
 
 export const zhCN = {
@@ -285,7 +288,10 @@ export const zhCN = {
   notify,
   orders,
   catalog,
+  pricing,
   returns,
+  desk,
+  supply,
   company: {
     title: "我的公司",
     profile: "公司资料",

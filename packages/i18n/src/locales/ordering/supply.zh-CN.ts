@@ -1,0 +1,41 @@
+/** Supply routes (back-office) and master-distributor fulfilment (portal). */
+export const zhCN = {
+  title: "供货路线",
+  nav: "供货路线",
+  intro: "总代理负责为其下级代理商和经销商供应某个事业部的产品；没有路线的事业部由本公司直接供货。已下的订单不受修改影响。",
+  fields: {
+    supplier: "总代理",
+    division: "事业部",
+    createdAt: "创建时间",
+  },
+  add: "添加路线",
+  delete: "删除",
+  empty: "暂无供货路线，所有订单由本公司供货。",
+  done: { created: "供货路线已添加。", deleted: "供货路线已删除。" },
+  errors: {
+    notMasterDistributor: "供货方必须是状态正常的总代理。",
+    routeExists: "该总代理已负责此事业部。",
+    notConfirmable: "该订单尚在分销商处理中（待审批或信用冻结），暂不能确认。",
+    creditHold: "客户处于信用冻结中，暂不能确认或发货。",
+  },
+  portal: {
+    title: "待履约订单",
+    nav: "待履约订单",
+    intro: "您作为总代理供货的下级订单：用自有库存确认（预留），然后从您的库位发货。",
+    tabs: { label: "履约队列", backorders: "待确认", to_ship: "待发货", all: "全部" },
+    free: "自有可用",
+    noLocation: "您还没有自有库存库位，请联系分销商。",
+    confirm: "用自有库存确认",
+    confirmHint: "按订单行为缺货数量预留您虚拟库存中的货物；不足部分继续缺货（或按客户设置取消）。",
+    ship: "发货",
+    shipHint: "填写本次发货数量（不超过已预留数量）、承运商和运单号。",
+    carrier: "承运商",
+    tracking: "运单号",
+    fromLocation: "发货库位",
+    serials: "序列号",
+    done: {
+      confirmed: "已预留 {{reserved}} 件；仍缺货 {{backordered}} 件，取消 {{cancelled}} 件。",
+      shipped: "已发货。",
+    },
+  },
+};
