@@ -13,3 +13,4 @@ export * from "./billing";
 export * from "./returns";
 export * from "./notifications";
 export * from "./service";
+export * from "./knowledge";
