@@ -114,6 +114,8 @@ export const orderLines = pgTable(
     quantityShipped: integer().notNull().default(0),
     quantityCancelled: integer().notNull().default(0),
     quantityReturned: integer().notNull().default(0),
+    /** Extended-warranty service lines: the device serials the units cover, one per unit (docs/decisions/006). */
+    coveredSerials: text().array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex("order_lines_order_id_line_no_idx").on(t.orderId, t.lineNo),

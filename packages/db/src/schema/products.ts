@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const divisions = pgTable(
   "divisions",
@@ -43,6 +43,8 @@ export const products = pgTable(
     currency: text().notNull().default("CNY"),
     serialized: boolean().notNull().default(false),
     warrantyMonths: integer().notNull().default(12),
+    /** Set on an extended-warranty service product: the months one unit adds to the serial it covers (docs/decisions/006). */
+    extendedWarrantyMonths: integer(),
     active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -52,6 +54,7 @@ export const products = pgTable(
     index("products_name_zh_trgm_idx").using("gin", sql`${t.nameZh} gin_trgm_ops`),
     index("products_name_en_trgm_idx").using("gin", sql`${t.nameEn} gin_trgm_ops`),
     index("products_sku_trgm_idx").using("gin", sql`${t.sku} gin_trgm_ops`),
+    check("products_extended_warranty_months", sql`${t.extendedWarrantyMonths} is null or ${t.extendedWarrantyMonths} between 1 and 120`),
   ],
 );
 
