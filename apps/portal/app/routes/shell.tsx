@@ -15,6 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     canSeeReturns: actor.permissions.has("own_order:read"),
     unread: await unreadCountFor(domainCtx(context, request)),
     canOrder: actor.permissions.has("own_order:place"),
+    canSeeOrders: actor.permissions.has("own_order:read"),
   };
 }
 
@@ -25,6 +26,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.hasCompany ? [{ to: "/company", label: t("nav.myCompany") }] : []),
     ...(loaderData.canSeeProducts ? [{ to: "/products", label: t("nav.products") }] : []),
     ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav") }, { to: "/cart", label: t("catalog.cart.nav") }] : []),
+    ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("orders.nav") }] : []),
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("myStock.nav") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
     { to: "/account", label: t("nav.account") },

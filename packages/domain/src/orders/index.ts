@@ -13,3 +13,6 @@ export * from "./cancel-order";
 export * from "./allocate-backorders";
 export * from "./get-order";
 export * from "./list-orders";
+export * from "./checkout-options";
+export * from "./reorder";
+export type { OrderStatus } from "@cs/db";

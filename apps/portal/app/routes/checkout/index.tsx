@@ -1,0 +1,187 @@
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect, useNavigation } from "react-router";
+import { changeToken, checkoutOptions, getCart, splitVat, todayInShanghai, submitOrder, type CartChange } from "@cs/domain";
+import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatMoney } from "@cs/ui";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { domainCtx, loaderError } from "@cs/web/server";
+import { AvailabilityBadge } from "../catalog/availability";
+import { PriceWhy } from "../catalog/price-why";
+import type { Route } from "./+types/index";
+import { checkoutError, readCheckout, type CheckoutError } from "./checkout.server";
+
+/** The cart priced now, the buyer's addresses, and a fresh `_key` per render of the form. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    const [cart, options] = await Promise.all([getCart(ctx), checkoutOptions(ctx)]);
+    const lines = cart.lines.map((l) => ({ ...l, taxFen: l.lineTotalFen === null ? null : splitVat(l.lineTotalFen).taxFen }));
+    const taxFen = lines.reduce((s, l) => s + (l.taxFen ?? 0n), 0n);
+    const changes = cart.lines
+      .filter((l) => l.price && (l.priceChanged || l.availabilityChanged))
+      .map((l) => ({ productId: l.productId, sku: l.sku, seenUnitPriceFen: l.seenUnitPriceFen, unitPriceFen: l.price!.unitPriceFen, seenAvailability: l.seenAvailability, availability: l.availability, token: changeToken(l.productId, l.price!.unitPriceFen, l.availability) }));
+    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, formKey: randomUUID(), today: todayInShanghai() };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+/** One domain call; success goes to the (first) new order, a replayed key to the same one. */
+export async function action({ context, request }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  try {
+    const { orders } = await submitOrder(ctx, readCheckout(form));
+    const first = orders[0]!;
+    return redirect(`/orders/${first.id}?placed=${orders.length}`);
+  } catch (error) {
+    return checkoutError(error, form);
+  }
+}
+
+function Changes({ changes }: { changes: CartChange[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card title={t("orders.checkout.changes.title")}>
+      <p className="mb-2 text-sm text-slate-600">{t("orders.checkout.changes.intro")}</p>
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm">
+          <thead className="text-left text-xs text-slate-600">
+            <tr>
+              <th scope="col" className="px-2 py-1">SKU</th>
+              <th scope="col" className="px-2 py-1 text-right">{t("orders.checkout.changes.seenPrice")}</th>
+              <th scope="col" className="px-2 py-1 text-right">{t("orders.checkout.changes.nowPrice")}</th>
+              <th scope="col" className="px-2 py-1 text-right">{t("orders.checkout.changes.seenAvailability")}</th>
+              <th scope="col" className="px-2 py-1 text-right">{t("orders.checkout.changes.nowAvailability")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.productId} className="border-t border-slate-100">
+                <td className="px-2 py-1 font-mono text-xs">{c.sku}</td>
+                <td className="px-2 py-1 text-right tabular-nums text-slate-500">{formatMoney(c.seenUnitPriceFen, i18n.language)}</td>
+                <td className={`px-2 py-1 text-right tabular-nums ${c.seenUnitPriceFen !== c.unitPriceFen ? "font-semibold text-amber-800" : ""}`}>{formatMoney(c.unitPriceFen, i18n.language)}</td>
+                <td className="px-2 py-1 text-right"><AvailabilityBadge value={c.seenAvailability} /></td>
+                <td className="px-2 py-1 text-right"><AvailabilityBadge value={c.availability} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {changes.map((c) => (
+        <input key={c.token} type="hidden" name="changeToken" value={c.token} form="checkout" />
+      ))}
+      <CheckboxField label={t("orders.checkout.changes.accept")} name="acceptChanges" value="yes" required form="checkout" className="mt-3" />
+    </Card>
+  );
+}
+
+export default function Checkout({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const navigation = useNavigation();
+  const { cart, taxFen, addresses, formKey, today } = loaderData;
+  const failed = (actionData ?? undefined) as CheckoutError | undefined;
+  const result = failed as ActionResult;
+  const field = useFieldErrors(result);
+  const changes = failed?.changes ?? loaderData.changes;
+  const value = (name: string) => (typeof failed?.initialValue?.[name] === "string" ? (failed.initialValue[name] as string) : undefined);
+  const money = (fen: bigint) => formatMoney(fen, i18n.language);
+
+  if (cart.lines.length === 0)
+    return (
+      <>
+        <PageHeader title={t("orders.checkout.title")} />
+        <Card>
+          <p className="text-sm text-slate-600">{t("orders.checkout.empty")}</p>
+          <Link to="/catalog" className={buttonClass("primary", "mt-3")}>
+            {t("orders.checkout.browse")}
+          </Link>
+        </Card>
+      </>
+    );
+
+  return (
+    <>
+      <PageHeader title={t("orders.checkout.title")}>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("orders.checkout.intro")}</p>
+      </PageHeader>
+      <div className="space-y-4">
+        <FormAlert result={result} />
+        {cart.blocked ? <Alert>{t("orders.checkout.blocked")}</Alert> : null}
+        {addresses.length === 0 ? (
+          <Alert tone="info">
+            <Link to="/company" className="underline">
+              {t("orders.checkout.noAddress")}
+            </Link>
+          </Alert>
+        ) : null}
+        <Card title={t("orders.checkout.summary")} actions={<Link to="/cart" className="text-sm text-blue-700 underline-offset-2 hover:underline">{t("orders.checkout.backToCart")}</Link>}>
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">{t("orders.checkout.summary")}</caption>
+              <thead className="text-left text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="px-2 py-2">{t("orders.lines.product")}</th>
+                  <th scope="col" className="px-2 py-2 text-right">{t("orders.lines.quantity")}</th>
+                  <th scope="col" className="px-2 py-2 text-right">{t("orders.lines.unitPrice")}</th>
+                  <th scope="col" className="px-2 py-2 text-right">{t("orders.lines.lineTotal")}</th>
+                  <th scope="col" className="px-2 py-2 text-right">{t("orders.lines.tax")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {cart.lines.map((l) => (
+                  <tr key={l.productId}>
+                    <td className="px-2 py-2">
+                      <div className="font-mono text-xs">{l.sku}</div>
+                      <div>{i18n.language === "zh-CN" ? l.nameZh : l.nameEn}</div>
+                    </td>
+                    <td className="px-2 py-2 text-right tabular-nums">{l.quantity}</td>
+                    <td className="px-2 py-2">{l.price ? <PriceWhy price={l.price} /> : "—"}</td>
+                    <td className="px-2 py-2 text-right tabular-nums">{l.lineTotalFen === null ? "—" : money(l.lineTotalFen)}</td>
+                    <td className="px-2 py-2 text-right tabular-nums text-slate-600">{l.taxFen === null ? "—" : money(l.taxFen)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <dl className="mt-3 ml-auto grid max-w-xs grid-cols-2 gap-1 text-sm">
+            <dt className="text-slate-600">{t("orders.checkout.net")}</dt>
+            <dd className="text-right tabular-nums">{money(cart.totalFen - taxFen)}</dd>
+            <dt className="text-slate-600">{t("orders.checkout.tax")}</dt>
+            <dd className="text-right tabular-nums">{money(taxFen)}</dd>
+            <dt className="font-semibold">{t("orders.checkout.total")}</dt>
+            <dd className="text-right text-lg font-semibold tabular-nums">{money(cart.totalFen)}</dd>
+          </dl>
+          {cart.lines.some((l) => l.short) ? <p className="mt-2 text-xs text-slate-500">{t("orders.checkout.shortNote")}</p> : null}
+        </Card>
+        {changes.length > 0 ? <Changes changes={changes} /> : null}
+        <Card>
+          <Form method="post" id="checkout" className="grid gap-3 sm:grid-cols-2">
+            <CsrfInput />
+            <input type="hidden" name="_key" value={formKey} />
+            <SelectField
+              label={t("orders.checkout.shipTo")}
+              name="shipToAddressId"
+              required
+              className="sm:col-span-2"
+              defaultValue={value("shipToAddressId") ?? addresses[0]?.id}
+              errors={field("shipToAddressId")}
+              options={addresses.map((a) => ({ value: a.id, label: `${a.label} · ${a.recipient} ${a.phone} · ${a.province}${a.city}${a.district ?? ""}${a.line}` }))}
+            />
+            <TextField label={t("orders.checkout.requestedDate")} name="requestedDate" type="date" min={today} defaultValue={value("requestedDate")} errors={field("requestedDate")} />
+            <TextField label={t("orders.checkout.poNumber")} name="poNumber" maxLength={50} defaultValue={value("poNumber")} errors={field("poNumber")} />
+            <TextAreaField label={t("orders.checkout.notes")} name="notes" maxLength={1000} rows={2} className="sm:col-span-2" defaultValue={value("notes")} errors={field("notes")} />
+            <div className="flex items-center justify-end gap-3 sm:col-span-2">
+              <span className="text-sm text-slate-600">
+                {t("orders.checkout.lines", { count: cart.lines.length })} · {money(cart.totalFen)}
+              </span>
+              <Button disabled={cart.blocked || addresses.length === 0} aria-busy={navigation.state === "submitting" ? true : undefined}>
+                {t("orders.checkout.submit")}
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      </div>
+    </>
+  );
+}
