@@ -12,6 +12,7 @@ import { createDatabase } from "@cs/db";
 import { verifyStockLevels } from "@cs/domain";
 import { availabilityBench } from "./availability";
 import { orderListBench } from "./order-list";
+import { orderPlaceHttp } from "./order-place-http";
 import { prepareBenchDatabase, type BenchDatabase } from "./lib/database";
 import { children, ensurePgbench } from "./lib/pgbench";
 import { ensureScratch, releaseBenchReservations } from "./lib/scratch";
@@ -65,6 +66,11 @@ async function main() {
   if (wanted("order_list_1m")) {
     log("order_list_1m: the order desk's list over 1,000,000 orders, 200 runs …");
     results.order_list_1m = await orderListBench(url, { runs: 200, log });
+  }
+
+  if (wanted("order_place_http")) {
+    const port = Number(process.env.BENCH_PORTAL_PORT ?? 3390);
+    results.order_place_http = await orderPlaceHttp(url, scratch, { clients: 16, seconds, port, log });
   }
 
   // Leave no bench reservation behind, and prove the ledger still explains every level.
@@ -137,6 +143,18 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["order_list_1m", `${ol.query.status}, branch ${ol.query.branch}, page ${ol.query.page} × ${ol.query.size}, median`, ol.median_ms, "ms", `${ol.orders.toLocaleString("en")} orders`],
       ["order_list_1m", `p95 of ${ol.runs} runs`, ol.p95_ms, "ms", `< ${ol.aim_p95_ms}${ol.ok ? " ok" : " MISSED"}`],
       ["order_list_1m", "with the queue tab counts beside it, median / p95", `${ol.with_queue_counts_median_ms} / ${ol.with_queue_counts_p95_ms}`, "ms", ""],
+    );
+  }
+  const oh = output.order_place_http as Awaited<ReturnType<typeof orderPlaceHttp>> | undefined;
+  if (oh) {
+    const db = oh.database_check;
+    rows.push(
+      ["order_place_http", `${oh.clients} dealers, ${oh.lines_per_order}-line checkouts, ${oh.seconds} s`, oh.orders_per_s, "orders/s", ""],
+      ["order_place_http", "checkout POST median / p95", `${oh.latency_median_ms} / ${oh.latency_p95_ms}`, "ms", `p95 < ${oh.aim_p95_ms}${oh.latency_p95_ms < oh.aim_p95_ms ? " ok" : " MISSED"}`],
+      ["order_place_http", `${oh.trivial_page} (signed in), same clients`, oh.trivial_pages_per_s, "pages/s", `median ${oh.trivial_latency_median_ms} ms`],
+      ["order_place_http", "ratio orders / trivial pages", oh.ratio, "", `≥ ${oh.aim_ratio}${oh.ratio >= oh.aim_ratio ? " ok" : " MISSED"}`],
+      ["order_place_http", "errors (checkout / trivial page)", `${oh.errors} / ${oh.trivial_errors}`, "requests", "= 0"],
+      ["order_place_http", "orders in the database = successes, stock consistent", db.consistent, "", `${db.orders} orders, ${db.lines} lines`],
     );
   }
   if (ol && process.env.BENCH_EXPLAIN === "1") for (const s of ol.statements) console.log(`\norder_list_1m statement:\n${s.plan.join("\n")}`);
