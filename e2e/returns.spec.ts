@@ -78,8 +78,8 @@ test("a dealer returns a shipped unit: the desk approves, the warehouse receives
   await expect(dealer.getByText(/红字发票 CN-\d{4}-\d{6}：¥1,299\.00（其中税额 ¥149\.44）/)).toBeVisible();
   await dealer.goto(`${portalURL}/notifications`);
   await checkA11y(dealer);
-  await expect(dealer.getByRole("link", { name: `退货申请 ${number} 已批准` })).toBeVisible();
-  await dealer.getByRole("link", { name: new RegExp(`退货单 ${number} 已收货`) }).click();
+  await expect(dealer.getByRole("link", { name: `订单 ${order.orderNumber} 有退货入库` })).toBeVisible();
+  await dealer.getByRole("link", { name: `退货申请 ${number} 已批准` }).click();
   await expect(dealer).toHaveURL(new RegExp(`${returnUrl}$`));
   await dealer.goto(`${portalURL}/notifications`);
   await dealer.getByRole("button", { name: "全部标为已读" }).click();

@@ -85,16 +85,16 @@ export function ReturnFacts({ detail }: { detail: ReturnDetail }) {
           </Fact>
         ) : null}
       </dl>
-      {detail.creditNoteNumber ? (
-        <p className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-900 ring-1 ring-green-200">
+      {detail.creditNotes.map((n) => (
+        <p key={n.id} className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-900 ring-1 ring-green-200">
           {t("returns.creditNoteSummary", {
-            number: detail.creditNoteNumber,
-            total: formatMoney(detail.creditNoteTotalFen ?? 0n, i18n.language),
-            tax: formatMoney(detail.creditNoteTaxFen ?? 0n, i18n.language),
-            settled: formatMoney(detail.creditNoteSettledFen ?? 0n, i18n.language),
+            number: n.number,
+            total: formatMoney(n.totalFen, i18n.language),
+            tax: formatMoney(n.taxFen, i18n.language),
+            settled: formatMoney(n.settledFen, i18n.language),
           })}
         </p>
-      ) : null}
+      ))}
     </Card>
   );
 }

@@ -11,7 +11,6 @@ import { returnableLines } from "./returnable";
 
 const requester = alias(users, "requester");
 const decider = alias(users, "decider");
-const creditNote = alias(invoices, "credit_note");
 const original = alias(invoices, "original");
 
 /** One return with its lines, who asked and decided, where it went and its credit note; 404 out of scope. */
@@ -27,11 +26,6 @@ export async function getReturn(ctx: Ctx, returnId: string) {
       locationCode: stockLocations.code,
       locationNameZh: stockLocations.nameZh,
       locationNameEn: stockLocations.nameEn,
-      creditNoteNumber: creditNote.number,
-      creditNoteNetFen: creditNote.netFen,
-      creditNoteTaxFen: creditNote.taxFen,
-      creditNoteTotalFen: creditNote.totalFen,
-      creditNoteSettledFen: creditNote.settledFen,
     })
     .from(returnRequests)
     .innerJoin(orders, eq(orders.id, returnRequests.orderId))
@@ -39,7 +33,6 @@ export async function getReturn(ctx: Ctx, returnId: string) {
     .leftJoin(requester, eq(requester.id, returnRequests.requestedBy))
     .leftJoin(decider, eq(decider.id, returnRequests.decidedBy))
     .leftJoin(stockLocations, eq(stockLocations.id, returnRequests.receivedLocationId))
-    .leftJoin(creditNote, eq(creditNote.id, returnRequests.creditNoteId))
     .where(and(eq(returnRequests.id, returnId), returnScope(ctx.actor)));
   if (!row) throw new NotFoundError("return");
   const lines = await ctx.db
@@ -60,7 +53,13 @@ export async function getReturn(ctx: Ctx, returnId: string) {
     .leftJoin(original, eq(original.id, returnLines.invoiceId))
     .where(eq(returnLines.returnId, row.ret.id))
     .orderBy(asc(orderLines.lineNo));
-  return { ...row, lines };
+  // one credit note per invoice the returned lines were billed on
+  const creditNotes = await ctx.db
+    .select({ id: invoices.id, number: invoices.number, netFen: invoices.netFen, taxFen: invoices.taxFen, totalFen: invoices.totalFen, settledFen: invoices.settledFen })
+    .from(invoices)
+    .where(and(eq(invoices.kind, "credit_note"), eq(invoices.returnId, row.ret.id), eq(invoices.organizationId, row.ret.organizationId)))
+    .orderBy(asc(invoices.number));
+  return { ...row, lines, creditNotes };
 }
 
 /** What the portal's request form needs: the buyer's own order and its lines that can still come back. */

@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { orderEvents, orderLines, orders, returnLines, returnRequests, serialNumbers, stockLocations, type Transaction } from "@cs/db";
+import { orderLines, orders, returnLines, returnRequests, serialNumbers, stockLocations, type Transaction } from "@cs/db";
 import { authorize } from "../access/authorize";
 import { stockLocationScope } from "../access/scopes";
-import { createCreditNote } from "../billing/credit-note";
+import { createCreditNote } from "../billing/credit-notes";
 import { systemLocation } from "../inventory/documents/common";
 import { applyMoves } from "../inventory/ledger";
+import { recordOrderEvent } from "../orders/events";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, ValidationError } from "../shared/errors";
@@ -12,7 +13,6 @@ import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
 import { lockReturn } from "./decide";
 import { receiveReturnInput } from "./inputs";
-import { announce } from "./request";
 
 /** A warehouse or quarantine location of ours the actor works with. */
 async function destination(tx: Transaction, ctx: Ctx, locationId: string, toQuarantine: boolean) {
@@ -92,36 +92,60 @@ export async function receiveReturn(ctx: Ctx, raw: unknown) {
           .set({ quantityReturned: sql`${orderLines.quantityReturned} + ${line.quantity}` })
           .where(eq(orderLines.id, line.orderLineId));
 
-      const note = await createCreditNote(tx, ctx.actor, {
-        returnId: ret.id,
-        order: { id: ret.orderId, organizationId: ret.organizationId, ownerBranchId: ret.ownerBranchId },
-        originalInvoiceIds: [...new Set(lines.map((l) => l.line.invoiceId).filter((id): id is string => !!id))],
-        lines: lines.map(({ line, unitPriceFen }) => ({ orderLineId: line.orderLineId, productId: line.productId, quantity: line.quantity, unitPriceFen })),
-      });
+      const notes = await creditReturnedLines(tx, ctx, ret.id, lines.map(({ line, unitPriceFen }) => ({ ...line, unitPriceFen })));
+      const note = notes[0]!;
       const now = new Date();
       await tx
         .update(returnRequests)
         .set({ status: "received", receivedLocationId: to.id, toQuarantine: input.toQuarantine, creditNoteId: note.id, updatedAt: now })
         .where(eq(returnRequests.id, ret.id));
-      // The order's timeline shows the return; its status stays what shipping made it.
-      await tx.insert(orderEvents).values({
+      // The order's timeline shows the return (and the buyer and the desk hear of it); the status stays what shipping made it.
+      await recordOrderEvent(tx, {
         orderId: ret.orderId,
         action: "returned",
         fromStatus: order!.status,
         toStatus: order!.status,
         actorId: ctx.actor.userId,
-        details: { return: ret.number, creditNote: note.number, location: to.code },
+        details: { return: ret.number, creditNotes: notes.map((n) => n.number), location: to.code },
       });
       await recordAudit(tx, ctx.actor, {
         action: "return.receive",
         entity: "return",
         entityId: ret.id,
         before: { status: ret.status },
-        after: { status: "received", location: to.code, toQuarantine: input.toQuarantine, creditNote: note.number, totalFen: note.totalFen },
+        after: { status: "received", location: to.code, toQuarantine: input.toQuarantine, creditNotes: notes.map((n) => ({ number: n.number, totalFen: n.totalFen })) },
       });
-      await announce(tx, ret, "received", ctx.actor.userId, { creditNote: note.number });
-      return { returnId: ret.id, status: "received" as const, creditNoteId: note.id, creditNoteNumber: note.number, totalFen: String(note.totalFen) };
+      return { returnId: ret.id, status: "received" as const, creditNoteId: note.id, creditNoteNumber: note.number, creditNoteIds: notes.map((n) => n.id) };
     });
     return result;
   });
+}
+
+/**
+ * One credit note per invoice the returned lines were billed on (billing's createCreditNote credits
+ * one original invoice, applying to what is still open on it; the rest stays as the buyer's credit).
+ * Lines are priced as they were invoiced: the order line's tax-inclusive unit price.
+ */
+async function creditReturnedLines(
+  tx: Transaction,
+  ctx: Ctx,
+  returnId: string,
+  lines: { orderLineId: string; productId: string; quantity: number; invoiceId: string | null; unitPriceFen: bigint }[],
+) {
+  const byInvoice = new Map<string, typeof lines>();
+  for (const l of lines) {
+    // every shipment is invoiced when it ships; a line without one cannot be credited
+    if (!l.invoiceId) throw new ConflictError("returns.validation.notInvoiced");
+    byInvoice.set(l.invoiceId, [...(byInvoice.get(l.invoiceId) ?? []), l]);
+  }
+  const notes = [];
+  for (const [originalInvoiceId, group] of byInvoice)
+    notes.push(
+      await createCreditNote(tx, ctx.actor, {
+        originalInvoiceId,
+        returnId,
+        lines: group.map((l) => ({ orderLineId: l.orderLineId, productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
+      }),
+    );
+  return notes;
 }

@@ -2,6 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { invoiceLines, invoices, notifications, orderEvents, orderLines, paymentAllocations, returnRequests, serialNumbers, stockMoves, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
+import { shipOrder } from "../billing/ship";
 import { splitVat } from "../billing/vat";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
 import { ctxOf, newKey, seedDemoData, userIdOf } from "../testing/demo";
@@ -184,9 +185,35 @@ describe("receiveReturn", () => {
     const movesBefore = (await db.select({ n: count() }).from(stockMoves))[0]!.n;
     await expect(receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: quarantine, toQuarantine: true })).rejects.toBeInstanceOf(ConflictError);
     expect((await db.select({ n: count() }).from(stockMoves))[0]!.n).toBe(movesBefore);
-    expect((await getReturn(as.dealer, returnId))).toMatchObject({ ret: { status: "received" }, creditNoteNumber: done.creditNoteNumber });
+    expect(await getReturn(as.dealer, returnId)).toMatchObject({ ret: { status: "received" }, creditNotes: [{ number: done.creditNoteNumber, totalFen: 333_336n }] });
     // all of line a is back: nothing more to return on it
     expect(await fieldErrorsOf(request(o.orderId, [{ orderLineId: a, quantity: 1 }]))).toEqual({ "lines.0.quantity": ["returns.validation.moreThanReturnable"] });
+  });
+
+  it("credits each invoice the returned lines were billed on with its own credit note", async () => {
+    const o = await createShippedOrder(db, {
+      lines: [
+        { sku: sku(), quantity: 2, unitPriceFen: 12_345n },
+        { sku: sku(), quantity: 3, ship: 0, unitPriceFen: 7_777n },
+      ],
+    });
+    const [a, b] = o.lineIds as [string, string];
+    const second = await shipOrder(as.warehouse, { _key: newKey(), orderId: o.orderId, fromLocationId: whBj, carrier: "顺丰", trackingNumber: "SF2", lines: [{ orderLineId: b, quantity: 3 }] });
+    const { returnId } = await request(o.orderId, [
+      { orderLineId: a, quantity: 1 },
+      { orderLineId: b, quantity: 2 },
+    ]);
+    await approveReturn(as.desk, { returnId });
+    const done = await receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: whBj });
+    expect(done.creditNoteIds).toHaveLength(2);
+    const notes = await db.select().from(invoices).where(eq(invoices.returnId, returnId));
+    expect(notes.map((n) => [n.originalInvoiceId, n.totalFen, n.settledFen]).sort()).toEqual(
+      [
+        [o.invoiceId, 12_345n, 12_345n],
+        [second.invoiceId, 15_554n, 15_554n],
+      ].sort(),
+    );
+    expect((await getReturn(as.dealer, returnId)).creditNotes).toHaveLength(2);
   });
 
   it("receives into a warehouse and keeps the rest of a credit beyond the open invoices as credit", async () => {

@@ -29,7 +29,7 @@ export const en: Widen<typeof zhCN> = {
   receivedAt: "Received into",
   quarantine: "Quarantine",
   creditNote: "Credit note",
-  creditNoteSummary: "Credit note {{number}}: {{total}} (VAT {{tax}}), {{settled}} set against open invoices",
+  creditNoteSummary: "Credit note {{number}}: {{total}} (VAT {{tax}}), {{settled}} set against the original invoice",
   approve: "Approve",
   reject: "Reject",
   comment: "Comment",
@@ -74,5 +74,6 @@ export const en: Widen<typeof zhCN> = {
     alreadyReceived: "This return has already been received",
     notApproved: "The return must be approved before it is received",
     serialNotOut: "A serial number has changed status; the return cannot be received",
+    notInvoiced: "This line has not been invoiced, so no credit note can be issued",
   },
 };

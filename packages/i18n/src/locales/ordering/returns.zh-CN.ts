@@ -27,7 +27,7 @@ export const zhCN = {
   receivedAt: "收货位置",
   quarantine: "隔离区",
   creditNote: "红字发票",
-  creditNoteSummary: "红字发票 {{number}}：{{total}}（其中税额 {{tax}}），已冲减应收 {{settled}}",
+  creditNoteSummary: "红字发票 {{number}}：{{total}}（其中税额 {{tax}}），{{settled}} 已冲抵原发票",
   approve: "批准",
   reject: "拒绝",
   comment: "意见",
@@ -72,5 +72,6 @@ export const zhCN = {
     alreadyReceived: "该退货已收货",
     notApproved: "退货申请尚未批准，不能收货",
     serialNotOut: "序列号状态已变化，无法收货",
+    notInvoiced: "该行尚未开票，无法开具红字发票",
   },
 };
