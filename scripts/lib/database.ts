@@ -5,6 +5,7 @@ import { hashPassword } from "@cs/auth/server";
 import { createDatabase, migrateDatabase } from "@cs/db";
 import { resolveDatabase } from "@cs/db/local-server";
 import { seedDemo } from "@cs/db/seed";
+import { seedDemoOrders } from "@cs/domain/orders/seed-demo";
 
 export type Prepared = { url: string; embedded: boolean; seeded: boolean; stop: () => Promise<void> };
 
@@ -26,6 +27,8 @@ export async function prepareDatabase(): Promise<Prepared> {
       const client = createDatabase(db.url, { max: 2 });
       try {
         seeded = (await seedDemo(client, { hashPassword })).seeded;
+        // Demo orders go through the order domain (pricing, reservations, numbers), so they follow the seed.
+        if (seeded) await seedDemoOrders(client);
       } finally {
         await client.$client.end();
       }

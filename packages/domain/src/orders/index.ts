@@ -16,3 +16,4 @@ export * from "./list-orders";
 export * from "./checkout-options";
 export * from "./reorder";
 export type { OrderStatus } from "@cs/db";
+export * from "./seed-demo";

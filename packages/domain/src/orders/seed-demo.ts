@@ -1,0 +1,79 @@
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { addresses, DISTRIBUTOR_OWNER, organizations, products, stockLevels, users, type Database } from "@cs/db";
+import { warehousesServing } from "../inventory/availability";
+import { resolvePrices } from "../pricing/resolve";
+import type { Ctx } from "../shared/context";
+import { loadActor } from "../users/actor";
+import { approveOrder } from "./approve-order";
+import { cancelOrder } from "./cancel-order";
+import { creditExposure } from "./credit";
+import { rejectOrder } from "./reject-order";
+import { submitOrder } from "./submit-order";
+
+async function ctxFor(db: Database, login: string): Promise<Ctx> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.login, login));
+  const actor = user ? await loadActor(db, user.id) : null;
+  if (!actor) throw new Error(`demo orders: no active user ${login}`);
+  return { db, actor };
+}
+
+/**
+ * Demo orders for DL-0001 in the states a visitor should see (confirmed with a backorder, waiting
+ * for approval over its credit limit, approved, rejected, cancelled), placed and decided through
+ * the order domain itself so prices, reservations, numbers and timelines are what the real flow
+ * makes. Runs once, right after the demo seed; a database that already has orders is left alone.
+ */
+export async function seedDemoOrders(db: Database): Promise<{ orders: number }> {
+  const [{ n } = { n: 0 }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from orders`);
+  if (Number(n) > 0) return { orders: 0 };
+  const [buyer, desk, manager] = await Promise.all([ctxFor(db, "buyer@demo.cn"), ctxFor(db, "orderdesk@demo.cn"), ctxFor(db, "manager@demo.cn")]);
+  const orgId = buyer.actor.organizationId!;
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  const [address] = await db.select().from(addresses).where(eq(addresses.organizationId, orgId)).orderBy(asc(addresses.label)).limit(1);
+  if (!org || !address) throw new Error("demo orders: DL-0001 or its address is missing");
+  const warehouse = (await warehousesServing(db, org.ownerBranchId))[0];
+  if (!warehouse) throw new Error("demo orders: no warehouse serves DL-0001");
+
+  // Serial-free products the buyer's branch warehouse holds, most stocked first.
+  const stocked = await db
+    .select({ id: products.id, free: sql<number>`(${stockLevels.onHand} - ${stockLevels.reserved})::int` })
+    .from(stockLevels)
+    .innerJoin(products, eq(products.id, stockLevels.productId))
+    .where(and(eq(stockLevels.locationId, warehouse), eq(stockLevels.ownerId, DISTRIBUTOR_OWNER), eq(products.active, true), eq(products.serialized, false), gt(stockLevels.onHand, stockLevels.reserved)))
+    .orderBy(sql`${stockLevels.onHand} - ${stockLevels.reserved} desc`, asc(products.sku))
+    .limit(12);
+  if (stocked.length < 8) throw new Error("demo orders: too few stocked products");
+  const p = stocked.map((s) => s.id);
+  const scarce = stocked[stocked.length - 1]!;
+  const place = (key: string, lines: { productId: string; quantity: number }[], extra: Record<string, string> = {}) =>
+    submitOrder(buyer, { _key: `demo-order-${key}`, shipToAddressId: address.id, lines, ...extra }).then((r) => r.orders[0]!);
+
+  await place("confirmed", [
+    { productId: p[0]!, quantity: 5 },
+    { productId: p[1]!, quantity: 2 },
+    // More than the warehouses hold: the rest waits as a backorder.
+    { productId: scarce.id, quantity: scarce.free + 200 },
+  ], { poNumber: "PO-DL1-2026-031", notes: "请在工作日送货，收货前电话联系。" });
+
+  // An order beyond the remaining credit waits for approval (赊销).
+  const overCredit = async (key: string, productId: string) => {
+    const [price, exposure] = await Promise.all([resolvePrices(db, { organizationId: orgId, lines: [{ productId, quantity: 1 }] }), creditExposure(db, orgId)]);
+    const unit = price.get(productId)!.unitPriceFen;
+    const headroom = org.creditLimitFen - exposure;
+    const quantity = Math.min(99_999, Math.max(1, Number(headroom / unit) + 1));
+    return place(key, [{ productId, quantity }], { poNumber: `PO-DL1-2026-${key.toUpperCase()}` });
+  };
+  await overCredit("wait", p[2]!);
+  const approved = await overCredit("approve", p[3]!);
+  await approveOrder(manager, { orderId: approved.id, comment: "合作多年、回款及时，同意超额度发货。" });
+  const rejected = await overCredit("reject", p[4]!);
+  await rejectOrder(desk, { orderId: rejected.id, comment: "超出信用额度较多，请先安排回款后再下单。" });
+
+  const cancelled = await place("cancel", [{ productId: p[5]!, quantity: 3 }], { poNumber: "PO-DL1-2026-029" });
+  await cancelOrder(desk, { orderId: cancelled.id, comment: "客户来电：型号选错，取消重下。" });
+  await place("second", [
+    { productId: p[6]!, quantity: 10 },
+    { productId: p[7]!, quantity: 4 },
+  ], { poNumber: "PO-DL1-2026-032" });
+  return { orders: 6 };
+}
