@@ -31,6 +31,10 @@ export default [
     route("returns", "routes/returns/list.tsx"),
     route("returns/:id", "routes/returns/detail.tsx"),
     route("notifications", "routes/notifications.tsx"),
+    route("orders", "routes/orders/index.ts"),
+    layout("routes/orders/layout.tsx", [route("orders/queue/:queue", "routes/orders/queue.tsx")]),
+    route("orders/:id", "routes/orders/detail.tsx"),
+    route("supply-routes", "routes/supply-routes/list.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -22,5 +22,6 @@ export * from "./catalog";
 export * from "./cart";
 export * from "./orders/queues";
 export * from "./orders/credit-hold";
+export * from "./orders/desk-order";
 export * from "./supply";
 export * from "./orders";

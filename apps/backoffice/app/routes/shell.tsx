@@ -12,6 +12,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     canSeeOrganizations: actor.permissions.has("organization:read"),
     canSeeStock: actor.permissions.has("stock:read"),
     canSeeReturns: actor.permissions.has("order:read"),
+    canSeeOrders: actor.permissions.has("order:read"),
+    canManageSupplyRoutes: actor.permissions.has("supply_route:manage"),
     unread: await unreadCountFor(domainCtx(context, request)),
   };
 }
@@ -23,7 +25,9 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeOrganizations ? [{ to: "/organizations", label: t("nav.organizations") }] : []),
     { to: "/products", label: t("nav.products") },
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("stock.title") }] : []),
+    ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("desk.nav") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
+    ...(loaderData.canManageSupplyRoutes ? [{ to: "/supply-routes", label: t("supply.nav") }] : []),
   ];
   return (
     <AppShell brand={t("app.backoffice")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")}>

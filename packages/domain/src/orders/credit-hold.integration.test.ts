@@ -9,13 +9,14 @@ import {
 } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
-import { ForbiddenError, ValidationError } from "../shared/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "../shared/errors";
 import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
 import {
   getCreditTerms,
   setBackorderPolicy,
   setCreditHold,
 } from "./credit-hold";
+import { getDeskOrder } from "./desk-order";
 
 let db: Database;
 let finance: Ctx;
@@ -59,6 +60,20 @@ beforeAll(async () => {
     priceReason: {},
     lineTotalFen: 100n,
     taxFen: 12n,
+  });
+});
+
+describe("getDeskOrder", () => {
+  it("offers each role only the actions it may take, with the buyer's credit position", async () => {
+    const asDesk = await getDeskOrder(desk, heldId);
+    expect(asDesk.may).toEqual({ approve: false, reject: false, edit: true, cancel: true, allocate: false, manageCredit: false });
+    expect(asDesk.creditTerms).toBeNull();
+    expect(asDesk.limits).toEqual({ approvalFen: 5_000_000n, discountBp: 500 });
+    expect(typeof asDesk.credit.openOrdersFen).toBe("bigint");
+    const asFinance = await getDeskOrder(finance, heldId);
+    expect(asFinance.may).toMatchObject({ edit: false, cancel: false, manageCredit: true });
+    expect(asFinance.creditTerms).toMatchObject({ id: dl.id, heldOrders: 1 });
+    await expect(getDeskOrder(await ctxOf(db, "dealer@demo.cn"), heldId)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

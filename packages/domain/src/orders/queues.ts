@@ -15,6 +15,9 @@ import { likePattern, listQuerySchema, type Page } from "../shared/list-query";
 export const orderQueues = ["pending_approval", "to_allocate", "backorders", "to_ship", "overdue", "all"] as const;
 export type OrderQueue = (typeof orderQueues)[number];
 
+/** Every order status, for the desk's status filter. */
+export const orderStatusList = orderStatuses;
+
 /** Orders still on their way: they may be edited, shipped, allocated or be late. */
 export const openStatuses = ["submitted", "pending_approval", "confirmed", "partially_shipped"] as const satisfies readonly OrderStatus[];
 const shippingStatuses = ["confirmed", "partially_shipped"] as const satisfies readonly OrderStatus[];

@@ -1,0 +1,34 @@
+import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
+import { authorize, countOrderQueues, orderQueues } from "@cs/domain";
+import { TabNav, formatNumber } from "@cs/ui";
+import { domainCtx, loaderError } from "@cs/web/server";
+import type { Route } from "./+types/layout";
+
+/** The desk's queues as tabs with their sizes; without order:read the section does not exist (404). */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    authorize(ctx.actor, "order:read");
+    return { counts: await countOrderQueues(ctx) };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export default function OrdersLayout({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const counts = loaderData.counts as Record<string, number>;
+  return (
+    <>
+      <TabNav
+        label={t("desk.queues.label")}
+        tabs={orderQueues.map((q) => ({
+          to: `/orders/queue/${q}`,
+          label: q in counts ? `${t(`desk.queues.${q}`)} (${formatNumber(counts[q] ?? 0, i18n.language)})` : t(`desk.queues.${q}`),
+        }))}
+      />
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { useTranslation } from "react-i18next";
+import { useNavigation } from "react-router";
+import { authorize, listBranches, listOrderQueue, orderQueueQuery, orderQueues, orderStatusList, TOTAL_CAP } from "@cs/domain";
+import { DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, loaderError, notFound, searchParamsObject } from "@cs/web/server";
+import { FilterForm } from "../stock/shared";
+import type { Route } from "./+types/queue";
+import { orderColumns } from "./columns";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  if (!(orderQueues as readonly string[]).includes(params.queue)) notFound();
+  try {
+    authorize(ctx.actor, "order:read");
+    const query = orderQueueQuery.parse({ ...searchParamsObject(request), queue: params.queue });
+    const [page, branches] = await Promise.all([listOrderQueue(ctx, query), listBranches(ctx)]);
+    return { page, branches, query };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export default function OrderQueue({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const navigation = useNavigation();
+  const { page, branches, query: q } = loaderData;
+  const here = `/orders/queue/${q.queue}`;
+  const rowLabels = page.totalCapped ? { ...labels, rows: () => t("desk.rowsCapped", { count: formatNumber(TOTAL_CAP, i18n.language) as never }) } : labels;
+  return (
+    <>
+      <PageHeader title={t(`desk.queues.${q.queue}`)} />
+      <p className="-mt-2 mb-4 max-w-3xl text-sm text-slate-600">{t(`desk.queueHints.${q.queue}`)}</p>
+      <FilterForm resetTo={here} sort={q.sort} dir={q.dir} size={q.size}>
+        <TextField label={t("common.search")} name="q" type="search" defaultValue={q.q ?? ""} placeholder={t("desk.fields.searchPlaceholder")} />
+        <SelectField
+          label={t("desk.fields.status")}
+          name="status"
+          defaultValue={q.status ?? ""}
+          placeholder={t("common.all")}
+          options={orderStatusList.map((s) => ({ value: s, label: t(`desk.statuses.${s}`) }))}
+        />
+        <SelectField
+          label={t("desk.fields.branch")}
+          name="branch"
+          defaultValue={q.branch ?? ""}
+          placeholder={t("common.all")}
+          options={branches.map((b) => ({ value: b.id, label: b.name }))}
+        />
+        <TextField label={t("desk.fields.from")} name="from" type="date" defaultValue={q.from ?? ""} />
+        <TextField label={t("desk.fields.to")} name="to" type="date" defaultValue={q.to ?? ""} />
+      </FilterForm>
+      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
+        <DataTable
+          caption={t(`desk.queues.${q.queue}`)}
+          columns={orderColumns(t, i18n.language)}
+          data={page.rows}
+          total={page.total}
+          page={page.page}
+          size={page.size}
+          sort={q.sort}
+          dir={q.dir}
+          labels={rowLabels}
+          getRowId={(r) => r.id}
+        />
+      </div>
+    </>
+  );
+}

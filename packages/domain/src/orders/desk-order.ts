@@ -1,0 +1,47 @@
+import { can } from "../access/authorize";
+import { discountLimit, orderApprovalLimit } from "../access/permissions";
+import { creditPosition } from "../billing/credit";
+import type { Ctx } from "../shared/context";
+import { mayCancel } from "./cancel-order";
+import { getCreditTerms } from "./credit-hold";
+import { getOrder } from "./get-order";
+
+/**
+ * One order as the order desk works on it: getOrder (scoped: out of scope is NotFoundError), the
+ * buyer's credit position (limit, open receivables, open orders), the actor's limits, and which
+ * actions its role and the order's state allow, so the page shows only those. Finance also gets the
+ * buyer's credit-hold terms. Read-only; each action re-checks everything on submit.
+ */
+export async function getDeskOrder(ctx: Ctx, orderId: string) {
+  const detail = await getOrder(ctx, orderId);
+  const { order, lines } = detail;
+  const a = ctx.actor;
+  const staff = a.kind === "staff";
+  const manageCredit = staff && can(a, "credit:manage");
+  const [credit, terms] = await Promise.all([
+    creditPosition(ctx.db, order.organizationId),
+    manageCredit ? getCreditTerms(ctx, order.organizationId) : Promise.resolve(null),
+  ]);
+  const shippedAnything = lines.some((l) => l.quantityShipped > 0);
+  const backordered = lines.filter((l) => l.quantityBackordered > 0).map((l) => l.productId);
+  const deciding = staff && order.status === "pending_approval" && can(a, "order:approve");
+  return {
+    ...detail,
+    credit,
+    creditTerms: terms,
+    limits: { approvalFen: orderApprovalLimit(a.roles), discountBp: discountLimit(a.roles) },
+    may: {
+      approve: deciding,
+      reject: deciding,
+      edit: staff && can(a, "order:manage") && (order.status === "submitted" || order.status === "pending_approval"),
+      cancel: staff && mayCancel(a, order, shippedAnything),
+      allocate:
+        staff && can(a, "order:manage") && order.supplierId === null && backordered.length > 0 &&
+        (order.status === "confirmed" || order.status === "partially_shipped"),
+      manageCredit,
+    },
+    backorderedProductIds: [...new Set(backordered)],
+  };
+}
+
+export type DeskOrder = Awaited<ReturnType<typeof getDeskOrder>>;
