@@ -1,10 +1,23 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { children } from "./pgbench";
 
-const BUILD = resolve("apps", "portal", "build", "server", "index.js");
+const BUILD_DIR = resolve("apps", "portal", "build");
+const BUILD = resolve(BUILD_DIR, "server", "index.js");
+/** The bench serves its own copy, so a rebuild by someone else during the run cannot pull it away. */
+const COPY_DIR = resolve(".data", "bench-portal-build");
+/** Where `npm run build` and e2e runs serialise on this machine (see the team's brief). */
+const BUILD_LOCK = "/tmp/e2e.lock";
+
+/** Copies the build under the build lock when flock exists (never a half-written build), else plainly. */
+function copyBuild() {
+  const script = `rm -rf "${COPY_DIR}" && test -f "${BUILD}" && cp -rp "${BUILD_DIR}" "${COPY_DIR}"`;
+  const hasFlock = spawnSync("sh", ["-c", "command -v flock"]).status === 0;
+  const r = hasFlock ? spawnSync("flock", ["-w", "900", BUILD_LOCK, "sh", "-c", script]) : spawnSync("sh", ["-c", script]);
+  if (r.status !== 0) throw new Error(`no production build at ${BUILD}: run \`npm run build\` first`);
+}
 const NODE_ENV_HEADER = "x-bench-node-env";
 
 export type Portal = { base: string; builtAt: string; stop: () => Promise<void> };
@@ -15,7 +28,7 @@ export type Portal = { base: string; builtAt: string; stop: () => Promise<void> 
  * production-only HSTS header. BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles.
  */
 export async function startPortal(databaseUrl: string, port: number, log: (m: string) => void): Promise<Portal> {
-  if (!existsSync(BUILD)) throw new Error(`no production build at ${BUILD}: run \`npm run build\` first`);
+  copyBuild();
   const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir=.data/profiles"] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "bench/lib/serve-portal.ts"], {
     env: {
@@ -24,6 +37,7 @@ export async function startPortal(databaseUrl: string, port: number, log: (m: st
       DATABASE_URL: databaseUrl,
       SESSION_SECRET: randomBytes(32).toString("base64url"),
       PORTAL_PORT: String(port),
+      PORTAL_BUILD: COPY_DIR,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -59,7 +73,7 @@ export async function startPortal(databaseUrl: string, port: number, log: (m: st
     await stop();
     throw new Error(`refusing to benchmark: the portal runs with NODE_ENV=${env ?? "unknown"} (production build and NODE_ENV=production required)`);
   }
-  const builtAt = statSync(BUILD).mtime.toISOString();
+  const builtAt = statSync(resolve(COPY_DIR, "server", "index.js")).mtime.toISOString();
   log(`portal production build (${builtAt}) serving on ${base}, NODE_ENV=${env}`);
   return { base, builtAt, stop };
 }

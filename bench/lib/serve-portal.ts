@@ -13,7 +13,7 @@ export const NODE_ENV_HEADER = "X-Bench-Node-Env";
 const port = Number(process.env.PORTAL_PORT);
 if (!process.env.DATABASE_URL || !process.env.SESSION_SECRET || !port) throw new Error("serve-portal needs DATABASE_URL, SESSION_SECRET and PORTAL_PORT");
 
-const root = resolve("apps", "portal", "build");
+const root = resolve(process.env.PORTAL_BUILD ?? "apps/portal/build");
 const build = (await import(pathToFileURL(resolve(root, "server/index.js")).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
