@@ -29,6 +29,8 @@ export default [
     route("returns/new/:orderId", "routes/returns/new.tsx"),
     route("returns/:id", "routes/returns/detail.tsx"),
     route("notifications", "routes/notifications.tsx"),
+    route("supplied-orders", "routes/supplied-orders/list.tsx"),
+    route("supplied-orders/:id", "routes/supplied-orders/detail.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

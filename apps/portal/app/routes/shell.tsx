@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
+import { mayFulfil } from "@cs/domain";
 import { AppShell } from "@cs/ui";
 import { NotificationBell, UserMenu } from "@cs/web";
 import { domainCtx, unreadCountFor } from "@cs/web/server";
@@ -16,6 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     unread: await unreadCountFor(domainCtx(context, request)),
     canOrder: actor.permissions.has("own_order:place"),
     canSeeOrders: actor.permissions.has("own_order:read"),
+    canFulfil: await mayFulfil(domainCtx(context, request)),
   };
 }
 
@@ -27,6 +29,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeProducts ? [{ to: "/products", label: t("nav.products") }] : []),
     ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav") }, { to: "/cart", label: t("catalog.cart.nav") }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("orders.nav") }] : []),
+    ...(loaderData.canFulfil ? [{ to: "/supplied-orders", label: t("supply.portal.nav") }] : []),
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("myStock.nav") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
     { to: "/account", label: t("nav.account") },

@@ -146,3 +146,11 @@ async function confirmFromStock(
   await recordAudit(tx, actor, { action: "order.supplier_confirm", entity: "order", entityId: order.id, after: { ...result, ...details } });
   return result;
 }
+
+/** Whether to offer "orders to fulfil": a partner with supplied_order:fulfil whose organization is a master distributor. */
+export async function mayFulfil(ctx: Ctx): Promise<boolean> {
+  const a = ctx.actor;
+  if (a.kind !== "partner" || !a.organizationId || !a.permissions.has("supplied_order:fulfil")) return false;
+  const [row] = await ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, a.organizationId));
+  return row?.kind === "master_distributor";
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
+import { confirmSuppliedOrder, getSuppliedOrder, shipOrder, ValidationError } from "@cs/domain";
+import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatMoney, formatNumber } from "@cs/ui";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import type { Route } from "./+types/detail";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  try {
+    return { detail: await getSuppliedOrder(domainCtx(context, request), params.id), formKey: randomUUID() };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  try {
+    switch (form.get("intent")) {
+      case "confirm": {
+        const r = await confirmSuppliedOrder(ctx, { orderId: params.id, version: form.get("version"), _key: form.get("_key") });
+        return redirect(`/supplied-orders/${params.id}?done=confirmed&reserved=${r.reserved}&backordered=${r.backordered}&cancelled=${r.cancelled}`);
+      }
+      case "ship": {
+        const lines: { orderLineId: string; quantity: string; serials: string }[] = [];
+        for (const id of form.getAll("lineId")) {
+          if (typeof id !== "string") continue;
+          const quantity = String(form.get(`quantity.${id}`) ?? "").trim();
+          if (quantity && quantity !== "0") lines.push({ orderLineId: id, quantity, serials: String(form.get(`serials.${id}`) ?? "") });
+        }
+        await shipOrder(ctx, {
+          orderId: params.id,
+          fromLocationId: form.get("fromLocationId"),
+          carrier: form.get("carrier"),
+          trackingNumber: form.get("trackingNumber"),
+          lines,
+          _key: form.get("_key"),
+        });
+        return redirect(`/supplied-orders/${params.id}?done=shipped`);
+      }
+      default:
+        return actionError(new ValidationError({ form: ["errors.validation"] }), form);
+    }
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export default function SuppliedOrder({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const { detail, formKey } = loaderData;
+  const o = detail.order;
+  const result = (actionData ?? undefined) as ActionResult;
+  const errors = useFieldErrors(result);
+  const intent = result?.initialValue?.intent;
+  const locale = i18n.language;
+  const zh = locale === "zh-CN";
+  const f = (k: string) => t(`desk.fields.${k}`);
+  const n = (v: number) => (v ? formatNumber(v, locale) : "—");
+  const open = o.status === "confirmed" || o.status === "partially_shipped";
+  const backordered = detail.lines.some((l) => l.quantityBackordered > 0);
+  const reserved = detail.lines.filter((l) => l.quantityReserved > 0);
+  const done = params.get("done");
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={o.number}
+        actions={
+          <Link to="/supplied-orders" className={buttonClass("ghost")}>
+            {t("common.back")}
+          </Link>
+        }
+      >
+        <div className="mt-1 flex items-center gap-2">
+          <Badge tone="blue">{t(`desk.statuses.${o.status}`)}</Badge>
+          <span className="text-sm text-slate-600">
+            {detail.buyer.code} {detail.buyer.name} · {formatMoney(o.totalFen, locale)}
+          </span>
+        </div>
+      </PageHeader>
+      {done === "confirmed" && !actionData ? (
+        <Alert tone="success">
+          {t("supply.portal.done.confirmed", { reserved: params.get("reserved") ?? 0, backordered: params.get("backordered") ?? 0, cancelled: params.get("cancelled") ?? 0 })}
+        </Alert>
+      ) : null}
+      {done === "shipped" && !actionData ? <Alert tone="success">{t("supply.portal.done.shipped")}</Alert> : null}
+      {detail.locations.length === 0 ? <Alert tone="info">{t("supply.portal.noLocation")}</Alert> : null}
+      <Card title={t("desk.panels.lines")}>
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">{t("desk.panels.lines")}</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+              {[f("sku"), f("product"), f("quantity"), t("supply.portal.free"), f("backordered"), f("reserved"), f("shipped")].map((h) => (
+                <th key={h} scope="col" className="px-2 py-1 font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {detail.lines.map((l) => (
+              <tr key={l.id} className="border-b border-slate-100">
+                <td className="px-2 py-1 font-mono text-xs">{l.sku}</td>
+                <td className="px-2 py-1">{zh ? l.nameZh : l.nameEn}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{formatNumber(l.quantity, locale)}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{n(detail.freeByProduct[l.productId] ?? 0)}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityBackordered)}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityReserved)}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityShipped)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      {open && backordered && detail.locations.length > 0 ? (
+        <Card title={t("supply.portal.confirm")}>
+          <Form method="post" className="space-y-3">
+            <CsrfInput />
+            <input type="hidden" name="_key" value={formKey} />
+            <input type="hidden" name="version" value={o.version} />
+            <FormAlert result={intent === "confirm" ? result : undefined} />
+            <p className="text-sm text-slate-600">{t("supply.portal.confirmHint")}</p>
+            <Button name="intent" value="confirm" disabled={busy}>
+              {t("supply.portal.confirm")}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+      {open && reserved.length > 0 ? (
+        <Card title={t("supply.portal.ship")}>
+          <Form method="post" className="space-y-3">
+            <CsrfInput />
+            <input type="hidden" name="_key" value={formKey} />
+            <FormAlert result={intent === "ship" ? result : undefined} />
+            <p className="text-sm text-slate-600">{t("supply.portal.shipHint")}</p>
+            {reserved.map((l) => (
+              <fieldset key={l.id} className="grid items-end gap-2 sm:grid-cols-[1fr_8rem_1fr]">
+                <legend className="sr-only">{l.sku}</legend>
+                <input type="hidden" name="lineId" value={l.id} />
+                <p className="text-sm">
+                  <span className="font-mono text-xs">{l.sku}</span> {zh ? l.nameZh : l.nameEn}
+                </p>
+                <TextField label={`${f("quantity")} ${l.sku}`} name={`quantity.${l.id}`} inputMode="numeric" defaultValue={String(l.quantityReserved)} />
+                <TextField label={`${t("supply.portal.serials")} ${l.sku}`} name={`serials.${l.id}`} />
+              </fieldset>
+            ))}
+            <div className="grid gap-3 sm:grid-cols-3">
+              <SelectField
+                label={t("supply.portal.fromLocation")}
+                name="fromLocationId"
+                defaultValue={detail.locations[0]?.id}
+                options={detail.locations.map((l) => ({ value: l.id, label: zh ? l.nameZh : l.nameEn }))}
+                errors={errors("fromLocationId")}
+              />
+              <TextField label={t("supply.portal.carrier")} name="carrier" required maxLength={100} errors={errors("carrier")} />
+              <TextField label={t("supply.portal.tracking")} name="trackingNumber" required maxLength={100} errors={errors("trackingNumber")} />
+            </div>
+            <Button name="intent" value="ship" disabled={busy}>
+              {t("supply.portal.ship")}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
