@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { children } from "./pgbench";
 
@@ -11,12 +11,18 @@ const COPY_DIR = resolve(".data", "bench-portal-build");
 /** Where `npm run build` and e2e runs serialise on this machine (see the team's brief). */
 const BUILD_LOCK = "/tmp/e2e.lock";
 
-/** Copies the build under the build lock when flock exists (never a half-written build), else plainly. */
-function copyBuild() {
-  const script = `rm -rf "${COPY_DIR}" && test -f "${BUILD}" && cp -rp "${BUILD_DIR}" "${COPY_DIR}"`;
+/**
+ * Copies the build under the build lock when flock exists (never a half-written build), else plainly.
+ * When there is no build right now (someone is rebuilding, or their build failed) the previous copy
+ * is served, and the results say when it was built.
+ */
+function copyBuild(log: (m: string) => void) {
+  const script = `test -f "${BUILD}" && rm -rf "${COPY_DIR}" && cp -rp "${BUILD_DIR}" "${COPY_DIR}"`;
   const hasFlock = spawnSync("sh", ["-c", "command -v flock"]).status === 0;
   const r = hasFlock ? spawnSync("flock", ["-w", "900", BUILD_LOCK, "sh", "-c", script]) : spawnSync("sh", ["-c", script]);
-  if (r.status !== 0) throw new Error(`no production build at ${BUILD}: run \`npm run build\` first`);
+  if (r.status === 0) return;
+  if (!existsSync(resolve(COPY_DIR, "server", "index.js"))) throw new Error(`no production build at ${BUILD}: run \`npm run build\` first`);
+  log(`no build at ${BUILD} now: serving the previous copy in ${COPY_DIR}`);
 }
 const NODE_ENV_HEADER = "x-bench-node-env";
 
@@ -28,7 +34,7 @@ export type Portal = { base: string; builtAt: string; stop: () => Promise<void> 
  * production-only HSTS header. BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles.
  */
 export async function startPortal(databaseUrl: string, port: number, log: (m: string) => void): Promise<Portal> {
-  copyBuild();
+  copyBuild(log);
   const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir=.data/profiles"] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "bench/lib/serve-portal.ts"], {
     env: {
