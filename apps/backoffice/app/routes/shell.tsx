@@ -12,6 +12,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     canSeeOrganizations: actor.permissions.has("organization:read"),
     canSeeStock: actor.permissions.has("stock:read"),
     canSeeReturns: actor.permissions.has("order:read"),
+    canShip: actor.permissions.has("shipment:create"),
+    canSeeFinance: actor.permissions.has("invoice:read"),
     canSeeOrders: actor.permissions.has("order:read"),
     canManageSupplyRoutes: actor.permissions.has("supply_route:manage"),
     unread: await unreadCountFor(domainCtx(context, request)),
@@ -27,6 +29,8 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("stock.title") }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("desk.nav") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
+    ...(loaderData.canShip ? [{ to: "/shipping", label: t("billing.shipping.nav") }] : []),
+    ...(loaderData.canSeeFinance ? [{ to: "/finance/invoices", label: t("billing.finance.nav") }] : []),
     ...(loaderData.canManageSupplyRoutes ? [{ to: "/supply-routes", label: t("supply.nav") }] : []),
   ];
   return (

@@ -14,6 +14,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     canSeeProducts: actor.permissions.has("product:read"),
     canSeeStock: actor.permissions.has("own_stock:read"),
     canSeeReturns: actor.permissions.has("own_order:read"),
+    canSeeAccount: actor.permissions.has("own_account:read"),
     unread: await unreadCountFor(domainCtx(context, request)),
     canOrder: actor.permissions.has("own_order:place"),
     canSeeOrders: actor.permissions.has("own_order:read"),
@@ -32,6 +33,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canFulfil ? [{ to: "/supplied-orders", label: t("supply.portal.nav") }] : []),
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("myStock.nav") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
+    ...(loaderData.canSeeAccount ? [{ to: "/finance", label: t("billing.portal.nav") }] : []),
     { to: "/account", label: t("nav.account") },
   ];
   return (

@@ -121,3 +121,4 @@ export const priceCheckInput = z.object({
   quantity: z.coerce.number({ error: "catalog.errors.quantityInvalid" }).int({ error: "catalog.errors.quantityWhole" }).min(1, { error: "catalog.errors.quantityPositive" }).max(99_999, { error: "catalog.errors.quantityTooLarge" }),
   on: dateField,
 });
+export type PricedKind = (typeof pricedKinds)[number];

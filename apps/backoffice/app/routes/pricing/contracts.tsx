@@ -1,0 +1,89 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { can, contractPriceQuery, listContractPrices } from "@cs/domain";
+import { Alert, Button, DataTable, PageHeader, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import type { Route } from "./+types/contracts";
+import { doneKey, PricingTabs } from "./tabs";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = contractPriceQuery.parse(searchParamsObject(request));
+  try {
+    return { page: await listContractPrices(ctx, query), query, canManage: can(ctx.actor, "pricing:manage"), done: doneKey(request) };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
+
+export default function ContractPrices({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const { page, query, canManage, done } = loaderData;
+  const zh = i18n.language === "zh-CN";
+  const columns: ColumnDef<Row, unknown>[] = [
+    {
+      id: "organization",
+      header: t("pricing.contracts.organization"),
+      meta: { sortKey: "organization" },
+      cell: ({ row }) => (
+        <div>
+          <div className="font-mono text-xs">{row.original.organizationCode}</div>
+          <div>{row.original.organizationName}</div>
+        </div>
+      ),
+    },
+    {
+      id: "sku",
+      header: t("pricing.contracts.sku"),
+      meta: { sortKey: "sku" },
+      cell: ({ row }) =>
+        canManage ? (
+          <Link to={`/pricing/contracts/${row.original.id}`} className="font-mono text-xs text-blue-700 underline">
+            {row.original.sku}
+          </Link>
+        ) : (
+          <span className="font-mono text-xs">{row.original.sku}</span>
+        ),
+    },
+    { id: "product", header: t("pricing.contracts.product"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "contractNo", header: t("pricing.contracts.contractNo"), cell: ({ row }) => row.original.contractNo ?? "—" },
+    { id: "minQuantity", header: t("pricing.contracts.minQuantity"), meta: { align: "right" }, cell: ({ row }) => row.original.minQuantity },
+    { id: "unitPrice", header: t("pricing.contracts.unitPrice"), meta: { align: "right" }, cell: ({ row }) => formatMoney(row.original.unitPriceFen, i18n.language) },
+    { id: "listPrice", header: t("pricing.contracts.listPrice"), meta: { align: "right", defaultHidden: true }, cell: ({ row }) => formatMoney(row.original.listPriceFen, i18n.language) },
+    { id: "validFrom", header: t("pricing.contracts.validFrom"), meta: { sortKey: "validFrom" }, cell: ({ row }) => formatDate(row.original.validFrom, i18n.language) },
+    { id: "validTo", header: t("pricing.contracts.validTo"), cell: ({ row }) => (row.original.validTo ? formatDate(row.original.validTo, i18n.language) : t("pricing.lists.open")) },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t("pricing.title")}
+        actions={
+          canManage ? (
+            <Link to="/pricing/contracts/new" className={buttonClass("primary")}>
+              {t("pricing.contracts.new")}
+            </Link>
+          ) : null
+        }
+      />
+      <PricingTabs />
+      {done ? (
+        <div className="mb-4">
+          <Alert tone="success">{t(done)}</Alert>
+        </div>
+      ) : null}
+      <Form method="get" role="search" className="mb-4 flex items-end gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
+        <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.contracts.searchPlaceholder")} />
+        <Button>{t("common.filter")}</Button>
+        <Link to="/pricing/contracts" className={buttonClass("ghost")}>
+          {t("common.reset")}
+        </Link>
+      </Form>
+      <DataTable caption={t("pricing.contracts.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { redirect } from "react-router";
+import { authorize, savePriceList } from "@cs/domain";
+import { PageHeader } from "@cs/ui";
+import type { ActionResult } from "@cs/web";
+import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import type { Route } from "./+types/list-new";
+import { PriceListForm } from "./list-form";
+import { PricingTabs } from "./tabs";
+
+export function loader({ context, request }: Route.LoaderArgs) {
+  try {
+    authorize(domainCtx(context, request).actor, "pricing:manage");
+  } catch (error) {
+    loaderError(error);
+  }
+  return { formKey: randomUUID() };
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  try {
+    const { id } = await savePriceList(ctx, undefined, Object.fromEntries(form));
+    return redirect(`/pricing/lists/${id}?done=saved`);
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export default function NewPriceList({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t("pricing.lists.new")} />
+      <PricingTabs />
+      <PriceListForm result={(actionData ?? null) as ActionResult} formKey={loaderData.formKey} />
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { can, listPriceLists, priceListQuery } from "@cs/domain";
+import { PRICED_KINDS } from "./kinds";
+import { Alert, Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import type { Route } from "./+types/lists";
+import { doneKey, PricingTabs } from "./tabs";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = priceListQuery.parse(searchParamsObject(request));
+  try {
+    return { page: await listPriceLists(ctx, query), query, canManage: can(ctx.actor, "pricing:manage"), done: doneKey(request) };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
+
+export default function PriceLists({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const { page, query, canManage, done } = loaderData;
+  const zh = i18n.language === "zh-CN";
+  const columns: ColumnDef<Row, unknown>[] = [
+    {
+      id: "code",
+      header: t("pricing.lists.code"),
+      meta: { sortKey: "code" },
+      cell: ({ row }) => (
+        <Link to={`/pricing/lists/${row.original.id}`} className="font-mono text-blue-700 underline">
+          {row.original.code}
+        </Link>
+      ),
+    },
+    { id: "name", header: t("pricing.lists.name"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "kind", header: t("pricing.lists.partnerKind"), cell: ({ row }) => t(`pricing.kinds.${row.original.partnerKind}`, { defaultValue: row.original.partnerKind }) },
+    { id: "validFrom", header: t("pricing.lists.validFrom"), meta: { sortKey: "validFrom" }, cell: ({ row }) => formatDate(row.original.validFrom, i18n.language) },
+    { id: "validTo", header: t("pricing.lists.validTo"), cell: ({ row }) => (row.original.validTo ? formatDate(row.original.validTo, i18n.language) : t("pricing.lists.open")) },
+    { id: "products", header: t("pricing.lists.products"), meta: { align: "right" }, cell: ({ row }) => row.original.products },
+    { id: "breaks", header: t("pricing.lists.breaks"), meta: { align: "right" }, cell: ({ row }) => row.original.breaks },
+    { id: "status", header: t("pricing.lists.status"), cell: ({ row }) => (row.original.active ? <Badge tone="green">{t("pricing.lists.activeYes")}</Badge> : <Badge>{t("pricing.lists.activeNo")}</Badge>) },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t("pricing.title")}
+        actions={
+          canManage ? (
+            <Link to="/pricing/lists/new" className={buttonClass("primary")}>
+              {t("pricing.lists.new")}
+            </Link>
+          ) : null
+        }
+      />
+      <PricingTabs />
+      {done ? (
+        <div className="mb-4">
+          <Alert tone="success">{t(done)}</Alert>
+        </div>
+      ) : null}
+      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
+        <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.lists.searchPlaceholder")} />
+        <SelectField label={t("pricing.lists.partnerKind")} name="kind" defaultValue={query.kind ?? ""} placeholder={t("pricing.anyKind")} options={PRICED_KINDS.map((k) => ({ value: k, label: t(`pricing.kinds.${k}`) }))} />
+        <div className="flex items-end gap-2">
+          <Button>{t("common.filter")}</Button>
+          <Link to="/pricing" className={buttonClass("ghost")}>
+            {t("common.reset")}
+          </Link>
+        </div>
+      </Form>
+      <DataTable caption={t("pricing.lists.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+    </>
+  );
+}

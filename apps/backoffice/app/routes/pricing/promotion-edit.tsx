@@ -1,0 +1,61 @@
+import { useTranslation } from "react-i18next";
+import { redirect } from "react-router";
+import { authorize, getPromotion, listCatalogueTree, savePromotion } from "@cs/domain";
+import { PageHeader } from "@cs/ui";
+import type { ActionResult } from "@cs/web";
+import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { fenToYuan } from "./contract-form";
+import type { Route } from "./+types/promotion-edit";
+import { PromotionForm } from "./promotion-form";
+import { PricingTabs } from "./tabs";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    authorize(ctx.actor, "pricing:manage");
+    const [{ promotion: p, sku }, tree] = await Promise.all([getPromotion(ctx, params.id), listCatalogueTree(ctx)]);
+    return {
+      lines: tree.flatMap((d) => d.lines),
+      values: {
+        code: p.code,
+        nameZh: p.nameZh,
+        nameEn: p.nameEn,
+        target: p.productId ? "product" : "line",
+        sku: sku ?? "",
+        productLineId: p.productLineId ?? "",
+        partnerKind: p.partnerKind ?? "",
+        kind: p.discountBp !== null ? "discount" : "price",
+        discountPercent: p.discountBp !== null ? String(p.discountBp / 100) : "",
+        promoPrice: fenToYuan(p.promoPriceFen),
+        minQuantity: String(p.minQuantity),
+        startsOn: p.startsOn,
+        endsOn: p.endsOn,
+        active: p.active,
+      },
+    };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  try {
+    await savePromotion(ctx, params.id, Object.fromEntries(form));
+    return redirect("/pricing/promotions?done=saved");
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export default function EditPromotion({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t("pricing.promotions.edit")} />
+      <PricingTabs />
+      <PromotionForm title={t("pricing.promotions.edit")} values={loaderData.values} lines={loaderData.lines} result={(actionData ?? null) as ActionResult} />
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { can, listPromotions, promotionQuery } from "@cs/domain";
+import { Alert, Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import type { Route } from "./+types/promotions";
+import { doneKey, PricingTabs } from "./tabs";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = promotionQuery.parse(searchParamsObject(request));
+  try {
+    return { page: await listPromotions(ctx, query), query, canManage: can(ctx.actor, "pricing:manage"), done: doneKey(request) };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
+const stateTone = { running: "green", upcoming: "blue", ended: "slate", inactive: "slate" } as const;
+
+export default function Promotions({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const { page, query, canManage, done } = loaderData;
+  const zh = i18n.language === "zh-CN";
+  const stateOf = (r: Row) => (!r.active ? "inactive" : r.startsOn > page.today ? "upcoming" : r.endsOn < page.today ? "ended" : "running");
+  const columns: ColumnDef<Row, unknown>[] = [
+    {
+      id: "code",
+      header: t("pricing.promotions.code"),
+      meta: { sortKey: "code" },
+      cell: ({ row }) =>
+        canManage ? (
+          <Link to={`/pricing/promotions/${row.original.id}`} className="font-mono text-xs text-blue-700 underline">
+            {row.original.code}
+          </Link>
+        ) : (
+          <span className="font-mono text-xs">{row.original.code}</span>
+        ),
+    },
+    { id: "name", header: t("pricing.promotions.name"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "target", header: t("pricing.promotions.target"), cell: ({ row }) => row.original.sku ?? (zh ? row.original.lineZh : row.original.lineEn) },
+    { id: "kind", header: t("pricing.promotions.partnerKind"), cell: ({ row }) => (row.original.partnerKind ? t(`pricing.kinds.${row.original.partnerKind}`, { defaultValue: row.original.partnerKind }) : t("pricing.anyKind")) },
+    {
+      id: "offer",
+      header: t("pricing.promotions.offer"),
+      meta: { align: "right" },
+      cell: ({ row }) => (row.original.discountBp !== null ? t("pricing.promotions.percentOff", { percent: row.original.discountBp / 100 }) : formatMoney(row.original.promoPriceFen ?? 0n, i18n.language)),
+    },
+    { id: "minQuantity", header: t("pricing.promotions.minQuantity"), meta: { align: "right" }, cell: ({ row }) => row.original.minQuantity },
+    { id: "startsOn", header: t("pricing.promotions.startsOn"), meta: { sortKey: "startsOn" }, cell: ({ row }) => formatDate(row.original.startsOn, i18n.language) },
+    { id: "endsOn", header: t("pricing.promotions.endsOn"), meta: { sortKey: "endsOn" }, cell: ({ row }) => formatDate(row.original.endsOn, i18n.language) },
+    { id: "state", header: t("pricing.promotions.state"), cell: ({ row }) => <Badge tone={stateTone[stateOf(row.original)]}>{t(`pricing.promotions.states.${stateOf(row.original)}`)}</Badge> },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t("pricing.title")}
+        actions={
+          canManage ? (
+            <Link to="/pricing/promotions/new" className={buttonClass("primary")}>
+              {t("pricing.promotions.new")}
+            </Link>
+          ) : null
+        }
+      />
+      <PricingTabs />
+      {done ? (
+        <div className="mb-4">
+          <Alert tone="success">{t(done)}</Alert>
+        </div>
+      ) : null}
+      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
+        <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.promotions.searchPlaceholder")} />
+        <SelectField label={t("pricing.promotions.state")} name="state" defaultValue={query.state ?? ""} placeholder={t("pricing.promotions.allStates")} options={(["running", "upcoming", "ended"] as const).map((s) => ({ value: s, label: t(`pricing.promotions.states.${s}`) }))} />
+        <div className="flex items-end gap-2">
+          <Button>{t("common.filter")}</Button>
+          <Link to="/pricing/promotions" className={buttonClass("ghost")}>
+            {t("common.reset")}
+          </Link>
+        </div>
+      </Form>
+      <DataTable caption={t("pricing.promotions.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+    </>
+  );
+}
