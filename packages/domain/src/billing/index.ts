@@ -8,3 +8,5 @@ export { creditPosition, CREDIT_ORDER_STATUSES, type CreditPosition } from "./cr
 export { receivablesAging, agingQuery, agingBucket, agingBuckets, type AgingQuery, type AgingRow, type AgingBucket } from "./aging";
 export { statementOfAccount, statementQuery, type Statement, type StatementEntry } from "./statement";
 // statement-pdf and statement-xlsx are server-only: import them as "@cs/domain/billing/statement-pdf" from *.server.ts files.
+export * from "./shipping-queries";
+export * from "./finance-queries";

@@ -1,0 +1,29 @@
+import { agingQuery, receivablesAging } from "@cs/domain";
+import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse } from "../stock/csv.server";
+import type { Route } from "./+types/aging-export";
+
+const yuan = (fen: bigint) => `${fen < 0n ? "-" : ""}${(fen < 0n ? -fen : fen) / 100n}.${String((fen < 0n ? -fen : fen) % 100n).padStart(2, "0")}`;
+
+/** The whole aging (every page) as CSV, amounts in yuan with two decimals. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const t = serverT(context);
+  const query = { ...agingQuery.parse(searchParamsObject(request)), page: 1, size: 100 };
+  const header = [t("billing.fields.code"), t("billing.fields.name"), ...["notDue", "d0_30", "d31_60", "d61_90", "d90Plus", "credit", "balance"].map((k) => t(`billing.aging.${k}`))];
+  let first: Awaited<ReturnType<typeof receivablesAging>>;
+  try {
+    first = await receivablesAging(ctx, query);
+  } catch (error) {
+    loaderError(error);
+  }
+  async function* rows() {
+    let page = first;
+    for (let n = 1; ; n++) {
+      for (const r of page.rows) yield [r.code, r.name, ...[r.notDueFen, r.d0_30Fen, r.d31_60Fen, r.d61_90Fen, r.d90PlusFen, r.creditFen, r.balanceFen].map(yuan)];
+      if (n * query.size >= page.total) return;
+      page = await receivablesAging(ctx, { ...query, page: n + 1 });
+    }
+  }
+  return csvResponse(`aging-${query.by}-${first.asOf}`, header, rows());
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from "react-i18next";
+import { getInvoice } from "@cs/domain";
+import { Card, PageHeader } from "@cs/ui";
+import { domainCtx, loaderError } from "@cs/web/server";
+import type { Route } from "./+types/invoice";
+import { InvoiceView } from "./invoice-view";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  try {
+    return await getInvoice(domainCtx(context, request), params.id);
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export default function InvoiceDetail({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={`${t(`billing.kinds.${loaderData.invoice.kind}`)} ${loaderData.invoice.number}`} />
+      <Card>
+        <InvoiceView data={loaderData} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from "react-i18next";
+import { invoiceListQuery, listBranches, listInvoices } from "@cs/domain";
+import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { FilterForm } from "../stock/shared";
+import type { Route } from "./+types/invoices";
+import { invoiceColumns } from "./columns";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = invoiceListQuery.parse(searchParamsObject(request));
+  try {
+    const [page, branches] = await Promise.all([listInvoices(ctx, query), listBranches(ctx)]);
+    return { page, query, branches: branches.map((b) => ({ value: b.id, label: b.name })) };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export default function Invoices({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const { page, query, branches } = loaderData;
+  return (
+    <>
+      <PageHeader title={t("billing.finance.invoices")} />
+      <FilterForm resetTo="/finance/invoices" sort={query.sort} dir={query.dir} size={query.size} columns={4}>
+        <TextField label={t("billing.fields.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("billing.finance.searchInvoices")} />
+        {query.partner ? <input type="hidden" name="partner" value={query.partner} /> : null}
+        <SelectField label={t("billing.fields.branch")} name="branch" defaultValue={query.branch ?? ""} placeholder={t("common.all")} options={branches} />
+        <SelectField
+          label={t("billing.fields.status")}
+          name="state"
+          defaultValue={query.state}
+          options={(["all", "open", "overdue"] as const).map((s) => ({ value: s, label: t(`billing.state.${s}`) }))}
+        />
+      </FilterForm>
+      <DataTable caption={t("billing.finance.invoices")} columns={invoiceColumns(t, i18n.language, "/finance/invoices")} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+    </>
+  );
+}

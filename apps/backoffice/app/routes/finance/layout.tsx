@@ -1,0 +1,20 @@
+import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
+import { TabNav } from "@cs/ui";
+
+export default function FinanceLayout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TabNav
+        label={t("billing.finance.title")}
+        tabs={[
+          { to: "/finance/invoices", label: t("billing.finance.invoices") },
+          { to: "/finance/payments", label: t("billing.finance.payments") },
+          { to: "/finance/aging", label: t("billing.finance.aging") },
+        ]}
+      />
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { can, listPayments, paymentListQuery } from "@cs/domain";
+import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { FilterForm } from "../stock/shared";
+import type { Route } from "./+types/payments";
+import { paymentColumns } from "./columns";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = paymentListQuery.parse(searchParamsObject(request));
+  try {
+    return { page: await listPayments(ctx, query), query, canRecord: can(ctx.actor, "payment:record") };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export default function Payments({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const { page, query, canRecord } = loaderData;
+  return (
+    <>
+      <PageHeader
+        title={t("billing.finance.payments")}
+        actions={canRecord ? <Link to="/finance/payments/new" className={buttonClass()}>{t("billing.payment.record")}</Link> : null}
+      />
+      <FilterForm resetTo="/finance/payments" sort={query.sort} dir={query.dir} size={query.size} columns={4}>
+        <TextField label={t("billing.fields.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("billing.finance.searchPayments")} />
+      </FilterForm>
+      <DataTable caption={t("billing.finance.payments")} columns={paymentColumns(t, i18n.language)} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
+import { TabNav } from "@cs/ui";
+
+export default function AccountLayout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TabNav
+        label={t("billing.portal.title")}
+        tabs={[
+          { to: "/finance", label: t("billing.portal.overview"), end: true },
+          { to: "/finance/invoices", label: t("billing.portal.invoices") },
+          { to: "/finance/payments", label: t("billing.portal.payments") },
+          { to: "/finance/shipments", label: t("billing.portal.shipments") },
+        ]}
+      />
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import { agingQuery, myAccount, receivablesAging, statementQuery } from "@cs/domain";
+import { Alert, Button, Card, Money, PageHeader, TextField } from "@cs/ui";
+import { domainCtx, loaderError } from "@cs/web/server";
+import type { Route } from "./+types/overview";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    const [account, aging] = await Promise.all([myAccount(ctx), receivablesAging(ctx, agingQuery.parse({}))]);
+    return { ...account, aging: aging.totals, period: statementQuery.parse({}) };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export default function AccountOverview({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { organization, position, aging, period } = loaderData;
+  const locale = i18n.language;
+  const tiles = [
+    ["balance", position.openReceivablesFen],
+    ["openOrders", position.openOrdersFen],
+    ["limit", position.limitFen],
+    ["available", position.availableFen],
+  ] as const;
+  return (
+    <>
+      <PageHeader title={t("billing.portal.title")}>
+        <p className="text-sm text-slate-600">
+          {organization.name} · {t("billing.portal.paymentTerms", { days: organization.paymentTermsDays })}
+        </p>
+      </PageHeader>
+      {position.onHold ? <Alert>{t("billing.portal.onHold")}</Alert> : null}
+      <dl aria-label={t("billing.portal.overview")} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {tiles.map(([key, fen]) => (
+          <div key={key} className="rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">
+            <dt className="text-xs text-slate-500">{t(`billing.portal.${key}`)}</dt>
+            <dd className="text-lg font-semibold tabular-nums">
+              <Money fen={fen} locale={locale} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Card title={t("billing.aging.title")}>
+        <table className="w-full text-sm">
+          <caption className="sr-only">{t("billing.aging.title")}</caption>
+          <thead>
+            <tr className="text-right text-slate-500">
+              {(["notDue", "d0_30", "d31_60", "d61_90", "d90Plus", "credit", "balance"] as const).map((k) => (
+                <th key={k} className="px-2 py-1 font-normal">{t(`billing.aging.${k}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="text-right tabular-nums">
+              {[aging.notDueFen, aging.d0_30Fen, aging.d31_60Fen, aging.d61_90Fen, aging.d90PlusFen, aging.creditFen, aging.balanceFen].map((fen, i) => (
+                <td key={i} className="px-2 py-1"><Money fen={fen} locale={locale} /></td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </Card>
+      <Card title={t("billing.statement.title")} className="mt-4">
+        <p className="mb-2 text-sm text-slate-600">{t("billing.portal.statementHint")}</p>
+        <Form method="get" action="/finance/statement" reloadDocument className="flex flex-wrap items-end gap-3">
+          <TextField label={t("billing.statement.from")} name="from" type="date" defaultValue={period.from} />
+          <TextField label={t("billing.statement.to")} name="to" type="date" defaultValue={period.to} />
+          <Button name="format" value="pdf">{t("billing.statement.downloadPdf")}</Button>
+          <Button name="format" value="xlsx" variant="secondary">{t("billing.statement.downloadXlsx")}</Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

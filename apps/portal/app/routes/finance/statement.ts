@@ -1,0 +1,18 @@
+import { statementOfAccount } from "@cs/domain";
+import { statementFile } from "@cs/domain/billing/statement-files";
+import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
+import type { Route } from "./+types/statement";
+
+/** GET /finance/statement?format=pdf|xlsx&from=&to= — the partner's own statement, as a download. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = searchParamsObject(request);
+  const format = query.format === "xlsx" ? "xlsx" : "pdf";
+  try {
+    const statement = await statementOfAccount(ctx, ctx.actor.organizationId ?? "", query);
+    const file = await statementFile(statement, format, serverT(context));
+    return new Response(new Uint8Array(file.body), { headers: file.headers });
+  } catch (error) {
+    loaderError(error);
+  }
+}
