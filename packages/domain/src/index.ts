@@ -25,3 +25,4 @@ export * from "./orders/credit-hold";
 export * from "./orders/desk-order";
 export * from "./supply";
 export * from "./orders";
+export * from "./service";

@@ -75,6 +75,8 @@ export const orders = pgTable(
     // The order desk: one branch, one status, newest first.
     index("orders_owner_branch_id_status_submitted_at_idx").on(t.ownerBranchId, t.status, t.submittedAt),
     index("orders_status_submitted_at_idx").on(t.status, t.submittedAt),
+    // The desk's "all orders" tab and date ranges without a status: newest first across statuses.
+    index("orders_submitted_at_idx").on(t.submittedAt),
     index("orders_supplier_id_submitted_at_idx").on(t.supplierId, t.submittedAt).where(sql`${t.supplierId} is not null`),
     check("orders_total", sql`${t.totalFen} >= 0 and ${t.taxFen} >= 0 and ${t.taxFen} <= ${t.totalFen}`),
   ],

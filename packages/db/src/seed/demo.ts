@@ -23,6 +23,7 @@ import {
 } from "./data";
 import { seedInventory } from "./inventory";
 import { seedPricing } from "./pricing";
+import { seedSupplyRoutes } from "./supply";
 import { seedQuarantineLocations } from "./returns";
 import { createRandom, DEMO_SEED, seedUuid, type Random } from "./random";
 import { birthday, fullAddress, insertChunked, landline, pad, personName, uniqueMobile, yuan } from "./util";
@@ -465,6 +466,7 @@ export async function seedDemo(
     );
     await seedInventory(tx, data);
     await seedPricing(tx, data);
+    await seedSupplyRoutes(tx);
     await seedQuarantineLocations(tx);
     return { seeded: true };
   });
