@@ -25,6 +25,7 @@ import { seedInventory } from "./inventory";
 import { seedPricing } from "./pricing";
 import { seedSupplyRoutes } from "./supply";
 import { seedQuarantineLocations } from "./returns";
+import { seedService } from "./service";
 import { createRandom, DEMO_SEED, seedUuid, type Random } from "./random";
 import { birthday, fullAddress, insertChunked, landline, pad, personName, uniqueMobile, yuan } from "./util";
 
@@ -468,6 +469,7 @@ export async function seedDemo(
     await seedPricing(tx, data);
     await seedSupplyRoutes(tx);
     await seedQuarantineLocations(tx);
+    await seedService(tx, data);
     return { seeded: true };
   });
 }

@@ -33,6 +33,11 @@ export const permissions = [
   "own_return:request",
   "own_account:read",
   "supplied_order:fulfil",
+  "service:read",
+  "service:manage",
+  "own_service:file",
+  "station_service:work",
+  "station_service:admin",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -56,7 +61,7 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "credit:manage"],
+    permissions: [...staffRead, "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "credit:manage", "service:read"],
   },
   sales: {
     audience: "staff",
@@ -81,7 +86,7 @@ export const roles = {
     permissions: [...staffRead, "organization:update", "audit:read", "stock:approve", "payment:record", "credit:manage", "order:approve"],
     orderApprovalLimitFen: 50_000_000n,
   },
-  service_desk: { audience: "staff", allScopes: true, permissions: staffRead },
+  service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },
   marketing: { audience: "staff", allScopes: true, permissions: staffRead },
   partner_admin: {
     audience: "partner",
@@ -99,6 +104,7 @@ export const roles = {
       "own_return:request",
       "own_account:read",
       "supplied_order:fulfil",
+      "own_service:file",
     ],
   },
   partner_buyer: {
@@ -118,10 +124,18 @@ export const roles = {
   partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update", "own_stock:read", "own_order:read"] },
   station_admin: {
     audience: "partner",
-    permissions: ["own_organization:read", "own_organization:update", "contact:manage", "product:read", "profile:update"],
+    permissions: [
+      "own_organization:read",
+      "own_organization:update",
+      "contact:manage",
+      "product:read",
+      "profile:update",
+      "station_service:work",
+      "station_service:admin",
+    ],
   },
-  technician: { audience: "partner", permissions: ["own_organization:read", "product:read", "profile:update"] },
-  customer: { audience: "customer", permissions: ["profile:update"] },
+  technician: { audience: "partner", permissions: ["own_organization:read", "product:read", "profile:update", "station_service:work"] },
+  customer: { audience: "customer", permissions: ["profile:update", "own_service:file"] },
 } as const satisfies Record<string, RoleDefinition>;
 
 export type Role = keyof typeof roles;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { orders, organizations, stockLocations } from "@cs/db";
+import { orders, organizations, repairRequests, stockLocations } from "@cs/db";
 import type { Actor } from "./actor";
 import { can } from "./authorize";
 import type { Permission } from "./permissions";
@@ -87,4 +87,26 @@ export function tenantScope(
 /** Orders: the buyer's own, the supplying master distributor's, and staff by branch. */
 export function orderScope(actor: Actor): SQL {
   return tenantScope(actor, orders, { staff: "order:read", partner: "own_order:read" });
+}
+
+/**
+ * Repair requests: staff with service:read see all; a repair station (its admin and technicians)
+ * the ones assigned to it; a dealer the ones it filed; an end customer its own (also those a dealer
+ * filed for it). Anything else: none.
+ */
+export function serviceScope(actor: Actor): SQL {
+  switch (actor.kind) {
+    case "staff":
+      return can(actor, "service:read") ? sql`true` : nothing;
+    case "partner": {
+      if (!actor.organizationId) return nothing;
+      const parts: SQL[] = [];
+      if (can(actor, "station_service:work")) parts.push(eq(repairRequests.stationId, actor.organizationId));
+      if (can(actor, "own_service:file")) parts.push(eq(repairRequests.organizationId, actor.organizationId));
+      return parts.length ? or(...parts)! : nothing;
+    }
+    case "customer":
+      if (!actor.endCustomerId || !can(actor, "own_service:file")) return nothing;
+      return eq(repairRequests.endCustomerId, actor.endCustomerId);
+  }
 }

@@ -1,0 +1,14 @@
+export * from "./workflow";
+export * from "./sla";
+export * from "./warranty";
+export { checkWarranty, gatherWarrantyFacts, shanghaiToday, shipmentGraceDays } from "./warranty-facts";
+export { MAX_UPLOAD_BYTES, MAX_UPLOADS, sniffImage, type UploadedFile, type UploadStore } from "./uploads";
+export { registerDevice, listMyDevices } from "./devices";
+export { fileRepairRequest } from "./file-request";
+export { transitionRepair, recordDiagnosis, approveQuote, refuseQuote, cancelRepair, rateRepair, isPaidRepair } from "./transition";
+export { assignStation, declineRequest, setRepairPriority, escalateRepair, suggestStations, rankStations, type StationSuggestion } from "./desk";
+export { useParts, stationPartsLocation } from "./parts";
+export { submitClaim, decideClaim, settleStationMonth, listClaims } from "./claims";
+export { getRepairRequest, getRepairAttachment } from "./get-request";
+export { listRepairRequests, repairListQuery, repairSortKeys, stationQueue, type RepairListQuery } from "./lists";
+export { recordRepairEvent, lockRepairRequest } from "./events";
