@@ -32,6 +32,8 @@ async function as(browser: Browser, app: "portal" | "backoffice", login: string)
 }
 
 test("a dealer returns a shipped unit: the desk approves, the warehouse receives it into quarantine, and the dealer sees the credit note", async ({ browser }) => {
+  // four signed-in users in turn on a shared 2-core machine: more than the default 30 s
+  test.setTimeout(90_000);
   // the dealer asks
   const dealer = await as(browser, "portal", "dealer@demo.cn");
   await dealer.goto(`${portalURL}/returns`);
