@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { orders, type Database } from "@cs/db";
+import { orderLines, orders, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { orgByCode, seedDemoData } from "../testing/demo";
 import { expectLedgerConsistent } from "../testing/inventory";
@@ -19,6 +19,8 @@ it("gives DL-0001 orders in every state a visitor should see, once, with a consi
   const rows = await db.select({ status: orders.status, number: orders.number }).from(orders).where(eq(orders.organizationId, dl.id));
   expect(rows.map((r) => r.status).sort()).toEqual(["cancelled", "confirmed", "confirmed", "confirmed", "pending_approval", "rejected"]);
   expect(rows.every((r) => /^SO-\d{4}-\d{6}$/.test(r.number))).toBe(true);
+  const lines = await db.select().from(orderLines).where(eq(orderLines.organizationId, dl.id));
+  expect(lines.some((l) => l.quantityBackordered > 0)).toBe(true);
   await expectLedgerConsistent(db);
   expect(await seedDemoOrders(db)).toEqual({ orders: 0 });
 });

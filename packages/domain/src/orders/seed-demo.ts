@@ -31,7 +31,8 @@ export async function seedDemoOrders(db: Database): Promise<{ orders: number }> 
   const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
   const [address] = await db.select().from(addresses).where(eq(addresses.organizationId, orgId)).orderBy(asc(addresses.label)).limit(1);
   if (!org || !address) throw new Error("demo orders: DL-0001 or its address is missing");
-  const warehouse = (await warehousesServing(db, org.ownerBranchId))[0];
+  const serving = await warehousesServing(db, org.ownerBranchId);
+  const warehouse = serving[0];
   if (!warehouse) throw new Error("demo orders: no warehouse serves DL-0001");
 
   // Serial-free products the buyer's branch warehouse holds, most stocked first.
@@ -44,23 +45,38 @@ export async function seedDemoOrders(db: Database): Promise<{ orders: number }> 
     .limit(12);
   if (stocked.length < 8) throw new Error("demo orders: too few stocked products");
   const p = stocked.map((s) => s.id);
-  const scarce = stocked[stocked.length - 1]!;
+  // A product with only a few units left in the serving warehouses, to show a backorder.
+  const [scarce] = await db.execute<{ id: string; free: number }>(sql`
+    select s.product_id as id, sum(s.on_hand - s.reserved)::int as free
+      from stock_levels s join products p on p.id = s.product_id and p.active and not p.serialized
+     where s.owner_id = ${DISTRIBUTOR_OWNER}::uuid and s.location_id = any(${`{${serving.join(",")}}`}::uuid[])
+     group by s.product_id having sum(s.on_hand - s.reserved) between 1 and 20
+     order by min(p.list_price_fen), s.product_id limit 1`);
   const place = (key: string, lines: { productId: string; quantity: number }[], extra: Record<string, string> = {}) =>
     submitOrder(buyer, { _key: `demo-order-${key}`, shipToAddressId: address.id, lines, ...extra }).then((r) => r.orders[0]!);
 
   await place("confirmed", [
     { productId: p[0]!, quantity: 5 },
     { productId: p[1]!, quantity: 2 },
-    // More than the warehouses hold: the rest waits as a backorder.
-    { productId: scarce.id, quantity: scarce.free + 200 },
+    // More than the serving warehouses hold: the rest waits as a backorder.
+    ...(scarce ? [{ productId: scarce.id, quantity: Number(scarce.free) + 5 }] : []),
   ], { poNumber: "PO-DL1-2026-031", notes: "请在工作日送货，收货前电话联系。" });
+
+  await place("second", [
+    { productId: p[6]!, quantity: 10 },
+    { productId: p[7]!, quantity: 4 },
+  ], { poNumber: "PO-DL1-2026-032" });
 
   // An order beyond the remaining credit waits for approval (赊销).
   const overCredit = async (key: string, productId: string) => {
-    const [price, exposure] = await Promise.all([resolvePrices(db, { organizationId: orgId, lines: [{ productId, quantity: 1 }] }), creditExposure(db, orgId)]);
-    const unit = price.get(productId)!.unitPriceFen;
-    const headroom = org.creditLimitFen - exposure;
-    const quantity = Math.min(99_999, Math.max(1, Number(headroom / unit) + 1));
+    const headroom = org.creditLimitFen - (await creditExposure(db, orgId));
+    // Volume breaks lower the unit price as the quantity grows: re-price until the total is over.
+    let quantity = 1;
+    for (let i = 0; i < 5; i++) {
+      const unit = (await resolvePrices(db, { organizationId: orgId, lines: [{ productId, quantity }] })).get(productId)!.unitPriceFen;
+      if (unit * BigInt(quantity) > headroom) break;
+      quantity = Math.min(99_999, Number(headroom / unit) + 1);
+    }
     return place(key, [{ productId, quantity }], { poNumber: `PO-DL1-2026-${key.toUpperCase()}` });
   };
   await overCredit("wait", p[2]!);
@@ -71,9 +87,5 @@ export async function seedDemoOrders(db: Database): Promise<{ orders: number }> 
 
   const cancelled = await place("cancel", [{ productId: p[5]!, quantity: 3 }], { poNumber: "PO-DL1-2026-029" });
   await cancelOrder(desk, { orderId: cancelled.id, comment: "客户来电：型号选错，取消重下。" });
-  await place("second", [
-    { productId: p[6]!, quantity: 10 },
-    { productId: p[7]!, quantity: 4 },
-  ], { poNumber: "PO-DL1-2026-032" });
   return { orders: 6 };
 }
