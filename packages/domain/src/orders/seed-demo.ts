@@ -50,7 +50,7 @@ export async function seedDemoOrders(db: Database): Promise<{ orders: number }> 
     select s.product_id as id, sum(s.on_hand - s.reserved)::int as free
       from stock_levels s join products p on p.id = s.product_id and p.active and not p.serialized
      where s.owner_id = ${DISTRIBUTOR_OWNER}::uuid and s.location_id = any(${`{${serving.join(",")}}`}::uuid[])
-     group by s.product_id having sum(s.on_hand - s.reserved) between 1 and 20
+     group by s.product_id having sum(s.on_hand - s.reserved) between 1 and 200
      order by min(p.list_price_fen), s.product_id limit 1`);
   const place = (key: string, lines: { productId: string; quantity: number }[], extra: Record<string, string> = {}) =>
     submitOrder(buyer, { _key: `demo-order-${key}`, shipToAddressId: address.id, lines, ...extra }).then((r) => r.orders[0]!);
