@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
-import { orderLines, orders, organizations, type DatabaseOrTransaction, type OrderStatus } from "@cs/db";
+import { orderLines, orders, organizations, productLines, products, stockLocations, type DatabaseOrTransaction, type OrderStatus } from "@cs/db";
 import { applyMoves } from "../inventory/ledger";
 import { reserve } from "../inventory/reservation";
 import { splitVat } from "../billing/vat";
-import { locationIdOf } from "./inventory";
 
 /**
  * Test-only: a confirmed order with its stock reserved, made directly (without checkout), so
@@ -12,6 +11,24 @@ import { locationIdOf } from "./inventory";
  */
 
 let counter = 0;
+
+/** Id of a stock location by code (no vitest import here: Playwright set-up uses this file too). */
+async function locationIdOf(db: DatabaseOrTransaction, code: string) {
+  const [row] = await db.select({ id: stockLocations.id }).from(stockLocations).where(eq(stockLocations.code, code));
+  if (!row) throw new Error(`no stock location ${code}`);
+  return row.id;
+}
+
+/** A product of the caller's own SKU (so demo stock cannot change its numbers). */
+export async function createProduct(db: DatabaseOrTransaction, sku: string, listPriceFen: bigint, serialized = false) {
+  const [line] = await db.select({ id: productLines.id }).from(productLines).orderBy(productLines.code).limit(1);
+  if (!line) throw new Error("no product line: seed the demo data first");
+  const [row] = await db
+    .insert(products)
+    .values({ productLineId: line.id, sku, nameZh: `测试商品${sku}`, nameEn: `Test ${sku}`, listPriceFen, costFen: listPriceFen / 2n, serialized })
+    .returning({ id: products.id });
+  return row!.id;
+}
 
 /** Puts `quantity` units of the distributor's stock into a warehouse (a supplier receipt). */
 export async function stockUp(db: DatabaseOrTransaction, productId: string, warehouseCode: string, quantity: number) {
