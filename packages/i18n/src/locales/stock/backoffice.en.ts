@@ -58,6 +58,7 @@ export const en: Widen<typeof zhCN> = {
     partner_virtual: "Partner virtual stock",
     partner_consignment: "Partner consignment",
     station_parts: "Station parts",
+    quarantine: "Quarantine",
   },
   serials: {
     title: "Serial number history",

@@ -56,6 +56,7 @@ export const zhCN = {
     partner_virtual: "伙伴虚拟库存",
     partner_consignment: "伙伴寄售库存",
     station_parts: "维修站备件库",
+    quarantine: "退货隔离区",
   },
   serials: {
     title: "序列号追溯",
