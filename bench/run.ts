@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { createDatabase } from "@cs/db";
 import { verifyStockLevels } from "@cs/domain";
 import { availabilityBench } from "./availability";
+import { catalogSearchBench } from "./catalog-search";
 import { orderListBench } from "./order-list";
 import { orderPlaceHttp } from "./order-place-http";
 import { prepareBenchDatabase, type BenchDatabase } from "./lib/database";
@@ -63,6 +64,7 @@ async function main() {
     results.availability_200 = await availabilityBench(url, scratch, { runs: 200, lines: 200 });
   }
 
+  if (wanted("catalog_search")) results.catalog_search = await catalogSearchBench(url, { runs: 200, log });
   if (wanted("order_list_1m")) {
     log("order_list_1m: the order desk's list over 1,000,000 orders, 200 runs …");
     results.order_list_1m = await orderListBench(url, { runs: 200, log });
