@@ -71,7 +71,7 @@ async function main() {
   }
 
   if (wanted("order_place_http")) {
-    const port = Number(process.env.BENCH_PORTAL_PORT ?? 3390);
+    const port = Number(process.env.BENCH_PORTAL_PORT ?? 0);
     results.order_place_http = await orderPlaceHttp(url, scratch, { clients: 16, seconds, port, log });
   }
 

@@ -52,7 +52,8 @@ export class PortalClient {
     await this.get("/login");
     if (!this.csrf) throw new Error("the sign-in page rendered no _csrf token");
     const r = await this.post("/login", [["login", login], ["password", password], ["redirectTo", "/account"]]);
-    if (r.status !== 302 || r.location !== "/account") throw new Error(`sign-in of ${login} failed: ${r.status} ${r.location ?? r.body.slice(0, 200)}`);
+    if (r.status !== 302 || r.location !== "/account")
+      throw new Error(`sign-in of ${login} failed: ${r.status} ${r.location ?? /(auth\.\w+|errors\.\w+)/.exec(r.body)?.[1] ?? r.body.slice(0, 200)}`);
     const account = await this.get("/account");
     if (account.status !== 200) throw new Error(`signed-in page for ${login}: ${account.status} ${account.location ?? ""}`);
   }

@@ -25,16 +25,18 @@ function copyBuild(log: (m: string) => void) {
   log(`no build at ${BUILD} now: serving the previous copy in ${COPY_DIR}`);
 }
 const NODE_ENV_HEADER = "x-bench-node-env";
+const SERVER_ID_HEADER = "x-bench-server-id";
 
 export type Portal = { base: string; builtAt: string; stop: () => Promise<void> };
 
 /**
  * Starts the portal's production build in a child process (bench/lib/serve-portal.ts, NODE_ENV=production)
  * against `databaseUrl`, and refuses to go on unless its responses say NODE_ENV=production and carry the
- * production-only HSTS header. BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles.
+ * production-only HSTS header. Port 0 takes a free one. BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles.
  */
 export async function startPortal(databaseUrl: string, port: number, log: (m: string) => void): Promise<Portal> {
   copyBuild(log);
+  const serverId = randomBytes(8).toString("hex");
   const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir=.data/profiles"] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "bench/lib/serve-portal.ts"], {
     env: {
@@ -44,17 +46,21 @@ export async function startPortal(databaseUrl: string, port: number, log: (m: st
       SESSION_SECRET: randomBytes(32).toString("base64url"),
       PORTAL_PORT: String(port),
       PORTAL_BUILD: COPY_DIR,
+      BENCH_SERVER_ID: serverId,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.add(child);
   let output = "";
+  let listening = 0;
   const exited = new Promise<void>((ok) => child.on("exit", () => ok()));
   await new Promise<void>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`the portal did not start within 60 s:\n${output}`)), 60_000);
     const onData = (d: Buffer) => {
       output += d;
-      if (output.includes(`listening ${port}`)) {
+      const m = /listening (\d+)/.exec(output);
+      if (m) {
+        listening = Number(m[1]);
         clearTimeout(timer);
         ok();
       }
@@ -71,9 +77,13 @@ export async function startPortal(databaseUrl: string, port: number, log: (m: st
     await exited;
     children.delete(child);
   };
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://127.0.0.1:${listening}`;
   const probe = await fetch(`${base}/login`);
   await probe.arrayBuffer();
+  if (probe.headers.get(SERVER_ID_HEADER) !== serverId) {
+    await stop();
+    throw new Error(`another server answers on ${base}: stop it or set BENCH_PORTAL_PORT`);
+  }
   const env = probe.headers.get(NODE_ENV_HEADER);
   if (env !== "production" || !probe.headers.get("strict-transport-security")) {
     await stop();
