@@ -14,10 +14,10 @@ export type CreditPosition = {
 };
 
 /**
- * Orders that count against credit: accepted and not finished. An order waiting for approval has not
- * been granted credit yet (the approver checks it against this figure), so it is not counted.
+ * Orders that count against credit: every order not finished, including those waiting for approval
+ * (the same rule as the orders area's creditExposure, so the desk and the credit check agree).
  */
-export const CREDIT_ORDER_STATUSES = ["submitted", "confirmed", "partially_shipped"] as const;
+export const CREDIT_ORDER_STATUSES = ["submitted", "pending_approval", "confirmed", "partially_shipped"] as const;
 
 /**
  * A partner's credit position in one statement: the figure behind the order credit check (open
@@ -38,7 +38,7 @@ export async function creditPosition(db: DatabaseOrTransaction, organizationId: 
         where organization_id = ${organizationId}::uuid and unallocated_fen > 0)::text`,
       openOrders: sql<string>`(select coalesce(sum(l.unit_price_fen * (l.quantity - l.quantity_shipped - l.quantity_cancelled)), 0)
         from orders o join order_lines l on l.order_id = o.id
-        where o.organization_id = ${organizationId}::uuid and o.status in ('submitted', 'confirmed', 'partially_shipped'))::text`,
+        where o.organization_id = ${organizationId}::uuid and o.status in ('submitted', 'pending_approval', 'confirmed', 'partially_shipped'))::text`,
     })
     .from(organizations)
     .where(eq(organizations.id, organizationId));

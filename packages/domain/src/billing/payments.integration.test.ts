@@ -128,7 +128,7 @@ describe("createCreditNote", () => {
 });
 
 describe("creditPosition", () => {
-  it("adds open receivables and unshipped confirmed orders against the limit", async () => {
+  it("adds open receivables and unshipped orders (approved or waiting) against the limit", async () => {
     const org = await freshPartner("CP-A", 100_000n);
     await invoice(org, 30_000n, 5, -25);
     await stockUp(db, productId, "WH-BJ", 10);
@@ -138,8 +138,8 @@ describe("creditPosition", () => {
     expect(await creditPosition(db, org)).toEqual({
       limitFen: 100_000n,
       openReceivablesFen: 30_000n,
-      openOrdersFen: 20_000n,
-      availableFen: 50_000n,
+      openOrdersFen: 20_000n + 99_000n,
+      availableFen: 100_000n - 30_000n - 119_000n,
       onHold: true,
       holdReason: "90+",
     });
