@@ -50,6 +50,10 @@ export default [
     layout("routes/orders/layout.tsx", [route("orders/queue/:queue", "routes/orders/queue.tsx")]),
     route("orders/:id", "routes/orders/detail.tsx"),
     route("supply-routes", "routes/supply-routes/list.tsx"),
+    route("service/knowledge", "routes/service/knowledge/list.tsx"),
+    route("service/knowledge/new", "routes/service/knowledge/new.tsx"),
+    route("service/knowledge/:id", "routes/service/knowledge/detail.tsx"),
+    route("service/knowledge/:id/edit", "routes/service/knowledge/edit.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

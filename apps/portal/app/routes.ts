@@ -40,6 +40,8 @@ export default [
     route("finance/statement", "routes/finance/statement.ts"),
     route("supplied-orders", "routes/supplied-orders/list.tsx"),
     route("supplied-orders/:id", "routes/supplied-orders/detail.tsx"),
+    route("knowledge", "routes/knowledge/list.tsx"),
+    route("knowledge/:id", "routes/knowledge/detail.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

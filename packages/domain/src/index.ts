@@ -26,3 +26,4 @@ export * from "./orders/desk-order";
 export * from "./supply";
 export * from "./orders";
 export * from "./service";
+export * from "./service/knowledge";

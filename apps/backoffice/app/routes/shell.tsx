@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
+import { mayReadKnowledge } from "@cs/domain";
 import { AppShell } from "@cs/ui";
 import { NotificationBell, UserMenu } from "@cs/web";
 import { domainCtx, unreadCountFor } from "@cs/web/server";
@@ -10,6 +11,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   return {
     canSeeOrganizations: actor.permissions.has("organization:read"),
+    canSeeKnowledge: mayReadKnowledge(actor),
     canSeeStock: actor.permissions.has("stock:read"),
     canSeeReturns: actor.permissions.has("order:read"),
     canShip: actor.permissions.has("shipment:create"),
@@ -27,6 +29,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeOrganizations ? [{ to: "/organizations", label: t("nav.organizations") }] : []),
     { to: "/products", label: t("nav.products") },
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("stock.title") }] : []),
+    ...(loaderData.canSeeKnowledge ? [{ to: "/service/knowledge", label: t("knowledge.nav") }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("desk.nav") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
     ...(loaderData.canShip ? [{ to: "/shipping", label: t("billing.shipping.nav") }] : []),

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
-import { mayFulfil } from "@cs/domain";
+import { mayFulfil, mayReadKnowledge } from "@cs/domain";
 import { AppShell } from "@cs/ui";
 import { NotificationBell, UserMenu } from "@cs/web";
 import { domainCtx, unreadCountFor } from "@cs/web/server";
@@ -11,6 +11,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   return {
     hasCompany: actor.permissions.has("own_organization:read"),
+    canSeeKnowledge: mayReadKnowledge(actor),
     canSeeProducts: actor.permissions.has("product:read"),
     canSeeStock: actor.permissions.has("own_stock:read"),
     canSeeReturns: actor.permissions.has("own_order:read"),
@@ -34,6 +35,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("myStock.nav") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
     ...(loaderData.canSeeAccount ? [{ to: "/finance", label: t("billing.portal.nav") }] : []),
+    ...(loaderData.canSeeKnowledge ? [{ to: "/knowledge", label: t("knowledge.nav") }] : []),
     { to: "/account", label: t("nav.account") },
   ];
   return (

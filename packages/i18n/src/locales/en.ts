@@ -10,6 +10,7 @@ import { en as returns } from "./ordering/returns.en";
 import { en as desk } from "./ordering/desk.en";
 import { en as supply } from "./ordering/supply.en";
 import { en as orders } from "./ordering/orders.en";
+import { en as knowledge } from "./service/knowledge.en";
 
 export const en: Resource = {
   app: {
@@ -293,6 +294,7 @@ export const en: Resource = {
   returns,
   desk,
   supply,
+  knowledge,
   company: {
     title: "My company",
     profile: "Company profile",

@@ -9,6 +9,7 @@ import { zhCN as returns } from "./ordering/returns.zh-CN";
 import { zhCN as desk } from "./ordering/desk.zh-CN";
 import { zhCN as supply } from "./ordering/supply.zh-CN";
 import { zhCN as orders } from "./ordering/orders.zh-CN";
+import { zhCN as knowledge } from "./service/knowledge.zh-CN";
 
 export const zhCN = {
   app: {
@@ -292,6 +293,7 @@ export const zhCN = {
   returns,
   desk,
   supply,
+  knowledge,
   company: {
     title: "我的公司",
     profile: "公司资料",

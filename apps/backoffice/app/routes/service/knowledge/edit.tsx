@@ -1,0 +1,45 @@
+import { useTranslation } from "react-i18next";
+import { redirect } from "react-router";
+import { getArticle, knowledgeFacets, updateArticle } from "@cs/domain";
+import { PageHeader } from "@cs/ui";
+import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import type { Route } from "./+types/edit";
+import { ArticleForm, articleFormValues } from "./form";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    const [detail, facets] = await Promise.all([getArticle(ctx, params.id), knowledgeFacets(ctx)]);
+    return { detail, facets };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  try {
+    await updateArticle(ctx, params.id, articleFormValues(form));
+    return redirect(`/service/knowledge/${params.id}?done=saved`);
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export default function EditArticle({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { detail, facets } = loaderData;
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("knowledge.editTitle", { number: detail.article.number })} />
+      <ArticleForm
+        article={detail.article}
+        skus={detail.products.map((p) => p.sku).join(" ")}
+        facets={facets}
+        result={actionData}
+        cancelTo={`/service/knowledge/${detail.article.id}`}
+      />
+    </div>
+  );
+}

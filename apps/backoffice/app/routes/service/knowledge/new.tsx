@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { redirect } from "react-router";
+import { authorizeKnowledgeDraft, createArticle, knowledgeFacets } from "@cs/domain";
+import { PageHeader } from "@cs/ui";
+import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import type { Route } from "./+types/new";
+import { ArticleForm, articleFormValues } from "./form";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    authorizeKnowledgeDraft(ctx.actor);
+    return { facets: await knowledgeFacets(ctx), formKey: randomUUID() };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  try {
+    const created = await createArticle(ctx, articleFormValues(form));
+    return redirect(`/service/knowledge/${created.id}?done=created`);
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export default function NewArticle({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("knowledge.newTitle")} />
+      <ArticleForm facets={loaderData.facets} result={actionData} formKey={loaderData.formKey} cancelTo="/service/knowledge" />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { getArticle } from "@cs/domain";
+import { Card, PageHeader, buttonClass, formatDateTime } from "@cs/ui";
+import { domainCtx, loaderError, notFound } from "@cs/web/server";
+import type { Route } from "./+types/detail";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    const detail = await getArticle(ctx, params.id);
+    // The portal shows published articles only, even to the technician who wrote a draft.
+    if (detail.article.status !== "published") notFound();
+    return {
+      article: detail.article,
+      products: detail.products,
+      lines: detail.lines,
+      divisionZh: detail.divisionZh,
+      divisionEn: detail.divisionEn,
+    };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export default function KnowledgeArticle({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { article, products, lines } = loaderData;
+  const zh = i18n.language === "zh-CN";
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={article.title}
+        actions={
+          <Link to="/knowledge" className={buttonClass("ghost")}>
+            {t("common.back")}
+          </Link>
+        }
+      >
+        <p className="mt-1 text-xs text-slate-500">
+          <span className="font-mono">{article.number}</span>
+          {article.publishedAt ? ` · ${formatDateTime(article.publishedAt, i18n.language)}` : ""}
+        </p>
+      </PageHeader>
+      <Card title={t("knowledge.fields.symptom")}>
+        <p className="whitespace-pre-wrap text-sm">{article.symptom}</p>
+      </Card>
+      {article.cause ? (
+        <Card title={t("knowledge.fields.cause")}>
+          <p className="whitespace-pre-wrap text-sm">{article.cause}</p>
+        </Card>
+      ) : null}
+      <Card title={t("knowledge.fields.solution")}>
+        <p className="whitespace-pre-wrap text-sm">{article.solution}</p>
+      </Card>
+      <Card title={t("knowledge.fields.applies")}>
+        <p className="text-sm">
+          {[
+            (zh ? loaderData.divisionZh : loaderData.divisionEn) ?? "",
+            ...lines.map((l) => (zh ? l.nameZh : l.nameEn)),
+            ...products.map((p) => `${p.sku} ${zh ? p.nameZh : p.nameEn}`),
+          ]
+            .filter(Boolean)
+            .join("、") || "—"}
+        </p>
+      </Card>
+    </div>
+  );
+}
