@@ -1,6 +1,5 @@
 import { ValidationError } from "@cs/domain";
-
-export const BREAK_ROWS = 5;
+import { BREAK_ROWS } from "./breaks";
 
 /**
  * The breaks of the "set product prices" form: rows left empty are dropped, and field errors the

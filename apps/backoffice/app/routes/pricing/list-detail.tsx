@@ -6,7 +6,8 @@ import { Alert, Button, Card, DataTable, PageHeader, TextField, buttonClass, for
 import { CsrfInput, FormAlert, useFieldErrors, useTableLabels, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/list-detail";
-import { BREAK_ROWS, readBreaks } from "./breaks.server";
+import { BREAK_ROWS } from "./breaks";
+import { readBreaks } from "./breaks.server";
 import { PriceListForm } from "./list-form";
 import { doneKey, PricingTabs } from "./tabs";
 
