@@ -2,7 +2,7 @@ import { loadavg } from "node:os";
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { createDatabase, orderLines, orders, orderSubmissions, stockLevels, type Database } from "@cs/db";
 import { verifyStockLevels } from "@cs/domain";
-import { fillCart, submitCheckout } from "./lib/checkout";
+import { fillCart, priceBook, submitCheckout } from "./lib/checkout";
 import { benchProducts, DEALER_PASSWORD, ensureDealers, topUpStock, type BenchDealer } from "./lib/dealers";
 import { sampleWaits } from "./lib/diagnostics";
 import { PortalClient } from "./lib/http-client";
@@ -13,6 +13,7 @@ import { median, percentile, round, seededRandom } from "./lib/stats";
 export const AIM_P95_MS = 150;
 export const AIM_RATIO = 0.25;
 const LINES_PER_ORDER = 5;
+const MAX_QUANTITY = 5;
 /** Distinct products the dealers draw their lines from: popular enough to collide now and then, not a hot-row test. */
 const PRODUCTS = 1_000;
 const TRIVIAL_PATH = "/account";
@@ -109,12 +110,13 @@ export async function orderPlaceHttp(url: string, scratch: Scratch, options: { c
     const clients = dealers.map(() => new PortalClient(server.base));
     for (const [i, client] of clients.entries()) await client.signIn(dealers[i]!.login, DEALER_PASSWORD);
     const productIds = items.map((p) => p.id);
+    const book = await priceBook(db, dealers, productIds, MAX_QUANTITY);
     const runId = Date.now().toString(36);
     let ordersPlaced = 0;
     const orderStep = (label: string) => async (client: PortalClient, i: number, n: number) => {
       const rand = seededRandom(n * 131 + i);
-      const lines = rand.sample(productIds, LINES_PER_ORDER).map((productId) => ({ productId, quantity: rand.int(1, 5) }));
-      await fillCart(db, dealers[i]!, lines);
+      const lines = rand.sample(productIds, LINES_PER_ORDER).map((productId) => ({ productId, quantity: rand.int(1, MAX_QUANTITY) }));
+      await fillCart(db, book, dealers[i]!, lines);
       const { ms, placed } = await submitCheckout(client, dealers[i]!, `bench-${runId}-${label}-${i}-${n}`);
       if (label === "run") ordersPlaced += placed;
       return ms;

@@ -1,26 +1,47 @@
+import { sql } from "drizzle-orm";
 import type { Database } from "@cs/db";
-import { addLinesToCart, loadActor, type Actor } from "@cs/domain";
+import { resolvePrices } from "@cs/domain";
 import type { BenchDealer } from "./dealers";
 import type { PortalClient } from "./http-client";
 
 export type Line = { productId: string; quantity: number };
-
-const actors = new Map<string, Actor>();
+/** organization → `${productId}:${quantity}` → the unit price the buyer is shown for that quantity. */
+export type PriceBook = Map<string, Map<string, bigint>>;
 
 /**
- * Puts the order's lines in the dealer's cart the way the catalogue's "add to cart" does
- * (addLinesToCart: priced, availability seen), in the bench process: filling the cart is not what
- * is measured.
+ * What each dealer pays for each product at each quantity the bench orders (1–`maxQuantity`):
+ * resolvePrices once per dealer and quantity before the run, so filling a cart costs one INSERT.
  */
-export async function fillCart(db: Database, dealer: BenchDealer, lines: Line[]) {
-  let actor = actors.get(dealer.userId);
-  if (!actor) {
-    const loaded = await loadActor(db, dealer.userId);
-    if (!loaded) throw new Error(`bench dealer ${dealer.login} cannot act`);
-    actor = loaded;
-    actors.set(dealer.userId, actor);
+export async function priceBook(db: Database, dealers: BenchDealer[], productIds: string[], maxQuantity: number): Promise<PriceBook> {
+  const book: PriceBook = new Map();
+  for (const d of dealers) {
+    const prices = new Map<string, bigint>();
+    for (let quantity = 1; quantity <= maxQuantity; quantity++) {
+      const resolved = await resolvePrices(db, { organizationId: d.organizationId, lines: productIds.map((productId) => ({ productId, quantity })) });
+      for (const [productId, reason] of resolved) prices.set(`${productId}:${quantity}`, reason.unitPriceFen);
+    }
+    book.set(d.organizationId, prices);
   }
-  await addLinesToCart({ db, actor }, lines);
+  return book;
+}
+
+/**
+ * Puts the order's lines in the dealer's cart as "add to cart" leaves them (quantity and the price
+ * the buyer saw; no availability remembered, so only a price change would stop the checkout), with
+ * one INSERT from the bench process: filling the cart is not what is measured.
+ */
+export async function fillCart(db: Database, book: PriceBook, dealer: BenchDealer, lines: Line[]) {
+  const prices = book.get(dealer.organizationId);
+  const rows = lines.map((l) => {
+    const price = prices?.get(`${l.productId}:${l.quantity}`);
+    if (price === undefined) throw new Error(`no price for ${l.productId} × ${l.quantity}`);
+    return sql`(${dealer.userId}::uuid, ${dealer.organizationId}::uuid, ${l.productId}::uuid, ${l.quantity}::int, ${price}::bigint)`;
+  });
+  await db.execute(sql`
+    insert into cart_items (user_id, organization_id, product_id, quantity, seen_unit_price_fen)
+    values ${sql.join(rows, sql`, `)}
+    on conflict (user_id, product_id) do update
+       set quantity = excluded.quantity, seen_unit_price_fen = excluded.seen_unit_price_fen, seen_available = null, updated_at = now()`);
 }
 
 /**
