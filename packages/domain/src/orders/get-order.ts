@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { invoices, orderEvents, orderLines, orders, organizations, products, shipmentLines, shipments, users } from "@cs/db";
+import { invoices, orderEvents, orderLines, orders, orderSubmissions, organizations, products, shipmentLines, shipments, users } from "@cs/db";
 import { orderScope, tenantScope } from "../access/scopes";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
@@ -24,7 +24,7 @@ export async function getOrder(ctx: Ctx, orderId: string) {
     .leftJoin(users, eq(users.id, orders.placedBy))
     .where(and(eq(orders.id, orderId), orderScope(ctx.actor)));
   if (!row) throw new NotFoundError("order");
-  const [lines, events, shipped, invoiced] = await Promise.all([
+  const [lines, events, shipped, invoiced, siblings] = await Promise.all([
     ctx.db
       .select({ line: orderLines, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn, unit: products.unit })
       .from(orderLines)
@@ -75,6 +75,20 @@ export async function getOrder(ctx: Ctx, orderId: string) {
       .from(invoices)
       .where(and(eq(invoices.orderId, orderId), tenantScope(ctx.actor, invoices, { staff: "invoice:read", partner: "own_order:read" })))
       .orderBy(asc(invoices.issuedOn), asc(invoices.number)),
+    // The other orders the same checkout made (split per supplier).
+    ctx.db
+      .select({ id: orders.id, number: orders.number })
+      .from(orderSubmissions)
+      .innerJoin(orders, sql`${orders.id} = any(${orderSubmissions.orderIds})`)
+      .where(
+        and(
+          eq(orderSubmissions.organizationId, row.order.organizationId),
+          sql`${orderId}::uuid = any(${orderSubmissions.orderIds})`,
+          ne(orders.id, orderId),
+          orderScope(ctx.actor),
+        ),
+      )
+      .orderBy(asc(orders.number)),
   ]);
   const shipmentIds = shipped.map((s) => s.id);
   const shippedLines = shipmentIds.length
@@ -93,6 +107,7 @@ export async function getOrder(ctx: Ctx, orderId: string) {
     events,
     shipments: shipped.map((s) => ({ ...s, lines: shippedLines.filter((l) => l.shipmentId === s.id) })),
     invoices: invoiced,
+    siblings,
   };
 }
 

@@ -4,6 +4,7 @@ import { orderLines, orders, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { orgByCode, seedDemoData } from "../testing/demo";
 import { expectLedgerConsistent } from "../testing/inventory";
+import { creditExposure } from "./credit";
 import { seedDemoOrders } from "./seed-demo";
 
 let db: Database;
@@ -21,6 +22,8 @@ it("gives DL-0001 orders in every state a visitor should see, once, with a consi
   expect(rows.every((r) => /^SO-\d{4}-\d{6}$/.test(r.number))).toBe(true);
   const lines = await db.select().from(orderLines).where(eq(orderLines.organizationId, dl.id));
   expect(lines.some((l) => l.quantityBackordered > 0)).toBe(true);
+  // What is left open fits the credit limit, so the dealer can go on ordering in the demo.
+  expect(await creditExposure(db, dl.id)).toBeLessThan(dl.creditLimitFen);
   await expectLedgerConsistent(db);
   expect(await seedDemoOrders(db)).toEqual({ orders: 0 });
 });

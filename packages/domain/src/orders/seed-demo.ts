@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { addresses, DISTRIBUTOR_OWNER, organizations, products, stockLevels, users, type Database } from "@cs/db";
+import { addresses, DISTRIBUTOR_OWNER, orders, organizations, products, stockLevels, users, type Database } from "@cs/db";
 import { warehousesServing } from "../inventory/availability";
 import { resolvePrices } from "../pricing/resolve";
 import type { Ctx } from "../shared/context";
@@ -7,6 +7,7 @@ import { loadActor } from "../users/actor";
 import { approveOrder } from "./approve-order";
 import { cancelOrder } from "./cancel-order";
 import { creditExposure } from "./credit";
+import { editOrder } from "./edit-order";
 import { rejectOrder } from "./reject-order";
 import { submitOrder } from "./submit-order";
 
@@ -18,8 +19,9 @@ async function ctxFor(db: Database, login: string): Promise<Ctx> {
 }
 
 /**
- * Demo orders for DL-0001 in the states a visitor should see (confirmed with a backorder, waiting
- * for approval over its credit limit, approved, rejected, cancelled), placed and decided through
+ * Demo orders for DL-0001 in the states a visitor should see (confirmed with a backorder; over the
+ * credit limit, cut down by the desk with a discount and approved or still waiting; rejected;
+ * cancelled), placed, edited and decided through
  * the order domain itself so prices, reservations, numbers and timelines are what the real flow
  * makes. Runs once, right after the demo seed; a database that already has orders is left alone.
  */
@@ -79,9 +81,17 @@ export async function seedDemoOrders(db: Database): Promise<{ orders: number }> 
     }
     return place(key, [{ productId, quantity }], { poNumber: `PO-DL1-2026-${key.toUpperCase()}` });
   };
-  await overCredit("wait", p[2]!);
-  const approved = await overCredit("approve", p[3]!);
-  await approveOrder(manager, { orderId: approved.id, comment: "合作多年、回款及时，同意超额度发货。" });
+  // The desk cuts an over-credit order down with a discount beyond its own limit (5%): it now
+  // waits for a manager because of the discount, and holds little of the buyer's credit.
+  const cutDown = async (key: string, productId: string, comment: string) => {
+    const placed = await overCredit(key, productId);
+    const [row] = await db.select({ version: orders.version }).from(orders).where(eq(orders.id, placed.id));
+    await editOrder(desk, { orderId: placed.id, version: row!.version, lines: [{ productId, quantity: 20, discountBp: 800 }], comment });
+    return placed;
+  };
+  const approved = await cutDown("approve", p[3]!, "与客户确认：先订 20 件，给予 8% 项目折扣。");
+  await approveOrder(manager, { orderId: approved.id, comment: "项目单，同意 8% 折扣。" });
+  await cutDown("wait", p[2]!, "超出信用额度，客户同意减量；申请 8% 折扣。");
   const rejected = await overCredit("reject", p[4]!);
   await rejectOrder(desk, { orderId: rejected.id, comment: "超出信用额度较多，请先安排回款后再下单。" });
 

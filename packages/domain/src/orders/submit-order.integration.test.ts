@@ -29,6 +29,7 @@ import { expectLedgerConsistent } from "../testing/inventory";
 import { orderingCounts, readyBuyer, receive, stockedProducts } from "../testing/ordering";
 import { UnacceptedChangesError } from "./changes";
 import { creditExposure } from "./credit";
+import { getOrder } from "./get-order";
 import { submitOrder } from "./submit-order";
 
 let db: Database;
@@ -260,6 +261,7 @@ describe("submitOrder", () => {
       const [mdOrder] = await db.select().from(orders).where(eq(orders.id, result.orders[1]!.id));
       expect(mdOrder!.divisionId).toBe(otherLine!.divisionId);
       expect(new Set(result.orders.map((o) => o.number)).size).toBe(2);
+      expect((await getOrder(buyer, result.orders[0]!.id)).siblings.map((o) => o.id)).toEqual([result.orders[1]!.id]);
     } finally {
       await db.delete(supplyRoutes).where(eq(supplyRoutes.supplierId, master));
     }

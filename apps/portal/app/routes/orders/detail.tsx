@@ -47,7 +47,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 export default function OrderPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
-  const { order, lines, events, shipments, invoices, supplierName, placedByName, canCancel, canReorder, formKey } = loaderData;
+  const { order, lines, events, shipments, invoices, siblings, supplierName, placedByName, canCancel, canReorder, formKey } = loaderData;
   const shipTo = (order.shipTo ?? {}) as ShipTo;
   const placed = Number(params.get("placed"));
   const money = (fen: bigint) => formatMoney(fen, i18n.language);
@@ -83,6 +83,16 @@ export default function OrderPage({ loaderData, actionData }: Route.ComponentPro
       <div className="space-y-4">
         {placed === 1 ? <Alert tone="success">{t("orders.detail.placed", { number: order.number })}</Alert> : null}
         {placed > 1 ? <Alert tone="success">{t("orders.detail.placedMany", { count: placed, number: order.number })}</Alert> : null}
+        {siblings.length > 0 ? (
+          <p className="text-sm text-slate-600">
+            {t("orders.detail.otherOrders")}{" "}
+            {siblings.map((o) => (
+              <Link key={o.id} to={`/orders/${o.id}`} className="mr-2 font-mono text-xs text-blue-700 underline-offset-2 hover:underline">
+                {o.number}
+              </Link>
+            ))}
+          </p>
+        ) : null}
         {params.get("done") === "cancelled" ? <Alert tone="success">{t("orders.detail.cancelled")}</Alert> : null}
         <FormAlert result={(actionData ?? undefined) as ActionResult} />
         {waitingReasons.map((r) => (
