@@ -5,6 +5,7 @@ export default [
   route("logout", "routes/logout.ts"),
   route("set-locale", "routes/set-locale.ts"),
   route("healthz", "routes/healthz.ts"),
+  route("service/requests/:id/photos/:attachmentId", "routes/service/requests/photo.ts"),
   layout("routes/shell.tsx", [
     index("routes/home.tsx"),
     route("account", "routes/account.tsx"),
@@ -54,6 +55,8 @@ export default [
     route("service/knowledge/new", "routes/service/knowledge/new.tsx"),
     route("service/knowledge/:id", "routes/service/knowledge/detail.tsx"),
     route("service/knowledge/:id/edit", "routes/service/knowledge/edit.tsx"),
+    route("service/requests", "routes/service/requests/list.tsx"),
+    route("service/requests/:id", "routes/service/requests/detail.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -6,6 +6,7 @@ export default [
   route("logout", "routes/logout.ts"),
   route("set-locale", "routes/set-locale.ts"),
   route("healthz", "routes/healthz.ts"),
+  route("service/requests/:id/photos/:attachmentId", "routes/service/photo.ts"),
   layout("routes/shell.tsx", [
     index("routes/home.tsx"),
     route("account", "routes/account.tsx"),
@@ -42,6 +43,11 @@ export default [
     route("supplied-orders/:id", "routes/supplied-orders/detail.tsx"),
     route("knowledge", "routes/knowledge/list.tsx"),
     route("knowledge/:id", "routes/knowledge/detail.tsx"),
+    route("service/devices", "routes/service/devices.tsx"),
+    route("service/requests", "routes/service/list.tsx"),
+    route("service/requests/new", "routes/service/new.tsx"),
+    route("service/requests/:id", "routes/service/detail.tsx"),
+    route("service/queue", "routes/service/queue.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

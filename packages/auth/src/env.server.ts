@@ -8,6 +8,8 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** Set by the e2e run, which serves production builds over plain http on localhost. */
   INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  /** Uploaded files (repair photos, proofs of purchase): outside the web root, relative to the working directory. */
+  UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
 });
 
 export type ServerEnv = z.output<typeof schema> & { SESSION_SECRET: string; secureCookies: boolean };

@@ -20,6 +20,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     canOrder: actor.permissions.has("own_order:place"),
     canSeeOrders: actor.permissions.has("own_order:read"),
     canFulfil: await mayFulfil(domainCtx(context, request)),
+    canFileRepairs: actor.permissions.has("own_service:file"),
+    canWorkRepairs: actor.permissions.has("station_service:work"),
   };
 }
 
@@ -36,6 +38,8 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
     ...(loaderData.canSeeAccount ? [{ to: "/finance", label: t("billing.portal.nav") }] : []),
     ...(loaderData.canSeeKnowledge ? [{ to: "/knowledge", label: t("knowledge.nav") }] : []),
+    ...(loaderData.canFileRepairs ? [{ to: "/service/requests", label: t("service.nav") }] : []),
+    ...(loaderData.canWorkRepairs ? [{ to: "/service/queue", label: t("service.queue.nav") }] : []),
     { to: "/account", label: t("nav.account") },
   ];
   return (

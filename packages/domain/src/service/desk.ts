@@ -132,3 +132,14 @@ export async function rankStations(db: DatabaseOrTransaction, city: string, divi
      limit ${limit}`);
   return rows.map((r) => ({ stationId: r.station_id, name: r.name, city: r.city, sameCity: r.same_city, skilled: r.skilled, openLoad: r.open_load, capacityPerDay: r.capacity_per_day }));
 }
+
+/** Active repair stations with their cities (for a customer's preferred station and the desk's pick). */
+export async function listRepairStations(ctx: Ctx) {
+  if (!ctx.actor.permissions.has("own_service:file") && !ctx.actor.permissions.has("service:read")) return [];
+  return ctx.db
+    .select({ id: repairStations.organizationId, name: organizations.name, city: organizations.city, cities: repairStations.cities })
+    .from(repairStations)
+    .innerJoin(organizations, eq(organizations.id, repairStations.organizationId))
+    .where(and(eq(repairStations.active, true), eq(organizations.status, "active")))
+    .orderBy(organizations.city, organizations.name);
+}

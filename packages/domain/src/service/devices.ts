@@ -65,7 +65,7 @@ export async function registerDevice(ctx: Ctx, raw: unknown, proof: UploadedFile
             proofMime: stored?.mime ?? null,
             proofSize: stored?.sizeBytes ?? null,
             status: verified ? "verified" : "flagged",
-            statusReason: verified ? null : "service.device.unknownSerial",
+            statusReason: verified ? null : "service.devices.reasons.unknownSerial",
             registeredBy: ctx.actor.userId,
           })
           .returning();
@@ -105,4 +105,15 @@ export async function listMyDevices(ctx: Ctx) {
     .orderBy(desc(devices.createdAt))
     .limit(200);
   return Promise.all(rows.map(async (r) => ({ ...r, warranty: await checkWarranty(ctx.db, r.productId, r.serial) })));
+}
+
+/** Serialized, active products a device can be (for the registration and filing forms). */
+export async function listDeviceProducts(ctx: Ctx) {
+  authorize(ctx.actor, "own_service:file");
+  return ctx.db
+    .select({ id: products.id, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn })
+    .from(products)
+    .where(and(eq(products.active, true), eq(products.serialized, true)))
+    .orderBy(products.sku)
+    .limit(1000);
 }

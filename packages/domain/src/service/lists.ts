@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { endCustomers, organizations, products, repairPriorities, repairRequests, repairStatuses } from "@cs/db";
+import { divisions, endCustomers, organizations, products, repairPriorities, repairRequests, repairStations, repairStatuses } from "@cs/db";
 import { authorize } from "../access/authorize";
 import { serviceScope } from "../access/scopes";
 import type { Ctx } from "../shared/context";
@@ -154,4 +154,19 @@ export async function stationQueue(ctx: Ctx, limit = 100) {
     .where(and(eq(repairRequests.stationId, stationId), inArray(repairRequests.status, [...openRepairStatuses]), sql`${repairRequests.status} not in ('returned', 'closed', 'cancelled')`))
     .orderBy(sql`${repairRequests.slaDueAt} asc nulls last`, asc(repairRequests.id))
     .limit(limit);
+}
+
+/** The desk list's filter choices: divisions and active stations. */
+export async function serviceDeskOptions(ctx: Ctx) {
+  authorize(ctx.actor, "service:read");
+  const [divs, stations] = await Promise.all([
+    ctx.db.select({ id: divisions.id, nameZh: divisions.nameZh, nameEn: divisions.nameEn }).from(divisions).orderBy(divisions.code),
+    ctx.db
+      .select({ id: repairStations.organizationId, name: organizations.name, city: organizations.city })
+      .from(repairStations)
+      .innerJoin(organizations, eq(organizations.id, repairStations.organizationId))
+      .where(eq(repairStations.active, true))
+      .orderBy(organizations.city, organizations.name),
+  ]);
+  return { divisions: divs, stations };
 }

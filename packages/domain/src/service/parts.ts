@@ -102,3 +102,19 @@ export async function useParts(ctx: Ctx, raw: unknown) {
     return { partId: part!.id, moveId: moveId!.toString() };
   });
 }
+
+/** What the actor's station holds in its parts store (free quantity per product), for the parts form. */
+export async function stationPartsStock(ctx: Ctx) {
+  authorize(ctx.actor, "station_service:work");
+  const stationId = ctx.actor.organizationId;
+  if (!stationId) return [];
+  const location = await stationPartsLocation(ctx.db, stationId);
+  if (!location) return [];
+  return ctx.db
+    .select({ productId: products.id, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn, serialized: products.serialized, free: sql<number>`sum(${stockLevels.onHand} - ${stockLevels.reserved})::int` })
+    .from(stockLevels)
+    .innerJoin(products, eq(products.id, stockLevels.productId))
+    .where(and(eq(stockLevels.locationId, location.id), inArray(stockLevels.ownerId, [stationId, DISTRIBUTOR_OWNER]), gt(stockLevels.onHand, stockLevels.reserved)))
+    .groupBy(products.id)
+    .orderBy(products.sku);
+}

@@ -1,0 +1,37 @@
+import { redirect } from "react-router";
+import { assignStation, decideClaim, escalateRepair, setRepairPriority, settleStationMonth, transitionRepair, type Ctx } from "@cs/domain";
+import { actionError } from "@cs/web/server";
+
+/** Runs the desk step a request's page asked for (`intent`, or a target state `to`) and redirects back. */
+export async function runDeskAction(ctx: Ctx, requestId: string, form: FormData) {
+  const raw: Record<string, string> = { requestId };
+  for (const [k, v] of form.entries()) if (typeof v === "string") raw[k] = v;
+  raw.requestId = requestId;
+  const back = (done: string) => redirect(`/service/requests/${requestId}?done=${done}`);
+  try {
+    switch (form.get("intent") ?? (form.get("to") ? "transition" : null)) {
+      case "transition":
+        await transitionRepair(ctx, raw);
+        return back(String(form.get("to")));
+      case "assign":
+        await assignStation(ctx, raw);
+        return back("assigned");
+      case "priority":
+        await setRepairPriority(ctx, raw);
+        return back("priority");
+      case "escalate":
+        await escalateRepair(ctx, raw);
+        return back("escalated");
+      case "claim":
+        await decideClaim(ctx, raw);
+        return back("claim_decided");
+      case "settle":
+        await settleStationMonth(ctx, raw);
+        return back("settled");
+      default:
+        return null;
+    }
+  } catch (error) {
+    return actionError(error, form);
+  }
+}

@@ -1,0 +1,64 @@
+import { useTranslation } from "react-i18next";
+import { Link, useNavigation } from "react-router";
+import { requireActor } from "@cs/auth/server";
+import { listRepairRequests, repairListQuery } from "@cs/domain";
+import { DataTable, PageHeader, buttonClass } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import type { Route } from "./+types/list";
+import { repairColumns } from "./columns";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  try {
+    const actor = requireActor(context, request);
+    const q = repairListQuery.parse({ sort: "createdAt", dir: "desc", ...searchParamsObject(request, ["status"]) });
+    return { page: await listRepairRequests(domainCtx(context, request), q), query: q, mayFile: actor.permissions.has("own_service:file"), isCustomer: actor.kind === "customer" };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+/** The repair requests this user may see: a customer its own, a dealer those it filed, a station those assigned to it. */
+export default function RepairRequests({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const navigation = useNavigation();
+  const { page, query: q, mayFile, isCustomer } = loaderData;
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t("service.requests.title")}
+        actions={
+          <div className="flex gap-2">
+            {isCustomer ? (
+              <Link to="/service/devices" className={buttonClass("secondary")}>
+                {t("service.devices.title")}
+              </Link>
+            ) : null}
+            {mayFile ? (
+              <Link to="/service/requests/new" className={buttonClass()}>
+                {t("service.newRequest")}
+              </Link>
+            ) : null}
+          </div>
+        }
+      >
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("service.requests.intro")}</p>
+      </PageHeader>
+      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
+        <DataTable
+          caption={t("service.requests.title")}
+          columns={repairColumns(t, i18n.language)}
+          data={page.rows}
+          total={page.total}
+          page={page.page}
+          size={page.size}
+          sort={q.sort}
+          dir={q.dir}
+          labels={labels}
+          getRowId={(r) => r.id}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import path from "node:path";
+import { serverEnv } from "@cs/auth/server";
+import { MAX_UPLOAD_BYTES, ValidationError, type UploadedFile, type UploadStore } from "@cs/domain";
+
+/** Where repair photos and proofs live: UPLOADS_DIR (default .data/uploads), never the web root. */
+export function uploadStore(): UploadStore {
+  return { dir: path.resolve(serverEnv().UPLOADS_DIR) };
+}
+
+/**
+ * The files posted under `name`, read into memory: an oversized one is refused by its declared
+ * size before its bytes are read; the domain checks type (magic bytes), size and count again.
+ */
+export async function filesOf(form: FormData, name: string): Promise<UploadedFile[]> {
+  const files = form.getAll(name).filter((v): v is File => typeof v === "object" && v !== null && "arrayBuffer" in v && v.size > 0);
+  if (files.some((f) => f.size > MAX_UPLOAD_BYTES)) throw new ValidationError({ [name]: ["service.validation.fileTooLarge"] }, "service.validation.fileTooLarge");
+  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+/** The form's text fields as a plain object (files left out). */
+export function fieldsOf(form: FormData) {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string") out[k] = v;
+  return out;
+}
