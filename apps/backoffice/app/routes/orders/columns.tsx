@@ -4,6 +4,10 @@ import { Link } from "react-router";
 import type { OrderQueueRow } from "@cs/domain";
 import { Badge, formatDate, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
 
+/** The desk's tabs and the status filter (kept here: route components must not import the domain). */
+export const queueTabs = ["pending_approval", "to_allocate", "backorders", "to_ship", "overdue", "all"] as const;
+export const statusOptions = ["submitted", "pending_approval", "confirmed", "partially_shipped", "shipped", "completed", "rejected", "cancelled"] as const;
+
 type Tone = "slate" | "green" | "amber" | "red" | "blue";
 const tones: Record<string, Tone> = {
   submitted: "blue",

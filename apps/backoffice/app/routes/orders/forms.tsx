@@ -27,7 +27,7 @@ export function DecisionForm({ detail, result, busy }: FormProps) {
           {" · "}
           {t("desk.hints.rejectComment")}
         </p>
-        <TextAreaField label={t("desk.fields.comment")} name="comment" rows={2} maxLength={1000} errors={errors("comment")} />
+        <TextAreaField label={t("desk.fields.decisionComment")} name="comment" rows={2} maxLength={1000} errors={errors("comment")} />
         <div className="flex gap-2">
           <Button name="intent" value="approve" disabled={busy}>
             {t("desk.actions.approve")}
@@ -80,7 +80,7 @@ export function EditForm({ detail, result, busy }: FormProps) {
             </fieldset>
           ))}
         </div>
-        <TextField label={t("desk.fields.comment")} name="comment" maxLength={1000} errors={errors("comment")} />
+        <TextField label={t("desk.fields.editComment")} name="comment" maxLength={1000} errors={errors("comment")} />
         <Button name="intent" value="edit" disabled={busy}>
           {t("desk.actions.saveEdit")}
         </Button>
@@ -99,7 +99,7 @@ export function CancelForm({ result, busy }: FormProps) {
         <CsrfInput />
         <FormAlert result={mine} />
         <p className="text-sm text-slate-600">{t("desk.hints.cancel")}</p>
-        <TextField label={t("desk.fields.comment")} name="comment" maxLength={1000} errors={errors("comment")} />
+        <TextField label={t("desk.fields.cancelComment")} name="comment" maxLength={1000} errors={errors("comment")} />
         <Button name="intent" value="cancel" variant="danger" disabled={busy}>
           {t("desk.actions.cancel")}
         </Button>

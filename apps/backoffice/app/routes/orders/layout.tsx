@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
-import { authorize, countOrderQueues, orderQueues } from "@cs/domain";
+import { authorize, countOrderQueues } from "@cs/domain";
 import { TabNav, formatNumber } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/layout";
+import { queueTabs } from "./columns";
 
 /** The desk's queues as tabs with their sizes; without order:read the section does not exist (404). */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -23,7 +24,7 @@ export default function OrdersLayout({ loaderData }: Route.ComponentProps) {
     <>
       <TabNav
         label={t("desk.queues.label")}
-        tabs={orderQueues.map((q) => ({
+        tabs={queueTabs.map((q) => ({
           to: `/orders/queue/${q}`,
           label: q in counts ? `${t(`desk.queues.${q}`)} (${formatNumber(counts[q] ?? 0, i18n.language)})` : t(`desk.queues.${q}`),
         }))}

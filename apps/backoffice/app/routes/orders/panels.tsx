@@ -86,7 +86,7 @@ export function LinesCard({ detail }: { detail: DeskOrder }) {
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
               {heads.map((h) => (
-                <th key={h} scope="col" className="px-2 py-1 font-medium">
+                <th key={h} scope="col" className={cn("px-2 py-1 font-medium", !["sku", "product", "priceRule"].includes(h) && "text-right")}>
                   {f(h)}
                 </th>
               ))}

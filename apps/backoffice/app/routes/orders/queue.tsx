@@ -1,21 +1,21 @@
 import { useTranslation } from "react-i18next";
 import { useNavigation } from "react-router";
-import { authorize, listBranches, listOrderQueue, orderQueueQuery, orderQueues, orderStatusList, TOTAL_CAP } from "@cs/domain";
+import { authorize, listBranches, listOrderQueue, orderQueueQuery, TOTAL_CAP } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, notFound, searchParamsObject } from "@cs/web/server";
 import { FilterForm } from "../stock/shared";
 import type { Route } from "./+types/queue";
-import { orderColumns } from "./columns";
+import { orderColumns, queueTabs, statusOptions } from "./columns";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  if (!(orderQueues as readonly string[]).includes(params.queue)) notFound();
+  if (!(queueTabs as readonly string[]).includes(params.queue)) notFound();
   try {
     authorize(ctx.actor, "order:read");
     const query = orderQueueQuery.parse({ ...searchParamsObject(request), queue: params.queue });
     const [page, branches] = await Promise.all([listOrderQueue(ctx, query), listBranches(ctx)]);
-    return { page, branches, query };
+    return { page, branches, query, cap: TOTAL_CAP };
   } catch (error) {
     loaderError(error);
   }
@@ -25,9 +25,9 @@ export default function OrderQueue({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const labels = useTableLabels();
   const navigation = useNavigation();
-  const { page, branches, query: q } = loaderData;
+  const { page, branches, query: q, cap } = loaderData;
   const here = `/orders/queue/${q.queue}`;
-  const rowLabels = page.totalCapped ? { ...labels, rows: () => t("desk.rowsCapped", { count: formatNumber(TOTAL_CAP, i18n.language) as never }) } : labels;
+  const rowLabels = page.totalCapped ? { ...labels, rows: () => t("desk.rowsCapped", { count: formatNumber(cap, i18n.language) as never }) } : labels;
   return (
     <>
       <PageHeader title={t(`desk.queues.${q.queue}`)} />
@@ -39,7 +39,7 @@ export default function OrderQueue({ loaderData }: Route.ComponentProps) {
           name="status"
           defaultValue={q.status ?? ""}
           placeholder={t("common.all")}
-          options={orderStatusList.map((s) => ({ value: s, label: t(`desk.statuses.${s}`) }))}
+          options={statusOptions.map((s) => ({ value: s, label: t(`desk.statuses.${s}`) }))}
         />
         <SelectField
           label={t("desk.fields.branch")}

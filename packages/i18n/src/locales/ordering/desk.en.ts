@@ -55,6 +55,9 @@ export const en: Widen<typeof zhCN> = {
     shipTo: "Ship to",
     placedBy: "Placed by",
     comment: "Comment",
+    decisionComment: "Decision comment",
+    editComment: "Reason for the edit",
+    cancelComment: "Reason for cancelling",
     version: "Version",
   },
   statuses: {

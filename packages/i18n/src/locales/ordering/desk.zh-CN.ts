@@ -53,6 +53,9 @@ export const zhCN = {
     shipTo: "收货地址",
     placedBy: "下单人",
     comment: "意见",
+    decisionComment: "审批意见",
+    editComment: "修改说明",
+    cancelComment: "取消原因",
     version: "版本",
   },
   statuses: {
