@@ -13,7 +13,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const organizationId = new URL(request.url).searchParams.get("organization") ?? undefined;
   try {
-    return { ...(await paymentForm(ctx, organizationId)), formKey: randomUUID(), today: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()) };
+    return { ...(await paymentForm(ctx, organizationId)), formKey: randomUUID(), methods: [...paymentMethods], today: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()) };
   } catch (error) {
     loaderError(error);
   }
@@ -35,7 +35,7 @@ export default function RecordPayment({ loaderData, actionData }: Route.Componen
   const result = actionData as ActionResult;
   const errors = useFieldErrors(result);
   const navigation = useNavigation();
-  const { partners, partner, open, position, formKey, today } = loaderData;
+  const { partners, partner, open, position, formKey, today, methods } = loaderData;
   const locale = i18n.language;
   const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : "");
   return (
@@ -64,7 +64,7 @@ export default function RecordPayment({ loaderData, actionData }: Route.Componen
             <div className="grid gap-3 sm:grid-cols-4">
               <TextField label={t("billing.fields.amount")} name="amount" inputMode="decimal" required defaultValue={initial("amount")} errors={errors("amount")} />
               <TextField label={t("billing.fields.receivedOn")} name="receivedOn" type="date" required defaultValue={initial("receivedOn") || today} max={today} errors={errors("receivedOn")} />
-              <SelectField label={t("billing.fields.method")} name="method" defaultValue={initial("method") || "bank_transfer"} options={paymentMethods.map((m) => ({ value: m, label: t(`billing.methods.${m}`) }))} errors={errors("method")} />
+              <SelectField label={t("billing.fields.method")} name="method" defaultValue={initial("method") || "bank_transfer"} options={methods.map((m) => ({ value: m, label: t(`billing.methods.${m}`) }))} errors={errors("method")} />
               <TextField label={t("billing.fields.reference")} name="reference" defaultValue={initial("reference")} errors={errors("reference")} />
             </div>
           </Card>

@@ -1,4 +1,5 @@
-import { statementOfAccount } from "@cs/domain";
+import { data } from "react-router";
+import { ValidationError, statementOfAccount } from "@cs/domain";
 import { statementFile } from "@cs/domain/billing/statement-files";
 import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/statement";
@@ -13,6 +14,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     const file = await statementFile(statement, format, serverT(context));
     return new Response(new Uint8Array(file.body), { headers: file.headers });
   } catch (error) {
+    // a period that ends before it starts: a plain 400 with the reason, not a server error
+    if (error instanceof ValidationError) throw data({ messageKey: Object.values(error.fieldErrors)[0]?.[0] ?? error.code }, { status: 400 });
     loaderError(error);
   }
 }

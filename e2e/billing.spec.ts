@@ -1,0 +1,109 @@
+import type { Browser } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { createDatabase, organizations, type Database } from "@cs/db";
+import { createConfirmedOrder, createProduct, stockUp } from "@cs/domain/testing/orders";
+import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
+
+/**
+ * Shipping to cash on the e2e server's own database: a confirmed order of DL-0001 (made directly,
+ * with its stock reserved in the Beijing warehouse) is shipped partially by the warehouse with a
+ * tracking number, finance records a payment allocated to the shipment's invoice, and the dealer
+ * sees the shipment, the invoice, the new balance and downloads the statement PDF.
+ */
+const e2eDatabaseUrl = "postgres://postgres:postgres@127.0.0.1:54331/channel";
+const sku = `E2E-BILL-${Date.now().toString(36).toUpperCase()}`;
+const tracking = `SF${Date.now()}`;
+
+let db: Database;
+let orderNumber: string;
+
+test.beforeAll(async () => {
+  db = createDatabase(e2eDatabaseUrl, { max: 2 });
+  const productId = await createProduct(db, sku, 11_300n);
+  await stockUp(db, productId, "WH-BJ", 10);
+  const [dealer] = await db.select().from(organizations).where(eq(organizations.code, "DL-0001"));
+  const { order } = await createConfirmedOrder(db, { organizationId: dealer!.id, lines: [{ productId, quantity: 5, unitPriceFen: 11_300n }], number: `SO-E2E-${sku}` });
+  orderNumber = order.number;
+});
+
+test.afterAll(async () => {
+  await db?.$client.end({ timeout: 5 });
+});
+
+async function as(browser: Browser, app: "portal" | "backoffice", login: string) {
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, app, login);
+  return page;
+}
+
+test("the warehouse ships part of an order, finance records the payment, and the dealer sees shipment, invoice, balance and statement", async ({ browser }) => {
+  test.setTimeout(120_000);
+
+  // warehouse: 2 of 5 units, with carrier and tracking number
+  const warehouse = await as(browser, "backoffice", "warehouse@demo.cn");
+  await warehouse.goto(`${backofficeURL}/shipping`);
+  await warehouse.getByRole("link", { name: orderNumber }).click();
+  await expect(warehouse.getByRole("heading", { name: `订单 ${orderNumber} 发货` })).toBeVisible();
+  await warehouse.getByLabel(`${sku} 本次发货数量`).fill("2");
+  await warehouse.getByLabel("承运商").fill("顺丰速运");
+  await warehouse.getByLabel("运单号").fill(tracking);
+  await checkA11y(warehouse);
+  await warehouse.screenshot({ path: "docs/screenshots/backoffice-shipment-form.png", fullPage: true });
+  await warehouse.getByRole("button", { name: "确认发货并开票" }).click();
+  await warehouse.waitForURL(/\/shipping\/shipments\/[0-9a-f-]{36}\?done=shipped/);
+  const notice = await warehouse.getByText(/已发货，发票 INV-\d{4}-\d{6} 已开具/).textContent();
+  const invoiceNumber = notice!.match(/INV-\d{4}-\d{6}/)![0];
+  await expect(warehouse.getByText(tracking)).toBeVisible();
+  await checkA11y(warehouse);
+  await warehouse.screenshot({ path: "docs/screenshots/backoffice-shipment.png", fullPage: true });
+
+  // finance: ¥100.00 of the ¥226.00 invoice
+  const finance = await as(browser, "backoffice", "finance@demo.cn");
+  await finance.goto(`${backofficeURL}/finance/invoices?q=${invoiceNumber}`);
+  await finance.getByRole("link", { name: invoiceNumber }).click();
+  await expect(finance.getByRole("cell", { name: "¥226.00" }).first()).toBeVisible();
+  // 13% VAT split of 226.00: tax 26.00, net 200.00
+  await expect(finance.getByRole("cell", { name: "¥26.00" }).first()).toBeVisible();
+  await finance.goto(`${backofficeURL}/finance/payments/new`);
+  await finance.getByLabel("客户").selectOption({ label: (await finance.getByRole("option", { name: /^DL-0001 / }).textContent())! });
+  await finance.getByRole("button", { name: "显示未结发票" }).click();
+  await finance.getByLabel("金额（元）").fill("100");
+  await finance.getByLabel("摘要 / 流水号").fill("招行回单 E2E");
+  await finance.getByLabel(`分配到 ${invoiceNumber} 的金额`).fill("100");
+  await checkA11y(finance);
+  await finance.screenshot({ path: "docs/screenshots/backoffice-record-payment.png", fullPage: true });
+  await finance.getByRole("button", { name: "登记回款" }).click();
+  await finance.waitForURL(/\/finance\/payments\?q=PAY-/);
+  await expect(finance.getByRole("cell", { name: invoiceNumber })).toBeVisible();
+  await finance.goto(`${backofficeURL}/finance/aging?q=DL-0001`);
+  await expect(finance.getByRole("link", { name: /DL-0001/ })).toBeVisible();
+  await checkA11y(finance);
+
+  // the dealer: shipment with tracking, invoice with ¥126.00 open, balance, statement PDF
+  const dealer = await as(browser, "portal", "dealer@demo.cn");
+  await dealer.goto(`${portalURL}/finance/shipments`);
+  await expect(dealer.getByRole("cell", { name: tracking })).toBeVisible();
+  await dealer.goto(`${portalURL}/finance/invoices`);
+  await dealer.getByRole("link", { name: invoiceNumber }).click();
+  await expect(dealer.getByText("¥126.00")).toBeVisible();
+  await expect(dealer.getByText("招行回单 E2E").or(dealer.getByText(/PAY-\d{4}-\d{6}/)).first()).toBeVisible();
+  await checkA11y(dealer);
+  await dealer.goto(`${portalURL}/finance`);
+  await expect(dealer.getByText("应收余额").first()).toBeVisible();
+  await checkA11y(dealer);
+  await dealer.screenshot({ path: "docs/screenshots/portal-account.png", fullPage: true });
+  const [download] = await Promise.all([dealer.waitForEvent("download"), dealer.getByRole("button", { name: "下载 PDF" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^对账单-.*\.pdf$/);
+  const path = await download.path();
+  const { readFile } = await import("node:fs/promises");
+  const bytes = await readFile(path);
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(bytes.toString("latin1")).toMatch(/\/FontName\s*\/[A-Z]{6}\+NotoSansHans-Regular/);
+
+  // another dealer cannot open this invoice
+  const other = await as(browser, "portal", "dealer2@demo.cn");
+  const response = await other.goto(dealer.url().replace(/\/finance$/, "/finance/invoices"));
+  expect(response?.status()).toBe(200);
+  await expect(other.getByRole("link", { name: invoiceNumber })).toHaveCount(0);
+});
