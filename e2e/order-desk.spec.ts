@@ -84,3 +84,28 @@ test("the order desk approves an over-credit order from the pending-approval que
   await page.goto(`${backofficeURL}/orders/queue/pending_approval?q=${large.number}`);
   await expect(page.getByRole("link", { name: large.number })).toBeVisible();
 });
+
+test("a master distributor confirms an order it supplies from its own stock and ships it with a tracking number", async ({ page, login }) => {
+  // AG-001 (under MD-001) orders a server power supply: the SRV division is MD-001's by the demo's supply route.
+  const [address] = await db.select({ id: addresses.id }).from(addresses).where(eq(addresses.organizationId, (await orgByCode(db, "AG-001")).id)).limit(1);
+  const [psu] = await db.select({ id: products.id }).from(products).where(eq(products.sku, "SA-PSU-1300"));
+  const agent = await ctxOf(db, "agent@demo.cn");
+  const { orders } = await submitOrder(agent, { _key: newKey(), shipToAddressId: address!.id, lines: [{ productId: psu!.id, quantity: 2 }], poNumber: "PO-MD-E2E-1" });
+  const supplied = orders.find((o) => o.supplierId !== null)!;
+  expect(supplied).toBeTruthy();
+
+  await login("portal", "master@demo.cn");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "待履约订单" }).click();
+  await page.getByRole("link", { name: supplied.number }).click();
+  await expect(page.getByRole("heading", { name: supplied.number })).toBeVisible();
+  await checkA11y(page);
+  await page.getByRole("button", { name: "用自有库存确认" }).click();
+  await expect(page.getByText("已预留 2 件；仍缺货 0 件，取消 0 件。")).toBeVisible();
+
+  await page.getByLabel("承运商").fill("顺丰速运");
+  await page.getByLabel("运单号").fill("SF1234567890");
+  await page.getByRole("button", { name: "发货" }).click();
+  await expect(page.getByText("已发货。")).toBeVisible();
+  await expect(page.getByRole("button", { name: "发货" })).toHaveCount(0);
+  await page.screenshot({ path: "docs/screenshots/portal-supplied-order.png", fullPage: true });
+});
