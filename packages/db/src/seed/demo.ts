@@ -23,6 +23,7 @@ import {
 } from "./data";
 import { seedInventory } from "./inventory";
 import { seedPricing } from "./pricing";
+import { seedBilling } from "./billing";
 import { seedSupplyRoutes } from "./supply";
 import { seedQuarantineLocations } from "./returns";
 import { seedService } from "./service";
@@ -467,6 +468,7 @@ export async function seedDemo(
     );
     await seedInventory(tx, data);
     await seedPricing(tx, data);
+    await seedBilling(tx, data);
     await seedSupplyRoutes(tx);
     await seedQuarantineLocations(tx);
     await seedService(tx, data);
