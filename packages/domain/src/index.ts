@@ -27,3 +27,4 @@ export * from "./supply";
 export * from "./orders";
 export * from "./service";
 export * from "./service/knowledge";
+export * from "./service/network";

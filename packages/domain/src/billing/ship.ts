@@ -16,6 +16,7 @@ import { isUuid, parseInput } from "../shared/parse";
 import { shanghaiToday, yearOf } from "./dates";
 import { issueShipmentInvoice } from "./invoice";
 import { recordShipmentEvent } from "./order-progress";
+import { createExtendedWarrantyContracts } from "../service/network/extended-warranty";
 
 /** Serials arrive as one text field (one per line, or separated by commas or spaces) or as a list. */
 const serialList = z.preprocess(
@@ -160,6 +161,8 @@ export async function shipOrder(ctx: Ctx, raw: unknown) {
       await tx.insert(shipmentLines).values(
         picked.map((p) => ({ shipmentId: shipment!.id, orderLineId: p.line.id, productId: p.line.productId, quantity: p.quantity, serials: p.serials })),
       );
+      // extended-warranty service lines become warranty contracts for the serials they name (decision 006)
+      await createExtendedWarrantyContracts(tx, shipment!.id);
 
       const customer = await systemLocation(tx, "customer");
       try {

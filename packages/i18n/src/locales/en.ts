@@ -11,6 +11,7 @@ import { en as desk } from "./ordering/desk.en";
 import { en as supply } from "./ordering/supply.en";
 import { en as orders } from "./ordering/orders.en";
 import { en as knowledge } from "./service/knowledge.en";
+import { en as network } from "./service/network.en";
 import { en as service } from "./service/requests.en";
 
 export const en: Resource = {
@@ -296,6 +297,7 @@ export const en: Resource = {
   desk,
   supply,
   knowledge,
+  network,
   service,
   company: {
     title: "My company",

@@ -10,6 +10,7 @@ import { zhCN as desk } from "./ordering/desk.zh-CN";
 import { zhCN as supply } from "./ordering/supply.zh-CN";
 import { zhCN as orders } from "./ordering/orders.zh-CN";
 import { zhCN as knowledge } from "./service/knowledge.zh-CN";
+import { zhCN as network } from "./service/network.zh-CN";
 import { zhCN as service } from "./service/requests.zh-CN";
 
 export const zhCN = {
@@ -295,6 +296,7 @@ export const zhCN = {
   desk,
   supply,
   knowledge,
+  network,
   service,
   company: {
     title: "我的公司",

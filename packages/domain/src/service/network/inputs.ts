@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { listQuerySchema } from "../../shared/list-query";
+import { isUuid } from "../../shared/parse";
+import { passwordField } from "../../users/register";
+
+export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof weekdays)[number];
+export type OpeningHours = Partial<Record<Weekday, [string, string][]>>;
+
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * One day's hours as typed: "09:00-12:00, 13:30-18:00", empty when closed. Each range must run
+ * forwards and the ranges must not overlap.
+ */
+export function parseDayHours(text: string): [string, string][] | null {
+  const parts = text
+    .split(/[,，;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const ranges: [string, string][] = [];
+  for (const part of parts) {
+    const m = part.replace(/[–—~～至]/g, "-").split("-").map((s) => s.trim());
+    if (m.length !== 2 || !hhmm.test(m[0]!) || !hhmm.test(m[1]!) || m[0]! >= m[1]!) return null;
+    ranges.push([m[0]!, m[1]!]);
+  }
+  ranges.sort((a, b) => a[0].localeCompare(b[0]));
+  for (let i = 1; i < ranges.length; i++) if (ranges[i]![0] < ranges[i - 1]![1]) return null;
+  return ranges;
+}
+
+export function formatDayHours(ranges: [string, string][] | undefined) {
+  return (ranges ?? []).map(([a, b]) => `${a}-${b}`).join(", ");
+}
+
+const list = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
+
+export const stationProfileInput = z
+  .object({
+    /** Cities served, typed as "北京, 天津" (commas, 、 or new lines). */
+    cities: z
+      .string()
+      .optional()
+      .transform((v) => [...new Set((v ?? "").split(/[\s,，、;；]+/).map((s) => s.trim()).filter(Boolean))])
+      .refine((c) => c.length >= 1, { error: "network.validation.citiesRequired" })
+      .refine((c) => c.length <= 30 && c.every((x) => x.length <= 20), { error: "validation.tooLong" }),
+    divisionIds: z
+      .preprocess(list, z.array(z.string()))
+      .refine((ids) => ids.every(isUuid), { error: "validation.invalid" })
+      .transform((ids) => [...new Set(ids)]),
+    capacityPerDay: z.coerce
+      .number({ error: "validation.integer" })
+      .int({ error: "validation.integer" })
+      .min(0, { error: "validation.range" })
+      .max(500, { error: "validation.range" }),
+    active: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+    /** The profile's updated_at the form was loaded with (ISO), absent for a station without a profile yet. */
+    loadedAt: z.string().optional(),
+    ...Object.fromEntries(weekdays.map((d) => [`hours_${d}`, z.string().max(100, { error: "validation.tooLong" }).optional().default("")])),
+  })
+  .transform((v, ctx) => {
+    const openingHours: OpeningHours = {};
+    for (const d of weekdays) {
+      const ranges = parseDayHours((v as unknown as Record<string, string | undefined>)[`hours_${d}`] ?? "");
+      if (!ranges) ctx.addIssue({ code: "custom", path: [`hours_${d}`], message: "network.validation.hours" });
+      else openingHours[d] = ranges;
+    }
+    return { cities: v.cities, divisionIds: v.divisionIds, capacityPerDay: v.capacityPerDay, active: v.active, loadedAt: v.loadedAt, openingHours };
+  });
+export type StationProfileInput = z.output<typeof stationProfileInput>;
+
+export const technicianInput = z.object({
+  name: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(50, { error: "validation.tooLong" }),
+  login: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(254, { error: "validation.tooLong" }),
+  password: passwordField,
+});
+
+export const technicianLinkInput = z.object({ userId: z.string().refine(isUuid, { error: "validation.invalid" }) });
+
+export const stationSortKeys = ["code", "name", "city", "load", "capacity"] as const;
+export const stationListQuery = listQuerySchema(stationSortKeys, "code").extend({
+  city: z.string().trim().max(20).optional().catch(undefined).transform((v) => v || undefined),
+  division: z.uuid().optional().catch(undefined),
+});
+export type StationListQuery = z.output<typeof stationListQuery>;
