@@ -3,6 +3,7 @@ import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { createDatabase, orderLines, orders, orderSubmissions, stockLevels, type Database } from "@cs/db";
 import { verifyStockLevels } from "@cs/domain";
 import { fillCart, priceBook, submitCheckout } from "./lib/checkout";
+import { cpuMeter } from "./lib/cpu";
 import { benchProducts, DEALER_PASSWORD, ensureDealers, topUpStock, type BenchDealer } from "./lib/dealers";
 import { sampleWaits } from "./lib/diagnostics";
 import { PortalClient } from "./lib/http-client";
@@ -95,7 +96,7 @@ async function reservedOf(db: Database, productIds: string[]) {
  * success redirect; afterwards the database must hold exactly one order per success and the stock
  * ledger must still explain every level.
  */
-export async function orderPlaceHttp(url: string, scratch: Scratch, options: { clients: number; seconds: number; port: number; log: (m: string) => void }) {
+export async function orderPlaceHttp(url: string, scratch: Scratch, options: { clients: number; seconds: number; port: number; postgresDataDir: string | null; log: (m: string) => void }) {
   const { clients: count, seconds, log } = options;
   const db = createDatabase(url, { max: Math.max(2, count) });
   const portal = await (async () => {
@@ -126,15 +127,20 @@ export async function orderPlaceHttp(url: string, scratch: Scratch, options: { c
     await drive(clients, 2, trivialStep);
     await drive(clients, 2, orderStep("warmup"));
 
+    const meter = options.postgresDataDir ? cpuMeter(server.pid, options.postgresDataDir) : null;
     log(`order_place_http: ${count} clients on ${TRIVIAL_PATH} for ${seconds} s …`);
+    meter?.reset();
     const trivial = await drive(clients, seconds, trivialStep);
+    const trivialCpu = meter?.per(trivial.ok) ?? null;
 
     const reservedBefore = await reservedOf(db, productIds);
     // warm-up orders are all committed by now; the run's transactions all start after this instant
     const since = new Date();
     log(`order_place_http: ${count} clients submitting ${LINES_PER_ORDER}-line orders for ${seconds} s …`);
     const stopSampling = sampleWaits(url);
+    meter?.reset();
     const run = await drive(clients, seconds, orderStep("run"));
+    const checkoutCpu = meter?.per(run.ok) ?? null;
     const waits = await stopSampling();
     const check = await verifyRun(db, dealers, since, productIds, reservedBefore);
     const ordersPerS = run.ok / run.seconds;
@@ -176,6 +182,8 @@ export async function orderPlaceHttp(url: string, scratch: Scratch, options: { c
       ok: p95 < AIM_P95_MS && ratio >= AIM_RATIO && run.errors === 0 && consistent,
       database_check: { ...check, consistent },
       waits_during_orders: waits,
+      /** CPU time per request of the portal process and of the whole PostgreSQL server (embedded only). */
+      cpu_per_request: { checkout: checkoutCpu, trivial_page: trivialCpu },
       units: { orders_per_s: "checkouts accepted per second (success redirects); orders_created counts one order per supplier", latency: "ms per checkout POST", ratio: "orders/s ÷ trivial signed-in pages/s" },
     };
   } finally {

@@ -14,7 +14,8 @@ import { availabilityBench } from "./availability";
 import { catalogSearchBench } from "./catalog-search";
 import { orderListBench } from "./order-list";
 import { orderPlaceHttp } from "./order-place-http";
-import { prepareBenchDatabase, type BenchDatabase } from "./lib/database";
+import { serviceBench } from "./service";
+import { BENCH_DIR, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
 import { children, ensurePgbench } from "./lib/pgbench";
 import { ensureScratch, releaseBenchReservations } from "./lib/scratch";
 import { printTable, type Cell } from "./lib/table";
@@ -70,9 +71,16 @@ async function main() {
     results.order_list_1m = await orderListBench(url, { runs: 200, log });
   }
 
+  if (wanted("service_desk_1m") || wanted("station_queue")) {
+    log("service_desk_1m / station_queue: the service desk's list over 1,000,000 repair requests, 200 runs; 50 station sessions refreshing their queues …");
+    const service = await serviceBench(url, { runs: 200, sessions: 50, rounds: 11, log });
+    if (wanted("service_desk_1m")) results.service_desk_1m = service.service_desk_1m;
+    if (wanted("station_queue")) results.station_queue = service.station_queue;
+  }
+
   if (wanted("order_place_http")) {
     const port = Number(process.env.BENCH_PORTAL_PORT ?? 0);
-    results.order_place_http = await orderPlaceHttp(url, scratch, { clients: 16, seconds, port, log });
+    results.order_place_http = await orderPlaceHttp(url, scratch, { clients: 16, seconds, port, postgresDataDir: server.embedded ? BENCH_DIR : null, log });
   }
 
   // Leave no bench reservation behind, and prove the ledger still explains every level.
@@ -157,10 +165,22 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["order_place_http", "checkout POST median / p95", `${oh.latency_median_ms} / ${oh.latency_p95_ms}`, "ms", `p95 < ${oh.aim_p95_ms}${oh.latency_p95_ms < oh.aim_p95_ms ? " ok" : " MISSED"}`],
       ["order_place_http", `${oh.trivial_page} (signed in), same clients`, oh.trivial_pages_per_s, "pages/s", `median ${oh.trivial_latency_median_ms} ms`],
       ["order_place_http", "ratio orders / trivial pages", oh.ratio, "", `≥ ${oh.aim_ratio}${oh.ratio >= oh.aim_ratio ? " ok" : " MISSED"}`],
+      ...(oh.cpu_per_request.checkout && oh.cpu_per_request.trivial_page
+        ? [["order_place_http", "CPU per checkout / per page: portal, PostgreSQL", `${oh.cpu_per_request.checkout.portal_ms} / ${oh.cpu_per_request.trivial_page.portal_ms}, ${oh.cpu_per_request.checkout.postgres_ms} / ${oh.cpu_per_request.trivial_page.postgres_ms}`, "ms", ""] as Row]
+        : []),
       ["order_place_http", "errors (checkout / trivial page)", `${oh.errors} / ${oh.trivial_errors}`, "requests", "= 0"],
       ["order_place_http", "orders in the database = successes, stock consistent", db.consistent, "", `${db.orders} orders, ${db.lines} lines`],
     );
   }
+  const sd = output.service_desk_1m as Awaited<ReturnType<typeof serviceBench>>["service_desk_1m"] | undefined;
+  if (sd) {
+    rows.push(
+      ["service_desk_1m", `${sd.query.status}, station ${sd.query.station}, by SLA due, page ${sd.query.size}, median`, sd.median_ms, "ms", `${sd.requests.toLocaleString("en")} requests`],
+      ["service_desk_1m", `p95 of ${sd.runs} runs`, sd.p95_ms, "ms", `< ${sd.aim_p95_ms}${sd.ok ? " ok" : " MISSED"}`],
+    );
+  }
+  const sq = output.station_queue as Awaited<ReturnType<typeof serviceBench>>["station_queue"] | undefined;
+  if (sq) rows.push(["station_queue", `${sq.sessions} concurrent station sessions, median / p95`, `${sq.median_ms} / ${sq.p95_ms}`, "ms", `${sq.samples} refreshes`]);
   if (ol && process.env.BENCH_EXPLAIN === "1") for (const s of ol.statements) console.log(`\norder_list_1m statement:\n${s.plan.join("\n")}`);
   if (tp && process.env.BENCH_EXPLAIN === "1") console.log(`\nreserve() statement after the run:\n${tp.reserve_statement.plan_after_run.join("\n")}`);
   const m = output.meta;

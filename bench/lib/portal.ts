@@ -27,7 +27,7 @@ function copyBuild(log: (m: string) => void) {
 const NODE_ENV_HEADER = "x-bench-node-env";
 const SERVER_ID_HEADER = "x-bench-server-id";
 
-export type Portal = { base: string; builtAt: string; stop: () => Promise<void> };
+export type Portal = { base: string; builtAt: string; pid: number | undefined; stop: () => Promise<void> };
 
 /**
  * Starts the portal's production build in a child process (bench/lib/serve-portal.ts, NODE_ENV=production)
@@ -91,5 +91,5 @@ export async function startPortal(databaseUrl: string, port: number, log: (m: st
   }
   const builtAt = statSync(resolve(COPY_DIR, "server", "index.js")).mtime.toISOString();
   log(`portal production build (${builtAt}) serving on ${base}, NODE_ENV=${env}`);
-  return { base, builtAt, stop };
+  return { base, builtAt, pid: child.pid, stop };
 }
