@@ -12,6 +12,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return {
     canSeeOrganizations: actor.permissions.has("organization:read"),
     canSeeKnowledge: mayReadKnowledge(actor),
+    canSeeServiceNetwork: actor.permissions.has("service:read"),
     canSeeStock: actor.permissions.has("stock:read"),
     canSeeReturns: actor.permissions.has("order:read"),
     canSeeService: actor.permissions.has("service:read"),
@@ -31,6 +32,13 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     { to: "/products", label: t("nav.products") },
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("stock.title") }] : []),
     ...(loaderData.canSeeKnowledge ? [{ to: "/service/knowledge", label: t("knowledge.nav") }] : []),
+    ...(loaderData.canSeeServiceNetwork
+      ? [
+          { to: "/service/stations", label: t("network.nav") },
+          { to: "/service/warranty", label: t("network.warranty.nav") },
+          { to: "/service/history", label: t("network.history.nav") },
+        ]
+      : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("desk.nav") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
     ...(loaderData.canSeeService ? [{ to: "/service/requests", label: t("service.desk.nav") }] : []),

@@ -1,0 +1,75 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigation } from "react-router";
+import { knowledgeFacets, listStations, stationListQuery, type StationRow } from "@cs/domain";
+import { Badge, DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { FilterForm } from "../../stock/shared";
+import type { Route } from "./+types/list";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    const query = stationListQuery.parse(searchParamsObject(request));
+    const [page, facets] = await Promise.all([listStations(ctx, query), knowledgeFacets(ctx)]);
+    return { page, query, divisions: facets.map((d) => ({ id: d.id, nameZh: d.nameZh, nameEn: d.nameEn })) };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export default function Stations({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const navigation = useNavigation();
+  const { page, query: q, divisions } = loaderData;
+  const zh = i18n.language === "zh-CN";
+  const divisionName = new Map(divisions.map((d) => [d.id, zh ? d.nameZh : d.nameEn]));
+  const columns: ColumnDef<StationRow, unknown>[] = [
+    {
+      id: "code",
+      header: t("network.columns.code"),
+      meta: { sortKey: "code" },
+      cell: ({ row }) => (
+        <Link to={`/service/stations/${row.original.id}`} className="font-mono text-xs font-medium text-blue-800 hover:underline">
+          {row.original.code}
+        </Link>
+      ),
+    },
+    { id: "name", header: t("network.columns.name"), meta: { sortKey: "name" }, cell: ({ row }) => row.original.name },
+    { id: "city", header: t("network.columns.city"), meta: { sortKey: "city" }, cell: ({ row }) => row.original.city ?? "—" },
+    { id: "cities", header: t("network.columns.cities"), cell: ({ row }) => row.original.cities.join("、") || "—" },
+    { id: "divisions", header: t("network.columns.divisions"), cell: ({ row }) => row.original.divisionIds.map((id) => divisionName.get(id) ?? "?").join("、") || "—" },
+    { id: "capacity", header: t("network.columns.capacity"), meta: { sortKey: "capacity", align: "right" }, cell: ({ row }) => (row.original.capacityPerDay === null ? "—" : formatNumber(row.original.capacityPerDay, i18n.language)) },
+    { id: "load", header: t("network.columns.load"), meta: { sortKey: "load", align: "right" }, cell: ({ row }) => formatNumber(row.original.load, i18n.language) },
+    { id: "technicians", header: t("network.columns.technicians"), meta: { align: "right" }, cell: ({ row }) => formatNumber(row.original.technicians, i18n.language) },
+    {
+      id: "status",
+      header: t("network.columns.status"),
+      cell: ({ row }) =>
+        !row.original.hasProfile ? (
+          <Badge tone="amber">{t("network.noProfile")}</Badge>
+        ) : row.original.active ? (
+          <Badge tone="green">{t("network.active")}</Badge>
+        ) : (
+          <Badge>{t("network.inactive")}</Badge>
+        ),
+    },
+  ];
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("network.title")}>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("network.intro")}</p>
+      </PageHeader>
+      <FilterForm resetTo="/service/stations" sort={q.sort} dir={q.dir} size={q.size} columns={4}>
+        <TextField label={t("common.search")} name="q" type="search" defaultValue={q.q ?? ""} />
+        <TextField label={t("network.columns.cities")} name="city" defaultValue={q.city ?? ""} />
+        <SelectField label={t("network.columns.divisions")} name="division" defaultValue={q.division ?? ""} placeholder={t("common.all")} options={divisions.map((d) => ({ value: d.id, label: zh ? d.nameZh : d.nameEn }))} />
+      </FilterForm>
+      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
+        <DataTable caption={t("network.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={q.sort} dir={q.dir} labels={labels} getRowId={(r) => r.id} />
+      </div>
+    </div>
+  );
+}
