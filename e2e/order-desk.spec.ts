@@ -109,3 +109,18 @@ test("a master distributor confirms an order it supplies from its own stock and 
   await expect(page.getByRole("button", { name: "发货" })).toHaveCount(0);
   await page.screenshot({ path: "docs/screenshots/portal-supplied-order.png", fullPage: true });
 });
+
+test("finance puts a partner on credit hold with a reason and lifts it from the partner's page", async ({ page, login }) => {
+  const dealer = await orgByCode(db, "DL-0002");
+  await login("backoffice", "finance@demo.cn");
+  await page.goto(`${backofficeURL}/organizations/${dealer.id}`);
+  const panel = page.locator("section").filter({ has: page.getByRole("heading", { name: "信用冻结与缺货策略" }) });
+  await panel.getByLabel("原因").fill("逾期 90 天以上");
+  await panel.getByRole("button", { name: "冻结信用" }).click();
+  await expect(page.getByText("已冻结该客户的信用。")).toBeVisible();
+  await expect(panel.getByText("逾期 90 天以上")).toBeVisible();
+  await checkA11y(page);
+  await panel.getByRole("button", { name: "解除冻结" }).click();
+  await expect(page.getByText("已解除信用冻结。")).toBeVisible();
+  await expect(panel.getByText("未冻结")).toBeVisible();
+});

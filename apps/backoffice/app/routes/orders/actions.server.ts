@@ -1,6 +1,6 @@
-import { redirect } from "react-router";
-import { allocateBackorders, approveOrder, cancelOrder, editOrder, rejectOrder, setBackorderPolicy, setCreditHold, ValidationError, type Ctx } from "@cs/domain";
+import { allocateBackorders, approveOrder, cancelOrder, editOrder, rejectOrder, ValidationError, type Ctx } from "@cs/domain";
 import { actionError } from "@cs/web/server";
+import { doneUrl, runCreditIntent } from "./credit.server";
 
 /** `lines.<i>.<field>` form fields as rows in index order. */
 function linesOf(form: FormData) {
@@ -23,8 +23,7 @@ function percentToBp(value: string | undefined): number | string {
 /** Runs the action a form of the order page asked for (`intent`) and redirects with what happened. */
 export async function runOrderAction(ctx: Ctx, orderId: string, form: FormData) {
   const intent = String(form.get("intent") ?? "");
-  const back = (done: string, extra: Record<string, string | number> = {}) =>
-    redirect(`/orders/${orderId}?${new URLSearchParams({ done, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) })}`);
+  const back = doneUrl(`/orders/${orderId}`);
   const comment = form.get("comment");
   try {
     switch (intent) {
@@ -51,13 +50,9 @@ export async function runOrderAction(ctx: Ctx, orderId: string, form: FormData) 
         return back("allocated", { orders: result.orders, units: result.units });
       }
       case "holdOn":
-      case "holdOff": {
-        const result = await setCreditHold(ctx, { organizationId: form.get("organizationId"), hold: intent === "holdOn" ? "on" : "off", reason: form.get("reason") });
-        return back(intent === "holdOn" ? "holdOn" : result.confirmed.length ? "heldConfirmed" : "holdOff", { count: result.confirmed.length });
-      }
+      case "holdOff":
       case "policy":
-        await setBackorderPolicy(ctx, { organizationId: form.get("organizationId"), policy: form.get("policy") });
-        return back("policy");
+        return await runCreditIntent(ctx, form, back);
       default:
         return actionError(new ValidationError({ form: ["errors.validation"] }), form);
     }

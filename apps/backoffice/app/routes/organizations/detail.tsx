@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { redirect } from "react-router";
 import { Link, useSearchParams } from "react-router";
-import { can, getOrganization, getOrganizationAudit, listParentCandidates, moveOrganization } from "@cs/domain";
+import { can, getCreditTerms, getOrganization, getOrganizationAudit, listParentCandidates, moveOrganization } from "@cs/domain";
 import { Alert, Badge, Card, PageHeader, buttonClass, formatMoney } from "@cs/ui";
 import { AddressList, ContactList, type ActionResult } from "@cs/web";
 import { actionError, contactIntent, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { AuditTrail } from "./audit-trail";
 import { ChannelPlacement } from "./channel-placement";
+import { CreditHoldPanel } from "../orders/credit-panel";
+import { creditIntents, doneUrl, runCreditIntent } from "../orders/credit.server";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -18,10 +20,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       getOrganizationAudit(ctx, params.id),
       can(ctx.actor, "organization:move") ? listParentCandidates(ctx, params.id) : Promise.resolve([]),
     ]);
+    // Finance's credit hold and backorder policy panel, for partners only.
+    const creditTerms = can(ctx.actor, "credit:manage") && detail.organization.kind !== "branch" ? await getCreditTerms(ctx, params.id) : null;
     return {
       ...detail,
       audit,
       candidates,
+      creditTerms,
       formKey: randomUUID(),
       may: {
         edit: can(ctx.actor, "organization:update"),
@@ -41,6 +46,14 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     try {
       await moveOrganization(ctx, params.id, Object.fromEntries(form));
       return redirect(`/organizations/${params.id}?done=org.channel.moved`);
+    } catch (error) {
+      return actionError(error, form);
+    }
+  }
+  if (creditIntents.has(String(form.get("intent")))) {
+    const back = doneUrl(`/organizations/${params.id}`);
+    try {
+      return await runCreditIntent(ctx, form, (done, extra) => back(`desk.done.${done === "heldConfirmed" ? "holdOff" : done}`, extra));
     } catch (error) {
       return actionError(error, form);
     }
@@ -103,6 +116,7 @@ export default function OrganizationDetail({ loaderData, actionData }: Route.Com
       />
       <ContactList contacts={loaderData.contacts} editable={may.contacts} result={intent === "saveContact" ? result : undefined} formKey={loaderData.formKey} />
       <AddressList addresses={loaderData.addresses} editable={may.contacts} result={intent === "saveAddress" ? result : undefined} formKey={loaderData.formKey} />
+      {loaderData.creditTerms ? <CreditHoldPanel terms={loaderData.creditTerms} result={result} busy={false} /> : null}
       <AuditTrail entries={loaderData.audit} />
     </div>
   );
