@@ -17,7 +17,7 @@ import { registerDevice } from "./devices";
 import { fileRepairRequest } from "./file-request";
 import { getRepairAttachment, getRepairRequest } from "./get-request";
 import { listRepairRequests, repairListQuery, stationQueue } from "./lists";
-import { useParts } from "./parts";
+import { stationPartsStock, useParts } from "./parts";
 import { approveQuote, rateRepair, recordDiagnosis, transitionRepair } from "./transition";
 import type { UploadStore } from "./uploads";
 
@@ -184,6 +184,8 @@ describe("repair request lifecycle", () => {
 
   it("a part used leaves the station's parts store as a parts_use move referencing the request", async () => {
     const spLoc = await locationIdOf(db, "SP-RS-001");
+    // the parts form offers what the station's store holds
+    expect((await stationPartsStock(as.tech)).map((p) => p.productId)).toContain(partId);
     const levelBefore = await db.select({ onHand: stockLevels.onHand }).from(stockLevels).where(and(eq(stockLevels.locationId, spLoc), eq(stockLevels.productId, partId)));
     const r = await useParts(as.tech, { _key: newKey(), requestId, productId: partId, quantity: 2, faultySerial: "OLD-CABLE-1" });
     const [move] = await db.select().from(stockMoves).where(eq(stockMoves.id, BigInt(r.moveId)));
