@@ -124,3 +124,18 @@ test("finance puts a partner on credit hold with a reason and lifts it from the 
   await expect(page.getByText("已解除信用冻结。")).toBeVisible();
   await expect(panel.getByText("未冻结")).toBeVisible();
 });
+
+test("an administrator sees the demo supply route and cannot add the same one twice", async ({ page, login }) => {
+  await login("backoffice", "admin@demo.cn");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "供货路线" }).click();
+  await expect(page.getByRole("heading", { name: "供货路线", level: 1 })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "MD-001" }).filter({ hasText: "存储与服务器事业部" })).toBeVisible();
+  await checkA11y(page);
+  const md = await orgByCode(db, "MD-001");
+  await page.getByRole("combobox", { name: "总代理" }).selectOption(md.id);
+  await page.getByRole("combobox", { name: "事业部" }).selectOption({ label: "存储与服务器事业部" });
+  await page.getByRole("button", { name: "添加路线" }).click();
+  await expect(page.getByText("该总代理已负责此事业部。")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "MD-001" })).toHaveCount(1);
+  await page.screenshot({ path: "docs/screenshots/backoffice-supply-routes.png", fullPage: true });
+});
