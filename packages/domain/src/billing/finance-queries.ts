@@ -175,19 +175,22 @@ export async function paymentForm(ctx: Ctx, organizationId: string | undefined) 
     .where(and(organizationScope(ctx.actor), sql`exists (select 1 from invoices i where i.organization_id = ${organizations.id} and i.kind = 'invoice' and i.settled_fen < i.total_fen)`))
     .orderBy(organizations.code)
     .limit(500);
-  if (!organizationId || !isUuid(organizationId)) return { partners, partner: null, open: [], position: null };
+  if (!organizationId || !isUuid(organizationId)) return { partners, partner: null, open: [], position: null, creditFen: 0n };
   const [partner] = await ctx.db
     .select({ id: organizations.id, code: organizations.code, name: organizations.name })
     .from(organizations)
     .where(and(eq(organizations.id, organizationId), organizationScope(ctx.actor)));
-  if (!partner) return { partners, partner: null, open: [], position: null };
+  if (!partner) return { partners, partner: null, open: [], position: null, creditFen: 0n };
   const open = await ctx.db
     .select({ id: invoices.id, number: invoices.number, issuedOn: invoices.issuedOn, dueOn: invoices.dueOn, totalFen: invoices.totalFen, settledFen: invoices.settledFen })
     .from(invoices)
     .where(and(eq(invoices.organizationId, partner.id), eq(invoices.kind, "invoice"), lt(invoices.settledFen, invoices.totalFen)))
     .orderBy(asc(invoices.dueOn), asc(invoices.issuedOn), asc(invoices.number))
     .limit(500);
-  return { partners, partner, open, position: await creditPosition(ctx.db, partner.id) };
+  const [credit] = await ctx.db.execute<{ fen: string }>(sql`
+    select (coalesce((select sum(total_fen - settled_fen) from invoices where organization_id = ${partner.id} and kind = 'credit_note' and settled_fen < total_fen), 0)
+          + coalesce((select sum(unallocated_fen) from payments where organization_id = ${partner.id} and unallocated_fen > 0), 0))::text as fen`);
+  return { partners, partner, open, position: await creditPosition(ctx.db, partner.id), creditFen: BigInt(credit?.fen ?? "0") };
 }
 
 /** The portal's account summary: the partner's own credit position (balance, limit, hold). */

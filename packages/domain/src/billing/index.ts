@@ -2,7 +2,7 @@ export * from "./vat";
 export * from "./allocate";
 export { priceInvoiceLines } from "./invoice";
 export { shipOrder, confirmDelivery, shipOrderInput, type ShipOrderInput } from "./ship";
-export { recordPayment, recordPaymentInput, allocateCredit, allocateCreditInput } from "./payments";
+export { recordPayment, recordPaymentInput, allocateCredit, allocateCreditInput, paymentMethodOptions } from "./payments";
 export { createCreditNote } from "./credit-notes";
 export { creditPosition, CREDIT_ORDER_STATUSES, type CreditPosition } from "./credit";
 export { receivablesAging, agingQuery, agingBucket, agingBuckets, type AgingQuery, type AgingRow, type AgingBucket } from "./aging";

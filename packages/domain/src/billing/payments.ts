@@ -14,6 +14,9 @@ import { planAllocation, type Allocation, type OpenInvoice } from "./allocate";
 import { shanghaiToday, yearOf } from "./dates";
 import { moneyField } from "./money";
 
+/** The ways money arrives, for the record-payment form. */
+export const paymentMethodOptions = paymentMethods;
+
 const allocationsInput = z
   .array(z.object({ invoiceId: z.string(), amount: z.union([z.literal(""), moneyField]) }))
   .max(500, "validation.range")

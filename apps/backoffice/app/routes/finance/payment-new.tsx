@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { Form, redirect, useNavigation } from "react-router";
-import { paymentMethods } from "@cs/db";
-import { paymentForm, recordPayment } from "@cs/domain";
+import { allocateCredit, paymentForm, paymentMethodOptions, recordPayment } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
@@ -13,7 +12,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const organizationId = new URL(request.url).searchParams.get("organization") ?? undefined;
   try {
-    return { ...(await paymentForm(ctx, organizationId)), formKey: randomUUID(), methods: [...paymentMethods], today: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()) };
+    return { ...(await paymentForm(ctx, organizationId)), formKey: randomUUID(), methods: [...paymentMethodOptions], today: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()) };
   } catch (error) {
     loaderError(error);
   }
@@ -23,6 +22,10 @@ export async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
+    if (form.get("intent") === "allocate-credit") {
+      await allocateCredit(ctx, nestForm(form));
+      return redirect(`/finance/invoices?partner=${encodeURIComponent(String(form.get("organizationId")))}`);
+    }
     const paid = await recordPayment(ctx, nestForm(form));
     return redirect(`/finance/payments?q=${encodeURIComponent(paid.number)}`);
   } catch (error) {
@@ -35,7 +38,7 @@ export default function RecordPayment({ loaderData, actionData }: Route.Componen
   const result = actionData as ActionResult;
   const errors = useFieldErrors(result);
   const navigation = useNavigation();
-  const { partners, partner, open, position, formKey, today, methods } = loaderData;
+  const { partners, partner, open, position, formKey, today, methods, creditFen } = loaderData;
   const locale = i18n.language;
   const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : "");
   return (
@@ -51,6 +54,18 @@ export default function RecordPayment({ loaderData, actionData }: Route.Componen
         />
         <Button variant="secondary">{t("billing.payment.showInvoices")}</Button>
       </Form>
+      {partner && creditFen > 0n && open.length > 0 ? (
+        <Form method="post" className="mb-4 flex flex-wrap items-center gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
+          <CsrfInput />
+          <input type="hidden" name="_key" value={`${formKey}-credit`} />
+          <input type="hidden" name="organizationId" value={partner.id} />
+          <input type="hidden" name="intent" value="allocate-credit" />
+          <span className="text-sm">
+            {t("billing.payment.creditAvailable")} <Money fen={creditFen} locale={locale} />
+          </span>
+          <Button variant="secondary">{t("billing.payment.allocateCredit")}</Button>
+        </Form>
+      ) : null}
       {partner && position ? (
         <Form method="post" className="space-y-4">
           <CsrfInput />

@@ -114,6 +114,8 @@ export const en: Widen<typeof zhCN> = {
     allocationHint: "Enter the amount for each invoice; leave all blank to allocate to the oldest due first.",
     keepRemainder: "Keep the rest as credit",
     submit: "Record payment",
+    creditAvailable: "Credit available to allocate:",
+    allocateCredit: "Allocate to open invoices, oldest due first",
   },
   aging: {
     title: "Aging",

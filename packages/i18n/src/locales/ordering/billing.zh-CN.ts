@@ -112,6 +112,8 @@ export const zhCN = {
     allocationHint: "填写每张发票本次分配的金额；全部留空则按到期日从早到晚自动分配。",
     keepRemainder: "余额留作预收款",
     submit: "登记回款",
+    creditAvailable: "可分配的预收款与红字发票：",
+    allocateCredit: "按到期日分配到未结发票",
   },
   aging: {
     title: "账龄",
