@@ -18,7 +18,9 @@ export async function creditExposure(db: DatabaseOrTransaction, organizationId: 
       + coalesce((select sum(l.unit_price_fen * (l.quantity - l.quantity_shipped - l.quantity_cancelled))
                     from orders o join order_lines l on l.order_id = o.id
                    where o.organization_id = ${organizationId}::uuid
-                     and o.status in ('submitted', 'pending_approval', 'confirmed', 'partially_shipped')
+                     -- ::text keeps the planner on the buyer's index: ANDing it with the status index
+                     -- (all open orders of everyone) cost 2–16 ms per checkout with 1M orders.
+                     and o.status::text in ('submitted', 'pending_approval', 'confirmed', 'partially_shipped')
                      and o.id is distinct from ${exceptOrderId}::uuid), 0)
     )::text as fen`);
   return BigInt(row?.fen ?? "0");
