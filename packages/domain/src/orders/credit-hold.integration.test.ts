@@ -66,7 +66,7 @@ beforeAll(async () => {
 describe("getDeskOrder", () => {
   it("offers each role only the actions it may take, with the buyer's credit position", async () => {
     const asDesk = await getDeskOrder(desk, heldId);
-    expect(asDesk.may).toEqual({ approve: false, reject: false, edit: true, cancel: true, allocate: false, manageCredit: false });
+    expect(asDesk.may).toEqual({ approve: false, reject: false, edit: true, cancel: true, allocate: false, manageCredit: false, ship: false });
     expect(asDesk.creditTerms).toBeNull();
     expect(asDesk.limits).toEqual({ approvalFen: 5_000_000n, discountBp: 500 });
     expect(typeof asDesk.credit.openOrdersFen).toBe("bigint");

@@ -39,6 +39,10 @@ export async function getDeskOrder(ctx: Ctx, orderId: string) {
         staff && can(a, "order:manage") && order.supplierId === null && backordered.length > 0 &&
         (order.status === "confirmed" || order.status === "partially_shipped"),
       manageCredit,
+      /** Our warehouse picks and ships reserved lines (the billing area's shipment page). */
+      ship:
+        staff && can(a, "shipment:create") && order.supplierId === null && lines.some((l) => l.quantityReserved > 0) &&
+        (order.status === "confirmed" || order.status === "partially_shipped"),
     },
     backorderedProductIds: [...new Set(backordered)],
   };

@@ -39,9 +39,16 @@ export default function DeskOrderPage({ loaderData, actionData }: Route.Componen
       <PageHeader
         title={o.number}
         actions={
-          <Link to="/orders/queue/all" className={buttonClass("ghost")}>
-            {t("common.back")}
-          </Link>
+          <>
+            {detail.may.ship ? (
+              <Link to={`/shipping/orders/${o.id}`} className={buttonClass("primary")}>
+                {t("desk.actions.ship")}
+              </Link>
+            ) : null}
+            <Link to="/orders/queue/all" className={buttonClass("ghost")}>
+              {t("common.back")}
+            </Link>
+          </>
         }
       >
         <div className="mt-1 flex flex-wrap items-center gap-2">

@@ -127,6 +127,7 @@ export const en: Widen<typeof zhCN> = {
     saveEdit: "Save changes",
     allocate: "Allocate stock to backorders",
     open: "Open",
+    ship: "Ship",
   },
   hints: {
     approveLimit: "Your approval limit: {{limit}}",

@@ -125,6 +125,7 @@ export const zhCN = {
     saveEdit: "保存修改",
     allocate: "为缺货行分配库存",
     open: "打开",
+    ship: "去发货",
   },
   hints: {
     approveLimit: "您的审批额度：{{limit}}",
