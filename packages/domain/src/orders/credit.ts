@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DatabaseOrTransaction } from "@cs/db";
+import { executePrepared, type DatabaseOrTransaction } from "@cs/db";
 
 export type ApprovalReason = "credit_limit" | "credit_hold" | "discount";
 
@@ -10,7 +10,7 @@ export type ApprovalReason = "credit_limit" | "credit_hold" | "discount";
  * order being re-checked after an edit. One statement.
  */
 export async function creditExposure(db: DatabaseOrTransaction, organizationId: string, exceptOrderId: string | null = null): Promise<bigint> {
-  const [row] = await db.execute<{ fen: string }>(sql`
+  const [row] = await executePrepared<{ fen: string }>(db, sql`
     select (
       coalesce((select sum(case when i.kind = 'invoice' then i.total_fen - i.settled_fen else i.settled_fen - i.total_fen end)
                   from invoices i where i.organization_id = ${organizationId}::uuid and i.settled_fen < i.total_fen), 0)

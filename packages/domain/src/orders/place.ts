@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { OrderStatus, Transaction } from "@cs/db";
+import { executePrepared, type OrderStatus, type Transaction } from "@cs/db";
 import { toAuditJson } from "../shared/audit";
 import type { PricedLine } from "./pricing";
 import type { LineBuckets } from "./reserve-lines";
@@ -26,8 +26,6 @@ export type NewOrder = {
 
 const json = (value: unknown) => JSON.stringify(toAuditJson(value));
 
-/** `SO-2026-000123`, widening past six digits like nextDocumentNumber. */
-const numberOf = (year: number, value: string) => sql`'SO-' || ${String(year)} || '-' || case when ${sql.raw(value)} < 1000000 then lpad(${sql.raw(value)}::text, 6, '0') else ${sql.raw(value)}::text end`;
 
 /**
  * Writes a checkout's orders, their lines and first timeline entries in one statement, taking the
@@ -75,20 +73,24 @@ export async function insertOrders(tx: Transaction, year: number, actorId: strin
     })),
   );
   const eventRows = list.flatMap((o) => o.events.map((e) => ({ order_id: o.id, action: e.action, from_status: e.fromStatus, to_status: e.toStatus, details: e.details ?? null })));
-  const rows = await tx.execute<{ id: string; number: string }>(sql`
+  // Prepared: the text is the same for every checkout, so PostgreSQL plans it once per connection.
+  const rows = await executePrepared<{ id: string; number: string }>(tx, sql`
     with seq as (
-      insert into document_sequences (prefix, year, last_value) values ('SO', ${year}, ${n})
-      on conflict (prefix, year) do update set last_value = document_sequences.last_value + ${n}
+      insert into document_sequences (prefix, year, last_value) values ('SO', ${year}::int, ${n}::int)
+      on conflict (prefix, year) do update set last_value = document_sequences.last_value + excluded.last_value
       returning last_value
     ), o as (
       insert into orders (id, number, organization_id, owner_branch_id, supplier_id, division_id, status, approval_reasons, placed_by,
                           po_number, ship_to_address_id, ship_to, requested_date, notes, total_fen, tax_fen, confirmed_at)
-      select x.id, ${numberOf(year, "(seq.last_value - " + n + " + x.ord)")}, x.organization_id, x.owner_branch_id, x.supplier_id,
+      select x.id, 'SO-' || ${year}::int || '-' || case when v.value < 1000000 then lpad(v.value::text, 6, '0') else v.value::text end,
+             x.organization_id, x.owner_branch_id, x.supplier_id,
              x.division_id, x.status, string_to_array(x.reasons, ','), x.placed_by, x.po_number, x.ship_to_address_id, x.ship_to,
              x.requested_date, x.notes, x.total_fen, x.tax_fen, case when x.confirmed then now() end
         from jsonb_to_recordset(${json(orderRows)}::jsonb) as x(id uuid, ord int, organization_id uuid, owner_branch_id uuid, supplier_id uuid,
              division_id uuid, status order_status, reasons text, placed_by uuid, po_number text, ship_to_address_id uuid, ship_to jsonb,
-             requested_date date, notes text, total_fen bigint, tax_fen bigint, confirmed boolean), seq
+             requested_date date, notes text, total_fen bigint, tax_fen bigint, confirmed boolean)
+       -- SO-yyyy-000123, widening past six digits like nextDocumentNumber.
+       cross join seq cross join lateral (select seq.last_value - ${n}::int + x.ord as value) v
       returning id, number
     ), l as (
       insert into order_lines (order_id, organization_id, line_no, product_id, quantity, list_price_fen, unit_price_fen, price_rule, price_reason,

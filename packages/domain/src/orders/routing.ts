@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DatabaseOrTransaction } from "@cs/db";
+import { executePrepared, type DatabaseOrTransaction } from "@cs/db";
 
 /**
  * Division → the master distributor that supplies this buyer for it: the nearest ancestor in the
@@ -7,7 +7,7 @@ import type { DatabaseOrTransaction } from "@cs/db";
  * the division. Divisions absent from the map are supplied by the distributor. One statement.
  */
 export async function supplierByDivision(db: DatabaseOrTransaction, buyerId: string): Promise<Map<string, string>> {
-  const rows = await db.execute<{ division_id: string; supplier_id: string }>(sql`
+  const rows = await executePrepared<{ division_id: string; supplier_id: string }>(db, sql`
     with recursive up(id, parent_id, depth) as (
       select id, parent_id, 0 from organizations where id = ${buyerId}::uuid
       union all

@@ -23,6 +23,7 @@ import { splitVat } from "../billing/vat";
 import { addLinesToCart } from "../cart/add";
 import { resolvePrices } from "../pricing/resolve";
 import type { Ctx } from "../shared/context";
+import { nextDocumentNumber } from "../shared/document-number";
 import { ConflictError, ValidationError } from "../shared/errors";
 import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
 import { expectLedgerConsistent } from "../testing/inventory";
@@ -298,6 +299,14 @@ describe("submitOrder", () => {
     } finally {
       await readyBuyer(db, "DL-0001");
     }
+  });
+
+  it("numbers from the same gap-free SO series as nextDocumentNumber, widening past six digits", async () => {
+    const year = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
+    await db.execute(sql`update document_sequences set last_value = 999999 where prefix = 'SO' and year = ${year}`);
+    const result = await submitOrder(buyer, { ...base(), lines: [{ productId: stocked[0]!, quantity: 1 }] });
+    expect(result.orders[0]!.number).toBe(`SO-${year}-1000000`);
+    expect(await nextDocumentNumber(db, "SO", year)).toBe(`SO-${year}-1000001`);
   });
 
   it("keeps the submission key per organization", async () => {
