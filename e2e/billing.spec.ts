@@ -65,6 +65,8 @@ test("the warehouse ships part of an order, finance records the payment, and the
   await expect(finance.getByRole("cell", { name: "¥226.00" }).first()).toBeVisible();
   // 13% VAT split of 226.00: tax 26.00, net 200.00
   await expect(finance.getByRole("cell", { name: "¥26.00" }).first()).toBeVisible();
+  await checkA11y(finance);
+  await finance.screenshot({ path: "docs/screenshots/backoffice-invoice.png", fullPage: true });
   await finance.goto(`${backofficeURL}/finance/payments/new`);
   await finance.getByLabel("客户").selectOption({ label: (await finance.getByRole("option", { name: /^DL-0001 / }).textContent())! });
   await finance.getByRole("button", { name: "显示未结发票" }).click();
@@ -75,10 +77,18 @@ test("the warehouse ships part of an order, finance records the payment, and the
   await finance.screenshot({ path: "docs/screenshots/backoffice-record-payment.png", fullPage: true });
   await finance.getByRole("button", { name: "登记回款" }).click();
   await finance.waitForURL(/\/finance\/payments\?q=PAY-/);
-  await expect(finance.getByRole("cell", { name: invoiceNumber })).toBeVisible();
+  // the list has rendered (the URL changes before the new page does)
+  await expect(finance.getByRole("heading", { name: "回款", exact: true })).toBeVisible();
+  await expect(finance.getByRole("cell", { name: invoiceNumber, exact: true })).toBeVisible();
   await finance.goto(`${backofficeURL}/finance/aging?q=DL-0001`);
   await expect(finance.getByRole("link", { name: /DL-0001/ })).toBeVisible();
   await checkA11y(finance);
+  // the demo receivables fill every bucket; per branch too
+  await finance.goto(`${backofficeURL}/finance/aging`);
+  await expect(finance.locator("tbody tr").first()).toBeVisible();
+  await finance.screenshot({ path: "docs/screenshots/backoffice-aging.png", fullPage: true });
+  await finance.goto(`${backofficeURL}/finance/aging?by=branch`);
+  await expect(finance.getByRole("cell", { name: /北京/ }).first()).toBeVisible();
 
   // the dealer: shipment with tracking, invoice with ¥126.00 open, balance, statement PDF
   const dealer = await as(browser, "portal", "dealer@demo.cn");

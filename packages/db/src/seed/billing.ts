@@ -29,10 +29,12 @@ const taxOf = (gross: bigint) => (2n * gross * 1300n + 11_300n) / 22_600n;
  */
 export function buildBillingData(source: { organizations: readonly Org[]; products: readonly Product[] }, today = shanghaiToday()) {
   const rand = createRandom(deriveSeed(DEMO_SEED, "billing"));
-  const partners = source.organizations
-    .filter((o) => (o.kind === "dealer" || o.kind === "agent") && !CLEAN_PARTNERS.has(o.code))
-    .sort((a, b) => (a.code < b.code ? -1 : 1))
-    .slice(0, PARTNERS);
+  const firstOf = (kind: Org["kind"]) =>
+    source.organizations
+      .filter((o) => o.kind === kind && !CLEAN_PARTNERS.has(o.code))
+      .sort((a, b) => (a.code < b.code ? -1 : 1))
+      .slice(0, PARTNERS / 2);
+  const partners = [...firstOf("agent"), ...firstOf("dealer")];
   const sellable = source.products.filter((p) => p.listPriceFen > 0n).slice(0, 40);
   type Draft = { org: Org; issuedOn: string; product: Product; quantity: number };
   const drafts: Draft[] = [];
