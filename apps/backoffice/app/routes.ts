@@ -60,6 +60,7 @@ export default [
     route("service/warranty", "routes/service/warranty/list.tsx"),
     route("service/history", "routes/service/warranty/history.tsx"),
     route("service/history/customers/:id", "routes/service/warranty/customer.tsx"),
+    route("service/dashboard", "routes/service/dashboard/index.tsx"),
     route("service/requests", "routes/service/requests/list.tsx"),
     route("service/requests/:id", "routes/service/requests/detail.tsx"),
     route("*", "routes/not-found.tsx"),

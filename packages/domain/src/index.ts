@@ -28,3 +28,4 @@ export * from "./orders";
 export * from "./service";
 export * from "./service/knowledge";
 export * from "./service/network";
+export * from "./service/dashboard";

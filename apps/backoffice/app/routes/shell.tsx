@@ -37,6 +37,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
           { to: "/service/stations", label: t("network.nav") },
           { to: "/service/warranty", label: t("network.warranty.nav") },
           { to: "/service/history", label: t("network.history.nav") },
+          { to: "/service/dashboard", label: t("serviceDashboard.nav") },
         ]
       : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("desk.nav") }] : []),

@@ -1,0 +1,35 @@
+import type { Widen } from "../shape";
+import type { zhCN } from "./dashboard.zh-CN";
+
+export const en: Widen<typeof zhCN> = {
+  nav: "Service dashboard",
+  title: "Service dashboard",
+  intro: "Repair requests filed {{from}} to {{to}}; warranty cost is the station claims approved in the period.",
+  from: "From",
+  to: "To",
+  unassigned: "Unassigned",
+  kpi: {
+    requests: "Requests",
+    resolved: "Resolved",
+    turnaround: "Mean turnaround",
+    firstTimeFix: "First-time fix",
+    slaResolution: "Resolution SLA met",
+    slaResponse: "Response SLA met",
+    satisfaction: "Satisfaction",
+    openOverdue: "Open, overdue",
+    warrantyCost: "Warranty cost",
+  },
+  costByLine: "Warranty cost by product line (labour and parts)",
+  costByStation: "Warranty cost by station",
+  costByDivision: "Warranty cost by division",
+  byStation: "By station",
+  byDivision: "By division",
+  station: "Station",
+  division: "Division",
+  line: "Product line",
+  labour: "Labour",
+  parts: "Parts",
+  total: "Total",
+  claims: "Claims",
+  noClaims: "No claims were approved in the period.",
+};
