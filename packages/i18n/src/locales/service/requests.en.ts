@@ -208,6 +208,10 @@ export const en: Widen<typeof zhCN> = {
     approvedAmount: "Approved amount (yuan)",
     decisionComment: "Reason",
   },
+  history: {
+    bySerial: "History of this serial",
+    byCustomer: "History of this customer",
+  },
   queue: {
     nav: "Repair queue",
     title: "Repair queue",

@@ -206,6 +206,10 @@ export const zhCN = {
     approvedAmount: "核定金额（元）",
     decisionComment: "审核意见",
   },
+  history: {
+    bySerial: "该序列号的维修历史",
+    byCustomer: "该客户的维修历史",
+  },
   queue: {
     nav: "维修队列",
     title: "维修队列",

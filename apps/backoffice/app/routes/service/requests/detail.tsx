@@ -55,9 +55,17 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
       <PageHeader
         title={t("service.requestTitle", { number: r.number })}
         actions={
-          <Link to="/service/requests" className={buttonClass("ghost")}>
-            {t("common.back")}
-          </Link>
+          <div className="flex gap-2">
+            <Link to={`/service/history?serial=${encodeURIComponent(r.serial)}`} className={buttonClass("secondary")}>
+              {t("service.history.bySerial")}
+            </Link>
+            <Link to={`/service/history/customers/${r.endCustomerId}`} className={buttonClass("secondary")}>
+              {t("service.history.byCustomer")}
+            </Link>
+            <Link to="/service/requests" className={buttonClass("ghost")}>
+              {t("common.back")}
+            </Link>
+          </div>
         }
       >
         <div className="mt-2 flex flex-wrap items-center gap-2">
