@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
-import { can, formatDayHours, getStation, linkableUsers, weekdays, type OpeningHours } from "@cs/domain";
+import { can, getStation, linkableUsers } from "@cs/domain";
+import { formatDayHours, weekdays, type OpeningHours } from "@cs/domain/service/network/hours";
 import { Alert, Badge, Button, Card, CheckboxField, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError } from "@cs/web/server";
