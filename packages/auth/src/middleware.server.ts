@@ -1,20 +1,21 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { createCookie, data, redirect, type MiddlewareFunction, type RouterContextProvider } from "react-router";
+import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { loadActor, type Actor } from "@cs/domain";
 import { getDb } from "./db.server";
 import { serverEnv } from "./env.server";
 import { applySecurityHeaders } from "./headers";
 import { CLIENT_IP_HEADER, requestContext, type RequestState } from "./context";
 import { readSession, sessionCookie, type Audience } from "./session.server";
+import { createSignedCookie } from "./signed-cookie.server";
 
 const mutating = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-const csrfCookies = new Map<Audience, ReturnType<typeof createCookie>>();
+const csrfCookies = new Map<Audience, ReturnType<typeof createSignedCookie>>();
 function csrfCookie(audience: Audience) {
   let cookie = csrfCookies.get(audience);
   if (!cookie) {
     const env = serverEnv();
-    cookie = createCookie(audience === "portal" ? "cs_portal_csrf" : "cs_bo_csrf", {
+    cookie = createSignedCookie(audience === "portal" ? "cs_portal_csrf" : "cs_bo_csrf", {
       secrets: [env.SESSION_SECRET],
       httpOnly: true,
       sameSite: "lax",

@@ -1,21 +1,21 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
-import { createCookie } from "react-router";
 import { sessions, users, type Database } from "@cs/db";
 import { serverEnv } from "./env.server";
+import { createSignedCookie } from "./signed-cookie.server";
 
 export type Audience = "portal" | "backoffice";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-const cookies = new Map<Audience, ReturnType<typeof createCookie>>();
+const cookies = new Map<Audience, ReturnType<typeof createSignedCookie>>();
 
 /** Cookies do not separate by port, so each app has its own name. */
 export function sessionCookie(audience: Audience) {
   let cookie = cookies.get(audience);
   if (!cookie) {
     const env = serverEnv();
-    cookie = createCookie(audience === "portal" ? "cs_portal_session" : "cs_bo_session", {
+    cookie = createSignedCookie(audience === "portal" ? "cs_portal_session" : "cs_bo_session", {
       secrets: [env.SESSION_SECRET],
       httpOnly: true,
       sameSite: "lax",
