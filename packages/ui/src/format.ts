@@ -18,12 +18,24 @@ export function formatMoney(fen: bigint | string | number, locale: string, curre
   return nf.format(decimal as unknown as number);
 }
 
+/** Intl formatters are costly to build and cheap to use: one per locale and kind, kept. */
+function cached<F>(cache: Map<string, F>, key: string, make: () => F): F {
+  let f = cache.get(key);
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatNumber(value: number | bigint, locale: string) {
-  return new Intl.NumberFormat(locale).format(value);
+  return cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value);
 }
 
 export function formatDateTime(value: Date | string, locale: string) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(
+  return cached(dateFormats, `${locale}|datetime`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE })).format(
     new Date(value),
   );
 }
@@ -31,8 +43,6 @@ export function formatDateTime(value: Date | string, locale: string) {
 /** Calendar dates (`2026-01-31`) have no time zone; format them as UTC so the day never shifts. */
 export function formatDate(value: Date | string, locale: string) {
   const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: "medium",
-    timeZone: typeof value === "string" && value.length === 10 ? "UTC" : TIME_ZONE,
-  }).format(date);
+  const timeZone = typeof value === "string" && value.length === 10 ? "UTC" : TIME_ZONE;
+  return cached(dateFormats, `${locale}|date|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone })).format(date);
 }

@@ -1,6 +1,9 @@
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with one.
+const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" });
+
 /** Today's date (yyyy-mm-dd) in China, whatever the server's time zone. */
 export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+  return shanghaiDate.format(now);
 }
 
 /** A calendar date plus whole days (UTC arithmetic on a date-only value: no DST or zone drift). */
