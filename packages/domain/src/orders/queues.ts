@@ -92,13 +92,14 @@ function filters(ctx: Ctx, q: OrderQueueQuery, options: QueueOptions = {}): SQL 
   if (q.from) conditions.push(gte(orders.submittedAt, shanghaiMidnight(q.from)));
   if (q.to) conditions.push(lt(orders.submittedAt, sql`${shanghaiMidnight(q.to)} + interval '1 day'`));
   if (q.q) {
-    // An order number, or a buyer by name or code. The buyers are looked up first (trigram index on
-    // the name) and handed over as an array, so the orders side stays an index scan.
+    // An order number, or a buyer by name or code. Written as one OR with an IN (subquery), the
+    // buyers become a hashed set checked while walking the date index newest first: 60–80 ms for a
+    // word half the buyers share on 1M orders (the = any(array(…)) form took 1.3 s, a semi-join 3.6 s).
     const p = likePattern(q.q);
     conditions.push(
       or(
         eq(orders.number, q.q.toUpperCase()),
-        sql`${orders.organizationId} = any(array(select id from ${organizations} where ${or(ilike(organizations.name, p), ilike(organizations.code, p))}))`,
+        sql`${orders.organizationId} in (select id from ${organizations} where ${or(ilike(organizations.name, p), ilike(organizations.code, p))})`,
       ),
     );
   }
