@@ -8,7 +8,6 @@ import type { Ctx } from "../shared/context";
 import { ForbiddenError } from "../shared/errors";
 import { likePattern, listQuerySchema, type Page } from "../shared/list-query";
 import { isUuid } from "../shared/parse";
-import { openRepairStatuses } from "./workflow";
 
 const station = alias(organizations, "station");
 
@@ -151,7 +150,8 @@ export async function stationQueue(ctx: Ctx, limit = 100) {
     })
     .from(repairRequests)
     .innerJoin(products, eq(products.id, repairRequests.productId))
-    .where(and(eq(repairRequests.stationId, stationId), inArray(repairRequests.status, [...openRepairStatuses]), sql`${repairRequests.status} not in ('returned', 'closed', 'cancelled')`))
+    // exactly the partial index's predicate, so the station's queue is read in SLA order and stops at the limit
+    .where(and(eq(repairRequests.stationId, stationId), sql`${repairRequests.status} not in ('returned', 'closed', 'cancelled')`))
     .orderBy(sql`${repairRequests.slaDueAt} asc nulls last`, asc(repairRequests.id))
     .limit(limit);
 }

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useRevalidator } from "react-router";
 import { stationQueue } from "@cs/domain";
-import { Alert, Badge, PageHeader, cn } from "@cs/ui";
+import { Alert, Badge, PageHeader, buttonClass, cn } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/queue";
 import { RepairStatusBadge, SlaClock, WarrantyBadge } from "./ui";
@@ -32,7 +32,14 @@ export default function StationQueue({ loaderData }: Route.ComponentProps) {
   }, [revalidator]);
   return (
     <div className="space-y-4">
-      <PageHeader title={t("service.queue.title")}>
+      <PageHeader
+        title={t("service.queue.title")}
+        actions={
+          <Link to="/service/requests" className={buttonClass("secondary")}>
+            {t("service.queue.all")}
+          </Link>
+        }
+      >
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("service.queue.intro")}</p>
       </PageHeader>
       {done === "declined" ? <Alert tone="success">{t("service.done.declined")}</Alert> : null}

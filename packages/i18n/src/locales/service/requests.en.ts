@@ -216,6 +216,7 @@ export const en: Widen<typeof zhCN> = {
     nav: "Repair queue",
     title: "Repair queue",
     intro: "Open requests assigned to this station by SLA due time, refreshed every 10 seconds; overdue ones in red.",
+    all: "All requests (incl. finished)",
     empty: "No open repair requests right now.",
     columns: { number: "Number", status: "Status", device: "Device", warranty: "Warranty", city: "City", sla: "SLA" },
   },

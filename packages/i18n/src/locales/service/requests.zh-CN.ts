@@ -214,6 +214,7 @@ export const zhCN = {
     nav: "维修队列",
     title: "维修队列",
     intro: "分配给本网点的未完成维修单，按 SLA 截止时间排序，每 10 秒自动刷新；超时的标红。",
+    all: "全部维修单（含已完成）",
     empty: "当前没有待处理的维修单。",
     columns: { number: "单号", status: "状态", device: "设备", warranty: "保修", city: "城市", sla: "SLA" },
   },
