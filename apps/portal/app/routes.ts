@@ -43,6 +43,7 @@ export default [
     route("supplied-orders/:id", "routes/supplied-orders/detail.tsx"),
     route("knowledge", "routes/knowledge/list.tsx"),
     route("knowledge/:id", "routes/knowledge/detail.tsx"),
+    route("knowledge/draft/:requestId", "routes/knowledge/draft.ts"),
     route("service/devices", "routes/service/devices.tsx"),
     route("service/requests", "routes/service/list.tsx"),
     route("service/requests/new", "routes/service/new.tsx"),

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { getArticle } from "@cs/domain";
-import { Card, PageHeader, buttonClass, formatDateTime } from "@cs/ui";
+import { Alert, Badge, Card, PageHeader, buttonClass, formatDateTime } from "@cs/ui";
 import { domainCtx, loaderError, notFound } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
@@ -9,8 +9,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const detail = await getArticle(ctx, params.id);
-    // The portal shows published articles only, even to the technician who wrote a draft.
-    if (detail.article.status !== "published") notFound();
+    // Published articles, and to a technician its own draft (the scope lets nobody else see a draft here).
+    const ownDraft = detail.article.status === "draft" && detail.article.authorId === ctx.actor.userId;
+    if (detail.article.status !== "published" && !ownDraft) notFound();
     return {
       article: detail.article,
       products: detail.products,
@@ -26,6 +27,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export default function KnowledgeArticle({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { article, products, lines } = loaderData;
+  const [params] = useSearchParams();
+  const done = params.get("done");
   const zh = i18n.language === "zh-CN";
   return (
     <div className="space-y-4">
@@ -41,7 +44,13 @@ export default function KnowledgeArticle({ loaderData }: Route.ComponentProps) {
           <span className="font-mono">{article.number}</span>
           {article.publishedAt ? ` · ${formatDateTime(article.publishedAt, i18n.language)}` : ""}
         </p>
+        {article.status === "draft" ? (
+          <div className="mt-1">
+            <Badge tone="amber">{t("knowledge.statuses.draft")}</Badge> <span className="text-xs text-slate-600">{t("knowledge.draftNote")}</span>
+          </div>
+        ) : null}
       </PageHeader>
+      {done === "draftCreated" || done === "draftExists" ? <Alert tone={done === "draftCreated" ? "success" : "info"}>{t(`knowledge.${done}`)}</Alert> : null}
       <Card title={t("knowledge.fields.symptom")}>
         <p className="whitespace-pre-wrap text-sm">{article.symptom}</p>
       </Card>

@@ -27,6 +27,7 @@ export default function KnowledgeSearch({ loaderData }: Route.ComponentProps) {
     const params = new URLSearchParams();
     if (q.q) params.set("q", q.q);
     if (q.line) params.set("line", q.line);
+    if (q.product) params.set("product", q.product);
     params.set("page", String(p));
     return `/knowledge?${params.toString()}`;
   };
@@ -44,6 +45,7 @@ export default function KnowledgeSearch({ loaderData }: Route.ComponentProps) {
           placeholder={t("knowledge.allProducts")}
           options={facets.flatMap((d) => d.lines.map((l) => ({ value: l.id, label: `${zh ? d.nameZh : d.nameEn} · ${zh ? l.nameZh : l.nameEn}` })))}
         />
+        {q.product ? <input type="hidden" name="product" value={q.product} /> : null}
         <div className="flex items-end gap-2">
           <Button>{t("common.search")}</Button>
           <Link to="/knowledge" className={buttonClass("ghost")}>

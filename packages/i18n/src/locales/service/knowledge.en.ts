@@ -21,6 +21,7 @@ export const en: Widen<typeof zhCN> = {
   draftFromRequest: "Turn into a knowledge-base draft",
   draftCreated: "A knowledge-base draft was made from the repair request",
   draftExists: "This repair request already has a knowledge-base article",
+  draftNote: "Only you see this draft; once the service desk publishes it, every station and customer can.",
   relatedArticles: "Related knowledge-base articles",
   noRelated: "No published article applies to this product yet.",
   empty: "No article matches.",

@@ -19,6 +19,7 @@ export const zhCN = {
   draftFromRequest: "转为知识库草稿",
   draftCreated: "已根据报修单生成知识库草稿",
   draftExists: "该报修单已有知识库文章",
+  draftNote: "草稿仅您可见，服务台审核发布后对所有维修站和客户可见。",
   relatedArticles: "相关知识库文章",
   noRelated: "暂无适用于该产品的已发布文章。",
   empty: "没有符合条件的文章。",

@@ -24,9 +24,9 @@ export function CostChart({ data, labels, format }: { data: CostDatum[]; labels:
 export function RateChart({ data, labels }: { data: RateDatum[]; labels: { firstTimeFix: string; slaResolution: string } }) {
   return (
     <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 640, height: 260 }}>
-      <BarChart data={data} margin={{ left: 8, right: 16 }}>
+      <BarChart data={data} margin={{ left: 40, right: 16 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={60} />
+        <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={60} tickFormatter={(v: string) => (v.length > 10 ? `${v.slice(0, 10)}…` : v)} />
         <YAxis domain={[0, 100]} unit="%" />
         <Tooltip formatter={(v) => `${Number(v)}%`} />
         <Legend />

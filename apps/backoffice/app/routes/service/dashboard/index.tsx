@@ -132,6 +132,7 @@ export default function ServiceDashboard({ loaderData }: Route.ComponentProps) {
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t("serviceDashboard.costByStation")}>
+          {cost.byStation.length === 0 ? <p className="text-sm text-slate-600">{t("serviceDashboard.noClaims")}</p> : null}
           <ul className="text-sm tabular-nums">
             {cost.byStation.map((r) => (
               <li key={r.key ?? "none"} className="flex justify-between border-t border-slate-100 py-1">
@@ -142,6 +143,7 @@ export default function ServiceDashboard({ loaderData }: Route.ComponentProps) {
           </ul>
         </Card>
         <Card title={t("serviceDashboard.costByDivision")}>
+          {cost.byDivision.length === 0 ? <p className="text-sm text-slate-600">{t("serviceDashboard.noClaims")}</p> : null}
           <ul className="text-sm tabular-nums">
             {cost.byDivision.map((r) => (
               <li key={r.key ?? "none"} className="flex justify-between border-t border-slate-100 py-1">
