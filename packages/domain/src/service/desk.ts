@@ -6,7 +6,7 @@ import type { Ctx } from "../shared/context";
 import { NotFoundError, ValidationError } from "../shared/errors";
 import { isUuid, parseInput } from "../shared/parse";
 import { lockRepairRequest, mutateOnce, recordRepairEvent } from "./events";
-import { assignInput, declineInput, priorityInput, requestRefInput } from "./inputs";
+import { assignInput, declineInput, priorityInput, requestRefInput, warrantyCheckInput } from "./inputs";
 import { currentSlaDue, slaDueDates, slaPolicyFrom } from "./sla";
 import { audiencesOf } from "./workflow";
 
@@ -142,4 +142,25 @@ export async function listRepairStations(ctx: Ctx) {
     .innerJoin(organizations, eq(organizations.id, repairStations.organizationId))
     .where(and(eq(repairStations.active, true), eq(organizations.status, "active")))
     .orderBy(organizations.city, organizations.name);
+}
+
+/**
+ * The desk's answer to a manual warranty check (an unknown serial): in warranty or not, saying
+ * why (e.g. the invoice the customer sent). Only while the check is open; the quote rule follows.
+ */
+export async function resolveWarrantyCheck(ctx: Ctx, raw: unknown) {
+  authorize(ctx.actor, "service:manage");
+  const input = parseInput(warrantyCheckInput, raw);
+  return mutateOnce(ctx, raw, input, async (tx) => {
+    const req = await lockRepairRequest(tx, ctx, input.requestId);
+    if (!req.needsManualCheck) throw new ValidationError({ form: ["service.validation.noManualCheck"] }, "service.validation.noManualCheck");
+    const reason = input.warrantyStatus === "in_warranty" ? "service.warranty.reason.manualIn" : "service.warranty.reason.manualOut";
+    await tx
+      .update(repairRequests)
+      .set({ warrantyStatus: input.warrantyStatus, warrantyReason: reason, needsManualCheck: false, updatedAt: new Date(), version: sql`${repairRequests.version} + 1` })
+      .where(eq(repairRequests.id, req.id));
+    await recordRepairEvent(tx, { requestId: req.id, action: "warranty_checked", actorId: ctx.actor.userId, comment: input.comment, details: { from: req.warrantyStatus, to: input.warrantyStatus } });
+    await recordAudit(tx, ctx.actor, { action: "repair.warranty_check", entity: "repair_request", entityId: req.id, before: { warrantyStatus: req.warrantyStatus }, after: { warrantyStatus: input.warrantyStatus, comment: input.comment } });
+    return { requestId: req.id, warrantyStatus: input.warrantyStatus };
+  });
 }

@@ -6,7 +6,7 @@ export { MAX_UPLOAD_BYTES, MAX_UPLOADS, sniffImage, type UploadedFile, type Uplo
 export { registerDevice, listMyDevices, listDeviceProducts } from "./devices";
 export { fileRepairRequest } from "./file-request";
 export { transitionRepair, recordDiagnosis, approveQuote, refuseQuote, cancelRepair, rateRepair, isPaidRepair } from "./transition";
-export { assignStation, declineRequest, setRepairPriority, escalateRepair, suggestStations, rankStations, listRepairStations, type StationSuggestion } from "./desk";
+export { assignStation, declineRequest, setRepairPriority, escalateRepair, resolveWarrantyCheck, suggestStations, rankStations, listRepairStations, type StationSuggestion } from "./desk";
 export { useParts, stationPartsLocation, stationPartsStock } from "./parts";
 export { submitClaim, decideClaim, settleStationMonth, listClaims } from "./claims";
 export { getRepairRequest, getRepairAttachment } from "./get-request";

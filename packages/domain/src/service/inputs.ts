@@ -118,3 +118,9 @@ export const settleInput = z.object({
   stationId: z.string().min(1, "validation.required"),
   period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "validation.invalid"),
 });
+
+export const warrantyCheckInput = z.object({
+  requestId: z.string(),
+  warrantyStatus: z.enum(["in_warranty", "expired"], { error: "validation.required" }),
+  comment: z.string({ error: "service.validation.reasonRequired" }).trim().min(2, "service.validation.reasonRequired").max(1000, "validation.tooLong"),
+});

@@ -12,7 +12,7 @@ import { ctxOf, newKey, seedDemoData } from "../testing/demo";
 import { fieldErrorsOf } from "../testing/errors";
 import { expectLedgerConsistent, locationIdOf } from "../testing/inventory";
 import { decideClaim, listClaims, settleStationMonth, submitClaim } from "./claims";
-import { assignStation, declineRequest, suggestStations } from "./desk";
+import { assignStation, declineRequest, resolveWarrantyCheck, suggestStations } from "./desk";
 import { registerDevice } from "./devices";
 import { fileRepairRequest } from "./file-request";
 import { getRepairAttachment, getRepairRequest } from "./get-request";
@@ -273,5 +273,19 @@ describe("station claims and settlement", () => {
     const s = await settleStationMonth(as.desk, { _key: newKey(), stationId: RS001, period });
     expect(s).toMatchObject({ totalFen: "10000", claimCount: 1 });
     expect((await fieldErrorsOf(settleStationMonth(as.desk, { _key: newKey(), stationId: RS001, period }))).period).toEqual(["service.validation.alreadySettled"]);
+  });
+});
+
+describe("manual warranty check", () => {
+  it("the desk settles an unknown serial's warranty once, saying why; the quote rule follows", async () => {
+    const [device] = await db.select({ id: devices.id }).from(devices).where(eq(devices.serial, "ZZ-UNKNOWN-1"));
+    const r = await fileRepairRequest(as.customer, { _key: newKey(), deviceId: device!.id, symptoms: "键盘进水无反应", serviceMode: "drop_off", city: "北京" }, [], store);
+    expect((await fieldErrorsOf(resolveWarrantyCheck(as.desk, { _key: newKey(), requestId: r.requestId, warrantyStatus: "in_warranty" }))).comment).toEqual(["service.validation.reasonRequired"]);
+    await expect(resolveWarrantyCheck(as.tech, { _key: newKey(), requestId: r.requestId, warrantyStatus: "in_warranty", comment: "x" })).rejects.toThrow();
+    await resolveWarrantyCheck(as.desk, { _key: newKey(), requestId: r.requestId, warrantyStatus: "in_warranty", comment: "客户发票核实无误" });
+    const detail = await getRepairRequest(as.customer, r.requestId);
+    expect(detail.request).toMatchObject({ warrantyStatus: "in_warranty", needsManualCheck: false, warrantyReason: "service.warranty.reason.manualIn" });
+    expect(detail.paidRepair).toBe(false);
+    expect((await fieldErrorsOf(resolveWarrantyCheck(as.desk, { _key: newKey(), requestId: r.requestId, warrantyStatus: "expired", comment: "改判" }))).form).toEqual(["service.validation.noManualCheck"]);
   });
 });

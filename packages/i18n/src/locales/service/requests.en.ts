@@ -91,6 +91,8 @@ export const en: Widen<typeof zhCN> = {
       extended: "Extended warranty contract valid until {{endsOn}}",
       expired: "Out of warranty (ended {{endsOn}}): the repair is paid",
       unknownSerial: "Serial not found: accepted, the warranty will be checked by hand",
+      manualIn: "In warranty, confirmed by the service desk after a manual check",
+      manualOut: "Out of warranty after the service desk's manual check: the repair is paid",
     },
   },
   sla: {
@@ -121,6 +123,7 @@ export const en: Widen<typeof zhCN> = {
     quote_refused: "Customer refused the quote",
     part_used: "Part used",
     rated: "Customer rated the service",
+    warranty_checked: "Warranty checked by hand",
     priority: "Priority changed",
     escalated: "Escalated",
     claim_submitted: "Station claim submitted",
@@ -165,6 +168,7 @@ export const en: Widen<typeof zhCN> = {
     escalated: "Escalated",
     claim_decided: "Claim decided",
     settled: "Settlement statement issued",
+    warranty_checked: "The warranty check was saved",
   },
   quote: {
     title: "Repair quote",
@@ -242,6 +246,10 @@ export const en: Widen<typeof zhCN> = {
     settleHint: "Sums the station's approved or adjusted, unsettled claims of that month into a statement payable to it.",
     period: "Month",
     settleButton: "Issue statement",
+    warrantyCheck: "Manual warranty check",
+    warrantyCheckHint: "The serial is not in our sales records: check the customer's proof, then confirm in or out of warranty.",
+    confirmIn: "Confirm in warranty",
+    confirmOut: "Confirm out of warranty",
   },
   validation: {
     serial: "Enter a valid serial (3–64 letters, digits or -/.)",
@@ -282,5 +290,6 @@ export const en: Widen<typeof zhCN> = {
     adjustAboveClaim: "The approved amount cannot exceed the claim",
     alreadySettled: "This station's month is already settled",
     nothingToSettle: "No claims of this station to settle in that month",
+    noManualCheck: "This request needs no manual warranty check",
   },
 };

@@ -89,6 +89,8 @@ export const zhCN = {
       extended: "延保合同有效至 {{endsOn}}",
       expired: "已过保（保修截至 {{endsOn}}），维修需付费",
       unknownSerial: "序列号未找到，已受理，待人工核实保修",
+      manualIn: "保内：服务台人工核实后确认",
+      manualOut: "保外：服务台人工核实后确认，维修需付费",
     },
   },
   sla: {
@@ -119,6 +121,7 @@ export const zhCN = {
     quote_refused: "客户拒绝报价",
     part_used: "使用备件",
     rated: "客户评价",
+    warranty_checked: "人工核实保修",
     priority: "调整优先级",
     escalated: "升级处理",
     claim_submitted: "网点提交索赔",
@@ -163,6 +166,7 @@ export const zhCN = {
     escalated: "已升级",
     claim_decided: "索赔已处理",
     settled: "结算单已生成",
+    warranty_checked: "保修核实结果已保存",
   },
   quote: {
     title: "维修报价",
@@ -240,6 +244,10 @@ export const zhCN = {
     settleHint: "汇总该网点当月已批准或已调整、尚未结算的索赔，生成应付结算单。",
     period: "结算月份",
     settleButton: "生成结算单",
+    warrantyCheck: "人工核实保修",
+    warrantyCheckHint: "序列号不在销售记录中：核对客户提供的凭证后确认保内或保外。",
+    confirmIn: "确认保内",
+    confirmOut: "确认保外",
   },
   validation: {
     serial: "请填写正确的序列号（3–64 位字母、数字或 -/.）",
@@ -280,5 +288,6 @@ export const zhCN = {
     adjustAboveClaim: "核定金额不能高于索赔金额",
     alreadySettled: "该网点该月已结算",
     nothingToSettle: "该网点该月没有待结算的索赔",
+    noManualCheck: "该维修单不需要人工核实保修",
   },
 };

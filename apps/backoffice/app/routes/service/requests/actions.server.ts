@@ -1,5 +1,5 @@
 import { redirect } from "react-router";
-import { assignStation, decideClaim, escalateRepair, setRepairPriority, settleStationMonth, transitionRepair, type Ctx } from "@cs/domain";
+import { assignStation, decideClaim, escalateRepair, resolveWarrantyCheck, setRepairPriority, settleStationMonth, transitionRepair, type Ctx } from "@cs/domain";
 import { actionError } from "@cs/web/server";
 
 /** Runs the desk step a request's page asked for (`intent`, or a target state `to`) and redirects back. */
@@ -25,6 +25,9 @@ export async function runDeskAction(ctx: Ctx, requestId: string, form: FormData)
       case "claim":
         await decideClaim(ctx, raw);
         return back("claim_decided");
+      case "warrantyCheck":
+        await resolveWarrantyCheck(ctx, raw);
+        return back("warranty_checked");
       case "settle":
         await settleStationMonth(ctx, raw);
         return back("settled");

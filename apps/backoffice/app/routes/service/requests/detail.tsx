@@ -152,6 +152,20 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
         ) : null}
       </div>
 
+      {d.mayManage && r.needsManualCheck ? (
+        <Card title={t("service.desk.warrantyCheck")}>
+          <p className="mb-2 text-xs text-slate-500">{t("service.desk.warrantyCheckHint")}</p>
+          <Form method="post" className="grid gap-3 sm:grid-cols-3">
+            <Hidden formKey={d.formKey} intent="warrantyCheck" />
+            <TextField label={t("service.fields.comment")} name="comment" required errors={errors("comment")} className="sm:col-span-2" />
+            <div className="flex items-end gap-2">
+              <Button type="submit" name="warrantyStatus" value="in_warranty" disabled={busy}>{t("service.desk.confirmIn")}</Button>
+              <Button type="submit" name="warrantyStatus" value="expired" variant="secondary" disabled={busy}>{t("service.desk.confirmOut")}</Button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+
       {d.assignable ? (
         <Card title={d.request.stationId ? t("service.desk.reassign") : t("service.desk.assignTo")}>
           <p className="mb-2 text-xs text-slate-500">{t("service.desk.suggestionsHint")}</p>
