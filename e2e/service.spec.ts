@@ -99,7 +99,7 @@ test("a customer's repair goes from device registration to rating, with the stat
   await tech.getByRole("button", { name: "开始维修", exact: true }).click();
   await expect(tech.getByText("保外维修须客户同意报价后才能继续")).toBeVisible();
   // a spare part from the station's store
-  await tech.getByLabel("备件", { exact: true }).selectOption({ index: 1 });
+  await tech.getByRole("combobox", { name: "备件", exact: true }).selectOption({ index: 1 });
   await tech.getByLabel("换下的故障件序列号").fill("OLD-CABLE-01");
   await tech.getByRole("button", { name: "记录" }).click();
   await expect(tech.getByText("备件使用已记录，库存已扣减")).toBeVisible();
