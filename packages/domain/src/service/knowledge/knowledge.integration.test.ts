@@ -168,6 +168,12 @@ describe("searchArticles", () => {
     expect(one.total).toBe(2);
   });
 
+  it("looks an article up by its KB number or the number's beginning", async () => {
+    const [first] = (await searchArticles(desk, q({ sort: "number", dir: "asc", size: "10" }))).rows;
+    expect((await searchArticles(desk, q({ q: first!.number.toLowerCase() }))).rows.map((r) => r.id)).toEqual([first!.id]);
+    expect((await searchArticles(desk, q({ q: first!.number.slice(0, 8) }))).total).toBeGreaterThan(1);
+  });
+
   it("takes % and _ literally and finds nothing for a string no article holds", async () => {
     expect((await searchArticles(desk, q({ q: "80%" }))).rows.map((r) => r.title)).toEqual(["整条产品线通用：固件升级失败"]);
     expect((await searchArticles(desk, q({ q: "8_%" }))).total).toBe(0);
