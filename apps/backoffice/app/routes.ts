@@ -55,6 +55,7 @@ export default [
     route("service/knowledge/new", "routes/service/knowledge/new.tsx"),
     route("service/knowledge/:id", "routes/service/knowledge/detail.tsx"),
     route("service/knowledge/:id/edit", "routes/service/knowledge/edit.tsx"),
+    route("service/knowledge/from-request/:requestId", "routes/service/knowledge/from-request.ts"),
     route("service/stations", "routes/service/stations/list.tsx"),
     route("service/stations/:id", "routes/service/stations/detail.tsx"),
     route("service/warranty", "routes/service/warranty/list.tsx"),
