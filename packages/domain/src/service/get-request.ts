@@ -80,7 +80,8 @@ export async function getRepairRequest(ctx: Ctx, requestId: string) {
     claims,
     audiences,
     paidRepair: isPaidRepair(req),
-    nextSteps: allowedTransitions(ctx.actor, req),
+    // accepting needs a station: the desk assigns first, so no button that could only be refused
+    nextSteps: allowedTransitions(ctx.actor, req).filter((to) => to !== "accepted" || req.stationId !== null),
   };
 }
 
