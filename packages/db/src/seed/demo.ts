@@ -27,6 +27,7 @@ import { seedBilling } from "./billing";
 import { seedSupplyRoutes } from "./supply";
 import { seedQuarantineLocations } from "./returns";
 import { seedService } from "./service";
+import { seedKnowledge } from "./knowledge";
 import { createRandom, DEMO_SEED, seedUuid, type Random } from "./random";
 import { birthday, fullAddress, insertChunked, landline, pad, personName, uniqueMobile, yuan } from "./util";
 
@@ -472,6 +473,7 @@ export async function seedDemo(
     await seedSupplyRoutes(tx);
     await seedQuarantineLocations(tx);
     await seedService(tx, data);
+    await seedKnowledge(tx, data);
     return { seeded: true };
   });
 }
