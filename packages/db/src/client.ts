@@ -20,7 +20,37 @@ export function createDatabase(url: string, options: { max?: number } = {}): Dat
     types: { bigint: postgres.BigInt },
     connection: { TimeZone: "UTC" },
   });
-  return drizzle({ client, schema, casing: "snake_case" }) as Database;
+  return drizzle({ client: preparing(client), schema, casing: "snake_case" }) as Database;
+}
+
+/**
+ * The pool as drizzle sees it, with every query that has parameters run as a named prepared
+ * statement (postgres.js caches it per connection by its text and parameter types). Drizzle asks
+ * postgres.js not to prepare, and postgres.js then sends such a query in two round trips (parse and
+ * describe, wait for the parameter types, then bind and execute) and PostgreSQL parses and plans it
+ * every time; prepared, a repeated query is one round trip, parsed once per connection. Queries
+ * without parameters keep the simple protocol (one round trip, several statements allowed).
+ * Transactions and savepoints hand drizzle a wrapped connection too.
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === "unsafe")
+        return (query: string, args?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, args as never[], args?.length ? { ...options, prepare: true } : options);
+      if (property === "begin")
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.Sql) => unknown;
+          return (target.begin as (...a: unknown[]) => unknown)(...args, (tx: postgres.Sql) => fn(preparing(tx)));
+        };
+      if (property === "savepoint")
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.Sql) => unknown;
+          return (target as unknown as { savepoint: (...a: unknown[]) => unknown }).savepoint(...args, (tx: postgres.Sql) => fn(preparing(tx)));
+        };
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 /**
@@ -33,3 +63,4 @@ export async function executePrepared<T extends Record<string, unknown>>(db: Dat
   const compiled = dialect.sqlToQuery(query);
   return (await session.client.unsafe(compiled.sql, compiled.params as never[], { prepare: true })) as unknown as T[];
 }
+
