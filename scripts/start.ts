@@ -1,6 +1,6 @@
 import "./lib/production-env";
 import type { Server } from "node:http";
-import { resolve } from "node:path";
+import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
@@ -23,7 +23,9 @@ async function serveApp(app: "portal" | "backoffice", port: number): Promise<Ser
   // Pages get their security headers from the app middleware; static files get theirs here.
   const setHeaders = (res: express.Response) => res.setHeader("X-Content-Type-Options", "nosniff");
   server.use("/assets", express.static(resolve(root, "client/assets"), { immutable: true, maxAge: "1y", setHeaders }));
-  server.use(express.static(resolve(root, "client"), { maxAge: "1h", setHeaders }));
+  // Only paths naming a file (favicon.ico, robots.txt) may be static: pages skip a stat() per request.
+  const rootFiles = express.static(resolve(root, "client"), { maxAge: "1h", setHeaders });
+  server.use((req, res, next) => (extname(req.path) ? rootFiles(req, res, next) : next()));
   server.all("/{*splat}", createRequestHandler({ build, mode: "production" }));
   return new Promise((ok) => {
     const s = server.listen(port, () => ok(s));

@@ -1,7 +1,7 @@
 // Child process of the order_place_http benchmark: the portal's production build, served the way
 // scripts/start.ts serves it. The first import sets NODE_ENV=production before React loads.
 import "../../scripts/lib/production-env";
-import { resolve } from "node:path";
+import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
@@ -27,7 +27,9 @@ app.use((req, res, next) => {
   next();
 });
 app.use("/assets", express.static(resolve(root, "client/assets"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(resolve(root, "client"), { maxAge: "1h" }));
+// As scripts/start.ts: only paths naming a file may be static, so pages skip a stat() per request.
+const rootFiles = express.static(resolve(root, "client"), { maxAge: "1h" });
+app.use((req, res, next) => (extname(req.path) ? rootFiles(req, res, next) : next()));
 app.all("/{*splat}", createRequestHandler({ build, mode: "production" }));
 // Express 5 calls back with the error when the port is taken
 const server = app.listen(port, "127.0.0.1", (error?: Error) => {
