@@ -64,6 +64,8 @@ export default [
     route("service/dashboard", "routes/service/dashboard/index.tsx"),
     route("service/requests", "routes/service/requests/list.tsx"),
     route("service/requests/:id", "routes/service/requests/detail.tsx"),
+    route("service/settlements", "routes/service/requests/settlements.tsx"),
+    route("service/settlements/:id", "routes/service/requests/settlement.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

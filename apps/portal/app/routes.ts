@@ -49,6 +49,8 @@ export default [
     route("service/requests/new", "routes/service/new.tsx"),
     route("service/requests/:id", "routes/service/detail.tsx"),
     route("service/queue", "routes/service/queue.tsx"),
+    route("service/settlements", "routes/service/settlements.tsx"),
+    route("service/settlements/:id", "routes/service/settlement.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -12,3 +12,4 @@ export { submitClaim, decideClaim, settleStationMonth, listClaims } from "./clai
 export { getRepairRequest, getRepairAttachment } from "./get-request";
 export { listRepairRequests, repairListQuery, repairSortKeys, stationQueue, serviceDeskOptions, type RepairListQuery } from "./lists";
 export { recordRepairEvent, lockRepairRequest } from "./events";
+export { listSettlements, getSettlement } from "./settlements";

@@ -18,6 +18,7 @@ import { fileRepairRequest } from "./file-request";
 import { getRepairAttachment, getRepairRequest } from "./get-request";
 import { listRepairRequests, repairListQuery, stationQueue } from "./lists";
 import { stationPartsStock, useParts } from "./parts";
+import { getSettlement, listSettlements } from "./settlements";
 import { approveQuote, rateRepair, recordDiagnosis, transitionRepair } from "./transition";
 import type { UploadStore } from "./uploads";
 
@@ -273,6 +274,13 @@ describe("station claims and settlement", () => {
     const s = await settleStationMonth(as.desk, { _key: newKey(), stationId: RS001, period });
     expect(s).toMatchObject({ totalFen: "10000", claimCount: 1 });
     expect((await fieldErrorsOf(settleStationMonth(as.desk, { _key: newKey(), stationId: RS001, period }))).period).toEqual(["service.validation.alreadySettled"]);
+    // the statement: the desk and the station admin see it with its claim, a technician and another station do not
+    const statement = await getSettlement(as.station, s.settlementId);
+    expect(statement).toMatchObject({ totalFen: 10000n, period, claimCount: 1 });
+    expect(statement.claims.map((c) => c.number)).toEqual([claim.number]);
+    expect((await listSettlements(as.desk)).map((x) => x.id)).toContain(s.settlementId);
+    expect(await listSettlements(as.tech)).toEqual([]);
+    await expect(getSettlement(as.otherTech, s.settlementId)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -9,7 +9,8 @@ import { RepairStatusBadge, SlaClock, WarrantyBadge } from "./ui";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   try {
-    return { rows: await stationQueue(domainCtx(context, request)), now: Date.now(), done: new URL(request.url).searchParams.get("done") };
+    const ctx = domainCtx(context, request);
+    return { rows: await stationQueue(ctx), now: Date.now(), done: new URL(request.url).searchParams.get("done"), mayClaim: ctx.actor.permissions.has("station_service:admin") };
   } catch (error) {
     loaderError(error);
   }
@@ -22,7 +23,7 @@ const POLL_MS = 10_000;
 export default function StationQueue({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const revalidator = useRevalidator();
-  const { rows, now, done } = loaderData;
+  const { rows, now, done, mayClaim } = loaderData;
   const zh = i18n.language === "zh-CN";
   useEffect(() => {
     const id = setInterval(() => {
@@ -35,9 +36,16 @@ export default function StationQueue({ loaderData }: Route.ComponentProps) {
       <PageHeader
         title={t("service.queue.title")}
         actions={
-          <Link to="/service/requests" className={buttonClass("secondary")}>
-            {t("service.queue.all")}
-          </Link>
+          <div className="flex gap-2">
+            {mayClaim ? (
+              <Link to="/service/settlements" className={buttonClass("secondary")}>
+                {t("service.settlements.nav")}
+              </Link>
+            ) : null}
+            <Link to="/service/requests" className={buttonClass("secondary")}>
+              {t("service.queue.all")}
+            </Link>
+          </div>
         }
       >
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("service.queue.intro")}</p>

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { useNavigation } from "react-router";
+import { Link, useNavigation } from "react-router";
 import { listRepairRequests, repairListQuery, serviceDeskOptions } from "@cs/domain";
 import { repairStatuses } from "@cs/db/schema/service";
-import { CheckboxField, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
+import { CheckboxField, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import { FilterForm } from "../../stock/shared";
@@ -33,7 +33,14 @@ export default function ServiceDesk({ loaderData }: Route.ComponentProps) {
   };
   return (
     <div className="space-y-4">
-      <PageHeader title={t("service.desk.title")}>
+      <PageHeader
+        title={t("service.desk.title")}
+        actions={
+          <Link to="/service/settlements" className={buttonClass("secondary")}>
+            {t("service.settlements.nav")}
+          </Link>
+        }
+      >
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("service.desk.intro")}</p>
       </PageHeader>
       <FilterForm resetTo="/service/requests" sort={q.sort} dir={q.dir} size={q.size} columns={5}>
