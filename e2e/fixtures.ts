@@ -62,6 +62,8 @@ export async function signIn(page: Page, app: App, login: string, password = DEM
 
 /** Runs axe (WCAG 2.x A/AA) and fails on violations of impact serious or critical, listing each. */
 export async function checkA11y(page: Page): Promise<void> {
+  // Lists dim (opacity-60) while the next page loads; contrast measured mid-fade is not the page's.
+  await page.waitForFunction(() => document.querySelector(".opacity-60.transition-opacity") === null);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (blocking.length === 0) return;

@@ -59,6 +59,8 @@ test("a dealer returns a shipped unit: the desk approves, the warehouse receives
   await expect(desk.getByRole("link", { name: /消息通知 · \d+ 条未读/ })).toBeVisible();
   await desk.goto(`${backofficeURL}/returns?status=requested`);
   await desk.getByRole("link", { name: number }).click();
+  // the list dims while the detail loads: check the detail page, not the fading list
+  await expect(desk.getByRole("heading", { level: 1 })).toContainText(number);
   await checkA11y(desk);
   await desk.getByRole("button", { name: "批准" }).click();
   await expect(desk.getByText("已批准退货申请")).toBeVisible();
