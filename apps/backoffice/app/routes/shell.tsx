@@ -14,6 +14,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     canSeeKnowledge: mayReadKnowledge(actor),
     canSeeServiceNetwork: actor.permissions.has("service:read"),
     canSeeStock: actor.permissions.has("stock:read"),
+    canSeePricing: actor.kind === "staff" && actor.permissions.has("product:read"),
     canSeeReturns: actor.permissions.has("order:read"),
     canSeeService: actor.permissions.has("service:read"),
     canShip: actor.permissions.has("shipment:create"),
@@ -40,6 +41,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
           { to: "/service/dashboard", label: t("serviceDashboard.nav") },
         ]
       : []),
+    ...(loaderData.canSeePricing ? [{ to: "/pricing", label: t("pricing.nav") }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("desk.nav") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
     ...(loaderData.canSeeService ? [{ to: "/service/requests", label: t("service.desk.nav") }] : []),
