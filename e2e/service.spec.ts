@@ -134,3 +134,57 @@ test("a customer's repair goes from device registration to rating, with the stat
   expect(moves[0]!.reason).toBe("parts_use");
   await expect(customer.getByText(`库存流水 #${moves[0]!.id}`)).toBeVisible();
 });
+
+test("an in-warranty repair is claimed by the station, adjusted by the desk and paid in the month's settlement", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // the demo's in-warranty request at RS-001, already being diagnosed
+  const tech = await as(browser, "portal", "tech@demo.cn");
+  await tech.goto(`${portalURL}/service/queue`);
+  await tech.getByRole("row").filter({ hasText: "检测中" }).getByRole("link", { name: /^RMA-/ }).click();
+  await expect(tech.getByRole("heading", { level: 1, name: /^维修单 RMA-/ })).toBeVisible();
+  const requestUrl = new URL(tech.url()).pathname;
+  const number = ((await tech.getByRole("heading", { level: 1 }).textContent()) ?? "").replace("维修单", "").trim();
+  await tech.getByLabel("检测结果").fill("散热模组积灰，清洁并更换风扇");
+  await tech.getByRole("button", { name: "保存检测结果" }).click();
+  await expect(tech.getByText("检测结果已保存")).toBeVisible();
+  await tech.getByRole("combobox", { name: "备件", exact: true }).selectOption({ index: 1 });
+  await tech.getByRole("button", { name: "记录" }).click();
+  await expect(tech.getByText("备件使用已记录，库存已扣减")).toBeVisible();
+  for (const [button, done] of [
+    ["开始维修", "已开始维修"],
+    ["维修完成", "已标记为维修完成"],
+  ] as const) {
+    await tech.getByRole("button", { name: button, exact: true }).click();
+    await expect(tech.getByText(done).first()).toBeVisible();
+  }
+  // a technician may not claim; the station admin does
+  await expect(tech.getByRole("button", { name: "提交索赔" })).toHaveCount(0);
+  const admin = await as(browser, "portal", "station@demo.cn");
+  await admin.goto(`${portalURL}${requestUrl}`);
+  await admin.getByLabel("工时费（元）").fill("150");
+  await admin.getByRole("button", { name: "提交索赔" }).click();
+  await expect(admin.getByText("索赔已提交")).toBeVisible();
+  await expect(admin.getByText("待审核")).toBeVisible();
+
+  // the desk adjusts the labour and issues the month's statement
+  const desk = await as(browser, "backoffice", "service@demo.cn");
+  await desk.goto(`${backofficeURL}/service/requests?q=${number}`);
+  await desk.getByRole("link", { name: number }).click();
+  await desk.getByLabel("核定金额（元）").fill("100");
+  await desk.getByRole("button", { name: "调整", exact: true }).click();
+  await expect(desk.getByText("请填写原因")).toBeVisible();
+  await desk.getByLabel("核定金额（元）").fill("100");
+  await desk.getByLabel("审核意见").fill("工时按标准 100 元");
+  await desk.getByRole("button", { name: "调整", exact: true }).click();
+  await expect(desk.getByText("索赔已处理")).toBeVisible();
+  await desk.getByRole("button", { name: "生成结算单" }).click();
+  await expect(desk.getByText("结算单已生成")).toBeVisible();
+  await checkA11y(desk);
+
+  // the station admin sees the statement payable to it, with the claim
+  await admin.goto(`${portalURL}/service/settlements`);
+  await admin.getByRole("link", { name: /^STL-/ }).first().click();
+  await expect(admin.getByRole("link", { name: number })).toBeVisible();
+  await expect(admin.getByText("¥100.00").first()).toBeVisible();
+  await checkA11y(admin);
+});
