@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, orderLines, orders, organizations, type Database } from "@cs/db";
+import { auditLog, orderLines, orders, organizations, stockDocumentLines, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
@@ -13,6 +13,7 @@ import { cancelOrder } from "./cancel-order";
 import { confirmOrder } from "./confirm-order";
 import { editOrder } from "./edit-order";
 import { getOrder } from "./get-order";
+import { createReceipt, postReceipt } from "../inventory/documents/receipts";
 import { listOrders, listOrdersQuery } from "./list-orders";
 import { rejectOrder } from "./reject-order";
 import { submitOrder } from "./submit-order";
@@ -241,5 +242,20 @@ describe("allocateBackorders", () => {
     expect((await allocateBackorders(desk, { productIds: [scarce!] })).units).toBe(0);
     const events = await db.execute<{ n: number }>(sql`select count(*)::int as n from order_events where order_id = ${second.id} and action = 'allocated'`);
     expect(Number(events[0]!.n)).toBe(1);
+  });
+
+  it("allocates as stock arrives: posting a receipt reserves it for the oldest backorder in the same transaction", async () => {
+    const [scarce] = await stockedProducts(db, "ARRIVE", 1, setup.warehouses[0]!, 0);
+    const waiting = await place([{ productId: scarce!, quantity: 2 }]);
+    const warehouse = await ctxOf(db, "warehouse@demo.cn");
+    const [product] = await db.execute<{ sku: string }>(sql`select sku from products where id = ${scarce!}`);
+    const { id } = await createReceipt(warehouse, { _key: newKey(), toLocationId: setup.warehouses[0]!, lines: [{ sku: product!.sku, quantity: "5" }] });
+    const [line] = await db.select({ id: stockDocumentLines.id }).from(stockDocumentLines).where(eq(stockDocumentLines.documentId, id));
+    await postReceipt(warehouse, id, { _key: newKey(), lines: [{ lineId: line!.id, quantity: "5" }] });
+    const [ordered] = await db.select().from(orderLines).where(eq(orderLines.orderId, waiting.id));
+    expect(ordered).toMatchObject({ quantityReserved: 2, quantityBackordered: 0 });
+    expect(await levelOf(db, setup.warehouses[0]!, scarce!)).toEqual({ onHand: 5, reserved: 2 });
+    const events = await db.execute<{ actor: string }>(sql`select actor_id as actor from order_events where order_id = ${waiting.id} and action = 'allocated'`);
+    expect(events.map((e) => e.actor)).toEqual([warehouse.actor.userId]);
   });
 });
