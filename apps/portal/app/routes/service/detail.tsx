@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
-import { getRepairRequest, stationPartsStock } from "@cs/domain";
+import { articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, stationPartsStock } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runRepairAction } from "./actions.server";
+import { RelatedKnowledge } from "./knowledge-panel";
 import { RepairStatusBadge, SlaClock, Timeline, WarrantyBadge } from "./ui";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -16,10 +17,16 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     const actor = requireActor(context, request);
     const detail = await getRepairRequest(ctx, params.id);
     const isStation = detail.audiences.includes("station");
-    const parts = isStation && ["diagnosing", "awaiting_parts", "repairing"].includes(detail.request.status) ? await stationPartsStock(ctx) : [];
+    const [parts, articles] = await Promise.all([
+      isStation && ["diagnosing", "awaiting_parts", "repairing"].includes(detail.request.status) ? stationPartsStock(ctx) : Promise.resolve([]),
+      articlesForProduct(ctx, detail.request.productId),
+    ]);
+    const mayDraft = isStation && mayDraftKnowledge(ctx.actor) && resolvedRepairStatuses.includes(detail.request.status) && Boolean(detail.request.resolution?.trim());
     return {
       ...detail,
       partsStock: parts,
+      articles,
+      draftAction: mayDraft ? `/knowledge/draft/${detail.request.id}` : null,
       isStation,
       isFiler: detail.audiences.includes("filer"),
       mayClaim: isStation && actor.permissions.has("station_service:admin"),
@@ -301,6 +308,8 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
           ) : null}
         </Card>
       ) : null}
+
+      <RelatedKnowledge articles={d.articles} draftAction={d.draftAction} busy={busy} t={t} />
 
       <Card title={t("service.timeline")}>
         <Timeline events={d.events} t={t} locale={locale} />

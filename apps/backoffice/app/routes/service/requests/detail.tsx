@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
-import { getRepairRequest, serviceDeskOptions, suggestStations } from "@cs/domain";
+import { articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, serviceDeskOptions, suggestStations } from "@cs/domain";
 import { repairPriorities } from "@cs/db/schema/service";
 import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runDeskAction } from "./actions.server";
+import { RelatedKnowledge } from "./knowledge-panel";
 import { RepairStatusBadge, SlaClock, Timeline, WarrantyBadge } from "./ui";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -16,9 +17,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     const detail = await getRepairRequest(ctx, params.id);
     const mayManage = ctx.actor.permissions.has("service:manage");
     const assignable = mayManage && detail.request.status === "submitted";
-    const [suggestions, options] = await Promise.all([assignable ? suggestStations(ctx, params.id) : Promise.resolve([]), assignable ? serviceDeskOptions(ctx) : Promise.resolve(null)]);
+    const [suggestions, options, articles] = await Promise.all([
+      assignable ? suggestStations(ctx, params.id) : Promise.resolve([]),
+      assignable ? serviceDeskOptions(ctx) : Promise.resolve(null),
+      articlesForProduct(ctx, detail.request.productId),
+    ]);
+    const mayDraft = mayDraftKnowledge(ctx.actor) && resolvedRepairStatuses.includes(detail.request.status) && Boolean(detail.request.resolution?.trim());
+    const draftAction = mayDraft ? `/service/knowledge/from-request/${detail.request.id}` : null;
     const shanghaiMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
-    return { ...detail, suggestions, stations: options?.stations ?? [], mayManage, assignable, now: Date.now(), month: shanghaiMonth, formKey: randomUUID(), done: new URL(request.url).searchParams.get("done") };
+    return { ...detail, articles, draftAction, suggestions, stations: options?.stations ?? [], mayManage, assignable, now: Date.now(), month: shanghaiMonth, formKey: randomUUID(), done: new URL(request.url).searchParams.get("done") };
   } catch (error) {
     loaderError(error);
   }
@@ -300,6 +307,8 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
           </ul>
         </Card>
       ) : null}
+
+      <RelatedKnowledge articles={d.articles} draftAction={d.draftAction} busy={busy} t={t} />
 
       <Card title={t("service.timeline")}>
         <Timeline events={d.events} t={t} locale={locale} />
