@@ -7,13 +7,15 @@ export function noticeKeys(kind: string, entityType: string): string[] {
   return [`notify.kinds.${safe(kind)}`, `notify.kinds.${safe(entityType)}.default`];
 }
 
-/** Where a notice leads in either app: both have these pages for orders and returns. */
+/** Where a notice leads in either app: both have these pages for orders, returns and repair requests. */
 export function noticeHref(entityType: string, entityId: string): string | null {
   switch (entityType) {
     case "order":
       return `/orders/${entityId}`;
     case "return":
       return `/returns/${entityId}`;
+    case "repair":
+      return `/service/requests/${entityId}`;
     default:
       return null;
   }

@@ -14,12 +14,14 @@ const buyerRoles = pgArray(rolesWith("own_order:read", "partner"));
 const deskRoles = pgArray(["order_desk"]);
 
 /**
- * Who hears about a change: partner users of an organization holding a permission, or staff with
- * one of some roles who work in a branch, or named users.
+ * Who hears about a change: partner users of an organization holding a permission, staff with one of
+ * some roles who work in a branch (or anywhere: `staffRoles`), an end customer's own users, or named users.
  */
 export type Audience =
   | { organizationId: string; permission: Permission }
   | { branchId: string | null; roles: Role[] }
+  | { staffRoles: Role[] }
+  | { endCustomerId: string }
   | { userIds: string[] };
 
 export type NotifyInput = {
@@ -43,6 +45,15 @@ function audienceQuery(a: Audience): SQL {
     return sql`select u.id, u.login, u.locale from users u
       where u.organization_id = ${a.organizationId}::uuid and u.kind = 'partner' and u.status = 'active'
         and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role = any(${pgArray(rolesWith(a.permission, "partner"))}::text[]))`;
+  }
+  if ("staffRoles" in a) {
+    return sql`select u.id, u.login, u.locale from users u
+      where u.kind = 'staff' and u.status = 'active'
+        and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role = any(${pgArray(a.staffRoles)}::text[]))`;
+  }
+  if ("endCustomerId" in a) {
+    return sql`select u.id, u.login, u.locale from users u
+      where u.end_customer_id = ${a.endCustomerId}::uuid and u.kind = 'customer' and u.status = 'active'`;
   }
   if (!a.branchId) return sql`select null::uuid as id, null::text as login, null::text as locale where false`;
   return sql`select u.id, u.login, u.locale from user_branches ub join users u on u.id = ub.user_id

@@ -5,8 +5,9 @@ import { inTransaction, type Ctx } from "../shared/context";
 import { keyOf, once } from "../shared/idempotency";
 import { NotFoundError } from "../shared/errors";
 import { isUuid } from "../shared/parse";
+import { notifyRepairEvent } from "./notices";
 
-/** One line on the request's timeline. */
+/** One line on the request's timeline, and the notices it calls for (see notices.ts), in the same transaction. */
 export async function recordRepairEvent(
   tx: Transaction,
   input: { requestId: string; action: string; fromStatus?: RepairStatus | null; toStatus?: RepairStatus | null; actorId: string | null; comment?: string | null; details?: unknown },
@@ -20,6 +21,7 @@ export async function recordRepairEvent(
     comment: input.comment ?? null,
     details: input.details ?? null,
   });
+  await notifyRepairEvent(tx, { requestId: input.requestId, event: input.action, actorId: input.actorId });
 }
 
 /** The request, locked, if this actor may see it; out of scope looks like nonexistent. */

@@ -12,4 +12,5 @@ export { submitClaim, decideClaim, settleStationMonth, listClaims } from "./clai
 export { getRepairRequest, getRepairAttachment } from "./get-request";
 export { listRepairRequests, repairListQuery, repairSortKeys, stationQueue, serviceDeskOptions, type RepairListQuery } from "./lists";
 export { recordRepairEvent, lockRepairRequest } from "./events";
+export { notifyRepairEvent, repairNoticeAudiences } from "./notices";
 export { listSettlements, getSettlement } from "./settlements";

@@ -1,5 +1,6 @@
 import type { Widen } from "../shape";
 import type { zhCN } from "./notify.zh-CN";
+import { en as repair } from "../service/notices.en";
 
 export const en: Widen<typeof zhCN> = {
   title: "Notifications",
@@ -38,6 +39,7 @@ export const en: Widen<typeof zhCN> = {
       rejected: "Return request {{number}} was rejected",
       received: "Return {{number}} was received; credit note {{creditNote}} issued",
     },
+    repair,
   },
   mail: {
     subject: "[Huaxinda] {{text}}",

@@ -1,3 +1,4 @@
+import { zhCN as repair } from "../service/notices.zh-CN";
 /** Notices and e-mails about orders and returns: `kinds.<entity>.<event>` is a notice's text. */
 export const zhCN = {
   title: "消息通知",
@@ -36,6 +37,7 @@ export const zhCN = {
       rejected: "退货申请 {{number}} 已被拒绝",
       received: "退货单 {{number}} 已收货，已开具红字发票 {{creditNote}}",
     },
+    repair,
   },
   mail: {
     subject: "【华信达】{{text}}",
