@@ -64,3 +64,18 @@ export async function executePrepared<T extends Record<string, unknown>>(db: Dat
   return (await session.client.unsafe(compiled.sql, compiled.params as never[], { prepare: true })) as unknown as T[];
 }
 
+/**
+ * Sends prepared statements back to back on the connection without waiting in between (one round
+ * trip for all), in the order given: inside a transaction each sees what the ones before it wrote.
+ * The first failure rejects; a failed statement aborts the transaction, so the later ones fail too.
+ */
+export function executePreparedInOrder<T extends Record<string, unknown>>(db: DatabaseOrTransaction, queries: SQL[]): Promise<T[][]> {
+  const { dialect, session } = db as unknown as { dialect: PgDialect; session: { client: postgres.Sql } };
+  // execute() queues each statement now, in this order (awaiting would queue them a microtask later, in no promised order)
+  const started = queries.map((query) => {
+    const compiled = dialect.sqlToQuery(query);
+    return session.client.unsafe(compiled.sql, compiled.params as never[], { prepare: true }).execute();
+  });
+  return Promise.all(started) as unknown as Promise<T[][]>;
+}
+

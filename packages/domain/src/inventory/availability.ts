@@ -3,11 +3,20 @@ import { DISTRIBUTOR_OWNER, stockLevels, stockLocations, type DatabaseOrTransact
 
 /** Warehouses that serve a branch: its own, then the central warehouses (no branch). */
 export async function warehousesServing(db: DatabaseOrTransaction, branchId: string | null) {
-  const rows = await db
+  return servingBranch(await activeWarehouses(db), branchId);
+}
+
+/** Every active warehouse by code: what warehousesServing picks from, for callers that learn the branch in the same round trip. */
+export function activeWarehouses(db: DatabaseOrTransaction) {
+  return db
     .select({ id: stockLocations.id, branchId: stockLocations.branchId })
     .from(stockLocations)
     .where(and(eq(stockLocations.kind, "warehouse"), eq(stockLocations.active, true)))
     .orderBy(stockLocations.code);
+}
+
+/** The branch's own warehouses, then the central ones (no branch), from activeWarehouses' rows. */
+export function servingBranch(rows: { id: string; branchId: string | null }[], branchId: string | null): string[] {
   return [...rows.filter((r) => branchId && r.branchId === branchId), ...rows.filter((r) => r.branchId === null)].map((r) => r.id);
 }
 

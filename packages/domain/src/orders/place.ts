@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { executePrepared, type OrderStatus, type Transaction } from "@cs/db";
 import { toAuditJson } from "../shared/audit";
 import type { PricedLine } from "./pricing";
@@ -33,6 +33,13 @@ const json = (value: unknown) => JSON.stringify(toAuditJson(value));
  * transaction ends, so callers run this last (only the notices follow). Returns id → number.
  */
 export async function insertOrders(tx: Transaction, year: number, actorId: string, list: NewOrder[]): Promise<Map<string, string>> {
+  return numbersOf(await executePrepared<{ id: string; number: string }>(tx, insertOrdersStatement(year, actorId, list)));
+}
+
+export const numbersOf = (rows: { id: string; number: string }[]) => new Map(rows.map((r) => [r.id, r.number]));
+
+/** The statement behind insertOrders (rows: id, number), for callers that send the notices in the same round trip. */
+export function insertOrdersStatement(year: number, actorId: string, list: NewOrder[]): SQL {
   const n = list.length;
   const orderRows = list.map((o, i) => ({
     id: o.id,
@@ -74,7 +81,7 @@ export async function insertOrders(tx: Transaction, year: number, actorId: strin
   );
   const eventRows = list.flatMap((o) => o.events.map((e) => ({ order_id: o.id, action: e.action, from_status: e.fromStatus, to_status: e.toStatus, details: e.details ?? null })));
   // Prepared: the text is the same for every checkout, so PostgreSQL plans it once per connection.
-  const rows = await executePrepared<{ id: string; number: string }>(tx, sql`
+  return sql`
     with seq as (
       insert into document_sequences (prefix, year, last_value) values ('SO', ${year}::int, ${n}::int)
       on conflict (prefix, year) do update set last_value = document_sequences.last_value + excluded.last_value
@@ -105,6 +112,5 @@ export async function insertOrders(tx: Transaction, year: number, actorId: strin
       select x.order_id, x.action, x.from_status, x.to_status, ${actorId}::uuid, x.details
         from jsonb_to_recordset(${json(eventRows)}::jsonb) as x(order_id uuid, action text, from_status order_status, to_status order_status, details jsonb)
     )
-    select id, number from o`);
-  return new Map(rows.map((r) => [r.id, r.number]));
+    select id, number from o`;
 }

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { addresses, cartItems, orders, orderSubmissions, organizations, productLines, products, type OrderStatus, type Transaction } from "@cs/db";
+import { addresses, cartItems, executePreparedInOrder, orders, orderSubmissions, organizations, productLines, products, type OrderStatus, type Transaction } from "@cs/db";
 import { shanghaiToday, yearOf } from "../billing/dates";
 import { requireBuyer } from "../cart/buyer";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "../cart/limits";
-import { availability, availabilityBand, warehousesServing } from "../inventory/availability";
+import { activeWarehouses, availability, availabilityBand, servingBranch } from "../inventory/availability";
 import { exactAvailabilityKinds, type PartnerAvailability } from "../inventory/partner/availability";
 import { reserve } from "../inventory/reservation";
 import { resolvePrices } from "../pricing/resolve";
@@ -15,11 +15,11 @@ import { ConflictError, ValidationError } from "../shared/errors";
 import { isUuid, parseInput } from "../shared/parse";
 import { changeToken, UnacceptedChangesError, type CartChange } from "./changes";
 import { creditExposure, creditReasons, orderStatusFor } from "./credit";
-import { insertOrders, type NewOrder } from "./place";
+import { insertOrdersStatement, numbersOf, type NewOrder } from "./place";
 import { priceLine, orderTotalsOf } from "./pricing";
-import { reserveLines } from "./reserve-lines";
+import { reserveLines, type LineBuckets } from "./reserve-lines";
 import { supplierByDivision } from "./routing";
-import { notifyOrderEvent } from "../notifications/notify";
+import { orderEventStatement } from "../notifications/notify";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" ? v.trim() || undefined : (v ?? undefined));
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().max(max, "validation.tooLong").optional());
@@ -65,8 +65,14 @@ type WantedLine = { productId: string; quantity: number; sku: string; active: bo
  * master distributor above the buyer that supplies the line's division, else the distributor),
  * checks credit, and confirms (reserves stock) what needs no approval, all in one transaction that
  * also claims the form's `_key` for the buyer's organization: a replay returns the same orders, the
- * same key with other content is refused. The SO numbers are taken in the last statement but one,
- * since their row stays locked until commit.
+ * same key with other content is refused.
+ *
+ * Round trips are what a checkout waits for, so statements that do not need each other's answers go
+ * together: (1) the key claim with every read that needs only the request, (2) prices, credit
+ * exposure and availability, (3) the key's orders, the cart, the audit and the stock reservation,
+ * (4) the orders with their SO numbers and, in the same flight after them, their notices. Stock rows
+ * are locked from (3) and the SO-number row from (4) until commit, so both are held for the
+ * shortest time.
  */
 export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderResult> {
   const buyer = requireBuyer(ctx);
@@ -77,14 +83,15 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     .digest("hex");
 
   return inTransaction(ctx, async (tx) => {
-    const [claimed] = await tx
-      .insert(orderSubmissions)
-      .values({ organizationId: buyer.organizationId, key, requestHash, userId: buyer.userId })
-      .onConflictDoNothing()
-      .returning({ key: orderSubmissions.key });
-    if (!claimed) return replay(tx, buyer.organizationId, key, requestHash);
-
-    const [[org], [address], routes, wanted] = await Promise.all([
+    // The claim is queued on the connection now, the reads below behind it in the same flight: a
+    // second submission of the key waits at its claim, holding no lock its first one needs. On a
+    // replay the reads' answers (and row locks, held to the end of this short transaction) go unused.
+    const claim = executePreparedInOrder<{ key: string }>(tx, [
+      sql`insert into order_submissions (organization_id, key, request_hash, user_id)
+          values (${buyer.organizationId}::uuid, ${key}::text, ${requestHash}::text, ${buyer.userId}::uuid)
+          on conflict do nothing returning key`,
+    ]);
+    const reads = Promise.all([
       tx
         .select({
           kind: organizations.kind,
@@ -103,12 +110,17 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
         .where(and(eq(addresses.id, request.shipToAddressId), eq(addresses.organizationId, buyer.organizationId))),
       supplierByDivision(tx, buyer.organizationId),
       request.lines ? explicitLines(tx, request.lines) : cartLines(tx, buyer),
+      activeWarehouses(tx),
     ]);
+    reads.catch(() => {}); // a failure is the claim's too (the transaction is aborted): it is reported from there
+    const [claimed] = (await claim)[0] ?? [];
+    if (!claimed) return replay(tx, buyer.organizationId, key, requestHash);
+    const [[org], [address], routes, wanted, warehouseRows] = await reads;
     if (!org) throw new ValidationError({ form: ["orders.errors.noBuyer"] });
     if (!address) throw new ValidationError({ shipToAddressId: ["orders.errors.addressInvalid"] });
     checkLines(wanted);
 
-    const warehouses = await warehousesServing(tx, org.ownerBranchId);
+    const warehouses = servingBranch(warehouseRows, org.ownerBranchId);
     const [prices, exposure, stock] = await Promise.all([
       resolvePrices(tx, { organizationId: buyer.organizationId, lines: wanted }),
       creditExposure(tx, buyer.organizationId),
@@ -137,63 +149,72 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     const ordered = [...groups.entries()].sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a < b ? -1 : 1));
 
     let committed = exposure;
-    const list: NewOrder[] = [];
-    for (const [supplierId, lines] of ordered) {
-      const id = randomUUID();
+    const placing = ordered.map(([supplierId, lines]) => {
       const priced = lines.map((l) => priceLine(l, prices.get(l.productId)!));
       const totals = orderTotalsOf(priced);
       const reasons = creditReasons({ creditLimitFen: org.creditLimitFen, creditHold: org.creditHold, exposureFen: committed, orderFen: totals.totalFen });
       committed += totals.totalFen;
-      const status = orderStatusFor(reasons);
-      const buckets =
-        status === "confirmed"
-          ? await reserveLines(tx, { id, supplierId, ownerBranchId: org.ownerBranchId }, org.backorderPolicy, priced, {
-              reserver: supplierId ? undefined : (t, ref, ls) => reserve(t, ref, ls, warehouses),
+      return { id: randomUUID(), supplierId, lines, priced, totals, reasons, status: orderStatusFor(reasons) };
+    });
+    const ids = placing.map((o) => o.id);
+
+    // The key's orders, the cart, the audit and the stock in one flight: the stock rows reserve()
+    // locks then wait only for the orders' insert and the commit.
+    const [, , ...rest] = await Promise.all([
+      tx.update(orderSubmissions).set({ orderIds: ids }).where(and(eq(orderSubmissions.organizationId, buyer.organizationId), eq(orderSubmissions.key, key))),
+      request.lines
+        ? Promise.resolve()
+        : tx.delete(cartItems).where(and(eq(cartItems.userId, buyer.userId), inArray(cartItems.productId, wanted.map((l) => l.productId)))),
+      ...placing.map((o) =>
+        recordAudit(tx, ctx.actor, {
+          action: "order.submit",
+          entity: "order",
+          entityId: o.id,
+          after: { status: o.status, supplierId: o.supplierId, approvalReasons: o.reasons, totalFen: o.totals.totalFen, lines: o.priced.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, rule: l.reason.rule })) },
+        }),
+      ),
+      ...placing.map((o) =>
+        o.status === "confirmed"
+          ? reserveLines(tx, { id: o.id, supplierId: o.supplierId, ownerBranchId: org.ownerBranchId }, org.backorderPolicy, o.priced, {
+              reserver: o.supplierId ? undefined : (t, ref, ls) => reserve(t, ref, ls, warehouses),
             })
-          : priced.map((l) => ({ productId: l.productId, quantityReserved: 0, quantityBackordered: 0, quantityCancelled: 0 }));
-      const divisions = new Set(lines.map((l) => l.divisionId));
-      list.push({
-        id,
+          : Promise.resolve(o.priced.map((l) => ({ productId: l.productId, quantityReserved: 0, quantityBackordered: 0, quantityCancelled: 0 }))),
+      ),
+    ]);
+    const buckets = rest.slice(placing.length) as LineBuckets[][];
+
+    const list: NewOrder[] = placing.map((o, g) => {
+      const divisions = new Set(o.lines.map((l) => l.divisionId));
+      return {
+        id: o.id,
         organizationId: buyer.organizationId,
         ownerBranchId: org.ownerBranchId,
-        supplierId,
+        supplierId: o.supplierId,
         divisionId: divisions.size === 1 ? [...divisions][0]! : null,
-        status,
-        approvalReasons: reasons,
+        status: o.status,
+        approvalReasons: o.reasons,
         placedBy: buyer.userId,
         poNumber: request.poNumber ?? null,
         shipToAddressId: address.id,
         shipTo: { label: address.label, recipient: address.recipient, phone: address.phone, province: address.province, city: address.city, district: address.district, line: address.line },
         requestedDate: request.requestedDate ?? null,
         notes: request.notes ?? null,
-        ...totals,
-        lines: priced.map((l, i) => ({ ...l, ...buckets[i]! })),
+        ...o.totals,
+        lines: o.priced.map((l, i) => ({ ...l, ...buckets[g]![i]! })),
         events: [
           { action: "submitted", fromStatus: null, toStatus: "submitted" },
-          ...(status === "submitted" ? [] : [{ action: status, fromStatus: "submitted" as const, toStatus: status, details: { reasons } }]),
+          ...(o.status === "submitted" ? [] : [{ action: o.status, fromStatus: "submitted" as const, toStatus: o.status, details: { reasons: o.reasons } }]),
         ],
-      });
-    }
+      };
+    });
 
-    const ids = list.map((o) => o.id);
-    await Promise.all([
-      tx.update(orderSubmissions).set({ orderIds: ids }).where(and(eq(orderSubmissions.organizationId, buyer.organizationId), eq(orderSubmissions.key, key))),
-      request.lines
-        ? Promise.resolve()
-        : tx.delete(cartItems).where(and(eq(cartItems.userId, buyer.userId), inArray(cartItems.productId, wanted.map((l) => l.productId)))),
-      ...list.map((o) =>
-        recordAudit(tx, ctx.actor, {
-          action: "order.submit",
-          entity: "order",
-          entityId: o.id,
-          after: { status: o.status, supplierId: o.supplierId, approvalReasons: o.approvalReasons, totalFen: o.totalFen, lines: o.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, rule: l.reason.rule })) },
-        }),
-      ),
+    // Last: the SO numbers (their row stays locked until commit) and, right behind them in the same
+    // flight, the notices, which read the orders just written.
+    const [inserted] = await executePreparedInOrder<{ id: string; number: string }>(tx, [
+      insertOrdersStatement(yearOf(shanghaiToday()), buyer.userId, list),
+      ...list.map((o) => orderEventStatement({ orderId: o.id, event: o.status, actorId: buyer.userId })),
     ]);
-
-    // Last: the SO numbers (their row stays locked until commit), then the notices.
-    const numbers = await insertOrders(tx, yearOf(shanghaiToday()), buyer.userId, list);
-    for (const o of list) await notifyOrderEvent(tx, { orderId: o.id, event: o.status, actorId: buyer.userId });
+    const numbers = numbersOf(inserted!);
     return { orders: list.map((o) => ({ id: o.id, number: numbers.get(o.id)!, status: o.status, supplierId: o.supplierId })), replayed: false };
   });
 }
