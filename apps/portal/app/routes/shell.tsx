@@ -30,8 +30,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
   const nav = [
     { to: "/", label: t("nav.home"), end: true },
     ...(loaderData.hasCompany ? [{ to: "/company", label: t("nav.myCompany") }] : []),
-    // Buyers browse the ordering catalogue (prices, availability); the plain product list is for the others.
-    ...(loaderData.canSeeProducts && !loaderData.canOrder ? [{ to: "/products", label: t("nav.products") }] : []),
+    ...(loaderData.canSeeProducts ? [{ to: "/products", label: t("nav.products") }] : []),
     ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav") }, { to: "/cart", label: t("catalog.cart.nav") }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("orders.nav") }] : []),
     ...(loaderData.canFulfil ? [{ to: "/supplied-orders", label: t("supply.portal.nav") }] : []),
