@@ -140,6 +140,41 @@ describe("submitOrder", () => {
     }
   });
 
+  it.each([
+    ["the orders' insert", "FAIL-INSERT"],
+    ["a notice", "FAIL-NOTICE"],
+  ])("writes nothing when %s fails in the last flight, sent with the COMMIT", async (_, poNumber) => {
+    // Real failures from PostgreSQL itself: triggers that refuse a marked order or its notice.
+    await db.execute(sql`
+      create or replace function test_refuse_order() returns trigger language plpgsql as $$
+      begin
+        if new.po_number = 'FAIL-INSERT' then raise exception 'refused by test trigger'; end if;
+        return new;
+      end $$`);
+    await db.execute(sql`
+      create or replace function test_refuse_notice() returns trigger language plpgsql as $$
+      begin
+        if exists (select 1 from orders o where o.id::text = new.entity_id and o.po_number = 'FAIL-NOTICE') then raise exception 'refused by test trigger'; end if;
+        return new;
+      end $$`);
+    await db.execute(sql`create trigger test_refuse_orders before insert on orders for each row execute function test_refuse_order()`);
+    await db.execute(sql`create trigger test_refuse_notices before insert on notifications for each row execute function test_refuse_notice()`);
+    try {
+      await addLinesToCart(buyer, [{ productId: stocked[1]!, quantity: 2 }]);
+      const reserved = async () => Number((await db.select({ n: sql<number>`coalesce(sum(${stockLevels.reserved}), 0)::int` }).from(stockLevels).where(eq(stockLevels.productId, stocked[1]!)))[0]!.n);
+      const [counts, held, audits] = [await orderingCounts(db), await reserved(), (await db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n];
+      const error = await refused(submitOrder(buyer, { ...base(), poNumber }));
+      expect(String((error as Error)?.message ?? error)).toMatch(/refused by test trigger/);
+      expect(await orderingCounts(db)).toEqual(counts);
+      expect(await reserved()).toBe(held);
+      expect((await db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n).toBe(audits);
+      expect((await db.select().from(cartItems).where(eq(cartItems.userId, buyer.actor.userId))).map((c) => [c.productId, c.quantity])).toEqual([[stocked[1], 2]]);
+    } finally {
+      await db.execute(sql`drop trigger test_refuse_orders on orders; drop trigger test_refuse_notices on notifications; drop function test_refuse_order(); drop function test_refuse_notice()`);
+      await db.delete(cartItems).where(eq(cartItems.userId, buyer.actor.userId));
+    }
+  });
+
   it("refuses a reused key with different content and changes nothing", async () => {
     const input = { ...base(), lines: [{ productId: stocked[1]!, quantity: 1 }] };
     await submitOrder(buyer, input);

@@ -82,7 +82,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     .update(JSON.stringify({ ...request, acceptedChanges: [...request.acceptedChanges].sort(), source: request.lines ? "lines" : "cart" }))
     .digest("hex");
 
-  return inTransaction(ctx, async (tx) => {
+  const outcome = await inTransaction(ctx, async (tx): Promise<{ replayed: SubmitOrderResult } | { list: NewOrder[]; last: Promise<{ id: string; number: string }[][]> }> => {
     // The claim is queued on the connection now, the reads below behind it in the same flight: a
     // second submission of the key waits at its claim, holding no lock its first one needs. On a
     // replay the reads' answers (and row locks, held to the end of this short transaction) go unused.
@@ -114,7 +114,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     ]);
     reads.catch(() => {}); // a failure is the claim's too (the transaction is aborted): it is reported from there
     const [claimed] = (await claim)[0] ?? [];
-    if (!claimed) return replay(tx, buyer.organizationId, key, requestHash);
+    if (!claimed) return { replayed: await replay(tx, buyer.organizationId, key, requestHash) };
     const [[org], [address], routes, wanted, warehouseRows] = await reads;
     if (!org) throw new ValidationError({ form: ["orders.errors.noBuyer"] });
     if (!address) throw new ValidationError({ shipToAddressId: ["orders.errors.addressInvalid"] });
@@ -208,15 +208,22 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
       };
     });
 
-    // Last: the SO numbers (their row stays locked until commit) and, right behind them in the same
-    // flight, the notices, which read the orders just written.
-    const [inserted] = await executePreparedInOrder<{ id: string; number: string }>(tx, [
+    // Last: the SO numbers (their row stays locked until commit) and, right behind them, the notices,
+    // which read the orders just written, and the COMMIT: the callback returns without waiting for
+    // their answers, so the number row is not held across a trip back to this process. Should either
+    // statement fail, the transaction is aborted and PostgreSQL answers the COMMIT with a rollback;
+    // the failure is then thrown below, after the transaction, with nothing written.
+    const last = executePreparedInOrder<{ id: string; number: string }>(tx, [
       insertOrdersStatement(yearOf(shanghaiToday()), buyer.userId, list),
       ...list.map((o) => orderEventStatement({ orderId: o.id, event: o.status, actorId: buyer.userId })),
     ]);
-    const numbers = numbersOf(inserted!);
-    return { orders: list.map((o) => ({ id: o.id, number: numbers.get(o.id)!, status: o.status, supplierId: o.supplierId })), replayed: false };
+    last.catch(() => {}); // awaited below
+    return { list, last };
   });
+  if ("replayed" in outcome) return outcome.replayed;
+  const [inserted] = await outcome.last;
+  const numbers = numbersOf(inserted!);
+  return { orders: outcome.list.map((o) => ({ id: o.id, number: numbers.get(o.id)!, status: o.status, supplierId: o.supplierId })), replayed: false };
 }
 
 async function replay(tx: Transaction, organizationId: string, key: string, requestHash: string): Promise<SubmitOrderResult> {
