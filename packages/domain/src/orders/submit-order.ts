@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { addresses, cartItems, executePreparedInOrder, orders, orderSubmissions, organizations, productLines, products, type OrderStatus, type Transaction } from "@cs/db";
+import { cartItems, executePrepared, executePreparedInOrder, orders, orderSubmissions, productLines, products, type BackorderPolicy, type OrderStatus, type OrganizationKind, type Transaction } from "@cs/db";
 import { shanghaiToday, yearOf } from "../billing/dates";
 import { requireBuyer } from "../cart/buyer";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "../cart/limits";
@@ -92,22 +92,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
           on conflict do nothing returning key`,
     ]);
     const reads = Promise.all([
-      tx
-        .select({
-          kind: organizations.kind,
-          ownerBranchId: organizations.ownerBranchId,
-          creditLimitFen: organizations.creditLimitFen,
-          creditHold: organizations.creditHold,
-          backorderPolicy: organizations.backorderPolicy,
-        })
-        .from(organizations)
-        .where(eq(organizations.id, buyer.organizationId))
-        // One checkout at a time per buyer: two orders cannot both pass the same credit headroom.
-        .for("no key update"),
-      tx
-        .select()
-        .from(addresses)
-        .where(and(eq(addresses.id, request.shipToAddressId), eq(addresses.organizationId, buyer.organizationId))),
+      buyerAndAddress(tx, buyer.organizationId, request.shipToAddressId),
       supplierByDivision(tx, buyer.organizationId),
       request.lines ? explicitLines(tx, request.lines) : cartLines(tx, buyer),
       activeWarehouses(tx),
@@ -115,8 +100,9 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     reads.catch(() => {}); // a failure is the claim's too (the transaction is aborted): it is reported from there
     const [claimed] = (await claim)[0] ?? [];
     if (!claimed) return { replayed: await replay(tx, buyer.organizationId, key, requestHash) };
-    const [[org], [address], routes, wanted, warehouseRows] = await reads;
+    const [[org], routes, wanted, warehouseRows] = await reads;
     if (!org) throw new ValidationError({ form: ["orders.errors.noBuyer"] });
+    const address = org.address;
     if (!address) throw new ValidationError({ shipToAddressId: ["orders.errors.addressInvalid"] });
     checkLines(wanted);
 
@@ -241,16 +227,64 @@ async function replay(tx: Transaction, organizationId: string, key: string, requ
 
 const lineColumns = { sku: products.sku, active: products.active, divisionId: productLines.divisionId };
 
+type BuyerRow = {
+  kind: OrganizationKind;
+  owner_branch_id: string | null;
+  credit_limit_fen: bigint;
+  credit_hold: boolean;
+  backorder_policy: BackorderPolicy;
+  address_id: string | null;
+  label: string;
+  recipient: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string | null;
+  line: string;
+};
+
+/**
+ * The buyer, locked (one checkout at a time per buyer: two orders cannot both pass the same credit
+ * headroom), with the ship-to address when it is the buyer's own. Every checkout runs it: prepared
+ * raw SQL, no query building.
+ */
+async function buyerAndAddress(tx: Transaction, organizationId: string, addressId: string) {
+  const rows = await executePrepared<BuyerRow>(
+    tx,
+    sql`select o.kind, o.owner_branch_id, o.credit_limit_fen, o.credit_hold, o.backorder_policy,
+               a.id as address_id, a.label, a.recipient, a.phone, a.province, a.city, a.district, a.line
+          from organizations o
+          left join addresses a on a.id = ${addressId}::uuid and a.organization_id = o.id
+         where o.id = ${organizationId}::uuid
+           for no key update of o`,
+  );
+  return rows.map((r) => ({
+    kind: r.kind,
+    ownerBranchId: r.owner_branch_id,
+    creditLimitFen: r.credit_limit_fen,
+    creditHold: r.credit_hold,
+    backorderPolicy: r.backorder_policy,
+    address: r.address_id
+      ? { id: r.address_id, label: r.label, recipient: r.recipient, phone: r.phone, province: r.province, city: r.city, district: r.district, line: r.line }
+      : null,
+  }));
+}
+
+type CartRow = { product_id: string; quantity: number; seen_unit_price_fen: bigint; seen_available: number | null; sku: string; active: boolean; division_id: string };
+
 async function cartLines(tx: Transaction, buyer: { userId: string; organizationId: string }): Promise<WantedLine[]> {
-  return tx
-    .select({ productId: cartItems.productId, quantity: cartItems.quantity, seenUnitPriceFen: cartItems.seenUnitPriceFen, seenAvailable: cartItems.seenAvailable, ...lineColumns })
-    .from(cartItems)
-    .innerJoin(products, eq(products.id, cartItems.productId))
-    .innerJoin(productLines, eq(productLines.id, products.productLineId))
-    .where(and(eq(cartItems.userId, buyer.userId), eq(cartItems.organizationId, buyer.organizationId)))
-    .orderBy(cartItems.addedAt, products.sku)
-    // Two tabs checking out the same cart: the second waits and then sees the cart emptied.
-    .for("update", { of: cartItems });
+  const rows = await executePrepared<CartRow>(
+    tx,
+    sql`select c.product_id, c.quantity, c.seen_unit_price_fen, c.seen_available, p.sku, p.active, pl.division_id
+          from cart_items c
+          join products p on p.id = c.product_id
+          join product_lines pl on pl.id = p.product_line_id
+         where c.user_id = ${buyer.userId}::uuid and c.organization_id = ${buyer.organizationId}::uuid
+         order by c.added_at, p.sku
+           -- Two tabs checking out the same cart: the second waits and then sees the cart emptied.
+           for update of c`,
+  );
+  return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity, seenUnitPriceFen: r.seen_unit_price_fen, seenAvailable: r.seen_available, sku: r.sku, active: r.active, divisionId: r.division_id }));
 }
 
 /** Explicit lines, a product named twice counted once; unknown ids become unsellable lines. */
