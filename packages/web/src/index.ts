@@ -9,3 +9,5 @@ export * from "./contact-forms";
 export * from "./contact-lists";
 export * from "./notifications";
 export * from "./returns";
+export * from "./invoice-view";
+export * from "./finance-columns";

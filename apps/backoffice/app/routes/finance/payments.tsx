@@ -2,11 +2,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { can, listPayments, paymentListQuery } from "@cs/domain";
 import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { paymentColumns, useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import { FilterForm } from "../stock/shared";
 import type { Route } from "./+types/payments";
-import { paymentColumns } from "./columns";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);

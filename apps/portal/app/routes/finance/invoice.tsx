@@ -3,7 +3,7 @@ import { getInvoice } from "@cs/domain";
 import { Card, PageHeader } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/invoice";
-import { InvoiceView } from "./invoice-view";
+import { InvoiceView } from "@cs/web";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   try {

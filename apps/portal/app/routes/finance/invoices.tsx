@@ -1,10 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { invoiceListQuery, listInvoices } from "@cs/domain";
 import { DataTable, PageHeader } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { invoiceColumns, useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/invoices";
-import { invoiceColumns } from "./columns";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);

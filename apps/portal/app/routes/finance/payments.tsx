@@ -1,10 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { listPayments, paymentListQuery } from "@cs/domain";
 import { DataTable, PageHeader } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { paymentColumns, useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/payments";
-import { paymentColumns } from "./columns";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
