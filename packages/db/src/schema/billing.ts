@@ -129,7 +129,8 @@ export const invoiceLines = pgTable(
   ],
 );
 
-export const paymentMethods = ["bank_transfer", "acceptance_bill", "cash", "other"] as const;
+/** `rebate`: the partner paid part of an order from its rebate balance at checkout (payments.order_id). */
+export const paymentMethods = ["bank_transfer", "acceptance_bill", "cash", "other", "rebate"] as const;
 export const paymentMethod = pgEnum("payment_method", paymentMethods);
 
 /** Money received (回款); what is not allocated to invoices stays as the partner's credit. */
@@ -145,6 +146,8 @@ export const payments = pgTable(
     receivedOn: date().notNull(),
     method: paymentMethod().notNull(),
     reference: text(),
+    /** A rebate payment's order: it is allocated to that order's invoices as they are issued. */
+    orderId: uuid().references(() => orders.id),
     amountFen: bigint({ mode: "bigint" }).notNull(),
     unallocatedFen: bigint({ mode: "bigint" }).notNull(),
     note: text(),
@@ -154,6 +157,7 @@ export const payments = pgTable(
   (t) => [
     uniqueIndex("payments_number_idx").on(t.number),
     index("payments_organization_id_received_on_idx").on(t.organizationId, t.receivedOn),
+    index("payments_order_id_idx").on(t.orderId).where(sql`${t.orderId} is not null`),
     check("payments_amounts", sql`${t.amountFen} > 0 and ${t.unallocatedFen} between 0 and ${t.amountFen}`),
   ],
 );

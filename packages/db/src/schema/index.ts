@@ -14,3 +14,5 @@ export * from "./returns";
 export * from "./notifications";
 export * from "./service";
 export * from "./knowledge";
+export * from "./channel";
+export * from "./rebates";

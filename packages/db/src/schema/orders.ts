@@ -63,6 +63,8 @@ export const orders = pgTable(
     /** Tax-inclusive total, and the VAT inside it: sums of the rounded lines. */
     totalFen: bigint({ mode: "bigint" }).notNull(),
     taxFen: bigint({ mode: "bigint" }).notNull(),
+    /** Paid from the rebate balance at checkout (a `rebate` payment for this order). */
+    rebateAppliedFen: bigint({ mode: "bigint" }).notNull().default(sql`0`),
     version: integer().notNull().default(1),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp({ withTimezone: true }),
@@ -79,6 +81,7 @@ export const orders = pgTable(
     index("orders_submitted_at_idx").on(t.submittedAt),
     index("orders_supplier_id_submitted_at_idx").on(t.supplierId, t.submittedAt).where(sql`${t.supplierId} is not null`),
     check("orders_total", sql`${t.totalFen} >= 0 and ${t.taxFen} >= 0 and ${t.taxFen} <= ${t.totalFen}`),
+    check("orders_rebate_applied", sql`${t.rebateAppliedFen} between 0 and ${t.totalFen}`),
   ],
 );
 

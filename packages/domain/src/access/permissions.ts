@@ -38,6 +38,14 @@ export const permissions = [
   "own_service:file",
   "station_service:work",
   "station_service:admin",
+  "channel:read",
+  "target:manage",
+  "rebate:read",
+  "rebate:manage",
+  "rebate:approve",
+  "own_performance:read",
+  "own_rebate:read",
+  "own_rebate:use",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -54,18 +62,18 @@ type RoleDefinition = {
   discountLimitBp?: number;
 };
 
-const staffRead: Permission[] = ["organization:read", "product:read", "profile:update", "stock:read", "order:read", "invoice:read"];
+const staffRead: Permission[] = ["organization:read", "product:read", "profile:update", "stock:read", "order:read", "invoice:read", "channel:read"];
 
 export const roles = {
   admin: { audience: "staff", allScopes: true, permissions: [...permissions] },
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "credit:manage", "service:read"],
+    permissions: [...staffRead, "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve"],
   },
   sales: {
     audience: "staff",
-    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve"],
+    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read"],
     orderApprovalLimitFen: 20_000_000n,
     discountLimitBp: 1000,
   },
@@ -83,11 +91,11 @@ export const roles = {
   finance: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:update", "audit:read", "stock:approve", "payment:record", "credit:manage", "order:approve"],
+    permissions: [...staffRead, "organization:update", "audit:read", "stock:approve", "payment:record", "credit:manage", "order:approve", "target:manage", "rebate:read", "rebate:manage", "rebate:approve"],
     orderApprovalLimitFen: 50_000_000n,
   },
   service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },
-  marketing: { audience: "staff", allScopes: true, permissions: staffRead },
+  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read"] },
   partner_admin: {
     audience: "partner",
     permissions: [
@@ -105,6 +113,9 @@ export const roles = {
       "own_account:read",
       "supplied_order:fulfil",
       "own_service:file",
+      "own_performance:read",
+      "own_rebate:read",
+      "own_rebate:use",
     ],
   },
   partner_buyer: {
@@ -119,9 +130,11 @@ export const roles = {
       "own_order:read",
       "own_order:place",
       "own_return:request",
+      "own_performance:read",
+      "own_rebate:use",
     ],
   },
-  partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update", "own_stock:read", "own_order:read"] },
+  partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update", "own_stock:read", "own_order:read", "own_performance:read"] },
   station_admin: {
     audience: "partner",
     permissions: [
