@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { invoiceLines, invoices, paymentAllocations, type Transaction } from "@cs/db";
 import type { Actor } from "../access/actor";
+import { addCreditNoteStats } from "../channel/stats";
 import { recordAudit } from "../shared/audit";
 import { nextDocumentNumber } from "../shared/document-number";
 import { ValidationError } from "../shared/errors";
@@ -69,6 +70,7 @@ export async function createCreditNote(
     await tx.insert(paymentAllocations).values({ invoiceId: original.id, creditNoteId: note!.id, amountFen: applied, createdBy: actor.userId });
     await tx.update(invoices).set({ settledFen: sql`${invoices.settledFen} + ${applied}` }).where(eq(invoices.id, original.id));
   }
+  await addCreditNoteStats(tx, note!.id);
   await recordAudit(tx, actor, {
     action: "credit_note.issue",
     entity: "invoice",

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { invoiceLines, invoices, organizations, type Order, type Transaction } from "@cs/db";
 import type { Actor } from "../access/actor";
+import { addInvoiceStats } from "../channel/stats";
 import { recordAudit } from "../shared/audit";
 import { nextDocumentNumber } from "../shared/document-number";
 import { addDays, shanghaiToday, yearOf } from "./dates";
@@ -62,6 +63,7 @@ export async function issueShipmentInvoice(
       taxRateBp: l.taxRateBp,
     })),
   );
+  await addInvoiceStats(tx, invoice!.id);
   await recordAudit(tx, actor, {
     action: "invoice.issue",
     entity: "invoice",

@@ -4,6 +4,7 @@ import { invoices, organizations, paymentAllocations, paymentMethods, payments, 
 import type { Actor } from "../access/actor";
 import { authorize } from "../access/authorize";
 import { organizationScope } from "../access/scopes";
+import { addAllocationStats, addPaymentStats } from "../channel/stats";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { nextDocumentNumber } from "../shared/document-number";
@@ -106,6 +107,7 @@ export async function recordPayment(ctx: Ctx, raw: unknown) {
       if (plan.allocations.length)
         await tx.insert(paymentAllocations).values(plan.allocations.map((a) => ({ invoiceId: a.invoiceId, paymentId: payment!.id, amountFen: a.amountFen, createdBy: ctx.actor.userId })));
       await settleInvoices(tx, plan.allocations);
+      await addPaymentStats(tx, payment!.id);
       await recordAudit(tx, ctx.actor, {
         action: "payment.record",
         entity: "payment",
@@ -179,8 +181,9 @@ export async function allocateCredit(ctx: Ctx, raw: unknown) {
           if (s.availableFen === 0n) k++;
         }
       }
-      if (rows.length) await tx.insert(paymentAllocations).values(rows.map((r) => ({ ...r, createdBy: ctx.actor.userId })));
+      const inserted = rows.length ? await tx.insert(paymentAllocations).values(rows.map((r) => ({ ...r, createdBy: ctx.actor.userId }))).returning({ id: paymentAllocations.id }) : [];
       await settleInvoices(tx, plan.allocations);
+      await addAllocationStats(tx, inserted.map((r) => r.id));
       for (const s of left) {
         const used = sources.find((x) => x.id === s.id)!.availableFen - s.availableFen;
         if (used === 0n) continue;
