@@ -29,3 +29,4 @@ export * from "./service";
 export * from "./service/knowledge";
 export * from "./service/network";
 export * from "./service/dashboard";
+export * from "./rebates";

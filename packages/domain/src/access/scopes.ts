@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { orders, organizations, repairRequests, stockLocations } from "@cs/db";
+import { orders, organizations, rebateStatements, repairRequests, stockLocations } from "@cs/db";
 import type { Actor } from "./actor";
 import { can } from "./authorize";
 import type { Permission } from "./permissions";
@@ -108,5 +108,24 @@ export function serviceScope(actor: Actor): SQL {
     case "customer":
       if (!actor.endCustomerId || !can(actor, "own_service:file")) return nothing;
       return eq(repairRequests.endCustomerId, actor.endCustomerId);
+  }
+}
+
+/**
+ * Rebate and price-protection statements: staff with rebate:read by the partner's owner branch; a
+ * partner with own_rebate:read its own, and only once published (drafts and approvals are internal).
+ */
+export function rebateStatementScope(actor: Actor): SQL {
+  switch (actor.kind) {
+    case "staff":
+      if (!can(actor, "rebate:read")) return nothing;
+      if (actor.branchIds === "all") return sql`true`;
+      if (actor.branchIds.length === 0) return nothing;
+      return inArray(rebateStatements.ownerBranchId, actor.branchIds);
+    case "partner":
+      if (!actor.organizationId || !can(actor, "own_rebate:read")) return nothing;
+      return and(eq(rebateStatements.organizationId, actor.organizationId), inArray(rebateStatements.status, ["published", "settled"]))!;
+    case "customer":
+      return nothing;
   }
 }
