@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { invoices, organizations, paymentAllocations, paymentMethods, payments, type Transaction } from "@cs/db";
 import type { Actor } from "../access/actor";
@@ -128,7 +128,8 @@ async function lockCreditSources(tx: Transaction, organizationId: string): Promi
   const paid = await tx
     .select({ id: payments.id, availableFen: payments.unallocatedFen })
     .from(payments)
-    .where(and(eq(payments.organizationId, organizationId), ne(payments.unallocatedFen, 0n)))
+        // a rebate payment waits for its own order's invoices (and returns to the balance if they never come)
+    .where(and(eq(payments.organizationId, organizationId), ne(payments.unallocatedFen, 0n), isNull(payments.orderId)))
     .orderBy(asc(payments.receivedOn), asc(payments.number))
     .for("update");
   const credited = await tx

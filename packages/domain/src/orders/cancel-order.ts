@@ -4,6 +4,7 @@ import { orderLines, orders, type Order } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { can } from "../access/authorize";
 import { release } from "../inventory/reservation";
+import { releaseOrderRebate } from "../rebates/balance-checkout";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, ForbiddenError } from "../shared/errors";
@@ -49,6 +50,7 @@ export async function cancelOrder(ctx: Ctx, raw: { orderId: string; comment?: st
       throw new ConflictError("orders.errors.notCancellable");
     }
     const released = await release(tx, orderRef(order.id));
+    const rebateReleasedFen = order.rebateAppliedFen > 0n ? await releaseOrderRebate(tx, ctx.actor, order.id) : 0n;
     await tx
       .update(orderLines)
       .set({ quantityCancelled: sql`${orderLines.quantity} - ${orderLines.quantityShipped}`, quantityReserved: 0, quantityBackordered: 0 })
@@ -67,7 +69,7 @@ export async function cancelOrder(ctx: Ctx, raw: { orderId: string; comment?: st
       comment: input.comment ?? null,
       details: { released },
     });
-    await recordAudit(tx, ctx.actor, { action: "order.cancel", entity: "order", entityId: order.id, before: { status: order.status }, after: { status: "cancelled", released, comment: input.comment ?? null } });
+    await recordAudit(tx, ctx.actor, { action: "order.cancel", entity: "order", entityId: order.id, before: { status: order.status }, after: { status: "cancelled", released, rebateReleasedFen, comment: input.comment ?? null } });
     return { status: "cancelled" as const, released };
   });
 }

@@ -1,0 +1,125 @@
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { executePrepared, type Transaction } from "@cs/db";
+import type { Actor } from "../access/actor";
+import { moneyField } from "../billing/money";
+import { addAllocationStats } from "../channel/stats";
+import { recordAudit } from "../shared/audit";
+import { ValidationError } from "../shared/errors";
+import { postLedgerEntry } from "./balance";
+
+/**
+ * The rebate balance spent at checkout: a `rebate` payment tied to the order (decision 013), drawn
+ * from the balance in the order's transaction, allocated to the order's invoices as they are issued,
+ * and what is never invoiced (a cancelled order or remainder) goes back to the balance.
+ */
+
+/** The checkout form's "apply rebate" amount in yuan; blank is none, a sign is refused with its own message. */
+export const rebateUseField = z.preprocess(
+  (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? 0n : typeof v === "string" && /^\s*-/.test(v) ? -1n : v),
+  moneyField.refine((v) => v >= 0n, "rebateBalance.errors.negative"),
+);
+
+/** The buyer's balance, locked until the checkout commits (only when the buyer applies some). */
+export async function lockCheckoutBalance(tx: Transaction, organizationId: string): Promise<bigint> {
+  const [row] = await executePrepared<{ balance_fen: string }>(
+    tx,
+    sql`select balance_fen::text from rebate_balances where organization_id = ${organizationId}::uuid for update`,
+  );
+  return BigInt(row?.balance_fen ?? "0");
+}
+
+/** Refuses more than the balance or than the total of the order(s) the rebate may pay. */
+export function checkRebateUse(appliedFen: bigint, balanceFen: bigint, payableFen: bigint) {
+  if (appliedFen > balanceFen) throw new ValidationError({ rebateAmount: ["rebateBalance.errors.moreThanBalance"] });
+  if (appliedFen > payableFen) throw new ValidationError({ rebateAmount: ["rebateBalance.errors.moreThanTotal"] });
+}
+
+/**
+ * One statement, run right behind the orders' insert in the checkout's last flight: the PAY- number
+ * (same gap-free sequence as recorded payments), the payment, the balance debit with its ledger row
+ * and the order's `rebate_applied_fen`. The balance row is already locked and checked by the caller.
+ */
+export function rebateUseStatement(u: { organizationId: string; ownerBranchId: string | null; orderId: string; amountFen: bigint; userId: string; year: number; receivedOn: string }): SQL {
+  const amount = u.amountFen.toString();
+  return sql`
+    with seq as (
+      insert into document_sequences (prefix, year, last_value) values ('PAY', ${u.year}::int, 1)
+      on conflict (prefix, year) do update set last_value = document_sequences.last_value + 1
+      returning last_value
+    ), pay as (
+      insert into payments (number, organization_id, owner_branch_id, received_on, method, order_id, amount_fen, unallocated_fen, recorded_by)
+      select 'PAY-' || ${u.year}::int || '-' || case when seq.last_value < 1000000 then lpad(seq.last_value::text, 6, '0') else seq.last_value::text end,
+             ${u.organizationId}::uuid, ${u.ownerBranchId}::uuid, ${u.receivedOn}::date, 'rebate', ${u.orderId}::uuid, ${amount}::bigint, ${amount}::bigint, ${u.userId}::uuid
+        from seq
+      returning id, number
+    ), bal as (
+      update rebate_balances set balance_fen = balance_fen - ${amount}::bigint, updated_at = now()
+       where organization_id = ${u.organizationId}::uuid
+      returning balance_fen
+    ), led as (
+      insert into rebate_ledger (organization_id, kind, amount_fen, balance_after_fen, order_id, payment_id, note, created_by)
+      select ${u.organizationId}::uuid, 'checkout_use', -${amount}::bigint, bal.balance_fen, ${u.orderId}::uuid, pay.id, pay.number, ${u.userId}::uuid
+        from bal cross join pay
+    ), ord as (
+      update orders set rebate_applied_fen = ${amount}::bigint where id = ${u.orderId}::uuid
+    )
+    select number from pay`;
+}
+
+type RebatePayment = { id: string; number: string; unallocated_fen: string; organization_id: string };
+
+async function lockRebatePayment(tx: Transaction, orderId: string): Promise<RebatePayment | undefined> {
+  const [row] = await executePrepared<RebatePayment>(
+    tx,
+    sql`select id, number, unallocated_fen::text, organization_id from payments
+         where order_id = ${orderId}::uuid and method = 'rebate' and unallocated_fen > 0 for update`,
+  );
+  return row;
+}
+
+/**
+ * Settles a just-issued invoice of the order from the order's rebate payment (as far as it goes);
+ * once the order has nothing left to ship, what the payment still holds goes back to the balance.
+ */
+export async function allocateOrderRebate(tx: Transaction, actor: Actor, order: { id: string; rebateAppliedFen: bigint }, invoice: { id: string; totalFen: bigint }) {
+  if (order.rebateAppliedFen <= 0n) return;
+  const payment = await lockRebatePayment(tx, order.id);
+  if (!payment) return;
+  const available = BigInt(payment.unallocated_fen);
+  const take = available < invoice.totalFen ? available : invoice.totalFen;
+  if (take > 0n) {
+    const [allocation] = await executePrepared<{ id: string }>(
+      tx,
+      sql`with p as (update payments set unallocated_fen = unallocated_fen - ${take.toString()}::bigint where id = ${payment.id}::uuid),
+               i as (update invoices set settled_fen = settled_fen + ${take.toString()}::bigint where id = ${invoice.id}::uuid)
+          insert into payment_allocations (invoice_id, payment_id, amount_fen, created_by)
+          values (${invoice.id}::uuid, ${payment.id}::uuid, ${take.toString()}::bigint, ${actor.userId}::uuid)
+          returning id::text`,
+    );
+    // settled on the day it is issued: on time for the partner's evaluation, like any allocation
+    await addAllocationStats(tx, [BigInt(allocation!.id)]);
+  }
+  const [open] = await executePrepared<{ n: number }>(
+    tx,
+    sql`select coalesce(sum(quantity - quantity_shipped - quantity_cancelled), 0)::int as n from order_lines where order_id = ${order.id}::uuid`,
+  );
+  if (available > take && Number(open?.n ?? 0) === 0) await releaseOrderRebate(tx, actor, order.id);
+}
+
+/**
+ * Gives back to the balance what the order's rebate payment has not paid on an invoice (a
+ * cancelled order, or a remainder cancelled after the last shipment). Nothing held: nothing done,
+ * so a retried cancel releases once.
+ */
+export async function releaseOrderRebate(tx: Transaction, actor: Actor, orderId: string): Promise<bigint> {
+  const payment = await lockRebatePayment(tx, orderId);
+  if (!payment) return 0n;
+  const releasedFen = BigInt(payment.unallocated_fen);
+  await tx.execute(sql`
+    with p as (update payments set unallocated_fen = 0 where id = ${payment.id}::uuid)
+    update orders set rebate_applied_fen = rebate_applied_fen - ${releasedFen.toString()}::bigint where id = ${orderId}::uuid`);
+  const entry = await postLedgerEntry(tx, { organizationId: payment.organization_id, kind: "checkout_release", amountFen: releasedFen, orderId, paymentId: payment.id, note: payment.number, createdBy: actor.userId });
+  await recordAudit(tx, actor, { action: "rebate.release", entity: "order", entityId: orderId, after: { payment: payment.number, releasedFen, balanceAfterFen: entry.balanceAfterFen } });
+  return releasedFen;
+}
