@@ -109,9 +109,13 @@ export async function shipOrder(ctx: Ctx, raw: unknown) {
       const from = await shipFrom(tx, ctx.actor, input.fromLocationId, who);
       const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(orderLines.lineNo).for("update");
       const held = await reservedAt(tx, order.id, from.id, who.ownerId);
-      const serialized = new Set(
-        (await tx.select({ id: products.id }).from(products).where(and(inArray(products.id, lines.map((l) => l.productId)), eq(products.serialized, true)))).map((p) => p.id),
-      );
+      const kinds = await tx
+        .select({ id: products.id, serialized: products.serialized, months: products.extendedWarrantyMonths })
+        .from(products)
+        .where(inArray(products.id, lines.map((l) => l.productId)));
+      const serialized = new Set(kinds.filter((p) => p.serialized).map((p) => p.id));
+      // Extended warranties are services (decision 006): no stock is held, moved or picked for them.
+      const service = new Set(kinds.filter((p) => p.months !== null).map((p) => p.id));
 
       const errors: FieldErrors = {};
       const asked = new Map<string, number>();
@@ -125,6 +129,11 @@ export async function shipOrder(ctx: Ctx, raw: unknown) {
           if (posted.serials.length) errors[`lines.${i}.serials`] = ["billing.validation.serialCount"];
           return;
         }
+        if (service.has(line.productId)) {
+          if (posted.quantity > line.quantityReserved) return void (errors[`lines.${i}.quantity`] = ["validation.notReserved"]);
+          if (posted.serials.length) return void (errors[`lines.${i}.serials`] = ["stock.validation.notSerialized"]);
+          return void picked.push({ line, quantity: posted.quantity, serials: [], index: i });
+        }
         asked.set(line.productId, (asked.get(line.productId) ?? 0) + posted.quantity);
         if (posted.quantity > line.quantityReserved || asked.get(line.productId)! > (held.get(line.productId) ?? 0))
           return void (errors[`lines.${i}.quantity`] = ["validation.notReserved"]);
@@ -137,8 +146,9 @@ export async function shipOrder(ctx: Ctx, raw: unknown) {
       if (Object.keys(errors).length) throw new ValidationError(errors);
       if (picked.length === 0) throw new ValidationError({ lines: ["billing.validation.nothingToShip"] });
 
+      const goods = picked.filter((p) => !service.has(p.line.productId));
       const serialIds = new Map<string, string[]>();
-      for (const p of picked) {
+      for (const p of goods) {
         const ownerId = who.ownerId === DISTRIBUTOR_OWNER ? null : who.ownerId;
         serialIds.set(p.line.id, await pickSerials(tx, p.index, p.line.productId, p.serials, from.id, ownerId));
       }
@@ -166,17 +176,18 @@ export async function shipOrder(ctx: Ctx, raw: unknown) {
 
       const customer = await systemLocation(tx, "customer");
       try {
-        await fulfilPart(
-          tx,
-          ctx.actor,
-          { referenceType: "order", referenceId: order.id },
-          picked.map((p) => ({ productId: p.line.productId, locationId: from.id, quantity: p.quantity, ownerId: who.ownerId, serialIds: serialIds.get(p.line.id) })),
-          customer.id,
-          { referenceType: "shipment", referenceId: number },
-        );
+        if (goods.length)
+          await fulfilPart(
+            tx,
+            ctx.actor,
+            { referenceType: "order", referenceId: order.id },
+            goods.map((p) => ({ productId: p.line.productId, locationId: from.id, quantity: p.quantity, ownerId: who.ownerId, serialIds: serialIds.get(p.line.id) })),
+            customer.id,
+            { referenceType: "shipment", referenceId: number },
+          );
       } catch (error) {
         if (!(error instanceof NotReservedError)) throw error;
-        const p = picked.find((x) => x.line.productId === error.productId);
+        const p = goods.find((x) => x.line.productId === error.productId);
         throw new ValidationError({ [`lines.${p?.index ?? 0}.quantity`]: ["validation.notReserved"] });
       }
       const allSerials = [...serialIds.values()].flat();

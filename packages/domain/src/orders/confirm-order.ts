@@ -8,7 +8,7 @@ import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, ForbiddenError } from "../shared/errors";
 import { parseInput } from "../shared/parse";
 import { recordOrderEvent } from "./events";
-import { buyerTerms, linesOf, lockOrder, type BuyerTerms } from "./load";
+import { buyerTerms, linesOf, lockOrder, serviceProducts, type BuyerTerms } from "./load";
 import { reserveLines, type ConfirmOptions, type LineBuckets } from "./reserve-lines";
 
 export type { ConfirmOptions, OrderReserver } from "./reserve-lines";
@@ -21,9 +21,11 @@ export type { ConfirmOptions, OrderReserver } from "./reserve-lines";
  */
 export async function confirmLockedOrder(tx: Transaction, order: Order, buyer: BuyerTerms, options: ConfirmOptions = {}): Promise<LineBuckets[]> {
   const lines = await linesOf(tx, order.id);
+  const services = await serviceProducts(tx, lines.map((l) => l.productId));
   const open = lines.map((l) => ({
     productId: l.productId,
     quantity: l.quantity - l.quantityReserved - l.quantityBackordered - l.quantityShipped - l.quantityCancelled,
+    service: services.has(l.productId),
   }));
   const buckets = await reserveLines(tx, order, buyer.backorderPolicy, open, options);
   const rows = lines.map((l, i) => ({ id: l.id, r: buckets[i]!.quantityReserved, b: buckets[i]!.quantityBackordered, c: buckets[i]!.quantityCancelled }));

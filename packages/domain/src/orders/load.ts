@@ -1,5 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
-import { orderLines, orders, organizations, type Order, type OrderLine, type Transaction } from "@cs/db";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { orderLines, orders, organizations, products, type Order, type OrderLine, type Transaction } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { orderScope } from "../access/scopes";
 import { NotFoundError } from "../shared/errors";
@@ -19,6 +19,16 @@ export async function lockOrder(tx: Transaction, actor: Actor, orderId: string):
 
 export async function linesOf(tx: Transaction, orderId: string): Promise<OrderLine[]> {
   return tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(orderLines.lineNo);
+}
+
+/** Which of these products are services without stock (extended warranties, docs/decisions/006). */
+export async function serviceProducts(tx: Transaction, productIds: string[]): Promise<Set<string>> {
+  if (productIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: products.id })
+    .from(products)
+    .where(and(inArray(products.id, [...new Set(productIds)]), isNotNull(products.extendedWarrantyMonths)));
+  return new Set(rows.map((r) => r.id));
 }
 
 export type BuyerTerms = { creditLimitFen: bigint; creditHold: boolean; backorderPolicy: "backorder" | "ship_available"; ownerBranchId: string | null };

@@ -20,7 +20,7 @@ export type NewOrder = {
   notes: string | null;
   totalFen: bigint;
   taxFen: bigint;
-  lines: (PricedLine & LineBuckets)[];
+  lines: (PricedLine & LineBuckets & { coveredSerials?: string[] })[];
   events: { action: string; fromStatus: OrderStatus | null; toStatus: OrderStatus; details?: Record<string, unknown> }[];
 };
 
@@ -77,6 +77,7 @@ export function insertOrdersStatement(year: number, actorId: string, list: NewOr
       reserved: l.quantityReserved,
       backordered: l.quantityBackordered,
       cancelled: l.quantityCancelled,
+      covered_serials: l.coveredSerials ?? [],
     })),
   );
   const eventRows = list.flatMap((o) => o.events.map((e) => ({ order_id: o.id, action: e.action, from_status: e.fromStatus, to_status: e.toStatus, details: e.details ?? null })));
@@ -101,12 +102,12 @@ export function insertOrdersStatement(year: number, actorId: string, list: NewOr
       returning id, number
     ), l as (
       insert into order_lines (order_id, organization_id, line_no, product_id, quantity, list_price_fen, unit_price_fen, price_rule, price_reason,
-                               discount_bp, line_total_fen, tax_fen, quantity_reserved, quantity_backordered, quantity_cancelled)
+                               discount_bp, line_total_fen, tax_fen, quantity_reserved, quantity_backordered, quantity_cancelled, covered_serials)
       select x.order_id, x.organization_id, x.line_no, x.product_id, x.quantity, x.list_price_fen, x.unit_price_fen, x.price_rule, x.price_reason,
-             x.discount_bp, x.line_total_fen, x.tax_fen, x.reserved, x.backordered, x.cancelled
+             x.discount_bp, x.line_total_fen, x.tax_fen, x.reserved, x.backordered, x.cancelled, x.covered_serials
         from jsonb_to_recordset(${json(lineRows)}::jsonb) as x(order_id uuid, organization_id uuid, line_no int, product_id uuid, quantity int,
              list_price_fen bigint, unit_price_fen bigint, price_rule text, price_reason jsonb, discount_bp int, line_total_fen bigint, tax_fen bigint,
-             reserved int, backordered int, cancelled int)
+             reserved int, backordered int, cancelled int, covered_serials text[])
     ), e as (
       insert into order_events (order_id, action, from_status, to_status, actor_id, details)
       select x.order_id, x.action, x.from_status, x.to_status, ${actorId}::uuid, x.details

@@ -26,21 +26,24 @@ export function distributorReserver(ownerBranchId: string | null): OrderReserver
 /**
  * Reserves what it can of each line (one line per product) and puts the rest in the bucket the
  * buyer chose: backordered, or cancelled when it takes partial confirmation ('ship_available').
- * A supplier's order always backorders: its supplier allocates from its own stock.
+ * A supplier's order always backorders: its supplier allocates from its own stock. A service line
+ * (an extended warranty, docs/decisions/006) has no stock: it is ready to fulfil in full at once,
+ * counted as reserved with no reservation row, and never backordered.
  */
 export async function reserveLines(
   tx: Transaction,
   order: { id: string; supplierId: string | null; ownerBranchId: string | null },
   policy: BackorderPolicy,
-  lines: { productId: string; quantity: number }[],
+  lines: { productId: string; quantity: number; service?: boolean }[],
   options: ConfirmOptions = {},
 ): Promise<LineBuckets[]> {
-  const wanted = lines.filter((l) => l.quantity > 0);
+  const wanted = lines.filter((l) => l.quantity > 0 && !l.service);
   const reserver = options.reserver ?? (order.supplierId ? null : distributorReserver(order.ownerBranchId));
   const results = reserver && wanted.length > 0 ? await reserver(tx, orderRef(order.id), wanted) : [];
   const got = new Map(results.map((r) => [r.productId, r.reserved]));
   const backorder = policy === "backorder" || (order.supplierId !== null && !options.reserver);
   return lines.map((l) => {
+    if (l.service) return { productId: l.productId, quantityReserved: l.quantity, quantityBackordered: 0, quantityCancelled: 0 };
     const reserved = Math.min(l.quantity, got.get(l.productId) ?? 0);
     const short = l.quantity - reserved;
     return {

@@ -20,6 +20,7 @@ import { priceLine, orderTotalsOf } from "./pricing";
 import { reserveLines, type LineBuckets } from "./reserve-lines";
 import { supplierByDivision } from "./routing";
 import { orderEventStatement } from "../notifications/notify";
+import { checkCoveredSerials } from "../service/network/extended-warranty";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" ? v.trim() || undefined : (v ?? undefined));
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().max(max, "validation.tooLong").optional());
@@ -52,13 +53,15 @@ export const submitOrderInput = z.object({
   acceptedChanges: z.array(z.string().max(200)).max(MAX_CART_LINES).default([]),
   /** Explicit lines; without them the actor's cart is ordered (read here, never from the client). */
   lines: orderLinesInput.optional(),
+  /** Extended-warranty lines: product id → the device serials its units cover, one per unit (docs/decisions/006). */
+  coveredSerials: z.record(z.string(), z.array(z.string().trim().max(100, "validation.tooLong")).max(MAX_LINE_QUANTITY)).default({}),
 });
 export type SubmitOrderInput = z.input<typeof submitOrderInput>;
 
 export type PlacedOrder = { id: string; number: string; status: OrderStatus; supplierId: string | null };
 export type SubmitOrderResult = { orders: PlacedOrder[]; replayed: boolean };
 
-type WantedLine = { productId: string; quantity: number; sku: string; active: boolean; divisionId: string; seenUnitPriceFen: bigint | null; seenAvailable: number | null };
+type WantedLine = { productId: string; quantity: number; sku: string; active: boolean; divisionId: string; seenUnitPriceFen: bigint | null; seenAvailable: number | null; service: boolean };
 
 /**
  * Checkout. Prices every line on the server, splits the lines into one order per supplier (a
@@ -105,6 +108,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     const address = org.address;
     if (!address) throw new ValidationError({ shipToAddressId: ["orders.errors.addressInvalid"] });
     checkLines(wanted);
+    await checkServiceLines(tx, buyer.organizationId, wanted, request.coveredSerials);
 
     const warehouses = servingBranch(warehouseRows, org.ownerBranchId);
     const [prices, exposure, stock] = await Promise.all([
@@ -136,7 +140,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
 
     let committed = exposure;
     const placing = ordered.map(([supplierId, lines]) => {
-      const priced = lines.map((l) => priceLine(l, prices.get(l.productId)!));
+      const priced = lines.map((l) => ({ ...priceLine(l, prices.get(l.productId)!), service: l.service, coveredSerials: coveredOf(request.coveredSerials, l) }));
       const totals = orderTotalsOf(priced);
       const reasons = creditReasons({ creditLimitFen: org.creditLimitFen, creditHold: org.creditHold, exposureFen: committed, orderFen: totals.totalFen });
       committed += totals.totalFen;
@@ -225,7 +229,7 @@ async function replay(tx: Transaction, organizationId: string, key: string, requ
   return { orders: prior.orderIds.map((id) => byId.get(id)!).filter(Boolean), replayed: true };
 }
 
-const lineColumns = { sku: products.sku, active: products.active, divisionId: productLines.divisionId };
+const lineColumns = { sku: products.sku, active: products.active, divisionId: productLines.divisionId, months: products.extendedWarrantyMonths };
 
 type BuyerRow = {
   kind: OrganizationKind;
@@ -270,12 +274,13 @@ async function buyerAndAddress(tx: Transaction, organizationId: string, addressI
   }));
 }
 
-type CartRow = { product_id: string; quantity: number; seen_unit_price_fen: bigint; seen_available: number | null; sku: string; active: boolean; division_id: string };
+type CartRow = { product_id: string; quantity: number; seen_unit_price_fen: bigint; seen_available: number | null; sku: string; active: boolean; division_id: string; service: boolean };
 
 async function cartLines(tx: Transaction, buyer: { userId: string; organizationId: string }): Promise<WantedLine[]> {
   const rows = await executePrepared<CartRow>(
     tx,
-    sql`select c.product_id, c.quantity, c.seen_unit_price_fen, c.seen_available, p.sku, p.active, pl.division_id
+    sql`select c.product_id, c.quantity, c.seen_unit_price_fen, c.seen_available, p.sku, p.active, pl.division_id,
+               p.extended_warranty_months is not null as service
           from cart_items c
           join products p on p.id = c.product_id
           join product_lines pl on pl.id = p.product_line_id
@@ -284,7 +289,7 @@ async function cartLines(tx: Transaction, buyer: { userId: string; organizationI
            -- Two tabs checking out the same cart: the second waits and then sees the cart emptied.
            for update of c`,
   );
-  return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity, seenUnitPriceFen: r.seen_unit_price_fen, seenAvailable: r.seen_available, sku: r.sku, active: r.active, divisionId: r.division_id }));
+  return rows.map((r) => ({ productId: r.product_id, quantity: r.quantity, seenUnitPriceFen: r.seen_unit_price_fen, seenAvailable: r.seen_available, sku: r.sku, active: r.active, divisionId: r.division_id, service: r.service }));
 }
 
 /** Explicit lines, a product named twice counted once; unknown ids become unsellable lines. */
@@ -298,7 +303,7 @@ async function explicitLines(tx: Transaction, lines: { productId: string; quanti
   const byId = new Map(found.map((p) => [p.productId, p]));
   return [...merged.entries()].map(([productId, quantity]) => {
     const p = byId.get(productId);
-    return { productId, quantity, sku: p?.sku ?? "", active: p?.active ?? false, divisionId: p?.divisionId ?? "", seenUnitPriceFen: null, seenAvailable: null };
+    return { productId, quantity, sku: p?.sku ?? "", active: p?.active ?? false, divisionId: p?.divisionId ?? "", seenUnitPriceFen: null, seenAvailable: null, service: p?.months != null };
   });
 }
 
@@ -311,6 +316,24 @@ function checkLines(lines: WantedLine[]) {
     if (l.quantity > MAX_LINE_QUANTITY) errors[`lines.${i}.quantity`] = ["orders.errors.quantityTooLarge"];
   });
   if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+const coveredOf = (covered: Record<string, string[]>, l: WantedLine) => (l.service ? (covered[l.productId] ?? []).map((s) => s.trim()).filter(Boolean) : []);
+
+/**
+ * Extended-warranty lines name the devices they cover, checked before anything is written; the
+ * errors are keyed `coveredSerials.<productId>` like the checkout form's fields. Carts without a
+ * service line (nearly all) pay nothing for this.
+ */
+async function checkServiceLines(tx: Transaction, organizationId: string, lines: WantedLine[], covered: Record<string, string[]>) {
+  if (!lines.some((l) => l.service) && !Object.values(covered).some((s) => s.some((x) => x.trim()))) return;
+  const errors = await checkCoveredSerials(tx, lines.map((l) => ({ productId: l.productId, quantity: l.quantity, coveredSerials: (covered[l.productId] ?? []).filter((s) => s.trim()) })), { organizationId });
+  const byProduct: Record<string, string[]> = {};
+  lines.forEach((l, i) => {
+    const e = errors[`lines.${i}.coveredSerials`];
+    if (e) byProduct[`coveredSerials.${l.productId}`] = e;
+  });
+  if (Object.keys(byProduct).length) throw new ValidationError(byProduct);
 }
 
 /** The same comparison the cart page makes (getCart): price now vs seen, availability shown now vs then. */

@@ -4,7 +4,7 @@ import { orderLines, products, warrantyContracts, type Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
 import { shipOrder } from "../../billing/ship";
 import { ValidationError } from "../../shared/errors";
-import { ctxOf, newKey, seedDemoData } from "../../testing/demo";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "../../testing/demo";
 import { createShippedOrder } from "../../testing/shipped-order";
 import { addDays, addMonths } from "../warranty";
 import { gatherWarrantyFacts } from "../warranty-facts";
@@ -14,6 +14,7 @@ import { listWarrantyContracts, warrantyListQuery } from "./contracts";
 
 let db: Database;
 let sale: Awaited<ReturnType<typeof createShippedOrder>>;
+let buyer: { organizationId: string };
 
 const contractsOf = (orderLineId: string) => db.select().from(warrantyContracts).where(eq(warrantyContracts.orderLineId, orderLineId)).orderBy(warrantyContracts.serial);
 
@@ -29,15 +30,16 @@ async function coverSerials(serials: string[]) {
 beforeAll(async () => {
   db = testDb();
   await seedDemoData(db);
-  // two notebooks shipped (their standard warranty starts 90 grace days after shipment), and two
+  // three notebooks shipped (their standard warranty starts 90 grace days after shipment), and two
   // units of a 24-month extension on the same order, not shipped yet
   sale = await createShippedOrder(db, {
     lines: [
-      { sku: "EWT-NB", quantity: 2, unitPriceFen: 500_000n, serials: ["EWT-SN1", "EWT-SN2"] },
+      { sku: "EWT-NB", quantity: 3, unitPriceFen: 500_000n, serials: ["EWT-SN1", "EWT-SN2", "EWT-SN3"] },
       { sku: "EWT-EXT24", quantity: 2, unitPriceFen: 60_000n, ship: 0 },
     ],
   });
   await db.update(products).set({ extendedWarrantyMonths: 24 }).where(eq(products.sku, "EWT-EXT24"));
+  buyer = { organizationId: (await orgByCode(db, "DL-0001")).id };
 });
 
 describe("createExtendedWarrantyContracts through shipOrder", () => {
@@ -103,14 +105,14 @@ describe("checkCoveredSerials", () => {
   it("wants one known serial per unit on extension lines and none on ordinary lines", async () => {
     const [ext] = await db.select().from(products).where(eq(products.sku, "EWT-EXT24"));
     const [nb] = await db.select().from(products).where(eq(products.sku, "EWT-NB"));
-    expect(await checkCoveredSerials(db, [{ productId: ext!.id, quantity: 1, coveredSerials: ["EWT-SN1"] }])).toEqual({});
+    expect(await checkCoveredSerials(db, [{ productId: ext!.id, quantity: 1, coveredSerials: ["EWT-SN3"] }], buyer)).toEqual({});
     expect(
       await checkCoveredSerials(db, [
         { productId: ext!.id, quantity: 2, coveredSerials: ["EWT-SN1"] },
         { productId: ext!.id, quantity: 1, coveredSerials: ["ZZZ"] },
         { productId: nb!.id, quantity: 1, coveredSerials: ["EWT-SN1"] },
         { productId: ext!.id, quantity: 2, coveredSerials: ["EWT-SN1", "EWT-SN1"] },
-      ]),
+      ], buyer),
     ).toEqual({
       "lines.0.coveredSerials": ["network.validation.coveredSerialsMissing"],
       "lines.1.coveredSerials": ["network.validation.coveredSerialUnknown"],

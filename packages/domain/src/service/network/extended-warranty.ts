@@ -100,26 +100,83 @@ export async function createExtendedWarrantyContracts(tx: Transaction, shipment:
 }
 
 /**
- * For checkout: each extended-warranty line must name one known device serial per unit. Returns
- * field errors keyed by the line's index (empty when all is well); ordinary lines are ignored.
+ * Whether a device serial reached the buyer's channel: a shipment of it (a stock move with its
+ * serial) went to the buyer or was sent by the buyer as the supplying master distributor, or the
+ * unit sits in stock the buyer owns. A sell-out report later rewrites `sold_reference`, so the
+ * ledger, not that column, is the record of who received the unit.
  */
-export async function checkCoveredSerials(db: DatabaseOrTransaction, lines: { productId: string; quantity: number; coveredSerials: string[] }[]) {
+async function reachedBuyer(db: DatabaseOrTransaction, serial: string, buyerId: string) {
+  const [row] = await db.execute<{ ok: boolean }>(sql`
+    select exists (
+      select 1 from serial_numbers sn
+        join products p on p.id = sn.product_id and p.extended_warranty_months is null
+       where sn.serial = ${serial}
+         and (sn.owner_id = ${buyerId}::uuid
+              or exists (select 1 from serial_moves sm
+                           join stock_moves m on m.id = sm.move_id and m.state = 'done' and m.reference_type = 'shipment'
+                           join shipments s on s.number = m.reference_id
+                          where sm.serial_id = sn.id and (s.organization_id = ${buyerId}::uuid or s.supplier_id = ${buyerId}::uuid)))
+    ) as ok`);
+  return !!row?.ok;
+}
+
+/**
+ * Whether an extension already covers the serial: an extended contract that has not ended, or an
+ * order line of a live order that names it and has not yet become its contract. One extension at a
+ * time; a new one can be bought once the last has run out.
+ */
+async function alreadyExtended(db: DatabaseOrTransaction, serial: string, today: string) {
+  const [row] = await db.execute<{ covered: boolean }>(sql`
+    select exists (select 1 from warranty_contracts c where c.serial = ${serial} and c.kind = 'extended' and c.ends_on >= ${today}::date)
+        or exists (select 1 from products p
+                     join order_lines l on l.product_id = p.id
+                     join orders o on o.id = l.order_id
+                    where p.extended_warranty_months is not null and l.covered_serials @> array[${serial}::text] and o.status <> 'cancelled'
+                      and not exists (select 1 from warranty_contracts c where c.order_line_id = l.id and c.serial = ${serial})) as covered`);
+  return !!row?.covered;
+}
+
+/**
+ * For checkout: each extended-warranty line must name one device serial per unit, each a device
+ * we sold into the buyer's channel that no extension covers yet, none named twice in the order.
+ * Returns field errors keyed by the line's index (empty when all is well); ordinary lines may not
+ * name serials. Runs only when a line is a service product or names serials.
+ */
+export async function checkCoveredSerials(
+  db: DatabaseOrTransaction,
+  lines: { productId: string; quantity: number; coveredSerials: string[] }[],
+  buyer: { organizationId: string; today?: string },
+) {
   const errors: FieldErrors = {};
+  const today = buyer.today ?? shanghaiDay(new Date());
+  const named = new Set<string>();
   for (const [i, line] of lines.entries()) {
+    const key = `lines.${i}.coveredSerials`;
     const [product] = await db.select({ months: products.extendedWarrantyMonths }).from(products).where(eq(products.id, line.productId));
     if (!product?.months) {
-      if (line.coveredSerials.length) errors[`lines.${i}.coveredSerials`] = ["network.validation.notExtendedWarranty"];
+      if (line.coveredSerials.length) errors[key] = ["network.validation.notExtendedWarranty"];
       continue;
     }
     const serials = line.coveredSerials.map((s) => s.trim()).filter(Boolean);
-    if (serials.length !== line.quantity || new Set(serials).size !== serials.length) {
-      errors[`lines.${i}.coveredSerials`] = ["network.validation.coveredSerialsMissing"];
+    if (serials.length !== line.quantity || new Set(serials).size !== serials.length || serials.some((s) => named.has(s))) {
+      errors[key] = ["network.validation.coveredSerialsMissing"];
       continue;
     }
+    serials.forEach((s) => named.add(s));
     for (const serial of serials) {
       const found = await deviceOf(db, serial);
-      if (found.length !== 1) {
-        errors[`lines.${i}.coveredSerials`] = [found.length ? "network.validation.coveredSerialAmbiguous" : "network.validation.coveredSerialUnknown"];
+      const problem =
+        found.length !== 1
+          ? found.length
+            ? "network.validation.coveredSerialAmbiguous"
+            : "network.validation.coveredSerialUnknown"
+          : !(await reachedBuyer(db, serial, buyer.organizationId))
+            ? "network.validation.coveredSerialNotSold"
+            : (await alreadyExtended(db, serial, today))
+              ? "network.validation.coveredSerialCovered"
+              : null;
+      if (problem) {
+        errors[key] = [problem];
         break;
       }
     }

@@ -103,6 +103,14 @@ export const en: Widen<typeof zhCN> = {
     kinds: { standard: "Standard", extended: "Extended" },
     sources: { sell_out: "Purchase date from sell-out", registration: "Customer registration with proof", shipment_grace: "Shipment date plus grace", extended_order: "Extended-warranty order" },
   },
+  extendedWarranty: {
+    badge: "Extended warranty · {{months}} months",
+    noStock: "Service, no stock needed",
+    title: "Devices covered",
+    intro: "Enter the serial number of the device each unit covers: one serial per unit, devices sold to your company or the partners you supply.",
+    serial: "Device serial {{n}} for {{sku}}",
+    covers: "Covers",
+  },
   validation: {
     citiesRequired: "Enter at least one city served",
     hours: "Use 09:00-18:00; separate several ranges with commas; ranges must not overlap",
@@ -110,6 +118,8 @@ export const en: Widen<typeof zhCN> = {
     notStationUser: "This user does not belong to the station",
     coveredSerialsMissing: "An extended warranty needs one distinct device serial per unit",
     coveredSerialUnknown: "No sale of a device with this serial is on record",
+    coveredSerialNotSold: "This device was not sold to your company or the partners you supply",
+    coveredSerialCovered: "An extended warranty already covers this device (or another order names it)",
     coveredSerialAmbiguous: "This serial matches several products: ask the service desk",
     notExtendedWarranty: "Only extended-warranty service products take covered serials",
   },

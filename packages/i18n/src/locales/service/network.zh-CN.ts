@@ -101,6 +101,14 @@ export const zhCN = {
     kinds: { standard: "标准保修", extended: "延保" },
     sources: { sell_out: "销售上报购买日期", registration: "客户登记（附凭证）", shipment_grace: "发货日期加宽限期", extended_order: "延保订单" },
   },
+  extendedWarranty: {
+    badge: "延保服务 · {{months}} 个月",
+    noStock: "服务类，无需库存",
+    title: "延保覆盖的设备",
+    intro: "请为每份延保填写所覆盖设备的序列号：每份一个，须为售予贵公司或贵公司供货伙伴的设备。",
+    serial: "{{sku}} 的第 {{n}} 个设备序列号",
+    covers: "覆盖设备",
+  },
   validation: {
     citiesRequired: "至少填写一个服务城市",
     hours: "格式如 09:00-18:00，多个时段用逗号分隔，时段不能重叠",
@@ -108,6 +116,8 @@ export const zhCN = {
     notStationUser: "该用户不属于此维修站",
     coveredSerialsMissing: "延保产品每件须填写一个所保设备的序列号，且不能重复",
     coveredSerialUnknown: "找不到该设备序列号的销售记录",
+    coveredSerialNotSold: "该设备不是售予贵公司或贵公司供货的伙伴",
+    coveredSerialCovered: "该设备已有延保（或已在其他订单中登记）",
     coveredSerialAmbiguous: "该序列号对应多个产品，请联系服务台处理",
     notExtendedWarranty: "只有延保服务产品需要填写所保序列号",
   },
