@@ -20,8 +20,10 @@ export type CartLine = {
   availability: PartnerAvailability;
   seenAvailability: PartnerAvailability | null;
   availabilityChanged: boolean;
-  /** The quantity exceeds what is available now (it may still be backordered). */
+  /** The quantity exceeds what is available now (it may still be backordered); never for a service. */
   short: boolean;
+  /** An extended-warranty service product (docs/decisions/006): the months it adds; no stock is involved. */
+  extendedWarrantyMonths: number | null;
   sellable: boolean;
   addedAt: Date;
 };
@@ -52,6 +54,7 @@ export async function getCart(ctx: Ctx): Promise<Cart> {
       nameZh: products.nameZh,
       nameEn: products.nameEn,
       unit: products.unit,
+      extendedWarrantyMonths: products.extendedWarrantyMonths,
     })
     .from(cartItems)
     .innerJoin(products, eq(products.id, cartItems.productId))
@@ -93,7 +96,8 @@ export async function getCart(ctx: Ctx): Promise<Cart> {
       availability: shown,
       seenAvailability: seenShown,
       availabilityChanged: !!seenShown && !sameAvailability(seenShown, shown),
-      short: r.quantity > available,
+      short: r.extendedWarrantyMonths === null && r.quantity > available,
+      extendedWarrantyMonths: r.extendedWarrantyMonths,
       sellable: !!price,
       addedAt: r.addedAt,
     };

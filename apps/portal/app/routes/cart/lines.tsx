@@ -39,6 +39,7 @@ export function CartLines({ lines, errorFor }: { lines: CartLine[]; errorFor: (p
                     {l.priceChanged ? <Badge tone="amber">{t("catalog.cart.priceChanged")}</Badge> : null}
                     {l.availabilityChanged ? <Badge tone="amber">{t("catalog.cart.availabilityChanged")}</Badge> : null}
                     {l.short && l.sellable ? <Badge tone="slate">{t("catalog.cart.short")}</Badge> : null}
+                    {l.extendedWarrantyMonths ? <Badge tone="blue">{t("network.extendedWarranty.badge", { months: l.extendedWarrantyMonths })}</Badge> : null}
                   </div>
                 </td>
                 <td className="px-3 py-2 text-right">
@@ -75,7 +76,7 @@ export function CartLines({ lines, errorFor }: { lines: CartLine[]; errorFor: (p
                 <td className={`px-3 py-2 text-right tabular-nums ${l.priceChanged ? "font-semibold text-amber-800" : "text-slate-500"}`}>{formatMoney(l.seenUnitPriceFen, i18n.language)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{l.lineTotalFen === null ? "—" : formatMoney(l.lineTotalFen, i18n.language)}</td>
                 <td className="px-3 py-2 text-right">
-                  <AvailabilityBadge value={l.availability} />
+                  {l.extendedWarrantyMonths ? <span className="text-xs text-slate-600">{t("network.extendedWarranty.noStock")}</span> : <AvailabilityBadge value={l.availability} />}
                 </td>
                 <td className="px-3 py-2 text-right">
                   <Form method="post">

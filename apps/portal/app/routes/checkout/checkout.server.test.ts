@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCheckout } from "./checkout.server";
+import { readCheckout, readCoveredSerials } from "./checkout.server";
 
 const form = (entries: [string, string][]) => {
   const f = new FormData();
@@ -23,6 +23,21 @@ describe("readCheckout", () => {
 
   it("passes the fields through and never lines or prices from the client", () => {
     const read = readCheckout(form([...base, ["lines", "x"], ["unitPriceFen", "1"]]));
-    expect(read).toEqual({ _key: "k-12345678", shipToAddressId: "a", requestedDate: undefined, poNumber: "PO-1", notes: undefined, acceptedChanges: [] });
+    expect(read).toEqual({ _key: "k-12345678", shipToAddressId: "a", requestedDate: undefined, poNumber: "PO-1", notes: undefined, acceptedChanges: [], coveredSerials: {} });
+  });
+});
+
+describe("readCoveredSerials", () => {
+  it("groups the extended-warranty serials per product in unit order, keeping a blank unit blank", () => {
+    const read = readCoveredSerials(
+      form([
+        ["coveredSerials.p1.1", "SN-B"],
+        ["coveredSerials.p1.0", "SN-A"],
+        ["coveredSerials.p2.1", "SN-C"],
+        ["coveredSerials.p3", "ignored"],
+        ["coveredSerials.p4.x", "ignored"],
+      ]),
+    );
+    expect(read).toEqual({ p1: ["SN-A", "SN-B"], p2: ["", "SN-C"] });
   });
 });

@@ -16,7 +16,20 @@ export function readCheckout(form: FormData) {
     notes: text("notes"),
     // The tokens of the changes the page showed count only when the buyer ticked the box.
     acceptedChanges: form.get("acceptChanges") === "yes" ? form.getAll("changeToken").filter((v): v is string => typeof v === "string") : [],
+    coveredSerials: readCoveredSerials(form),
   };
+}
+
+/** `coveredSerials.<productId>.<n>` fields → product id → serials in unit order (blanks kept out by the domain). */
+export function readCoveredSerials(form: FormData) {
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of form.entries()) {
+    const m = /^coveredSerials\.([^.]+)\.(\d+)$/.exec(name);
+    if (!m || typeof value !== "string") continue;
+    (out[m[1]!] ??= [])[Number(m[2])] = value;
+  }
+  for (const k of Object.keys(out)) out[k] = Array.from(out[k]!, (v) => v ?? "");
+  return out;
 }
 
 export type CheckoutError = { status: "error"; error: Record<string, string[]>; initialValue: Record<string, unknown>; changes?: CartChange[] };

@@ -9,6 +9,7 @@ import { AvailabilityBadge } from "../catalog/availability";
 import { PriceWhy } from "../catalog/price-why";
 import type { Route } from "./+types/index";
 import { checkoutError, readCheckout, type CheckoutError } from "./checkout.server";
+import { CoveredSerials } from "./covered-serials";
 
 /** The cart priced now, the buyer's addresses, and a fresh `_key` per render of the form. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -155,6 +156,7 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
           {cart.lines.some((l) => l.short) ? <p className="mt-2 text-xs text-slate-500">{t("orders.checkout.shortNote")}</p> : null}
         </Card>
         {changes.length > 0 ? <Changes changes={changes} /> : null}
+        <CoveredSerials lines={cart.lines} errorFor={(productId) => field(`coveredSerials.${productId}`)} valueOf={value} />
         <Card>
           <Form method="post" id="checkout" className="grid gap-3 sm:grid-cols-2">
             <CsrfInput />
