@@ -30,3 +30,4 @@ export * from "./service/knowledge";
 export * from "./service/network";
 export * from "./service/dashboard";
 export * from "./rebates";
+export * from "./channel";

@@ -69,7 +69,7 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve"],
   },
   sales: {
     audience: "staff",
