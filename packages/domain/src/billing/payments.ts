@@ -15,8 +15,9 @@ import { planAllocation, type Allocation, type OpenInvoice } from "./allocate";
 import { shanghaiToday, yearOf } from "./dates";
 import { moneyField } from "./money";
 
-/** The ways money arrives, for the record-payment form. */
-export const paymentMethodOptions = paymentMethods;
+/** The ways money arrives, for the record-payment form ("rebate" is made by checkout only). */
+type ManualMethod = Exclude<(typeof paymentMethods)[number], "rebate">;
+export const paymentMethodOptions = paymentMethods.filter((m): m is ManualMethod => m !== "rebate") as [ManualMethod, ...ManualMethod[]];
 
 const allocationsInput = z
   .array(z.object({ invoiceId: z.string(), amount: z.union([z.literal(""), moneyField]) }))
@@ -30,7 +31,7 @@ const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z
 export const recordPaymentInput = z.object({
   organizationId: z.string(),
   receivedOn: z.iso.date({ error: "validation.date" }),
-  method: z.enum(paymentMethods, { error: "validation.required" }),
+  method: z.enum(paymentMethodOptions, { error: "validation.required" }),
   reference: z.string().trim().max(100, "validation.tooLong").optional(),
   note: z.string().trim().max(500, "validation.tooLong").optional(),
   amount: moneyField,

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { rebateAdjustments, rebateStatements } from "@cs/db";
 import { authorize } from "../access/authorize";
-import { tenantScope } from "../access/scopes";
+import { rebateStatementScope } from "../access/scopes";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, NotFoundError } from "../shared/errors";
@@ -33,7 +33,7 @@ export async function settleStatement(ctx: Ctx, raw: unknown): Promise<SettleRes
     const [statement] = await tx
       .select()
       .from(rebateStatements)
-      .where(and(eq(rebateStatements.id, input.statementId), tenantScope(ctx.actor, rebateStatements, { staff: "rebate:read", partner: "own_rebate:read" })))
+      .where(and(eq(rebateStatements.id, input.statementId), rebateStatementScope(ctx.actor)))
       .for("update");
     if (!statement) throw new NotFoundError("rebate_statement");
     if (statement.status === "settled") return { status: "settled" as const, creditedFen: statement.amountFen > 0n ? statement.amountFen : 0n, carriedFen: 0n, replayed: true };

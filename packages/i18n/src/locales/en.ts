@@ -14,6 +14,9 @@ import { en as knowledge } from "./service/knowledge.en";
 import { en as network } from "./service/network.en";
 import { en as serviceDashboard } from "./service/dashboard.en";
 import { en as service } from "./service/requests.en";
+import { en as rebateBalance } from "./rebates/balance.en";
+import { en as priceProtection } from "./rebates/protection.en";
+import { en as rebatePortal } from "./rebates/portal.en";
 
 export const en: Resource = {
   app: {
@@ -301,6 +304,9 @@ export const en: Resource = {
   network,
   serviceDashboard,
   service,
+  rebateBalance,
+  priceProtection,
+  rebatePortal,
   company: {
     title: "My company",
     profile: "Company profile",

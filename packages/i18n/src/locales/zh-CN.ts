@@ -13,6 +13,9 @@ import { zhCN as knowledge } from "./service/knowledge.zh-CN";
 import { zhCN as network } from "./service/network.zh-CN";
 import { zhCN as serviceDashboard } from "./service/dashboard.zh-CN";
 import { zhCN as service } from "./service/requests.zh-CN";
+import { zhCN as rebateBalance } from "./rebates/balance.zh-CN";
+import { zhCN as priceProtection } from "./rebates/protection.zh-CN";
+import { zhCN as rebatePortal } from "./rebates/portal.zh-CN";
 
 export const zhCN = {
   app: {
@@ -300,6 +303,9 @@ export const zhCN = {
   network,
   serviceDashboard,
   service,
+  rebateBalance,
+  priceProtection,
+  rebatePortal,
   company: {
     title: "我的公司",
     profile: "公司资料",

@@ -18,7 +18,7 @@ export const en: Widen<typeof zhCN> = {
   },
   creditHold: "Credit hold",
   kinds: { invoice: "Invoice", credit_note: "Credit note", payment: "Payment" },
-  methods: { bank_transfer: "Bank transfer", acceptance_bill: "Acceptance bill", cash: "Cash", other: "Other" },
+  methods: { bank_transfer: "Bank transfer", acceptance_bill: "Acceptance bill", cash: "Cash", other: "Other", rebate: "Rebate balance" },
   orderStatus: {
     submitted: "Submitted",
     pending_approval: "Pending approval",

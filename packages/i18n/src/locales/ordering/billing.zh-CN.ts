@@ -16,7 +16,7 @@ export const zhCN = {
   },
   creditHold: "信用冻结",
   kinds: { invoice: "销售发票", credit_note: "红字发票", payment: "回款" },
-  methods: { bank_transfer: "银行转账", acceptance_bill: "承兑汇票", cash: "现金", other: "其他" },
+  methods: { bank_transfer: "银行转账", acceptance_bill: "承兑汇票", cash: "现金", other: "其他", rebate: "返利余额抵扣" },
   orderStatus: {
     submitted: "已提交",
     pending_approval: "待审批",

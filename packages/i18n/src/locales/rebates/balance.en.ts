@@ -1,0 +1,73 @@
+import type { Widen } from "../shape";
+import type { zhCN } from "./balance.zh-CN";
+
+export const en: Widen<typeof zhCN> = {
+  nav: "Rebate balances",
+  title: "Rebate balances",
+  intro: "Each partner's settled rebates and price protection, and the balance left after checkout use and payouts.",
+  searchPlaceholder: "Partner name or code",
+  empty: "No partner has a rebate balance yet.",
+  columns: {
+    partner: "Partner",
+    code: "Code",
+    balance: "Balance",
+    credited: "Credited in total",
+    updated: "Last change",
+    date: "Time",
+    kind: "Kind",
+    amount: "Amount",
+    balanceAfter: "Balance after",
+    reference: "Document",
+    note: "Note",
+  },
+  kinds: {
+    statement_credit: "Statement settled",
+    checkout_use: "Used at checkout",
+    checkout_release: "Returned from an order",
+    payout: "Paid out",
+  },
+  ledger: {
+    title: "Rebate balance of {{name}}",
+    balance: "Balance",
+    entries: "Balance history",
+    empty: "No changes to the balance yet.",
+    back: "Back to rebate balances",
+  },
+  payout: {
+    title: "Pay out rebate",
+    intro: "Pay part of the balance to the partner, by bank transfer for example; the balance goes down by the amount.",
+    amount: "Amount (yuan)",
+    method: "Method",
+    methods: { bank_transfer: "Bank transfer", other: "Other" },
+    reference: "Payment reference",
+    note: "Note",
+    submit: "Pay out",
+    done: "Paid out {{amount}}; balance {{balance}}",
+  },
+  settle: {
+    action: "Settle to balance",
+    confirm: "Credit this statement's amount to the partner's rebate balance? This cannot be undone.",
+    done: "Settled: {{amount}} credited to the rebate balance",
+    carried: "The statement's amount is negative: {{amount}} is carried into the next statement as an adjustment; the balance is unchanged.",
+  },
+  checkout: {
+    title: "Use rebate balance",
+    available: "Rebate balance available: {{balance}}",
+    amount: "Amount to apply (yuan)",
+    hint: "Up to {{max}} (the balance or the part of this order we supply, whichever is less); orders supplied by a master distributor cannot use rebates.",
+    none: "You have no rebate balance to use.",
+    applied: "Rebate applied",
+    payable: "To pay after rebate",
+  },
+  order: {
+    applied: "Rebate applied",
+    payable: "To pay after rebate",
+  },
+  errors: {
+    moreThanBalance: "The amount is more than the rebate balance available.",
+    moreThanTotal: "The amount is more than the part of this order we supply.",
+    negative: "The amount cannot be negative.",
+    amountPositive: "The amount must be more than zero.",
+    notPublished: "Only a published statement can be settled.",
+  },
+};
