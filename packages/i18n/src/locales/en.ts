@@ -14,6 +14,7 @@ import { en as knowledge } from "./service/knowledge.en";
 import { en as network } from "./service/network.en";
 import { en as serviceDashboard } from "./service/dashboard.en";
 import { en as service } from "./service/requests.en";
+import { en as channel } from "./channel/channel.en";
 import { en as rebateBalance } from "./rebates/balance.en";
 import { en as priceProtection } from "./rebates/protection.en";
 import { en as rebatePortal } from "./rebates/portal.en";
@@ -304,6 +305,7 @@ export const en: Resource = {
   network,
   serviceDashboard,
   service,
+  channel,
   rebateBalance,
   priceProtection,
   rebatePortal,

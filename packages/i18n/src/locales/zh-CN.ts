@@ -13,6 +13,7 @@ import { zhCN as knowledge } from "./service/knowledge.zh-CN";
 import { zhCN as network } from "./service/network.zh-CN";
 import { zhCN as serviceDashboard } from "./service/dashboard.zh-CN";
 import { zhCN as service } from "./service/requests.zh-CN";
+import { zhCN as channel } from "./channel/channel.zh-CN";
 import { zhCN as rebateBalance } from "./rebates/balance.zh-CN";
 import { zhCN as priceProtection } from "./rebates/protection.zh-CN";
 import { zhCN as rebatePortal } from "./rebates/portal.zh-CN";
@@ -303,6 +304,7 @@ export const zhCN = {
   network,
   serviceDashboard,
   service,
+  channel,
   rebateBalance,
   priceProtection,
   rebatePortal,
