@@ -70,6 +70,9 @@ export async function shipmentForm(ctx: Ctx, orderId: string) {
       nameZh: products.nameZh,
       nameEn: products.nameEn,
       serialized: products.serialized,
+      /** An extended warranty (decision 006): shipped without stock, from any location the shipper may use. */
+      service: sql<boolean>`${products.extendedWarrantyMonths} is not null`,
+      coveredSerials: orderLines.coveredSerials,
       quantity: orderLines.quantity,
       reserved: orderLines.quantityReserved,
       shipped: orderLines.quantityShipped,
@@ -84,13 +87,19 @@ export async function shipmentForm(ctx: Ctx, orderId: string) {
     select location_id, product_id, sum(quantity)::int as q from stock_reservations
      where reference_type = 'order' and reference_id = ${orderId} group by 1, 2`);
   const locationIds = [...new Set(held.map((h) => h.location_id))];
-  const locations = locationIds.length
-    ? await ctx.db
-        .select({ id: stockLocations.id, code: stockLocations.code, nameZh: stockLocations.nameZh, nameEn: stockLocations.nameEn })
-        .from(stockLocations)
-        .where(and(inArray(stockLocations.id, locationIds), supplier ? eq(stockLocations.organizationId, ctx.actor.organizationId!) : and(eq(stockLocations.kind, "warehouse"), stockLocationScope(ctx.actor))))
-        .orderBy(stockLocations.code)
-    : [];
+  const services = lines.filter((l) => l.service && l.reserved > 0);
+  const shipFrom = supplier
+    ? and(eq(stockLocations.organizationId, ctx.actor.organizationId!), inArray(stockLocations.kind, ["partner_virtual", "partner_consignment", "warehouse"]))
+    : and(eq(stockLocations.kind, "warehouse"), stockLocationScope(ctx.actor));
+  // An order of services only holds no stock anywhere: any location the shipper may ship from will do.
+  const locations =
+    locationIds.length || services.length
+      ? await ctx.db
+          .select({ id: stockLocations.id, code: stockLocations.code, nameZh: stockLocations.nameZh, nameEn: stockLocations.nameEn })
+          .from(stockLocations)
+          .where(and(locationIds.length ? inArray(stockLocations.id, locationIds) : eq(stockLocations.active, true), shipFrom))
+          .orderBy(stockLocations.code)
+      : [];
   const serializedIds = lines.filter((l) => l.serialized && l.reserved > 0).map((l) => l.productId);
   const serials =
     serializedIds.length && locations.length
@@ -108,7 +117,12 @@ export async function shipmentForm(ctx: Ctx, orderId: string) {
           .orderBy(serialNumbers.receivedAt, serialNumbers.serial)
           .limit(2000)
       : [];
-  const reservedAt = Object.fromEntries(locations.map((l) => [l.id, Object.fromEntries(held.filter((h) => h.location_id === l.id).map((h) => [h.product_id, Number(h.q)]))]));
+  const reservedAt = Object.fromEntries(
+    locations.map((l) => [
+      l.id,
+      Object.fromEntries([...held.filter((h) => h.location_id === l.id).map((h) => [h.product_id, Number(h.q)]), ...services.map((s) => [s.productId, s.reserved])]),
+    ]),
+  );
   return { order: order.order, buyer: order.buyer, creditHold: order.creditHold, lines, locations, reservedAt, serials };
 }
 

@@ -112,6 +112,10 @@ export default function NewShipment({ loaderData, actionData }: Route.ComponentP
                           hint={options.length ? t("billing.shipping.serialsHere", { list: options.slice(0, 8).join(", ") }) : undefined}
                           errors={errors(`lines.${i}.serials`)}
                         />
+                      ) : l.coveredSerials.length ? (
+                        <span className="text-xs text-slate-600">
+                          {t("network.extendedWarranty.covers")}: <span className="font-mono">{l.coveredSerials.join(", ")}</span>
+                        </span>
                       ) : (
                         <span className="text-slate-400">—</span>
                       )}

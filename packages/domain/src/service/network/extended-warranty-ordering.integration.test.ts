@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { invoiceLines, orderLines, orders, products, stockMoves, stockReservations, warrantyContracts, type Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
 import { shipOrder } from "../../billing/ship";
+import { shipmentForm } from "../../billing/shipping-queries";
 import { addLinesToCart } from "../../cart/add";
 import { approveOrder } from "../../orders/approve-order";
 import { submitOrder } from "../../orders/submit-order";
@@ -80,6 +81,12 @@ describe("checkout of an extended warranty", () => {
 
     // a second order naming a serial an open order already covers is refused
     expect(errorsOf(await refused(order(buyer, 1, ["EWO-SN2"])))).toEqual({ [`coveredSerials.${extension}`]: ["network.validation.coveredSerialCovered"] });
+
+    // the warehouse's form offers its warehouses for an order that holds no stock, the service line ready in full
+    const form = await shipmentForm(warehouse, placed[0]!.id);
+    expect(form.locations.map((l) => l.id)).toContain(setup.warehouses[0]!);
+    expect(form.reservedAt[setup.warehouses[0]!]).toEqual({ [extension]: 2 });
+    expect(form.lines[0]).toMatchObject({ service: true, coveredSerials: ["EWO-SN1", "EWO-SN2"] });
 
     const shipped = await shipOrder(warehouse, {
       _key: newKey(),
