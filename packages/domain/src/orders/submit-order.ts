@@ -20,6 +20,8 @@ import { priceLine, orderTotalsOf } from "./pricing";
 import { reserveLines, type LineBuckets } from "./reserve-lines";
 import { supplierByDivision } from "./routing";
 import { orderEventStatement } from "../notifications/notify";
+import { authorize } from "../access/authorize";
+import { checkRebateUse, lockCheckoutBalance, rebateUseField, rebateUseStatement } from "../rebates/balance-checkout";
 import { checkCoveredSerials } from "../service/network/extended-warranty";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" ? v.trim() || undefined : (v ?? undefined));
@@ -53,6 +55,8 @@ export const submitOrderInput = z.object({
   acceptedChanges: z.array(z.string().max(200)).max(MAX_CART_LINES).default([]),
   /** Explicit lines; without them the actor's cart is ordered (read here, never from the client). */
   lines: orderLinesInput.optional(),
+  /** Paid from the rebate balance (yuan), on the distributor-supplied order only. */
+  rebateAmount: rebateUseField,
   /** Extended-warranty lines: product id → the device serials its units cover, one per unit (docs/decisions/006). */
   coveredSerials: z.record(z.string(), z.array(z.string().trim().max(100, "validation.tooLong")).max(MAX_LINE_QUANTITY)).default({}),
 });
@@ -81,8 +85,10 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
   const buyer = requireBuyer(ctx);
   const input = parseInput(submitOrderInput, raw);
   const { _key: key, ...request } = input;
+  const rebateFen = request.rebateAmount;
+  if (rebateFen > 0n) authorize(ctx.actor, "own_rebate:use");
   const requestHash = createHash("sha256")
-    .update(JSON.stringify({ ...request, acceptedChanges: [...request.acceptedChanges].sort(), source: request.lines ? "lines" : "cart" }))
+    .update(JSON.stringify({ ...request, rebateAmount: rebateFen > 0n ? String(rebateFen) : undefined, acceptedChanges: [...request.acceptedChanges].sort(), source: request.lines ? "lines" : "cart" }))
     .digest("hex");
 
   const outcome = await inTransaction(ctx, async (tx): Promise<{ replayed: SubmitOrderResult } | { list: NewOrder[]; last: Promise<{ id: string; number: string }[][]> }> => {
@@ -99,11 +105,12 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
       supplierByDivision(tx, buyer.organizationId),
       request.lines ? explicitLines(tx, request.lines) : cartLines(tx, buyer),
       activeWarehouses(tx),
+      rebateFen > 0n ? lockCheckoutBalance(tx, buyer.organizationId) : Promise.resolve(0n),
     ]);
     reads.catch(() => {}); // a failure is the claim's too (the transaction is aborted): it is reported from there
     const [claimed] = (await claim)[0] ?? [];
     if (!claimed) return { replayed: await replay(tx, buyer.organizationId, key, requestHash) };
-    const [[org], routes, wanted, warehouseRows] = await reads;
+    const [[org], routes, wanted, warehouseRows, rebateBalanceFen] = await reads;
     if (!org) throw new ValidationError({ form: ["orders.errors.noBuyer"] });
     const address = org.address;
     if (!address) throw new ValidationError({ shipToAddressId: ["orders.errors.addressInvalid"] });
@@ -138,13 +145,21 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     }
     const ordered = [...groups.entries()].sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a < b ? -1 : 1));
 
+    // The rebate pays the distributor's order only: a master distributor's order is paid to it, not us.
+    if (rebateFen > 0n) {
+      const own = groups.get(null) ?? [];
+      checkRebateUse(rebateFen, rebateBalanceFen, orderTotalsOf(own.map((l) => priceLine(l, prices.get(l.productId)!))).totalFen);
+    }
+
     let committed = exposure;
     const placing = ordered.map(([supplierId, lines]) => {
       const priced = lines.map((l) => ({ ...priceLine(l, prices.get(l.productId)!), service: l.service, coveredSerials: coveredOf(request.coveredSerials, l) }));
       const totals = orderTotalsOf(priced);
-      const reasons = creditReasons({ creditLimitFen: org.creditLimitFen, creditHold: org.creditHold, exposureFen: committed, orderFen: totals.totalFen });
-      committed += totals.totalFen;
-      return { id: randomUUID(), supplierId, lines, priced, totals, reasons, status: orderStatusFor(reasons) };
+      const rebateAppliedFen = supplierId === null ? rebateFen : 0n;
+      // what the rebate pays is paid: only the rest uses credit
+      const reasons = creditReasons({ creditLimitFen: org.creditLimitFen, creditHold: org.creditHold, exposureFen: committed, orderFen: totals.totalFen - rebateAppliedFen });
+      committed += totals.totalFen - rebateAppliedFen;
+      return { id: randomUUID(), supplierId, lines, priced, totals, reasons, status: orderStatusFor(reasons), rebateAppliedFen };
     });
     const ids = placing.map((o) => o.id);
 
@@ -160,7 +175,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
           action: "order.submit",
           entity: "order",
           entityId: o.id,
-          after: { status: o.status, supplierId: o.supplierId, approvalReasons: o.reasons, totalFen: o.totals.totalFen, lines: o.priced.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, rule: l.reason.rule })) },
+          after: { status: o.status, supplierId: o.supplierId, approvalReasons: o.reasons, totalFen: o.totals.totalFen, rebateAppliedFen: o.rebateAppliedFen, lines: o.priced.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, rule: l.reason.rule })) },
         }),
       ),
       ...placing.map((o) =>
@@ -203,8 +218,13 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     // their answers, so the number row is not held across a trip back to this process. Should either
     // statement fail, the transaction is aborted and PostgreSQL answers the COMMIT with a rollback;
     // the failure is then thrown below, after the transaction, with nothing written.
+    const today = shanghaiToday();
+    const rebated = placing.find((o) => o.rebateAppliedFen > 0n);
     const last = executePreparedInOrder<{ id: string; number: string }>(tx, [
-      insertOrdersStatement(yearOf(shanghaiToday()), buyer.userId, list),
+      insertOrdersStatement(yearOf(today), buyer.userId, list),
+      ...(rebated
+        ? [rebateUseStatement({ organizationId: buyer.organizationId, ownerBranchId: org.ownerBranchId, orderId: rebated.id, amountFen: rebated.rebateAppliedFen, userId: buyer.userId, year: yearOf(today), receivedOn: today })]
+        : []),
       ...list.map((o) => orderEventStatement({ orderId: o.id, event: o.status, actorId: buyer.userId })),
     ]);
     last.catch(() => {}); // awaited below
