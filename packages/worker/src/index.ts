@@ -3,3 +3,4 @@ export * from "./render";
 export * from "./transport";
 export * from "./env.server";
 export * from "./start";
+export * from "./rebate-runs";

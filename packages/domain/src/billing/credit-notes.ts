@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { invoiceLines, invoices, paymentAllocations, type Transaction } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { addCreditNoteStats } from "../channel/stats";
+import { recordRebateAdjustmentsForCredit } from "../rebates/adjustments";
 import { recordAudit } from "../shared/audit";
 import { nextDocumentNumber } from "../shared/document-number";
 import { ValidationError } from "../shared/errors";
@@ -71,6 +72,7 @@ export async function createCreditNote(
     await tx.update(invoices).set({ settledFen: sql`${invoices.settledFen} + ${applied}` }).where(eq(invoices.id, original.id));
   }
   await addCreditNoteStats(tx, note!.id);
+  await recordRebateAdjustmentsForCredit(tx, actor, note!.id);
   await recordAudit(tx, actor, {
     action: "credit_note.issue",
     entity: "invoice",

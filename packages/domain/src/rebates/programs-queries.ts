@@ -1,0 +1,120 @@
+import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { divisions, organizations, productLines, rebatePrograms, rebateProgramStatuses, rebateStatements } from "@cs/db";
+import { authorize } from "../access/authorize";
+import type { Ctx } from "../shared/context";
+import { NotFoundError } from "../shared/errors";
+import { likePattern, listQuerySchema, type Page } from "../shared/list-query";
+import { isUuid } from "../shared/parse";
+import { calculateProgramRows } from "./calculate-sql";
+
+export const rebateProgramListQuery = listQuerySchema(["code", "periodStart", "name"] as const, "periodStart").extend({
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  status: z.enum(rebateProgramStatuses).optional().catch(undefined),
+});
+export type RebateProgramListQuery = z.output<typeof rebateProgramListQuery>;
+
+/** Programs are the distributor's own terms, not a partner's data: every staff member with rebate:read sees all. */
+export async function listRebatePrograms(ctx: Ctx, query: RebateProgramListQuery) {
+  authorize(ctx.actor, "rebate:read");
+  const where = and(
+    query.status ? eq(rebatePrograms.status, query.status) : undefined,
+    query.q ? or(ilike(rebatePrograms.code, likePattern(query.q)), ilike(rebatePrograms.name, likePattern(query.q))) : undefined,
+  );
+  const order = query.dir === "desc" ? desc : asc;
+  const col = { code: rebatePrograms.code, periodStart: rebatePrograms.periodStart, name: rebatePrograms.name }[query.sort];
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({
+        id: rebatePrograms.id,
+        code: rebatePrograms.code,
+        name: rebatePrograms.name,
+        status: rebatePrograms.status,
+        periodStart: rebatePrograms.periodStart,
+        periodEnd: rebatePrograms.periodEnd,
+        basis: rebatePrograms.basis,
+        method: rebatePrograms.method,
+        statements: sql<number>`(select count(*)::int from ${rebateStatements} s where s.program_id = ${rebatePrograms.id})`,
+        amountFen: sql<string>`(select coalesce(sum(s.amount_fen), 0)::text from ${rebateStatements} s where s.program_id = ${rebatePrograms.id})`,
+      })
+      .from(rebatePrograms)
+      .where(where)
+      .orderBy(order(col), asc(rebatePrograms.code))
+      .limit(query.size)
+      .offset((query.page - 1) * query.size),
+    ctx.db.select({ n: count() }).from(rebatePrograms).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0, page: query.page, size: query.size } satisfies Page<unknown>;
+}
+
+export async function getRebateProgram(ctx: Ctx, id: string) {
+  authorize(ctx.actor, "rebate:read");
+  if (!isUuid(id)) throw new NotFoundError("rebate program");
+  const [program] = await ctx.db.select().from(rebatePrograms).where(eq(rebatePrograms.id, id));
+  if (!program) throw new NotFoundError("rebate program");
+  const [byStatus, division, productLine, partners] = await Promise.all([
+    ctx.db
+      .select({ status: rebateStatements.status, n: count(), amountFen: sql<string>`coalesce(sum(${rebateStatements.amountFen}), 0)::text` })
+      .from(rebateStatements)
+      .where(eq(rebateStatements.programId, id))
+      .groupBy(rebateStatements.status),
+    program.divisionId ? ctx.db.select().from(divisions).where(eq(divisions.id, program.divisionId)).then((r) => r[0] ?? null) : null,
+    program.productLineId ? ctx.db.select().from(productLines).where(eq(productLines.id, program.productLineId)).then((r) => r[0] ?? null) : null,
+    program.eligibleOrganizationIds.length
+      ? ctx.db
+          .select({ code: organizations.code })
+          .from(organizations)
+          .where(sql`${organizations.id} = any(${`{${program.eligibleOrganizationIds.join(",")}}`}::uuid[])`)
+          .orderBy(organizations.code)
+      : [],
+  ]);
+  return { program, byStatus, division, productLine, partnerCodes: partners.map((p) => p.code) };
+}
+
+/**
+ * The program's result for every eligible partner, written nowhere: totals and the top partners by
+ * amount, with the same query the run uses (so the preview is what the run will write, bar adjustments).
+ */
+export async function previewRebateProgram(ctx: Ctx, id: string, top = 20) {
+  authorize(ctx.actor, "rebate:read");
+  if (!isUuid(id)) throw new NotFoundError("rebate program");
+  const [program] = await ctx.db.select().from(rebatePrograms).where(eq(rebatePrograms.id, id));
+  if (!program) throw new NotFoundError("rebate program");
+  const rows = await calculateProgramRows(ctx.db, program);
+  let basisFen = 0n;
+  let amountFen = 0n;
+  let withTarget = 0;
+  let earning = 0;
+  let capped = 0;
+  for (const r of rows) {
+    basisFen += BigInt(r.basis_fen);
+    amountFen += BigInt(r.capped_fen);
+    if (r.target_fen !== null) withTarget++;
+    if (BigInt(r.capped_fen) > 0n) earning++;
+    if (r.cap_applied) capped++;
+  }
+  const best = [...rows].sort((a, b) => (BigInt(b.capped_fen) > BigInt(a.capped_fen) ? 1 : BigInt(b.capped_fen) < BigInt(a.capped_fen) ? -1 : a.organization_id.localeCompare(b.organization_id))).slice(0, top);
+  const names = best.length
+    ? await ctx.db
+        .select({ id: organizations.id, code: organizations.code, name: organizations.name })
+        .from(organizations)
+        .where(sql`${organizations.id} = any(${`{${best.map((b) => b.organization_id).join(",")}}`}::uuid[])`)
+    : [];
+  const nameOf = new Map(names.map((n) => [n.id, n]));
+  return {
+    totals: { partners: rows.length, withTarget, earning, capped, basisFen, amountFen },
+    top: best.map((r) => ({
+      organizationId: r.organization_id,
+      code: nameOf.get(r.organization_id)?.code ?? "",
+      name: nameOf.get(r.organization_id)?.name ?? "",
+      basisFen: BigInt(r.basis_fen),
+      targetFen: r.target_fen === null ? null : BigInt(r.target_fen),
+      completionBp: r.completion_bp,
+      tierIndex: r.tier_index,
+      rateBp: r.rate_bp,
+      multiplierBp: r.multiplier_bp,
+      capApplied: r.cap_applied,
+      amountFen: BigInt(r.capped_fen),
+    })),
+  };
+}
