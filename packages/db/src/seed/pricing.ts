@@ -63,6 +63,11 @@ const BREAKS = [
 const off = (listFen: bigint, bp: number) =>
   (((listFen * BigInt(10_000 - bp)) / 10_000n + 50n) / 100n) * 100n;
 
+/** Each tier's base price (quantity 1) of products seeded apart from the catalogue (the extended warranties). */
+export function tierBasePrices(rows: readonly { id: string; listPriceFen: bigint }[]) {
+  return TIERS.flatMap((t) => rows.map((p) => ({ priceListId: seedUuid(`price-list:${t.code}`), productId: p.id, minQuantity: 1, unitPriceFen: off(p.listPriceFen, t.discountBp) })));
+}
+
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (day: string, n: number) =>
   isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));

@@ -11,6 +11,9 @@ import {
   warrantyContracts,
   type RepairStatus,
 } from "../schema/service";
+import { priceListItems } from "../schema/pricing";
+import { products } from "../schema/products";
+import { tierBasePrices } from "./pricing";
 import type { DemoData } from "./demo";
 import { seedUuid } from "./random";
 import { insertChunked } from "./util";
@@ -41,6 +44,16 @@ const PATHS: Record<RepairStatus, RepairStatus[]> = {
 };
 
 /**
+ * Extended warranties sold through ordering (docs/decisions/006): service products of the line whose
+ * devices they cover, no stock, not serialized; inserted apart from the generated catalogue so its
+ * seeded randomness (costs, stock, prices) stays as it was.
+ */
+const EXTENDED_WARRANTIES = [
+  { line: "NB", sku: "NB-EW12", nameZh: "笔记本延保服务 1 年", nameEn: "Notebook Extended Warranty 1 Year", listPriceFen: 399_00n, costFen: 120_00n, extendedWarrantyMonths: 12 },
+  { line: "NB", sku: "NB-EW24", nameZh: "笔记本延保服务 2 年", nameEn: "Notebook Extended Warranty 2 Years", listPriceFen: 699_00n, costFen: 210_00n, extendedWarrantyMonths: 24 },
+].map((p) => ({ ...p, unit: "pcs", serialized: false, warrantyMonths: 0 }));
+
+/**
  * Service demo data: a profile for every repair station (its city, skills, capacity, opening
  * hours), the demo station admin and technician on RS-001, the demo customer's device covered by
  * a standard warranty recorded from a sell-out before this system, and a few requests in various
@@ -49,6 +62,9 @@ const PATHS: Record<RepairStatus, RepairStatus[]> = {
  */
 export async function seedService(db: DatabaseOrTransaction, data: DemoData, now = new Date()) {
   await db.insert(serviceSettings).values({ id: 1, shipmentGraceDays: 90 }).onConflictDoNothing();
+  const warranties = EXTENDED_WARRANTIES.map(({ line, ...w }) => ({ ...w, id: seedUuid(`product:${w.sku}`), productLineId: seedUuid(`product-line:${line}`) }));
+  await db.insert(products).values(warranties).onConflictDoNothing();
+  await db.insert(priceListItems).values(tierBasePrices(warranties)).onConflictDoNothing();
 
   const divisionIds = data.divisions.map((d) => d.id!);
   const stations = data.organizations.filter((o) => o.kind === "repair_station");
