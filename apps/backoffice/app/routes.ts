@@ -76,6 +76,14 @@ export default [
     route("service/requests/:id", "routes/service/requests/detail.tsx"),
     route("service/settlements", "routes/service/requests/settlements.tsx"),
     route("service/settlements/:id", "routes/service/requests/settlement.tsx"),
+    layout("routes/channel/layout.tsx", [
+      route("channel", "routes/channel/tree.tsx"),
+      route("channel/scorecard", "routes/channel/scorecard.tsx"),
+      route("channel/targets", "routes/channel/targets.tsx"),
+    ]),
+    route("channel/scorecard/export", "routes/channel/scorecard-export.ts"),
+    route("channel/targets/template", "routes/channel/targets-template.ts"),
+    route("channel/partners/:id", "routes/channel/partner.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

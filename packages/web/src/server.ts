@@ -8,3 +8,4 @@ export * from "./account.server";
 export * from "./params";
 export * from "./contacts.server";
 export * from "./notifications.server";
+export * from "./sheet-upload.server";

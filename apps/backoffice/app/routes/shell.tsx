@@ -21,6 +21,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     canSeeFinance: actor.permissions.has("invoice:read"),
     canSeeOrders: actor.permissions.has("order:read"),
     canManageSupplyRoutes: actor.permissions.has("supply_route:manage"),
+    canSeeChannel: actor.kind === "staff" && actor.permissions.has("channel:read"),
     unread: await unreadCountFor(domainCtx(context, request)),
   };
 }
@@ -47,6 +48,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeService ? [{ to: "/service/requests", label: t("service.desk.nav") }] : []),
     ...(loaderData.canShip ? [{ to: "/shipping", label: t("billing.shipping.nav") }] : []),
     ...(loaderData.canSeeFinance ? [{ to: "/finance/invoices", label: t("billing.finance.nav") }] : []),
+    ...(loaderData.canSeeChannel ? [{ to: "/channel", label: t("channel.nav") }] : []),
     ...(loaderData.canManageSupplyRoutes ? [{ to: "/supply-routes", label: t("supply.nav") }] : []),
   ];
   return (

@@ -44,3 +44,10 @@ export function completionBp(actualFen: bigint, targetFen: bigint | null): numbe
   const bp = (actualFen * 10000n) / targetFen;
   return Number(actualFen < 0n && bp * targetFen !== actualFen * 10000n ? bp - 1n : bp);
 }
+
+/** The last `count` periods of a kind up to the current one, newest first (filter choices). */
+export function recentPeriods(kind: PeriodKind, count: number, today = shanghaiToday()): string[] {
+  const step = periodRange(kind, today.slice(0, 8) + "01").months;
+  const current = currentPeriod(kind, today);
+  return Array.from({ length: count }, (_, i) => addMonths(current, -i * step));
+}

@@ -194,3 +194,16 @@ export async function deleteTarget(ctx: Ctx, id: string) {
     await recordAudit(tx, ctx.actor, { action: "target.delete", entity: "partner_target", entityId: id, before: row.target });
   });
 }
+
+/** One target of a partner in scope, for the edit form. */
+export async function getTarget(ctx: Ctx, id: string) {
+  authorize(ctx.actor, "channel:read");
+  if (!isUuid(id)) throw new NotFoundError("target");
+  const [row] = await ctx.db
+    .select({ target: partnerTargets, name: organizations.name, code: organizations.code })
+    .from(partnerTargets)
+    .innerJoin(organizations, eq(organizations.id, partnerTargets.organizationId))
+    .where(and(eq(partnerTargets.id, id), channelPartnerScope(ctx.actor)));
+  if (!row) throw new NotFoundError("target");
+  return { ...row.target, partnerName: row.name, partnerCode: row.code };
+}

@@ -1,5 +1,4 @@
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import { readSheetUpload } from "@cs/web/server";
 
 /** `counted` undefined when the cell is blank: the domain refuses it rather than reading it as 0. */
 export type CountRow = { sku: string; counted: string | undefined; row: number };
@@ -15,40 +14,9 @@ const MAX_ROWS = 20_000;
  * File-level problems come back as a translation key.
  */
 export async function readCountSheet(file: FormDataEntryValue | null): Promise<UploadResult> {
-  if (!(file instanceof File) || file.size === 0) return { error: "stock.documents.upload.noFile" };
-  if (file.size > MAX_BYTES) return { error: "stock.documents.upload.tooLarge" };
-  const name = file.name.toLowerCase();
-  let table: string[][];
-  try {
-    if (name.endsWith(".csv")) table = readCsv(await file.text());
-    else if (name.endsWith(".xlsx")) table = await readXlsx(await file.arrayBuffer());
-    else return { error: "stock.documents.upload.badType" };
-  } catch {
-    return { error: "stock.documents.upload.unreadable" };
-  }
-  return toRows(table);
-}
-
-function readCsv(text: string): string[][] {
-  // Excel saves CSV with a BOM, and some locales with ";" or tabs: take whichever splits the first line.
-  // Blank lines are kept (and skipped later) so row numbers match the file.
-  const first = text.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = [",", ";", "\t"].find((d) => first.includes(d)) ?? ",";
-  return parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
-}
-
-async function readXlsx(data: ArrayBuffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const table: string[][] = [];
-  // Keep blank rows as empty arrays so row numbers match what the user sees in Excel.
-  for (let r = 1; r <= Math.min(sheet.rowCount, MAX_ROWS + 2); r++) {
-    const row = sheet.getRow(r);
-    table.push([1, 2, 3, 4, 5, 6].map((c) => row.getCell(c).text.trim()));
-  }
-  return table;
+  const sheet = await readSheetUpload(file, { maxBytes: MAX_BYTES, maxRows: MAX_ROWS, columns: 6 });
+  if ("problem" in sheet) return { error: `stock.documents.upload.${sheet.problem}` };
+  return toRows(sheet.table);
 }
 
 const skuHeader = /^(sku|料号|产品编码|编码)$/i;

@@ -1,0 +1,31 @@
+import { partnerScorecard, scorecardQuery, type ScorecardRow } from "@cs/domain";
+import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse } from "../stock/csv.server";
+import type { Route } from "./+types/scorecard-export";
+import { xlsxResponse, yuan } from "./export.server";
+
+const pct = (bp: number | null) => (bp === null ? "" : `${(bp / 100).toFixed(2)}%`);
+
+/** The whole filtered scorecard (every page) as CSV or XLSX, amounts in yuan with two decimals. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const t = serverT(context);
+  const params = searchParamsObject(request);
+  const query = { ...scorecardQuery.parse(params), page: 1, size: 100 };
+  const cols = ["partner", "branch", "tier", "net", "payments", "onTime", "target", "completion", "tierRank", "branchRank"] as const;
+  const header = [t("org.fields.code"), ...cols.map((c) => t(`channel.scorecard.columns.${c}`))];
+  const line = (r: ScorecardRow) => [r.code, r.name, r.branchName ?? "", r.tier ? t(`org.tiers.${r.tier}`) : "", yuan(r.netFen), yuan(r.paymentsFen), pct(r.onTimeBp), r.targetFen === null ? "" : yuan(r.targetFen), pct(r.completionBp), String(r.tierRank), String(r.branchRank)];
+  const rows: string[][] = [];
+  try {
+    for (let n = 1; ; n++) {
+      const page = await partnerScorecard(ctx, { ...query, page: n });
+      rows.push(...page.rows.map(line));
+      if (n * query.size >= page.total) break;
+    }
+  } catch (error) {
+    loaderError(error);
+  }
+  const name = `scorecard-${query.periodKind}-${query.periodStart}`;
+  if (params.format === "xlsx") return xlsxResponse(name, t("channel.tabs.scorecard"), header, rows);
+  return csvResponse(name, header, (async function* () { yield* rows; })());
+}

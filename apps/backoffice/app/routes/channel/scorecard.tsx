@@ -1,0 +1,58 @@
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { channelFilterOptions, partnerScorecard, recentPeriods, scorecardQuery } from "@cs/domain";
+import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { FilterForm } from "../stock/shared";
+import type { Route } from "./+types/scorecard";
+import { scorecardColumns } from "./columns";
+import { PeriodFields, ScopeFields, periodLabel } from "./shared";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = scorecardQuery.parse(searchParamsObject(request));
+  try {
+    const [page, options] = await Promise.all([partnerScorecard(ctx, query), channelFilterOptions(ctx)]);
+    const starts = recentPeriods(query.periodKind, query.periodKind === "month" ? 24 : query.periodKind === "quarter" ? 8 : 5);
+    if (!starts.includes(query.periodStart)) starts.push(query.periodStart);
+    return { page, query, options, starts };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export default function Scorecard({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const [params] = useSearchParams();
+  const { page, query, options, starts } = loaderData;
+  const exportQuery = new URLSearchParams(params);
+  exportQuery.delete("format");
+  const title = `${t("channel.tabs.scorecard")} · ${periodLabel(t, query.periodKind, query.periodStart)}`;
+  return (
+    <>
+      <PageHeader
+        title={title}
+        actions={
+          <>
+            <a href={`/channel/scorecard/export?${exportQuery.toString()}&format=csv`} className={buttonClass("secondary")} download>
+              {t("channel.scorecard.exportCsv")}
+            </a>
+            <a href={`/channel/scorecard/export?${exportQuery.toString()}&format=xlsx`} className={buttonClass("secondary")} download>
+              {t("channel.scorecard.exportXlsx")}
+            </a>
+          </>
+        }
+      >
+        <p className="mt-1 text-sm text-slate-600">{t("channel.scorecard.intro")}</p>
+      </PageHeader>
+      <FilterForm resetTo="/channel/scorecard" sort={query.sort} dir={query.dir} size={query.size} columns={4}>
+        <PeriodFields kind={query.periodKind} start={query.periodStart} starts={starts} />
+        <ScopeFields options={options} branchId={query.branchId} tier={query.tier} divisionId={query.divisionId} />
+        <TextField label={t("channel.fields.search")} name="q" type="search" defaultValue={query.q ?? ""} />
+      </FilterForm>
+      <DataTable caption={title} columns={scorecardColumns(t, i18n.language)} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+    </>
+  );
+}

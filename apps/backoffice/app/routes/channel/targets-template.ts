@@ -1,0 +1,17 @@
+import { currentPeriod, targetImportColumns } from "@cs/domain";
+import { searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse } from "../stock/csv.server";
+import type { Route } from "./+types/targets-template";
+import { xlsxResponse } from "./export.server";
+
+/** The import template: the header in the user's language and two example rows. */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const t = serverT(context);
+  const header = targetImportColumns.map((c) => t(`channel.import.columns.${c}`));
+  const rows = [
+    ["DL-0001", "quarter", currentPeriod("quarter"), "", "500000.00"],
+    ["DL-0001", "month", currentPeriod("month"), "", "180000.00"],
+  ];
+  if (searchParamsObject(request).format === "xlsx") return xlsxResponse("targets-template", t("channel.tabs.targets"), header, rows);
+  return csvResponse("targets-template", header, (async function* () { yield* rows; })());
+}
