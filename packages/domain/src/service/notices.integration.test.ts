@@ -8,10 +8,10 @@ import { seedUuid } from "@cs/db/seed";
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ctxOf, newKey, seedDemoData, userIdOf } from "../testing/demo";
-import { assignStation } from "./desk";
+import { assignStation, declineRequest, escalateRepair } from "./desk";
 import { registerDevice } from "./devices";
 import { fileRepairRequest } from "./file-request";
-import { recordDiagnosis, transitionRepair } from "./transition";
+import { approveQuote, recordDiagnosis, refuseQuote, transitionRepair } from "./transition";
 import type { UploadStore } from "./uploads";
 
 let db: Database;
@@ -30,6 +30,12 @@ const noticed = async (kind: string) =>
       .where(and(eq(notifications.entityId, requestId), eq(notifications.kind, kind)))
   )
     .map((n) => n.login)
+    .sort();
+
+/** Everyone on the service desk (the audience of desk notices), by login. */
+const deskLogins = async () =>
+  (await db.select({ login: users.login }).from(users).innerJoin(userRoles, eq(userRoles.userId, users.id)).where(and(eq(userRoles.role, "service_desk"), eq(users.status, "active"))))
+    .map((u) => u.login)
     .sort();
 
 const mails = async (kind: string) =>
@@ -60,7 +66,7 @@ beforeAll(async () => {
   await addUser("tech2@test.cn", "partner", "technician", { organizationId: seedUuid("org:RS-002") });
   // unknown serials of a serialized product: paid repairs, so the station quotes
   const [nb] = await db.execute<{ id: string }>(sql`select id from products where serialized order by sku limit 1`);
-  for (const serial of ["ZZ-NOTICE-1", "ZZ-NOTICE-2"]) await registerDevice(as.customer, { _key: newKey(), serial, productId: nb!.id, purchasedOn: "2026-05-01" }, [], store);
+  for (const serial of ["ZZ-NOTICE-1", "ZZ-NOTICE-2", "ZZ-NOTICE-3"]) await registerDevice(as.customer, { _key: newKey(), serial, productId: nb!.id, purchasedOn: "2026-05-01" }, [], store);
 });
 
 afterAll(async () => {
@@ -102,6 +108,12 @@ describe("repair request notices", () => {
     for (const login of ["customer2@test.cn", "tech2@test.cn", "dealer@demo.cn"]) expect(others.map((n) => n.userId)).not.toContain(ids[login]);
   });
 
+  it("the customer's approval of the quote tells the station's people, not the customer, with e-mails", async () => {
+    await approveQuote(as.customer, { _key: newKey(), requestId });
+    expect(await noticed("repair.quote_approved")).toEqual(["station@demo.cn", "tech@demo.cn"]);
+    expect((await mails("repair.quote_approved")).map((m) => m[0])).toEqual(["station@demo.cn", "tech@demo.cn"]);
+  });
+
   it("a cancellation by the customer tells the station, not the customer", async () => {
     // a second request, cancelled by its filer once a station has it but before receipt
     const [device] = await db.select({ id: devices.id }).from(devices).where(eq(devices.serial, "ZZ-NOTICE-2"));
@@ -109,5 +121,25 @@ describe("repair request notices", () => {
     await assignStation(as.desk, { _key: newKey(), requestId, stationId: seedUuid("org:RS-001") });
     await transitionRepair(as.customer, { _key: newKey(), requestId, to: "cancelled" });
     expect(await noticed("repair.cancelled")).toEqual(["station@demo.cn", "tech@demo.cn"]);
+  });
+
+  it("a station declining tells the desk (not the station), an escalation tells the station, and a refused quote tells the station", async () => {
+    const [device] = await db.select({ id: devices.id }).from(devices).where(eq(devices.serial, "ZZ-NOTICE-3"));
+    requestId = (await fileRepairRequest(as.customer, { _key: newKey(), deviceId: device!.id, symptoms: "屏幕闪烁，偶尔黑屏", serviceMode: "drop_off", city: "北京" }, [], store)).requestId;
+    await assignStation(as.desk, { _key: newKey(), requestId, stationId: seedUuid("org:RS-001") });
+    await declineRequest(as.tech, { _key: newKey(), requestId, comment: "本站暂缺该型号屏幕" });
+    expect(await noticed("repair.declined")).toEqual(await deskLogins());
+    expect(await mails("repair.declined")).toContainEqual(["service@demo.cn", "zh-CN", "pending"]);
+
+    await assignStation(as.desk, { _key: newKey(), requestId, stationId: seedUuid("org:RS-001") });
+    await escalateRepair(as.desk, { _key: newKey(), requestId, comment: "客户投诉" });
+    expect(await noticed("repair.escalated")).toEqual(["station@demo.cn", "tech@demo.cn"]);
+
+    for (const to of ["accepted", "received", "diagnosing"] as const) await transitionRepair(as.tech, { _key: newKey(), requestId, to });
+    await recordDiagnosis(as.tech, { _key: newKey(), requestId, diagnosis: "屏线接触不良", quoteYuan: "180" });
+    await refuseQuote(as.customer, { _key: newKey(), requestId, comment: "太贵了" });
+    expect(await noticed("repair.quote_refused")).toEqual(["station@demo.cn", "tech@demo.cn"]);
+    const heard = (await db.select({ userId: notifications.userId }).from(notifications).where(eq(notifications.entityId, requestId))).map((n) => n.userId);
+    for (const login of ["customer2@test.cn", "tech2@test.cn"]) expect(heard).not.toContain(ids[login]);
   });
 });

@@ -5,15 +5,21 @@ import { notify, type Audience } from "../notifications/notify";
 type Who = "desk" | "station" | "filer";
 
 /**
- * Which timeline events are announced, and to whom: a new request to the service desk, an
- * assignment to the station's people, a quote and a finished repair to the customer (or the dealer
- * who filed it), a closed or cancelled request to the station that had it.
+ * Which timeline events are announced, and to whom: a new request, and one a station declined
+ * (unassigned again), to the service desk; an assignment and an escalation to the station's
+ * people; a quote and a finished repair to the customer (or the dealer who filed it), and the
+ * customer's answer to the quote back to the station; a closed or cancelled request to the station
+ * that had it.
  */
 export const repairNoticeAudiences: Readonly<Record<string, readonly Who[]>> = {
   filed: ["desk"],
+  declined: ["desk"],
   assigned: ["station"],
   reassigned: ["station"],
+  escalated: ["station"],
   quoted: ["filer"],
+  quote_approved: ["station"],
+  quote_refused: ["station"],
   ready: ["filer"],
   closed: ["station"],
   cancelled: ["station"],

@@ -10,4 +10,8 @@ export const en: Widen<typeof zhCN> = {
   ready: "Repair request {{number}} is repaired and ready for you",
   closed: "Repair request {{number}} was closed",
   cancelled: "Repair request {{number}} was cancelled",
+  declined: "A station declined repair request {{number}}: assign it again",
+  escalated: "Repair request {{number}} was escalated to urgent: handle it first",
+  quote_approved: "The customer approved the quote for repair request {{number}}: go ahead with the repair",
+  quote_refused: "The customer refused the quote for repair request {{number}}: return the device unrepaired",
 };

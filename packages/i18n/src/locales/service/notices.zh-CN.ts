@@ -8,4 +8,8 @@ export const zhCN = {
   ready: "报修单 {{number}} 已修复，可以取回设备",
   closed: "报修单 {{number}} 已关闭",
   cancelled: "报修单 {{number}} 已取消",
+  declined: "维修站拒接了报修单 {{number}}，请重新分派",
+  escalated: "报修单 {{number}} 已升级为紧急，请优先处理",
+  quote_approved: "客户已同意报修单 {{number}} 的维修报价，可以开始维修",
+  quote_refused: "客户拒绝了报修单 {{number}} 的维修报价，请将设备原样退回",
 };
