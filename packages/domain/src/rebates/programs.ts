@@ -74,7 +74,7 @@ export async function createRebateProgram(ctx: Ctx, raw: unknown): Promise<Rebat
     const [existing] = await tx.select().from(rebatePrograms).where(eq(rebatePrograms.code, input.code));
     if (existing) {
       // a retried create of the same program is the program, not a second one
-      if (!diffFields(existing as Record<string, unknown>, stringify(values)).changed) return existing;
+      if (!diffFields(stringify(existing as Record<string, unknown>), stringify(values)).changed) return existing;
       throw new ValidationError({ code: ["rebatePrograms.errors.codeTaken"] });
     }
     const [created] = await tx.insert(rebatePrograms).values({ ...values, createdBy: ctx.actor.userId }).returning();
@@ -84,9 +84,14 @@ export async function createRebateProgram(ctx: Ctx, raw: unknown): Promise<Rebat
   });
 }
 
-/** JSON and arrays compare as text in diffFields. */
+/** JSON and arrays compare as text in diffFields, with sorted keys (jsonb does not keep key order). */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") return `{${Object.keys(v).sort().map((k) => `${k}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
+  return String(v);
+}
 function stringify<T extends Record<string, unknown>>(values: T): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "object" && v !== null && !(typeof v === "bigint") ? JSON.stringify(v) : v]));
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "object" && v !== null ? canonical(v) : v]));
 }
 
 async function hasFrozenStatements(tx: Transaction, programId: string) {
