@@ -51,6 +51,7 @@ export default [
     route("service/queue", "routes/service/queue.tsx"),
     route("service/settlements", "routes/service/settlements.tsx"),
     route("service/settlements/:id", "routes/service/settlement.tsx"),
+    route("performance", "routes/performance.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;
