@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { orders, organizations, payments, rebateBalances, rebateLedger, rebateStatements, type RebateLedgerKind } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { tenantScope } from "../access/scopes";
@@ -12,7 +13,7 @@ export function rebateAccountScope(actor: Actor): SQL {
   return tenantScope(actor, { organizationId: organizations.id, ownerBranchId: organizations.ownerBranchId }, { staff: "rebate:read", partner: "own_rebate:read" });
 }
 
-export const rebateBalanceQuery = listQuerySchema(["balance", "name", "updated"] as const, "balance");
+export const rebateBalanceQuery = listQuerySchema(["balance", "name", "updated"] as const, "balance").extend({ dir: z.enum(["asc", "desc"]).catch("desc") });
 
 export type RebateBalanceRow = { organizationId: string; code: string; name: string; kind: string; balanceFen: bigint; creditedFen: bigint; updatedAt: Date };
 
@@ -23,7 +24,7 @@ export async function listRebateBalances(ctx: Ctx, raw: unknown): Promise<Page<R
     rebateAccountScope(ctx.actor),
     query.q ? or(ilike(organizations.name, likePattern(query.q)), ilike(organizations.code, likePattern(query.q))) : undefined,
   );
-  const dir = query.dir === "desc" || (query.sort === "balance" && !("dir" in ((raw as object) ?? {}))) ? desc : asc;
+  const dir = query.dir === "desc" ? desc : asc;
   const order = { balance: rebateBalances.balanceFen, name: organizations.name, updated: rebateBalances.updatedAt }[query.sort];
   const credited = sql<string>`(select coalesce(sum(l.amount_fen), 0)::text from rebate_ledger l
                                  where l.organization_id = ${rebateBalances.organizationId} and l.kind = 'statement_credit')`;
@@ -41,7 +42,7 @@ export async function listRebateBalances(ctx: Ctx, raw: unknown): Promise<Page<R
   return { rows: rows.map((r) => ({ ...r, creditedFen: BigInt(r.creditedFen) })), total: total?.n ?? 0, page: query.page, size: query.size };
 }
 
-export const rebateLedgerQuery = listQuerySchema(["created"] as const, "created");
+export const rebateLedgerQuery = listQuerySchema(["created"] as const, "created").extend({ dir: z.enum(["asc", "desc"]).catch("desc") });
 
 export type RebateLedgerRow = {
   id: string;

@@ -7,3 +7,8 @@ export * from "./programs-queries";
 export * from "./run";
 export * from "./statements";
 export * from "./adjustments";
+export * from "./balance-queries";
+export { settleStatement, type SettleResult } from "./settle";
+export { payoutRebate, payoutInput, payoutMethods } from "./payout";
+export { createPriceProtection, recomputePriceProtection, approvePriceProtection, priceProtectionInput } from "./price-protection";
+export * from "./price-protection-queries";
