@@ -6,6 +6,7 @@ import { createDatabase, migrateDatabase } from "@cs/db";
 import { resolveDatabase } from "@cs/db/local-server";
 import { seedDemo } from "@cs/db/seed";
 import { seedDemoOrders } from "@cs/domain/orders/seed-demo";
+import { seedDemoChannel } from "@cs/domain/channel/seed-demo";
 
 export type Prepared = { url: string; embedded: boolean; seeded: boolean; stop: () => Promise<void> };
 
@@ -29,6 +30,8 @@ export async function prepareDatabase(): Promise<Prepared> {
         seeded = (await seedDemo(client, { hashPassword })).seeded;
         // Demo orders go through the order domain (pricing, reservations, numbers), so they follow the seed.
         if (seeded) await seedDemoOrders(client);
+        // Monthly partner stats from the seeded documents, and targets, for the channel pages.
+        if (seeded) await seedDemoChannel(client);
       } finally {
         await client.$client.end();
       }
