@@ -15,6 +15,7 @@ import { catalogSearchBench } from "./catalog-search";
 import { orderListBench } from "./order-list";
 import { orderPlaceHttp } from "./order-place-http";
 import { serviceBench } from "./service";
+import { scorecardPageBench } from "./scorecard-page";
 import { BENCH_DIR, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
 import { children, ensurePgbench } from "./lib/pgbench";
 import { ensureScratch, releaseBenchReservations } from "./lib/scratch";
@@ -76,6 +77,11 @@ async function main() {
     const service = await serviceBench(url, { runs: 200, sessions: 50, rounds: 11, log });
     if (wanted("service_desk_1m")) results.service_desk_1m = service.service_desk_1m;
     if (wanted("station_queue")) results.station_queue = service.station_queue;
+  }
+
+  if (wanted("scorecard_page")) {
+    log("scorecard_page: the channel scorecard for one branch and quarter on 5,000 partners / 2,000,000 invoice lines, 200 runs …");
+    results.scorecard_page = await scorecardPageBench(url, { runs: 200, log });
   }
 
   if (wanted("order_place_http")) {
@@ -181,6 +187,14 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
   }
   const sq = output.station_queue as Awaited<ReturnType<typeof serviceBench>>["station_queue"] | undefined;
   if (sq) rows.push(["station_queue", `${sq.sessions} concurrent station sessions, median / p95`, `${sq.median_ms} / ${sq.p95_ms}`, "ms", `${sq.samples} refreshes`]);
+  const sc = output.scorecard_page as Awaited<ReturnType<typeof scorecardPageBench>> | undefined;
+  if (sc) {
+    rows.push(
+      ["scorecard_page", `quarter, branch ${sc.query.branch} (${sc.query.branch_partners} partners), loader median`, sc.median_ms, "ms", `${sc.invoice_lines.toLocaleString("en")} invoice lines`],
+      ["scorecard_page", `p95 of ${sc.runs} runs`, sc.p95_ms, "ms", `< ${sc.aim_p95_ms}${sc.ok ? " ok" : " MISSED"}`],
+      ["scorecard_page", "rebuildPartnerMonthStats over the bench months", sc.rebuild_stats_s, "s", `${sc.stats_rows_in_quarter.toLocaleString("en")} rows in the quarter`],
+    );
+  }
   if (ol && process.env.BENCH_EXPLAIN === "1") for (const s of ol.statements) console.log(`\norder_list_1m statement:\n${s.plan.join("\n")}`);
   if (tp && process.env.BENCH_EXPLAIN === "1") console.log(`\nreserve() statement after the run:\n${tp.reserve_statement.plan_after_run.join("\n")}`);
   const m = output.meta;
