@@ -11,3 +11,7 @@ export * from "./notifications";
 export * from "./returns";
 export * from "./invoice-view";
 export * from "./finance-columns";
+export * from "./service";
+export * from "./knowledge-panel";
+export * from "./service-settlements";
+export * from "./shipments";

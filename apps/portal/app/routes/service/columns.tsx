@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { listRepairRequests } from "@cs/domain";
 import { formatDateTime } from "@cs/ui";
-import { RepairStatusBadge, WarrantyBadge } from "./ui";
+import { RepairStatusBadge, WarrantyBadge } from "@cs/web";
 
 export type RepairRow = Awaited<ReturnType<typeof listRepairRequests>>["rows"][number];
 

@@ -4,12 +4,10 @@ import { Form, Link, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, stationPartsStock } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, RelatedKnowledge, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runRepairAction } from "./actions.server";
-import { RelatedKnowledge } from "./knowledge-panel";
-import { RepairStatusBadge, SlaClock, Timeline, WarrantyBadge } from "./ui";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
@@ -309,7 +307,7 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
         </Card>
       ) : null}
 
-      <RelatedKnowledge articles={d.articles} draftAction={d.draftAction} busy={busy} t={t} />
+      <RelatedKnowledge articleBase="/knowledge" articles={d.articles} draftAction={d.draftAction} busy={busy} t={t} />
 
       <Card title={t("service.timeline")}>
         <Timeline events={d.events} t={t} locale={locale} />

@@ -3,10 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { listDeviceProducts, listMyDevices, registerDevice } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/devices";
-import { WarrantyBadge } from "./ui";
 import { fieldsOf, filesOf, uploadStore } from "./uploads.server";
 
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -5,10 +5,9 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { fileRepairRequest, listDeviceProducts, listMyDevices, listRepairStations } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/new";
-import { WarrantyBadge } from "./ui";
 import { fieldsOf, filesOf, uploadStore } from "./uploads.server";
 
 export async function loader({ context, request }: Route.LoaderArgs) {

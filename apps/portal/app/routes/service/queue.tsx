@@ -4,8 +4,8 @@ import { Link, useRevalidator } from "react-router";
 import { stationQueue } from "@cs/domain";
 import { Alert, Badge, PageHeader, buttonClass, cn } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
+import { RepairStatusBadge, SlaClock, WarrantyBadge } from "@cs/web";
 import type { Route } from "./+types/queue";
-import { RepairStatusBadge, SlaClock, WarrantyBadge } from "./ui";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   try {

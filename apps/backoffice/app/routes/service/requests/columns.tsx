@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { listRepairRequests } from "@cs/domain";
 import { Badge, formatDateTime } from "@cs/ui";
-import { RepairStatusBadge, SlaClock, WarrantyBadge } from "./ui";
+import { RepairStatusBadge, SlaClock, WarrantyBadge } from "@cs/web";
 
 export type DeskRow = Awaited<ReturnType<typeof listRepairRequests>>["rows"][number];
 

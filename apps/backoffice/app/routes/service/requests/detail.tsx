@@ -4,12 +4,10 @@ import { Form, Link, useNavigation } from "react-router";
 import { articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, serviceDeskOptions, suggestStations } from "@cs/domain";
 import { repairPriorities } from "@cs/db/schema/service";
 import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, RelatedKnowledge, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runDeskAction } from "./actions.server";
-import { RelatedKnowledge } from "./knowledge-panel";
-import { RepairStatusBadge, SlaClock, Timeline, WarrantyBadge } from "./ui";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
@@ -308,7 +306,7 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
         </Card>
       ) : null}
 
-      <RelatedKnowledge articles={d.articles} draftAction={d.draftAction} busy={busy} t={t} />
+      <RelatedKnowledge articleBase="/service/knowledge" articles={d.articles} draftAction={d.draftAction} busy={busy} t={t} />
 
       <Card title={t("service.timeline")}>
         <Timeline events={d.events} t={t} locale={locale} />

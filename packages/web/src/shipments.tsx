@@ -1,0 +1,85 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import type { getShipment, listShipments } from "@cs/domain";
+import { Badge, Button, Card, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
+import { CsrfInput } from "./root";
+
+/** Shipments as both apps show them: the desk's shipping pages and the partner's finance pages. */
+export type ShipmentRow = Awaited<ReturnType<typeof listShipments>>["rows"][number];
+export type ShipmentDetail = Awaited<ReturnType<typeof getShipment>>;
+
+/** The shipments table; `base` is where a shipment's page lives in the app. */
+export function shipmentColumns(t: (k: string) => string, locale: string, base: string): ColumnDef<ShipmentRow, unknown>[] {
+  return [
+    {
+      id: "number",
+      header: t("billing.fields.shipment"),
+      meta: { sortKey: "number" },
+      cell: ({ row }) => (
+        <Link to={`${base}/${row.original.id}`} className="font-mono text-xs text-blue-800 hover:underline">
+          {row.original.number}
+        </Link>
+      ),
+    },
+    { id: "order", header: t("billing.fields.order"), cell: ({ row }) => <span className="font-mono text-xs">{row.original.orderNumber}</span> },
+    { id: "buyer", header: t("billing.fields.partner"), cell: ({ row }) => row.original.buyer },
+    { id: "carrier", header: t("billing.fields.carrier"), cell: ({ row }) => row.original.carrier },
+    { id: "tracking", header: t("billing.fields.trackingNumber"), cell: ({ row }) => <span className="font-mono text-xs">{row.original.trackingNumber}</span> },
+    { id: "units", header: t("billing.fields.units"), meta: { align: "right" }, cell: ({ row }) => formatNumber(row.original.units, locale) },
+    { id: "shippedAt", header: t("billing.fields.shippedAt"), meta: { sortKey: "shippedAt" }, cell: ({ row }) => formatDateTime(row.original.shippedAt, locale) },
+    { id: "status", header: t("billing.fields.status"), cell: ({ row }) => <Badge tone={row.original.status === "delivered" ? "green" : "blue"}>{t(`billing.shipmentStatus.${row.original.status}`)}</Badge> },
+  ];
+}
+
+/** One shipment: its facts, its lines and, for the shipper, the delivery confirmation; `notice` sits under the title. */
+export function ShipmentView({ data, notice }: { data: ShipmentDetail; notice?: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { shipment, orderNumber, buyer, from, invoiceId, invoiceNumber, lines, canDeliver } = data;
+  const zh = i18n.language === "zh-CN";
+  return (
+    <>
+      <PageHeader title={t("billing.shipping.detailTitle", { number: shipment.number })}>
+        <Badge tone={shipment.status === "delivered" ? "green" : "blue"}>{t(`billing.shipmentStatus.${shipment.status}`)}</Badge>
+      </PageHeader>
+      {notice}
+      <Card>
+        <dl className="grid gap-3 text-sm sm:grid-cols-3">
+          <div><dt className="text-slate-500">{t("billing.fields.order")}</dt><dd className="font-mono">{orderNumber}</dd></div>
+          <div><dt className="text-slate-500">{t("billing.fields.partner")}</dt><dd>{buyer}</dd></div>
+          <div><dt className="text-slate-500">{t("billing.fields.fromLocation")}</dt><dd>{from.code} {zh ? from.nameZh : from.nameEn}</dd></div>
+          <div><dt className="text-slate-500">{t("billing.fields.carrier")}</dt><dd>{shipment.carrier}</dd></div>
+          <div><dt className="text-slate-500">{t("billing.fields.trackingNumber")}</dt><dd className="font-mono">{shipment.trackingNumber}</dd></div>
+          <div><dt className="text-slate-500">{t("billing.fields.shippedAt")}</dt><dd>{formatDateTime(shipment.shippedAt, i18n.language)}</dd></div>
+          <div><dt className="text-slate-500">{t("billing.fields.deliveredAt")}</dt><dd>{shipment.deliveredAt ? formatDateTime(shipment.deliveredAt, i18n.language) : "—"}</dd></div>
+          <div>
+            <dt className="text-slate-500">{t("billing.fields.invoice")}</dt>
+            <dd>{invoiceId ? <Link className="font-mono text-blue-800 hover:underline" to={`/finance/invoices/${invoiceId}`}>{invoiceNumber}</Link> : "—"}</dd>
+          </div>
+        </dl>
+      </Card>
+      <Card title={t("billing.shipping.lines")} className="mt-4">
+        <table className="w-full text-sm">
+          <thead><tr className="text-left text-slate-500"><th className="py-1">{t("billing.fields.sku")}</th><th>{t("billing.fields.product")}</th><th className="text-right">{t("billing.fields.quantity")}</th><th>{t("billing.fields.serials")}</th></tr></thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr key={l.id} className="border-t border-slate-100">
+                <td className="py-2 font-mono text-xs">{l.sku}</td>
+                <td>{zh ? l.nameZh : l.nameEn}</td>
+                <td className="text-right tabular-nums">{l.quantity}</td>
+                <td className="font-mono text-xs">{l.serials.join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      {canDeliver ? (
+        <Form method="post" className="mt-4">
+          <CsrfInput />
+          <Button variant="secondary">{t("billing.shipping.confirmDelivery")}</Button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
