@@ -14,6 +14,7 @@ import { availabilityBench } from "./availability";
 import { catalogSearchBench } from "./catalog-search";
 import { orderListBench } from "./order-list";
 import { orderPlaceHttp } from "./order-place-http";
+import { rebateCalcBench } from "./rebate-calc";
 import { serviceBench } from "./service";
 import { scorecardPageBench } from "./scorecard-page";
 import { BENCH_DIR, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
@@ -82,6 +83,11 @@ async function main() {
   if (wanted("scorecard_page")) {
     log("scorecard_page: the channel scorecard for one branch and quarter on 5,000 partners / 2,000,000 invoice lines, 200 runs …");
     results.scorecard_page = await scorecardPageBench(url, { runs: 200, log });
+  }
+
+  if (wanted("rebate_calc")) {
+    log("rebate_calc: one program over 5,000 partners and 2,000,000 invoice lines (the worker's run) beside a bare per-partner sum, 3 rounds …");
+    results.rebate_calc = await rebateCalcBench(url, { rounds: 3, log });
   }
 
   if (wanted("order_place_http")) {
@@ -193,6 +199,14 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["scorecard_page", `quarter, branch ${sc.query.branch} (${sc.query.branch_partners} partners), loader median`, sc.median_ms, "ms", `${sc.invoice_lines.toLocaleString("en")} invoice lines`],
       ["scorecard_page", `p95 of ${sc.runs} runs`, sc.p95_ms, "ms", `< ${sc.aim_p95_ms}${sc.ok ? " ok" : " MISSED"}`],
       ["scorecard_page", "rebuildPartnerMonthStats over the bench months", sc.rebuild_stats_s, "s", `${sc.stats_rows_in_quarter.toLocaleString("en")} rows in the quarter`],
+    );
+  }
+  const rc = output.rebate_calc as Awaited<ReturnType<typeof rebateCalcBench>> | undefined;
+  if (rc) {
+    rows.push(
+      ["rebate_calc", `bare sum per partner, ${rc.invoice_lines.toLocaleString("en")} lines, median`, rc.bare_sum_ms, "ms", ""],
+      ["rebate_calc", `program run for ${rc.partners.toLocaleString("en")} partners (calculation + ${rc.statements} statements), median`, rc.run_ms, "ms", `calculation alone ${rc.calculation_query_ms} ms`],
+      ["rebate_calc", "ratio run / bare sum", rc.ratio, "", `≤ ${rc.aim_ratio}${rc.ok ? " ok" : " MISSED"}`],
     );
   }
   if (ol && process.env.BENCH_EXPLAIN === "1") for (const s of ol.statements) console.log(`\norder_list_1m statement:\n${s.plan.join("\n")}`);

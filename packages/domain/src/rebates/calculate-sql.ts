@@ -36,8 +36,9 @@ function eligibleSql(p: RebateProgram, only: readonly string[] | null): SQL {
   const parts: SQL[] = [sql.raw(`o.kind in (${REBATE_PARTNER_KINDS})`)];
   if (p.eligibleTiers.length) parts.push(sql`o.tier::text = any(${`{${p.eligibleTiers.join(",")}}`}::text[])`);
   if (p.eligibleBranchIds.length) parts.push(sql`o.owner_branch_id = any(${uuidArray(p.eligibleBranchIds)}::uuid[])`);
-  if (p.eligibleOrganizationIds.length) parts.push(sql`o.id = any(${uuidArray(p.eligibleOrganizationIds)}::uuid[])`);
-  if (only) parts.push(sql`o.id = any(${uuidArray(only)}::uuid[])`);
+  // a list joins as a set (hash), not `= any(array)`, which compares each row against every element
+  if (p.eligibleOrganizationIds.length) parts.push(sql`o.id in (select unnest(${uuidArray(p.eligibleOrganizationIds)}::uuid[]))`);
+  if (only) parts.push(sql`o.id in (select unnest(${uuidArray(only)}::uuid[]))`);
   return sql`select o.id, o.owner_branch_id from organizations o where ${sql.join(parts, sql` and `)}`;
 }
 
@@ -83,15 +84,25 @@ function basisSql(p: RebateProgram): SQL {
   const productWhere = sql`${p.divisionId ? sql` and pl.division_id = ${p.divisionId}` : sql``}${p.productLineId ? sql` and pr.product_line_id = ${p.productLineId}` : sql``}`;
   // A return counts against the period of the invoice it returns (whenever it is credited), so a
   // draft re-run picks it up and a frozen statement gets an adjustment instead: never counted twice.
+  const docs = sql`
+      (select i.id, i.organization_id as buyer, i.issued_on as on_date, 1 as sign
+         from invoices i
+        where i.kind = 'invoice' and ${period("i.issued_on")}
+       union all
+       select c.id, c.organization_id, o.issued_on, -1
+         from invoices c join invoices o on o.id = c.original_invoice_id
+        where c.kind = 'credit_note' and c.issued_on >= ${p.periodStart}::date and ${period("o.issued_on")}) d`;
+  // without the sub-tree a partner's basis is its own documents: a semi-join keeps the plan the bare sum's
+  if (!p.includeSubtree)
+    return sql`
+      select d.buyer as org, sum(d.sign * l.gross_fen) as fen
+        from ${docs}
+        join invoice_lines l on l.invoice_id = d.id${productJoin}
+       where d.buyer in (select id from elig)${productWhere}
+       group by d.buyer`;
   return sql`
     select a.org, sum(d.sign * l.gross_fen) as fen
-      from (select i.id, i.organization_id as buyer, i.issued_on as on_date, 1 as sign
-              from invoices i
-             where i.kind = 'invoice' and ${period("i.issued_on")}
-            union all
-            select c.id, c.organization_id, o.issued_on, -1
-              from invoices c join invoices o on o.id = c.original_invoice_id
-             where c.kind = 'credit_note' and c.issued_on >= ${p.periodStart}::date and ${period("o.issued_on")}) d
+      from ${docs}
       join attrib a on a.buyer = d.buyer${dated("d.on_date")}
       join invoice_lines l on l.invoice_id = d.id${productJoin}
      where true${productWhere}
@@ -132,7 +143,7 @@ export function rebateCalcSql(p: RebateProgram, only: readonly string[] | null =
   const cap = p.capFen === null ? sql`null::bigint` : sql`${p.capFen.toString()}::bigint`;
   const retro = p.method === "retroactive";
   return sql`
-    with recursive elig as not materialized (${eligibleSql(p, only)}),
+    with recursive elig as materialized (${eligibleSql(p, only)}),
     ${closureSql(p)}
     attrib as (${attributionSql(p)}),
     basis as (${basisSql(p)}),
@@ -141,7 +152,7 @@ export function rebateCalcSql(p: RebateProgram, only: readonly string[] | null =
       select t.organization_id as org, t.amount_fen
         from partner_targets t
        where t.period_kind = ${kind} and t.period_start = ${p.periodStart}::date
-         and t.division_id is not distinct from ${p.divisionId}::uuid
+         and ${p.divisionId ? sql`t.division_id = ${p.divisionId}` : sql`t.division_id is null`}
          and t.organization_id in (select id from elig)),
     r0 as (
       select e.id as org, e.owner_branch_id, coalesce(b.fen, 0)::bigint as basis, t.amount_fen as target,
@@ -185,10 +196,14 @@ export function rebateCalcSql(p: RebateProgram, only: readonly string[] | null =
      order by org`;
 }
 
-/** In its own transaction (a savepoint inside one) so the bigger work_mem keeps the aggregates in memory and ends with it. */
+/**
+ * In its own transaction (a savepoint inside one) so the settings end with it: a bigger work_mem keeps
+ * the aggregates in memory, and no JIT: compiling this plan costs seconds and saves less than that.
+ */
 export async function calculateProgramRows(db: DatabaseOrTransaction, program: RebateProgram, only: readonly string[] | null = null): Promise<RebateCalcRow[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local work_mem = '128MB'`);
+    await tx.execute(sql`set local jit = off`);
     const rows = await tx.execute<RebateCalcRow>(rebateCalcSql(program, only));
     return [...rows];
   });

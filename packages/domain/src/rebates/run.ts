@@ -11,7 +11,7 @@ import { FROZEN_STATUSES, writeStatementChunk } from "./statements-write";
 
 export const REBATE_RUN_LEASE_SECONDS = 120;
 export const REBATE_RUN_MAX_ATTEMPTS = 3;
-export const REBATE_RUN_CHUNK = 500;
+export const REBATE_RUN_CHUNK = 1000;
 
 /**
  * Queues a calculation of the program for the worker. While one is queued or running for the

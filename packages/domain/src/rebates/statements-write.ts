@@ -68,9 +68,25 @@ export async function writeStatementChunk(tx: Transaction, program: RebateProgra
   const drafts = existing.filter((e) => e.status === "draft").map((e) => e.id);
   // a draft is replaced whole (its lines go with it by cascade); nothing refers to a draft
   if (drafts.length > 0) await tx.delete(rebateStatements).where(and(inArray(rebateStatements.id, drafts), eq(rebateStatements.status, "draft")));
-  await tx.insert(rebateStatements).values(statements.map((s) => s.values));
+  // one JSON parameter per table instead of thousands of bound values: the chunk is a single insert each
+  const statementJson = JSON.stringify(statements.map((s) => s.values), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  await tx.execute(sql`
+    insert into rebate_statements (id, number, kind, program_id, run_id, organization_id, owner_branch_id, period_start, period_end, status,
+                                   basis_fen, target_fen, completion_bp, on_time_bp, tier_index, rate_bp, multiplier_bp, calculated_fen,
+                                   cap_applied, adjustments_fen, amount_fen, version)
+    select id, number, 'rebate', "programId", "runId", "organizationId", "ownerBranchId", "periodStart", "periodEnd", 'draft',
+           "basisFen", "targetFen", "completionBp", "onTimeBp", "tierIndex", "rateBp", "multiplierBp", "calculatedFen",
+           "capApplied", "adjustmentsFen", "amountFen", version
+      from jsonb_to_recordset(${statementJson}::jsonb) as x(id uuid, number text, "programId" uuid, "runId" uuid, "organizationId" uuid,
+           "ownerBranchId" uuid, "periodStart" date, "periodEnd" date, "basisFen" bigint, "targetFen" bigint, "completionBp" int, "onTimeBp" int,
+           "tierIndex" int, "rateBp" int, "multiplierBp" int, "calculatedFen" bigint, "capApplied" boolean, "adjustmentsFen" bigint,
+           "amountFen" bigint, version int)`);
   const lines = statements.flatMap((s) => buildStatementLines(program, s.row, s.adjustments).map((l) => ({ ...l, statementId: s.values.id })));
-  for (let i = 0; i < lines.length; i += 2000) await tx.insert(rebateStatementLines).values(lines.slice(i, i + 2000));
+  const lineJson = JSON.stringify(lines, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  await tx.execute(sql`
+    insert into rebate_statement_lines (statement_id, line_no, kind, basis_fen, rate_bp, amount_fen, params)
+    select "statementId", "lineNo", kind, "basisFen", "rateBp", "amountFen", params
+      from jsonb_to_recordset(${lineJson}::jsonb) as x("statementId" uuid, "lineNo" int, kind text, "basisFen" bigint, "rateBp" int, "amountFen" bigint, params jsonb)`);
   return { written: statements.length, frozen };
 }
 
