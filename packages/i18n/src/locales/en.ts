@@ -18,6 +18,7 @@ import { en as channel } from "./channel/channel.en";
 import { en as rebateBalance } from "./rebates/balance.en";
 import { en as priceProtection } from "./rebates/protection.en";
 import { en as rebatePortal } from "./rebates/portal.en";
+import { en as rebatePrograms } from "./rebates/programs.en";
 
 export const en: Resource = {
   app: {
@@ -309,6 +310,7 @@ export const en: Resource = {
   rebateBalance,
   priceProtection,
   rebatePortal,
+  rebatePrograms,
   company: {
     title: "My company",
     profile: "Company profile",

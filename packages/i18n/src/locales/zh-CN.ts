@@ -17,6 +17,7 @@ import { zhCN as channel } from "./channel/channel.zh-CN";
 import { zhCN as rebateBalance } from "./rebates/balance.zh-CN";
 import { zhCN as priceProtection } from "./rebates/protection.zh-CN";
 import { zhCN as rebatePortal } from "./rebates/portal.zh-CN";
+import { zhCN as rebatePrograms } from "./rebates/programs.zh-CN";
 
 export const zhCN = {
   app: {
@@ -308,6 +309,7 @@ export const zhCN = {
   rebateBalance,
   priceProtection,
   rebatePortal,
+  rebatePrograms,
   company: {
     title: "我的公司",
     profile: "公司资料",
