@@ -78,9 +78,7 @@ export function evaluationSql(
   const division = p.divisionId ?? null;
   const divisionMatch = division ? sql`s.division_id = ${division}::uuid` : sql`s.division_id <> ${ALL_DIVISIONS}::uuid`;
   return sql`
-    with partners as (
-      select id, code, name, kind, tier, owner_branch_id from organizations where ${scope}
-    ), st as (
+    with st as (
       select s.organization_id,
              coalesce(sum(s.purchases_fen) filter (where ${divisionMatch}), 0)::bigint as purchases_fen,
              coalesce(sum(s.returns_fen) filter (where ${divisionMatch}), 0)::bigint as returns_fen,
@@ -90,27 +88,34 @@ export function evaluationSql(
         from partner_month_stats s
        where s.month >= ${range.start}::date and s.month < ${range.end}::date
        group by s.organization_id
-    ), ev as (
-      select p.id, p.code, p.name, p.kind, p.tier, p.owner_branch_id,
-             coalesce(st.purchases_fen, 0) as purchases_fen, coalesce(st.returns_fen, 0) as returns_fen,
-             coalesce(st.purchases_fen, 0) - coalesce(st.returns_fen, 0) as net_fen,
-             coalesce(st.payments_fen, 0) as payments_fen, coalesce(st.due_fen, 0) as due_fen, coalesce(st.paid_on_time_fen, 0) as paid_on_time_fen,
-             t.amount_fen as target_fen
-        from partners p
-        left join st on st.organization_id = p.id
-        left join partner_targets t on t.organization_id = p.id and t.period_kind = ${p.periodKind} and t.period_start = ${range.start}::date
-             and coalesce(t.division_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce(${division}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+    ), base as (
+      -- narrow rows for the window sorts: every partner in scope takes part in the ranks
+      select organizations.id, organizations.tier, organizations.owner_branch_id,
+             coalesce(st.purchases_fen, 0) - coalesce(st.returns_fen, 0) as net_fen
+        from organizations left join st on st.organization_id = organizations.id
+       where ${scope}
     ), ranked as (
-      select ev.*,
-             case when due_fen > 0 then floor(paid_on_time_fen * 10000.0 / due_fen)::int end as on_time_bp,
-             case when target_fen > 0 then floor(net_fen * 10000.0 / target_fen)::int end as completion_bp,
+      select id, net_fen,
              rank() over (partition by tier order by net_fen desc)::int as tier_rank,
              count(*) over (partition by tier)::int as tier_size,
              rank() over (partition by owner_branch_id order by net_fen desc)::int as branch_rank,
              count(*) over (partition by owner_branch_id)::int as branch_size
-        from ev
+        from base
     )
-    select r.*, b.name as branch_name from ranked r left join organizations b on b.id = r.owner_branch_id where ${filter}`;
+    select r.id, r.code, r.name, r.kind, r.tier, r.owner_branch_id, b.name as branch_name,
+           coalesce(st.purchases_fen, 0) as purchases_fen, coalesce(st.returns_fen, 0) as returns_fen, x.net_fen,
+           coalesce(st.payments_fen, 0) as payments_fen, coalesce(st.due_fen, 0) as due_fen, coalesce(st.paid_on_time_fen, 0) as paid_on_time_fen,
+           t.amount_fen as target_fen,
+           case when st.due_fen > 0 then floor(st.paid_on_time_fen * 10000.0 / st.due_fen)::int end as on_time_bp,
+           case when t.amount_fen > 0 then floor(x.net_fen * 10000.0 / t.amount_fen)::int end as completion_bp,
+           x.tier_rank, x.tier_size, x.branch_rank, x.branch_size
+      from ranked x
+      join organizations r on r.id = x.id
+      left join st on st.organization_id = x.id
+      left join partner_targets t on t.organization_id = x.id and t.period_kind = ${p.periodKind} and t.period_start = ${range.start}::date
+           and coalesce(t.division_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce(${division}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+      left join organizations b on b.id = r.owner_branch_id
+     where ${filter}`;
 }
 
 type RawRow = {

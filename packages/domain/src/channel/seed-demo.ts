@@ -35,7 +35,7 @@ export async function seedDemoChannel(db: Database, today = shanghaiToday()) {
     )
     insert into partner_targets (organization_id, period_kind, period_start, amount_fen)
     select p.id, pr.kind, pr.start,
-           greatest(10000, case when b.net > 0 then (b.net * 100 / p.completion_pct) / 100 * 100 else p.base_fen * pr.months / 3 end)
+           greatest(10000, case when b.net > 0 then (b.net * 100 / p.completion_pct) / 100 * 100 else p.base_fen * pr.months / 3 / 10000 * 10000 end)
       from partners p cross join periods pr join bought b on b.id = p.id and b.kind = pr.kind
     on conflict do nothing`);
   await db.execute(sql`
