@@ -38,7 +38,7 @@ export function scorecardColumns(t: TFunction, locale: string): ColumnDef<Scorec
       id: "target",
       header: t("channel.scorecard.columns.target"),
       meta: { align: "right", sortKey: "target" },
-      cell: ({ row }) => (row.original.targetFen === null ? <span className="text-slate-400">{t("channel.scorecard.noTarget")}</span> : <Money fen={row.original.targetFen} locale={locale} />),
+      cell: ({ row }) => (row.original.targetFen === null ? <span className="text-slate-500">{t("channel.scorecard.noTarget")}</span> : <Money fen={row.original.targetFen} locale={locale} />),
     },
     {
       id: "completion",
@@ -62,7 +62,7 @@ export function scorecardColumns(t: TFunction, locale: string): ColumnDef<Scorec
 }
 
 function CompletionCell({ bp, locale }: { bp: number | null; locale: string }) {
-  if (bp === null) return <span className="text-slate-400">—</span>;
+  if (bp === null) return <span className="text-slate-500">—</span>;
   const tone = bp >= 10000 ? "bg-emerald-600" : bp >= 8000 ? "bg-amber-500" : "bg-rose-500";
   return (
     <span className="inline-flex items-center justify-end gap-2">
