@@ -15,3 +15,4 @@ export * from "./service";
 export * from "./knowledge-panel";
 export * from "./service-settlements";
 export * from "./shipments";
+export * from "./rebate-ledger";

@@ -12,3 +12,4 @@ export { settleStatement, type SettleResult } from "./settle";
 export { payoutRebate, payoutInput, payoutMethods } from "./payout";
 export { createPriceProtection, recomputePriceProtection, approvePriceProtection, priceProtectionInput } from "./price-protection";
 export * from "./price-protection-queries";
+export { explainStatement, explainStatementText, formatYuan, formatBp, type ExplainSentence } from "./statement-explain";

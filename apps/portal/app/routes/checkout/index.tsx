@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useNavigation } from "react-router";
-import { changeToken, checkoutOptions, getCart, splitVat, todayInShanghai, submitOrder, type CartChange } from "@cs/domain";
+import { changeToken, checkoutOptions, getCart, splitVat, todayInShanghai, submitOrder, usableRebateBalance, type CartChange } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError } from "@cs/web/server";
@@ -15,13 +15,13 @@ import { CoveredSerials } from "./covered-serials";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
-    const [cart, options] = await Promise.all([getCart(ctx), checkoutOptions(ctx)]);
+    const [cart, options, rebateBalanceFen] = await Promise.all([getCart(ctx), checkoutOptions(ctx), usableRebateBalance(ctx)]);
     const lines = cart.lines.map((l) => ({ ...l, taxFen: l.lineTotalFen === null ? null : splitVat(l.lineTotalFen).taxFen }));
     const taxFen = lines.reduce((s, l) => s + (l.taxFen ?? 0n), 0n);
     const changes = cart.lines
       .filter((l) => l.price && (l.priceChanged || l.availabilityChanged))
       .map((l) => ({ productId: l.productId, sku: l.sku, seenUnitPriceFen: l.seenUnitPriceFen, unitPriceFen: l.price!.unitPriceFen, seenAvailability: l.seenAvailability, availability: l.availability, token: changeToken(l.productId, l.price!.unitPriceFen, l.availability) }));
-    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, formKey: randomUUID(), today: todayInShanghai() };
+    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, formKey: randomUUID(), today: todayInShanghai(), rebateBalanceFen };
   } catch (error) {
     loaderError(error);
   }
@@ -77,10 +77,32 @@ function Changes({ changes }: { changes: CartChange[] }) {
   );
 }
 
+/** The rebate balance the buyer may apply (the server checks it against the distributor-supplied order). */
+function RebateField({ balanceFen, totalFen, defaultValue, errors }: { balanceFen: bigint; totalFen: bigint; defaultValue?: string; errors?: string[] | null }) {
+  const { t, i18n } = useTranslation();
+  const max = balanceFen < totalFen ? balanceFen : totalFen;
+  return (
+    <fieldset className="rounded-md border border-emerald-200 bg-emerald-50/60 p-3 sm:col-span-2">
+      <legend className="px-1 text-sm font-semibold text-emerald-900">{t("rebateBalance.checkout.title")}</legend>
+      <p className="mb-2 text-sm text-slate-700">{t("rebateBalance.checkout.available", { balance: formatMoney(balanceFen, i18n.language) })}</p>
+      <TextField
+        label={t("rebateBalance.checkout.amount")}
+        name="rebateAmount"
+        inputMode="decimal"
+        placeholder="0.00"
+        defaultValue={defaultValue}
+        errors={errors}
+        hint={t("rebateBalance.checkout.hint", { max: formatMoney(max, i18n.language) })}
+        className="max-w-xs"
+      />
+    </fieldset>
+  );
+}
+
 export default function Checkout({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
-  const { cart, taxFen, addresses, formKey, today } = loaderData;
+  const { cart, taxFen, addresses, formKey, today, rebateBalanceFen } = loaderData;
   const failed = (actionData ?? undefined) as CheckoutError | undefined;
   const result = failed as ActionResult;
   const field = useFieldErrors(result);
@@ -173,6 +195,7 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
             <TextField label={t("orders.checkout.requestedDate")} name="requestedDate" type="date" min={today} defaultValue={value("requestedDate")} errors={field("requestedDate")} />
             <TextField label={t("orders.checkout.poNumber")} name="poNumber" maxLength={50} defaultValue={value("poNumber")} errors={field("poNumber")} />
             <TextAreaField label={t("orders.checkout.notes")} name="notes" maxLength={1000} rows={2} className="sm:col-span-2" defaultValue={value("notes")} errors={field("notes")} />
+            {rebateBalanceFen ? <RebateField balanceFen={rebateBalanceFen} totalFen={cart.totalFen} defaultValue={value("rebateAmount")} errors={field("rebateAmount")} /> : null}
             <div className="flex items-center justify-end gap-3 sm:col-span-2">
               <span className="text-sm text-slate-600">
                 {t("orders.checkout.lines", { count: cart.lines.length })} · {money(cart.totalFen)}

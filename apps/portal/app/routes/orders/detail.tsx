@@ -150,6 +150,14 @@ export default function OrderPage({ loaderData, actionData }: Route.ComponentPro
             <dd className="text-right tabular-nums">{money(order.taxFen)}</dd>
             <dt className="font-semibold">{t("orders.detail.total")}</dt>
             <dd className="text-right text-lg font-semibold tabular-nums">{money(order.totalFen)}</dd>
+            {order.rebateAppliedFen > 0n ? (
+              <>
+                <dt className="text-emerald-800">{t("rebateBalance.order.applied")}</dt>
+                <dd className="text-right tabular-nums text-emerald-800" data-testid="rebate-applied">−{money(order.rebateAppliedFen)}</dd>
+                <dt className="text-slate-600">{t("rebateBalance.order.payable")}</dt>
+                <dd className="text-right tabular-nums">{money(order.totalFen - order.rebateAppliedFen)}</dd>
+              </>
+            ) : null}
           </dl>
         </Card>
         <div className="grid gap-4 lg:grid-cols-2">

@@ -1,0 +1,101 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { explainStatementText, formatYuan, getRebateStatement } from "@cs/domain";
+import { Badge, Card, Money, PageHeader, buttonClass, formatDate, formatDateTime } from "@cs/ui";
+import { domainCtx, loaderError, serverT } from "@cs/web/server";
+import type { Route } from "./+types/detail";
+
+const lineKinds = new Set(["basis", "no_target", "below_first_tier", "tier", "slice", "multiplier", "cap", "adjustment", "price_protection"]);
+
+/** One own statement (another partner's id, or a draft: not found) with its calculation in plain words. */
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  try {
+    const detail = await getRebateStatement(domainCtx(context, request), params.id);
+    const t = serverT(context);
+    return { ...detail, explanation: explainStatementText(detail, (k, v) => t(k, v), formatYuan) };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export default function MyRebateStatement({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { statement: s, lines, program, priceProtection, explanation } = loaderData;
+  const locale = i18n.language;
+  const source = program ? `${program.code} · ${program.name}` : (priceProtection?.number ?? "");
+  const rate = (bp: number, kind: string) => (kind === "multiplier" ? `×${(bp / 10000).toFixed(4).replace(/\.?0+$/, "")}` : `${(bp / 100).toFixed(2).replace(/\.?0+$/, "")}%`);
+  return (
+    <>
+      <PageHeader
+        title={t("rebatePortal.detail.title", { number: s.number })}
+        actions={
+          <div className="flex gap-2">
+            <a href={`/rebates/${s.id}/file?format=pdf`} className={buttonClass("secondary")} download>
+              {t("rebatePortal.downloadPdf")}
+            </a>
+            <a href={`/rebates/${s.id}/file?format=xlsx`} className={buttonClass("secondary")} download>
+              {t("rebatePortal.downloadXlsx")}
+            </a>
+          </div>
+        }
+      >
+        <Link to="/rebates" className="text-sm text-blue-700 underline-offset-2 hover:underline">
+          {t("rebatePortal.back")}
+        </Link>
+      </PageHeader>
+      <div className="space-y-4">
+        <Card>
+          <dl className="grid gap-3 text-sm sm:grid-cols-3">
+            <div><dt className="text-slate-500">{t("rebatePortal.columns.kind")}</dt><dd>{t(`rebatePortal.kinds.${s.kind}`)}</dd></div>
+            <div><dt className="text-slate-500">{t("rebatePortal.detail.source")}</dt><dd>{source}</dd></div>
+            <div><dt className="text-slate-500">{t("rebatePortal.detail.period")}</dt><dd>{formatDate(s.periodStart, locale)} – {formatDate(s.periodEnd, locale)}</dd></div>
+            <div>
+              <dt className="text-slate-500">{t("rebatePortal.detail.status")}</dt>
+              <dd><Badge tone={s.status === "settled" ? "green" : "amber"}>{t(`rebatePortal.statuses.${s.status}`)}</Badge></dd>
+            </div>
+            <div><dt className="text-slate-500">{t("rebatePortal.detail.amount")}</dt><dd className="text-lg font-semibold tabular-nums"><Money fen={s.amountFen} locale={locale} /></dd></div>
+            {s.settledAt ? <div><dt className="text-slate-500">{t("rebatePortal.statuses.settled")}</dt><dd>{t("rebatePortal.detail.settledOn", { date: formatDateTime(s.settledAt, locale) })}</dd></div> : null}
+          </dl>
+        </Card>
+        <Card title={t("rebatePortal.detail.explanation")}>
+          <ol className="list-decimal space-y-1 pl-5 text-sm leading-relaxed">
+            {explanation.map((sentence, i) => (
+              <li key={i}>{sentence}</li>
+            ))}
+          </ol>
+        </Card>
+        <Card title={t("rebatePortal.detail.lines")}>
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">{t("rebatePortal.detail.lines")}</caption>
+              <thead className="text-left text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="px-2 py-2">{t("rebatePortal.columns.line")}</th>
+                  <th scope="col" className="px-2 py-2 text-right">{t("rebatePortal.columns.basis")}</th>
+                  <th scope="col" className="px-2 py-2 text-right">{t("rebatePortal.columns.rate")}</th>
+                  <th scope="col" className="px-2 py-2 text-right">{t("rebatePortal.columns.lineAmount")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {lines.map((l) => (
+                  <tr key={l.lineNo}>
+                    <td className="px-2 py-2">{t(`rebatePortal.lineKinds.${lineKinds.has(l.kind) ? l.kind : "other"}`)}</td>
+                    <td className="px-2 py-2 text-right tabular-nums">{l.basisFen === null ? "" : <Money fen={l.basisFen} locale={locale} />}</td>
+                    <td className="px-2 py-2 text-right tabular-nums">{l.rateBp === null ? "" : rate(l.rateBp, l.kind)}</td>
+                    <td className="px-2 py-2 text-right tabular-nums"><Money fen={l.amountFen} locale={locale} /></td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="border-t border-slate-300 font-semibold">
+                  <td className="px-2 py-2" colSpan={3}>{t("rebatePortal.detail.amount")}</td>
+                  <td className="px-2 py-2 text-right tabular-nums"><Money fen={s.amountFen} locale={locale} /></td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}
