@@ -84,6 +84,13 @@ export default [
     route("channel/scorecard/export", "routes/channel/scorecard-export.ts"),
     route("channel/targets/template", "routes/channel/targets-template.ts"),
     route("channel/partners/:id", "routes/channel/partner.tsx"),
+    route("rebates", "routes/rebates/programs.tsx"),
+    route("rebates/programs/new", "routes/rebates/program-new.tsx"),
+    route("rebates/programs/:id", "routes/rebates/program.tsx"),
+    route("rebates/programs/:id/edit", "routes/rebates/program-edit.tsx"),
+    route("rebates/runs/:id", "routes/rebates/run-status.ts"),
+    route("rebates/statements", "routes/rebates/statements.tsx"),
+    route("rebates/statements/:id", "routes/rebates/statement.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

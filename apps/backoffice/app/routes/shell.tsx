@@ -22,6 +22,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     canSeeOrders: actor.permissions.has("order:read"),
     canManageSupplyRoutes: actor.permissions.has("supply_route:manage"),
     canSeeChannel: actor.kind === "staff" && actor.permissions.has("channel:read"),
+    canSeeRebates: actor.kind === "staff" && actor.permissions.has("rebate:read"),
     unread: await unreadCountFor(domainCtx(context, request)),
   };
 }
@@ -49,6 +50,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canShip ? [{ to: "/shipping", label: t("billing.shipping.nav") }] : []),
     ...(loaderData.canSeeFinance ? [{ to: "/finance/invoices", label: t("billing.finance.nav") }] : []),
     ...(loaderData.canSeeChannel ? [{ to: "/channel", label: t("channel.nav") }] : []),
+    ...(loaderData.canSeeRebates ? [{ to: "/rebates", label: t("rebatePrograms.nav") }] : []),
     ...(loaderData.canManageSupplyRoutes ? [{ to: "/supply-routes", label: t("supply.nav") }] : []),
   ];
   return (

@@ -118,3 +118,14 @@ export async function previewRebateProgram(ctx: Ctx, id: string, top = 20) {
     })),
   };
 }
+
+/** What the program form offers: divisions, product lines and the branches this actor works in. */
+export async function rebateProgramFormOptions(ctx: Ctx) {
+  authorize(ctx.actor, "rebate:read");
+  const [divisionRows, lineRows, branches] = await Promise.all([
+    ctx.db.select({ id: divisions.id, code: divisions.code, nameZh: divisions.nameZh, nameEn: divisions.nameEn }).from(divisions).orderBy(divisions.code),
+    ctx.db.select({ id: productLines.id, code: productLines.code, nameZh: productLines.nameZh, nameEn: productLines.nameEn, divisionId: productLines.divisionId }).from(productLines).orderBy(productLines.code),
+    ctx.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.kind, "branch")).orderBy(organizations.code),
+  ]);
+  return { divisions: divisionRows, productLines: lineRows, branches };
+}
