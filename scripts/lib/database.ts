@@ -7,6 +7,7 @@ import { resolveDatabase } from "@cs/db/local-server";
 import { seedDemo } from "@cs/db/seed";
 import { seedDemoOrders } from "@cs/domain/orders/seed-demo";
 import { seedDemoChannel } from "@cs/domain/channel/seed-demo";
+import { seedDemoRebates } from "@cs/domain/rebates/seed-demo";
 
 export type Prepared = { url: string; embedded: boolean; seeded: boolean; stop: () => Promise<void> };
 
@@ -32,6 +33,8 @@ export async function prepareDatabase(): Promise<Prepared> {
         if (seeded) await seedDemoOrders(client);
         // Monthly partner stats from the seeded documents, and targets, for the channel pages.
         if (seeded) await seedDemoChannel(client);
+        // Rebate programs run over those targets and documents, with statements in several states.
+        if (seeded) await seedDemoRebates(client);
       } finally {
         await client.$client.end();
       }

@@ -1,0 +1,35 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { rebatePrograms, type Database } from "@cs/db";
+import { testDb } from "../../../../tests/db";
+import { seedDemoChannel } from "../channel/seed-demo";
+import { seedDemoOrders } from "../orders/seed-demo";
+import { seedDemoData } from "../testing/demo";
+import { seedDemoRebates } from "./seed-demo";
+
+let db: Database;
+
+beforeAll(async () => {
+  db = testDb();
+  await seedDemoData(db);
+  await seedDemoOrders(db);
+  await seedDemoChannel(db);
+}, 120_000);
+
+describe("seedDemoRebates", () => {
+  it("creates and runs a quarterly and a monthly program with statements in several states, once", async () => {
+    expect(await seedDemoRebates(db)).toEqual({ seeded: true });
+    expect(await seedDemoRebates(db)).toEqual({ seeded: false });
+    const programs = await db.select().from(rebatePrograms).orderBy(rebatePrograms.code);
+    expect(programs.map((p) => p.code)).toEqual(["RB-DEMO-M", "RB-DEMO-Q"]);
+    const states = await db.execute<{ code: string; status: string; n: number; earning: number }>(sql`
+      select p.code, s.status, count(*)::int as n, count(*) filter (where s.amount_fen > 0)::int as earning
+        from rebate_statements s join rebate_programs p on p.id = s.program_id group by 1, 2 order by 1, 2`);
+    const q = states.filter((s) => s.code === "RB-DEMO-Q");
+    expect(q.map((s) => s.status)).toEqual(["draft", "approved", "published"]);
+    expect(q.find((s) => s.status === "published")!.n).toBe(2);
+    expect(states.reduce((sum, s) => sum + s.earning, 0)).toBeGreaterThan(0);
+    const [m] = await db.select().from(rebatePrograms).where(eq(rebatePrograms.code, "RB-DEMO-M"));
+    expect(m!.method).toBe("incremental");
+  });
+});

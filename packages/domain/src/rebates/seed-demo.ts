@@ -1,0 +1,77 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { organizations, rebatePrograms, rebateStatements, users, type Database } from "@cs/db";
+import { shanghaiToday } from "../billing/dates";
+import { currentPeriod } from "../channel/periods";
+import { addMonths } from "../service/warranty";
+import { loadActor } from "../users/actor";
+import { createRebateProgram } from "./programs";
+import { runRebateProgramNow } from "./run";
+import { approveRebateStatements, publishRebateStatements } from "./statements";
+
+const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Rebate demo data after the channel targets: a quarterly program for every tiered partner and a
+ * monthly incremental one for the demo dealers and agent, created, run and reviewed by the finance
+ * demo user through the domain (audited like any other): DL-0001's and AG-001's quarterly
+ * statements published (the portal shows them), DL-0002's approved, the rest left as drafts.
+ * Idempotent: skipped when the programs exist.
+ */
+export async function seedDemoRebates(db: Database, today = shanghaiToday()) {
+  const [existing] = await db.select({ id: rebatePrograms.id }).from(rebatePrograms).where(eq(rebatePrograms.code, "RB-DEMO-Q"));
+  if (existing) return { seeded: false };
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.login, "finance@demo.cn"));
+  const actor = user ? await loadActor(db, user.id) : null;
+  if (!actor) return { seeded: false };
+  const ctx = { db, actor };
+  const quarter = currentPeriod("quarter", today);
+  const month = currentPeriod("month", today);
+  const q = await createRebateProgram(ctx, {
+    code: "RB-DEMO-Q",
+    name: "季度采购返利（全体伙伴）",
+    status: "active",
+    periodStart: quarter,
+    periodEnd: dayBefore(addMonths(quarter, 3)),
+    basis: "invoiced",
+    method: "retroactive",
+    eligibleTiers: ["strategic", "gold", "silver", "bronze"],
+    tiers: [
+      { minCompletion: "80", rate: "1" },
+      { minCompletion: "100", rate: "2" },
+      { minCompletion: "120", rate: "3" },
+    ],
+    multiplierTiers: [
+      { minOnTime: "0", multiplier: "90" },
+      { minOnTime: "90", multiplier: "110" },
+    ],
+    cap: "50000",
+  });
+  const m = await createRebateProgram(ctx, {
+    code: "RB-DEMO-M",
+    name: "月度冲量返利（分段累进）",
+    status: "active",
+    periodStart: month,
+    periodEnd: dayBefore(addMonths(month, 1)),
+    basis: "invoiced",
+    method: "incremental",
+    eligiblePartners: "DL-0001 DL-0002 AG-001",
+    tiers: [
+      { minCompletion: "50", rate: "0.5" },
+      { minCompletion: "100", rate: "1.5" },
+    ],
+  });
+  await runRebateProgramNow(ctx, q.id);
+  await runRebateProgramNow(ctx, m.id);
+  const statementsOf = (programId: string, codes: string[]) =>
+    db
+      .select({ id: rebateStatements.id })
+      .from(rebateStatements)
+      .innerJoin(organizations, eq(organizations.id, rebateStatements.organizationId))
+      .where(and(eq(rebateStatements.programId, programId), inArray(organizations.code, codes)))
+      .orderBy(asc(organizations.code));
+  const published = (await statementsOf(q.id, ["DL-0001", "AG-001"])).map((s) => s.id);
+  const approved = (await statementsOf(q.id, ["DL-0002"])).map((s) => s.id);
+  if (published.length + approved.length > 0) await approveRebateStatements(ctx, { ids: [...published, ...approved] });
+  if (published.length > 0) await publishRebateStatements(ctx, { ids: published });
+  return { seeded: true };
+}
