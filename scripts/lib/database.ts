@@ -8,6 +8,7 @@ import { seedDemo } from "@cs/db/seed";
 import { seedDemoOrders } from "@cs/domain/orders/seed-demo";
 import { seedDemoChannel } from "@cs/domain/channel/seed-demo";
 import { seedDemoRebates } from "@cs/domain/rebates/seed-demo";
+import { seedDemoPriceProtection } from "@cs/domain/rebates/price-protection-seed-demo";
 
 export type Prepared = { url: string; embedded: boolean; seeded: boolean; stop: () => Promise<void> };
 
@@ -35,6 +36,8 @@ export async function prepareDatabase(): Promise<Prepared> {
         if (seeded) await seedDemoChannel(client);
         // Rebate programs run over those targets and documents, with statements in several states.
         if (seeded) await seedDemoRebates(client);
+        // A price protection approved, published and settled, so the demo dealer has a rebate balance.
+        if (seeded) await seedDemoPriceProtection(client);
       } finally {
         await client.$client.end();
       }
