@@ -34,8 +34,8 @@ export async function listRebatePrograms(ctx: Ctx, query: RebateProgramListQuery
         periodEnd: rebatePrograms.periodEnd,
         basis: rebatePrograms.basis,
         method: rebatePrograms.method,
-        statements: sql<number>`(select count(*)::int from ${rebateStatements} s where s.program_id = ${rebatePrograms.id})`,
-        amountFen: sql<string>`(select coalesce(sum(s.amount_fen), 0)::text from ${rebateStatements} s where s.program_id = ${rebatePrograms.id})`,
+        statements: sql<number>`(select count(*)::int from rebate_statements s where s.program_id = rebate_programs.id)`,
+        amountFen: sql<string>`(select coalesce(sum(s.amount_fen), 0)::text from rebate_statements s where s.program_id = rebate_programs.id)`,
       })
       .from(rebatePrograms)
       .where(where)

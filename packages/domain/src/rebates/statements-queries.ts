@@ -58,6 +58,8 @@ const listColumns = {
   basisFen: rebateStatements.basisFen,
   targetFen: rebateStatements.targetFen,
   completionBp: rebateStatements.completionBp,
+  tierIndex: rebateStatements.tierIndex,
+  onTimeBp: rebateStatements.onTimeBp,
   rateBp: rebateStatements.rateBp,
   multiplierBp: rebateStatements.multiplierBp,
   capApplied: rebateStatements.capApplied,

@@ -54,8 +54,8 @@ export default function RebateStatementPage({ loaderData, actionData }: Route.Co
     [t("rebatePrograms.statement.basis"), money(s.basisFen)],
     [t("rebatePrograms.statement.target"), money(s.targetFen)],
     [t("rebatePrograms.statement.completion"), s.completionBp === null ? "—" : percentOf(s.completionBp)],
-    [t("rebatePrograms.statement.tier"), s.rateBp ? percentOf(s.rateBp) : "—"],
-    [t("rebatePrograms.statement.multiplier"), percentOf(s.multiplierBp, true)],
+    [t("rebatePrograms.statement.tier"), s.tierIndex === null ? "—" : `${t("rebatePrograms.preview.tierN", { n: s.tierIndex + 1 })} · ${percentOf(s.rateBp)}`],
+    [t("rebatePrograms.statement.multiplier"), `${percentOf(s.multiplierBp, true)}${s.onTimeBp === null ? "" : ` (${t("rebatePrograms.statement.onTime")} ${percentOf(s.onTimeBp)})`}`],
     [t("rebatePrograms.statement.adjustments"), money(s.adjustmentsFen)],
   ];
   return (

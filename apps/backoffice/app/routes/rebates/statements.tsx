@@ -81,7 +81,7 @@ export default function RebateStatements({ loaderData, actionData }: Route.Compo
       ),
     },
     { id: "partner", header: t("rebatePrograms.statements.columns.partner"), meta: { sortKey: "partner" }, cell: ({ row }) => <><span className="font-mono text-xs">{row.original.partnerCode}</span> {row.original.partner}</> },
-    { id: "branch", header: t("rebatePrograms.statements.columns.branch"), cell: ({ row }) => row.original.branch ?? "—" },
+    { id: "branch", header: t("rebatePrograms.statements.columns.branch"), meta: { defaultHidden: true }, cell: ({ row }) => row.original.branch ?? "—" },
     { id: "program", header: t("rebatePrograms.statements.columns.program"), cell: ({ row }) => row.original.programCode ?? row.original.priceProtectionNumber ?? "—" },
     { id: "period", header: t("rebatePrograms.statements.columns.period"), meta: { sortKey: "periodEnd" }, cell: ({ row }) => `${formatDate(row.original.periodStart, locale)} – ${formatDate(row.original.periodEnd, locale)}` },
     { id: "basis", header: t("rebatePrograms.statements.columns.basis"), meta: { align: "right" }, cell: ({ row }) => <Money fen={row.original.basisFen} locale={locale} /> },

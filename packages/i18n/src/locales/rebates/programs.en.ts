@@ -55,7 +55,7 @@ export const en: Widen<typeof zhCN> = {
   detail: {
     rules: "Rules",
     tierRow: "Completion ≥ {{min}} earns {{rate}}",
-    multiplierRow: "On time ≥ {{min}} × {{multiplier}}",
+    multiplierRow: "On time ≥ {{min}}: {{multiplier}}",
     noMultiplier: "No payment multiplier",
     noCap: "No cap",
     partners: "List: {{codes}}",

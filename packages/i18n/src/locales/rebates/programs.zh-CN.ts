@@ -53,7 +53,7 @@ export const zhCN = {
   detail: {
     rules: "方案规则",
     tierRow: "达成率 ≥ {{min}} 返 {{rate}}",
-    multiplierRow: "按时回款率 ≥ {{min}} × {{multiplier}}",
+    multiplierRow: "按时回款率 ≥ {{min}}：{{multiplier}}",
     noMultiplier: "不按回款调整",
     noCap: "不封顶",
     partners: "名单：{{codes}}",
