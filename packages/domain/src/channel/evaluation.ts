@@ -102,7 +102,7 @@ export function evaluationSql(
              count(*) over (partition by owner_branch_id)::int as branch_size
         from base
     )
-    select r.id, r.code, r.name, r.kind, r.tier, r.owner_branch_id, b.name as branch_name,
+    select r.id, r.code, r.name, r.kind, r.tier, r.owner_branch_id, coalesce(b.short_name, b.name) as branch_name,
            coalesce(st.purchases_fen, 0) as purchases_fen, coalesce(st.returns_fen, 0) as returns_fen, x.net_fen,
            coalesce(st.payments_fen, 0) as payments_fen, coalesce(st.due_fen, 0) as due_fen, coalesce(st.paid_on_time_fen, 0) as paid_on_time_fen,
            t.amount_fen as target_fen,

@@ -25,18 +25,20 @@ export async function seedDemoChannel(db: Database, today = shanghaiToday()) {
         from organizations o
        where o.kind in ('master_distributor', 'agent', 'dealer', 'key_account') and o.tier is not null
     ), periods(kind, start, months) as (
-      values ('month'::period_kind, ${month}::date, 1), ('quarter'::period_kind, ${quarter}::date, 3), ('year'::period_kind, ${year}::date, 12)
+      -- this month and the eleven before it (the partner page's trend line), this quarter and year
+      select 'month'::period_kind, (${month}::date - make_interval(months => m))::date, 1 from generate_series(0, 11) m
+      union all values ('quarter'::period_kind, ${quarter}::date, 3), ('year'::period_kind, ${year}::date, 12)
     ), bought as (
-      select p.id, pr.kind, coalesce(sum(s.purchases_fen - s.returns_fen), 0)::bigint as net
+      select p.id, pr.kind, pr.start, coalesce(sum(s.purchases_fen - s.returns_fen), 0)::bigint as net
         from partners p cross join periods pr
         left join partner_month_stats s on s.organization_id = p.id and s.month >= pr.start
              and s.month < (pr.start + make_interval(months => pr.months))::date and s.division_id <> '00000000-0000-0000-0000-000000000000'::uuid
-       group by p.id, pr.kind
+       group by p.id, pr.kind, pr.start
     )
     insert into partner_targets (organization_id, period_kind, period_start, amount_fen)
     select p.id, pr.kind, pr.start,
            greatest(10000, case when b.net > 0 then (b.net * 100 / p.completion_pct) / 100 * 100 else p.base_fen * pr.months / 3 / 10000 * 10000 end)
-      from partners p cross join periods pr join bought b on b.id = p.id and b.kind = pr.kind
+      from partners p cross join periods pr join bought b on b.id = p.id and b.kind = pr.kind and b.start = pr.start
     on conflict do nothing`);
   await db.execute(sql`
     insert into partner_targets (organization_id, period_kind, period_start, division_id, amount_fen)

@@ -66,7 +66,7 @@ export async function listTargets(ctx: Ctx, query: TargetsQuery): Promise<Page<T
     id: string; organization_id: string; code: string; name: string; branch_name: string | null; period_kind: TargetRow["periodKind"];
     period_start: string; division_id: string | null; division_code: string | null; amount_fen: bigint; version: number; total: number;
   }>(sql`
-    select t.id, t.organization_id, organizations.code, organizations.name, b.name as branch_name, t.period_kind, t.period_start::text as period_start,
+    select t.id, t.organization_id, organizations.code, organizations.name, coalesce(b.short_name, b.name) as branch_name, t.period_kind, t.period_start::text as period_start,
            t.division_id, d.code as division_code, t.amount_fen, t.version, count(*) over ()::int as total
       from partner_targets t
       join organizations on organizations.id = t.organization_id

@@ -51,6 +51,8 @@ export async function channelTree(ctx: Ctx, query: ChannelTreeQuery) {
   if (query.branchId) filters.push(sql`owner_branch_id = ${query.branchId}::uuid`);
   if (query.tier) filters.push(sql`tier = ${query.tier}`);
   const open = `{${query.open.join(",")}}`;
+  // master distributors first, then agents, dealers and key accounts, each by code
+  const kindRank = sql`(case v.kind when 'master_distributor' then '1' when 'agent' then '2' when 'dealer' then '3' else '4' end)`;
   const rows = await ctx.db.execute<{
     id: string; code: string; name: string; kind: OrganizationKind; tier: PartnerTier | null; parent_id: string | null;
     branch_name: string | null; depth: number; child_count: number; descendant_count: number;
@@ -58,15 +60,15 @@ export async function channelTree(ctx: Ctx, query: ChannelTreeQuery) {
     with recursive visible as (
       select id, code, name, kind, tier, parent_id, owner_branch_id from organizations where ${sql.join(filters, sql` and `)}
     ), shown as (
-      select v.*, 0 as depth, array[v.code] as path from visible v where v.parent_id is null or v.parent_id not in (select id from visible)
+      select v.*, 0 as depth, array[${kindRank} || v.code] as path from visible v where v.parent_id is null or v.parent_id not in (select id from visible)
       union all
-      select v.*, s.depth + 1, s.path || v.code from visible v join shown s on v.parent_id = s.id where s.id = any(${open}::uuid[])
+      select v.*, s.depth + 1, s.path || (${kindRank} || v.code) from visible v join shown s on v.parent_id = s.id where s.id = any(${open}::uuid[])
     ), down as (
       select s.id as node, o.id from shown s join organizations o on o.parent_id = s.id
       union all
       select down.node, o.id from down join organizations o on o.parent_id = down.id
     )
-    select s.id, s.code, s.name, s.kind, s.tier, s.parent_id, b.name as branch_name, s.depth,
+    select s.id, s.code, s.name, s.kind, s.tier, s.parent_id, coalesce(b.short_name, b.name) as branch_name, s.depth,
            (select count(*) from organizations c where c.parent_id = s.id)::int as child_count,
            (select count(*) from down where down.node = s.id)::int as descendant_count
       from shown s left join organizations b on b.id = s.owner_branch_id

@@ -20,6 +20,7 @@ export default function PartnerPerformance({ loaderData }: Route.ComponentProps)
   const { t, i18n } = useTranslation();
   const { partner, periods, trend } = loaderData;
   const locale = i18n.language;
+  const compactYuan = new Intl.NumberFormat(locale, { style: "currency", currency: "CNY", notation: "compact", maximumFractionDigits: 1 });
   const data = trend.map((p) => ({
     month: p.month.slice(0, 7),
     net: Number(p.netFen) / 100,
@@ -67,7 +68,7 @@ export default function PartnerPerformance({ loaderData }: Route.ComponentProps)
       </div>
       <Card title={t("channel.partner.trend")}>
         <p className="mb-2 text-xs text-slate-500">{t("channel.partner.trendHint")}</p>
-        <TrendChart data={data} labels={{ net: t("channel.partner.net"), target: t("channel.partner.target"), onTime: t("channel.partner.onTime") }} format={(y) => formatMoney(BigInt(Math.round(y * 100)), locale)} />
+        <TrendChart data={data} labels={{ net: t("channel.partner.net"), target: t("channel.partner.target"), onTime: t("channel.partner.onTime") }} format={(y) => formatMoney(BigInt(Math.round(y * 100)), locale)} formatAxis={(y) => compactYuan.format(y)} />
       </Card>
     </div>
   );
