@@ -91,6 +91,11 @@ export default [
     route("rebates/runs/:id", "routes/rebates/run-status.ts"),
     route("rebates/statements", "routes/rebates/statements.tsx"),
     route("rebates/statements/:id", "routes/rebates/statement.tsx"),
+    route("rebates/balances", "routes/rebates/balances.tsx"),
+    route("rebates/balances/:organizationId", "routes/rebates/balance.tsx"),
+    route("rebates/price-protection", "routes/rebates/price-protections.tsx"),
+    route("rebates/price-protection/new", "routes/rebates/price-protection-new.tsx"),
+    route("rebates/price-protection/:id", "routes/rebates/price-protection.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

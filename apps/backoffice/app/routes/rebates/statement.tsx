@@ -1,13 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
-import { approveRebateStatements, can, getRebateStatement, publishRebateStatements, recalculateRebateStatement } from "@cs/domain";
-import { Alert, Badge, Button, Card, Money, PageHeader, formatDate, formatDateTime } from "@cs/ui";
+import { approveRebateStatements, can, getRebateStatement, publishRebateStatements, recalculateRebateStatement, settleStatement } from "@cs/domain";
+import { Alert, Badge, Button, Card, Money, PageHeader, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/statement";
 import { percentOf, RebateTabs } from "./tabs";
 
-const DONE = { approved: "approvedDone", published: "publishedDone", recalculated: "recalculated" } as const;
+const DONE = { approved: "approvedDone", published: "publishedDone", recalculated: "recalculated", settled: "settledDone" } as const;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -32,6 +32,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   try {
     if (intent === "recalculate") await recalculateRebateStatement(ctx, params.id);
     else if (intent === "publish") await publishRebateStatements(ctx, { ids: [params.id] });
+    else if (intent === "settle") {
+      await settleStatement(ctx, { statementId: params.id, version: form.get("version") ?? undefined });
+      return redirect(`/rebates/statements/${params.id}?done=settled`);
+    }
     else await approveRebateStatements(ctx, { ids: [params.id] });
     const done = intent === "recalculate" ? "recalculated" : intent === "publish" ? "published" : "approved";
     return redirect(`/rebates/statements/${params.id}?done=${done}`);
@@ -67,7 +71,11 @@ export default function RebateStatementPage({ loaderData, actionData }: Route.Co
       </PageHeader>
       <RebateTabs />
       <div className="space-y-4">
-        {done ? <Alert tone="success">{t(`rebatePrograms.statement.${done}`)}</Alert> : null}
+        {done === "settledDone" ? (
+          <Alert tone="success">{s.amountFen < 0n ? t("rebateBalance.settle.carried", { amount: formatMoney(s.amountFen, locale) }) : t("rebateBalance.settle.done", { amount: formatMoney(s.amountFen, locale) })}</Alert>
+        ) : done ? (
+          <Alert tone="success">{t(`rebatePrograms.statement.${done}`)}</Alert>
+        ) : null}
         <FormAlert result={(actionData ?? null) as ActionResult} />
         <Card
           actions={
@@ -88,6 +96,13 @@ export default function RebateStatementPage({ loaderData, actionData }: Route.Co
                 <Form method="post">
                   <CsrfInput />
                   <Button name="intent" value="publish">{t("rebatePrograms.statement.publish")}</Button>
+                </Form>
+              ) : null}
+              {canApprove && s.status === "published" ? (
+                <Form method="post" onSubmit={(e) => { if (!window.confirm(t("rebateBalance.settle.confirm"))) e.preventDefault(); }}>
+                  <CsrfInput />
+                  <input type="hidden" name="version" value={s.version} />
+                  <Button name="intent" value="settle">{t("rebateBalance.settle.action")}</Button>
                 </Form>
               ) : null}
             </div>

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect, useNavigation } from "react-router";
+import { can, payoutMethods, payoutRebate, rebateAccount } from "@cs/domain";
+import { Alert, Button, Card, DataTable, Money, PageHeader, SelectField, TextField, formatMoney } from "@cs/ui";
+import { CsrfInput, FormAlert, rebateLedgerColumns, useFieldErrors, useTableLabels, type ActionResult } from "@cs/web";
+import { actionError, domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { RebateTabs } from "./tabs";
+import type { Route } from "./+types/balance";
+
+/** One partner's rebate balance and ledger; finance (rebate:approve) pays out from here. */
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    const account = await rebateAccount(ctx, params.organizationId, searchParamsObject(request));
+    const paid = new URL(request.url).searchParams.get("paid");
+    return { ...account, canPayOut: can(ctx.actor, "rebate:approve"), formKey: randomUUID(), paid };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  try {
+    const result = await payoutRebate(ctx, { ...Object.fromEntries(form), organizationId: params.organizationId });
+    return redirect(`/rebates/balances/${params.organizationId}?paid=${result.ledgerId}`);
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export default function RebateBalance({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const navigation = useNavigation();
+  const result = actionData as ActionResult;
+  const field = useFieldErrors(result);
+  const { organization, balanceFen, ledger, canPayOut, formKey, paid } = loaderData;
+  const locale = i18n.language;
+  const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const last = ledger.rows[0];
+  return (
+    <>
+      <PageHeader title={t("rebateBalance.ledger.title", { name: organization.name })}>
+        <Link to="/rebates/balances" className="text-sm text-blue-700 underline-offset-2 hover:underline">
+          {t("rebateBalance.ledger.back")}
+        </Link>
+      </PageHeader>
+      <RebateTabs />
+      <div className="space-y-4">
+        {paid && last?.kind === "payout" ? <Alert tone="success">{t("rebateBalance.payout.done", { amount: formatMoney(-last.amountFen, locale), balance: formatMoney(balanceFen, locale) })}</Alert> : null}
+        <div className="grid gap-4 lg:grid-cols-3">
+          <Card title={t("rebateBalance.ledger.balance")}>
+            <p className="text-2xl font-semibold tabular-nums">
+              <Money fen={balanceFen} locale={locale} />
+            </p>
+            <p className="mt-1 font-mono text-xs text-slate-500">{organization.code}</p>
+          </Card>
+          {canPayOut && balanceFen > 0n ? (
+            <Card title={t("rebateBalance.payout.title")} className="lg:col-span-2">
+              <p className="mb-3 text-sm text-slate-600">{t("rebateBalance.payout.intro")}</p>
+              <FormAlert result={result} />
+              <Form method="post" className="grid gap-3 sm:grid-cols-2">
+                <CsrfInput />
+                <input type="hidden" name="_key" value={formKey} />
+                <TextField label={t("rebateBalance.payout.amount")} name="amount" inputMode="decimal" required defaultValue={initial("amount")} errors={field("amount")} />
+                <SelectField label={t("rebateBalance.payout.method")} name="method" defaultValue={initial("method") ?? "bank_transfer"} errors={field("method")} options={payoutMethods.map((m) => ({ value: m, label: t(`rebateBalance.payout.methods.${m}`) }))} />
+                <TextField label={t("rebateBalance.payout.reference")} name="reference" required maxLength={100} defaultValue={initial("reference")} errors={field("reference")} />
+                <TextField label={t("rebateBalance.payout.note")} name="note" maxLength={500} defaultValue={initial("note")} errors={field("note")} />
+                <div className="sm:col-span-2 flex justify-end">
+                  <Button aria-busy={navigation.state === "submitting" ? true : undefined}>{t("rebateBalance.payout.submit")}</Button>
+                </div>
+              </Form>
+            </Card>
+          ) : null}
+        </div>
+        {ledger.total === 0 ? (
+          <Card>
+            <p className="text-sm text-slate-600">{t("rebateBalance.ledger.empty")}</p>
+          </Card>
+        ) : (
+          <DataTable caption={t("rebateBalance.ledger.entries")} columns={rebateLedgerColumns(t, locale, { statement: "/rebates/statements", order: "/orders" })} data={ledger.rows} total={ledger.total} page={ledger.page} size={ledger.size} sort="created" dir="desc" labels={labels} getRowId={(r) => r.id} />
+        )}
+      </div>
+    </>
+  );
+}

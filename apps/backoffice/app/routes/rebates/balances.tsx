@@ -1,0 +1,64 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { listRebateBalances, rebateBalanceQuery, type RebateBalanceRow } from "@cs/domain";
+import { Button, Card, DataTable, Money, PageHeader, TextField, formatDateTime } from "@cs/ui";
+import { useTableLabels } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { RebateTabs } from "./tabs";
+import type { Route } from "./+types/balances";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const raw = searchParamsObject(request);
+  const query = rebateBalanceQuery.parse(raw);
+  try {
+    return { page: await listRebateBalances(domainCtx(context, request), raw), query };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+function columns(t: TFunction, locale: string): ColumnDef<RebateBalanceRow, unknown>[] {
+  return [
+    { id: "code", header: t("rebateBalance.columns.code"), cell: ({ row }) => <span className="font-mono text-xs">{row.original.code}</span> },
+    {
+      id: "name",
+      header: t("rebateBalance.columns.partner"),
+      meta: { sortKey: "name" },
+      cell: ({ row }) => (
+        <Link to={`/rebates/balances/${row.original.organizationId}`} className="text-blue-800 hover:underline">
+          {row.original.name}
+        </Link>
+      ),
+    },
+    { id: "balance", header: t("rebateBalance.columns.balance"), meta: { sortKey: "balance", align: "right" }, cell: ({ row }) => <Money fen={row.original.balanceFen} locale={locale} /> },
+    { id: "credited", header: t("rebateBalance.columns.credited"), meta: { align: "right" }, cell: ({ row }) => <Money fen={row.original.creditedFen} locale={locale} /> },
+    { id: "updated", header: t("rebateBalance.columns.updated"), meta: { sortKey: "updated" }, cell: ({ row }) => formatDateTime(row.original.updatedAt, locale) },
+  ];
+}
+
+export default function RebateBalances({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const { page, query } = loaderData;
+  return (
+    <>
+      <PageHeader title={t("rebateBalance.title")}>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("rebateBalance.intro")}</p>
+      </PageHeader>
+      <RebateTabs />
+      <Form method="get" className="mb-3 flex items-end gap-2">
+        <TextField label={t("rebateBalance.searchPlaceholder")} name="q" defaultValue={query.q ?? ""} className="w-72" />
+        <Button variant="secondary">{t("common.search")}</Button>
+      </Form>
+      {page.total === 0 && !query.q ? (
+        <Card>
+          <p className="text-sm text-slate-600">{t("rebateBalance.empty")}</p>
+        </Card>
+      ) : (
+        <DataTable caption={t("rebateBalance.title")} columns={columns(t, i18n.language)} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.organizationId} />
+      )}
+    </>
+  );
+}

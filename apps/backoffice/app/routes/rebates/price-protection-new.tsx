@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect, useNavigation } from "react-router";
+import { authorize, createPriceProtection, todayInShanghai } from "@cs/domain";
+import { Button, Card, PageHeader, TextAreaField, TextField } from "@cs/ui";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { RebateTabs } from "./tabs";
+import type { Route } from "./+types/price-protection-new";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  try {
+    authorize(domainCtx(context, request).actor, "rebate:manage");
+    return { formKey: randomUUID(), today: todayInShanghai() };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const ctx = domainCtx(context, request);
+  const form = await request.formData();
+  try {
+    const created = await createPriceProtection(ctx, Object.fromEntries(form));
+    return redirect(`/rebates/price-protection/${created.id}?done=created`);
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export default function NewPriceProtection({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const result = actionData as ActionResult;
+  const field = useFieldErrors(result);
+  const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  return (
+    <>
+      <PageHeader title={t("priceProtection.newTitle")}>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("priceProtection.newIntro")}</p>
+      </PageHeader>
+      <RebateTabs />
+      <Card>
+        <FormAlert result={result} />
+        <Form method="post" className="grid max-w-2xl gap-3 sm:grid-cols-2">
+          <CsrfInput />
+          <input type="hidden" name="_key" value={loaderData.formKey} />
+          <TextField label={t("priceProtection.fields.product")} name="product" required placeholder={t("priceProtection.fields.productPlaceholder")} defaultValue={initial("product")} errors={field("product")} />
+          <TextField label={t("priceProtection.fields.effectiveDate")} name="effectiveDate" type="date" required max={loaderData.today} defaultValue={initial("effectiveDate") ?? loaderData.today} errors={field("effectiveDate")} />
+          <TextField label={t("priceProtection.fields.oldPrice")} name="oldPrice" inputMode="decimal" required defaultValue={initial("oldPrice")} errors={field("oldPrice")} />
+          <TextField label={t("priceProtection.fields.newPrice")} name="newPrice" inputMode="decimal" required defaultValue={initial("newPrice")} errors={field("newPrice")} />
+          <TextAreaField label={t("priceProtection.fields.note")} name="note" maxLength={500} rows={2} className="sm:col-span-2" defaultValue={initial("note")} errors={field("note")} />
+          <div className="flex justify-end gap-3 sm:col-span-2">
+            <Link to="/rebates/price-protection" className="self-center text-sm text-slate-600 hover:underline">
+              {t("common.cancel")}
+            </Link>
+            <Button aria-busy={navigation.state === "submitting" ? true : undefined}>{t("priceProtection.create")}</Button>
+          </div>
+        </Form>
+      </Card>
+    </>
+  );
+}
