@@ -30,6 +30,8 @@ export type CatalogRow = {
   divisionZh: string;
   divisionEn: string;
   listPriceFen: bigint;
+  /** An extended warranty: a service, sold without stock (docs/decisions/006); null for goods. */
+  extendedWarrantyMonths: number | null;
   /** The buyer's unit price for one piece and why; null for staff, who buy nothing here. */
   price: PriceReason | null;
   availability: PartnerAvailability | null;
@@ -70,6 +72,7 @@ export async function browseCatalog(
         divisionZh: divisions.nameZh,
         divisionEn: divisions.nameEn,
         listPriceFen: products.listPriceFen,
+        extendedWarrantyMonths: products.extendedWarrantyMonths,
       })
       .from(products)
       .innerJoin(productLines, eq(productLines.id, products.productLineId))

@@ -99,7 +99,13 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
     },
     { id: "listPrice", header: t("catalog.columns.listPrice"), meta: { align: "right", defaultHidden: true }, cell: ({ row }) => formatMoney(row.original.listPriceFen, i18n.language) },
     { id: "price", header: t("catalog.columns.yourPrice"), meta: { align: "right" }, cell: ({ row }) => (row.original.price ? <PriceWhy price={row.original.price} /> : "—") },
-    { id: "availability", header: t("catalog.columns.availability"), meta: { align: "right" }, cell: ({ row }) => <AvailabilityBadge value={row.original.availability} /> },
+    {
+      id: "availability",
+      header: t("catalog.columns.availability"),
+      meta: { align: "right" },
+      cell: ({ row }) =>
+        row.original.extendedWarrantyMonths ? <span className="text-xs text-slate-600">{t("network.extendedWarranty.noStock")}</span> : <AvailabilityBadge value={row.original.availability} />,
+    },
     {
       id: "order",
       header: t("catalog.columns.order"),
