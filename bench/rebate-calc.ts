@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { createDatabase, rebatePrograms, rebateRuns, type Database } from "@cs/db";
-import { calculateProgramRows, claimRebateRun, processRebateRun } from "@cs/domain";
+import { calculateProgramRows, claimRebateRun, processRebateRun, rebuildPartnerMonthStats } from "@cs/domain";
 import { seedChannelBench, CHANNEL_QUARTER_END, CHANNEL_QUARTER_START } from "./lib/channel-seed";
 import { median, round } from "./lib/stats";
 
@@ -51,6 +51,12 @@ export async function rebateCalcBench(url: string, options: { rounds: number; lo
   try {
     const seed = await seedChannelBench(db, options.log);
     const program = await ensureProgram(db, seed.partnerIds);
+    // the on-time multiplier reads partner_month_stats; the bench seed writes documents in bulk, past its upserts
+    const [monthStats] = await db.execute<{ n: number }>(sql`select count(*)::int as n from partner_month_stats where month between ${CHANNEL_QUARTER_START}::date and ${CHANNEL_QUARTER_END}::date and due_fen > 0`);
+    if ((monthStats?.n ?? 0) === 0) {
+      options.log("rebate_calc: rebuilding partner_month_stats for the bench quarter …");
+      await rebuildPartnerMonthStats(db, { from: CHANNEL_QUARTER_START, to: CHANNEL_QUARTER_END });
+    }
     const bare = () =>
       db.execute(sql`
         select i.organization_id, sum(l.gross_fen) from invoice_lines l join invoices i on i.id = l.invoice_id

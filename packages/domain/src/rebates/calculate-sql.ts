@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { DatabaseOrTransaction, RebateProgram } from "@cs/db";
+import { ALL_DIVISIONS, type DatabaseOrTransaction, type RebateProgram } from "@cs/db";
 import { calendarPeriodKind } from "./programs-schema";
 
 /** Partner kinds a program can pay; the distributor's own units and repair stations never earn rebates. */
@@ -109,25 +109,21 @@ function basisSql(p: RebateProgram): SQL {
      group by a.org`;
 }
 
-/** Amount-weighted on-time rate: of what fell due in the period, what payments or credit notes settled by the due date. */
+/**
+ * Amount-weighted on-time rate: of what fell due in the period, what payments or credit notes
+ * settled by the due date. Read from partner_month_stats (its all-divisions rows keep exactly that,
+ * by due month, in the same transaction as each invoice, payment and allocation), so a program's
+ * multiplier and the scorecard's on-time rate are one figure, and the run reads 3 rows per partner
+ * instead of every allocation.
+ */
 function dueSql(p: RebateProgram): SQL {
   if (!p.multiplierTiers?.length) return sql`select null::uuid as org, 0::bigint as due_fen, 0::bigint as paid_fen where false`;
-  const dueIn = sql`between ${p.periodStart}::date and ${p.periodEnd}::date`;
-  // one pass each over what fell due and what settled it in time, summed per partner (not per invoice)
   return sql`
-    select org, sum(due_fen) as due_fen, sum(paid_fen) as paid_fen from (
-      select i.organization_id as org, i.total_fen as due_fen, 0::bigint as paid_fen
-        from invoices i
-       where i.kind = 'invoice' and i.due_on ${dueIn} and i.organization_id in (select id from elig)
-      union all
-      select d.organization_id, 0::bigint, x.amount_fen
-        from payment_allocations x
-        join invoices d on d.id = x.invoice_id
-        left join payments y on y.id = x.payment_id
-        left join invoices c on c.id = x.credit_note_id
-       where d.kind = 'invoice' and d.due_on ${dueIn} and d.organization_id in (select id from elig)
-         and coalesce(y.received_on, c.issued_on) <= d.due_on) u
-     group by org`;
+    select s.organization_id as org, sum(s.due_fen) as due_fen, sum(s.paid_on_time_fen) as paid_fen
+      from partner_month_stats s
+     where s.division_id = ${ALL_DIVISIONS}::uuid and s.month between ${p.periodStart}::date and ${p.periodEnd}::date
+       and s.organization_id in (select id from elig)
+     group by s.organization_id`;
 }
 
 function valuesSql(rows: readonly (readonly number[])[], columns: string): SQL {

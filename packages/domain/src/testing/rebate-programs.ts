@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { organizationParents, organizations, partnerTargets, rebateStatements, type Database, type PartnerTier } from "@cs/db";
+import { addInvoiceStats } from "../channel/stats";
 import { createTestInvoice } from "./billing";
 
 /** Test-only helpers for rebate programs: partners of their own, invoices and targets in a quiet period. */
@@ -19,8 +20,13 @@ export async function setTarget(db: Database, organizationId: string, periodStar
   await db.insert(partnerTargets).values({ organizationId, periodKind, periodStart, amountFen });
 }
 
+/** An invoice with its partner_month_stats rows, as issuing one through billing would keep them. */
 export async function invoiceOn(db: Database, organizationId: string, productId: string, totalFen: bigint, issuedOn: string, dueOn = issuedOn) {
-  return createTestInvoice(db, { organizationId, productId, totalFen, issuedOn, dueOn });
+  return db.transaction(async (tx) => {
+    const invoice = await createTestInvoice(tx, { organizationId, productId, totalFen, issuedOn, dueOn });
+    await addInvoiceStats(tx, invoice.id);
+    return invoice;
+  });
 }
 
 /** Half-open placement [from, to) under a parent, replacing the open-ended root placement. */
