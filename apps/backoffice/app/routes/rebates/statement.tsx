@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
-import { approveRebateStatements, can, getRebateStatement, publishRebateStatements, recalculateRebateStatement, settleStatement } from "@cs/domain";
+import { approveRebateStatements, can, explainStatementText, formatYuan, getRebateStatement, publishRebateStatements, recalculateRebateStatement, settleStatement } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, serverT } from "@cs/web/server";
 import type { Route } from "./+types/statement";
 import { percentOf, RebateTabs } from "./tabs";
 
@@ -13,9 +13,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const detail = await getRebateStatement(ctx, params.id);
+    const t = serverT(context);
     const done = new URL(request.url).searchParams.get("done");
     return {
       ...detail,
+      // the same sentences the partner reads in the portal and the PDF
+      explanation: explainStatementText(detail, (k, v) => t(k, v), formatYuan),
       canApprove: can(ctx.actor, "rebate:approve"),
       canManage: can(ctx.actor, "rebate:manage"),
       done: done && done in DONE ? DONE[done as keyof typeof DONE] : null,
@@ -49,7 +52,7 @@ const statusTone = { draft: "slate", approved: "amber", published: "green", sett
 export default function RebateStatementPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const { statement: s, lines, program, priceProtection, canApprove, canManage, done } = loaderData;
+  const { statement: s, lines, program, priceProtection, explanation, canApprove, canManage, done } = loaderData;
   const money = (fen: bigint | null) => (fen === null ? t("rebatePrograms.statement.none") : <Money fen={fen} locale={locale} />);
   const facts: [string, React.ReactNode][] = [
     [t("rebatePrograms.statement.partner"), `${s.partnerCode ?? ""} ${s.partner ?? ""}`],
@@ -127,6 +130,13 @@ export default function RebateStatementPage({ loaderData, actionData }: Route.Co
             {s.publishedAt ? ` · ${t("rebatePrograms.statement.publishedBy", { date: formatDateTime(s.publishedAt, locale) })}` : null}
           </p>
           {s.status !== "draft" ? <p className="mt-1 text-xs text-slate-500">{t("rebatePrograms.statement.frozenNote")}</p> : null}
+        </Card>
+        <Card title={t("rebatePrograms.statement.explanation")}>
+          <ol className="list-decimal space-y-1 pl-5 text-sm leading-relaxed">
+            {explanation.map((sentence, i) => (
+              <li key={i}>{sentence}</li>
+            ))}
+          </ol>
         </Card>
         <Card title={t("rebatePrograms.statement.lines")}>
           <div className="overflow-x-auto">
