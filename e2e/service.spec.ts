@@ -117,7 +117,8 @@ test("a customer's repair goes from device registration to rating, with the stat
   await tech.getByRole("button", { name: "维修完成", exact: true }).click();
   await expect(tech.getByText("已标记为维修完成")).toBeVisible();
   await tech.getByRole("button", { name: "已交还客户", exact: true }).click();
-  await expect(tech.getByText("已交还客户").first()).toBeVisible();
+  // the button says "已交还客户" too: wait for the timeline's entry, or the customer may look too early
+  await expect(tech.getByText("设备已交还")).toBeVisible();
 
   // the customer closes and rates it
   await customer.goto(`${portalURL}${requestUrl}`);

@@ -43,6 +43,11 @@ export function OrderLinesTable({ lines }: { lines: OrderDetail["lines"] }) {
                 <td className={th}>
                   <div className="font-mono text-xs">{l.sku}</div>
                   <div>{i18n.language === "zh-CN" ? l.nameZh : l.nameEn}</div>
+                  {l.coveredSerials.length ? (
+                    <div className="text-xs text-slate-600">
+                      {t("network.extendedWarranty.covers")}: <span className="font-mono">{l.coveredSerials.join(", ")}</span>
+                    </div>
+                  ) : null}
                 </td>
                 <td className={`${th} text-right tabular-nums`}>{l.quantity}</td>
                 <td className={th}>
