@@ -14,7 +14,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
     const account = await rebateAccount(ctx, params.organizationId, searchParamsObject(request));
     const paid = new URL(request.url).searchParams.get("paid");
-    return { ...account, canPayOut: can(ctx.actor, "rebate:approve"), formKey: randomUUID(), paid };
+    return { ...account, canPayOut: can(ctx.actor, "rebate:approve"), methods: [...payoutMethods], formKey: randomUUID(), paid };
   } catch (error) {
     loaderError(error);
   }
@@ -37,7 +37,7 @@ export default function RebateBalance({ loaderData, actionData }: Route.Componen
   const navigation = useNavigation();
   const result = actionData as ActionResult;
   const field = useFieldErrors(result);
-  const { organization, balanceFen, ledger, canPayOut, formKey, paid } = loaderData;
+  const { organization, balanceFen, ledger, canPayOut, methods, formKey, paid } = loaderData;
   const locale = i18n.language;
   const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
   const last = ledger.rows[0];
@@ -66,7 +66,7 @@ export default function RebateBalance({ loaderData, actionData }: Route.Componen
                 <CsrfInput />
                 <input type="hidden" name="_key" value={formKey} />
                 <TextField label={t("rebateBalance.payout.amount")} name="amount" inputMode="decimal" required defaultValue={initial("amount")} errors={field("amount")} />
-                <SelectField label={t("rebateBalance.payout.method")} name="method" defaultValue={initial("method") ?? "bank_transfer"} errors={field("method")} options={payoutMethods.map((m) => ({ value: m, label: t(`rebateBalance.payout.methods.${m}`) }))} />
+                <SelectField label={t("rebateBalance.payout.method")} name="method" defaultValue={initial("method") ?? "bank_transfer"} errors={field("method")} options={methods.map((m) => ({ value: m, label: t(`rebateBalance.payout.methods.${m}`) }))} />
                 <TextField label={t("rebateBalance.payout.reference")} name="reference" required maxLength={100} defaultValue={initial("reference")} errors={field("reference")} />
                 <TextField label={t("rebateBalance.payout.note")} name="note" maxLength={500} defaultValue={initial("note")} errors={field("note")} />
                 <div className="sm:col-span-2 flex justify-end">
