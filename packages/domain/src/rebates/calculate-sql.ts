@@ -69,7 +69,7 @@ function closureSql(p: RebateProgram): SQL {
         from closure c join edges e on e.child = c.anc and greatest(c.f, e.f) < least(c.t, e.t)),`;
 }
 
-function basisSql(p: RebateProgram): SQL {
+function basisSql(p: RebateProgram, only: readonly string[] | null): SQL {
   const period = (col: string) => sql`${sql.raw(col)} between ${p.periodStart}::date and ${p.periodEnd}::date`;
   const dated = (col: string) => (p.includeSubtree ? sql` and ${sql.raw(col)} >= a.f and ${sql.raw(col)} < a.t` : sql``);
   if (p.basis === "collected") {
@@ -92,14 +92,27 @@ function basisSql(p: RebateProgram): SQL {
        select c.id, c.organization_id, o.issued_on, -1
          from invoices c join invoices o on o.id = c.original_invoice_id
         where c.kind = 'credit_note' and c.issued_on >= ${p.periodStart}::date and ${period("o.issued_on")}) d`;
-  // without the sub-tree a partner's basis is its own documents: a semi-join keeps the plan the bare sum's
-  if (!p.includeSubtree)
+  // Without the sub-tree a partner's basis is its own documents: invoices and returns are summed
+  // apart (the invoices' sum is the bare per-partner sum plus a semi-join on the eligible partners,
+  // written out rather than the CTE so parallel workers may run it) and added per partner.
+  if (!p.includeSubtree) {
+    const eligible = sql`(select id from (${eligibleSql(p, only)}) e)`;
     return sql`
-      select d.buyer as org, sum(d.sign * l.gross_fen) as fen
-        from ${docs}
-        join invoice_lines l on l.invoice_id = d.id${productJoin}
-       where d.buyer in (select id from elig)${productWhere}
-       group by d.buyer`;
+      select org, sum(fen) as fen from (
+        select i.organization_id as org, sum(l.gross_fen) as fen
+          from invoice_lines l join invoices i on i.id = l.invoice_id${productJoin}
+         where i.kind = 'invoice' and ${period("i.issued_on")} and i.organization_id in ${eligible}${productWhere}
+         group by i.organization_id
+        union all
+        select c.organization_id, -sum(l.gross_fen)
+          from invoices c
+          cross join lateral (select o.issued_on from invoices o where o.id = c.original_invoice_id limit 1) o
+          join invoice_lines l on l.invoice_id = c.id${productJoin}
+         where c.kind = 'credit_note' and c.issued_on >= ${p.periodStart}::date and ${period("o.issued_on")}
+           and c.organization_id in ${eligible}${productWhere}
+         group by c.organization_id) u
+       group by org`;
+  }
   return sql`
     select a.org, sum(d.sign * l.gross_fen) as fen
       from ${docs}
@@ -142,7 +155,7 @@ export function rebateCalcSql(p: RebateProgram, only: readonly string[] | null =
     with recursive elig as materialized (${eligibleSql(p, only)}),
     ${closureSql(p)}
     attrib as (${attributionSql(p)}),
-    basis as (${basisSql(p)}),
+    basis as (${basisSql(p, only)}),
     due as (${dueSql(p)}),
     tgt as (
       select t.organization_id as org, t.amount_fen
