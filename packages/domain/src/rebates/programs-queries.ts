@@ -1,7 +1,9 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { divisions, organizations, productLines, rebatePrograms, rebateProgramStatuses, rebateStatements } from "@cs/db";
+import type { Actor } from "../access/actor";
 import { authorize } from "../access/authorize";
+import { rebateStatementScope } from "../access/scopes";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { likePattern, listQuerySchema, type Page } from "../shared/list-query";
@@ -14,7 +16,18 @@ export const rebateProgramListQuery = listQuerySchema(["code", "periodStart", "n
 });
 export type RebateProgramListQuery = z.output<typeof rebateProgramListQuery>;
 
-/** Programs are the distributor's own terms, not a partner's data: every staff member with rebate:read sees all. */
+/**
+ * Statements of a program that this actor may count (alias `s`): a branch-scoped reader counts and
+ * sums only its branches' partners, so no figure leaks another branch's business.
+ */
+function statementBranches(actor: Actor) {
+  if (actor.branchIds === "all") return sql`true`;
+  if (actor.branchIds.length === 0) return sql`false`;
+  return sql`s.owner_branch_id = any(${`{${actor.branchIds.join(",")}}`}::uuid[])`;
+}
+const inBranches = (actor: Actor, branchId: string | null) => actor.branchIds === "all" || (!!branchId && actor.branchIds.includes(branchId));
+
+/** Programs are the distributor's own terms, not a partner's data: every staff member with rebate:read sees them. */
 export async function listRebatePrograms(ctx: Ctx, query: RebateProgramListQuery) {
   authorize(ctx.actor, "rebate:read");
   const where = and(
@@ -34,8 +47,8 @@ export async function listRebatePrograms(ctx: Ctx, query: RebateProgramListQuery
         periodEnd: rebatePrograms.periodEnd,
         basis: rebatePrograms.basis,
         method: rebatePrograms.method,
-        statements: sql<number>`(select count(*)::int from rebate_statements s where s.program_id = rebate_programs.id)`,
-        amountFen: sql<string>`(select coalesce(sum(s.amount_fen), 0)::text from rebate_statements s where s.program_id = rebate_programs.id)`,
+        statements: sql<number>`(select count(*)::int from rebate_statements s where s.program_id = rebate_programs.id and ${statementBranches(ctx.actor)})`,
+        amountFen: sql<string>`(select coalesce(sum(s.amount_fen), 0)::text from rebate_statements s where s.program_id = rebate_programs.id and ${statementBranches(ctx.actor)})`,
       })
       .from(rebatePrograms)
       .where(where)
@@ -56,7 +69,7 @@ export async function getRebateProgram(ctx: Ctx, id: string) {
     ctx.db
       .select({ status: rebateStatements.status, n: count(), amountFen: sql<string>`coalesce(sum(${rebateStatements.amountFen}), 0)::text` })
       .from(rebateStatements)
-      .where(eq(rebateStatements.programId, id))
+      .where(and(eq(rebateStatements.programId, id), rebateStatementScope(ctx.actor)))
       .groupBy(rebateStatements.status),
     program.divisionId ? ctx.db.select().from(divisions).where(eq(divisions.id, program.divisionId)).then((r) => r[0] ?? null) : null,
     program.productLineId ? ctx.db.select().from(productLines).where(eq(productLines.id, program.productLineId)).then((r) => r[0] ?? null) : null,
@@ -80,7 +93,7 @@ export async function previewRebateProgram(ctx: Ctx, id: string, top = 20) {
   if (!isUuid(id)) throw new NotFoundError("rebate program");
   const [program] = await ctx.db.select().from(rebatePrograms).where(eq(rebatePrograms.id, id));
   if (!program) throw new NotFoundError("rebate program");
-  const rows = await calculateProgramRows(ctx.db, program);
+  const rows = (await calculateProgramRows(ctx.db, program)).filter((r) => inBranches(ctx.actor, r.owner_branch_id));
   let basisFen = 0n;
   let amountFen = 0n;
   let withTarget = 0;

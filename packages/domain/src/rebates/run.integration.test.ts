@@ -199,6 +199,31 @@ describe("runs, workflow and adjustments", () => {
   });
 });
 
+describe("branch scope", () => {
+  it("a branch's sales staff see only their branch's partners in the preview, the counts and the statements", async () => {
+    const sales = await ctxOf(db, "sales.bj@demo.cn");
+    const own = (sales.actor.branchIds as string[])[0]!;
+    const [other] = await db.execute<{ id: string }>(sql`select id from organizations where kind = 'branch' and id <> ${own} limit 1`);
+    const mine = await createRebatePartner(db, { branchId: own });
+    const theirs = await createRebatePartner(db, { branchId: other!.id });
+    for (const p of [mine, theirs]) {
+      await invoiceOn(db, p.id, productId, 1_000_000n, "2024-02-01");
+      await setTarget(db, p.id, Q1, target);
+    }
+    const program = await createRebateProgram(finance, programForm({ eligiblePartners: await codesOf([mine.id, theirs.id]) }));
+    await runRebateProgramNow(finance, program.id);
+    const preview = await previewRebateProgram(sales, program.id);
+    expect(preview.top.map((r) => r.organizationId)).toEqual([mine.id]);
+    expect(preview.totals).toMatchObject({ partners: 1, amountFen: 20_000n });
+    const all = await previewRebateProgram(finance, program.id);
+    expect(all.totals).toMatchObject({ partners: 2, amountFen: 40_000n });
+    const listed = await listRebateStatements(sales, rebateStatementListQuery.parse({ program: program.id }));
+    expect(listed.rows.map((r) => r.organizationId)).toEqual([mine.id]);
+    const theirStatement = (await statementOf(db, program.id, theirs.id))!;
+    await expectDomainError(getRebateStatement(sales, theirStatement.id), { code: "errors.notFound" });
+  });
+});
+
 describe("the worker's run", () => {
   it("claims with a lease, reports progress chunk by chunk, and the preview matches what it wrote", async () => {
     const ids = await partnersWith([900_000n, 1_000_000n, 1_100_000n, 1_300_000n, 100n]);
