@@ -28,8 +28,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const posted = programInputFromForm(form);
     const current = await getRebateProgram(ctx, params.id);
     const frozen = current.byStatus.some((s) => s.status !== "draft" && s.n > 0);
-    // the frozen rules are not in the form (disabled fields are not posted): only name and status change
-    const input = frozen ? { ...programInputFromStored(current.program, current.partnerCodes), name: posted.name, status: posted.status } : posted;
+    // the frozen rules are not in the form (disabled fields are not posted): only code, name and status change
+    const input = frozen ? { ...programInputFromStored(current.program, current.partnerCodes), code: posted.code, name: posted.name, status: posted.status } : posted;
     await updateRebateProgram(ctx, params.id, input, Number(form.get("version")));
     return redirect(`/rebates/programs/${params.id}?done=saved`);
   } catch (error) {
