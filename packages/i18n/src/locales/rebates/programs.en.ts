@@ -61,7 +61,7 @@ export const en: Widen<typeof zhCN> = {
     partners: "List: {{codes}}",
     anyTier: "All tiers",
     anyBranch: "All branches",
-    locked: "This program has approved statements: its rules are frozen; only the name and status can change.",
+    locked: "This program has approved statements: its rules are frozen; only the code, name and status can change.",
     byStatus: "Statements",
     viewStatements: "View statements",
   },

@@ -59,7 +59,7 @@ export const zhCN = {
     partners: "名单：{{codes}}",
     anyTier: "全部等级",
     anyBranch: "全部分公司",
-    locked: "本方案已有审核通过的对账单，规则已冻结，只能修改名称和状态。",
+    locked: "本方案已有审核通过的对账单，规则已冻结，只能修改编码、名称和状态。",
     byStatus: "对账单",
     viewStatements: "查看对账单",
   },
