@@ -4,10 +4,12 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { children } from "./pgbench";
 
-const BUILD_DIR = resolve("apps", "portal", "build");
-const BUILD = resolve(BUILD_DIR, "server", "index.js");
+/** Which app's production build to serve: the portal (order_place_http) or the back-office (scorecard_page). */
+export type BenchApp = "portal" | "backoffice";
+const buildDir = (app: BenchApp) => resolve("apps", app, "build");
+const buildFile = (app: BenchApp) => resolve(buildDir(app), "server", "index.js");
 /** The bench serves its own copy, so a rebuild by someone else during the run cannot pull it away. */
-const COPY_DIR = resolve(".data", "bench-portal-build");
+const copyDir = (app: BenchApp) => resolve(".data", `bench-${app}-build`);
 /** Where `npm run build` and e2e runs serialise on this machine (see the team's brief). */
 const BUILD_LOCK = "/tmp/e2e.lock";
 
@@ -16,7 +18,8 @@ const BUILD_LOCK = "/tmp/e2e.lock";
  * When there is no build right now (someone is rebuilding, or their build failed) the previous copy
  * is served, and the results say when it was built.
  */
-function copyBuild(log: (m: string) => void) {
+function copyBuild(log: (m: string) => void, app: BenchApp) {
+  const [BUILD_DIR, BUILD, COPY_DIR] = [buildDir(app), buildFile(app), copyDir(app)];
   const script = `test -f "${BUILD}" && rm -rf "${COPY_DIR}" && cp -rp "${BUILD_DIR}" "${COPY_DIR}"`;
   const hasFlock = spawnSync("sh", ["-c", "command -v flock"]).status === 0;
   const r = hasFlock ? spawnSync("flock", ["-w", "900", BUILD_LOCK, "sh", "-c", script]) : spawnSync("sh", ["-c", script]);
@@ -34,8 +37,9 @@ export type Portal = { base: string; builtAt: string; pid: number | undefined; s
  * against `databaseUrl`, and refuses to go on unless its responses say NODE_ENV=production and carry the
  * production-only HSTS header. Port 0 takes a free one. BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles.
  */
-export async function startPortal(databaseUrl: string, port: number, log: (m: string) => void): Promise<Portal> {
-  copyBuild(log);
+export async function startPortal(databaseUrl: string, port: number, log: (m: string) => void, app: BenchApp = "portal"): Promise<Portal> {
+  copyBuild(log, app);
+  const COPY_DIR = copyDir(app);
   const serverId = randomBytes(8).toString("hex");
   const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir=.data/profiles"] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "bench/lib/serve-portal.ts"], {
@@ -90,6 +94,6 @@ export async function startPortal(databaseUrl: string, port: number, log: (m: st
     throw new Error(`refusing to benchmark: the portal runs with NODE_ENV=${env ?? "unknown"} (production build and NODE_ENV=production required)`);
   }
   const builtAt = statSync(resolve(COPY_DIR, "server", "index.js")).mtime.toISOString();
-  log(`portal production build (${builtAt}) serving on ${base}, NODE_ENV=${env}`);
+  log(`${app} production build (${builtAt}) serving on ${base}, NODE_ENV=${env}`);
   return { base, builtAt, pid: child.pid, stop };
 }

@@ -49,7 +49,8 @@ export const ALL_DIVISIONS = "00000000-0000-0000-0000-000000000000";
  * Per partner × calendar month × division: what evaluation reads, maintained in the same
  * transaction as the invoice, credit note or payment allocation that changes it (and rebuilt
  * set-based by `rebuildPartnerMonthStats`). Money is tax-inclusive fen.
- * - purchases/returns: invoices and credit notes issued in the month, per division of the product;
+ * - purchases/returns: invoices and credit notes issued in the month, per division of the product,
+ *   and their totals on the ALL_DIVISIONS row (an all-divisions evaluation reads one row per month);
  * - payments, due and paid-on-time: on the ALL_DIVISIONS row only; due is attributed to the month
  *   an invoice falls due, paid-on-time is what was allocated to it from payments received by then.
  */

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { organizations, partnerTargets, products, type Database } from "@cs/db";
@@ -69,6 +69,14 @@ describe("partner scorecard", () => {
     expect(row(c.id)).toMatchObject({ netFen: 79_999n, completionBp: 7999, onTimeBp: null, tierRank: 3, branchRank: 3 });
     expect(page.rows.slice(0, 3).map((r) => r.id)).toEqual([b.id, a.id, c.id]);
     expect(page.rows.every((r) => r.tier === tier && r.branchId === a.ownerBranchId)).toBe(true);
+
+    // One division: the purchases of that division only (payments and on-time have no division).
+    const [division] = await db.execute<{ id: string }>(sql`select pl.division_id as id from products p join product_lines pl on pl.id = p.product_line_id where p.id = ${productId}`);
+    const other = await db.execute<{ id: string }>(sql`select id from divisions where id <> ${division!.id} limit 1`);
+    const inDivision = await partnerScorecard(manager, scorecardQuery.parse({ periodKind: "quarter", periodStart: Q, divisionId: division!.id, q: a.code }));
+    expect(inDivision.rows[0]).toMatchObject({ id: a.id, netFen: 80_000n, paymentsFen: 40_000n, targetFen: null });
+    const elsewhere = await partnerScorecard(manager, scorecardQuery.parse({ periodKind: "quarter", periodStart: Q, divisionId: other[0]!.id, q: a.code }));
+    expect(elsewhere.rows[0]).toMatchObject({ id: a.id, netFen: 0n, paymentsFen: 40_000n });
 
     // A Shanghai salesperson sees none of Beijing's partners, and not their detail page.
     const sh = await partnerScorecard(salesSh, scorecardQuery.parse({ periodKind: "quarter", periodStart: Q, q: a.code }));

@@ -76,7 +76,9 @@ export function evaluationSql(
 ) {
   const range = periodRange(p.periodKind, p.periodStart);
   const division = p.divisionId ?? null;
-  const divisionMatch = division ? sql`s.division_id = ${division}::uuid` : sql`s.division_id <> ${ALL_DIVISIONS}::uuid`;
+  // Without a division the ALL_DIVISIONS row holds every figure: one row per partner and month.
+  const divisionMatch = division ? sql`s.division_id = ${division}::uuid` : sql`s.division_id = ${ALL_DIVISIONS}::uuid`;
+  const rowsRead = division ? sql`s.division_id in (${division}::uuid, ${ALL_DIVISIONS}::uuid)` : sql`s.division_id = ${ALL_DIVISIONS}::uuid`;
   return sql`
     with st as (
       select s.organization_id,
@@ -86,7 +88,7 @@ export function evaluationSql(
              coalesce(sum(s.due_fen) filter (where s.division_id = ${ALL_DIVISIONS}::uuid), 0)::bigint as due_fen,
              coalesce(sum(s.paid_on_time_fen) filter (where s.division_id = ${ALL_DIVISIONS}::uuid), 0)::bigint as paid_on_time_fen
         from partner_month_stats s
-       where s.month >= ${range.start}::date and s.month < ${range.end}::date
+       where s.month >= ${range.start}::date and s.month < ${range.end}::date and ${rowsRead}
        group by s.organization_id
     ), base as (
       -- narrow rows for the window sorts: every partner in scope takes part in the ranks

@@ -46,7 +46,7 @@ export async function myPerformance(ctx: Ctx, today = shanghaiToday()) {
       select t.division_id, d.name_zh, d.name_en, t.amount_fen::text as target,
              coalesce((select sum(s.purchases_fen - s.returns_fen) from partner_month_stats s
                         where s.organization_id = t.organization_id and s.month >= ${p.start}::date and s.month < ${p.end}::date
-                          and (case when t.division_id is null then s.division_id <> ${ALL_DIVISIONS}::uuid else s.division_id = t.division_id end)), 0)::text as net
+                          and s.division_id = coalesce(t.division_id, ${ALL_DIVISIONS}::uuid)), 0)::text as net
         from partner_targets t left join divisions d on d.id = t.division_id
        where t.organization_id = ${orgId} and t.period_kind = ${p.kind} and t.period_start = ${p.start}::date
        order by t.division_id nulls first, d.code`);
@@ -91,7 +91,7 @@ async function nextRebateTiers(ctx: Ctx, orgId: string, today: string): Promise<
                 and period_start = ${p.period_start}::date and division_id is not distinct from ${p.division_id}::uuid) as target,
              coalesce((select sum(purchases_fen - returns_fen) from partner_month_stats where organization_id = ${orgId}
                 and month >= ${p.period_start}::date and month <= ${p.period_end}::date
-                and ${p.division_id ? sql`division_id = ${p.division_id}::uuid` : sql`division_id <> ${ALL_DIVISIONS}::uuid`}), 0)::text as net`);
+                and division_id = coalesce(${p.division_id}::uuid, ${ALL_DIVISIONS}::uuid)), 0)::text as net`);
     if (!row?.target) continue;
     const target = BigInt(row.target);
     const net = BigInt(row.net);

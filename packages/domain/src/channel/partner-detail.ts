@@ -18,12 +18,12 @@ export async function monthlyTrend(ctx: Ctx, organizationId: string, today = sha
   const first = addMonths(last, -11);
   const rows = await ctx.db.execute<{ month: string; net: string; target: string | null; due: string; on_time: string }>(sql`
     select m.month::date::text as month,
-           coalesce(sum(s.purchases_fen - s.returns_fen) filter (where s.division_id <> ${ALL_DIVISIONS}::uuid), 0)::text as net,
+           coalesce(sum(s.purchases_fen - s.returns_fen), 0)::text as net,
            coalesce(sum(s.due_fen), 0)::text as due, coalesce(sum(s.paid_on_time_fen), 0)::text as on_time,
            (select t.amount_fen::text from partner_targets t where t.organization_id = ${organizationId} and t.period_kind = 'month'
              and t.period_start = m.month::date and t.division_id is null) as target
       from generate_series(${first}::date, ${last}::date, interval '1 month') as m(month)
-      left join partner_month_stats s on s.organization_id = ${organizationId} and s.month = m.month::date
+      left join partner_month_stats s on s.organization_id = ${organizationId} and s.month = m.month::date and s.division_id = ${ALL_DIVISIONS}::uuid
      group by m.month order by m.month`);
   return rows.map((r) => {
     const due = BigInt(r.due);

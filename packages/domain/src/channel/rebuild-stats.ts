@@ -31,6 +31,10 @@ export async function rebuildPartnerMonthStats(db: DatabaseOrTransaction, range:
                0::bigint as payments_fen, 0::bigint as due_fen, 0::bigint as paid_on_time_fen
         from lines
         union all
+        select organization_id, month, ${ALL},
+               sum(case when kind = 'invoice' then fen else 0 end), sum(case when kind = 'credit_note' then fen else 0 end), 0, 0, 0
+        from lines group by organization_id, month
+        union all
         select organization_id, date_trunc('month', received_on)::date, ${ALL}, 0, 0, amount_fen, 0, 0
         from payments where received_on >= ${lo} and received_on < ${hi} and method <> 'rebate'
         union all

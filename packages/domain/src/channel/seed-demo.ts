@@ -32,7 +32,7 @@ export async function seedDemoChannel(db: Database, today = shanghaiToday()) {
       select p.id, pr.kind, pr.start, coalesce(sum(s.purchases_fen - s.returns_fen), 0)::bigint as net
         from partners p cross join periods pr
         left join partner_month_stats s on s.organization_id = p.id and s.month >= pr.start
-             and s.month < (pr.start + make_interval(months => pr.months))::date and s.division_id <> '00000000-0000-0000-0000-000000000000'::uuid
+             and s.month < (pr.start + make_interval(months => pr.months))::date and s.division_id = '00000000-0000-0000-0000-000000000000'::uuid
        group by p.id, pr.kind, pr.start
     )
     insert into partner_targets (organization_id, period_kind, period_start, amount_fen)

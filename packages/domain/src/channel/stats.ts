@@ -2,7 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { ALL_DIVISIONS, executePrepared, type DatabaseOrTransaction } from "@cs/db";
 
 /**
- * partner_month_stats moves with the documents, each event in one prepared `insert … on conflict
+ * partner_month_stats moves with the documents (purchases and returns per division and, on the
+ * ALL_DIVISIONS row, in total, so an all-divisions evaluation reads one row per partner and month), each event in one prepared `insert … on conflict
  * do update` inside the document's own transaction (see decision 013). The rebuild in
  * rebuild-stats.ts computes the same rows from scratch; a test holds the two equal.
  */
@@ -30,24 +31,32 @@ const onTimeAllocations = (where: SQL) => sql`
   left join invoices cn on cn.id = a.credit_note_id
   where ${where} and coalesce(p.received_on, cn.issued_on) <= i.due_on`;
 
-/** An invoice: purchases per division in the month issued, the amount due on the month it falls due. */
+/**
+ * An invoice: purchases per division and in total (the ALL_DIVISIONS row) in the month issued, the
+ * amount due on the month it falls due (same row when both months are one, hence the grouping).
+ */
 export async function addInvoiceStats(tx: DatabaseOrTransaction, invoiceId: string) {
   await executePrepared(
     tx,
     upsert(sql`
-      select i.organization_id, date_trunc('month', i.issued_on)::date, pl.division_id, sum(il.gross_fen)::bigint, 0, 0, 0, 0
-      from invoices i
-      join invoice_lines il on il.invoice_id = i.id
-      join products p on p.id = il.product_id
-      join product_lines pl on pl.id = p.product_line_id
-      where i.id = ${invoiceId}
-      group by 1, 2, 3
-      union all
-      select i.organization_id, date_trunc('month', i.due_on)::date, ${ALL}, 0, 0, 0, i.total_fen, 0 from invoices i where i.id = ${invoiceId}`),
+      select organization_id, month, division_id, sum(purchases_fen)::bigint, 0, 0, sum(due_fen)::bigint, 0
+      from (
+        select i.organization_id, date_trunc('month', i.issued_on)::date as month, pl.division_id, il.gross_fen as purchases_fen, 0::bigint as due_fen
+        from invoices i
+        join invoice_lines il on il.invoice_id = i.id
+        join products p on p.id = il.product_id
+        join product_lines pl on pl.id = p.product_line_id
+        where i.id = ${invoiceId}
+        union all
+        select organization_id, date_trunc('month', issued_on)::date, ${ALL}, total_fen, 0 from invoices where id = ${invoiceId}
+        union all
+        select organization_id, date_trunc('month', due_on)::date, ${ALL}, 0, total_fen from invoices where id = ${invoiceId}
+      ) x
+      group by 1, 2, 3`),
   );
 }
 
-/** A credit note: returns per division in the month issued, plus whatever it settled on time. */
+/** A credit note: returns per division and in total in the month issued, plus whatever it settled on time. */
 export async function addCreditNoteStats(tx: DatabaseOrTransaction, creditNoteId: string) {
   await executePrepared(
     tx,
@@ -61,6 +70,8 @@ export async function addCreditNoteStats(tx: DatabaseOrTransaction, creditNoteId
         join products p on p.id = il.product_id
         join product_lines pl on pl.id = p.product_line_id
         where i.id = ${creditNoteId}
+        union all
+        select organization_id, date_trunc('month', issued_on)::date, ${ALL}, 0, total_fen, 0, 0, 0 from invoices where id = ${creditNoteId}
         union all
         ${onTimeAllocations(sql`a.credit_note_id = ${creditNoteId}`)}
       ) x
