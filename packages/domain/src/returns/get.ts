@@ -83,7 +83,8 @@ export async function listReturnableOrders(ctx: Ctx, limit = 50) {
       and(
         eq(orders.organizationId, ctx.actor.organizationId),
         orderScope(ctx.actor),
-        sql`exists (select 1 from order_lines l where l.order_id = ${orders.id} and l.quantity_shipped > l.quantity_returned)`,
+        sql`exists (select 1 from order_lines l join products p on p.id = l.product_id
+                     where l.order_id = ${orders.id} and l.quantity_shipped > l.quantity_returned and p.extended_warranty_months is null)`,
       ),
     )
     .orderBy(sql`${orders.submittedAt} desc`)

@@ -22,7 +22,7 @@ export type ReturnableLine = {
 };
 
 /**
- * The shipped lines of an order with what can still come back. Counts every return that is not
+ * The shipped lines of goods (not services) of an order with what can still come back. Counts every return that is not
  * rejected or cancelled, so open requests hold their units until decided. The caller scopes the
  * order (this reads by id only).
  */
@@ -54,6 +54,8 @@ export async function returnableLines(db: DatabaseOrTransaction, orderId: string
              where il.order_line_id = l.id and i.kind = 'invoice' order by i.issued_on desc, i.number desc limit 1) as invoice_id
       from order_lines l join products p on p.id = l.product_id
      where l.order_id = ${orderId}::uuid and l.quantity_shipped > 0
+       -- an extended warranty is a service (decision 006): nothing comes back into a warehouse
+       and p.extended_warranty_months is null
      order by l.line_no`);
   return rows.map((r) => {
     const taken = new Set(r.serials_taken ?? []);

@@ -4,6 +4,7 @@ import { invoiceLines, orderLines, orders, products, stockMoves, stockReservatio
 import { testDb } from "../../../../../tests/db";
 import { shipOrder } from "../../billing/ship";
 import { shipmentForm } from "../../billing/shipping-queries";
+import { returnableLines } from "../../returns/returnable";
 import { addLinesToCart } from "../../cart/add";
 import { approveOrder } from "../../orders/approve-order";
 import { submitOrder } from "../../orders/submit-order";
@@ -108,6 +109,9 @@ describe("checkout of an extended warranty", () => {
     ]);
     const during = addDays(contracts[0]!.startsOn, 30);
     expect(await checkWarranty(db, device, "EWO-SN1", during)).toMatchObject({ status: "extended", contractId: contracts[0]!.id, endsOn: contracts[0]!.endsOn });
+
+    // a service never comes back into a warehouse: nothing of it is returnable
+    expect(await returnableLines(db, placed[0]!.id)).toEqual([]);
 
     // covered now by a running contract: refused again
     expect(errorsOf(await refused(order(buyer, 1, ["EWO-SN1"])))).toEqual({ [`coveredSerials.${extension}`]: ["network.validation.coveredSerialCovered"] });
