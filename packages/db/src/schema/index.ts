@@ -16,3 +16,4 @@ export * from "./service";
 export * from "./knowledge";
 export * from "./channel";
 export * from "./rebates";
+export * from "./business-calendar";

@@ -276,6 +276,10 @@ export const repairRequests = pgTable(
     index("repair_requests_station_queue_idx")
       .on(t.stationId, t.slaDueAt, t.id)
       .where(sql`${t.status} not in ('returned', 'closed', 'cancelled')`),
+    // The live queue's version (count and latest change of the open requests), read index-only on each poll.
+    index("repair_requests_station_queue_version_idx")
+      .on(t.stationId, t.updatedAt)
+      .where(sql`${t.status} not in ('returned', 'closed', 'cancelled')`),
     index("repair_requests_end_customer_id_created_at_idx").on(t.endCustomerId, t.createdAt),
     index("repair_requests_organization_id_created_at_idx").on(t.organizationId, t.createdAt),
     index("repair_requests_serial_idx").on(t.serial),
