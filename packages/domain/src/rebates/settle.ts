@@ -43,7 +43,7 @@ export async function settleStatement(ctx: Ctx, raw: unknown): Promise<SettleRes
     const creditedFen = statement.amountFen > 0n ? statement.amountFen : 0n;
     const carriedFen = statement.amountFen < 0n ? statement.amountFen : 0n;
     if (creditedFen > 0n)
-      await postLedgerEntry(tx, { organizationId: statement.organizationId, kind: "statement_credit", amountFen: creditedFen, statementId: statement.id, note: statement.number, createdBy: ctx.actor.userId });
+      await postLedgerEntry(tx, { organizationId: statement.organizationId, kind: "statement_credit", amountFen: creditedFen, statementId: statement.id, createdBy: ctx.actor.userId });
     if (carriedFen < 0n)
       await tx.insert(rebateAdjustments).values({ organizationId: statement.organizationId, sourceStatementId: statement.id, amountFen: carriedFen, reason: "negative_settlement", createdBy: ctx.actor.userId });
     const now = new Date();

@@ -54,7 +54,7 @@ export default function MyRebateStatement({ loaderData }: Route.ComponentProps) 
               <dd><Badge tone={s.status === "settled" ? "green" : "amber"}>{t(`rebatePortal.statuses.${s.status}`)}</Badge></dd>
             </div>
             <div><dt className="text-slate-500">{t("rebatePortal.detail.amount")}</dt><dd className="text-lg font-semibold tabular-nums"><Money fen={s.amountFen} locale={locale} /></dd></div>
-            {s.settledAt ? <div><dt className="text-slate-500">{t("rebatePortal.statuses.settled")}</dt><dd>{t("rebatePortal.detail.settledOn", { date: formatDateTime(s.settledAt, locale) })}</dd></div> : null}
+            {s.settledAt ? <div><dt className="text-slate-500">{t("rebatePortal.detail.settled")}</dt><dd>{t("rebatePortal.detail.settledOn", { date: formatDateTime(s.settledAt, locale) })}</dd></div> : null}
           </dl>
         </Card>
         <Card title={t("rebatePortal.detail.explanation")}>

@@ -37,6 +37,7 @@ export const en: Widen<typeof zhCN> = {
     amount: "Rebate amount",
     explanation: "How it was calculated",
     lines: "Calculation lines",
+    settled: "Settlement",
     settledOn: "Credited to your rebate balance on {{date}}",
   },
   explain: {

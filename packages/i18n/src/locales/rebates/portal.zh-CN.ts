@@ -35,6 +35,7 @@ export const zhCN = {
     amount: "返利金额",
     explanation: "计算说明",
     lines: "计算明细",
+    settled: "结算",
     settledOn: "已于 {{date}} 计入返利余额",
   },
   explain: {
