@@ -1,0 +1,136 @@
+import type { Browser, Page } from "@playwright/test";
+import { createDatabase } from "@cs/db";
+import { createShippedOrder } from "@cs/domain/testing/shipped-order";
+import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
+
+/**
+ * Rebates end to end on the demo data: finance defines a yearly program for DL-0001, previews
+ * it, runs it (waiting for the progress bar to finish), approves, publishes and settles the
+ * dealer's statement; the dealer reads it in the portal with its explanation, downloads the PDF,
+ * is refused more rebate than its balance at checkout and then pays part of an order with it.
+ * Another dealer opening the statement's address gets "not found".
+ */
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+const year = Number(today.slice(0, 4));
+const code = `E2E-Y-${Date.now().toString(36).toUpperCase()}`;
+
+async function as(browser: Browser, app: "portal" | "backoffice", login: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, app, login);
+  return page;
+}
+
+test.beforeAll(async () => {
+  // The demo keeps DL-0001's ledger empty: this year it is invoiced for goods shipped today (¥80,000),
+  // enough to reach the program's first tier against its yearly target.
+  const db = createDatabase("postgres://postgres:postgres@127.0.0.1:54331/channel", { max: 2 });
+  try {
+    await createShippedOrder(db, { lines: [{ sku: `${code}-NB`, quantity: 2, unitPriceFen: 4_000_000n }] });
+  } finally {
+    await db.$client.end({ timeout: 5 });
+  }
+});
+
+const yuan = (text: string) => Number(text.replace(/[^\d.-]/g, ""));
+
+test("finance runs, approves, publishes and settles a rebate program; the dealer reads the statement, downloads the PDF and pays part of an order from the balance", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const finance = await as(browser, "backoffice", "finance@demo.cn");
+
+  // 1. define the program
+  await finance.goto(`${backofficeURL}/rebates/programs/new`);
+  await finance.getByLabel("方案编码").fill(code);
+  await finance.getByLabel("方案名称").fill("E2E 年度返利");
+  await finance.getByLabel("状态").selectOption("active");
+  await finance.getByLabel("开始日期").fill(`${year}-01-01`);
+  await finance.getByLabel("结束日期").fill(`${year}-12-31`);
+  await finance.getByLabel("伙伴编码名单").fill("DL-0001");
+  await finance.getByLabel("达成率 ≥（%）").nth(0).fill("1");
+  await finance.getByLabel("返利比例（%）").nth(0).fill("2");
+  await finance.getByLabel("达成率 ≥（%）").nth(1).fill("50");
+  await finance.getByLabel("返利比例（%）").nth(1).fill("3");
+  await finance.getByRole("button", { name: "保存" }).click();
+  await expect(finance.getByRole("heading", { name: new RegExp(code) })).toBeVisible();
+
+  // 2. preview, then run and wait for the progress to complete
+  await finance.getByRole("button", { name: "试算" }).click();
+  await expect(finance.getByRole("heading", { name: "试算" })).toBeVisible();
+  await expect(finance.getByText("返利合计").first()).toBeVisible();
+  await finance.getByRole("button", { name: "运行计算" }).click();
+  await expect(finance.getByRole("progressbar", { name: "计算进度" })).toBeVisible();
+  await expect(finance.getByText(/完成：写入 1 张对账单/)).toBeVisible({ timeout: 60_000 });
+  await expect(finance.getByRole("progressbar", { name: "计算进度" })).toHaveAttribute("aria-valuenow", "100");
+
+  // 3. the dealer's statement: approve, publish, settle
+  await finance.getByRole("link", { name: "查看对账单" }).click();
+  await finance.getByRole("link", { name: /^RB-/ }).first().click();
+  await expect(finance.getByRole("heading", { name: /返利对账单 RB-/ })).toBeVisible();
+  const number = ((await finance.getByRole("heading", { name: /返利对账单 RB-/ }).textContent()) ?? "").replace("返利对账单", "").trim();
+  await finance.getByRole("button", { name: "审核通过" }).click();
+  await finance.getByRole("button", { name: "发布到门户" }).click();
+  finance.once("dialog", (d) => void d.accept());
+  await finance.getByRole("button", { name: "结算入账" }).click();
+  await expect(finance.getByText(/已结算，计入返利余额 ¥[1-9]/)).toBeVisible();
+  await checkA11y(finance);
+
+  // the balance page shows the credit in the dealer's ledger
+  await finance.goto(`${backofficeURL}/rebates/balances`);
+  await finance.getByLabel("伙伴名称或编码").fill("DL-0001");
+  await finance.getByRole("button", { name: "搜索" }).click();
+  await finance.getByRole("row").filter({ hasText: "DL-0001" }).getByRole("link").click();
+  await expect(finance.getByRole("heading", { name: /的返利余额/ })).toBeVisible();
+  await expect(finance.getByRole("link", { name: number })).toBeVisible();
+  await checkA11y(finance);
+
+  // 4. the dealer reads the statement and downloads the PDF
+  const dealer = await as(browser, "portal", "dealer@demo.cn");
+  await dealer.goto(`${portalURL}/rebates`);
+  await expect(dealer.getByRole("heading", { name: "我的返利" })).toBeVisible();
+  const balanceBefore = yuan((await dealer.getByTestId("rebate-balance").textContent()) ?? "0");
+  expect(balanceBefore).toBeGreaterThan(0);
+  await dealer.getByRole("link", { name: number }).click();
+  await expect(dealer.getByRole("heading", { name: `对账单 ${number}` })).toBeVisible();
+  await expect(dealer.getByText(/期间内您的开票采购额（扣除退货）为 ¥/)).toBeVisible();
+  await expect(dealer.getByText(/^已于 .+ 计入返利余额$/)).toBeVisible();
+  await checkA11y(dealer);
+  const [download] = await Promise.all([dealer.waitForEvent("download"), dealer.getByRole("link", { name: "下载 PDF" }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^返利对账单-.+-${number}\\.pdf$`));
+  const pdf = await download.createReadStream().then(async (s) => {
+    const chunks: Buffer[] = [];
+    for await (const c of s) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  await dealer.screenshot({ path: "docs/screenshots/portal-rebate-statement.png", fullPage: true });
+
+  // another dealer opening the statement's address: not found
+  const other = await as(browser, "portal", "dealer2@demo.cn");
+  const response = await other.goto(dealer.url());
+  expect(response?.status()).toBe(404);
+
+  // 5. checkout: more than the balance is refused; then part of the order is paid from it
+  await dealer.goto(`${portalURL}/cart/quick-order`);
+  await dealer.getByLabel("粘贴订货行").fill("KM-KB-W100 2");
+  await dealer.getByRole("button", { name: "检查并加入购物车" }).click();
+  await dealer.waitForURL(/\/cart(\?|$)/);
+  await dealer.getByRole("link", { name: "去结算" }).click();
+  await expect(dealer.getByText(/可用返利余额：/)).toBeVisible();
+  const accept = dealer.getByLabel("我已知晓以上变化，按现在的价格下单");
+  if (await accept.isVisible()) await accept.check();
+  await dealer.getByLabel("本次抵扣金额（元）").fill(String(Math.ceil(balanceBefore + 1)));
+  await dealer.getByRole("button", { name: "提交订单" }).click();
+  await expect(dealer.getByText("抵扣金额超过了可用的返利余额。")).toBeVisible();
+  await dealer.getByLabel("本次抵扣金额（元）").fill("1.50");
+  if (await accept.isVisible()) await accept.check();
+  await dealer.screenshot({ path: "docs/screenshots/portal-checkout-rebate.png", fullPage: true });
+  await dealer.getByRole("button", { name: "提交订单" }).click();
+  await expect(dealer.getByText(/订单已提交，订单号 SO-\d{4}-\d{6}/)).toBeVisible();
+  await expect(dealer.getByTestId("rebate-applied")).toHaveText("−¥1.50");
+
+  // the balance went down by what the order used, and the ledger says so
+  await dealer.goto(`${portalURL}/rebates/ledger`);
+  await expect(dealer.getByRole("cell", { name: "下单抵扣" }).first()).toBeVisible();
+  await dealer.goto(`${portalURL}/rebates`);
+  expect(yuan((await dealer.getByTestId("rebate-balance").textContent()) ?? "0")).toBeCloseTo(balanceBefore - 1.5, 2);
+});
