@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { divisions, invoices, orderLines, orders, paymentAllocations, payments, productLines, products, rebateLedger, supplyRoutes, type Database } from "@cs/db";
-import { testDb } from "../../../../tests/db";
+import { createDatabase, divisions, invoices, orderLines, orders, paymentAllocations, payments, productLines, products, rebateLedger, supplyRoutes, type Database } from "@cs/db";
+import { testDatabaseUrl, testDb } from "../../../../tests/db";
 import { shipOrder } from "../billing/ship";
 import { cancelOrder } from "../orders/cancel-order";
 import { creditExposure } from "../orders/credit";
@@ -61,6 +61,27 @@ describe("rebate balance at checkout", () => {
     const replay = await checkout("100.50", undefined, key);
     expect(replay).toMatchObject({ replayed: true, orders: [{ id: order.id }] });
     expect(await balanceOf(db, setup.org.id)).toBe(before - 100_50n);
+  });
+
+  it("never overdraws when two people of the partner spend the balance at once", async () => {
+    const dealer = await ctxOf(db, "dealer@demo.cn");
+    const balance = await balanceOf(db, setup.org.id);
+    const share = (balance * 6n) / 10n;
+    const amount = `${share / 100n}.${String(share % 100n).padStart(2, "0")}`;
+    const lines = [{ productId: stocked[1]!, quantity: 900 }];
+    const pool = createDatabase(testDatabaseUrl(), { max: 2 });
+    try {
+      const outcomes = await Promise.allSettled(
+        [buyer, dealer].map((who) => submitOrder({ ...who, db: pool }, { _key: newKey(), shipToAddressId: setup.addressId, lines, rebateAmount: amount })),
+      );
+      expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+      const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected")!;
+      expect((refused.reason as { fieldErrors?: unknown }).fieldErrors).toEqual({ rebateAmount: ["rebateBalance.errors.moreThanBalance"] });
+    } finally {
+      await pool.$client.end();
+    }
+    expect(await balanceOf(db, setup.org.id)).toBe(balance - share);
+    await creditBalance(db, finance, setup.org.id, share); // the next tests spend more
   });
 
   it("refuses more than the balance, more than the order, or a negative amount, and writes nothing", async () => {
