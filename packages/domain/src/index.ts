@@ -28,6 +28,7 @@ export * from "./orders";
 export * from "./service";
 export * from "./service/knowledge";
 export * from "./service/network";
+export * from "./service/calendar";
 export * from "./service/dashboard";
 export * from "./rebates";
 export * from "./channel";

@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from "../shared/errors";
 import { isUuid, parseInput } from "../shared/parse";
 import { lockRepairRequest, mutateOnce, recordRepairEvent } from "./events";
 import { assignInput, declineInput, priorityInput, requestRefInput, warrantyCheckInput } from "./inputs";
+import { loadBusinessCalendar } from "./calendar/load";
 import { currentSlaDue, slaDueDates, slaPolicyFrom } from "./sla";
 import { audiencesOf } from "./workflow";
 
@@ -61,11 +62,12 @@ export async function declineRequest(ctx: Ctx, raw: unknown) {
 export async function setRepairPriority(ctx: Ctx, raw: unknown) {
   authorize(ctx.actor, "service:manage");
   const input = parseInput(priorityInput, raw);
+  const calendar = await loadBusinessCalendar(ctx.db);
   return mutateOnce(ctx, raw, input, async (tx) => {
     const req = await lockRepairRequest(tx, ctx, input.requestId);
     if (req.priority === input.priority) return { requestId: req.id, priority: req.priority };
     const [settings] = await tx.select({ slaPolicy: serviceSettings.slaPolicy }).from(serviceSettings).where(eq(serviceSettings.id, 1));
-    const due = slaDueDates(req.createdAt, input.priority, slaPolicyFrom(settings?.slaPolicy));
+    const due = slaDueDates(req.createdAt, input.priority, slaPolicyFrom(settings?.slaPolicy), calendar);
     await tx
       .update(repairRequests)
       .set({ priority: input.priority, ...due, slaDueAt: currentSlaDue(req.status, due), updatedAt: new Date(), version: sql`${repairRequests.version} + 1` })
@@ -80,11 +82,12 @@ export async function setRepairPriority(ctx: Ctx, raw: unknown) {
 export async function escalateRepair(ctx: Ctx, raw: unknown) {
   authorize(ctx.actor, "service:manage");
   const input = parseInput(requestRefInput, raw);
+  const calendar = await loadBusinessCalendar(ctx.db);
   return mutateOnce(ctx, raw, input, async (tx) => {
     const req = await lockRepairRequest(tx, ctx, input.requestId);
     if (req.escalated || ["returned", "closed", "cancelled"].includes(req.status)) throw new ValidationError({ form: ["service.validation.notEscalatable"] }, "service.validation.notEscalatable");
     const [settings] = await tx.select({ slaPolicy: serviceSettings.slaPolicy }).from(serviceSettings).where(eq(serviceSettings.id, 1));
-    const due = slaDueDates(req.createdAt, "urgent", slaPolicyFrom(settings?.slaPolicy));
+    const due = slaDueDates(req.createdAt, "urgent", slaPolicyFrom(settings?.slaPolicy), calendar);
     await tx
       .update(repairRequests)
       .set({ escalated: true, priority: "urgent", ...due, slaDueAt: currentSlaDue(req.status, due), updatedAt: new Date(), version: sql`${repairRequests.version} + 1` })

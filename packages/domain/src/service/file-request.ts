@@ -10,6 +10,7 @@ import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
 import { recordRepairEvent } from "./events";
 import { fileRepairRequestInput } from "./inputs";
+import { loadBusinessCalendar } from "./calendar/load";
 import { currentSlaDue, slaDueDates, slaPolicyFrom } from "./sla";
 import { checkImages, storeFiles, type UploadedFile, type UploadStore } from "./uploads";
 import { checkWarranty } from "./warranty-facts";
@@ -70,6 +71,7 @@ export async function fileRepairRequest(ctx: Ctx, raw: unknown, photos: Uploaded
     if (!station) throw new ValidationError({ preferredStationId: ["validation.invalid"] });
   }
 
+  const calendar = await loadBusinessCalendar(ctx.db);
   const files = checked.length ? await storeFiles(store, "repairs", checked) : null;
   try {
     const { result, replayed } = await inTransaction(ctx, (tx) =>
@@ -78,7 +80,7 @@ export async function fileRepairRequest(ctx: Ctx, raw: unknown, photos: Uploaded
         const warranty = await checkWarranty(tx, device.productId, device.serial);
         const [settings] = await tx.select({ slaPolicy: serviceSettings.slaPolicy }).from(serviceSettings).where(eq(serviceSettings.id, 1));
         const filedAt = new Date();
-        const due = slaDueDates(filedAt, "normal", slaPolicyFrom(settings?.slaPolicy));
+        const due = slaDueDates(filedAt, "normal", slaPolicyFrom(settings?.slaPolicy), calendar);
         const number = await nextDocumentNumber(tx, "RMA", filedAt.getUTCFullYear());
         const [created] = await tx
           .insert(repairRequests)
