@@ -56,17 +56,22 @@ export function explainStatement(detail: Pick<RebateStatementDetail, "statement"
   return out;
 }
 
-/** Basis points as a percentage string: 8000 → "80%", 125 → "1.25%", 10500 as a multiplier → "×1.05". */
+/** Basis points as a percentage string: 8000 → "80%", 125 → "1.25%", 10500 as a multiplier → "×1.05" (a table cell). */
 export function formatBp(value: number, asMultiplier = false): string {
   const s = (value / 100).toFixed(2).replace(/\.?0+$/, "");
-  return asMultiplier ? `×${(value / 10000).toFixed(4).replace(/\.?0+$/, "")}` : `${s}%`;
+  return asMultiplier ? `×${formatFactor(value)}` : `${s}%`;
+}
+
+/** A multiplier's bare factor, 9000 → "0.9": a sentence says "×" (or "乘以") in its own words. */
+export function formatFactor(value: number): string {
+  return (value / 10000).toFixed(4).replace(/\.?0+$/, "");
 }
 
 /** The sentence's values as strings, for i18next interpolation. */
 export function sentenceValues(s: ExplainSentence, money: (fen: bigint) => string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(s.values)) {
-    if (typeof v === "object") out[k] = "fen" in v ? money(v.fen) : formatBp(v.bp, k === "multiplier");
+    if (typeof v === "object") out[k] = "fen" in v ? money(v.fen) : k === "multiplier" ? formatFactor(v.bp) : formatBp(v.bp);
     else out[k] = String(v);
   }
   return out;

@@ -50,7 +50,7 @@ export const en: Widen<typeof zhCN> = {
     slice: "Tier {{tier}} slice ({{from}} to {{to}}): {{basis}} × {{rate}} = {{amount}}.",
     sliceOpen: "Tier {{tier}} slice (above {{from}}): {{basis}} × {{rate}} = {{amount}}.",
     multiplier: "On-time payment rate {{onTime}}: the rebate × {{multiplier}}, a change of {{amount}}.",
-    multiplierNothingDue: "Nothing fell due in the period, so the on-time multiplier is {{multiplier}}, a change of {{amount}}.",
+    multiplierNothingDue: "Nothing fell due in the period, so the on-time multiplier is ×{{multiplier}}, a change of {{amount}}.",
     cap: "Above the per-partner cap of {{cap}}: {{amount}}.",
     adjustment: "Later adjustment to statement {{source}}: {{amount}}.",
     adjustmentCreditNote: "Return after statement {{source}} was approved (credit note {{creditNote}}): {{amount}}.",
