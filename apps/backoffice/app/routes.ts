@@ -76,6 +76,7 @@ export default [
     route("service/requests/:id", "routes/service/requests/detail.tsx"),
     route("service/settlements", "routes/service/requests/settlements.tsx"),
     route("service/settlements/:id", "routes/service/requests/settlement.tsx"),
+    route("service/calendar", "routes/service/calendar/index.tsx"),
     layout("routes/channel/layout.tsx", [
       route("channel", "routes/channel/tree.tsx"),
       route("channel/scorecard", "routes/channel/scorecard.tsx"),

@@ -12,6 +12,7 @@ import { en as supply } from "./ordering/supply.en";
 import { en as orders } from "./ordering/orders.en";
 import { en as knowledge } from "./service/knowledge.en";
 import { en as network } from "./service/network.en";
+import { en as calendar } from "./service/calendar.en";
 import { en as serviceDashboard } from "./service/dashboard.en";
 import { en as service } from "./service/requests.en";
 import { en as channel } from "./channel/channel.en";
@@ -304,6 +305,7 @@ export const en: Resource = {
   supply,
   knowledge,
   network,
+  calendar,
   serviceDashboard,
   service,
   channel,

@@ -11,6 +11,7 @@ import { zhCN as supply } from "./ordering/supply.zh-CN";
 import { zhCN as orders } from "./ordering/orders.zh-CN";
 import { zhCN as knowledge } from "./service/knowledge.zh-CN";
 import { zhCN as network } from "./service/network.zh-CN";
+import { zhCN as calendar } from "./service/calendar.zh-CN";
 import { zhCN as serviceDashboard } from "./service/dashboard.zh-CN";
 import { zhCN as service } from "./service/requests.zh-CN";
 import { zhCN as channel } from "./channel/channel.zh-CN";
@@ -303,6 +304,7 @@ export const zhCN = {
   supply,
   knowledge,
   network,
+  calendar,
   serviceDashboard,
   service,
   channel,

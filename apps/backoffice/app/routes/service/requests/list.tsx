@@ -36,9 +36,14 @@ export default function ServiceDesk({ loaderData }: Route.ComponentProps) {
       <PageHeader
         title={t("service.desk.title")}
         actions={
-          <Link to="/service/settlements" className={buttonClass("secondary")}>
-            {t("service.settlements.nav")}
-          </Link>
+          <div className="flex gap-2">
+            <Link to="/service/calendar" className={buttonClass("secondary")}>
+              {t("calendar.nav")}
+            </Link>
+            <Link to="/service/settlements" className={buttonClass("secondary")}>
+              {t("service.settlements.nav")}
+            </Link>
+          </div>
         }
       >
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("service.desk.intro")}</p>

@@ -1,0 +1,25 @@
+/** SLA calendar: public holidays and make-up workdays (back-office service desk). */
+export const zhCN = {
+  nav: "SLA 日历",
+  title: "服务时限日历",
+  intro: "服务时限（SLA）按周一至周五 09:00–18:00（北京时间）计时。这里登记的法定节假日停止计时，调休上班日（周末）照常计时。",
+  help: "国务院办公厅每年公布下一年的节假日安排，服务台据此逐日录入：放假的日期登记为“节假日”，调休上班的周末登记为“调休上班”。修改只影响此后新提交的维修单和之后的优先级调整，已有单据的时限不变。",
+  year: "{{year}} 年",
+  prevYear: "上一年",
+  nextYear: "下一年",
+  empty: "{{year}} 年尚未录入节假日或调休。",
+  columns: { day: "日期", weekday: "星期", kind: "类型", name: "名称" },
+  kinds: { holiday: "节假日", workday: "调休上班" },
+  fields: { day: "日期", kind: "类型", nameZh: "中文名称", nameEn: "英文名称", nameZhPlaceholder: "例如 国庆节", nameEnPlaceholder: "e.g. National Day" },
+  add: "添加日期",
+  addTitle: "添加节假日或调休上班日",
+  remove: "删除",
+  added: "已添加 {{day}}",
+  removed: "已删除 {{day}}",
+  counts: "节假日 {{holidays}} 天 · 调休上班 {{workdays}} 天",
+  validation: {
+    badDate: "请输入有效日期（年-月-日）",
+    badKind: "请选择节假日或调休上班",
+    duplicate: "该日期已在日历中，如需修改请先删除",
+  },
+};
