@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "../client";
 import { documentSequences } from "../schema/audit";
+import { businessCalendarDays } from "../schema/business-calendar";
 import {
   devices,
   repairEvents,
@@ -60,8 +61,15 @@ const EXTENDED_WARRANTIES = [
  * states with their timelines. SLA deadlines here are plain hour offsets; the domain computes
  * business-hour ones for everything filed through it.
  */
+const publicHolidays = [
+  ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ day: `2026-10-0${d}`, kind: "holiday" as const, nameZh: "国庆节", nameEn: "National Day" })),
+  { day: "2027-01-01", kind: "holiday" as const, nameZh: "元旦", nameEn: "New Year's Day" },
+];
+
 export async function seedService(db: DatabaseOrTransaction, data: DemoData, now = new Date()) {
   await db.insert(serviceSettings).values({ id: 1, shipmentGraceDays: 90 }).onConflictDoNothing();
+  // Only dates certain to be days off; the desk enters each year's State Council schedule (with its make-up workdays).
+  await db.insert(businessCalendarDays).values(publicHolidays).onConflictDoNothing();
   const warranties = EXTENDED_WARRANTIES.map(({ line, ...w }) => ({ ...w, id: seedUuid(`product:${w.sku}`), productLineId: seedUuid(`product-line:${line}`) }));
   await db.insert(products).values(warranties).onConflictDoNothing();
   await db.insert(priceListItems).values(tierBasePrices(warranties)).onConflictDoNothing();
