@@ -10,7 +10,7 @@ import { createTestInvoice } from "../testing/billing";
 import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
 import { partnerScorecard, scorecardQuery } from "./evaluation";
 import { getPartnerEvaluation } from "./partner-detail";
-import { subtreePurchases } from "./parent-at";
+import { parentAt, subtreePurchases } from "./parent-at";
 import { addInvoiceStats } from "./stats";
 import { channelTree, channelTreeQuery } from "./tree";
 
@@ -107,6 +107,8 @@ describe("partner scorecard", () => {
     expect(gain(from.id)).toBe(10_000n); // August: still under the old agent
     expect(gain(target.id)).toBe(20_000n); // September: under the new one
     expect(after.get(d.id)).toEqual({ ownFen: 30_000n, subtreeFen: 30_000n });
+    const parentOn = async (day: string) => (await db.execute<{ p: string | null }>(sql`select ${parentAt(sql`${d.id}::uuid`, sql`${day}::date`)} as p`))[0]!.p;
+    expect([await parentOn("2026-08-31"), await parentOn("2026-09-01")]).toEqual([from.id, target.id]);
 
     // The tree page shows today's tree, with the dealer (and its own sub-tree) under the new agent.
     const tree = await channelTree(manager, channelTreeQuery.parse({ periodKind: "quarter", periodStart: "2026-07-01", open: [target.parentId, target.id].filter(Boolean).join(",") }));

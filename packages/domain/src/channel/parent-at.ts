@@ -3,8 +3,9 @@ import type { DatabaseOrTransaction } from "@cs/db";
 
 /**
  * The channel parent of `org` as it was on `at`, from the half-open periods of
- * organization_parents (null: directly under the distributor). Every roll-up by the tree goes
- * through this (or parentAtJoin) so a report uses the tree of each document's date, not today's.
+ * organization_parents (null: directly under the distributor), for a point lookup. Roll-ups over
+ * many documents use ancestorPeriods below (the same rule for all dates at once), so a report uses
+ * the tree of each document's date, not today's.
  */
 export function parentAt(org: SQL, at: SQL): SQL {
   return sql`(select op.parent_id from organization_parents op
@@ -12,10 +13,21 @@ export function parentAt(org: SQL, at: SQL): SQL {
      order by op.valid_from desc limit 1)`;
 }
 
-/** The same as a join (for recursive walks): `alias.parent_id` is the parent of `org` on `at`. */
-export function parentAtJoin(alias: string, org: SQL, at: SQL): SQL {
-  const a = sql.raw(alias);
-  return sql`join organization_parents ${a} on ${a}.organization_id = ${org} and ${a}.valid_from <= ${at} and (${a}.valid_to is null or ${a}.valid_to > ${at})`;
+/**
+ * Every (organization, ancestor, [from, to)) the history allows: the parent chain of parentAt walked
+ * up the tree with the periods intersected at each step, so "ancestor on date d" is a range test
+ * (the same answer as applying parentAt repeatedly on d, for all dates at once).
+ */
+export function ancestorPeriods(): SQL {
+  return sql`
+    with recursive anc as (
+      select organization_id as org, parent_id as ancestor, valid_from as f, coalesce(valid_to, 'infinity'::date) as t
+        from organization_parents where parent_id is not null
+      union all
+      select anc.org, p.parent_id, greatest(anc.f, p.valid_from), least(anc.t, coalesce(p.valid_to, 'infinity'::date))
+        from anc join organization_parents p on p.organization_id = anc.ancestor and p.parent_id is not null
+             and p.valid_from < anc.t and coalesce(p.valid_to, 'infinity'::date) > anc.f
+    ) select org, ancestor, f, t from anc`;
 }
 
 export type Rollup = { ownFen: bigint; subtreeFen: bigint };
@@ -23,21 +35,23 @@ export type Rollup = { ownFen: bigint; subtreeFen: bigint };
 /**
  * Net invoiced purchases (invoices − credit notes, tax-inclusive) in [from, to) per organization,
  * its own and its sub-tree's, each document counted for every ancestor its buyer had on the
- * document's date.
+ * document's date. Documents are summed per buyer and day first, then matched to the ancestor
+ * periods by a range join (no walk per document).
  */
 export async function subtreePurchases(db: DatabaseOrTransaction, range: { from: string; to: string }, only?: readonly string[]) {
+  const onlyIds = only ? `{${only.join(",")}}` : null;
   const rows = await db.execute<{ node: string; own: string; subtree: string }>(sql`
-    with recursive docs as (
+    with docs as (
       select organization_id as org, issued_on as d, sum(case when kind = 'invoice' then total_fen else -total_fen end)::bigint as fen
         from invoices where issued_on >= ${range.from}::date and issued_on < ${range.to}::date
        group by 1, 2
-    ), up as (
-      select org as node, org as src, d, fen from docs
+    ), anc as (${ancestorPeriods()}), credited as (
+      select org as node, fen, true as own from docs
       union all
-      select op.parent_id, up.src, up.d, up.fen from up ${parentAtJoin("op", sql`up.node`, sql`up.d`)} where op.parent_id is not null
+      select anc.ancestor, docs.fen, false from docs join anc on anc.org = docs.org and docs.d >= anc.f and docs.d < anc.t
     )
-    select node, coalesce(sum(fen) filter (where node = src), 0)::text as own, sum(fen)::text as subtree
-      from up ${only ? sql`where node = any(${`{${only.join(",")}}`}::uuid[])` : sql``}
+    select node, coalesce(sum(fen) filter (where own), 0)::text as own, sum(fen)::text as subtree
+      from credited ${onlyIds ? sql`where node = any(${onlyIds}::uuid[])` : sql``}
      group by node`);
   return new Map<string, Rollup>(rows.map((r) => [r.node, { ownFen: BigInt(r.own), subtreeFen: BigInt(r.subtree) }]));
 }
