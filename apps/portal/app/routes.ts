@@ -7,6 +7,7 @@ export default [
   route("set-locale", "routes/set-locale.ts"),
   route("healthz", "routes/healthz.ts"),
   route("service/requests/:id/photos/:attachmentId", "routes/service/photo.ts"),
+  route("service/queue/version", "routes/service/queue-version.ts"),
   layout("routes/shell.tsx", [
     index("routes/home.tsx"),
     route("account", "routes/account.tsx"),

@@ -10,7 +10,7 @@ export { assignStation, declineRequest, setRepairPriority, escalateRepair, resol
 export { useParts, stationPartsLocation, stationPartsStock } from "./parts";
 export { submitClaim, decideClaim, settleStationMonth, listClaims } from "./claims";
 export { getRepairRequest, getRepairAttachment } from "./get-request";
-export { listRepairRequests, repairListQuery, repairSortKeys, stationQueue, serviceDeskOptions, type RepairListQuery } from "./lists";
+export { listRepairRequests, repairListQuery, repairSortKeys, stationQueue, stationQueueVersion, serviceDeskOptions, type RepairListQuery } from "./lists";
 export { recordRepairEvent, lockRepairRequest } from "./events";
 export { notifyRepairEvent, repairNoticeAudiences } from "./notices";
 export { listSettlements, getSettlement } from "./settlements";

@@ -156,6 +156,25 @@ export async function stationQueue(ctx: Ctx, limit = 100) {
     .limit(limit);
 }
 
+/**
+ * What the station's live queue looks like now, as an opaque version: how many open requests it has
+ * and when the latest of them changed. Every change to a request sets its `updated_at`, a request
+ * entering the queue brings a newer one and a request leaving it lowers the count, so the version
+ * moves whenever the list would. One index-only lookup on the queue's version index, so a poll that
+ * finds nothing new costs no rows and no join.
+ */
+export async function stationQueueVersion(ctx: Ctx): Promise<string> {
+  authorize(ctx.actor, "station_service:work");
+  const stationId = ctx.actor.organizationId;
+  if (!stationId) throw new ForbiddenError("station_service:work");
+  const [row] = await ctx.db
+    .select({ open: count(), latest: sql<string | null>`extract(epoch from max(${repairRequests.updatedAt}))::text` })
+    .from(repairRequests)
+    .where(and(eq(repairRequests.stationId, stationId), sql`${repairRequests.status} not in ('returned', 'closed', 'cancelled')`));
+  // digits, dot and hyphen only: usable as an HTTP entity tag as it is
+  return `${row?.open ?? 0}-${row?.latest ?? "0"}`;
+}
+
 /** The desk list's filter choices: divisions and active stations. */
 export async function serviceDeskOptions(ctx: Ctx) {
   authorize(ctx.actor, "service:read");

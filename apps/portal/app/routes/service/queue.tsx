@@ -1,7 +1,7 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useRevalidator } from "react-router";
-import { stationQueue } from "@cs/domain";
+import { stationQueue, stationQueueVersion } from "@cs/domain";
 import { Alert, Badge, PageHeader, buttonClass, cn } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
 import { RepairStatusBadge, SlaClock, WarrantyBadge } from "@cs/web";
@@ -10,27 +10,46 @@ import type { Route } from "./+types/queue";
 export async function loader({ context, request }: Route.LoaderArgs) {
   try {
     const ctx = domainCtx(context, request);
-    return { rows: await stationQueue(ctx), now: Date.now(), done: new URL(request.url).searchParams.get("done"), mayClaim: ctx.actor.permissions.has("station_service:admin") };
+    // the version first: a change landing between the two reads makes the next poll reload once more, never miss it
+    const version = await stationQueueVersion(ctx);
+    return { rows: await stationQueue(ctx), version, now: Date.now(), done: new URL(request.url).searchParams.get("done"), mayClaim: ctx.actor.permissions.has("station_service:admin") };
   } catch (error) {
     loaderError(error);
   }
 }
 
-/** Refresh interval of the live queue: the loader reruns while the tab is visible. */
+/** Poll interval of the live queue while the tab is visible. */
 const POLL_MS = 10_000;
 
-/** The station's live queue: its open requests by running SLA deadline, overdue first and in red, refreshed every 10 s. */
-export default function StationQueue({ loaderData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
+/**
+ * Polls the queue's version with the one shown: 304 keeps the list (only the overdue marks move on
+ * with the clock), anything else reloads it through the loaders.
+ */
+function useLiveQueue(version: string, loadedAt: number) {
   const revalidator = useRevalidator();
-  const { rows, now, done, mayClaim } = loaderData;
-  const zh = i18n.language === "zh-CN";
+  const [checkedAt, setCheckedAt] = useState(0);
   useEffect(() => {
-    const id = setInterval(() => {
-      if (document.visibilityState === "visible" && revalidator.state === "idle") void revalidator.revalidate();
+    const id = setInterval(async () => {
+      if (document.visibilityState !== "visible" || revalidator.state !== "idle") return;
+      try {
+        const res = await fetch("/service/queue/version", { headers: { "If-None-Match": `"${version}"` }, cache: "no-cache" });
+        if (res.status === 304) return setCheckedAt(Date.now());
+      } catch {
+        // offline for a moment: the full reload below says so the usual way
+      }
+      void revalidator.revalidate();
     }, POLL_MS);
     return () => clearInterval(id);
-  }, [revalidator]);
+  }, [revalidator, version]);
+  return Math.max(loadedAt, checkedAt);
+}
+
+/** The station's live queue: its open requests by running SLA deadline, overdue first and in red, checked every 10 s. */
+export default function StationQueue({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { rows, version, done, mayClaim } = loaderData;
+  const now = useLiveQueue(version, loaderData.now);
+  const zh = i18n.language === "zh-CN";
   return (
     <div className="space-y-4">
       <PageHeader
