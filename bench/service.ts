@@ -2,9 +2,10 @@ import { loadavg } from "node:os";
 import { eq, sql } from "drizzle-orm";
 import { createDatabase, organizations, type Database } from "@cs/db";
 import { seedUuid } from "@cs/db/seed";
-import { buildActor, listRepairRequests, loadActor, repairListQuery, stationQueue, type Ctx } from "@cs/domain";
+import { listRepairRequests, loadActor, repairListQuery, type Ctx } from "@cs/domain";
 import { capturingDatabase } from "./lib/capture";
 import { median, percentile, round } from "./lib/stats";
+import { stationQueueSessions } from "./station-queue";
 
 export const AIM_DESK_P95_MS = 100;
 const REQUESTS = 1_000_000;
@@ -14,6 +15,8 @@ const WARMUP = 10;
 const DESK_LOGIN = "service@demo.cn";
 const STATION_CODE = "RS-001";
 const STATUS = "repairing";
+/** The apps' pool size (packages/auth/src/db.server.ts). */
+const POOL = 10;
 
 /**
  * 1,000,000 repair requests, set-based in one statement (kept between runs): spread over the demo's
@@ -71,12 +74,12 @@ async function timed(runs: number, fn: () => Promise<unknown>) {
 /**
  * service_desk_1m: the service desk's list (listRepairRequests) filtered by status and station,
  * sorted by the running SLA deadline, page 20, over 1,000,000 requests; and station_queue: a
- * station's live-queue refresh (stationQueue) under 50 concurrent station sessions.
+ * station's live-queue refresh under 50 concurrent station sessions (bench/station-queue.ts).
  */
 export async function serviceBench(url: string, options: { runs: number; sessions: number; rounds: number; log: (m: string) => void }) {
   const admin = createDatabase(url, { max: 2 });
   const capture = capturingDatabase(url, 4);
-  const pool = createDatabase(url, { max: 10 });
+  const pool = createDatabase(url, { max: POOL });
   try {
     const generated = await seedLargeRepairs(admin);
     options.log(
@@ -102,30 +105,7 @@ export async function serviceBench(url: string, options: { runs: number; session
       plans.push({ sql: s.sql, execution_ms: Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? Number.NaN), plan: plan.split("\n") });
     }
 
-    // 50 station sessions (two technicians per station, round robin over the stations) refreshing at once
-    const stations = await admin.execute<{ id: string }>(sql`select organization_id as id from repair_stations order by organization_id`);
-    const sessions: Ctx[] = Array.from({ length: options.sessions }, (_, i) => ({
-      db: pool,
-      actor: buildActor({ userId: seedUuid(`bench-tech:${i}`), kind: "partner", displayName: `tech ${i}`, organizationId: stations[i % stations.length]!.id, endCustomerId: null, roles: ["technician"], branchIds: [], divisionIds: [] }),
-    }));
-    const queue: number[] = [];
-    let rows = 0;
-    for (let round = 0; round < options.rounds; round++) {
-      await Promise.all(
-        sessions.map(async (s) => {
-          const t0 = performance.now();
-          const r = await stationQueue(s);
-          if (round > 0) queue.push(performance.now() - t0);
-          rows = Math.max(rows, r.length);
-        }),
-      );
-    }
-    const queueStatements = await capture.record(() => stationQueue({ db: capture.db, actor: sessions[0]!.actor }));
-    const queuePlans = [];
-    for (const st of queueStatements) {
-      const plan = await capture.explain(st);
-      queuePlans.push({ sql: st.sql, execution_ms: Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? Number.NaN), plan: plan.split("\n") });
-    }
+    const queue = await stationQueueSessions(pool, admin, capture, { sessions: options.sessions, rounds: options.rounds, poolConnections: POOL });
     const deskP95 = percentile(desk, 95);
     const load = round(loadavg()[0]!);
     return {
@@ -147,19 +127,10 @@ export async function serviceBench(url: string, options: { runs: number; session
         statements: plans,
       },
       station_queue: {
-        load_average_after: load,
+        load_average_after: round(loadavg()[0]!),
         requests: stats?.total ?? 0,
-        function: "stationQueue (packages/domain/src/service/lists.ts)",
-        sessions: options.sessions,
-        rounds: options.rounds - 1,
-        pool_connections: 10,
-        samples: queue.length,
-        largest_queue_rows: rows,
-        median_ms: round(median(queue), 3),
-        p95_ms: round(percentile(queue, 95), 3),
-        max_ms: round(Math.max(...queue), 3),
-        units: "ms per stationQueue() call, all sessions firing together each round",
-        statements: queuePlans,
+        function: "stationQueueVersion, then stationQueue when the version moved (packages/domain/src/service/lists.ts), as apps/portal/app/routes/service/queue.tsx polls",
+        ...queue,
       },
     };
   } finally {
