@@ -158,7 +158,10 @@ export const payments = pgTable(
     uniqueIndex("payments_number_idx").on(t.number),
     index("payments_organization_id_received_on_idx").on(t.organizationId, t.receivedOn),
     index("payments_order_id_idx").on(t.orderId).where(sql`${t.orderId} is not null`),
-    check("payments_amounts", sql`${t.amountFen} > 0 and ${t.unallocatedFen} between 0 and ${t.amountFen}`),
+    // A rebate payment whose order was cancelled before anything was invoiced gave everything back
+    // to the rebate balance: it paid nothing, and its amount says so (docs/decisions/016). (::text:
+    // migrations run in one transaction with the one that added the enum value, unusable there.)
+    check("payments_amounts", sql`(${t.amountFen} > 0 or (${t.method}::text = 'rebate' and ${t.amountFen} = 0)) and ${t.unallocatedFen} between 0 and ${t.amountFen}`),
   ],
 );
 

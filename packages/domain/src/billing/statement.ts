@@ -84,7 +84,8 @@ export async function statementOfAccount(ctx: Ctx, organizationId: string, raw: 
       from invoices where organization_id = ${org.id} and issued_on between ${from}::date and ${to}::date
     union all
     select received_on::text, 'payment', number, reference, amount_fen::text
-      from payments where organization_id = ${org.id} and received_on between ${from}::date and ${to}::date
+      -- a rebate payment given back whole to the rebate balance (its order cancelled) paid nothing
+      from payments where organization_id = ${org.id} and received_on between ${from}::date and ${to}::date and amount_fen > 0
     order by 1, 3`);
   let balance = BigInt(opening?.fen ?? "0");
   const openingFen = balance;

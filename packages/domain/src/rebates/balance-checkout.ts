@@ -109,15 +109,17 @@ export async function allocateOrderRebate(tx: Transaction, actor: Actor, order: 
 
 /**
  * Gives back to the balance what the order's rebate payment has not paid on an invoice (a
- * cancelled order, or a remainder cancelled after the last shipment). Nothing held: nothing done,
- * so a retried cancel releases once.
+ * cancelled order, or a remainder cancelled after the last shipment). The payment shrinks to what
+ * it did pay (0 for an order cancelled before any invoice), so the statement of account never
+ * shows money that went back to the balance. Nothing held: nothing done, so a retried cancel
+ * releases once.
  */
 export async function releaseOrderRebate(tx: Transaction, actor: Actor, orderId: string): Promise<bigint> {
   const payment = await lockRebatePayment(tx, orderId);
   if (!payment) return 0n;
   const releasedFen = BigInt(payment.unallocated_fen);
   await tx.execute(sql`
-    with p as (update payments set unallocated_fen = 0 where id = ${payment.id}::uuid)
+    with p as (update payments set amount_fen = amount_fen - unallocated_fen, unallocated_fen = 0 where id = ${payment.id}::uuid)
     update orders set rebate_applied_fen = rebate_applied_fen - ${releasedFen.toString()}::bigint where id = ${orderId}::uuid`);
   const entry = await postLedgerEntry(tx, { organizationId: payment.organization_id, kind: "checkout_release", amountFen: releasedFen, orderId, paymentId: payment.id, note: payment.number, createdBy: actor.userId });
   await recordAudit(tx, actor, { action: "rebate.release", entity: "order", entityId: orderId, after: { payment: payment.number, releasedFen, balanceAfterFen: entry.balanceAfterFen } });
