@@ -1,6 +1,7 @@
 import type { Browser } from "@playwright/test";
 import { and, asc, eq, isNotNull, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import ExcelJS from "exceljs";
 import { createDatabase, organizations, type Database } from "@cs/db";
 import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
 
@@ -118,6 +119,16 @@ test("the manager moves a dealer in the channel tree, imports targets and reads 
   await expect(manager.locator("tbody tr").first()).toBeVisible();
   await checkA11y(manager);
   await manager.screenshot({ path: "docs/screenshots/backoffice-scorecard.png", fullPage: true });
+  // the whole filtered scorecard exports to Excel (Chinese headers, amounts in yuan) and CSV
+  const [xlsx] = await Promise.all([manager.waitForEvent("download"), manager.getByRole("link", { name: "导出 Excel" }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/^scorecard-quarter-\d{4}-\d{2}-01-.*\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await xlsx.path())!);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(["净采购额", "按时回款率", "完成率", "级别内排名"]));
+  expect(sheet.rowCount).toBeGreaterThan(20);
+  const [csv] = await Promise.all([manager.waitForEvent("download"), manager.getByRole("link", { name: "导出 CSV" }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/\.csv$/);
   await manager.goto(`${backofficeURL}/channel/scorecard?q=${dealer.code}`);
   await manager.getByRole("link", { name: new RegExp(dealer.name) }).click();
   await expect(manager.getByRole("heading", { name: `${dealer.name} 绩效` })).toBeVisible();
