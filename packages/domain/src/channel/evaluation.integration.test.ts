@@ -100,11 +100,14 @@ describe("partner scorecard", () => {
     const before = await subtreePurchases(db, period, [from.id, target.id]);
     await invoice(d.id, 10_000n, "2026-08-10", "2026-09-10");
     await invoice(d.id, 20_000n, "2026-09-20", "2026-10-20");
+    // a sibling that stays under the old agent the whole period (summed once, not per day)
+    const sibling = dealers.find((x) => x.parentId === from.id && x.id !== d.id)!;
+    await invoice(sibling.id, 5_000n, "2026-10-05", "2026-11-04");
     await moveOrganization(manager, d.id, { parentId: target.id, effectiveDate: "2026-09-01" });
 
     const after = await subtreePurchases(db, period, [from.id, target.id, d.id]);
     const gain = (id: string) => (after.get(id)?.subtreeFen ?? 0n) - (before.get(id)?.subtreeFen ?? 0n);
-    expect(gain(from.id)).toBe(10_000n); // August: still under the old agent
+    expect(gain(from.id)).toBe(15_000n); // August's invoice (still under it) and the sibling's
     expect(gain(target.id)).toBe(20_000n); // September: under the new one
     expect(after.get(d.id)).toEqual({ ownFen: 30_000n, subtreeFen: 30_000n });
     const parentOn = async (day: string) => (await db.execute<{ p: string | null }>(sql`select ${parentAt(sql`${d.id}::uuid`, sql`${day}::date`)} as p`))[0]!.p;

@@ -35,20 +35,28 @@ export type Rollup = { ownFen: bigint; subtreeFen: bigint };
 /**
  * Net invoiced purchases (invoices − credit notes, tax-inclusive) in [from, to) per organization,
  * its own and its sub-tree's, each document counted for every ancestor its buyer had on the
- * document's date. Documents are summed per buyer and day first, then matched to the ancestor
- * periods by a range join (no walk per document).
+ * document's date. A buyer whose ancestors stayed the same over the whole range is summed once and
+ * credited to them; only buyers whose chain changed inside the range are summed per day and
+ * range-joined to the ancestor periods.
  */
 export async function subtreePurchases(db: DatabaseOrTransaction, range: { from: string; to: string }, only?: readonly string[]) {
   const onlyIds = only ? `{${only.join(",")}}` : null;
+  const from = sql`${range.from}::date`;
+  const to = sql`${range.to}::date`;
   const rows = await db.execute<{ node: string; own: string; subtree: string }>(sql`
-    with docs as (
-      select organization_id as org, issued_on as d, sum(case when kind = 'invoice' then total_fen else -total_fen end)::bigint as fen
-        from invoices where issued_on >= ${range.from}::date and issued_on < ${range.to}::date
+    with anc as (
+      select * from (${ancestorPeriods()}) a where a.f < ${to} and a.t > ${from}
+    ), moved as (
+      select distinct org from anc where f > ${from} or t < ${to}
+    ), docs as (
+      select organization_id as org, case when organization_id in (select org from moved) then issued_on end as d,
+             sum(case when kind = 'invoice' then total_fen else -total_fen end)::bigint as fen
+        from invoices where issued_on >= ${from} and issued_on < ${to}
        group by 1, 2
-    ), anc as (${ancestorPeriods()}), credited as (
+    ), credited as (
       select org as node, fen, true as own from docs
       union all
-      select anc.ancestor, docs.fen, false from docs join anc on anc.org = docs.org and docs.d >= anc.f and docs.d < anc.t
+      select anc.ancestor, docs.fen, false from docs join anc on anc.org = docs.org and (docs.d is null or (docs.d >= anc.f and docs.d < anc.t))
     )
     select node, coalesce(sum(fen) filter (where own), 0)::text as own, sum(fen)::text as subtree
       from credited ${onlyIds ? sql`where node = any(${onlyIds}::uuid[])` : sql``}

@@ -67,11 +67,13 @@ export async function channelTree(ctx: Ctx, query: ChannelTreeQuery) {
       select s.id as node, o.id from shown s join organizations o on o.parent_id = s.id
       union all
       select down.node, o.id from down join organizations o on o.parent_id = down.id
+    ), counts as (
+      select node, count(*)::int as n from down group by node
     )
     select s.id, s.code, s.name, s.kind, s.tier, s.parent_id, coalesce(b.short_name, b.name) as branch_name, s.depth,
            (select count(*) from organizations c where c.parent_id = s.id)::int as child_count,
-           (select count(*) from down where down.node = s.id)::int as descendant_count
-      from shown s left join organizations b on b.id = s.owner_branch_id
+           coalesce(counts.n, 0) as descendant_count
+      from shown s left join organizations b on b.id = s.owner_branch_id left join counts on counts.node = s.id
      order by s.path
      limit 2000`);
   const sums = await subtreePurchases(ctx.db, { from: period.start, to: period.end }, rows.map((r) => r.id));
