@@ -92,6 +92,7 @@ export default [
     route("rebates/runs/:id", "routes/rebates/run-status.ts"),
     route("rebates/statements", "routes/rebates/statements.tsx"),
     route("rebates/statements/:id", "routes/rebates/statement.tsx"),
+    route("rebates/adjustments", "routes/rebates/adjustments.tsx"),
     route("rebates/balances", "routes/rebates/balances.tsx"),
     route("rebates/balances/:organizationId", "routes/rebates/balance.tsx"),
     route("rebates/price-protection", "routes/rebates/price-protections.tsx"),

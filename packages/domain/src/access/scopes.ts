@@ -114,17 +114,18 @@ export function serviceScope(actor: Actor): SQL {
 /**
  * Rebate and price-protection statements: staff with rebate:read by the partner's owner branch; a
  * partner with own_rebate:read its own, and only once published (drafts and approvals are internal).
+ * `statements` is an alias of the table when a query joins statements twice (rebate adjustments).
  */
-export function rebateStatementScope(actor: Actor): SQL {
+export function rebateStatementScope(actor: Actor, statements: { ownerBranchId: AnyColumn; organizationId: AnyColumn; status: AnyColumn } = rebateStatements): SQL {
   switch (actor.kind) {
     case "staff":
       if (!can(actor, "rebate:read")) return nothing;
       if (actor.branchIds === "all") return sql`true`;
       if (actor.branchIds.length === 0) return nothing;
-      return inArray(rebateStatements.ownerBranchId, actor.branchIds);
+      return inArray(statements.ownerBranchId, actor.branchIds);
     case "partner":
       if (!actor.organizationId || !can(actor, "own_rebate:read")) return nothing;
-      return and(eq(rebateStatements.organizationId, actor.organizationId), inArray(rebateStatements.status, ["published", "settled"]))!;
+      return and(eq(statements.organizationId, actor.organizationId), inArray(statements.status, ["published", "settled"]))!;
     case "customer":
       return nothing;
   }

@@ -13,3 +13,4 @@ export { payoutRebate, payoutInput, payoutMethods } from "./payout";
 export { createPriceProtection, recomputePriceProtection, approvePriceProtection, priceProtectionInput } from "./price-protection";
 export * from "./price-protection-queries";
 export { explainStatement, explainStatementText, formatYuan, formatBp, type ExplainSentence } from "./statement-explain";
+export * from "./adjustments-queries";

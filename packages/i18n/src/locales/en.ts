@@ -20,6 +20,7 @@ import { en as rebateBalance } from "./rebates/balance.en";
 import { en as priceProtection } from "./rebates/protection.en";
 import { en as rebatePortal } from "./rebates/portal.en";
 import { en as rebatePrograms } from "./rebates/programs.en";
+import { en as rebateAdjustments } from "./rebates/adjustments.en";
 
 export const en: Resource = {
   app: {
@@ -313,6 +314,7 @@ export const en: Resource = {
   priceProtection,
   rebatePortal,
   rebatePrograms,
+  rebateAdjustments,
   company: {
     title: "My company",
     profile: "Company profile",

@@ -19,6 +19,7 @@ import { zhCN as rebateBalance } from "./rebates/balance.zh-CN";
 import { zhCN as priceProtection } from "./rebates/protection.zh-CN";
 import { zhCN as rebatePortal } from "./rebates/portal.zh-CN";
 import { zhCN as rebatePrograms } from "./rebates/programs.zh-CN";
+import { zhCN as rebateAdjustments } from "./rebates/adjustments.zh-CN";
 
 export const zhCN = {
   app: {
@@ -312,6 +313,7 @@ export const zhCN = {
   priceProtection,
   rebatePortal,
   rebatePrograms,
+  rebateAdjustments,
   company: {
     title: "我的公司",
     profile: "公司资料",

@@ -9,6 +9,7 @@ export function RebateTabs() {
       tabs={[
         { to: "/rebates", label: t("rebatePrograms.tabs.programs"), end: true },
         { to: "/rebates/statements", label: t("rebatePrograms.tabs.statements") },
+        { to: "/rebates/adjustments", label: t("rebateAdjustments.nav") },
         { to: "/rebates/balances", label: t("rebateBalance.nav") },
         { to: "/rebates/price-protection", label: t("priceProtection.nav") },
       ]}

@@ -1,0 +1,26 @@
+/** Rebate adjustments in the back-office (返利调整：审批后的退货等更正，计入伙伴下一张对账单). */
+export const zhCN = {
+  nav: "返利调整",
+  title: "返利调整",
+  intro: "已审批对账单之后发生的退货等更正不会改写原对账单，而是作为调整计入该伙伴的下一张对账单；下一张对账单审批后调整即为已计入。",
+  searchPlaceholder: "伙伴名称或编码、对账单号、红字发票号",
+  empty: "没有符合条件的返利调整。",
+  anyStatus: "全部状态",
+  anyBranch: "全部分公司",
+  status: "状态",
+  branch: "分公司",
+  statuses: { pending: "待计入", applied: "已计入" },
+  reasons: { return: "审批后退货" },
+  columns: {
+    partner: "伙伴",
+    branch: "分公司",
+    source: "原对账单",
+    sourcePeriod: "原期间",
+    creditNote: "红字发票",
+    amount: "调整金额",
+    reason: "原因",
+    createdAt: "产生时间",
+    applied: "计入对账单",
+    status: "状态",
+  },
+} as const;
