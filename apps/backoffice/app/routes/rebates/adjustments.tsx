@@ -48,6 +48,7 @@ export default function RebateAdjustments({ loaderData }: Route.ComponentProps) 
     {
       id: "sourcePeriod",
       header: t("rebateAdjustments.columns.sourcePeriod"),
+      meta: { defaultHidden: true },
       cell: ({ row }) => `${formatDate(row.original.sourcePeriodStart, locale)} – ${formatDate(row.original.sourcePeriodEnd, locale)}`,
     },
     {
