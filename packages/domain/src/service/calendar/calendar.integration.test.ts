@@ -83,10 +83,13 @@ describe("the calendar in SLA deadlines", () => {
     try {
       const first = await loadBusinessCalendar(db);
       expect(await loadBusinessCalendar(db)).toBe(first);
+      await loadBusinessCalendar(other);
+      // the other pool's LISTEN connection attaches (and drops what it read before); then its copy stays put
+      await new Promise((r) => setTimeout(r, 300));
       const seen = await loadBusinessCalendar(other);
       expect(seen.exceptions?.has("2031-12-31")).toBe(false);
-      // give the other pool's LISTEN connection time to attach before the change is announced
       await new Promise((r) => setTimeout(r, 300));
+      expect(await loadBusinessCalendar(other)).toBe(seen);
       await addCalendarDay(desk, { day: "2031-12-31", kind: "holiday", nameZh: "测试假日", nameEn: "Test holiday" });
       const mine = await loadBusinessCalendar(db);
       expect(mine).not.toBe(first);
