@@ -155,8 +155,8 @@ export const en: Widen<typeof zhCN> = {
     downloadXlsx: "Download Excel",
   },
   portal: {
-    nav: "Account",
-    title: "My account",
+    nav: "Billing",
+    title: "Billing and balance",
     overview: "Balance and aging",
     invoices: "My invoices",
     payments: "Payments",
