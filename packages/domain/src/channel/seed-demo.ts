@@ -37,8 +37,13 @@ export async function seedDemoChannel(db: Database, today = shanghaiToday()) {
     )
     insert into partner_targets (organization_id, period_kind, period_start, amount_fen)
     select p.id, pr.kind, pr.start,
-           greatest(10000, case when b.net > 0 then (b.net * 100 / p.completion_pct) / 100 * 100 else p.base_fen * pr.months / 3 / 10000 * 10000 end)
+           greatest(10000, case when b.net > 0 then (b.net * 100 / p.completion_pct) / 100 * 100
+                                -- a month without purchases in a year with some: a twelfth of the year's target,
+                                -- so the trend's target line stays on the scale of what the partner buys
+                                when pr.kind = 'month' and y.net > 0 then (y.net * 100 / p.completion_pct) / 12 / 10000 * 10000
+                                else p.base_fen * pr.months / 3 / 10000 * 10000 end)
       from partners p cross join periods pr join bought b on b.id = p.id and b.kind = pr.kind and b.start = pr.start
+      join bought y on y.id = p.id and y.kind = 'year'
     on conflict do nothing`);
   await db.execute(sql`
     insert into partner_targets (organization_id, period_kind, period_start, division_id, amount_fen)
