@@ -239,7 +239,8 @@ export const en: Resource = {
   },
   table: {
     empty: "No records match",
-    rows: "{{count}} records",
+    rows_one: "{{count}} record",
+    rows_other: "{{count}} records",
     page: "Page {{page}} of {{pages}}",
     previous: "Previous",
     next: "Next",

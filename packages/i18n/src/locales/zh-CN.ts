@@ -238,7 +238,8 @@ export const zhCN = {
   },
   table: {
     empty: "没有符合条件的记录",
-    rows: "共 {{count}} 条",
+    rows_one: "共 {{count}} 条",
+    rows_other: "共 {{count}} 条",
     page: "第 {{page}} / {{pages}} 页",
     previous: "上一页",
     next: "下一页",
