@@ -3,18 +3,21 @@ import { createDatabase, type Database } from "@cs/db";
 
 /**
  * Samples what the server's client backends are doing (pg_stat_activity wait events) every
- * `everyMs` until stopped; returns each event's share of the samples, largest first.
+ * `everyMs` until stopped; returns each event's share of the samples, largest first. `others` adds
+ * background processes by their query (an autovacuum worker's table) when they are in pg_stat_activity.
  */
-export function sampleWaits(url: string, everyMs = 100) {
+export function sampleWaits(url: string, everyMs = 100, others: readonly ("autovacuum worker" | "checkpointer")[] = []) {
   const db = createDatabase(url, { max: 1 });
   const counts = new Map<string, number>();
   let running = true;
   const loop = (async () => {
     while (running) {
       const rows = await db.execute<{ w: string }>(sql`
-        select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'CPU') else replace(state, 'transaction', 'tx') end as w
+        select case when backend_type <> 'client backend' then left(coalesce(nullif(query, ''), backend_type), 60)
+                    when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'CPU') else replace(state, 'transaction', 'tx') end as w
           from pg_stat_activity
-         where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`);
+         where ((datname = current_database() and backend_type = 'client backend') or backend_type in (${sql.raw(others.map((b) => `'${b}'`).join(",") || "''")}))
+           and pid <> pg_backend_pid()`);
       for (const r of rows) counts.set(r.w, (counts.get(r.w) ?? 0) + 1);
       await new Promise((ok) => setTimeout(ok, everyMs));
     }
