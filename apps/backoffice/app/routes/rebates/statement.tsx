@@ -7,6 +7,8 @@ import { actionError, domainCtx, loaderError, serverT } from "@cs/web/server";
 import type { Route } from "./+types/statement";
 import { percentOf, RebateTabs } from "./tabs";
 
+/** The basis line only states the figure the rate applies to: its amount is always 0, and "¥0.00" beside the basis read as if the basis earned nothing. */
+const informational = (l: { kind: string; amountFen: bigint }) => l.kind === "basis" && l.amountFen === 0n;
 const DONE = { approved: "approvedDone", published: "publishedDone", recalculated: "recalculated", settled: "settledDone" } as const;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -163,7 +165,7 @@ export default function RebateStatementPage({ loaderData, actionData }: Route.Co
                     </td>
                     <td className="px-2 py-1.5 text-right tabular-nums">{l.basisFen === null ? "" : <Money fen={l.basisFen} locale={locale} />}</td>
                     <td className="px-2 py-1.5 text-right tabular-nums">{l.rateBp === null ? "" : percentOf(l.rateBp, l.kind === "multiplier")}</td>
-                    <td className="px-2 py-1.5 text-right tabular-nums"><Money fen={l.amountFen} locale={locale} /></td>
+                    <td className="px-2 py-1.5 text-right tabular-nums">{informational(l) ? "" : <Money fen={l.amountFen} locale={locale} />}</td>
                   </tr>
                 ))}
               </tbody>

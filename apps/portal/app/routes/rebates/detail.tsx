@@ -5,6 +5,8 @@ import { Badge, Card, Money, PageHeader, buttonClass, formatDate, formatDateTime
 import { domainCtx, loaderError, serverT } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
+/** The basis line only states the figure the rate applies to: its amount is always 0, and "¥0.00" beside the basis read as if the basis earned nothing. */
+const informational = (l: { kind: string; amountFen: bigint }) => l.kind === "basis" && l.amountFen === 0n;
 const lineKinds = new Set(["basis", "no_target", "below_first_tier", "tier", "slice", "multiplier", "cap", "adjustment", "price_protection"]);
 
 /** One own statement (another partner's id, or a draft: not found) with its calculation in plain words. */
@@ -82,7 +84,7 @@ export default function MyRebateStatement({ loaderData }: Route.ComponentProps) 
                     <td className="px-2 py-2">{t(`rebatePortal.lineKinds.${lineKinds.has(l.kind) ? l.kind : "other"}`)}</td>
                     <td className="px-2 py-2 text-right tabular-nums">{l.basisFen === null ? "" : <Money fen={l.basisFen} locale={locale} />}</td>
                     <td className="px-2 py-2 text-right tabular-nums">{l.rateBp === null ? "" : rate(l.rateBp, l.kind)}</td>
-                    <td className="px-2 py-2 text-right tabular-nums"><Money fen={l.amountFen} locale={locale} /></td>
+                    <td className="px-2 py-2 text-right tabular-nums">{informational(l) ? "" : <Money fen={l.amountFen} locale={locale} />}</td>
                   </tr>
                 ))}
               </tbody>
