@@ -20,7 +20,7 @@ export default function PartnerPerformance({ loaderData }: Route.ComponentProps)
   const { t, i18n } = useTranslation();
   const { partner, periods, trend } = loaderData;
   const locale = i18n.language;
-  const compactYuan = new Intl.NumberFormat(locale, { style: "currency", currency: "CNY", notation: "compact", maximumFractionDigits: 1 });
+  const compactYuan = new Intl.NumberFormat(locale, { style: "currency", currency: "CNY", currencyDisplay: "narrowSymbol", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
   const data = trend.map((p) => ({
     month: p.month.slice(0, 7),
     net: Number(p.netFen) / 100,
