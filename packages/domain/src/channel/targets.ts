@@ -30,6 +30,8 @@ export type TargetInput = z.output<typeof targetInput>;
 
 const sortKeys = ["code", "name", "periodStart", "amount"] as const;
 export const targetsQuery = listQuerySchema(sortKeys, "periodStart").extend({
+  // Newest periods first: the list opened on the oldest month of the demo's trailing year.
+  dir: z.enum(["asc", "desc"]).catch("desc"),
   periodKind: z.enum(periodKinds).optional().catch(undefined),
   periodStart: z.iso.date().optional().catch(undefined),
   branchId: z.string().uuid().optional().catch(undefined),
