@@ -48,6 +48,12 @@ type DemoUser = {
   description: string;
 };
 
+/**
+ * The demo dealer with a real ledger (invoices and payments this year, a non-zero quarterly
+ * rebate): the other partner logins keep an empty ledger for the end-to-end tests.
+ */
+export const STAR_DEALER = "DL-0006";
+
 const DEMO_USERS: readonly DemoUser[] = [
   { login: "admin@demo.cn", displayName: "系统管理员", kind: "staff", org: "HQ", roles: ["admin"], branches: [], description: "Administrator, all branches" },
   { login: "sales.bj@demo.cn", displayName: "张伟", kind: "staff", org: "BJ", roles: ["sales"], branches: ["BJ"], description: "Sales, Beijing branch" },
@@ -62,6 +68,7 @@ const DEMO_USERS: readonly DemoUser[] = [
   { login: "buyer@demo.cn", displayName: "冯雪", kind: "partner", org: "DL-0001", roles: ["partner_buyer"], branches: [], description: "Dealer buyer, DL-0001" },
   { login: "dealer2@demo.cn", displayName: "何军", kind: "partner", org: "DL-0002", roles: ["partner_admin"], branches: [], description: "Dealer admin, DL-0002 (another tenant)" },
   { login: "agent@demo.cn", displayName: "许涛", kind: "partner", org: "AG-001", roles: ["partner_admin"], branches: [], description: "Tier-2 agent admin, AG-001" },
+  { login: "star@demo.cn", displayName: "钱星", kind: "partner", org: STAR_DEALER, roles: ["partner_admin"], branches: [], description: "Dealer admin, DL-0006: a year of purchases, rebate statements and balance" },
   { login: "master@demo.cn", displayName: "韩梅", kind: "partner", org: "MD-001", roles: ["partner_admin"], branches: [], description: "Master distributor admin, MD-001" },
   { login: "station@demo.cn", displayName: "曹明", kind: "partner", org: "RS-001", roles: ["station_admin"], branches: [], description: "Repair station admin, RS-001" },
   { login: "tech@demo.cn", displayName: "邓宇", kind: "partner", org: "RS-001", roles: ["technician"], branches: [], description: "Technician, RS-001" },
@@ -85,7 +92,8 @@ const PARTNER_PLAN: readonly { kind: OrganizationKind; prefix: string; count: nu
 ];
 
 /** Organizations that demo users sign in to: always active. */
-const LOGIN_ORGS = new Set(DEMO_USERS.map((u) => u.org).filter((c): c is string => c !== null));
+// STAR_DEALER is active anyway; listing it would skip its status draw and reshuffle the whole seed.
+const LOGIN_ORGS = new Set(DEMO_USERS.map((u) => u.org).filter((c): c is string => c !== null && c !== STAR_DEALER));
 /** The dealer whose channel parent changed on 2026-01-01 (organization_parents history example). */
 export const MOVED_DEALER = "DL-0005";
 export const CHANNEL_START = "2025-01-01";

@@ -1,4 +1,4 @@
-export { seedDemo, demoSignIns, buildDemoData, DEMO_PASSWORD, type DemoSignIn } from "./demo";
+export { seedDemo, demoSignIns, buildDemoData, DEMO_PASSWORD, STAR_DEALER, type DemoSignIn } from "./demo";
 export { seedLarge, LARGE_PREFIX, type LargeSeedResult } from "./large";
 export { seedLargeOrders, LARGE_ORDER_PREFIX, type LargeOrdersResult } from "./large-orders";
 export { makeCreditCode, creditCodeCheckChar, isValidCreditCode, orgCodeCheckChar, CREDIT_CODE_ALPHABET } from "./credit-code";

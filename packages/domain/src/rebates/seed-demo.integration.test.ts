@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rebatePrograms, type Database } from "@cs/db";
+import { STAR_DEALER } from "@cs/db/seed";
 import { testDb } from "../../../../tests/db";
 import { seedDemoChannel } from "../channel/seed-demo";
 import { seedDemoOrders } from "../orders/seed-demo";
@@ -26,8 +27,15 @@ describe("seedDemoRebates", () => {
       select p.code, s.status, count(*)::int as n, count(*) filter (where s.amount_fen > 0)::int as earning
         from rebate_statements s join rebate_programs p on p.id = s.program_id group by 1, 2 order by 1, 2`);
     const q = states.filter((s) => s.code === "RB-DEMO-Q");
-    expect(q.map((s) => s.status)).toEqual(["draft", "approved", "published"]);
+    expect(q.map((s) => s.status)).toEqual(["draft", "approved", "published", "settled"]);
     expect(q.find((s) => s.status === "published")!.n).toBe(2);
+    const [star] = await db.execute<{ status: string; amount_fen: string; balance_fen: string }>(sql`
+      select s.status, s.amount_fen::text, b.balance_fen::text
+        from rebate_statements s join organizations o on o.id = s.organization_id and o.code = ${STAR_DEALER}
+        join rebate_balances b on b.organization_id = o.id
+       where s.program_id = (select id from rebate_programs where code = 'RB-DEMO-Q')`);
+    expect(star!.status).toBe("settled");
+    expect(star!.balance_fen).toBe(star!.amount_fen);
     expect(states.reduce((sum, s) => sum + s.earning, 0)).toBeGreaterThan(0);
     const [m] = await db.select().from(rebatePrograms).where(eq(rebatePrograms.code, "RB-DEMO-M"));
     expect(m!.method).toBe("incremental");

@@ -1,11 +1,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { organizations, rebatePrograms, rebateStatements, users, type Database } from "@cs/db";
+import { STAR_DEALER } from "@cs/db/seed";
 import { shanghaiToday } from "../billing/dates";
 import { currentPeriod } from "../channel/periods";
 import { addMonths } from "../service/warranty";
 import { loadActor } from "../users/actor";
 import { createRebateProgram } from "./programs";
 import { runRebateProgramNow } from "./run";
+import { settleStatement } from "./settle";
 import { approveRebateStatements, publishRebateStatements } from "./statements";
 
 const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -15,6 +17,8 @@ const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 8
  * monthly incremental one for the demo dealers and agent, created, run and reviewed by the finance
  * demo user through the domain (audited like any other): DL-0001's and AG-001's quarterly
  * statements published (the portal shows them), DL-0002's approved, the rest left as drafts.
+ * STAR_DEALER (star@demo.cn, a dealer with a real ledger) has its quarterly statement published
+ * and settled, so its portal shows a non-zero statement and a rebate balance.
  * Idempotent: skipped when the programs exist.
  */
 export async function seedDemoRebates(db: Database, today = shanghaiToday()) {
@@ -71,7 +75,10 @@ export async function seedDemoRebates(db: Database, today = shanghaiToday()) {
       .orderBy(asc(organizations.code));
   const published = (await statementsOf(q.id, ["DL-0001", "AG-001"])).map((s) => s.id);
   const approved = (await statementsOf(q.id, ["DL-0002"])).map((s) => s.id);
-  if (published.length + approved.length > 0) await approveRebateStatements(ctx, { ids: [...published, ...approved] });
-  if (published.length > 0) await publishRebateStatements(ctx, { ids: published });
+  const settled = (await statementsOf(q.id, [STAR_DEALER])).map((s) => s.id);
+  const toApprove = [...published, ...approved, ...settled];
+  if (toApprove.length > 0) await approveRebateStatements(ctx, { ids: toApprove });
+  if (published.length + settled.length > 0) await publishRebateStatements(ctx, { ids: [...published, ...settled] });
+  for (const statementId of settled) await settleStatement(ctx, { statementId });
   return { seeded: true };
 }
