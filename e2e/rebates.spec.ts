@@ -46,9 +46,9 @@ test("finance runs, approves, publishes and settles a rebate program; the dealer
   await finance.getByLabel("开始日期").fill(`${year}-01-01`);
   await finance.getByLabel("结束日期").fill(`${year}-12-31`);
   await finance.getByLabel("伙伴编码名单").fill("DL-0001");
-  await finance.getByLabel("达成率 ≥（%）").nth(0).fill("1");
+  await finance.getByLabel("完成率 ≥（%）").nth(0).fill("1");
   await finance.getByLabel("返利比例（%）").nth(0).fill("2");
-  await finance.getByLabel("达成率 ≥（%）").nth(1).fill("50");
+  await finance.getByLabel("完成率 ≥（%）").nth(1).fill("50");
   await finance.getByLabel("返利比例（%）").nth(1).fill("3");
   await finance.getByRole("button", { name: "保存" }).click();
   await expect(finance.getByRole("heading", { name: new RegExp(code) })).toBeVisible();
@@ -146,6 +146,8 @@ test("finance records a price drop, is told what is wrong, reviews each partner'
   await checkA11y(finance);
 
   await finance.getByRole("link", { name: "新建价格保护" }).click();
+  // the list has a "产品" column toggle too: fill the form only once it is shown
+  await expect(finance.getByLabel("调价前含税单价（元）")).toBeVisible();
   await finance.getByLabel("产品").fill(sku);
   await finance.getByLabel("调价前含税单价（元）").fill("100");
   await finance.getByLabel("调价后含税单价（元）").fill("120");

@@ -56,6 +56,8 @@ test("a customer's repair goes from device registration to rating, with the stat
 
   // …and files a repair request with a photo; the warranty shows at once with its reason
   await customer.getByRole("link", { name: `申请维修 ${serial}` }).click();
+  // the device list can show the same warranty words for other devices: wait for the request form first
+  await expect(customer.getByLabel("故障描述")).toBeVisible();
   await expect(customer.getByText("序列号未找到，已受理，待人工核实保修")).toBeVisible();
   await customer.getByLabel("故障描述").fill("开机后屏幕闪烁，偶尔黑屏");
   await customer.getByLabel("故障照片").setInputFiles({ name: "screen.png", mimeType: "image/png", buffer: photo });
