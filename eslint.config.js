@@ -19,6 +19,11 @@ export default defineConfig(
     files: ["**/*.{ts,tsx}"],
     extends: [tseslint.configs.recommended],
     rules: {
+      // `in` also sees inherited keys, so a key planted on Object.prototype passes it: hasKey / Object.hasOwn / Map.
+      "no-restricted-syntax": [
+        "error",
+        { selector: "BinaryExpression[operator='in']", message: "Use hasKey() or Object.hasOwn() (own keys only), or a Map; `in` sees keys planted on Object.prototype." },
+      ],
       "@typescript-eslint/no-unused-vars": [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
@@ -28,6 +33,17 @@ export default defineConfig(
   {
     files: ["**/*.tsx"],
     extends: [reactHooks.configs.flat.recommended],
+  },
+  {
+    // Request input: numbers through strictNumber (z.coerce.number reads 1e3 and 0x10 as numbers).
+    files: ["packages/domain/src/**/*.ts", "packages/web/src/**/*.{ts,tsx}", "apps/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "BinaryExpression[operator='in']", message: "Use hasKey() or Object.hasOwn() (own keys only), or a Map; `in` sees keys planted on Object.prototype." },
+        { selector: "MemberExpression[object.property.name='coerce'][property.name='number']", message: "Use strictNumber(z.number()…) for request input: coercion accepts 1e3, 0x10 and Infinity." },
+      ],
+    },
   },
   {
     // Configuration is read in one place per app/package (env.server.ts) and validated there.

@@ -50,7 +50,7 @@ export default defineConfig({
   ],
   webServer: {
     // prepare-server empties .data/e2e-postgres, so start.ts seeds a fresh demo database.
-    command: "npx tsx e2e/prepare-server.ts && npx tsx scripts/start.ts",
+    command: "npx tsx e2e/prepare-server.ts && node --disable-proto=throw --import tsx scripts/start.ts",
     // start.ts opens the backoffice port last; e2e/global-setup.ts then also waits for the portal.
     port: backofficePort,
     reuseExistingServer: false,

@@ -1,5 +1,8 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
+// Tests run where the servers run: with prototype access through `__proto__` switched off.
+const poolOptions = { forks: { execArgv: ["--disable-proto=throw"] } };
+
 // e2e/ belongs to Playwright; build output and dependencies are never tests.
 const exclude = [...configDefaults.exclude, "**/node_modules/**", "**/build/**", "**/.react-router/**", "e2e/**"];
 
@@ -7,6 +10,7 @@ export default defineConfig({
   test: {
     // Global (not per-project) options: the integration teardown drops databases and stops PostgreSQL.
     teardownTimeout: 30_000,
+    poolOptions,
     projects: [
       {
         test: {
@@ -15,6 +19,7 @@ export default defineConfig({
           include: ["packages/**/src/**/*.test.ts", "apps/**/app/**/*.test.ts", "tests/**/*.test.ts"],
           exclude: [...exclude, "**/*.integration.test.ts"],
           testTimeout: 10_000,
+          pool: "forks",
         },
       },
       {

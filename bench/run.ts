@@ -119,7 +119,7 @@ async function main() {
   const file = fileURLToPath(new URL("./results.json", import.meta.url));
   // BENCH_ONLY runs keep the other benchmarks' last figures (their meta is the file's old one)
   const kept = only && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
-  const earlier = Object.keys(kept).filter((k) => k !== "meta" && !(k in results));
+  const earlier = Object.keys(kept).filter((k) => k !== "meta" && !Object.hasOwn(results, k));
   const merged = { ...kept, ...output, meta: { ...output.meta, ...(earlier.length ? { entries_from_earlier_runs: earlier } : {}) } };
   writeFileSync(file, JSON.stringify(merged, null, 2) + "\n");
   log(`wrote ${file}`);

@@ -32,7 +32,19 @@ async function serveApp(app: "portal" | "backoffice", port: number): Promise<Ser
   });
 }
 
+/** `--disable-proto=throw` makes any `obj.__proto__` access throw, so no request can reach a prototype that way. */
+function prototypeAccessDisabled() {
+  try {
+    void (Object.prototype as { __proto__?: unknown }).__proto__;
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 async function main() {
+  if (!prototypeAccessDisabled())
+    console.warn("  Warning: started without node --disable-proto=throw; npm start and npm run serve pass it, start the server the same way in production.");
   const db = await prepareDatabase();
   process.env.DATABASE_URL = db.url;
   process.env.SESSION_SECRET = sessionSecret();

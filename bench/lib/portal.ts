@@ -42,7 +42,7 @@ export async function startPortal(databaseUrl: string, port: number, log: (m: st
   const COPY_DIR = copyDir(app);
   const serverId = randomBytes(8).toString("hex");
   const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir=.data/profiles"] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "bench/lib/serve-portal.ts"], {
+  const child = spawn(process.execPath, [...profile, "--disable-proto=throw", "--import", "tsx", "bench/lib/serve-portal.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

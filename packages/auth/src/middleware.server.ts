@@ -4,6 +4,7 @@ import { loadActor, type Actor } from "@cs/domain";
 import { getDb } from "./db.server";
 import { serverEnv } from "./env.server";
 import { applySecurityHeaders } from "./headers";
+import { refuseHostileInput } from "./request-input";
 import { CLIENT_IP_HEADER, requestContext, type RequestState } from "./context";
 import { readSession, sessionCookie, type Audience } from "./session.server";
 import { createSignedCookie } from "./signed-cookie.server";
@@ -62,7 +63,8 @@ export function appMiddleware(audience: Audience): MiddlewareFunction<Response> 
         .formData()
         .catch(() => null);
       if (!existingCsrf || !sameToken(form?.get("_csrf"), csrfToken)) throw data({ messageKey: "errors.csrf" }, { status: 403 });
-    }
+      refuseHostileInput(new URL(request.url).searchParams, form);
+    } else refuseHostileInput(new URL(request.url).searchParams, null);
 
     const token = await sessionCookie(audience).parse(cookieHeader);
     if (typeof token === "string") {

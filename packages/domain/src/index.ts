@@ -9,6 +9,7 @@ export * from "./shared/document-number";
 export * from "./shared/list-query";
 export * from "./shared/idempotency";
 export * from "./shared/parse";
+export * from "./shared/keys";
 export * from "./validation";
 export * from "./organizations";
 export * from "./products";

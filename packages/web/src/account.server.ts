@@ -1,3 +1,4 @@
+import { readForm } from "./form-data.server";
 import type { RouterContextProvider } from "react-router";
 import { changePassword, requireActor } from "@cs/auth/server";
 import { actionError } from "./errors.server";
@@ -6,7 +7,7 @@ export async function accountAction(request: Request, context: Readonly<RouterCo
   const actor = requireActor(context, request);
   const form = await request.formData();
   try {
-    await changePassword(context, actor, Object.fromEntries(form));
+    await changePassword(context, actor, readForm(form));
     return { status: "success" as const };
   } catch (error) {
     return actionError(error, form);

@@ -1,3 +1,4 @@
+import { readForm } from "./form-data.server";
 import { redirect } from "react-router";
 import { deleteContact, saveAddress, saveContact, type Ctx } from "@cs/domain";
 import { actionError } from "./errors.server";
@@ -10,7 +11,7 @@ const str = (v: FormDataEntryValue | null) => (typeof v === "string" && v ? v : 
  */
 export async function contactIntent(ctx: Ctx, organizationId: string, form: FormData, back: string) {
   const intent = form.get("intent");
-  const raw = Object.fromEntries(form);
+  const raw = readForm(form);
   try {
     switch (intent) {
       case "saveContact":

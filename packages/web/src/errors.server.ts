@@ -1,5 +1,5 @@
 import { data } from "react-router";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@cs/domain";
+import { ConflictError, emptyRecord, ForbiddenError, isHostileFieldName, NotFoundError, ValidationError } from "@cs/domain";
 
 export type FormResult = {
   status: "error";
@@ -10,8 +10,8 @@ export type FormResult = {
 
 function initialValue(form: FormData | undefined) {
   if (!form) return {};
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("_") && k !== "password") out[k] = v;
+  const out = emptyRecord<unknown>();
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("_") && k !== "password" && !isHostileFieldName(k)) out[k] = v;
   return out;
 }
 

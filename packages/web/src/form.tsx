@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Alert } from "@cs/ui";
+import { hasKey } from "@cs/domain/shared/keys";
 
 export type ActionResult = { status: "error"; error: Record<string, string[] | null>; initialValue?: Record<string, unknown> } | undefined | null;
 
@@ -7,7 +8,7 @@ export type ActionResult = { status: "error"; error: Record<string, string[] | n
 export function useFieldErrors(result: ActionResult | { error?: Record<string, string[] | null | undefined> }) {
   const { t } = useTranslation();
   return (name: string) => {
-    const errors = result && "error" in result ? result.error?.[name] : undefined;
+    const errors = result && hasKey(result, "error") ? result.error?.[name] : undefined;
     return errors?.map((k) => t(k, { defaultValue: t("validation.invalid") })) ?? null;
   };
 }

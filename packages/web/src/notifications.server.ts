@@ -1,3 +1,4 @@
+import { readForm } from "./form-data.server";
 import { redirect } from "react-router";
 import { listNotifications, markAllNotificationsRead, markNotificationRead, notificationListQuery, unreadNotificationCount, type Ctx } from "@cs/domain";
 import { actionError } from "./errors.server";
@@ -12,7 +13,7 @@ export async function notificationsLoader(ctx: Ctx, request: Request) {
 /** Mark one or all read: only the actor's own notices change (the domain scopes by user). */
 export async function notificationsAction(ctx: Ctx, request: Request) {
   const form = await request.formData();
-  const raw = Object.fromEntries(form);
+  const raw = readForm(form);
   try {
     if (form.get("intent") === "markAll") await markAllNotificationsRead(ctx, raw);
     else await markNotificationRead(ctx, raw);

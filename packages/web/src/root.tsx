@@ -4,6 +4,7 @@ import { isRouteErrorResponse, Links, Meta, Scripts, ScrollRestoration, useRoute
 import { useChangeLanguage } from "remix-i18next/react";
 import { buttonClass, CenteredPage } from "@cs/ui";
 import type { RootData } from "./root-data.server";
+import { hasKey } from "@cs/domain/shared/keys";
 
 export function useRootData() {
   return useRouteLoaderData("root") as RootData | undefined;
@@ -39,7 +40,7 @@ export function ErrorPage() {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key =
-    isRouteErrorResponse(error) && error.data && typeof error.data === "object" && "messageKey" in error.data
+    isRouteErrorResponse(error) && error.data && typeof error.data === "object" && hasKey(error.data, "messageKey")
       ? String(error.data.messageKey)
       : status === 404
         ? "errors.notFound"

@@ -5,7 +5,7 @@ import { Form, useSearchParams } from "react-router";
 import { can, getOrganization, updateOwnCompany } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField } from "@cs/ui";
 import { AddressList, ContactList, CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, contactIntent, domainCtx, loaderError, notFound } from "@cs/web/server";
+import { actionError, contactIntent, domainCtx, loaderError, notFound, readForm } from "@cs/web/server";
 import type { Route } from "./+types/company";
 
 /** A partner's own company; any other id is out of scope and answers 404. */
@@ -25,7 +25,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (form.get("intent") === "profile") {
     try {
       if (params.id !== ctx.actor.organizationId) notFound();
-      await updateOwnCompany(ctx, Object.fromEntries(form));
+      await updateOwnCompany(ctx, readForm(form));
       return redirect(`/company/${params.id}?done=org.saved`);
     } catch (error) {
       return actionError(error, form);

@@ -6,6 +6,7 @@ import { Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonCla
 import { useTableLabels } from "@cs/web";
 import { domainCtx, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/products";
+import { hasKey } from "@cs/domain/shared/keys";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -21,7 +22,7 @@ const bandTone = { in_stock: "green", low: "amber", out: "red" } as const;
 function Availability({ value }: { value: PartnerAvailability | undefined }) {
   const { t, i18n } = useTranslation();
   if (!value) return "—";
-  if ("exact" in value) return formatNumber(value.exact, i18n.language);
+  if (hasKey(value, "exact")) return formatNumber(value.exact, i18n.language);
   return <Badge tone={bandTone[value.band]}>{t(`myStock.availability.bands.${value.band}`)}</Badge>;
 }
 

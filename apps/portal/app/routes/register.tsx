@@ -5,7 +5,7 @@ import { registerCustomer } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
 import { Button, CenteredPage, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, LanguageSwitcher, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError } from "@cs/web/server";
+import { actionError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/register";
 
 export function loader({ context }: Route.LoaderArgs) {
@@ -19,7 +19,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { ip } = context.get(requestContext);
   try {
     const db = getDb();
-    const userId = await registerCustomer(db, Object.fromEntries(form), { hashPassword, locale: getLocale(context), ip });
+    const userId = await registerCustomer(db, readForm(form), { hashPassword, locale: getLocale(context), ip });
     const token = await createSession(db, userId, { ip, userAgent: request.headers.get("User-Agent") });
     return redirect("/", { headers: { "Set-Cookie": await sessionCookie("portal").serialize(token) } });
   } catch (error) {

@@ -73,6 +73,23 @@ describe("buildActor", () => {
     expect(actor("partner", ["admin", "partner_admin"]).branchIds).toEqual([]);
   });
 
+  it("keeps a branch-limited user's branches when Object.prototype was polluted", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      // What the nested form parser once let `__proto__.allScopes=1` do to the whole process.
+      proto.allScopes = true;
+      proto.stockApprovalLimitFen = 10n ** 12n;
+      const a = actor("staff", ["sales"], [BJ]);
+      expect(a.branchIds).toEqual([BJ]);
+      expect(a.divisionIds).toEqual([]);
+      expect(stockApprovalLimit(["warehouse"], false)).toBe(roles.warehouse.stockApprovalLimitFen);
+      expect(stockApprovalLimit(["sales"], false)).toBe(0n);
+    } finally {
+      delete proto.allScopes;
+      delete proto.stockApprovalLimitFen;
+    }
+  });
+
   it("keeps the ip, null when absent", () => {
     expect(actor("staff", ["sales"]).ip).toBeNull();
     expect(buildActor({ ...baseInput, ip: "10.0.0.1" }).ip).toBe("10.0.0.1");

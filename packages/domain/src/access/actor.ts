@@ -1,5 +1,5 @@
 import type { UserKind } from "@cs/db";
-import { isRole, roles, type Permission, type Role } from "./permissions";
+import { isRole, roles, type Permission, type Role, type RoleDefinition } from "./permissions";
 
 /** Who is acting, built once per request and passed to every domain function. */
 export type Actor = {
@@ -30,7 +30,11 @@ export function buildActor(input: {
   // A role that does not belong to the user's audience grants nothing: a partner row with "admin" stays a partner.
   const granted = input.roles.filter(isRole).filter((r) => roles[r].audience === input.kind);
   const perms = new Set<Permission>(granted.flatMap((r) => roles[r].permissions));
-  const all = granted.some((r) => "allScopes" in roles[r] && roles[r].allScopes);
+  // Own properties only: a key planted on Object.prototype must not grant every branch.
+  const all = granted.some((r) => {
+    const definition: RoleDefinition = roles[r];
+    return Object.hasOwn(definition, "allScopes") && definition.allScopes === true;
+  });
   return {
     userId: input.userId,
     kind: input.kind,

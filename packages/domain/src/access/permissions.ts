@@ -49,7 +49,7 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-type RoleDefinition = {
+export type RoleDefinition = {
   audience: UserKind;
   /** Staff roles that see every branch and division regardless of assignments. */
   allScopes?: boolean;
@@ -150,6 +150,9 @@ export const roles = {
   technician: { audience: "partner", permissions: ["own_organization:read", "product:read", "profile:update", "station_service:work"] },
   customer: { audience: "customer", permissions: ["profile:update", "own_service:file"] },
 } as const satisfies Record<string, RoleDefinition>;
+
+// Without a prototype, an optional limit a role leaves out can never be read from Object.prototype.
+for (const definition of Object.values(roles)) Object.freeze(Object.setPrototypeOf(definition, null));
 
 export type Role = keyof typeof roles;
 export const roleNames = Object.keys(roles) as Role[];

@@ -12,6 +12,7 @@ import { createCreditNote } from "./credit-notes";
 import { creditPosition } from "./credit";
 import { addDays, shanghaiToday } from "./dates";
 import { allocateCredit, recordPayment } from "./payments";
+import { hasKey } from "../shared/keys";
 
 let db: Database;
 let finance: Ctx;
@@ -85,7 +86,7 @@ describe("recordPayment", () => {
   ] as [string, Record<string, string>, Record<string, string[]>][])("refuses %s and changes nothing", async (_name, patch, fields) => {
     const org = await freshPartner(`PAY-X${_name.length}`);
     const inv = await invoice(org, 10_000n, 5, -25);
-    const allocations = "allocations" in patch ? [{ invoiceId: inv.id, amount: "100.01" }] : undefined;
+    const allocations = hasKey(patch, "allocations") ? [{ invoiceId: inv.id, amount: "100.01" }] : undefined;
     const before = [await db.$count(payments), await db.$count(paymentAllocations)];
     await expectDomainError(
       recordPayment(finance, { organizationId: org, receivedOn: today, method: "cash", amount: "50", keepRemainderAsCredit: true, ...patch, allocations, _key: newKey() }),

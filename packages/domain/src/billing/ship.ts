@@ -17,6 +17,7 @@ import { shanghaiToday, yearOf } from "./dates";
 import { issueShipmentInvoice } from "./invoice";
 import { recordShipmentEvent } from "./order-progress";
 import { createExtendedWarrantyContracts } from "../service/network/extended-warranty";
+import { strictNumber } from "../validation/fields";
 
 /** Serials arrive as one text field (one per line, or separated by commas or spaces) or as a list. */
 const serialList = z.preprocess(
@@ -33,7 +34,7 @@ export const shipOrderInput = z.object({
     .array(
       z.object({
         orderLineId: z.string(),
-        quantity: z.coerce.number({ error: "validation.quantityPositive" }).int("validation.quantityPositive").min(0, "validation.quantityPositive"),
+        quantity: strictNumber(z.number({ error: "validation.quantityPositive" }).int("validation.quantityPositive").min(0, "validation.quantityPositive")),
         serials: serialList.default([]),
       }),
     )

@@ -12,6 +12,7 @@ import {
 } from "../inventory/partner/availability";
 import type { Ctx } from "../shared/context";
 import { ForbiddenError } from "../shared/errors";
+import { hasKey } from "../shared/keys";
 
 /** Carts and templates belong to a partner user ordering for its own organization. */
 export function requireBuyer(ctx: Ctx): {
@@ -56,7 +57,7 @@ export function sameAvailability(
   a: PartnerAvailability,
   b: PartnerAvailability,
 ): boolean {
-  return "exact" in a
-    ? "exact" in b && a.exact === b.exact
-    : "band" in b && a.band === b.band;
+  return hasKey(a, "exact")
+    ? hasKey(b, "exact") && a.exact === b.exact
+    : hasKey(b, "band") && a.band === b.band;
 }

@@ -7,6 +7,7 @@ import { NotFoundError } from "../shared/errors";
 import { isUuid, parseInput } from "../shared/parse";
 import { quantitySchema, writeSeen } from "./add";
 import { requireBuyer } from "./buyer";
+import { strictNumber } from "../validation/fields";
 
 const mine = (buyer: { userId: string; organizationId: string }) =>
   and(
@@ -16,9 +17,9 @@ const mine = (buyer: { userId: string; organizationId: string }) =>
 
 const setQuantityInput = z.object({
   productId: z.string(),
-  quantity: z.coerce
+  quantity: strictNumber(z
     .number({ error: "catalog.errors.quantityInvalid" })
-    .pipe(quantitySchema),
+    .pipe(quantitySchema)),
 });
 
 /**

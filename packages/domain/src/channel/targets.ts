@@ -10,6 +10,7 @@ import { isUuid, parseInput } from "../shared/parse";
 import { moneyField } from "../billing/money";
 import { isPeriodStart } from "./periods";
 import { channelPartnerScope } from "./scope";
+import { strictNumber } from "../validation/fields";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optionalUuid = z.preprocess(blankToUndefined, z.string().uuid("validation.invalid").optional());
@@ -17,7 +18,7 @@ const optionalUuid = z.preprocess(blankToUndefined, z.string().uuid("validation.
 export const targetInput = z
   .object({
     id: optionalUuid,
-    version: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+    version: z.preprocess(blankToUndefined, strictNumber(z.number().int().positive().optional())),
     organizationId: z.string({ error: "validation.required" }).uuid("validation.required"),
     periodKind: z.enum(periodKinds, { error: "validation.required" }),
     periodStart: z.iso.date({ error: "validation.date" }),

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { notifications } from "@cs/db";
 import type { Ctx } from "../shared/context";
 import { parseInput } from "../shared/parse";
+import { strictNumber } from "../validation/fields";
 
 export const notificationListQuery = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-  size: z.coerce.number().int().refine((n) => [10, 20, 50, 100].includes(n)).catch(20),
+  page: strictNumber(z.number().int().min(1).max(10_000).catch(1)),
+  size: strictNumber(z.number().int().refine((n) => [10, 20, 50, 100].includes(n)).catch(20)),
   unread: z
     .enum(["1", "0"])
     .optional()

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { executePrepared, type Transaction } from "@cs/db";
 import { roleNames, roles, type Permission, type Role } from "../access/permissions";
+import { hasKey } from "../shared/keys";
 
 /** A PostgreSQL array literal bound as one parameter (drizzle would expand a JS array into a list). */
 const pgArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
@@ -38,20 +39,20 @@ export type NotifyInput = {
 
 /** One select of (id, login, locale) per audience, unioned below. */
 function audienceQuery(a: Audience): SQL {
-  if ("userIds" in a) {
+  if (hasKey(a, "userIds")) {
     return sql`select u.id, u.login, u.locale from users u where u.id = any(${pgArray(a.userIds)}::uuid[]) and u.status = 'active'`;
   }
-  if ("organizationId" in a) {
+  if (hasKey(a, "organizationId")) {
     return sql`select u.id, u.login, u.locale from users u
       where u.organization_id = ${a.organizationId}::uuid and u.kind = 'partner' and u.status = 'active'
         and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role = any(${pgArray(rolesWith(a.permission, "partner"))}::text[]))`;
   }
-  if ("staffRoles" in a) {
+  if (hasKey(a, "staffRoles")) {
     return sql`select u.id, u.login, u.locale from users u
       where u.kind = 'staff' and u.status = 'active'
         and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role = any(${pgArray(a.staffRoles)}::text[]))`;
   }
-  if ("endCustomerId" in a) {
+  if (hasKey(a, "endCustomerId")) {
     return sql`select u.id, u.login, u.locale from users u
       where u.end_customer_id = ${a.endCustomerId}::uuid and u.kind = 'customer' and u.status = 'active'`;
   }

@@ -1,5 +1,6 @@
 import type { PartnerAvailability } from "../inventory/partner/availability";
 import { ValidationError } from "../shared/errors";
+import { hasKey } from "../shared/keys";
 
 /** A cart line whose price or availability differs from what the buyer saw when adding it. */
 export type CartChange = {
@@ -13,7 +14,7 @@ export type CartChange = {
   token: string;
 };
 
-const availabilityKey = (a: PartnerAvailability | null) => (a === null ? "-" : "exact" in a ? `n${a.exact}` : a.band);
+const availabilityKey = (a: PartnerAvailability | null) => (a === null ? "-" : hasKey(a, "exact") ? `n${a.exact}` : a.band);
 
 /**
  * Identifies a change by the product and what the buyer now accepts (price and availability): if

@@ -14,16 +14,17 @@ import { recordOrderEvent } from "./events";
 import { buyerTerms, linesOf, lockOrder } from "./load";
 import { priceLine, orderTotalsOf } from "./pricing";
 import { orderQuantity } from "./submit-order";
+import { strictNumber } from "../validation/fields";
 
 export const editOrderInput = z.object({
   orderId: z.string(),
-  version: z.coerce.number({ error: "validation.invalid" }).int(),
+  version: strictNumber(z.number({ error: "validation.invalid" }).int()),
   lines: z
     .array(
       z.object({
         productId: z.string(),
         quantity: orderQuantity,
-        discountBp: z.coerce.number({ error: "orders.errors.discountInvalid" }).int("orders.errors.discountInvalid").min(0, "orders.errors.discountInvalid").max(9999, "orders.errors.discountInvalid").default(0),
+        discountBp: strictNumber(z.number({ error: "orders.errors.discountInvalid" }).int("orders.errors.discountInvalid").min(0, "orders.errors.discountInvalid").max(9999, "orders.errors.discountInvalid").default(0)),
       }),
     )
     .min(1, "orders.errors.empty")

@@ -23,6 +23,7 @@ import { orderEventStatement } from "../notifications/notify";
 import { authorize } from "../access/authorize";
 import { checkRebateUse, lockCheckoutBalance, rebateUseField, rebateUseStatement } from "../rebates/balance-checkout";
 import { checkCoveredSerials } from "../service/network/extended-warranty";
+import { hasKey } from "../shared/keys";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" ? v.trim() || undefined : (v ?? undefined));
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().max(max, "validation.tooLong").optional());
@@ -230,7 +231,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     last.catch(() => {}); // awaited below
     return { list, last };
   });
-  if ("replayed" in outcome) return outcome.replayed;
+  if (hasKey(outcome, "replayed")) return outcome.replayed;
   const [inserted] = await outcome.last;
   const numbers = numbersOf(inserted!);
   return { orders: outcome.list.map((o) => ({ id: o.id, number: numbers.get(o.id)!, status: o.status, supplierId: o.supplierId })), replayed: false };

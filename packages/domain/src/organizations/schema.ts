@@ -12,6 +12,7 @@ import {
   uuidField,
   yuanToFenField,
 } from "../validation";
+import { strictNumber } from "../validation/fields";
 
 /** Kinds staff may create; the company itself exists once, from the seed. */
 export const editableKinds = ["branch", "master_distributor", "agent", "dealer", "key_account", "repair_station"] as const;
@@ -52,7 +53,7 @@ export const organizationInput = z
     creditLimit: yuanToFenField,
     paymentTermsDays: z.preprocess(
       (v) => (v === "" || v === undefined ? 0 : v),
-      z.coerce.number({ error: "validation.integer" }).int({ error: "validation.integer" }).min(0, { error: "validation.range" }).max(365, { error: "validation.range" }),
+      strictNumber(z.number({ error: "validation.integer" }).int({ error: "validation.integer" }).min(0, { error: "validation.range" }).max(365, { error: "validation.range" })),
     ),
   })
   .superRefine((v, ctx) => {
@@ -74,11 +75,11 @@ export const organizationInput = z
   });
 export type OrganizationInput = z.output<typeof organizationInput>;
 
-export const organizationUpdateInput = z.object({ version: z.coerce.number().int().min(1) }).and(organizationInput);
+export const organizationUpdateInput = z.object({ version: strictNumber(z.number().int().min(1)) }).and(organizationInput);
 
 export const companyProfileInput = z
   .object({
-    version: z.coerce.number().int().min(1),
+    version: strictNumber(z.number().int().min(1)),
     shortName: optionalText(30),
     phone: phoneField,
     address: optionalText(200),

@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../shared/errors"
 import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
 import { partnerStockOnDate } from "./price-protection-stock";
+import { strictNumber } from "../validation/fields";
 
 export const priceProtectionInput = z.object({
   product: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
@@ -20,7 +21,7 @@ export const priceProtectionInput = z.object({
   note: z.string().trim().max(500, "validation.tooLong").optional(),
 });
 
-const versionInput = z.object({ id: z.string(), version: z.coerce.number().int().optional() });
+const versionInput = z.object({ id: z.string(), version: strictNumber(z.number().int().optional()) });
 
 /** Product by id or SKU (the form types a SKU). */
 async function findProduct(tx: Transaction, ref: string) {

@@ -120,7 +120,7 @@ export async function updateRebateProgram(ctx: Ctx, id: string, raw: unknown, ex
     if (!diff.changed) return before;
     if (before.version !== expectedVersion) throw new ConflictError("rebatePrograms.errors.stale");
     if (await codeTaken(tx, values.code, id)) throw new ValidationError({ code: ["rebatePrograms.errors.codeTaken"] });
-    const rulesChanged = RULE_FIELDS.some((f) => f in diff.after);
+    const rulesChanged = RULE_FIELDS.some((f) => Object.hasOwn(diff.after, f));
     if (rulesChanged && (await hasFrozenStatements(tx, id))) throw new ConflictError("rebatePrograms.errors.programFrozen");
     const [updated] = await tx
       .update(rebatePrograms)

@@ -8,8 +8,9 @@ import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, NotFoundError } from "../shared/errors";
 import { isUuid, parseInput } from "../shared/parse";
 import { postLedgerEntry } from "./balance";
+import { strictNumber } from "../validation/fields";
 
-const settleInput = z.object({ statementId: z.string(), version: z.coerce.number().int().optional() });
+const settleInput = z.object({ statementId: z.string(), version: strictNumber(z.number().int().optional()) });
 
 export type SettleResult = { status: "settled"; creditedFen: bigint; carriedFen: bigint; replayed: boolean };
 

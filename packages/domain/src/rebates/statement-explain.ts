@@ -1,4 +1,5 @@
 import type { RebateStatementDetail } from "./statements-queries";
+import { hasKey } from "../shared/keys";
 
 /**
  * A statement in plain words, one sentence per explained line, for the portal page, the PDF and
@@ -71,7 +72,7 @@ export function formatFactor(value: number): string {
 export function sentenceValues(s: ExplainSentence, money: (fen: bigint) => string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(s.values)) {
-    if (typeof v === "object") out[k] = "fen" in v ? money(v.fen) : k === "multiplier" ? formatFactor(v.bp) : formatBp(v.bp);
+    if (typeof v === "object") out[k] = hasKey(v, "fen") ? money(v.fen) : k === "multiplier" ? formatFactor(v.bp) : formatBp(v.bp);
     else out[k] = String(v);
   }
   return out;

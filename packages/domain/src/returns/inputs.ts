@@ -2,6 +2,7 @@ import { z } from "zod";
 import { returnReasons, returnRequests } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { tenantScope } from "../access/scopes";
+import { strictNumber } from "../validation/fields";
 
 /** Serials arrive as one text field (one per line, or separated by commas or spaces) or as a list. */
 const serialList = z.preprocess(
@@ -22,7 +23,7 @@ export const requestReturnInput = z.object({
     .array(
       z.object({
         orderLineId: z.string(),
-        quantity: z.coerce.number({ error: "validation.quantityPositive" }).int("validation.quantityPositive").min(0, "validation.quantityPositive"),
+        quantity: strictNumber(z.number({ error: "validation.quantityPositive" }).int("validation.quantityPositive").min(0, "validation.quantityPositive")),
         serials: serialList.default([]),
       }),
     )

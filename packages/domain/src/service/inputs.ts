@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { repairPriorities, repairStatuses, serviceModes } from "@cs/db";
+import { strictNumber } from "../validation/fields";
 
 const optionalText = (max: number) =>
   z
@@ -79,7 +80,7 @@ export const requestRefInput = z.object({ requestId: z.string(), comment: option
 
 export const rateInput = z.object({
   requestId: z.string(),
-  rating: z.coerce.number({ error: "service.validation.rating" }).int("service.validation.rating").min(1, "service.validation.rating").max(5, "service.validation.rating"),
+  rating: strictNumber(z.number({ error: "service.validation.rating" }).int("service.validation.rating").min(1, "service.validation.rating").max(5, "service.validation.rating")),
   comment: optionalText(1000),
 });
 
@@ -95,7 +96,7 @@ export const declineInput = z.object({
 export const usePartInput = z.object({
   requestId: z.string(),
   productId: z.string().min(1, "validation.required"),
-  quantity: z.coerce.number({ error: "validation.quantityPositive" }).int("validation.quantityPositive").min(1, "validation.quantityPositive").max(100, "validation.range"),
+  quantity: strictNumber(z.number({ error: "validation.quantityPositive" }).int("validation.quantityPositive").min(1, "validation.quantityPositive").max(100, "validation.range")),
   faultySerial: serialText.optional().or(z.literal("").transform(() => undefined)),
   replacementSerial: serialText.optional().or(z.literal("").transform(() => undefined)),
 });

@@ -4,6 +4,7 @@ import { idempotencyKeys, type Transaction } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { toAuditJson } from "./audit";
 import { ConflictError, ValidationError } from "./errors";
+import { hasKey } from "../shared/keys";
 
 /**
  * Runs `fn` once per (user, key). Must be called inside the transaction that makes the change, so
@@ -41,7 +42,7 @@ export async function once<T extends Record<string, unknown>>(
 
 /** The `_key` hidden field every create form carries. */
 export function keyOf(raw: unknown): string | undefined {
-  if (raw && typeof raw === "object" && "_key" in raw) {
+  if (raw && typeof raw === "object" && hasKey(raw, "_key")) {
     const v = (raw as { _key: unknown })._key;
     return typeof v === "string" ? v : undefined;
   }

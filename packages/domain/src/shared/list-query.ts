@@ -1,16 +1,17 @@
 import { z } from "zod";
+import { strictNumber } from "../validation/fields";
 
 export const pageSizes = [10, 20, 50, 100] as const;
 
 /** Pagination and sorting shared by every list; each list adds its own filters and sort keys. */
 export function listQuerySchema<const S extends readonly [string, ...string[]]>(sortKeys: S, defaultSort: S[number]) {
   return z.object({
-    page: z.coerce.number().int().min(1).max(100_000).catch(1),
-    size: z.coerce
+    page: strictNumber(z.number().int().min(1).max(100_000).catch(1)),
+    size: strictNumber(z
       .number()
       .int()
       .refine((n) => (pageSizes as readonly number[]).includes(n))
-      .catch(20),
+      .catch(20)),
     sort: z.enum(sortKeys).catch(defaultSort as never),
     dir: z.enum(["asc", "desc"]).catch("asc"),
     q: z

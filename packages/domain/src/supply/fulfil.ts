@@ -14,6 +14,7 @@ import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors";
 import { keyOf, once } from "../shared/idempotency";
 import { parseInput } from "../shared/parse";
+import { strictNumber } from "../validation/fields";
 
 /** The master distributor acting, or ForbiddenError: only a partner with supplied_order:fulfil fulfils. */
 function supplierOf(actor: Actor): string {
@@ -67,7 +68,7 @@ export async function getSuppliedOrder(ctx: Ctx, orderId: string) {
 
 const confirmInput = z.object({
   orderId: z.string(),
-  version: z.coerce.number({ error: "validation.invalid" }).int(),
+  version: strictNumber(z.number({ error: "validation.invalid" }).int()),
 });
 
 export type SupplierConfirmation = { reserved: number; backordered: number; cancelled: number; version: number };

@@ -132,6 +132,8 @@ export const en: Resource = {
     keyReused: "This form was already submitted with different content; reload and try again.",
     validation: "Please check the fields marked in red.",
     csrf: "This page has expired; reload it and submit again.",
+    fieldName: "The request contains a field name that is not allowed; nothing was changed.",
+    controlCharacter: "The input contains an invisible control character (such as a NUL byte); remove it and try again. Nothing was changed.",
     serverTitle: "Something went wrong",
     server: "The server could not handle the request. Please try again later; the problem has been logged.",
     goHome: "Back to home",

@@ -131,6 +131,8 @@ export const zhCN = {
     keyReused: "该表单已提交过不同的内容，请刷新页面后重试。",
     validation: "请检查标红的字段。",
     csrf: "页面已过期，请刷新后重新提交。",
+    fieldName: "请求包含不允许的字段名，未作任何更改。",
+    controlCharacter: "输入中含有不可见的控制字符（例如空字符），请删除后重试。未作任何更改。",
     serverTitle: "出错了",
     server: "服务器处理请求时出错，请稍后重试。我们已记录该问题。",
     goHome: "返回首页",

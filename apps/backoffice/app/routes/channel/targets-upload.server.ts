@@ -1,5 +1,6 @@
 import type { TargetImportRow } from "@cs/domain";
 import { readSheetUpload } from "@cs/web/server";
+import { hasKey } from "@cs/domain/shared/keys";
 
 /**
  * The uploaded target sheet as data rows with the row numbers the user sees. A first row whose
@@ -8,7 +9,7 @@ import { readSheetUpload } from "@cs/web/server";
  */
 export async function readTargetSheet(file: FormDataEntryValue | null): Promise<{ rows: TargetImportRow[] } | { error: string }> {
   const sheet = await readSheetUpload(file, { columns: 5, maxRows: 10_001 });
-  if ("problem" in sheet) return { error: `channel.import.${sheet.problem}` };
+  if (hasKey(sheet, "problem")) return { error: `channel.import.${sheet.problem}` };
   const rows: TargetImportRow[] = [];
   sheet.table.forEach((cells, i) => {
     if (i === 0 && !/\d{4}\s*[-/.]\s*\d/.test(cells[2] ?? "")) return;

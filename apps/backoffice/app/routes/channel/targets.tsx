@@ -4,13 +4,14 @@ import { Link, data, redirect, useSearchParams } from "react-router";
 import { can, channelFilterOptions, deleteTarget, getTarget, importTargets, listTargetPartners, listTargets, saveTarget, targetsQuery, type TargetImportResult } from "@cs/domain";
 import { Alert, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, searchParamsObject, readForm } from "@cs/web/server";
 import { FilterForm } from "../stock/shared";
 import type { Route } from "./+types/targets";
 import { targetColumns } from "./columns";
 import { divisionName } from "./shared";
 import { TargetDialog, ImportPanel } from "./target-forms";
 import { readTargetSheet } from "./targets-upload.server";
+import { hasKey } from "@cs/domain/shared/keys";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -47,7 +48,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   try {
     if (intent === "import") {
       const sheet = await readTargetSheet(form.get("file"));
-      if ("error" in sheet) return data<ImportReply>({ intent: "import", result: null, problem: sheet.error }, { status: 400 });
+      if (hasKey(sheet, "error")) return data<ImportReply>({ intent: "import", result: null, problem: sheet.error }, { status: 400 });
       const result = await importTargets(ctx, sheet.rows);
       return data<ImportReply>({ intent: "import", result, problem: null }, { status: result.ok ? 200 : 400 });
     }
@@ -55,7 +56,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       await deleteTarget(ctx, String(form.get("id") ?? ""));
       return done("deleted");
     }
-    await saveTarget(ctx, Object.fromEntries(form));
+    await saveTarget(ctx, readForm(form));
     return done("saved");
   } catch (error) {
     return actionError(error, form);
@@ -75,7 +76,7 @@ export default function Targets({ loaderData, actionData }: Route.ComponentProps
     if (value) next.set(key, value);
     return `?${next.toString()}`;
   };
-  const imported = actionData && "intent" in actionData && actionData.intent === "import" ? (actionData as ImportReply) : null;
+  const imported = actionData && hasKey(actionData, "intent") && actionData.intent === "import" ? (actionData as ImportReply) : null;
   const formResult = imported ? undefined : (actionData as ActionResult);
   const done = params.get("done");
   return (

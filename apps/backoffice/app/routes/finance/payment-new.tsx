@@ -4,8 +4,7 @@ import { Form, redirect, useNavigation } from "react-router";
 import { allocateCredit, paymentForm, paymentMethodOptions, recordPayment } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
-import { nestForm } from "../shipping/nest.server";
+import { actionError, domainCtx, loaderError, readNestedForm } from "@cs/web/server";
 import type { Route } from "./+types/payment-new";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -23,10 +22,10 @@ export async function action({ context, request }: Route.ActionArgs) {
   const form = await request.formData();
   try {
     if (form.get("intent") === "allocate-credit") {
-      await allocateCredit(ctx, nestForm(form));
+      await allocateCredit(ctx, readNestedForm(form));
       return redirect(`/finance/invoices?partner=${encodeURIComponent(String(form.get("organizationId")))}`);
     }
-    const paid = await recordPayment(ctx, nestForm(form));
+    const paid = await recordPayment(ctx, readNestedForm(form));
     return redirect(`/finance/payments?q=${encodeURIComponent(paid.number)}`);
   } catch (error) {
     return actionError(error, form);

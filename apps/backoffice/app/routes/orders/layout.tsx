@@ -26,7 +26,7 @@ export default function OrdersLayout({ loaderData }: Route.ComponentProps) {
         label={t("desk.queues.label")}
         tabs={queueTabs.map((q) => ({
           to: `/orders/queue/${q}`,
-          label: q in counts ? `${t(`desk.queues.${q}`)} (${formatNumber(counts[q] ?? 0, i18n.language)})` : t(`desk.queues.${q}`),
+          label: Object.hasOwn(counts, q) ? `${t(`desk.queues.${q}`)} (${formatNumber(counts[q] ?? 0, i18n.language)})` : t(`desk.queues.${q}`),
         }))}
       />
       <Outlet />

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { can, getCreditTerms, getOrganization, getOrganizationAudit, listParentCandidates, moveOrganization } from "@cs/domain";
 import { Alert, Badge, Card, PageHeader, buttonClass, formatMoney } from "@cs/ui";
 import { AddressList, ContactList, type ActionResult } from "@cs/web";
-import { actionError, contactIntent, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, contactIntent, domainCtx, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { AuditTrail } from "./audit-trail";
 import { ChannelPlacement } from "./channel-placement";
@@ -44,7 +44,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const form = await request.formData();
   if (form.get("intent") === "move") {
     try {
-      await moveOrganization(ctx, params.id, Object.fromEntries(form));
+      await moveOrganization(ctx, params.id, readForm(form));
       return redirect(`/organizations/${params.id}?done=org.channel.moved`);
     } catch (error) {
       return actionError(error, form);

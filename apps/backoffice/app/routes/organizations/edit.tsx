@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { redirect } from "react-router";
 import { authorize, findOrganizationInScope, listBranches, updateOrganization } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/edit";
 import { OrganizationForm } from "./form";
 
@@ -21,7 +21,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
-    await updateOrganization(ctx, params.id, Object.fromEntries(form));
+    await updateOrganization(ctx, params.id, readForm(form));
     return redirect(`/organizations/${params.id}?done=org.saved`);
   } catch (error) {
     return actionError(error, form);

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { redirect } from "react-router";
 import { authorize, createOrganization, listBranches } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
-import { actionError, domainCtx } from "@cs/web/server";
+import { actionError, domainCtx, readForm } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { OrganizationForm } from "./form";
 
@@ -17,7 +17,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
-    const created = await createOrganization(ctx, Object.fromEntries(form));
+    const created = await createOrganization(ctx, readForm(form));
     return redirect(`/organizations/${created.id}?done=org.created`);
   } catch (error) {
     return actionError(error, form);

@@ -3,7 +3,7 @@ import { Form, redirect } from "react-router";
 import { authorize, deleteContractPrice, getContractPrice, saveContractPrice } from "@cs/domain";
 import { Button, PageHeader } from "@cs/ui";
 import { CsrfInput, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/contract-edit";
 import { ContractForm, fenToYuan } from "./contract-form";
 import { PricingTabs } from "./tabs";
@@ -37,7 +37,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       await deleteContractPrice(ctx, params.id);
       return redirect("/pricing/contracts?done=deleted");
     }
-    await saveContractPrice(ctx, params.id, Object.fromEntries(form));
+    await saveContractPrice(ctx, params.id, readForm(form));
     return redirect("/pricing/contracts?done=saved");
   } catch (error) {
     return actionError(error, form);

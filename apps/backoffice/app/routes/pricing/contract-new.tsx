@@ -4,7 +4,7 @@ import { redirect } from "react-router";
 import { authorize, saveContractPrice } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/contract-new";
 import { ContractForm } from "./contract-form";
 import { PricingTabs } from "./tabs";
@@ -22,7 +22,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
-    await saveContractPrice(ctx, undefined, Object.fromEntries(form));
+    await saveContractPrice(ctx, undefined, readForm(form));
     return redirect("/pricing/contracts?done=saved");
   } catch (error) {
     return actionError(error, form);

@@ -4,7 +4,7 @@ import { Form, Link, redirect } from "react-router";
 import { can, listPriceListItems, priceListItemQuery, removePriceListItem, savePriceList, setPriceListItem } from "@cs/domain";
 import { Alert, Button, Card, DataTable, PageHeader, TextField, buttonClass, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, useTableLabels, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, searchParamsObject, readForm } from "@cs/web/server";
 import type { Route } from "./+types/list-detail";
 import { BREAK_ROWS } from "./breaks";
 import { readBreaks } from "./breaks.server";
@@ -40,7 +40,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       await removePriceListItem(ctx, params.id, { productId: form.get("productId") });
       return redirect(`/pricing/lists/${params.id}?done=deleted`);
     }
-    await savePriceList(ctx, params.id, Object.fromEntries(form));
+    await savePriceList(ctx, params.id, readForm(form));
     return redirect(`/pricing/lists/${params.id}?done=saved`);
   } catch (error) {
     return actionError(error, form);

@@ -3,7 +3,7 @@ import { redirect } from "react-router";
 import { authorize, getPromotion, listCatalogueTree, savePromotion } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import { fenToYuan } from "./contract-form";
 import type { Route } from "./+types/promotion-edit";
 import { PromotionForm } from "./promotion-form";
@@ -42,7 +42,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
-    await savePromotion(ctx, params.id, Object.fromEntries(form));
+    await savePromotion(ctx, params.id, readForm(form));
     return redirect("/pricing/promotions?done=saved");
   } catch (error) {
     return actionError(error, form);

@@ -4,7 +4,7 @@ import { redirect } from "react-router";
 import { authorize, listCatalogueTree, savePromotion } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/promotion-new";
 import { PromotionForm } from "./promotion-form";
 import { PricingTabs } from "./tabs";
@@ -23,7 +23,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
-    await savePromotion(ctx, undefined, Object.fromEntries(form));
+    await savePromotion(ctx, undefined, readForm(form));
     return redirect("/pricing/promotions?done=saved");
   } catch (error) {
     return actionError(error, form);

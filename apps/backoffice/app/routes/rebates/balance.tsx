@@ -4,7 +4,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { can, payoutMethods, payoutRebate, rebateAccount } from "@cs/domain";
 import { Alert, Button, Card, DataTable, Money, PageHeader, SelectField, TextField, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, rebateLedgerColumns, useFieldErrors, useTableLabels, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, searchParamsObject, readForm } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/balance";
 
@@ -24,7 +24,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
-    const result = await payoutRebate(ctx, { ...Object.fromEntries(form), organizationId: params.organizationId });
+    const result = await payoutRebate(ctx, { ...readForm(form), organizationId: params.organizationId });
     return redirect(`/rebates/balances/${params.organizationId}?paid=${result.ledgerId}`);
   } catch (error) {
     return actionError(error, form);

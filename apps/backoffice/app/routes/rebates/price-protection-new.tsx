@@ -4,7 +4,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { authorize, createPriceProtection, todayInShanghai } from "@cs/domain";
 import { Button, Card, PageHeader, TextAreaField, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protection-new";
 
@@ -21,7 +21,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
-    const created = await createPriceProtection(ctx, Object.fromEntries(form));
+    const created = await createPriceProtection(ctx, readForm(form));
     return redirect(`/rebates/price-protection/${created.id}?done=created`);
   } catch (error) {
     return actionError(error, form);

@@ -23,7 +23,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       explanation: explainStatementText(detail, (k, v) => t(k, v), formatYuan),
       canApprove: can(ctx.actor, "rebate:approve"),
       canManage: can(ctx.actor, "rebate:manage"),
-      done: done && done in DONE ? DONE[done as keyof typeof DONE] : null,
+      // `done` comes from the URL: own keys only, so ?done=toString finds nothing
+      done: done && Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : null,
     };
   } catch (error) {
     loaderError(error);

@@ -1,10 +1,10 @@
 import { redirect } from "react-router";
 import { approveReturn, receiveReturn, rejectReturn, type Ctx } from "@cs/domain";
-import { actionError } from "@cs/web/server";
+import { actionError, readForm } from "@cs/web/server";
 
 /** Runs the decision or receipt a return's page asked for (`intent`) and redirects with what happened. */
 export async function runReturnAction(ctx: Ctx, returnId: string, form: FormData) {
-  const raw = { ...Object.fromEntries(form), returnId };
+  const raw = { ...readForm(form), returnId };
   const back = (done: string) => redirect(`/returns/${returnId}?done=${done}`);
   try {
     switch (form.get("intent")) {

@@ -5,9 +5,8 @@ import { Form, redirect, useNavigation } from "react-router";
 import { shipOrder, shipmentForm } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextAreaField, TextField, formatNumber } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readNestedForm } from "@cs/web/server";
 import type { Route } from "./+types/new";
-import { nestForm } from "./nest.server";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -22,7 +21,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
-    const done = await shipOrder(ctx, { ...nestForm(form), orderId: params.orderId });
+    const done = await shipOrder(ctx, { ...readNestedForm(form), orderId: params.orderId });
     return redirect(`/shipping/shipments/${done.shipmentId}?done=shipped`);
   } catch (error) {
     return actionError(error, form);

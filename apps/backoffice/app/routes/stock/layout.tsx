@@ -4,6 +4,7 @@ import { authorize } from "@cs/domain";
 import { TabNav } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/layout";
+import { hasKey } from "@cs/domain/shared/keys";
 
 /** Every stock page needs stock:read; without it the whole section does not exist (404). */
 export function loader({ context, request }: Route.LoaderArgs) {
@@ -30,7 +31,7 @@ export default function StockLayout() {
   const { t } = useTranslation();
   return (
     <>
-      <TabNav label={t("stock.tabs.label")} tabs={tabs.map((tab) => ({ to: tab.to, end: "end" in tab ? tab.end : false, label: t(`stock.tabs.${tab.key}`) }))} />
+      <TabNav label={t("stock.tabs.label")} tabs={tabs.map((tab) => ({ to: tab.to, end: hasKey(tab, "end") ? tab.end : false, label: t(`stock.tabs.${tab.key}`) }))} />
       <Outlet />
     </>
   );

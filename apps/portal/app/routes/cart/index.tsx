@@ -8,6 +8,7 @@ import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { CartLines } from "./lines";
 import { CartTabs } from "./tabs";
+import { hasKey } from "@cs/domain/shared/keys";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -54,7 +55,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export default function Cart({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { cart, formKey, added } = loaderData;
-  const done = actionData && "status" in actionData && actionData.status === "done" ? (actionData as Done) : null;
+  const done = actionData && hasKey(actionData, "status") && actionData.status === "done" ? (actionData as Done) : null;
   const result = (done ? null : (actionData ?? null)) as ActionResult;
   const field = useFieldErrors(result);
   return (

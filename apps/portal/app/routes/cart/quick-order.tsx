@@ -8,6 +8,7 @@ import { actionError, domainCtx } from "@cs/web/server";
 import type { Route } from "./+types/quick-order";
 import { readQuickOrder } from "./quick-order.server";
 import { CartTabs } from "./tabs";
+import { hasKey } from "@cs/domain/shared/keys";
 
 export function loader() {
   return { formKey: randomUUID() };
@@ -21,7 +22,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const input = await readQuickOrder(form);
-  if ("error" in input) return data<Refused>({ status: "refused", text: input.text, rowErrors: [], form: [input.error] }, { status: 400 });
+  if (hasKey(input, "error")) return data<Refused>({ status: "refused", text: input.text, rowErrors: [], form: [input.error] }, { status: 400 });
   try {
     const { added } = await quickOrderToCart(ctx, input.rows, String(form.get("_key") ?? ""));
     return redirect(`/cart?added=${added}`);
@@ -43,7 +44,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function QuickOrder({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const refused = actionData && "status" in actionData && actionData.status === "refused" ? (actionData as Refused) : null;
+  const refused = actionData && hasKey(actionData, "status") && actionData.status === "refused" ? (actionData as Refused) : null;
   const other = (refused ? null : (actionData ?? null)) as ActionResult;
   return (
     <>

@@ -7,6 +7,7 @@ import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/templates";
 import { CartTabs } from "./tabs";
+import { hasKey } from "@cs/domain/shared/keys";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -39,7 +40,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export default function Templates({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { templates, formKey } = loaderData;
-  const done = actionData && "status" in actionData && actionData.status === "done" ? (actionData as Done) : null;
+  const done = actionData && hasKey(actionData, "status") && actionData.status === "done" ? (actionData as Done) : null;
   const result = (done ? null : (actionData ?? null)) as ActionResult;
   return (
     <>

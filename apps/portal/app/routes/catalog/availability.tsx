@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { PartnerAvailability } from "@cs/domain";
 import { Badge, formatNumber } from "@cs/ui";
+import { hasKey } from "@cs/domain/shared/keys";
 
 const bandTone = { in_stock: "green", low: "amber", out: "red" } as const;
 
@@ -8,6 +9,6 @@ const bandTone = { in_stock: "green", low: "amber", out: "red" } as const;
 export function AvailabilityBadge({ value }: { value: PartnerAvailability | null | undefined }) {
   const { t, i18n } = useTranslation();
   if (!value) return "—";
-  if ("exact" in value) return formatNumber(value.exact, i18n.language);
+  if (hasKey(value, "exact")) return formatNumber(value.exact, i18n.language);
   return <Badge tone={bandTone[value.band]}>{t(`myStock.availability.bands.${value.band}`)}</Badge>;
 }

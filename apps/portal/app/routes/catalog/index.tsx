@@ -9,6 +9,7 @@ import { actionError, domainCtx, loaderError, searchParamsObject } from "@cs/web
 import type { Route } from "./+types/index";
 import { AvailabilityBadge } from "./availability";
 import { PriceWhy } from "./price-why";
+import { hasKey } from "@cs/domain/shared/keys";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -82,7 +83,7 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
   const labels = useTableLabels();
   const zh = i18n.language === "zh-CN";
   const { page, query, tree, formKey } = loaderData;
-  const result = actionData && "status" in actionData ? actionData : null;
+  const result = actionData && hasKey(actionData, "status") ? actionData : null;
   const lines = tree.flatMap((d) => d.lines.filter((l) => !query.division || l.divisionId === query.division));
   const columns: ColumnDef<CatalogRow, unknown>[] = [
     { id: "sku", header: t("catalog.columns.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },

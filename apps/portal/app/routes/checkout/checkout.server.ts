@@ -1,6 +1,6 @@
 import { data } from "react-router";
-import { UnacceptedChangesError, type CartChange } from "@cs/domain";
-import { actionError } from "@cs/web/server";
+import { emptyRecord, UnacceptedChangesError, type CartChange } from "@cs/domain";
+import { actionError, readForm } from "@cs/web/server";
 
 /** The checkout form's fields as submitOrder takes them; the lines come from the cart on the server. */
 export function readCheckout(form: FormData) {
@@ -21,15 +21,21 @@ export function readCheckout(form: FormData) {
   };
 }
 
-/** `coveredSerials.<productId>.<n>` fields → product id → serials in unit order (blanks kept out by the domain). */
+/**
+ * `coveredSerials.<productId>.<n>` fields → product id → serials in unit order (blanks kept out by the
+ * domain). The product ids are the client's words: collected in a Map, returned without a prototype.
+ */
 export function readCoveredSerials(form: FormData) {
-  const out: Record<string, string[]> = {};
-  for (const [name, value] of form.entries()) {
-    const m = /^coveredSerials\.([^.]+)\.(\d+)$/.exec(name);
-    if (!m || typeof value !== "string") continue;
-    (out[m[1]!] ??= [])[Number(m[2])] = value;
+  const byProduct = new Map<string, string[]>();
+  for (const [name, value] of Object.entries(readForm(form))) {
+    const m = /^coveredSerials\.([^.]+)\.(\d{1,4})$/.exec(name);
+    if (!m) continue;
+    const serials = byProduct.get(m[1]!) ?? [];
+    serials[Number(m[2])] = value;
+    byProduct.set(m[1]!, serials);
   }
-  for (const k of Object.keys(out)) out[k] = Array.from(out[k]!, (v) => v ?? "");
+  const out = emptyRecord<string[]>();
+  for (const [productId, serials] of byProduct) out[productId] = Array.from(serials, (v) => v ?? "");
   return out;
 }
 

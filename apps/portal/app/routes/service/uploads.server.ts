@@ -12,7 +12,7 @@ export function uploadStore(): UploadStore {
  * size before its bytes are read; the domain checks type (magic bytes), size and count again.
  */
 export async function filesOf(form: FormData, name: string): Promise<UploadedFile[]> {
-  const files = form.getAll(name).filter((v): v is File => typeof v === "object" && v !== null && "arrayBuffer" in v && v.size > 0);
+  const files = form.getAll(name).filter((v): v is File => v instanceof File && v.size > 0);
   if (files.some((f) => f.size > MAX_UPLOAD_BYTES)) throw new ValidationError({ [name]: ["service.validation.fileTooLarge"] }, "service.validation.fileTooLarge");
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }

@@ -17,6 +17,7 @@ import { nextDocumentNumber } from "../../shared/document-number";
 import { NotFoundError, ValidationError } from "../../shared/errors";
 import { isUuid } from "../../shared/parse";
 import type { Ctx } from "../../shared/context";
+import { strictNumber } from "../../validation/fields";
 
 export const prefixes: Record<StockDocumentKind, string> = {
   receipt: "RC",
@@ -27,11 +28,11 @@ export const prefixes: Record<StockDocumentKind, string> = {
   sell_out: "SL",
 };
 
-const quantity = z.coerce
+const quantity = strictNumber(z
   .number({ error: "stock.validation.quantity" })
   .refine((n) => Number.isInteger(n), { error: "stock.validation.quantityInteger" })
   .refine((n) => n > 0, { error: "stock.validation.quantityPositive" })
-  .refine((n) => n <= 1_000_000, { error: "stock.validation.quantityTooLarge" });
+  .refine((n) => n <= 1_000_000, { error: "stock.validation.quantityTooLarge" }));
 
 export const lineInput = z.object({
   sku: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(64),

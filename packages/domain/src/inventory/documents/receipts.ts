@@ -11,6 +11,7 @@ import { allocateArrivedStock } from "../../orders/allocate-backorders";
 import { applyMoves } from "../ledger";
 import { findDocument, insertDocument, linesInput, resolveLines, setStatus, systemLocation, usableLocation } from "./common";
 import { receiveSerials } from "./serials";
+import { strictNumber } from "../../validation/fields";
 
 export const receiptInput = z.object({
   toLocationId: z.string(),
@@ -46,7 +47,7 @@ export const receiptPostingInput = z.object({
     .array(
       z.object({
         lineId: z.string(),
-        quantity: z.coerce.number().int({ error: "stock.validation.quantityInteger" }).min(0, { error: "stock.validation.quantityPositive" }),
+        quantity: strictNumber(z.number().int({ error: "stock.validation.quantityInteger" }).min(0, { error: "stock.validation.quantityPositive" })),
         serials: z.array(z.string().trim().min(1).max(64)).default([]),
       }),
     )

@@ -10,6 +10,7 @@ import { keyOf, once } from "../../shared/idempotency";
 import { parseInput } from "../../shared/parse";
 import { applyMoves, type StockMoveInput } from "../ledger";
 import { findDocument, insertDocument, needsApproval, setStatus, systemLocation, usableLocation } from "./common";
+import { strictNumber } from "../../validation/fields";
 
 export const openStocktakeInput = z.object({
   locationId: z.string(),
@@ -52,11 +53,11 @@ export const countsInput = z.object({
     .array(
       z.object({
         sku: z.string().trim().min(1, { error: "validation.required" }).max(64),
-        counted: z.coerce
+        counted: strictNumber(z
           .number({ error: "stock.validation.quantityInteger" })
           .int({ error: "stock.validation.quantityInteger" })
           .min(0, { error: "stock.validation.countNegative" })
-          .max(1_000_000, { error: "stock.validation.quantityTooLarge" }),
+          .max(1_000_000, { error: "stock.validation.quantityTooLarge" })),
       }),
     )
     .min(1, { error: "stock.validation.noLines" })

@@ -12,6 +12,7 @@ import { applyMoves, type StockMoveInput } from "../ledger";
 import { findDocument, insertDocument, linesInput, resolveLines, setStatus, systemLocation, usableLocation } from "./common";
 import { serialCountError, serializedSet } from "./receipts";
 import { pickSerials, placeSerials } from "./serials";
+import { strictNumber } from "../../validation/fields";
 
 export const transferInput = z.object({
   fromLocationId: z.string(),
@@ -91,7 +92,7 @@ export const transferReceiptInput = z.object({
     .array(
       z.object({
         lineId: z.string(),
-        quantity: z.coerce.number().int({ error: "stock.validation.quantityInteger" }).min(0, { error: "stock.validation.quantityPositive" }),
+        quantity: strictNumber(z.number().int({ error: "stock.validation.quantityInteger" }).min(0, { error: "stock.validation.quantityPositive" })),
       }),
     )
     .min(1, { error: "stock.validation.noLines" }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateField, optionalText, requiredText, uuidField, yuanToFenField } from "../../validation";
+import { strictNumber } from "../../validation/fields";
 
 /** Partner kinds that buy from price lists (repair stations buy parts at list price). */
 export const pricedKinds = ["master_distributor", "agent", "dealer", "key_account"] as const;
@@ -11,7 +12,7 @@ const requiredPrice = z.preprocess((v) => (v === undefined || v === null ? "" : 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 export const minQuantityField = z.preprocess(
   (v) => (blank(v) === undefined ? 1 : v),
-  z.coerce.number({ error: "validation.integer" }).int({ error: "validation.integer" }).min(1, { error: "validation.range" }).max(99_999, { error: "validation.range" }),
+  strictNumber(z.number({ error: "validation.integer" }).int({ error: "validation.integer" }).min(1, { error: "validation.range" }).max(99_999, { error: "validation.range" })),
 );
 
 /** validTo (or endsOn) may not come before the start. */
@@ -118,7 +119,7 @@ export type PromotionInput = z.output<typeof promotionInput>;
 export const priceCheckInput = z.object({
   organizationCode: requiredText(30),
   sku: requiredText(60),
-  quantity: z.coerce.number({ error: "catalog.errors.quantityInvalid" }).int({ error: "catalog.errors.quantityWhole" }).min(1, { error: "catalog.errors.quantityPositive" }).max(99_999, { error: "catalog.errors.quantityTooLarge" }),
+  quantity: strictNumber(z.number({ error: "catalog.errors.quantityInvalid" }).int({ error: "catalog.errors.quantityWhole" }).min(1, { error: "catalog.errors.quantityPositive" }).max(99_999, { error: "catalog.errors.quantityTooLarge" })),
   on: dateField,
 });
 export type PricedKind = (typeof pricedKinds)[number];

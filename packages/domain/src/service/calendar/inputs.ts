@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { businessCalendarKinds } from "@cs/db";
+import { strictNumber } from "../../validation/fields";
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -26,5 +27,5 @@ export const addCalendarDayInput = z.object({
 export const removeCalendarDayInput = z.object({ day });
 
 export const calendarYearQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2099).catch(() => new Date().getUTCFullYear()),
+  year: strictNumber(z.number().int().min(2000).max(2099).catch(() => new Date().getUTCFullYear())),
 });

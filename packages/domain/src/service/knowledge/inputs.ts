@@ -2,6 +2,7 @@ import { z } from "zod";
 import { knowledgeStatuses } from "@cs/db";
 import { listQuerySchema } from "../../shared/list-query";
 import { isUuid } from "../../shared/parse";
+import { strictNumber } from "../../validation/fields";
 
 const text = (max: number, min = 1) =>
   z
@@ -39,10 +40,10 @@ export const articleInput = z.object({
 });
 export type ArticleInput = z.output<typeof articleInput>;
 
-export const articleUpdateInput = articleInput.extend({ version: z.coerce.number().int().min(1) });
+export const articleUpdateInput = articleInput.extend({ version: strictNumber(z.number().int().min(1)) });
 
 /** Publish / archive / back to draft: the version the desk saw, so a stale click is a conflict. */
-export const articleStatusInput = z.object({ version: z.coerce.number().int().min(1) });
+export const articleStatusInput = z.object({ version: strictNumber(z.number().int().min(1)) });
 
 export const draftFromRequestInput = z.object({ requestId: z.uuid({ error: "validation.invalid" }) });
 

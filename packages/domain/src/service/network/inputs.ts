@@ -3,6 +3,7 @@ import { listQuerySchema } from "../../shared/list-query";
 import { isUuid } from "../../shared/parse";
 import { passwordField } from "../../users/register";
 import { parseDayHours, weekdays, type OpeningHours } from "./hours";
+import { strictNumber } from "../../validation/fields";
 
 export { formatDayHours, parseDayHours, weekdays, type OpeningHours, type Weekday } from "./hours";
 
@@ -21,11 +22,11 @@ export const stationProfileInput = z
       .preprocess(list, z.array(z.string()))
       .refine((ids) => ids.every(isUuid), { error: "validation.invalid" })
       .transform((ids) => [...new Set(ids)]),
-    capacityPerDay: z.coerce
+    capacityPerDay: strictNumber(z
       .number({ error: "validation.integer" })
       .int({ error: "validation.integer" })
       .min(0, { error: "validation.range" })
-      .max(500, { error: "validation.range" }),
+      .max(500, { error: "validation.range" })),
     active: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
     /** The profile's updated_at the form was loaded with (ISO), absent for a station without a profile yet. */
     loadedAt: z.string().optional(),

@@ -3,7 +3,7 @@ import { Form, Link, redirect, useNavigation, useSearchParams } from "react-rout
 import { archiveArticle, can, getArticle, nextKnowledgeStatuses, publishArticle } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, buttonClass, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { KnowledgeStatusBadge } from "./columns";
 
@@ -22,7 +22,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
-  const raw = Object.fromEntries(form);
+  const raw = readForm(form);
   try {
     if (form.get("intent") === "publish") {
       await publishArticle(ctx, params.id, raw);

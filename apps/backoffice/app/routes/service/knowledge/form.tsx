@@ -4,6 +4,7 @@ import type { KnowledgeArticle } from "@cs/db";
 import type { knowledgeFacets } from "@cs/domain";
 import { Button, Card, SelectField, TextAreaField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { readForm } from "@cs/web/server";
 
 type Facets = Awaited<ReturnType<typeof knowledgeFacets>>;
 
@@ -84,5 +85,5 @@ export function ArticleForm({
 
 /** A form posts several `productLineIds`; Object.fromEntries would keep only the last. */
 export function articleFormValues(form: FormData) {
-  return { ...Object.fromEntries(form), productLineIds: form.getAll("productLineIds").map(String) };
+  return { ...readForm(form), productLineIds: form.getAll("productLineIds").map(String) };
 }

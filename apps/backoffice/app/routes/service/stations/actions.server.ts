@@ -1,11 +1,11 @@
 import { redirect } from "react-router";
 import { hashPassword } from "@cs/auth/server";
 import { createTechnician, deactivateTechnician, linkTechnician, saveStationProfile, type Ctx } from "@cs/domain";
-import { actionError } from "@cs/web/server";
+import { actionError, readForm } from "@cs/web/server";
 
 /** Runs what the station page asked for (`intent`) and redirects with what happened. */
 export async function runStationAction(ctx: Ctx, stationId: string, form: FormData) {
-  const raw = { ...Object.fromEntries(form), divisionIds: form.getAll("divisionIds").map(String) };
+  const raw = { ...readForm(form), divisionIds: form.getAll("divisionIds").map(String) };
   const back = (done: string) => redirect(`/service/stations/${stationId}?done=${done}`);
   try {
     switch (form.get("intent")) {

@@ -16,6 +16,7 @@ import {
 } from "@cs/domain";
 import { actionError } from "@cs/web/server";
 import { readCountSheet } from "./counts-upload.server";
+import { hasKey } from "@cs/domain/shared/keys";
 
 /** `prefix.<i>.<field>` form fields as rows, in index order (every row of a document is rendered). */
 function rowsOf(form: FormData, prefix: string): { index: number; v: Partial<Record<string, string>> }[] {
@@ -106,7 +107,7 @@ async function saveCounts(ctx: Ctx, id: string, form: FormData) {
 /** A sheet either imports whole or not at all; errors name the sheet's own row numbers. */
 async function uploadCounts(ctx: Ctx, id: string, form: FormData) {
   const sheet = await readCountSheet(form.get("file"));
-  if ("error" in sheet) return actionError(new ValidationError({ upload: [sheet.error] }), form);
+  if (hasKey(sheet, "error")) return actionError(new ValidationError({ upload: [sheet.error] }), form);
   try {
     await enterCounts(ctx, id, { counts: sheet.rows.map((r) => ({ sku: r.sku, counted: r.counted })) });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { readSheetUpload } from "@cs/web/server";
+import { hasKey } from "@cs/domain/shared/keys";
 
 /** `counted` undefined when the cell is blank: the domain refuses it rather than reading it as 0. */
 export type CountRow = { sku: string; counted: string | undefined; row: number };
@@ -15,7 +16,7 @@ const MAX_ROWS = 20_000;
  */
 export async function readCountSheet(file: FormDataEntryValue | null): Promise<UploadResult> {
   const sheet = await readSheetUpload(file, { maxBytes: MAX_BYTES, maxRows: MAX_ROWS, columns: 6 });
-  if ("problem" in sheet) return { error: `stock.documents.upload.${sheet.problem}` };
+  if (hasKey(sheet, "problem")) return { error: `stock.documents.upload.${sheet.problem}` };
   return toRows(sheet.table);
 }
 

@@ -4,10 +4,11 @@ import { redirect } from "react-router";
 import { authorize, createIssue, createReceipt, createTransfer, issueReasons, listCatalogueTree, listLocationOptions, openStocktake, parseLineText } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, notFound } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, notFound, readForm } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { CreateDocumentForm } from "./create-form";
 import { isCreatable } from "./kinds";
+import { hasKey } from "@cs/domain/shared/keys";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -33,7 +34,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (!isCreatable(kind)) notFound();
   const form = await request.formData();
   // "SKU qty [serials]" lines become the rows the domain validates (and numbers its errors by).
-  const raw = { ...Object.fromEntries(form), lines: parseLineText(String(form.get("lines") ?? "")) };
+  const raw = { ...readForm(form), lines: parseLineText(String(form.get("lines") ?? "")) };
   try {
     const created =
       kind === "receipt"
@@ -43,7 +44,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           : kind === "issue"
             ? await createIssue(ctx, raw)
             : await openStocktake(ctx, raw);
-    const waiting = "status" in created && created.status === "pending_approval";
+    const waiting = hasKey(created, "status") && created.status === "pending_approval";
     return redirect(`/stock/documents/${created.id}?done=${waiting ? "pending_approval" : "created"}`);
   } catch (error) {
     return actionError(error, form);
