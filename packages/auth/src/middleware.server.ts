@@ -96,9 +96,3 @@ export function requireActor(context: Readonly<RouterContextProvider>, request: 
   const url = new URL(request.url);
   throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}${sessionExpired ? "&expired=1" : ""}`);
 }
-
-/** Only same-app relative paths: never an open redirect. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}

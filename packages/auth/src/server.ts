@@ -4,6 +4,7 @@ export * from "./db.server";
 export * from "./session.server";
 export * from "./sign-in.server";
 export * from "./middleware.server";
+export * from "./safe-redirect";
 export * from "./account.server";
 export * from "./throttle";
 export * from "./context";
