@@ -9,3 +9,4 @@ export * from "./params";
 export * from "./contacts.server";
 export * from "./notifications.server";
 export * from "./sheet-upload.server";
+export * from "./exports.server";
