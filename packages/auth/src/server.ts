@@ -9,3 +9,4 @@ export * from "./account.server";
 export * from "./throttle";
 export * from "./context";
 export { hashPassword, verifyPassword } from "./password";
+export * from "./cookie-names";
