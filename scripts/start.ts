@@ -1,32 +1,18 @@
 import "./lib/production-env";
 import type { Server } from "node:http";
-import { extname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@react-router/express";
-import express from "express";
 import type { ServerBuild } from "react-router";
 import { demoSignIns } from "@cs/db/seed";
+import { createAppServer } from "./lib/app-server";
 import { prepareDatabase, sessionSecret } from "./lib/database";
 import { readWorkerEnv, startWorker } from "@cs/worker";
 
-/** Serves one app's production build: hashed assets with long caching, everything else via React Router. */
+/** Serves one app's production build (scripts/lib/app-server.ts). */
 async function serveApp(app: "portal" | "backoffice", port: number): Promise<Server> {
   const root = resolve("apps", app, "build");
   const build = (await import(pathToFileURL(resolve(root, "server/index.js")).href)) as ServerBuild;
-  const server = express();
-  server.disable("x-powered-by");
-  server.use((req, res, next) => {
-    // Replace anything a client sent: the socket address is the only trusted source here.
-    req.headers["x-cs-client-ip"] = req.socket.remoteAddress ?? "127.0.0.1";
-    next();
-  });
-  // Pages get their security headers from the app middleware; static files get theirs here.
-  const setHeaders = (res: express.Response) => res.setHeader("X-Content-Type-Options", "nosniff");
-  server.use("/assets", express.static(resolve(root, "client/assets"), { immutable: true, maxAge: "1y", setHeaders }));
-  // Only paths naming a file (favicon.ico, robots.txt) may be static: pages skip a stat() per request.
-  const rootFiles = express.static(resolve(root, "client"), { maxAge: "1h", setHeaders });
-  server.use((req, res, next) => (extname(req.path) ? rootFiles(req, res, next) : next()));
-  server.all("/{*splat}", createRequestHandler({ build, mode: "production" }));
+  const server = createAppServer(build, resolve(root, "client"));
   return new Promise((ok) => {
     const s = server.listen(port, () => ok(s));
   });

@@ -1,10 +1,9 @@
-// Child process of the order_place_http benchmark: the portal's production build, served the way
-// scripts/start.ts serves it. The first import sets NODE_ENV=production before React loads.
+// Child process of the order_place_http benchmark: the portal's production build, served by
+// scripts/start.ts's own server. The first import sets NODE_ENV=production before React loads.
 import "../../scripts/lib/production-env";
-import { extname, resolve } from "node:path";
+import { createAppServer } from "../../scripts/lib/app-server";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@react-router/express";
-import express from "express";
 import type { ServerBuild } from "react-router";
 
 /** Every response says which NODE_ENV this process runs with, so the harness can refuse anything else. */
@@ -18,19 +17,13 @@ if (!process.env.DATABASE_URL || !process.env.SESSION_SECRET || !Number.isIntege
 
 const root = resolve(process.env.PORTAL_BUILD ?? "apps/portal/build");
 const build = (await import(pathToFileURL(resolve(root, "server/index.js")).href)) as ServerBuild;
-const app = express();
-app.disable("x-powered-by");
-app.use((req, res, next) => {
-  req.headers["x-cs-client-ip"] = req.socket.remoteAddress ?? "127.0.0.1";
-  res.setHeader(NODE_ENV_HEADER, process.env.NODE_ENV ?? "");
-  res.setHeader(SERVER_ID_HEADER, process.env.BENCH_SERVER_ID ?? "");
-  next();
-});
-app.use("/assets", express.static(resolve(root, "client/assets"), { immutable: true, maxAge: "1y" }));
-// As scripts/start.ts: only paths naming a file may be static, so pages skip a stat() per request.
-const rootFiles = express.static(resolve(root, "client"), { maxAge: "1h" });
-app.use((req, res, next) => (extname(req.path) ? rootFiles(req, res, next) : next()));
-app.all("/{*splat}", createRequestHandler({ build, mode: "production" }));
+const app = createAppServer(build, resolve(root, "client"), [
+  (_req, res, next) => {
+    res.setHeader(NODE_ENV_HEADER, process.env.NODE_ENV ?? "");
+    res.setHeader(SERVER_ID_HEADER, process.env.BENCH_SERVER_ID ?? "");
+    next();
+  },
+]);
 // Express 5 calls back with the error when the port is taken
 const server = app.listen(port, "127.0.0.1", (error?: Error) => {
   if (error) {

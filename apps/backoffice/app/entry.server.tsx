@@ -1,1 +1,1 @@
-export { handleRequest as default, handleError } from "@cs/web/server";
+export { handleRequest as default, handleDataRequest, handleError } from "@cs/web/server";

@@ -9,7 +9,7 @@ import { getDb } from "./db.server";
 import { hashPassword, verifyPassword } from "./password";
 import { createSession, revokeOtherSessions, revokeSession, sessionCookie, type Audience } from "./session.server";
 import { signIn } from "./sign-in.server";
-import { safeRedirect } from "./middleware.server";
+import { safeRedirect } from "./safe-redirect";
 
 /** Signs in and redirects with the new session cookie; SignInError propagates to the form. */
 export async function completeSignIn(request: Request, context: Readonly<RouterContextProvider>, audience: Audience) {

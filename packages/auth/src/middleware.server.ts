@@ -7,6 +7,7 @@ import { applySecurityHeaders } from "./headers";
 import { refuseHostileInput } from "./request-input";
 import { CLIENT_IP_HEADER, requestContext, type RequestState } from "./context";
 import { readSession, sessionCookie, type Audience } from "./session.server";
+import { cookieName, csrfTokenFor } from "./cookie-names";
 import { createSignedCookie } from "./signed-cookie.server";
 
 const mutating = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -16,7 +17,7 @@ function csrfCookie(audience: Audience) {
   let cookie = csrfCookies.get(audience);
   if (!cookie) {
     const env = serverEnv();
-    cookie = createSignedCookie(audience === "portal" ? "cs_portal_csrf" : "cs_bo_csrf", {
+    cookie = createSignedCookie(cookieName(audience === "portal" ? "cs_portal_csrf" : "cs_bo_csrf", env.secureCookies), {
       secrets: [env.SESSION_SECRET],
       httpOnly: true,
       sameSite: "lax",
@@ -36,18 +37,23 @@ function sameToken(a: unknown, b: string) {
 const audienceKinds: Record<Audience, Actor["kind"][]> = { portal: ["partner", "customer"], backoffice: ["staff"] };
 
 /**
- * Runs first on every request of an app: CSRF (signed double-submit token + Origin check) for every
- * mutation, the session and the actor — built once — and the security headers on the way out.
+ * Runs first on every request of an app: CSRF (a token bound to the session, or before sign-in to
+ * the CSRF cookie, plus an Origin check) for every mutation, the session and the actor — built
+ * once — and the security headers on the way out.
  */
 export function appMiddleware(audience: Audience): MiddlewareFunction<Response> {
   return async ({ request, context }, next) => {
     const db = getDb();
-    const dev = serverEnv().NODE_ENV === "development";
+    const env = serverEnv();
+    const dev = env.NODE_ENV === "development";
     // Our HTTP server overwrites this header with the socket address; the dev server has none.
     const ip = request.headers.get(CLIENT_IP_HEADER) ?? "127.0.0.1";
     const cookieHeader = request.headers.get("Cookie");
     const existingCsrf = await csrfCookie(audience).parse(cookieHeader);
-    const csrfToken = typeof existingCsrf === "string" && existingCsrf ? existingCsrf : randomBytes(16).toString("hex");
+    const anonymous = typeof existingCsrf === "string" && existingCsrf ? existingCsrf : randomBytes(16).toString("hex");
+    const token = await sessionCookie(audience).parse(cookieHeader);
+    const cookieSession = typeof token === "string" && token !== "" ? token : null;
+    const csrfToken = csrfTokenFor(env.SESSION_SECRET, audience, cookieSession ? { session: cookieSession } : { anonymous });
 
     let actor: Actor | null = null;
     let sessionToken: string | null = null;
@@ -62,26 +68,27 @@ export function appMiddleware(audience: Audience): MiddlewareFunction<Response> 
         .clone()
         .formData()
         .catch(() => null);
-      if (!existingCsrf || !sameToken(form?.get("_csrf"), csrfToken)) throw data({ messageKey: "errors.csrf" }, { status: 403 });
+      // Without either cookie the token would be bound to a value minted for this very request.
+      if ((!cookieSession && !existingCsrf) || !sameToken(form?.get("_csrf"), csrfToken))
+        throw data({ messageKey: "errors.csrf" }, { status: 403 });
       refuseHostileInput(new URL(request.url).searchParams, form);
     } else refuseHostileInput(new URL(request.url).searchParams, null);
 
-    const token = await sessionCookie(audience).parse(cookieHeader);
-    if (typeof token === "string") {
-      const session = await readSession(db, token);
+    if (cookieSession) {
+      const session = await readSession(db, cookieSession);
       if (session && audienceKinds[audience].includes(session.kind)) {
         actor = await loadActor(db, session.userId, ip);
-        sessionToken = actor ? token : null;
+        sessionToken = actor ? cookieSession : null;
       }
     }
     // A cookie that no longer opens a session: expired, revoked or replayed after sign-out.
-    const sessionExpired = typeof token === "string" && token !== "" && !actor;
+    const sessionExpired = cookieSession !== null && !actor;
     context.set(requestContext, { ...state, actor, sessionToken, sessionExpired });
 
     let response = await next();
     // Responses built by Response.redirect() and friends have immutable headers.
     response = new Response(response.body, response);
-    if (!existingCsrf) response.headers.append("Set-Cookie", await csrfCookie(audience).serialize(csrfToken));
+    if (!existingCsrf) response.headers.append("Set-Cookie", await csrfCookie(audience).serialize(anonymous));
     applySecurityHeaders(response.headers, { nonce: state.nonce, dev });
     return response;
   };
@@ -97,10 +104,4 @@ export function requireActor(context: Readonly<RouterContextProvider>, request: 
   if (actor) return actor;
   const url = new URL(request.url);
   throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}${sessionExpired ? "&expired=1" : ""}`);
-}
-
-/** Only same-app relative paths: never an open redirect. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
 }

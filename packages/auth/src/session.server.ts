@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { sessions, users, type Database } from "@cs/db";
 import { serverEnv } from "./env.server";
+import { cookieName } from "./cookie-names";
 import { createSignedCookie } from "./signed-cookie.server";
 
 export type Audience = "portal" | "backoffice";
@@ -10,12 +11,12 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 const cookies = new Map<Audience, ReturnType<typeof createSignedCookie>>();
 
-/** Cookies do not separate by port, so each app has its own name. */
+/** Cookies do not separate by port, so each app has its own name (`__Host-` prefixed when Secure). */
 export function sessionCookie(audience: Audience) {
   let cookie = cookies.get(audience);
   if (!cookie) {
     const env = serverEnv();
-    cookie = createSignedCookie(audience === "portal" ? "cs_portal_session" : "cs_bo_session", {
+    cookie = createSignedCookie(cookieName(audience === "portal" ? "cs_portal_session" : "cs_bo_session", env.secureCookies), {
       secrets: [env.SESSION_SECRET],
       httpOnly: true,
       sameSite: "lax",

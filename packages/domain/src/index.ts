@@ -7,6 +7,7 @@ export * from "./shared/context";
 export * from "./shared/audit";
 export * from "./shared/document-number";
 export * from "./shared/list-query";
+export * from "./shared/spreadsheet-cells";
 export * from "./shared/idempotency";
 export * from "./shared/parse";
 export * from "./shared/keys";

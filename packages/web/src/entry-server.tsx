@@ -4,12 +4,17 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type EntryContext, type RouterContextProvider } from "react-router";
 import { I18nextProvider } from "react-i18next";
-import { requestContext } from "@cs/auth";
+import { applySecurityHeaders, requestContext } from "@cs/auth";
+import { serverEnv } from "@cs/auth/server";
 import { getInstance } from "@cs/i18n/server";
 
 const ABORT_DELAY = 5_000;
 
-/** React Router's streaming document handler, with the request's CSP nonce on every script. */
+/**
+ * React Router's streaming document handler, with the request's CSP nonce on every script. Error
+ * pages rendered for a refusal thrown before the app middleware's `next()` (CSRF) get their
+ * security headers here.
+ */
 export function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -31,6 +36,7 @@ export function handleRequest(
         shellRendered = true;
         const body = new PassThrough();
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        applySecurityHeaders(responseHeaders, { nonce, dev: serverEnv().NODE_ENV === "development" });
         resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
         pipe(body);
       },
@@ -44,6 +50,13 @@ export function handleRequest(
     });
     setTimeout(abort, ABORT_DELAY + 1000);
   });
+}
+
+/** `.data` responses, refusals included, carry the security headers too. */
+export function handleDataRequest(response: Response) {
+  const secured = new Response(response.body, response);
+  applySecurityHeaders(secured.headers, { dev: serverEnv().NODE_ENV === "development" });
+  return secured;
 }
 
 /** Logs the detail; users only ever see the translated error page. */

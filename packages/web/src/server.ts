@@ -10,3 +10,4 @@ export * from "./contacts.server";
 export * from "./notifications.server";
 export * from "./sheet-upload.server";
 export * from "./form-data.server";
+export * from "./exports.server";

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Statement } from "./statement";
+import { neutraliseWorkbook } from "../shared/spreadsheet-cells";
 import type { StatementLabels } from "./statement-pdf";
 
 /** Yuan as an exact decimal number for a spreadsheet cell (fen / 100 is exact below 2^53 fen). */
@@ -35,5 +36,6 @@ export async function renderStatementXlsx(s: Statement, l: Omit<StatementLabels,
   sheet.addRow([g.notDueFen, g.d0_30Fen, g.d31_60Fen, g.d61_90Fen, g.d90PlusFen, g.creditFen, g.balanceFen].map(yuan));
   for (const col of [5, 6, 7]) sheet.getColumn(col).numFmt = money;
   sheet.lastRow!.eachCell((cell) => (cell.numFmt = money));
+  neutraliseWorkbook(book);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
 import { STATEMENT_FONT, STATEMENT_FONT_BOLD } from "../billing/statement-pdf";
+import { neutraliseWorkbook } from "../shared/spreadsheet-cells";
 import { explainStatementText, formatBp, formatYuan } from "./statement-explain";
 import type { RebateStatementDetail } from "./statements-queries";
 
@@ -109,6 +110,7 @@ export async function renderRebateStatementXlsx(d: RebateStatementDetail, t: Tra
     sheet.getRow(r).getCell(2).numFmt = "#,##0.00";
     sheet.getRow(r).getCell(4).numFmt = "#,##0.00";
   }
+  neutraliseWorkbook(book);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

@@ -1,8 +1,7 @@
 import { partnerScorecard, scorecardQuery, type ScorecardRow } from "@cs/domain";
-import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
-import { csvResponse } from "../stock/csv.server";
+import { csvResponse, xlsxResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/scorecard-export";
-import { xlsxResponse, yuan } from "./export.server";
+import { yuan } from "./export.server";
 
 const pct = (bp: number | null) => (bp === null ? "" : `${(bp / 100).toFixed(2)}%`);
 
@@ -27,5 +26,5 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   }
   const name = `scorecard-${query.periodKind}-${query.periodStart}`;
   if (params.format === "xlsx") return xlsxResponse(name, t("channel.tabs.scorecard"), header, rows);
-  return csvResponse(name, header, (async function* () { yield* rows; })());
+  return csvResponse(name, header, rows);
 }

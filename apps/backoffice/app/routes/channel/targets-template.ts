@@ -1,8 +1,6 @@
 import { currentPeriod, targetImportColumns } from "@cs/domain";
-import { searchParamsObject, serverT } from "@cs/web/server";
-import { csvResponse } from "../stock/csv.server";
+import { csvResponse, xlsxResponse, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/targets-template";
-import { xlsxResponse } from "./export.server";
 
 /** The import template: the header in the user's language and two example rows. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -13,5 +11,5 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     ["DL-0001", "month", currentPeriod("month"), "", "180000.00"],
   ];
   if (searchParamsObject(request).format === "xlsx") return xlsxResponse("targets-template", t("channel.tabs.targets"), header, rows);
-  return csvResponse("targets-template", header, (async function* () { yield* rows; })());
+  return csvResponse("targets-template", header, rows);
 }

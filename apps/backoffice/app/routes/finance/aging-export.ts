@@ -1,6 +1,5 @@
 import { agingQuery, receivablesAging } from "@cs/domain";
-import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
-import { csvResponse } from "../stock/csv.server";
+import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/aging-export";
 
 const yuan = (fen: bigint) => `${fen < 0n ? "-" : ""}${(fen < 0n ? -fen : fen) / 100n}.${String((fen < 0n ? -fen : fen) % 100n).padStart(2, "0")}`;

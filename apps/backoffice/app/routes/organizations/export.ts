@@ -1,7 +1,5 @@
-import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
 import { exportOrganizations, organizationListQuery } from "@cs/domain";
-import { domainCtx, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse, domainCtx, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/export";
 
 /** Streams every row matching the list's filters, not just the page on screen. */
@@ -34,14 +32,5 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       }
     }
   }
-  // A BOM so Excel opens the UTF-8 Chinese text correctly.
-  const csv = Readable.from(rows()).pipe(stringify({ header: true, columns: header, bom: true }));
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(Readable.toWeb(csv) as ReadableStream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="organizations-${stamp}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse("organizations", header, rows());
 }

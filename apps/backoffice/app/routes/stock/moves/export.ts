@@ -1,7 +1,6 @@
 import { exportMoves, moveListQuery } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
-import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
-import { csvResponse } from "../csv.server";
+import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/export";
 
 /** The whole ledger matching the filters (not just the page on screen), streamed newest first. */

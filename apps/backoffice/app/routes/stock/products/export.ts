@@ -1,7 +1,6 @@
 import { exportStockByProduct, stockByProductQuery } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
-import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
-import { csvResponse } from "../csv.server";
+import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/export";
 
 /** Every product matching the overview's filters, not just the page on screen. */

@@ -1,0 +1,86 @@
+import { eq } from "drizzle-orm";
+import { RouterContextProvider, type MiddlewareFunction } from "react-router";
+import { beforeAll, describe, expect, it } from "vitest";
+import { users } from "@cs/db";
+import { seedDemo } from "@cs/db/seed";
+import { testDatabaseUrl, testDb } from "../../../tests/db";
+import { requestContext } from "./context";
+import { appMiddleware } from "./middleware.server";
+import { hashPassword } from "./password";
+import { createSession, sessionCookie } from "./session.server";
+
+type Outcome = { status: number; csrfToken: string; setCookies: string[]; signedIn: boolean };
+
+/** One request through the portal's app middleware; the route behind it answers 200. */
+async function through(method: "GET" | "POST", cookies: string[], fields: Record<string, string> = {}): Promise<Outcome> {
+  const context = new RouterContextProvider();
+  const request = new Request("http://localhost/account", {
+    method,
+    headers: { Cookie: cookies.join("; "), Origin: "http://localhost" },
+    body: method === "POST" ? new URLSearchParams(fields) : undefined,
+  });
+  const middleware = appMiddleware("portal") as MiddlewareFunction<Response>;
+  const args = { request, context, params: {}, unstable_pattern: "/account" } as unknown as Parameters<typeof middleware>[0];
+  try {
+    const response = (await middleware(args, async () => new Response("ok"))) as Response;
+    const state = context.get(requestContext);
+    return { status: response.status, csrfToken: state.csrfToken, setCookies: response.headers.getSetCookie(), signedIn: state.actor !== null };
+  } catch (error) {
+    const init = (error as { init?: ResponseInit }).init;
+    if (!init?.status) throw error;
+    return { status: init.status, csrfToken: context.get(requestContext).csrfToken, setCookies: [], signedIn: false };
+  }
+}
+
+const pair = (setCookie: string) => setCookie.split(";")[0]!;
+
+async function sessionFor(login: string) {
+  const [user] = await testDb().select().from(users).where(eq(users.login, login));
+  const token = await createSession(testDb(), user!.id, { ip: "10.0.0.1", userAgent: "test" });
+  return pair(await sessionCookie("portal").serialize(token));
+}
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = testDatabaseUrl();
+  process.env.SESSION_SECRET = "integration-test-secret-of-32-characters";
+  await seedDemo(testDb(), { hashPassword });
+});
+
+describe("CSRF token bound to the session", () => {
+  it("a token read in session A is refused with session B's cookie, and accepted in A", async () => {
+    const a = await sessionFor("dealer@demo.cn");
+    const b = await sessionFor("dealer2@demo.cn");
+    const pageA = await through("GET", [a]);
+    expect(pageA.signedIn).toBe(true);
+    const anonymousCsrf = pair(pageA.setCookies.find((c) => c.includes("_csrf="))!);
+
+    const inB = await through("POST", [b, anonymousCsrf], { _csrf: pageA.csrfToken });
+    expect(inB.status).toBe(403);
+    const inA = await through("POST", [a, anonymousCsrf], { _csrf: pageA.csrfToken });
+    expect(inA.status).toBe(200);
+    expect(inA.signedIn).toBe(true);
+  });
+
+  it("two sessions of the same user get different tokens", async () => {
+    const first = await through("GET", [await sessionFor("buyer@demo.cn")]);
+    const second = await through("GET", [await sessionFor("buyer@demo.cn")]);
+    expect(first.csrfToken).not.toBe(second.csrfToken);
+  });
+
+  it("the sign-in form's token is bound to the browser's CSRF cookie and is worthless with a session", async () => {
+    const page = await through("GET", []);
+    const csrfCookie = pair(page.setCookies.find((c) => c.includes("_csrf="))!);
+    expect((await through("POST", [csrfCookie], { _csrf: page.csrfToken })).status).toBe(200);
+
+    const otherBrowser = pair((await through("GET", [])).setCookies.find((c) => c.includes("_csrf="))!);
+    expect((await through("POST", [otherBrowser], { _csrf: page.csrfToken })).status).toBe(403);
+    const session = await sessionFor("dealer@demo.cn");
+    expect((await through("POST", [csrfCookie, session], { _csrf: page.csrfToken })).status).toBe(403);
+  });
+
+  it("a form without a token, or without any cookie behind it, is refused", async () => {
+    const page = await through("GET", []);
+    expect((await through("POST", [], { _csrf: page.csrfToken })).status).toBe(403);
+    expect((await through("POST", [await sessionFor("dealer@demo.cn")], {})).status).toBe(403);
+  });
+});
