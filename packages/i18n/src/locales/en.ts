@@ -21,6 +21,7 @@ import { en as priceProtection } from "./rebates/protection.en";
 import { en as rebatePortal } from "./rebates/portal.en";
 import { en as rebatePrograms } from "./rebates/programs.en";
 import { en as rebateAdjustments } from "./rebates/adjustments.en";
+import { en as verify } from "./auth/verify.en";
 
 export const en: Resource = {
   app: {
@@ -316,6 +317,7 @@ export const en: Resource = {
   rebatePortal,
   rebatePrograms,
   rebateAdjustments,
+  verify,
   company: {
     title: "My company",
     profile: "Company profile",

@@ -1,0 +1,22 @@
+/** The step after registration: the code sent to the login proves it, and only then links known records. */
+export const zhCN = {
+  title: "验证您的手机号或邮箱",
+  sentSms: "我们已向 {{target}} 发送了 6 位验证码，{{minutes}} 分钟内有效。",
+  sentEmail: "我们已向 {{target}} 发送了 6 位验证码邮件，{{minutes}} 分钟内有效。",
+  why: "验证后，经销商或维修站此前用该号码为您登记的设备和报修记录会出现在您的账户中。",
+  code: "验证码",
+  submit: "验证",
+  resend: "重新发送验证码",
+  resent: "新的验证码已发送。",
+  later: "稍后验证",
+  verified: "验证成功。",
+  linked: "验证成功，已关联您此前的设备和报修记录。",
+  banner: "您的账号尚未验证。",
+  bannerAction: "去验证",
+  codeFormat: "请输入 6 位数字验证码",
+  wrongCode: "验证码不正确",
+  expired: "验证码已失效，请重新发送",
+  tooManyAttempts: "验证码错误次数过多，请重新发送",
+  resendTooSoon: "发送过于频繁，请 1 分钟后再试",
+  tooManyCodes: "1 小时内发送次数已达上限，请稍后再试",
+};
