@@ -13,7 +13,10 @@ export function loader({ context }: Route.LoaderArgs) {
   return null;
 }
 
-/** End customers register themselves with a mobile number or an e-mail, and are signed in at once. */
+/**
+ * End customers register themselves with a mobile number or an e-mail and are signed in at once; the
+ * next step asks for the code sent to that login, which alone links records known under it.
+ */
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const { ip } = context.get(requestContext);
@@ -21,7 +24,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const db = getDb();
     const userId = await registerCustomer(db, Object.fromEntries(form), { hashPassword, locale: getLocale(context), ip });
     const token = await createSession(db, userId, { ip, userAgent: request.headers.get("User-Agent") });
-    return redirect("/", { headers: { "Set-Cookie": await sessionCookie("portal").serialize(token) } });
+    return redirect("/register/verify", { headers: { "Set-Cookie": await sessionCookie("portal").serialize(token) } });
   } catch (error) {
     return actionError(error, form);
   }

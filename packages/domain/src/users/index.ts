@@ -1,5 +1,5 @@
 export * from "./actor";
 export * from "./register";
 export * from "./preferences";
-export { maskLogin } from "./login-code";
+export { CODE_TTL_MINUTES, maskLogin } from "./login-code";
 export * from "./verify-login";

@@ -10,6 +10,7 @@ export const en: Widen<typeof zhCN> = {
   submit: "Verify",
   resend: "Send a new code",
   resent: "A new code has been sent.",
+  continue: "Continue",
   later: "Verify later",
   verified: "Verified.",
   linked: "Verified. Your earlier devices and repair requests are now in your account.",

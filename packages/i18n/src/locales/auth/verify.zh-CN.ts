@@ -8,6 +8,7 @@ export const zhCN = {
   submit: "验证",
   resend: "重新发送验证码",
   resent: "新的验证码已发送。",
+  continue: "继续",
   later: "稍后验证",
   verified: "验证成功。",
   linked: "验证成功，已关联您此前的设备和报修记录。",
