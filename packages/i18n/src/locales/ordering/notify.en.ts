@@ -47,7 +47,7 @@ export const en: Widen<typeof zhCN> = {
     security: {
       default: "Account security notice",
       signInFailures:
-        "There were {{count}} failed sign-ins to your account within 15 minutes (the latest from {{ip}}). If it was not you, change your password",
+        "There were {{count}} failed sign-ins to your account in the last hour (the latest from {{ip}}). If it was not you, change your password",
     },
   },
   sms: { body: "[Huaxinda] {{text}}." },

@@ -44,7 +44,7 @@ export const zhCN = {
     },
     security: {
       default: "账号安全提醒",
-      signInFailures: "您的账号在 15 分钟内有 {{count}} 次登录失败（最近一次来自 {{ip}}）。如果不是您本人操作，请修改密码",
+      signInFailures: "您的账号在过去 1 小时内有 {{count}} 次登录失败（最近一次来自 {{ip}}）。如果不是您本人操作，请修改密码",
     },
   },
   sms: { body: "【华信达】{{text}}。" },
