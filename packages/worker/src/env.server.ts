@@ -13,6 +13,8 @@ const schema = z
     SMS_TRANSPORT: z.enum(["log", "http"]).default("log"),
     SMS_HTTP_URL: z.string().url().optional(),
     SMS_HTTP_TOKEN: z.string().min(1).optional(),
+    /** Where links in messages point (a dealer's invitation to register). */
+    PORTAL_PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   })
   .refine((e) => e.MAIL_TRANSPORT !== "smtp" || !!e.SMTP_URL, { message: "MAIL_TRANSPORT=smtp needs SMTP_URL", path: ["SMTP_URL"] })
   .refine((e) => e.SMS_TRANSPORT !== "http" || !!e.SMS_HTTP_URL, { message: "SMS_TRANSPORT=http needs SMS_HTTP_URL", path: ["SMS_HTTP_URL"] });

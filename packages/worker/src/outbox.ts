@@ -8,6 +8,8 @@ export type OutboxOptions = {
   transport: Transport;
   /** Rows of the sms channel; the log transport when not given. */
   smsTransport?: SmsTransport;
+  /** The portal's public address, for links in messages (invitations). */
+  portalUrl?: string;
   batchSize?: number;
   /** Attempts before a row is marked failed for good. */
   maxAttempts?: number;
@@ -41,10 +43,10 @@ async function claim(db: Database, batchSize: number, leaseMs: number): Promise<
 }
 
 /**
- * A verification code rides in its row only until the row is done with: once sent or given up, the
+ * A verification code or an invitation token rides in its row only until the row is done with: once sent or given up, the
  * code is dropped, so the outbox never keeps codes (the verification table keeps only their hash).
  */
-const withoutSecrets = sql`params - 'code'`;
+const withoutSecrets = sql`params - 'code' - 'token'`;
 
 async function markSent(db: Database, id: string) {
   await db.execute(sql`
@@ -70,7 +72,7 @@ export async function processOutbox(db: Database, options: OutboxOptions): Promi
   const run: OutboxRun = { sent: 0, retried: 0, failed: 0 };
   for (const row of await claim(db, batchSize, leaseMs)) {
     try {
-      const message = { toAddress: row.to_address, locale: row.locale, template: row.template, params: row.params };
+      const message = { toAddress: row.to_address, locale: row.locale, template: row.template, params: row.params, portalUrl: options.portalUrl };
       if (row.channel === "sms") await smsTransport.send(await renderSms(message));
       else await transport.send(await renderMail(message));
       await markSent(db, row.id);

@@ -14,6 +14,7 @@ export function startWorker(databaseUrl: string, env: WorkerEnv) {
   const worker = startOutboxWorker(db, {
     transport,
     smsTransport,
+    portalUrl: env.PORTAL_PUBLIC_URL,
     pollMs: env.MAIL_POLL_MS,
     batchSize: env.MAIL_BATCH,
     maxAttempts: env.MAIL_MAX_ATTEMPTS,

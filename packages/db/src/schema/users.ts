@@ -115,5 +115,33 @@ export const loginVerifications = pgTable(
   (t) => [index("login_verifications_user_id_created_at_idx").on(t.userId, t.createdAt)],
 );
 
+/**
+ * A dealer's invitation for an end customer it filed a repair for: a link with a random token sent to
+ * the customer's mobile, whose holder may register already linked. Only the token's SHA-256 is kept.
+ */
+export const customerInvitations = pgTable(
+  "customer_invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    endCustomerId: uuid()
+      .notNull()
+      .references(() => endCustomers.id),
+    /** The mobile the link went to: registering with it is what the link proves. */
+    target: text().notNull(),
+    tokenHash: text().notNull(),
+    invitedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    consumedAt: timestamp({ withTimezone: true }),
+    consumedBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("customer_invitations_token_hash_idx").on(t.tokenHash),
+    index("customer_invitations_end_customer_id_created_at_idx").on(t.endCustomerId, t.createdAt),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;

@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { endCustomers, userRoles, users, type Database } from "@cs/db";
 import { buildActor } from "../access/actor";
 import { recordAudit } from "../shared/audit";
 import { ValidationError } from "../shared/errors";
+import { redeemInvitation } from "./invitations";
 import { issueLoginCode } from "./login-code";
 import { parseInput } from "../shared/parse";
 import { normalizeMobile } from "../validation";
@@ -28,6 +29,8 @@ export const registrationInput = z
     login: requiredText(254),
     password: passwordField,
     confirm: z.string({ error: "validation.required" }),
+    /** The token of a dealer's invitation link, when the customer came through one. */
+    invite: z.string().max(100).optional(),
   })
   .superRefine((v, ctx) => {
     if (!normalizeLogin(v.login)) ctx.addIssue({ code: "custom", path: ["login"], message: "validation.login" });
@@ -39,7 +42,8 @@ export const registrationInput = z
  * its own without the login as contact, and a code goes to the login: only its right entry
  * (`confirmLoginCode`) links a customer the distributor already knew under that login, so typing
  * someone's mobile number opens nothing of theirs. Every registration gets the same code step, so the
- * answer does not tell whether the number is a known customer.
+ * answer does not tell whether the number is a known customer. An invitation link a dealer sent to the
+ * number proves it instead: that registration is linked and verified at once.
  */
 export async function registerCustomer(
   db: Database,
@@ -62,9 +66,22 @@ export async function registerCustomer(
     // A concurrent registration of the same login lost the race to the unique index.
     if (!user) throw new ValidationError({ login: ["validation.loginTaken"] });
     await tx.insert(userRoles).values({ userId: user.id, role: "customer" });
-    await issueLoginCode(tx, user);
     const actor = buildActor({ ...user, userId: user.id, roles: ["customer"], branchIds: [], divisionIds: [], ip: options.ip });
     await recordAudit(tx, actor, { action: "register", entity: "user", entityId: user.id, after: { login, name: input.name } });
+    if (!input.invite) {
+      await issueLoginCode(tx, user);
+      return user.id;
+    }
+    const invited = await redeemInvitation(tx, input.invite, login, user.id);
+    await tx.update(users).set({ endCustomerId: invited.endCustomerId, loginVerifiedAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx.delete(endCustomers).where(eq(endCustomers.id, customer!.id));
+    await recordAudit(tx, actor, {
+      action: "end_customer.link",
+      entity: "end_customer",
+      entityId: invited.endCustomerId,
+      before: { userId: null },
+      after: { userId: user.id, invitationId: invited.invitationId },
+    });
     return user.id;
   });
 }

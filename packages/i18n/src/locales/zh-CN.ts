@@ -21,6 +21,7 @@ import { zhCN as rebatePortal } from "./rebates/portal.zh-CN";
 import { zhCN as rebatePrograms } from "./rebates/programs.zh-CN";
 import { zhCN as rebateAdjustments } from "./rebates/adjustments.zh-CN";
 import { zhCN as verify } from "./auth/verify.zh-CN";
+import { zhCN as invite } from "./auth/invite.zh-CN";
 
 export const zhCN = {
   app: {
@@ -317,6 +318,7 @@ export const zhCN = {
   rebatePrograms,
   rebateAdjustments,
   verify,
+  invite,
   company: {
     title: "我的公司",
     profile: "公司资料",

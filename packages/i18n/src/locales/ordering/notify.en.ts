@@ -44,6 +44,10 @@ export const en: Widen<typeof zhCN> = {
       default: "Verification code",
       loginCode: "Your verification code is {{code}}, valid for {{minutes}} minutes. Do not share it with anyone",
     },
+    invite: {
+      default: "Invitation to register",
+      customer: "{{dealer}} invites you to register and follow your repair requests: {{link}} (valid for {{days}} days)",
+    },
     security: {
       default: "Account security notice",
       signInFailures:

@@ -42,6 +42,10 @@ export const zhCN = {
       default: "验证码通知",
       loginCode: "您的验证码是 {{code}}，{{minutes}} 分钟内有效。请勿告诉他人",
     },
+    invite: {
+      default: "注册邀请",
+      customer: "{{dealer}} 邀请您注册服务账户，查看您的报修进度：{{link}} （{{days}} 天内有效）",
+    },
     security: {
       default: "账号安全提醒",
       signInFailures: "您的账号在过去 1 小时内有 {{count}} 次登录失败（最近一次来自 {{ip}}）。如果不是您本人操作，请修改密码",
