@@ -9,7 +9,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const company = ctx.actor.organizationId && ctx.actor.permissions.has("own_organization:read") ? await getOrganization(ctx, ctx.actor.organizationId) : null;
   // A customer who skipped the code step is reminded: records known under their login wait for it.
-  const unverified = ctx.actor.kind === "customer" && !(await loginVerificationState(ctx)).verified;
+  const unverified = ctx.actor.kind === "customer" && (await loginVerificationState(ctx)).pending;
   return {
     unverified,
     name: ctx.actor.displayName,

@@ -79,7 +79,7 @@ describe("registration with a known customer's mobile", () => {
     // the interim record does not carry the number, so a dealer's filing for it cannot land here either
     const [interim] = await db.select().from(endCustomers).where(eq(endCustomers.id, (await reach(userId)).endCustomerId!));
     expect(interim).toMatchObject({ mobile: null, email: null });
-    expect(await loginVerificationState(await ctxOf(userId))).toEqual({ verified: false, channel: "sms", masked: maskLogin(known.mobile) });
+    expect(await loginVerificationState(await ctxOf(userId))).toEqual({ verified: false, pending: true, channel: "sms", masked: maskLogin(known.mobile) });
     expect(maskLogin(known.mobile)).toMatch(/^1\d{2}\*{4}\d{4}$/);
 
     const sent = await sentCode(known.mobile);
@@ -137,7 +137,7 @@ describe("registration with a known customer's mobile", () => {
     const audit = await db.select().from(auditLog).where(eq(auditLog.actorId, userId)).orderBy(auditLog.id);
     expect(audit.map((a) => a.action)).toEqual(["register", "login.code.send", "login.verify", "end_customer.link"]);
     expect(audit.at(-1)).toMatchObject({ entityId: known.id, after: { userId, mergedFrom: interim }, ip: options.ip });
-    expect(await loginVerificationState(await ctxOf(userId))).toMatchObject({ verified: true });
+    expect(await loginVerificationState(await ctxOf(userId))).toMatchObject({ verified: true, pending: false });
 
     // a retry after success changes nothing
     const before = await snapshot(userId);
@@ -177,6 +177,11 @@ describe("codes", () => {
     expect(await confirmLoginCode(ctx, { code: (await sentCode("13600136000")).code })).toEqual({ linkedEndCustomerId: null });
     const [own] = await db.select().from(endCustomers).where(eq(endCustomers.id, ctx.actor.endCustomerId!));
     expect(own).toMatchObject({ name: "冒名者", mobile: "13600136000" });
+  });
+
+  it("are not asked of accounts from before codes existed", async () => {
+    const [former] = await db.select().from(users).where(eq(users.login, "former-customer@demo.cn"));
+    expect(await loginVerificationState(await ctxOf(former!.id))).toMatchObject({ verified: false, pending: false });
   });
 
   it("are for customers only", async () => {

@@ -30,7 +30,10 @@ export async function loginVerificationState(ctx: Ctx) {
   const userId = customerOf(ctx);
   const [user] = await ctx.db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new ForbiddenError("login:verify");
-  return { verified: user.loginVerifiedAt !== null, channel: channelOf(user.login), masked: maskLogin(user.login) };
+  const [sent] = await ctx.db.select({ id: loginVerifications.id }).from(loginVerifications).where(eq(loginVerifications.userId, userId)).limit(1);
+  const verified = user.loginVerifiedAt !== null;
+  // accounts from before codes existed were never sent one and are not nagged
+  return { verified, pending: !verified && sent !== undefined, channel: channelOf(user.login), masked: maskLogin(user.login) };
 }
 
 /** Sends a fresh code (within the send limits); nothing when the login is already verified. */
