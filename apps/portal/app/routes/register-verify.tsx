@@ -55,7 +55,9 @@ export default function RegisterVerify({ loaderData, actionData }: Route.Compone
       ) : (
         <>
           <p className="mb-2 mt-1 text-sm text-slate-600">
-            {t(loaderData.channel === "sms" ? "verify.sentSms" : "verify.sentEmail", { target: loaderData.masked, minutes: CODE_TTL_MINUTES })}
+            {loaderData.pending || done?.status === "resent"
+              ? t(loaderData.channel === "sms" ? "verify.sentSms" : "verify.sentEmail", { target: loaderData.masked, minutes: CODE_TTL_MINUTES })
+              : t("verify.notSent", { target: loaderData.masked })}
           </p>
           <p className="mb-4 text-sm text-slate-600">{t("verify.why")}</p>
           {done?.status === "resent" ? <Alert tone="success">{t("verify.resent")}</Alert> : null}

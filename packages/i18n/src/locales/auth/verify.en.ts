@@ -5,6 +5,7 @@ export const en: Widen<typeof zhCN> = {
   title: "Verify your mobile number or e-mail",
   sentSms: "We sent a 6-digit code to {{target}}. It is valid for {{minutes}} minutes.",
   sentEmail: "We e-mailed a 6-digit code to {{target}}. It is valid for {{minutes}} minutes.",
+  notSent: "Use the button below and we will send a code to {{target}}.",
   why: "Once verified, devices and repair requests a dealer or repair station recorded for you under this number appear in your account.",
   code: "Verification code",
   submit: "Verify",

@@ -3,6 +3,7 @@ export const zhCN = {
   title: "验证您的手机号或邮箱",
   sentSms: "我们已向 {{target}} 发送了 6 位验证码，{{minutes}} 分钟内有效。",
   sentEmail: "我们已向 {{target}} 发送了 6 位验证码邮件，{{minutes}} 分钟内有效。",
+  notSent: "点击下方按钮，我们将向 {{target}} 发送验证码。",
   why: "验证后，经销商或维修站此前用该号码为您登记的设备和报修记录会出现在您的账户中。",
   code: "验证码",
   submit: "验证",
