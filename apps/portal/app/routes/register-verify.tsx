@@ -17,7 +17,7 @@ function customerCtx(context: Route.LoaderArgs["context"]) {
 }
 
 export async function loader({ context }: Route.LoaderArgs) {
-  return loginVerificationState(customerCtx(context));
+  return { ...(await loginVerificationState(customerCtx(context))), minutes: CODE_TTL_MINUTES };
 }
 
 /** The step after registration: the code sent to the login, which alone links records known under it. */
@@ -56,7 +56,7 @@ export default function RegisterVerify({ loaderData, actionData }: Route.Compone
         <>
           <p className="mb-2 mt-1 text-sm text-slate-600">
             {loaderData.pending || done?.status === "resent"
-              ? t(loaderData.channel === "sms" ? "verify.sentSms" : "verify.sentEmail", { target: loaderData.masked, minutes: CODE_TTL_MINUTES })
+              ? t(loaderData.channel === "sms" ? "verify.sentSms" : "verify.sentEmail", { target: loaderData.masked, minutes: loaderData.minutes })
               : t("verify.notSent", { target: loaderData.masked })}
           </p>
           <p className="mb-4 text-sm text-slate-600">{t("verify.why")}</p>

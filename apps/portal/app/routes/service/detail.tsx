@@ -27,7 +27,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       draftAction: mayDraft ? `/knowledge/draft/${detail.request.id}` : null,
       isStation,
       isFiler: detail.audiences.includes("filer"),
-      mayInvite: detail.audiences.includes("filer") && actor.kind === "partner",
+      invitationDays: detail.audiences.includes("filer") && actor.kind === "partner" ? INVITATION_TTL_DAYS : null,
       mayClaim: isStation && actor.permissions.has("station_service:admin"),
       now: Date.now(),
       formKey: randomUUID(),
@@ -308,11 +308,11 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
         </Card>
       ) : null}
 
-      {d.mayInvite ? (
+      {d.invitationDays ? (
         <Card title={t("invite.send")}>
           <Form method="post" className="flex flex-wrap items-center gap-3">
             <Hidden formKey={d.formKey} intent="invite" />
-            <p className="text-sm text-slate-600">{t("invite.sendHint", { days: INVITATION_TTL_DAYS })}</p>
+            <p className="text-sm text-slate-600">{t("invite.sendHint", { days: d.invitationDays })}</p>
             <Button type="submit" variant="secondary" disabled={busy}>
               {t("invite.send")}
             </Button>
