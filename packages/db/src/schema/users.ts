@@ -107,12 +107,17 @@ export const loginVerifications = pgTable(
     /** The login the code went to, so a code cannot prove a login the user no longer has. */
     target: text().notNull(),
     codeHash: text().notNull(),
+    /** The client that asked for the code: sends are limited per client too (SMS costs money). */
+    requestedIp: inet(),
     attempts: integer().notNull().default(0),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     consumedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("login_verifications_user_id_created_at_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("login_verifications_user_id_created_at_idx").on(t.userId, t.createdAt),
+    index("login_verifications_requested_ip_created_at_idx").on(t.requestedIp, t.createdAt),
+  ],
 );
 
 /**

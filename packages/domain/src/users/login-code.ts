@@ -10,6 +10,11 @@ export const CODE_MAX_ATTEMPTS = 5;
 export const RESEND_AFTER_SECONDS = 60;
 /** Codes sent to one user per hour: caps what an abuser can make us send (SMS costs money). */
 export const CODES_PER_HOUR = 5;
+/**
+ * Codes one client may have sent per hour across all users: each registration sends one, so without
+ * this a script could make us text any number of phones. Generous, as many phones share a carrier NAT.
+ */
+export const CODES_PER_CLIENT_PER_HOUR = 20;
 
 /**
  * A salted SHA-256 of the code. Six digits cannot survive an offline search whatever the hash, so the
@@ -42,7 +47,7 @@ export function maskLogin(login: string): string {
  * hash is stored and the code itself rides in the outbox row (which the worker strips once sent).
  * The caller must hold the user's row lock so the send limits cannot be raced.
  */
-export async function issueLoginCode(tx: Transaction, user: { id: string; login: string; locale: string | null }) {
+export async function issueLoginCode(tx: Transaction, user: { id: string; login: string; locale: string | null }, ip: string | null) {
   const [recent] = await tx
     .select({
       n: count(),
@@ -52,6 +57,13 @@ export async function issueLoginCode(tx: Transaction, user: { id: string; login:
     .where(and(eq(loginVerifications.userId, user.id), gt(loginVerifications.createdAt, sql`now() - interval '1 hour'`)));
   if (recent?.tooSoon) throw new ValidationError({ form: ["verify.resendTooSoon"] });
   if ((recent?.n ?? 0) >= CODES_PER_HOUR) throw new ValidationError({ form: ["verify.tooManyCodes"] });
+  if (ip) {
+    const [client] = await tx
+      .select({ n: count() })
+      .from(loginVerifications)
+      .where(and(sql`${loginVerifications.requestedIp} = ${ip}::inet`, gt(loginVerifications.createdAt, sql`now() - interval '1 hour'`)));
+    if ((client?.n ?? 0) >= CODES_PER_CLIENT_PER_HOUR) throw new ValidationError({ form: ["verify.tooManyFromClient"] });
+  }
   await tx
     .update(loginVerifications)
     .set({ expiresAt: sql`least(${loginVerifications.expiresAt}, now())` })
@@ -61,6 +73,7 @@ export async function issueLoginCode(tx: Transaction, user: { id: string; login:
     userId: user.id,
     target: user.login,
     codeHash: hashCode(code),
+    requestedIp: ip,
     expiresAt: sql`now() + ${CODE_TTL_MINUTES} * interval '1 minute'`,
   });
   await tx.insert(emailOutbox).values({

@@ -69,7 +69,7 @@ export async function registerCustomer(
     const actor = buildActor({ ...user, userId: user.id, roles: ["customer"], branchIds: [], divisionIds: [], ip: options.ip });
     await recordAudit(tx, actor, { action: "register", entity: "user", entityId: user.id, after: { login, name: input.name } });
     if (!input.invite) {
-      await issueLoginCode(tx, user);
+      await issueLoginCode(tx, user, options.ip ?? null);
       return user.id;
     }
     const invited = await redeemInvitation(tx, input.invite, login, user.id);

@@ -8,7 +8,7 @@ import { listRepairRequests, repairListQuery } from "../service/lists";
 import { fieldErrorsOf } from "../testing/errors";
 import { fakeHash, seedDemoData } from "../testing/demo";
 import { loadActor } from "./actor";
-import { CODE_MAX_ATTEMPTS, maskLogin } from "./login-code";
+import { CODE_MAX_ATTEMPTS, CODES_PER_CLIENT_PER_HOUR, maskLogin } from "./login-code";
 import { registerCustomer } from "./register";
 import { confirmLoginCode, loginVerificationState, resendLoginCode } from "./verify-login";
 
@@ -169,6 +169,21 @@ describe("codes", () => {
     await age(userId);
     expect(await fieldErrorsOf(resendLoginCode(await ctxOf(userId)))).toEqual({ form: ["verify.tooManyCodes"] });
     expect(await db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.toAddress, "13500135000"))).toEqual([{ n: 5 }]);
+  });
+
+  it("are limited per client across registrations, writing nothing more", async () => {
+    const crowd = { ...options, ip: "192.0.2.50" };
+    // earlier registrations from that client, each sent a code within the hour
+    const [other] = await db.select({ id: users.id }).from(users).where(eq(users.login, "dealer2@demo.cn"));
+    const sentBefore = { userId: other!.id, target: "x", codeHash: "x", requestedIp: crowd.ip, expiresAt: sql`now()` };
+    await db.insert(loginVerifications).values(Array.from({ length: CODES_PER_CLIENT_PER_HOUR }, () => sentBefore));
+    const [before] = await db.select({ n: count() }).from(users);
+    expect(
+      await fieldErrorsOf(registerCustomer(db, { name: "群发", login: "13300133000", password: "secret123", confirm: "secret123" }, crowd)),
+    ).toEqual({ form: ["verify.tooManyFromClient"] });
+    expect(await db.select({ n: count() }).from(users)).toEqual([before]);
+    // another client is not affected
+    expect(await register("13300133000")).toEqual(expect.any(String));
   });
 
   it("give a login nobody knew its own record, which takes the login as contact once proven", async () => {

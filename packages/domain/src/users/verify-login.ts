@@ -42,7 +42,7 @@ export async function resendLoginCode(ctx: Ctx): Promise<{ sent: boolean }> {
   return ctx.db.transaction(async (tx) => {
     const user = await lockUser(tx, userId);
     if (user.loginVerifiedAt) return { sent: false };
-    await issueLoginCode(tx, user);
+    await issueLoginCode(tx, user, ctx.actor.ip ?? null);
     await recordAudit(tx, ctx.actor, { action: "login.code.send", entity: "user", entityId: userId, after: { channel: channelOf(user.login) } });
     return { sent: true };
   });

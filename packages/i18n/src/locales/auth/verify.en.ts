@@ -23,4 +23,5 @@ export const en: Widen<typeof zhCN> = {
   tooManyAttempts: "Too many wrong codes. Send a new one",
   resendTooSoon: "Please wait a minute before sending another code",
   tooManyCodes: "Too many codes sent in the last hour. Try again later",
+  tooManyFromClient: "Too many codes were sent from your network. Try again later",
 };

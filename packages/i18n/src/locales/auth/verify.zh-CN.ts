@@ -21,4 +21,5 @@ export const zhCN = {
   tooManyAttempts: "验证码错误次数过多，请重新发送",
   resendTooSoon: "发送过于频繁，请 1 分钟后再试",
   tooManyCodes: "1 小时内发送次数已达上限，请稍后再试",
+  tooManyFromClient: "此网络发送验证码过于频繁，请稍后再试",
 };
