@@ -72,8 +72,14 @@ test("an end customer registers, is signed in, signs out and back in", async ({ 
   await page.getByRole("textbox", { name: "密码", exact: true }).or(page.locator("input[name=password]")).first().fill("Customer2026");
   await page.getByLabel("确认密码").fill("Customer2026");
   await page.getByRole("button", { name: "创建账户" }).click();
+  await expect(page).toHaveURL(`${portalURL}/register/verify`);
+  await expect(page.getByRole("heading", { name: "验证您的手机号或邮箱" })).toBeVisible();
+  await expect(page.getByText("137****1234")).toBeVisible();
+  await checkA11y();
+  await page.getByRole("link", { name: "稍后验证" }).click();
   await expect(page).toHaveURL(`${portalURL}/`);
   await expect(page.getByRole("heading", { name: "您好，测试客户" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "去验证" })).toBeVisible();
   await checkA11y();
 
   await page.getByRole("button", { name: "退出登录" }).click();

@@ -43,7 +43,7 @@ async function main() {
   console.log(`\n  Database     ${db.embedded ? `embedded PostgreSQL (${process.env.PG_DATA_DIR ?? ".data/postgres"})` : "DATABASE_URL"}${db.seeded ? ", demo data seeded" : ""}`);
   console.log(`  Portal       http://localhost:${portalPort}`);
   console.log(`  Back-office  http://localhost:${backofficePort}`);
-  console.log(`  Mail worker  ${worker.transport} transport\n`);
+  console.log(`  Mail worker  ${worker.transport} transport, SMS ${worker.smsTransport}\n`);
   if (db.embedded || process.env.DEMO_SEED === "1") {
     console.log("  Demo sign-ins (password for all: Demo@2026)");
     for (const s of demoSignIns) console.log(`    ${s.app.padEnd(10)} ${s.login.padEnd(22)} ${s.description}`);

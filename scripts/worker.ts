@@ -7,7 +7,7 @@ if (!url) {
   process.exit(1);
 }
 const worker = startWorker(url, readWorkerEnv());
-console.log(`  Mail worker running (${worker.transport} transport)`);
+console.log(`  Mail worker running (${worker.transport} transport, SMS ${worker.smsTransport})`);
 const stop = () => void worker.stop().then(() => process.exit(0));
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

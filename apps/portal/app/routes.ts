@@ -3,6 +3,7 @@ import { type RouteConfig, index, layout, route } from "@react-router/dev/routes
 export default [
   route("login", "routes/login.tsx"),
   route("register", "routes/register.tsx"),
+  route("register/verify", "routes/register-verify.tsx"),
   route("logout", "routes/logout.ts"),
   route("set-locale", "routes/set-locale.ts"),
   route("healthz", "routes/healthz.ts"),

@@ -1,12 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loginFailures, sessions, users } from "@cs/db";
+import { emailOutbox, loginFailures, notifications, sessions, users } from "@cs/db";
 import { seedDemo } from "@cs/db/seed";
 import { testDatabaseUrl, testDb } from "../../../tests/db";
 import { hashPassword } from "./password";
 import { createSession, readSession, revokeOtherSessions, revokeSession } from "./session.server";
 import { SignInError, signIn } from "./sign-in.server";
-import { MAX_FAILURES, throttledUntil } from "./throttle";
+import { ACCOUNT_CEILING, IP_MAX_FAILURES, NOTIFY_AFTER, PAIR_MAX_FAILURES, slowdownSeconds, throttledUntil } from "./throttle";
 
 function loginRequest(login: string, password: string) {
   return new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ login, password }) });
@@ -47,19 +47,66 @@ describe("signIn", () => {
     expect(((await attempt("portal", "admin@demo.cn", "wrong-pass-1")) as SignInError).messageKey).toBe("auth.invalidCredentials");
   });
 
-  it("throttles an account after five failures, even with the right password, and says until when", async () => {
-    for (let i = 0; i < MAX_FAILURES; i++) await attempt("backoffice", "marketing@demo.cn", `bad-${i}-pass`, `10.1.0.${i}`);
-    const locked = (await attempt("backoffice", "marketing@demo.cn", "Demo@2026", "10.1.0.99")) as SignInError;
+  it("throttles the attacker's client, not the owner signing in from another", async () => {
+    for (let i = 0; i < PAIR_MAX_FAILURES; i++) await attempt("backoffice", "marketing@demo.cn", `bad-${i}-pass`, "10.1.0.66");
+    const locked = (await attempt("backoffice", "marketing@demo.cn", "Demo@2026", "10.1.0.66")) as SignInError;
     expect(locked.messageKey).toBe("auth.throttled");
     expect(locked.retryAt!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    // the owner, elsewhere, with the right password
+    expect(await attempt("backoffice", "marketing@demo.cn", "Demo@2026", "10.1.0.77")).toHaveProperty("userId");
+    expect(await throttledUntil(testDb(), "marketing@demo.cn", "10.1.0.66")).toBeInstanceOf(Date);
   });
 
-  it("throttles an IP address after five failures across accounts", async () => {
-    for (let i = 0; i < MAX_FAILURES; i++) await attempt("backoffice", `guess${i}@demo.cn`, "whatever-1", "10.9.9.9");
+  it("throttles a client that sprays passwords across logins", async () => {
+    for (let i = 0; i < IP_MAX_FAILURES; i++) await attempt("backoffice", `guess${i}@demo.cn`, "whatever-1", "10.9.9.9");
     expect(await throttledUntil(testDb(), "warehouse@demo.cn", "10.9.9.9")).toBeInstanceOf(Date);
     expect(await throttledUntil(testDb(), "warehouse@demo.cn", "10.9.9.10")).toBeNull();
     const rows = await testDb().select().from(loginFailures).where(eq(loginFailures.key, "ip:10.9.9.9"));
-    expect(rows).toHaveLength(MAX_FAILURES);
+    expect(rows).toHaveLength(IP_MAX_FAILURES);
+  });
+
+  it("past a login's ceiling, slows clients it never signed in from, more with each failure, and never its known client", async () => {
+    const [owner] = await testDb().select().from(users).where(eq(users.login, "warehouse@demo.cn"));
+    await createSession(testDb(), owner!.id, { ip: "10.3.0.1", userAgent: "owner's browser" });
+    // a distributed guesser: two tries from each of many clients, none reaching its pair limit
+    for (let i = 0; i < ACCOUNT_CEILING; i++) await attempt("backoffice", "warehouse@demo.cn", `guess-${i}-x`, `10.4.0.${i >> 1}`);
+    const first = await throttledUntil(testDb(), "warehouse@demo.cn", "10.4.9.9");
+    expect(first).toBeInstanceOf(Date);
+    expect(await throttledUntil(testDb(), "warehouse@demo.cn", "10.3.0.1")).toBeNull();
+    expect(await attempt("backoffice", "warehouse@demo.cn", "Demo@2026", "10.3.0.1")).toHaveProperty("userId");
+
+    // the slowdown grows with each failure and is capped; once it has passed, an unknown client may try again
+    expect([ACCOUNT_CEILING - 1, ACCOUNT_CEILING, ACCOUNT_CEILING + 1, ACCOUNT_CEILING + 2, 1000].map(slowdownSeconds)).toEqual([0, 15, 30, 60, 900]);
+    await testDb()
+      .update(loginFailures)
+      .set({ at: sql`at - interval '1 minute'` })
+      .where(eq(loginFailures.key, "account:warehouse@demo.cn"));
+    expect(await throttledUntil(testDb(), "warehouse@demo.cn", "10.4.9.9")).toBeNull();
+    expect(((await attempt("backoffice", "warehouse@demo.cn", "guess-again-1", "10.4.9.9")) as SignInError).messageKey).toBe("auth.invalidCredentials");
+    const slowed = (await attempt("backoffice", "warehouse@demo.cn", "Demo@2026", "10.4.9.8")) as SignInError;
+    expect(slowed.messageKey).toBe("auth.throttled");
+    expect(await throttledUntil(testDb(), "warehouse@demo.cn", "10.3.0.1")).toBeNull();
+  });
+
+  it("tells the owner of repeated failures, in-app and by e-mail, once an hour", async () => {
+    const [owner] = await testDb().select().from(users).where(eq(users.login, "orderdesk@demo.cn"));
+    const notices = () =>
+      testDb()
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, owner!.id), eq(notifications.kind, "security.signInFailures")));
+    for (let i = 0; i < NOTIFY_AFTER - 1; i++) await attempt("backoffice", "orderdesk@demo.cn", `bad-${i}-pass`, "10.5.0.1");
+    expect(await notices()).toEqual([]);
+    await attempt("backoffice", "orderdesk@demo.cn", "bad-last-pass", "10.5.0.2");
+    const [notice] = await notices();
+    expect(notice).toMatchObject({ entityType: "security", entityId: owner!.id, params: { count: NOTIFY_AFTER, ip: "10.5.0.2" } });
+    const mails = await testDb()
+      .select({ n: count() })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, "orderdesk@demo.cn"), eq(emailOutbox.template, "security.signInFailures")));
+    expect(mails).toEqual([{ n: 1 }]);
+    await attempt("backoffice", "orderdesk@demo.cn", "bad-more-pass", "10.5.0.3");
+    expect(await notices()).toHaveLength(1);
   });
 });
 

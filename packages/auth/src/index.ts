@@ -1,3 +1,3 @@
 export * from "./context";
 export * from "./headers";
-export { MAX_FAILURES, WINDOW_MINUTES } from "./throttle";
+export { ACCOUNT_CEILING, IP_MAX_FAILURES, PAIR_MAX_FAILURES, WINDOW_MINUTES } from "./throttle";

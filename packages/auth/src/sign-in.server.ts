@@ -5,7 +5,7 @@ import { users, type Database } from "@cs/db";
 import { normalizeLogin } from "@cs/domain";
 import { dummyHash, verifyPassword } from "./password";
 import type { Audience } from "./session.server";
-import { clearAccountFailures, recordFailure, throttledUntil } from "./throttle";
+import { clearPairFailures, recordFailure, throttledUntil } from "./throttle";
 
 /** `messageKey` is a translation key; `retryAt` fills the throttling message. */
 export class SignInError extends Error {
@@ -45,10 +45,10 @@ export async function signIn(db: Database, audience: Audience, request: Request,
       const [user] = await db.select().from(users).where(eq(users.login, login));
       const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
       if (!user || !ok || user.status !== "active") {
-        await recordFailure(db, login, ip);
+        await recordFailure(db, login, ip, user?.id);
         throw new SignInError("auth.invalidCredentials");
       }
-      await clearAccountFailures(db, login);
+      await clearPairFailures(db, login, ip);
       if (!audienceKinds[audience].includes(user.kind))
         throw new SignInError(audience === "portal" ? "auth.staffAtPortal" : "auth.partnerAtBackoffice");
       return { userId: user.id, locale: user.locale };

@@ -9,8 +9,15 @@ const schema = z
     MAIL_BATCH: z.coerce.number().int().min(1).max(500).default(20),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
     MAIL_BACKOFF_MS: z.coerce.number().int().min(0).default(30_000),
+    /** Text messages (verification codes) share the outbox and its retry settings. */
+    SMS_TRANSPORT: z.enum(["log", "http"]).default("log"),
+    SMS_HTTP_URL: z.string().url().optional(),
+    SMS_HTTP_TOKEN: z.string().min(1).optional(),
+    /** Where links in messages point (a dealer's invitation to register). */
+    PORTAL_PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   })
-  .refine((e) => e.MAIL_TRANSPORT !== "smtp" || !!e.SMTP_URL, { message: "MAIL_TRANSPORT=smtp needs SMTP_URL", path: ["SMTP_URL"] });
+  .refine((e) => e.MAIL_TRANSPORT !== "smtp" || !!e.SMTP_URL, { message: "MAIL_TRANSPORT=smtp needs SMTP_URL", path: ["SMTP_URL"] })
+  .refine((e) => e.SMS_TRANSPORT !== "http" || !!e.SMS_HTTP_URL, { message: "SMS_TRANSPORT=http needs SMS_HTTP_URL", path: ["SMS_HTTP_URL"] });
 
 export type WorkerEnv = z.infer<typeof schema>;
 

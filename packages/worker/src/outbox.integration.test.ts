@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { emailOutbox, type Database } from "@cs/db";
 import { testDb } from "../../../tests/db";
 import { processOutbox } from "./outbox";
+import type { Sms, SmsTransport } from "./sms-transport";
 import { logTransport, type Mail, type Transport } from "./transport";
 
 let db: Database;
@@ -73,5 +74,39 @@ describe("the outbox worker", () => {
     expect(sent.length).toBe(30);
     expect(new Set(sent).size).toBe(30);
     for (const id of ids) expect((await rowOf(id)).status).toBe("sent");
+  });
+
+  it("sends sms rows through the SMS transport and drops the code from the row once sent or given up", async () => {
+    const code = (toAddress: string, channel: "sms" | "email", locale = "zh-CN") =>
+      db
+        .insert(emailOutbox)
+        .values({ channel, toAddress, locale, template: "verify.loginCode", params: { code: "042917", minutes: 10, entityType: "verify", entityId: "u" } })
+        .returning({ id: emailOutbox.id })
+        .then(([r]) => r!.id);
+    const sms = await code("13800138000", "sms");
+    const mail = await code("wang@example.cn", "email", "en");
+    const texts: Sms[] = [];
+    const mails: Mail[] = [];
+    const smsTransport: SmsTransport = { name: "mem", send: async (m) => void texts.push(m) };
+    expect(await processOutbox(db, { transport: { name: "mem", send: async (m) => void mails.push(m) }, smsTransport, log: quiet })).toEqual({
+      sent: 2,
+      retried: 0,
+      failed: 0,
+    });
+    expect(texts).toEqual([{ to: "13800138000", text: "【华信达】您的验证码是 042917，10 分钟内有效。请勿告诉他人。" }]);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ to: "wang@example.cn", subject: expect.stringContaining("Your verification code is 042917") });
+    for (const id of [sms, mail]) expect(await rowOf(id)).toMatchObject({ status: "sent", params: { minutes: 10, entityType: "verify" } });
+    for (const id of [sms, mail]) expect((await rowOf(id)).params).not.toHaveProperty("code");
+
+    const failing = await code("13900139000", "sms");
+    const down: SmsTransport = { name: "down", send: () => Promise.reject(new Error("gateway down")) };
+    expect(await processOutbox(db, { transport: logTransport(quiet), smsTransport: down, maxAttempts: 1, log: quiet })).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 1,
+    });
+    expect(await rowOf(failing)).toMatchObject({ status: "failed", lastError: "gateway down" });
+    expect((await rowOf(failing)).params).not.toHaveProperty("code");
   });
 });

@@ -1,10 +1,15 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@cs/db";
-import { renderMail } from "./render";
+import { renderMail, renderSms } from "./render";
+import { logSmsTransport, type SmsTransport } from "./sms-transport";
 import type { Transport } from "./transport";
 
 export type OutboxOptions = {
   transport: Transport;
+  /** Rows of the sms channel; the log transport when not given. */
+  smsTransport?: SmsTransport;
+  /** The portal's public address, for links in messages (invitations). */
+  portalUrl?: string;
   batchSize?: number;
   /** Attempts before a row is marked failed for good. */
   maxAttempts?: number;
@@ -17,7 +22,7 @@ export type OutboxOptions = {
 
 export type OutboxRun = { sent: number; retried: number; failed: number };
 
-type Claimed = { id: string; to_address: string; locale: string; template: string; params: unknown; attempts: number };
+type Claimed = { id: string; channel: "email" | "sms"; to_address: string; locale: string; template: string; params: unknown; attempts: number };
 
 /**
  * Claims due rows without holding a transaction during sending: the claim counts the attempt and
@@ -34,11 +39,19 @@ async function claim(db: Database, batchSize: number, leaseMs: number): Promise<
              limit ${batchSize}
                for update skip locked) due
      where o.id = due.id
-    returning o.id::text as id, o.to_address, o.locale, o.template, o.params, o.attempts`) as unknown as Promise<Claimed[]>;
+    returning o.id::text as id, o.channel, o.to_address, o.locale, o.template, o.params, o.attempts`) as unknown as Promise<Claimed[]>;
 }
 
+/**
+ * A verification code or an invitation token rides in its row only until the row is done with: once sent or given up, the
+ * code is dropped, so the outbox never keeps codes (the verification table keeps only their hash).
+ */
+const withoutSecrets = sql`params - 'code' - 'token'`;
+
 async function markSent(db: Database, id: string) {
-  await db.execute(sql`update email_outbox set status = 'sent', sent_at = now(), last_error = null where id = ${id}::bigint and status = 'pending'`);
+  await db.execute(sql`
+    update email_outbox set status = 'sent', sent_at = now(), last_error = null, params = ${withoutSecrets}
+     where id = ${id}::bigint and status = 'pending'`);
 }
 
 async function markFailure(db: Database, row: Claimed, error: string, maxAttempts: number, backoffMs: number): Promise<"retried" | "failed"> {
@@ -47,6 +60,7 @@ async function markFailure(db: Database, row: Claimed, error: string, maxAttempt
   await db.execute(sql`
     update email_outbox
        set status = ${final ? "failed" : "pending"}::outbox_status, last_error = ${error.slice(0, 2000)},
+           params = case when ${final} then ${withoutSecrets} else params end,
            next_attempt_at = now() + ${delay} * interval '1 millisecond'
      where id = ${row.id}::bigint and status = 'pending'`);
   return final ? "failed" : "retried";
@@ -54,19 +68,20 @@ async function markFailure(db: Database, row: Claimed, error: string, maxAttempt
 
 /** One pass over the due rows: render, send, mark. Returns what happened, for logs and tests. */
 export async function processOutbox(db: Database, options: OutboxOptions): Promise<OutboxRun> {
-  const { transport, batchSize = 20, maxAttempts = 5, backoffMs = 30_000, leaseMs = 300_000, log = console.log } = options;
+  const { transport, smsTransport = logSmsTransport(options.log), batchSize = 20, maxAttempts = 5, backoffMs = 30_000, leaseMs = 300_000, log = console.log } = options;
   const run: OutboxRun = { sent: 0, retried: 0, failed: 0 };
   for (const row of await claim(db, batchSize, leaseMs)) {
     try {
-      const mail = await renderMail({ toAddress: row.to_address, locale: row.locale, template: row.template, params: row.params });
-      await transport.send(mail);
+      const message = { toAddress: row.to_address, locale: row.locale, template: row.template, params: row.params, portalUrl: options.portalUrl };
+      if (row.channel === "sms") await smsTransport.send(await renderSms(message));
+      else await transport.send(await renderMail(message));
       await markSent(db, row.id);
       run.sent++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const outcome = await markFailure(db, row, message, maxAttempts, backoffMs);
       run[outcome]++;
-      log(`[mail] outbox ${row.id} attempt ${row.attempts} ${outcome}: ${message}`);
+      log(`[${row.channel === "sms" ? "sms" : "mail"}] outbox ${row.id} attempt ${row.attempts} ${outcome}: ${message}`);
     }
   }
   return run;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMail } from "./render";
+import { renderMail, renderSms } from "./render";
 
 describe("renderMail", () => {
   it("renders a repair request's notice in the recipient's language", async () => {
@@ -14,5 +14,27 @@ describe("renderMail", () => {
   it("falls back to the repair request's default text for an event without its own", async () => {
     const mail = await renderMail({ toAddress: "c@demo.cn", locale: "en", template: "repair.some_new_event", params: { number: "RMA-1", entityType: "repair" } });
     expect(mail.subject).toContain("Repair request RMA-1 was updated");
+  });
+});
+
+describe("renderSms", () => {
+  it("turns an invitation's token into a link to the portal's registration", async () => {
+    const token = "A".repeat(42) + "b";
+    const sms = await renderSms({
+      toAddress: "13712345678",
+      locale: "zh-CN",
+      template: "invite.customer",
+      params: { token, dealer: "北京星辰科技", days: 7, entityType: "invite" },
+      portalUrl: "https://portal.example.cn",
+    });
+    expect(sms).toEqual({
+      to: "13712345678",
+      text: `【华信达】北京星辰科技 邀请您注册服务账户，查看您的报修进度：https://portal.example.cn/register?invite=${token} （7 天内有效）。`,
+    });
+  });
+
+  it("renders a verification code in English", async () => {
+    const sms = await renderSms({ toAddress: "13712345678", locale: "en", template: "verify.loginCode", params: { code: "004211", minutes: 10 } });
+    expect(sms.text).toBe("[Huaxinda] Your verification code is 004211, valid for 10 minutes. Do not share it with anyone.");
   });
 });

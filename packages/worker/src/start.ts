@@ -2,14 +2,19 @@ import { createDatabase } from "@cs/db";
 import type { WorkerEnv } from "./env.server";
 import { startOutboxWorker } from "./outbox";
 import { startRebateRunWorker } from "./rebate-runs";
+import { httpSmsTransport, logSmsTransport } from "./sms-transport";
 import { logTransport, smtpTransport } from "./transport";
 
-/** The background worker as `npm start` and `npm run dev` run it: the e-mail outbox sender and the rebate runs. */
+/** The background worker as `npm start` and `npm run dev` run it: the outbox sender (e-mail, SMS) and the rebate runs. */
 export function startWorker(databaseUrl: string, env: WorkerEnv) {
   const db = createDatabase(databaseUrl, { max: 3 });
   const transport = env.MAIL_TRANSPORT === "smtp" && env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : logTransport();
+  const smsTransport =
+    env.SMS_TRANSPORT === "http" && env.SMS_HTTP_URL ? httpSmsTransport({ url: env.SMS_HTTP_URL, token: env.SMS_HTTP_TOKEN }) : logSmsTransport();
   const worker = startOutboxWorker(db, {
     transport,
+    smsTransport,
+    portalUrl: env.PORTAL_PUBLIC_URL,
     pollMs: env.MAIL_POLL_MS,
     batchSize: env.MAIL_BATCH,
     maxAttempts: env.MAIL_MAX_ATTEMPTS,
@@ -18,6 +23,7 @@ export function startWorker(databaseUrl: string, env: WorkerEnv) {
   const rebates = startRebateRunWorker(db);
   return {
     transport: transport.name,
+    smsTransport: smsTransport.name,
     async stop() {
       await Promise.all([worker.stop(), rebates.stop()]);
       await db.$client.end({ timeout: 5 });

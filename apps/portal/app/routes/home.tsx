@@ -1,14 +1,17 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { getOrganization } from "@cs/domain";
-import { Card, PageHeader, buttonClass } from "@cs/ui";
+import { getOrganization, loginVerificationState } from "@cs/domain";
+import { Alert, Card, PageHeader, buttonClass } from "@cs/ui";
 import { domainCtx } from "@cs/web/server";
 import type { Route } from "./+types/home";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const company = ctx.actor.organizationId && ctx.actor.permissions.has("own_organization:read") ? await getOrganization(ctx, ctx.actor.organizationId) : null;
+  // A customer who skipped the code step is reminded: records known under their login wait for it.
+  const unverified = ctx.actor.kind === "customer" && (await loginVerificationState(ctx)).pending;
   return {
+    unverified,
     name: ctx.actor.displayName,
     roles: ctx.actor.roles,
     company: company
@@ -25,6 +28,16 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <PageHeader title={t("home.welcome", { name: loaderData.name })}>
         <p className="mt-1 text-slate-600">{company ? t("home.portalIntro") : t("home.customerIntro")}</p>
       </PageHeader>
+      {loaderData.unverified ? (
+        <div className="mb-4">
+          <Alert tone="info">
+            {t("verify.banner")}{" "}
+            <Link to="/register/verify" className="font-medium underline">
+              {t("verify.bannerAction")}
+            </Link>
+          </Alert>
+        </div>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         {company ? (
           <>

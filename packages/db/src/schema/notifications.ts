@@ -25,12 +25,18 @@ export const notifications = pgTable(
 
 export const outboxStatuses = ["pending", "sent", "failed"] as const;
 export const outboxStatus = pgEnum("outbox_status", outboxStatuses);
+export const outboxChannels = ["email", "sms"] as const;
+export const outboxChannel = pgEnum("outbox_channel", outboxChannels);
 
-/** E-mails written in the same transaction as the change they announce, sent later by the worker. */
+/**
+ * E-mails and text messages written in the same transaction as the change they announce, sent later
+ * by the worker through the transport of their channel (the table kept its first name).
+ */
 export const emailOutbox = pgTable(
   "email_outbox",
   {
     id: bigint({ mode: "bigint" }).primaryKey().generatedAlwaysAsIdentity(),
+    channel: outboxChannel().notNull().default("email"),
     toAddress: text().notNull(),
     locale: text().notNull().default("zh-CN"),
     template: text().notNull(),

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, endCustomers, userRoles, users, type Database } from "@cs/db";
+import { auditLog, emailOutbox, endCustomers, loginVerifications, userRoles, users, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { fieldErrorsOf } from "../testing/errors";
 import { fakeHash, seedDemoData } from "../testing/demo";
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 describe("registerCustomer", () => {
-  it("registers with an e-mail: end customer, user, role and audit row", async () => {
+  it("registers with an e-mail: end customer, user, role, a code by e-mail and an audit row", async () => {
     const before = await counts();
     const userId = await registerCustomer(
       db,
@@ -43,9 +43,15 @@ describe("registerCustomer", () => {
       organizationId: null,
       locale: "zh-CN",
       status: "active",
+      loginVerifiedAt: null,
     });
+    // the login becomes the record's contact only once a code proves it (verify-login.integration.test.ts)
     const [customer] = await db.select().from(endCustomers).where(eq(endCustomers.id, user!.endCustomerId!));
-    expect(customer).toMatchObject({ name: "王芳", email: "wang.fang@example.cn", mobile: null });
+    expect(customer).toMatchObject({ name: "王芳", email: null, mobile: null });
+    const [code] = await db.select().from(loginVerifications).where(eq(loginVerifications.userId, userId));
+    expect(code).toMatchObject({ target: "wang.fang@example.cn", attempts: 0, consumedAt: null });
+    const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "wang.fang@example.cn"));
+    expect(mail).toMatchObject({ channel: "email", template: "verify.loginCode", locale: "zh-CN", status: "pending" });
     expect(await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId))).toEqual([
       { role: "customer" },
     ]);
@@ -72,8 +78,8 @@ describe("registerCustomer", () => {
     );
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     expect(user!.login).toBe("13800138000");
-    const [customer] = await db.select().from(endCustomers).where(eq(endCustomers.id, user!.endCustomerId!));
-    expect(customer).toMatchObject({ mobile: "13800138000", email: null });
+    const [sms] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "13800138000"));
+    expect(sms).toMatchObject({ channel: "sms", template: "verify.loginCode" });
   });
 
   it.each([

@@ -1,9 +1,11 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { endCustomers, userRoles, users, type Database } from "@cs/db";
 import { buildActor } from "../access/actor";
 import { recordAudit } from "../shared/audit";
 import { ValidationError } from "../shared/errors";
+import { redeemInvitation } from "./invitations";
+import { issueLoginCode } from "./login-code";
 import { parseInput } from "../shared/parse";
 import { normalizeMobile } from "../validation";
 import { requiredText } from "../validation/fields";
@@ -27,13 +29,22 @@ export const registrationInput = z
     login: requiredText(254),
     password: passwordField,
     confirm: z.string({ error: "validation.required" }),
+    /** The token of a dealer's invitation link, when the customer came through one. */
+    invite: z.string().max(100).optional(),
   })
   .superRefine((v, ctx) => {
     if (!normalizeLogin(v.login)) ctx.addIssue({ code: "custom", path: ["login"], message: "validation.login" });
     if (v.password !== v.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "validation.passwordMismatch" });
   });
 
-/** Self-registration of an end customer; returns the new user id. */
+/**
+ * Self-registration of an end customer; returns the new user id. The account starts on a record of
+ * its own without the login as contact, and a code goes to the login: only its right entry
+ * (`confirmLoginCode`) links a customer the distributor already knew under that login, so typing
+ * someone's mobile number opens nothing of theirs. Every registration gets the same code step, so the
+ * answer does not tell whether the number is a known customer. An invitation link a dealer sent to the
+ * number proves it instead: that registration is linked and verified at once.
+ */
 export async function registerCustomer(
   db: Database,
   raw: unknown,
@@ -45,21 +56,8 @@ export async function registerCustomer(
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.login, login));
     if (taken) throw new ValidationError({ login: ["validation.loginTaken"] });
-    const isMail = login.includes("@");
-    // A customer the distributor already knows (from a sale or a repair) gets their record back, not a twin.
-    const [known] = await tx
-      .select({ id: endCustomers.id })
-      .from(endCustomers)
-      .leftJoin(users, eq(users.endCustomerId, endCustomers.id))
-      .where(and(isMail ? eq(endCustomers.email, login) : eq(endCustomers.mobile, login), isNull(users.id)))
-      .orderBy(asc(endCustomers.createdAt))
-      .limit(1);
-    const [customer] = known
-      ? [known]
-      : await tx
-          .insert(endCustomers)
-          .values({ name: input.name, mobile: isMail ? null : login, email: isMail ? login : null })
-          .returning({ id: endCustomers.id });
+    // No contact on the interim record: a dealer filing for this number must not land on an unproven account.
+    const [customer] = await tx.insert(endCustomers).values({ name: input.name }).returning({ id: endCustomers.id });
     const [user] = await tx
       .insert(users)
       .values({ kind: "customer", login, displayName: input.name, passwordHash, endCustomerId: customer!.id, locale: options.locale })
@@ -70,6 +68,20 @@ export async function registerCustomer(
     await tx.insert(userRoles).values({ userId: user.id, role: "customer" });
     const actor = buildActor({ ...user, userId: user.id, roles: ["customer"], branchIds: [], divisionIds: [], ip: options.ip });
     await recordAudit(tx, actor, { action: "register", entity: "user", entityId: user.id, after: { login, name: input.name } });
+    if (!input.invite) {
+      await issueLoginCode(tx, user, options.ip ?? null);
+      return user.id;
+    }
+    const invited = await redeemInvitation(tx, input.invite, login, user.id);
+    await tx.update(users).set({ endCustomerId: invited.endCustomerId, loginVerifiedAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx.delete(endCustomers).where(eq(endCustomers.id, customer!.id));
+    await recordAudit(tx, actor, {
+      action: "end_customer.link",
+      entity: "end_customer",
+      entityId: invited.endCustomerId,
+      before: { userId: null },
+      after: { userId: user.id, invitationId: invited.invitationId },
+    });
     return user.id;
   });
 }

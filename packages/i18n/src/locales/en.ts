@@ -21,6 +21,8 @@ import { en as priceProtection } from "./rebates/protection.en";
 import { en as rebatePortal } from "./rebates/portal.en";
 import { en as rebatePrograms } from "./rebates/programs.en";
 import { en as rebateAdjustments } from "./rebates/adjustments.en";
+import { en as verify } from "./auth/verify.en";
+import { en as invite } from "./auth/invite.en";
 
 export const en: Resource = {
   app: {
@@ -318,6 +320,8 @@ export const en: Resource = {
   rebatePortal,
   rebatePrograms,
   rebateAdjustments,
+  verify,
+  invite,
   company: {
     title: "My company",
     profile: "Company profile",

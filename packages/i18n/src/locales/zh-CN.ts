@@ -20,6 +20,8 @@ import { zhCN as priceProtection } from "./rebates/protection.zh-CN";
 import { zhCN as rebatePortal } from "./rebates/portal.zh-CN";
 import { zhCN as rebatePrograms } from "./rebates/programs.zh-CN";
 import { zhCN as rebateAdjustments } from "./rebates/adjustments.zh-CN";
+import { zhCN as verify } from "./auth/verify.zh-CN";
+import { zhCN as invite } from "./auth/invite.zh-CN";
 
 export const zhCN = {
   app: {
@@ -317,6 +319,8 @@ export const zhCN = {
   rebatePortal,
   rebatePrograms,
   rebateAdjustments,
+  verify,
+  invite,
   company: {
     title: "我的公司",
     profile: "公司资料",

@@ -1,5 +1,5 @@
 import { redirect } from "react-router";
-import { approveQuote, declineRequest, rateRepair, recordDiagnosis, refuseQuote, submitClaim, transitionRepair, useParts, type Ctx } from "@cs/domain";
+import { approveQuote, declineRequest, inviteCustomer, rateRepair, recordDiagnosis, refuseQuote, submitClaim, transitionRepair, useParts, type Ctx } from "@cs/domain";
 import { actionError } from "@cs/web/server";
 import { fieldsOf } from "./uploads.server";
 
@@ -30,6 +30,9 @@ export async function runRepairAction(ctx: Ctx, requestId: string, form: FormDat
       case "part":
         await useParts(ctx, raw);
         return back("part_used");
+      case "invite":
+        await inviteCustomer(ctx, raw);
+        return back("invited");
       case "claim":
         await submitClaim(ctx, raw);
         return back("claim_submitted");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
-import { articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, stationPartsStock } from "@cs/domain";
+import { INVITATION_TTL_DAYS, articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, stationPartsStock } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, RelatedKnowledge, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError } from "@cs/web/server";
@@ -27,6 +27,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       draftAction: mayDraft ? `/knowledge/draft/${detail.request.id}` : null,
       isStation,
       isFiler: detail.audiences.includes("filer"),
+      invitationDays: detail.audiences.includes("filer") && actor.kind === "partner" ? INVITATION_TTL_DAYS : null,
       mayClaim: isStation && actor.permissions.has("station_service:admin"),
       now: Date.now(),
       formKey: randomUUID(),
@@ -304,6 +305,18 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
               </div>
             </Form>
           ) : null}
+        </Card>
+      ) : null}
+
+      {d.invitationDays ? (
+        <Card title={t("invite.send")}>
+          <Form method="post" className="flex flex-wrap items-center gap-3">
+            <Hidden formKey={d.formKey} intent="invite" />
+            <p className="text-sm text-slate-600">{t("invite.sendHint", { days: d.invitationDays })}</p>
+            <Button type="submit" variant="secondary" disabled={busy}>
+              {t("invite.send")}
+            </Button>
+          </Form>
         </Card>
       ) : null}
 

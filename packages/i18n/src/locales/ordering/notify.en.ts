@@ -40,7 +40,21 @@ export const en: Widen<typeof zhCN> = {
       received: "Return {{number}} was received; credit note {{creditNote}} issued",
     },
     repair,
+    verify: {
+      default: "Verification code",
+      loginCode: "Your verification code is {{code}}, valid for {{minutes}} minutes. Do not share it with anyone",
+    },
+    invite: {
+      default: "Invitation to register",
+      customer: "{{dealer}} invites you to register and follow your repair requests: {{link}} (valid for {{days}} days)",
+    },
+    security: {
+      default: "Account security notice",
+      signInFailures:
+        "There were {{count}} failed sign-ins to your account in the last hour (the latest from {{ip}}). If it was not you, change your password",
+    },
   },
+  sms: { body: "[Huaxinda] {{text}}." },
   mail: {
     subject: "[Huaxinda] {{text}}",
     body: "Hello,\n\n{{text}}.\n\nSign in to see the details.\n\nHuaxinda Technology",

@@ -38,7 +38,20 @@ export const zhCN = {
       received: "退货单 {{number}} 已收货，已开具红字发票 {{creditNote}}",
     },
     repair,
+    verify: {
+      default: "验证码通知",
+      loginCode: "您的验证码是 {{code}}，{{minutes}} 分钟内有效。请勿告诉他人",
+    },
+    invite: {
+      default: "注册邀请",
+      customer: "{{dealer}} 邀请您注册服务账户，查看您的报修进度：{{link}} （{{days}} 天内有效）",
+    },
+    security: {
+      default: "账号安全提醒",
+      signInFailures: "您的账号在过去 1 小时内有 {{count}} 次登录失败（最近一次来自 {{ip}}）。如果不是您本人操作，请修改密码",
+    },
   },
+  sms: { body: "【华信达】{{text}}。" },
   mail: {
     subject: "【华信达】{{text}}",
     body: "您好：\n\n{{text}}。\n\n请登录系统查看详情。\n\n华信达科技",

@@ -146,6 +146,7 @@ export const en: Widen<typeof zhCN> = {
   },
   done: {
     saved: "Saved",
+    invited: "The invitation has been sent",
     filed: "Your repair request was submitted",
     declined: "Declined; the request went back to the service desk",
     accepted: "Accepted",

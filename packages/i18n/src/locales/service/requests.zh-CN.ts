@@ -144,6 +144,7 @@ export const zhCN = {
   },
   done: {
     saved: "已保存",
+    invited: "邀请短信已发送",
     filed: "维修申请已提交",
     declined: "已拒绝受理，退回服务台",
     accepted: "已受理",
