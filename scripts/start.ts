@@ -6,6 +6,7 @@ import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import type { ServerBuild } from "react-router";
 import { demoSignIns } from "@cs/db/seed";
+import { StartupCheckError, checkPortFree } from "@cs/db/local-server";
 import { prepareDatabase, sessionSecret } from "./lib/database";
 import { readWorkerEnv, startWorker } from "@cs/worker";
 
@@ -33,12 +34,15 @@ async function serveApp(app: "portal" | "backoffice", port: number): Promise<Ser
 }
 
 async function main() {
+  const portalPort = Number(process.env.PORTAL_PORT ?? 3000);
+  const backofficePort = Number(process.env.BACKOFFICE_PORT ?? 3001);
+  // Before PostgreSQL starts: a taken app port found later would leave the database running.
+  await checkPortFree(portalPort, "PORTAL_PORT", "the portal");
+  await checkPortFree(backofficePort, "BACKOFFICE_PORT", "the back-office");
   const db = await prepareDatabase();
   process.env.DATABASE_URL = db.url;
   process.env.SESSION_SECRET = sessionSecret();
   process.env.NODE_ENV = "production";
-  const portalPort = Number(process.env.PORTAL_PORT ?? 3000);
-  const backofficePort = Number(process.env.BACKOFFICE_PORT ?? 3001);
   const servers = await Promise.all([serveApp("portal", portalPort), serveApp("backoffice", backofficePort)]);
   const worker = startWorker(db.url, readWorkerEnv());
 
@@ -67,6 +71,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // A failed startup check is one sentence saying what to do; its stack trace would only bury it.
+  console.error(error instanceof StartupCheckError ? error.message : error);
   process.exit(1);
 });
