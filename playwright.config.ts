@@ -27,7 +27,7 @@ export default defineConfig({
   // From measured durations on a 2-core machine busy with other work (see the slowest-tests table
   // `npm test` prints): every test stays under half its timeout. Journeys across several roles set
   // their own with test.setTimeout(); a test nearing half of its timeout should be made faster first.
-  timeout: 90_000,
+  timeout: 150_000,
   expect: { timeout: 10_000 },
   globalTimeout: 45 * 60_000,
   forbidOnly: !!process.env.CI,

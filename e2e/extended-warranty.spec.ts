@@ -36,7 +36,6 @@ async function as(browser: Browser, app: "portal" | "backoffice", login: string,
 }
 
 test("a dealer buys an extended warranty for a notebook it received, the warehouse fulfils it without stock, and the notebook's repair is covered by the extension", async ({ browser }) => {
-  test.setTimeout(120_000);
   const dealer = await as(browser, "portal", "dealer@demo.cn", "/cart/quick-order");
   await dealer.getByLabel("粘贴订货行").fill("NB-EW24 1");
   await dealer.getByRole("button", { name: "检查并加入购物车" }).click();

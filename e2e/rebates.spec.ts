@@ -33,7 +33,7 @@ test.beforeAll(async () => {
 const yuan = (text: string) => Number(text.replace(/[^\d.-]/g, ""));
 
 test("finance runs, approves, publishes and settles a rebate program; the dealer reads the statement, downloads the PDF and pays part of an order from the balance", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const finance = await as(browser, "backoffice", "finance@demo.cn");
 
   // 1. define the program

@@ -35,7 +35,6 @@ async function as(browser: Browser, login: string, path?: string) {
 }
 
 test("the technician sees related articles, the customer is told the repair is ready, and the request becomes a draft", async ({ browser }) => {
-  test.setTimeout(120_000);
   const [notebook] = await db
     .select({ id: products.id })
     .from(products)

@@ -31,7 +31,7 @@ async function as(browser: Browser, app: "portal" | "backoffice", login: string,
 }
 
 test("a customer's repair goes from device registration to rating, with the station's part in the ledger", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const [station] = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.code, "RS-001"));
 
   // the customer registers a device with a proof of purchase
@@ -133,7 +133,7 @@ test("a customer's repair goes from device registration to rating, with the stat
 });
 
 test("an in-warranty repair is claimed by the station, adjusted by the desk and paid in the month's settlement", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(210_000);
   // the demo's in-warranty request at RS-001, already being diagnosed
   const tech = await as(browser, "portal", "tech@demo.cn", "/service/queue");
   await tech.getByRole("row").filter({ hasText: "检测中" }).getByRole("link", { name: /^RMA-/ }).click();
