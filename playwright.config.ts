@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./e2e/browser";
-import { backofficePort, portalPort } from "./e2e/urls";
+import { backofficePort, e2ePgPort, portalPort } from "./e2e/urls";
 
 const browser = findChromium();
 if (!browser.executablePath && !process.env.TEST_WORKER_INDEX) console.error(browser.message);
@@ -9,7 +9,7 @@ export const serverEnv: Record<string, string | undefined> = {
   PORTAL_PORT: String(portalPort),
   BACKOFFICE_PORT: String(backofficePort),
   PG_DATA_DIR: ".data/e2e-postgres",
-  PG_PORT: "54331",
+  PG_PORT: String(e2ePgPort),
   NODE_ENV: "production",
   SESSION_SECRET: "e2e-secret-at-least-32-characters-long",
   E2E: "1",
@@ -24,11 +24,15 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
-  globalTimeout: 15 * 60_000,
+  // From measured durations on a 2-core machine busy with other work (see the slowest-tests table
+  // `npm test` prints): every test stays under half its timeout. Journeys across several roles set
+  // their own with test.setTimeout(); a test nearing half of its timeout should be made faster first.
+  timeout: 150_000,
+  expect: { timeout: 10_000 },
+  globalTimeout: 45 * 60_000,
   forbidOnly: !!process.env.CI,
-  reporter: "list",
+  // list for progress; slowest-reporter prints the ten slowest tests and their share of the timeout.
+  reporter: [["list"], ["./e2e/slowest-reporter.ts"]],
   outputDir: "test-results",
   globalSetup: "./e2e/global-setup.ts",
   use: {

@@ -149,8 +149,15 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["reserve_throughput", "errors (deadlocks, failures)", tp.errors, "orders", "= 0"],
       ["reserve_throughput", "reserve() statement planning / execution", `${tp.reserve_statement.planning_ms} / ${tp.reserve_statement.execution_ms}`, "ms", "EXPLAIN ANALYZE"],
       ["reserve_throughput", "top waits of our backends", Object.entries(tp.waits_during_ours).slice(0, 3).map(([k, v]) => `${k} ${Math.round(v * 100)}%`).join(", "), "", ""],
-      ["reserve_throughput", `pgbench TPC-B -c ${tp.clients} -j 2 -T ${Math.round(tp.seconds)}`, tp.pgbench_tps, "tps", tp.baseline_note ?? ""],
+      [
+        "reserve_throughput",
+        `pgbench TPC-B -c ${tp.clients} -j 2 -T ${Math.round(tp.seconds)}, scale ${tp.pgbench_scale ?? "?"}, median of ${tp.pgbench_rounds_tps?.length ?? 0}`,
+        tp.pgbench_tps,
+        "tps",
+        tp.baseline_note ?? `rounds ${tp.pgbench_rounds_tps?.join(" / ")}, spread ${tp.pgbench_spread === null ? "?" : `${Math.round(tp.pgbench_spread * 100)}%`}`,
+      ],
       ["reserve_throughput", "ratio ours / pgbench", tp.ratio, "", `≥ ${tp.aim}${tp.ratio === null ? "" : tp.ratio >= tp.aim ? " ok" : " MISSED"}`],
+      ["reserve_throughput", `old anchor: pgbench scale ${tp.pgbench_old_anchor?.scale ?? 10}, ratio ${tp.pgbench_old_anchor?.ratio ?? "?"}`, tp.pgbench_old_anchor?.tps ?? null, "tps", "contention on 10 branch rows"],
     );
   }
   const av = output.availability_200 as Awaited<ReturnType<typeof availabilityBench>> | undefined;

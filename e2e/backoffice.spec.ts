@@ -1,7 +1,7 @@
-import { backofficeURL, expect, portalURL, test } from "./fixtures";
+import { backofficeURL, expect, portalURL, signIn, test } from "./fixtures";
 
-test("staff signs in, filters organizations, edits one and sees the audit entry", async ({ page, login, checkA11y }) => {
-  await login("backoffice", "sales.bj@demo.cn");
+test("staff signs in, filters organizations, edits one and sees the audit entry", async ({ page, checkA11y }) => {
+  await signIn(page, "backoffice", "sales.bj@demo.cn");
   await checkA11y();
   await page.goto(`${backofficeURL}/organizations`);
   await expect(page.getByRole("heading", { name: "客户档案" })).toBeVisible();

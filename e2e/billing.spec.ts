@@ -2,7 +2,8 @@ import type { Browser } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDatabase, organizations, type Database } from "@cs/db";
 import { createConfirmedOrder, createProduct, stockUp } from "@cs/domain/testing/orders";
-import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
+import { backofficeURL, checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
+import { e2eDatabaseUrl } from "./urls";
 
 /**
  * Shipping to cash on the e2e server's own database: a confirmed order of DL-0001 (made directly,
@@ -10,7 +11,6 @@ import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fix
  * tracking number, finance records a payment allocated to the shipment's invoice, and the dealer
  * sees the shipment, the invoice, the new balance and downloads the statement PDF.
  */
-const e2eDatabaseUrl = "postgres://postgres:postgres@127.0.0.1:54331/channel";
 const sku = `E2E-BILL-${Date.now().toString(36).toUpperCase()}`;
 const tracking = `SF${Date.now()}`;
 
@@ -30,19 +30,15 @@ test.afterAll(async () => {
   await db?.$client.end({ timeout: 5 });
 });
 
-async function as(browser: Browser, app: "portal" | "backoffice", login: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, app, login);
-  return page;
+async function as(browser: Browser, app: "portal" | "backoffice", login: string, path?: string) {
+  return pageAs(browser, app, login, { viewport: { width: 1280, height: 800 }, acceptDownloads: true }, path);
 }
 
 test("the warehouse ships part of an order, finance records the payment, and the dealer sees shipment, invoice, balance and statement", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
 
   // warehouse: 2 of 5 units, with carrier and tracking number
-  const warehouse = await as(browser, "backoffice", "warehouse@demo.cn");
-  await warehouse.goto(`${backofficeURL}/shipping`);
+  const warehouse = await as(browser, "backoffice", "warehouse@demo.cn", "/shipping");
   await warehouse.getByRole("link", { name: orderNumber }).click();
   await expect(warehouse.getByRole("heading", { name: `订单 ${orderNumber} 发货` })).toBeVisible();
   await warehouse.getByLabel(`${sku} 本次发货数量`).fill("2");
@@ -59,8 +55,7 @@ test("the warehouse ships part of an order, finance records the payment, and the
   await warehouse.screenshot({ path: "docs/screenshots/backoffice-shipment.png", fullPage: true });
 
   // finance: ¥100.00 of the ¥226.00 invoice
-  const finance = await as(browser, "backoffice", "finance@demo.cn");
-  await finance.goto(`${backofficeURL}/finance/invoices?q=${invoiceNumber}`);
+  const finance = await as(browser, "backoffice", "finance@demo.cn", `/finance/invoices?q=${invoiceNumber}`);
   await finance.getByRole("link", { name: invoiceNumber }).click();
   await expect(finance.getByRole("cell", { name: "¥226.00" }).first()).toBeVisible();
   // 13% VAT split of 226.00: tax 26.00, net 200.00
@@ -91,8 +86,7 @@ test("the warehouse ships part of an order, finance records the payment, and the
   await expect(finance.getByRole("cell", { name: /北京/ }).first()).toBeVisible();
 
   // the dealer: shipment with tracking, invoice with ¥126.00 open, balance, statement PDF
-  const dealer = await as(browser, "portal", "dealer@demo.cn");
-  await dealer.goto(`${portalURL}/finance/shipments`);
+  const dealer = await as(browser, "portal", "dealer@demo.cn", "/finance/shipments");
   await expect(dealer.getByRole("cell", { name: tracking })).toBeVisible();
   await dealer.goto(`${portalURL}/finance/invoices`);
   await dealer.getByRole("link", { name: invoiceNumber }).click();

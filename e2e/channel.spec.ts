@@ -3,7 +3,8 @@ import { and, asc, eq, isNotNull, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import ExcelJS from "exceljs";
 import { createDatabase, organizations, type Database } from "@cs/db";
-import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
+import { backofficeURL, checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
+import { e2eDatabaseUrl } from "./urls";
 
 /**
  * Channel performance on the e2e server's own database: the manager opens the channel tree, moves a
@@ -11,7 +12,6 @@ import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fix
  * whole, then a good one lands), reads the scorecard and a partner's trend; the dealer sees its
  * progress to target in the portal.
  */
-const e2eDatabaseUrl = "postgres://postgres:postgres@127.0.0.1:54331/channel";
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 const nextYear = `${Number(today.slice(0, 4)) + 1}-01-01`;
 
@@ -48,15 +48,12 @@ test.afterAll(async () => {
   await db?.$client.end({ timeout: 5 });
 });
 
-async function as(browser: Browser, app: "portal" | "backoffice", login: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, app, login);
-  return page;
+async function as(browser: Browser, app: "portal" | "backoffice", login: string, path?: string) {
+  return pageAs(browser, app, login, { viewport: { width: 1280, height: 900 }, acceptDownloads: true }, path);
 }
 
 test("the manager moves a dealer in the channel tree, imports targets and reads the scorecard; the dealer sees its progress", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const manager = await as(browser, "backoffice", "manager@demo.cn");
 
   // the tree, from the nav: master distributors at the top; open the dealer's master distributor and agent

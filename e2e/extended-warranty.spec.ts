@@ -2,7 +2,8 @@ import type { Browser } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { createDatabase, type Database } from "@cs/db";
 import { createShippedOrder } from "@cs/domain/testing/shipped-order";
-import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
+import { checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
+import { e2eDatabaseUrl } from "./urls";
 
 /**
  * Extended warranties sold through normal ordering (issue 6, docs/decisions/006), on the e2e
@@ -11,7 +12,6 @@ import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fix
  * checkout), the Beijing warehouse fulfils the service line without any stock, and the dealer's
  * repair request for the notebook is then covered by the extended contract.
  */
-const e2eDatabaseUrl = "postgres://postgres:postgres@127.0.0.1:54331/channel";
 
 let db: Database;
 const stamp = Date.now().toString(36).toUpperCase();
@@ -31,17 +31,12 @@ test.afterAll(async () => {
   await db?.$client.end({ timeout: 5 });
 });
 
-async function as(browser: Browser, app: "portal" | "backoffice", login: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, app, login);
-  return page;
+async function as(browser: Browser, app: "portal" | "backoffice", login: string, path?: string) {
+  return pageAs(browser, app, login, { viewport: { width: 1280, height: 900 } }, path);
 }
 
 test("a dealer buys an extended warranty for a notebook it received, the warehouse fulfils it without stock, and the notebook's repair is covered by the extension", async ({ browser }) => {
-  test.setTimeout(120_000);
-  const dealer = await as(browser, "portal", "dealer@demo.cn");
-  await dealer.goto(`${portalURL}/cart/quick-order`);
+  const dealer = await as(browser, "portal", "dealer@demo.cn", "/cart/quick-order");
   await dealer.getByLabel("粘贴订货行").fill("NB-EW24 1");
   await dealer.getByRole("button", { name: "检查并加入购物车" }).click();
   await dealer.waitForURL(/\/cart(\?|$)/);
@@ -70,8 +65,7 @@ test("a dealer buys an extended warranty for a notebook it received, the warehou
   await expect(dealer.getByText(`覆盖设备: ${serial}`)).toBeVisible();
 
   // the warehouse ships the service line: nothing is held in stock, the covered device is named
-  const warehouse = await as(browser, "backoffice", "warehouse@demo.cn");
-  await warehouse.goto(`${backofficeURL}/shipping/orders/${orderId}`);
+  const warehouse = await as(browser, "backoffice", "warehouse@demo.cn", `/shipping/orders/${orderId}`);
   await expect(warehouse.getByRole("heading", { name: `订单 ${number} 发货` })).toBeVisible();
   await expect(warehouse.getByText(serial)).toBeVisible();
   await expect(warehouse.getByLabel("NB-EW24 本次发货数量")).toHaveValue("1");

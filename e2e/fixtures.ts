@@ -1,5 +1,8 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { appURL, type App } from "./urls";
 
 export { expect };
@@ -8,10 +11,24 @@ export { backofficeURL, portalURL, type App } from "./urls";
 /** The password every demo-seed user has. */
 export const DEMO_PASSWORD = "Demo@2026";
 
-type LoginFn = (app: App, login: string, password?: string) => Promise<void>;
+/** `path` is where the test starts (the app's home page, where the sign-in form leads, by default). */
+type LoginFn = (app: App, login: string, path?: string) => Promise<void>;
+
+/** Where each demo user's session for this run is kept; e2e/global-setup.ts empties it. */
+export const sessionStateDir = fileURLToPath(new URL("../.data/e2e-sessions", import.meta.url));
+
+/** The browser context every test uses (playwright.config.ts `use` and the specs' own contexts). */
+export const contextOptions: BrowserContextOptions = {
+  locale: "zh-CN",
+  timezoneId: "Asia/Shanghai",
+  viewport: { width: 1280, height: 900 },
+};
 
 type Fixtures = {
-  /** Signs in through the real sign-in form of `app` and waits until the app lets us in. */
+  /**
+   * Opens `app` signed in as a demo user, with the session the first sign-in of the run stored
+   * (see `sessionState`), and lands on the app's home page as the sign-in form would.
+   */
   login: LoginFn;
   /** Fails the test on any serious or critical axe violation on the current page. */
   checkA11y: (page?: Page) => Promise<void>;
@@ -19,12 +36,60 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   login: async ({ page }, use) => {
-    await use((app, login, password) => signIn(page, app, login, password));
+    await use((app, login, path) => openSignedIn(page, app, login, path));
   },
   checkA11y: async ({ page }, use) => {
     await use((target = page) => checkA11y(target));
   },
 });
+
+/**
+ * The stored browser state of `login` signed in to `app`: the first call of the run signs in
+ * through the real form in a throw-away context and saves its cookies; later calls reuse them.
+ * Signing in hashes the password on the server (deliberately slow), so once per user saves
+ * seconds per test on a busy machine. Tests that sign out sign in on their own (`signIn`).
+ */
+export async function sessionState(browser: Browser, app: App, login: string): Promise<string> {
+  const file = path.join(sessionStateDir, `${app}-${login.replace(/[^\w.@-]/g, "_")}.json`);
+  if (existsSync(file)) return file;
+  mkdirSync(sessionStateDir, { recursive: true });
+  const context = await browser.newContext(contextOptions);
+  try {
+    await signIn(await context.newPage(), app, login);
+    await context.storageState({ path: file });
+  } finally {
+    await context.close();
+  }
+  return file;
+}
+
+/** Adds the stored session of `login` to the page's context and opens `path` of the app. */
+export async function openSignedIn(page: Page, app: App, login: string, path = "/"): Promise<void> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("openSignedIn needs a page from a launched browser");
+  const state = JSON.parse(readFileSync(await sessionState(browser, app, login), "utf8")) as {
+    cookies: Parameters<ReturnType<Page["context"]>["addCookies"]>[0];
+  };
+  await page.context().addCookies(state.cookies);
+  await page.goto(`${appURL(app)}${path}`);
+  await expect(page, `the stored session of ${login} no longer opens ${app}`).not.toHaveURL(/\/login/);
+}
+
+/**
+ * A page in a fresh context (its own cookies) signed in as `login`, opened at `path` of the app
+ * (its home page by default); `options` add to the suite's context options.
+ */
+export async function pageAs(browser: Browser, app: App, login: string, options: BrowserContextOptions = {}, path = "/"): Promise<Page> {
+  const context = await browser.newContext({
+    ...contextOptions,
+    ...options,
+    storageState: await sessionState(browser, app, login),
+  });
+  const page = await context.newPage();
+  await page.goto(`${appURL(app)}${path}`);
+  await expect(page, `the stored session of ${login} no longer opens ${app}`).not.toHaveURL(/\/login/);
+  return page;
+}
 
 /**
  * Fills the sign-in form at `<app>/login`. Labels are translated (zh-CN / en), so the fields are
@@ -60,11 +125,35 @@ export async function signIn(page: Page, app: App, login: string, password = DEM
   });
 }
 
-/** Runs axe (WCAG 2.x A/AA) and fails on violations of impact serious or critical, listing each. */
+/** Pages axe has checked in this run (one worker runs the whole suite), by app and route. */
+const checkedPages = new Set<string>();
+/** Apps whose header and navigation axe has checked once in this run. */
+const checkedChrome = new Set<string>();
+
+/**
+ * Runs axe (WCAG 2.x A/AA) and fails on violations of impact serious or critical, listing each.
+ * Once per page of the run: the first check of an app covers the whole document (header, navigation),
+ * later ones only the page's main region (or its open dialog), and a route already checked — ids in
+ * the path do not make a new page — is not checked again. On a busy 2-core machine a full axe run
+ * costs seconds, and repeating it on every step of a test bought nothing but timeouts.
+ */
 export async function checkA11y(page: Page): Promise<void> {
+  const url = new URL(page.url());
+  const dialog = page.locator("dialog[open], [role=dialog], [role=alertdialog]").first();
+  const inDialog = await dialog.isVisible();
+  const route = url.pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}|\/\d+(?=\/|$)/gi, "/:id");
+  const key = `${url.origin}${route}${inDialog ? ` dialog ${await dialog.getAttribute("aria-label") ?? await dialog.getAttribute("aria-labelledby") ?? ""}` : ""}`;
+  if (checkedPages.has(key)) return;
   // Lists dim (opacity-60) while the next page loads; contrast measured mid-fade is not the page's.
   await page.waitForFunction(() => document.querySelector(".opacity-60.transition-opacity") === null);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  let axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+  if (checkedChrome.has(url.origin)) {
+    if (inDialog) axe = axe.include("dialog[open], [role=dialog], [role=alertdialog]");
+    else if ((await page.locator("main").count()) > 0) axe = axe.include("main");
+  }
+  const results = await axe.analyze();
+  checkedChrome.add(url.origin);
+  checkedPages.add(key);
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (blocking.length === 0) return;
   const report = blocking

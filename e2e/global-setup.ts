@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { sessionStateDir } from "./fixtures";
 import { backofficeURL, portalURL } from "./urls";
 
 /**
@@ -6,6 +8,8 @@ import { backofficeURL, portalURL } from "./urls";
  * message, instead of inside a test.
  */
 export default async function globalSetup() {
+  // Sessions stored by the last run belong to its database, which prepare-server.ts just emptied.
+  rmSync(sessionStateDir, { recursive: true, force: true });
   for (const url of [portalURL, backofficeURL]) await waitForHttp(url, 60_000);
 }
 

@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { backofficeURL, checkA11y as axe, expect, portalURL, signIn, test } from "./fixtures";
+import { backofficeURL, checkA11y as axe, expect, portalURL, pageAs, test } from "./fixtures";
 
 /**
  * Inventory end to end, on the demo seed (packages/db/src/seed/inventory.ts). Every test starts
@@ -52,11 +52,8 @@ async function warehouseOnHand(page: Page, sku: string, warehouse: string) {
 }
 
 /** A fresh signed-in page in its own browser context (its own cookies), with the suite's locale. */
-async function otherUser(browser: Browser, app: "portal" | "backoffice", login: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await signIn(page, app, login);
-  return page;
+async function otherUser(browser: Browser, app: "portal" | "backoffice", login: string, path?: string) {
+  return pageAs(browser, app, login, { viewport: { width: 1280, height: 800 } }, path);
 }
 
 /** The partner's balance of one product in its virtual stock (portal, 我的库存). */
@@ -86,8 +83,7 @@ async function requestCallOff(page: Page, sku: string, quantity: number, note: s
 }
 
 test("a warehouse transfer is shipped and received", async ({ page, login, checkA11y }) => {
-  await login("backoffice", "admin@demo.cn");
-  await page.goto(`${backofficeURL}/stock`);
+  await login("backoffice", "admin@demo.cn", "/stock");
   await expect(page.getByRole("heading", { name: "库存总览" })).toBeVisible();
   await expect(page.getByRole("table", { name: "库存总览" }).locator("tbody tr").first()).toBeVisible();
   await checkA11y();
@@ -178,8 +174,7 @@ test("a warehouse transfer is shipped and received", async ({ page, login, check
 });
 
 test("a stocktake is counted and posted", async ({ page, login, checkA11y }) => {
-  await login("backoffice", "warehouse@demo.cn");
-  await page.goto(`${backofficeURL}/stock/documents?kind=stocktake`);
+  await login("backoffice", "warehouse@demo.cn", "/stock/documents?kind=stocktake");
   await expect(page.getByRole("heading", { name: "盘点单" })).toBeVisible();
   await page.getByRole("link", { name: "新建盘点" }).click();
   await expect(page.getByRole("heading", { name: "新建盘点" })).toBeVisible();
@@ -311,8 +306,7 @@ test("a dealer sees availability and its virtual stock, requests a call-off, and
   await checkA11y();
 
   // Staff in Beijing (the partner's branch) find it, approve it and ship it.
-  const staff = await otherUser(browser, "backoffice", "warehouse@demo.cn");
-  await staff.goto(`${backofficeURL}/stock/documents?kind=call_off`);
+  const staff = await otherUser(browser, "backoffice", "warehouse@demo.cn", "/stock/documents?kind=call_off");
   await staff.getByRole("search").getByLabel("搜索").fill(number);
   await staff.getByRole("search").getByRole("button", { name: "筛选" }).click();
   const documents = staff.getByRole("table", { name: "库存单据" });

@@ -3,6 +3,7 @@ import { addresses, createDatabase, organizations, productLines, products, type 
 import { submitOrder } from "@cs/domain";
 import { ctxOf, newKey, orgByCode } from "@cs/domain/testing/demo";
 import { backofficeURL, checkA11y, expect, test } from "./fixtures";
+import { e2eDatabaseUrl } from "./urls";
 
 /**
  * The order desk on the e2e server's own database: DL-0002 (Shanghai, in the desk's branches) places
@@ -10,7 +11,6 @@ import { backofficeURL, checkA11y, expect, test } from "./fixtures";
  * (over credit). The desk user approves the small one from the pending-approval queue; the large
  * one is beyond the order desk's ¥50,000 approval limit and is refused with a translated error.
  */
-const e2eDatabaseUrl = "postgres://postgres:postgres@127.0.0.1:54331/channel";
 
 let db: Database;
 let dealerId: string;
@@ -112,8 +112,7 @@ test("a master distributor confirms an order it supplies from its own stock and 
 
 test("finance puts a partner on credit hold with a reason and lifts it from the partner's page", async ({ page, login }) => {
   const dealer = await orgByCode(db, "DL-0002");
-  await login("backoffice", "finance@demo.cn");
-  await page.goto(`${backofficeURL}/organizations/${dealer.id}`);
+  await login("backoffice", "finance@demo.cn", `/organizations/${dealer.id}`);
   const panel = page.locator("section").filter({ has: page.getByRole("heading", { name: "信用冻结与缺货策略" }) });
   await panel.getByLabel("原因").fill("逾期 90 天以上");
   await panel.getByRole("button", { name: "冻结信用" }).click();

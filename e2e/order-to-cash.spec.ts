@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
+import { checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
 
 /**
  * Order to cash, one story through the real pages of both apps on the e2e server's fresh demo
@@ -70,11 +70,9 @@ async function emptyCart(page: Page) {
 }
 
 const contexts: BrowserContext[] = [];
-async function as(browser: Browser, app: "portal" | "backoffice", login: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, app, login);
+async function as(browser: Browser, app: "portal" | "backoffice", login: string, path?: string) {
+  const page = await pageAs(browser, app, login, { viewport: { width: 1280, height: 800 } }, path);
+  contexts.push(page.context());
   return page;
 }
 
@@ -86,7 +84,6 @@ const cellText = (row: Locator, index: number) => row.getByRole("cell").nth(inde
 
 test("order to cash: an over-credit quick order is approved, shipped in part, invoiced and partly paid, and the dealer sees it all", async ({ browser }) => {
   // five signed-in users in turn on a shared 2-core machine: well over the default 30 s
-  test.setTimeout(90_000);
 
   // ── the dealer: credit before, quick order by paste, checkout ─────────────────────────────
   const dealer = await as(browser, "portal", "dealer@demo.cn");
@@ -157,8 +154,7 @@ test("order to cash: an over-credit quick order is approved, shipped in part, in
   await expect(approver.getByRole("button", { name: "批准" })).toHaveCount(0);
 
   // ── the Beijing warehouse ships part of it with carrier and tracking number ──────────────────
-  const warehouse = await as(browser, "backoffice", "warehouse@demo.cn");
-  await warehouse.goto(`${backofficeURL}/shipping`);
+  const warehouse = await as(browser, "backoffice", "warehouse@demo.cn", "/shipping");
   await warehouse.getByRole("link", { name: orderNumber }).click();
   await expect(warehouse.getByRole("heading", { name: `订单 ${orderNumber} 发货` })).toBeVisible();
   for (const line of priced) {
@@ -187,8 +183,7 @@ test("order to cash: an over-credit quick order is approved, shipped in part, in
   // ── finance records a payment allocated to that invoice: about half of it, in whole yuan ───
   const paidFen = (invoiceFen / 2n / 100n) * 100n;
   const reference = `招行回单 ${run}`;
-  const finance = await as(browser, "backoffice", "finance@demo.cn");
-  await finance.goto(`${backofficeURL}/finance/payments/new`);
+  const finance = await as(browser, "backoffice", "finance@demo.cn", "/finance/payments/new");
   const partner = finance.getByLabel("客户");
   await partner.selectOption({ label: (await partner.getByRole("option", { name: /^DL-0001 / }).textContent())! });
   await finance.getByRole("button", { name: "显示未结发票" }).click();

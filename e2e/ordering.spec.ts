@@ -1,8 +1,7 @@
-import { expect, portalURL, signIn, test } from "./fixtures";
+import { expect, pageAs, portalURL, test } from "./fixtures";
 
 test("a dealer quick-orders, posts the checkout twice at once and double-clicks, and gets exactly one order with its timeline", async ({ page, login, checkA11y }) => {
-  await login("portal", "buyer@demo.cn");
-  await page.goto(`${portalURL}/cart/quick-order`);
+  await login("portal", "buyer@demo.cn", "/cart/quick-order");
   await page.getByLabel("粘贴订货行").fill("KM-KB-W100 2\nCB-DP-2M 3");
   await page.getByRole("button", { name: "检查并加入购物车" }).click();
   await page.waitForURL(/\/cart(\?|$)/);
@@ -49,17 +48,15 @@ test("a dealer quick-orders, posts the checkout twice at once and double-clicks,
 });
 
 test("a dealer sees an order waiting for approval with the reason, and another dealer gets 404 for it", async ({ page, login, browser }) => {
-  await login("portal", "buyer@demo.cn");
-  await page.goto(`${portalURL}/orders?status=pending_approval`);
+  await login("portal", "buyer@demo.cn", "/orders?status=pending_approval");
   await page.locator("tbody tr a").first().click();
   await expect(page.getByText("本单的折扣需经上级审批。")).toBeVisible();
   await expect(page.getByRole("list", { name: "订单记录" }).getByText("修改订单")).toBeVisible();
   const url = page.url();
 
-  const other = await browser.newPage();
-  await signIn(other, "portal", "dealer2@demo.cn");
+  const other = await pageAs(browser, "portal", "dealer2@demo.cn");
   const response = await other.goto(url);
   expect(response?.status()).toBe(404);
   await expect(other.getByText("您要找的内容不存在，或您没有查看权限。")).toBeVisible();
-  await other.close();
+  await other.context().close();
 });

@@ -1,4 +1,4 @@
-import { backofficeURL, expect, portalURL, test } from "./fixtures";
+import { backofficeURL, expect, pageAs, portalURL, signIn, test } from "./fixtures";
 
 test("a dealer signs in and edits its company's contact", async ({ page, login, checkA11y }) => {
   await login("portal", "dealer@demo.cn");
@@ -27,19 +27,13 @@ test("a dealer signs in and edits its company's contact", async ({ page, login, 
 
 test("a dealer typing another organization's URL gets 404", async ({ page, login, browser }) => {
   // Find another dealer's id the way an attacker might have learnt it: from staff screens.
-  const staff = await browser.newPage();
-  await staff.goto(`${backofficeURL}/login`);
-  await staff.getByLabel("手机号或邮箱").fill("admin@demo.cn");
-  await staff.getByLabel("密码").fill("Demo@2026");
-  await staff.getByRole("button", { name: "登录" }).click();
-  await staff.waitForURL(`${backofficeURL}/`);
+  const staff = await pageAs(browser, "backoffice", "admin@demo.cn");
   await staff.goto(`${backofficeURL}/organizations?q=DL-0002`);
   const href = await staff.locator("tbody a").first().getAttribute("href");
   const otherId = href!.split("/").pop()!;
-  await staff.close();
+  await staff.context().close();
 
-  await login("portal", "dealer@demo.cn");
-  await page.goto(`${portalURL}/company`);
+  await login("portal", "dealer@demo.cn", "/company");
   const csrf = await page.locator("input[name=_csrf]").first().getAttribute("value");
   const response = await page.goto(`${portalURL}/company/${otherId}`);
   expect(response!.status()).toBe(404);
@@ -90,8 +84,9 @@ test("an end customer registers, is signed in, signs out and back in", async ({ 
   await expect(page.getByRole("heading", { name: "您好，测试客户" })).toBeVisible();
 });
 
-test("a replayed cookie after sign-out is no longer a session", async ({ page, login, context }) => {
-  await login("portal", "buyer@demo.cn");
+test("a replayed cookie after sign-out is no longer a session", async ({ page, context }) => {
+  // Its own sign-in: signing out ends the session, so the run's stored one must not be used here.
+  await signIn(page, "portal", "buyer@demo.cn");
   const cookies = await context.cookies();
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);

@@ -1,7 +1,8 @@
 import type { Browser, Page } from "@playwright/test";
 import { createDatabase } from "@cs/db";
 import { createShippedOrder } from "@cs/domain/testing/shipped-order";
-import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
+import { backofficeURL, checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
+import { e2eDatabaseUrl } from "./urls";
 
 /**
  * Rebates end to end on the demo data: finance defines a yearly program for DL-0001, previews
@@ -14,17 +15,14 @@ const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).fo
 const year = Number(today.slice(0, 4));
 const code = `E2E-Y-${Date.now().toString(36).toUpperCase()}`;
 
-async function as(browser: Browser, app: "portal" | "backoffice", login: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, app, login);
-  return page;
+async function as(browser: Browser, app: "portal" | "backoffice", login: string, path?: string): Promise<Page> {
+  return pageAs(browser, app, login, { viewport: { width: 1280, height: 900 }, acceptDownloads: true }, path);
 }
 
 test.beforeAll(async () => {
   // The demo keeps DL-0001's ledger empty: this year it is invoiced for goods shipped today (¥80,000),
   // enough to reach the program's first tier against its yearly target.
-  const db = createDatabase("postgres://postgres:postgres@127.0.0.1:54331/channel", { max: 2 });
+  const db = createDatabase(e2eDatabaseUrl, { max: 2 });
   try {
     await createShippedOrder(db, { lines: [{ sku: `${code}-NB`, quantity: 2, unitPriceFen: 4_000_000n }] });
   } finally {
@@ -35,7 +33,7 @@ test.beforeAll(async () => {
 const yuan = (text: string) => Number(text.replace(/[^\d.-]/g, ""));
 
 test("finance runs, approves, publishes and settles a rebate program; the dealer reads the statement, downloads the PDF and pays part of an order from the balance", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const finance = await as(browser, "backoffice", "finance@demo.cn");
 
   // 1. define the program
@@ -84,8 +82,7 @@ test("finance runs, approves, publishes and settles a rebate program; the dealer
   await checkA11y(finance);
 
   // 4. the dealer reads the statement and downloads the PDF
-  const dealer = await as(browser, "portal", "dealer@demo.cn");
-  await dealer.goto(`${portalURL}/rebates`);
+  const dealer = await as(browser, "portal", "dealer@demo.cn", "/rebates");
   await expect(dealer.getByRole("heading", { name: "我的返利" })).toBeVisible();
   const balanceBefore = yuan((await dealer.getByTestId("rebate-balance").textContent()) ?? "0");
   expect(balanceBefore).toBeGreaterThan(0);
@@ -136,7 +133,6 @@ test("finance runs, approves, publishes and settles a rebate program; the dealer
 });
 
 test("finance records a price drop, is told what is wrong, reviews each partner's stock on the date and approves it once into statements", async ({ browser }) => {
-  test.setTimeout(90_000);
   const finance = await as(browser, "backoffice", "finance@demo.cn");
   // The demo's second price protection waits for review; a new one is made here for the same product.
   await finance.goto(`${backofficeURL}/rebates/price-protection`);

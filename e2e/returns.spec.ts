@@ -1,7 +1,8 @@
 import type { Browser } from "@playwright/test";
 import { createDatabase, type Database } from "@cs/db";
 import { createShippedOrder } from "@cs/domain/testing/shipped-order";
-import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
+import { backofficeURL, checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
+import { e2eDatabaseUrl } from "./urls";
 
 /**
  * Returns end to end on the e2e server's own database: an order of DL-0001 is confirmed and shipped
@@ -9,7 +10,6 @@ import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fix
  * then the dealer asks to return one unit, the order desk approves, the Beijing warehouse receives
  * it into quarantine, and the dealer sees the credit note and the notices.
  */
-const e2eDatabaseUrl = "postgres://postgres:postgres@127.0.0.1:54331/channel";
 
 let db: Database;
 let order: Awaited<ReturnType<typeof createShippedOrder>>;
@@ -24,19 +24,14 @@ test.afterAll(async () => {
   await db?.$client.end({ timeout: 5 });
 });
 
-async function as(browser: Browser, app: "portal" | "backoffice", login: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await signIn(page, app, login);
-  return page;
+async function as(browser: Browser, app: "portal" | "backoffice", login: string, path?: string) {
+  return pageAs(browser, app, login, { viewport: { width: 1280, height: 800 } }, path);
 }
 
 test("a dealer returns a shipped unit: the desk approves, the warehouse receives it into quarantine, and the dealer sees the credit note", async ({ browser }) => {
   // four signed-in users in turn on a shared 2-core machine: more than the default 30 s
-  test.setTimeout(90_000);
   // the dealer asks
-  const dealer = await as(browser, "portal", "dealer@demo.cn");
-  await dealer.goto(`${portalURL}/returns`);
+  const dealer = await as(browser, "portal", "dealer@demo.cn", "/returns");
   await dealer.getByRole("link", { name: `申请退货 ${order.orderNumber}` }).click();
   await expect(dealer.getByRole("heading", { name: `订单 ${order.orderNumber} 申请退货` })).toBeVisible();
   await checkA11y(dealer);
@@ -67,8 +62,7 @@ test("a dealer returns a shipped unit: the desk approves, the warehouse receives
   await expect(desk.getByRole("button", { name: "批准" })).toHaveCount(0);
 
   // the Beijing warehouse receives it into quarantine
-  const warehouse = await as(browser, "backoffice", "warehouse@demo.cn");
-  await warehouse.goto(`${backofficeURL}/returns?status=approved`);
+  const warehouse = await as(browser, "backoffice", "warehouse@demo.cn", "/returns?status=approved");
   await warehouse.getByRole("link", { name: number }).click();
   await warehouse.getByLabel("收货位置").selectOption({ label: "QA-WH-BJ 北京仓退货隔离区 · 隔离区" });
   await warehouse.getByLabel("收入隔离区待检").check();

@@ -1,22 +1,17 @@
 import type { Browser } from "@playwright/test";
-import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
+import { backofficeURL, checkA11y, expect, pageAs, test } from "./fixtures";
 
 /**
  * Issue 6, SLA calendar and live queue: the desk keeps the year's holidays (a duplicate date is
  * refused, a day is added and removed); a technician's open queue polls cheaply (304 while nothing
  * changed) and shows the desk's escalation without a reload.
  */
-async function as(browser: Browser, app: "portal" | "backoffice", login: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, app, login);
-  return page;
+async function as(browser: Browser, app: "portal" | "backoffice", login: string, path?: string) {
+  return pageAs(browser, app, login, { viewport: { width: 1280, height: 900 } }, path);
 }
 
 test("the service desk keeps the SLA calendar: seeded National Day, a duplicate refused, a make-up workday added and removed", async ({ browser }) => {
-  test.setTimeout(60_000);
-  const desk = await as(browser, "backoffice", "service@demo.cn");
-  await desk.goto(`${backofficeURL}/service/requests`);
+  const desk = await as(browser, "backoffice", "service@demo.cn", "/service/requests");
   await desk.getByRole("link", { name: "SLA 日历" }).click();
   await desk.goto(`${backofficeURL}/service/calendar?year=2026`);
   await expect(desk.getByRole("heading", { name: "服务时限日历" })).toBeVisible();
@@ -49,17 +44,14 @@ test("the service desk keeps the SLA calendar: seeded National Day, a duplicate 
 });
 
 test("a technician's live queue answers 304 while nothing changes and shows the desk's escalation without a reload", async ({ browser }) => {
-  test.setTimeout(90_000);
-  const tech = await as(browser, "portal", "tech@demo.cn");
-  await tech.goto(`${portalURL}/service/queue`);
+  const tech = await as(browser, "portal", "tech@demo.cn", "/service/queue");
   const row = tech.getByRole("row").filter({ hasNotText: "已升级" }).filter({ has: tech.getByRole("link", { name: /^RMA-/ }) }).last();
   const number = (await row.getByRole("link").first().textContent())!.trim();
   const unchanged = await tech.waitForResponse((r) => r.url().endsWith("/service/queue/version"), { timeout: 20_000 });
   expect(unchanged.status()).toBe(304);
   await tech.screenshot({ path: "docs/screenshots/portal-station-queue.png", fullPage: true });
 
-  const desk = await as(browser, "backoffice", "service@demo.cn");
-  await desk.goto(`${backofficeURL}/service/requests?q=${number}`);
+  const desk = await as(browser, "backoffice", "service@demo.cn", `/service/requests?q=${number}`);
   await desk.getByRole("link", { name: number }).click();
   await desk.getByRole("button", { name: "升级处理" }).click();
   await expect(desk.getByText("已升级").first()).toBeVisible();

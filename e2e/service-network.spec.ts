@@ -1,24 +1,19 @@
 import type { Browser } from "@playwright/test";
-import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
+import { backofficeURL, checkA11y, expect, pageAs, test } from "./fixtures";
 
 /**
  * Issue 6, the desk's side of the network: the service desk writes and publishes a knowledge-base
  * article that a customer then finds in the portal by a Chinese substring; the desk edits a
  * station's service profile and looks at the dashboard, the warranty contracts and a serial's history.
  */
-async function as(browser: Browser, app: "portal" | "backoffice", login: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, app, login);
-  return page;
+async function as(browser: Browser, app: "portal" | "backoffice", login: string, path?: string) {
+  return pageAs(browser, app, login, { viewport: { width: 1280, height: 900 } }, path);
 }
 
 const title = `投影仪开机后自动关机 ${Date.now().toString(36)}`;
 
 test("the desk publishes a knowledge-base article and a customer finds it by a Chinese substring", async ({ browser }) => {
-  test.setTimeout(90_000);
-  const desk = await as(browser, "backoffice", "service@demo.cn");
-  await desk.goto(`${backofficeURL}/service/knowledge`);
+  const desk = await as(browser, "backoffice", "service@demo.cn", "/service/knowledge");
   await desk.getByRole("link", { name: "新建文章" }).click();
   // bad input first: an unknown SKU is a field error and nothing is saved
   await desk.getByLabel("标题").fill(title);
@@ -36,8 +31,7 @@ test("the desk publishes a knowledge-base article and a customer finds it by a C
   await checkA11y(desk);
   await desk.screenshot({ path: "test-results/service-knowledge-article.png", fullPage: true });
 
-  const customer = await as(browser, "portal", "customer@demo.cn");
-  await customer.goto(`${portalURL}/knowledge`);
+  const customer = await as(browser, "portal", "customer@demo.cn", "/knowledge");
   await customer.getByRole("searchbox", { name: "搜索" }).fill("自动关机");
   await customer.getByRole("button", { name: "搜索" }).click();
   await customer.getByRole("link", { name: title }).click();
@@ -47,9 +41,7 @@ test("the desk publishes a knowledge-base article and a customer finds it by a C
 });
 
 test("the desk keeps a station's service profile and reads the dashboard, contracts and history", async ({ browser }) => {
-  test.setTimeout(90_000);
-  const desk = await as(browser, "backoffice", "service@demo.cn");
-  await desk.goto(`${backofficeURL}/service/stations`);
+  const desk = await as(browser, "backoffice", "service@demo.cn", "/service/stations");
   await desk.getByRole("link", { name: "RS-001" }).click();
   await desk.getByLabel("日处理能力（单/天）").fill("15");
   await desk.getByLabel("周日").fill("18:00-09:00");

@@ -6,7 +6,8 @@ import { and, eq } from "drizzle-orm";
 import { createDatabase, organizations, productLines, products, type Database } from "@cs/db";
 import { approveQuote, assignStation, fileRepairRequest, recordDiagnosis, registerDevice, transitionRepair, type UploadStore } from "@cs/domain";
 import { ctxOf, newKey } from "@cs/domain/testing/demo";
-import { expect, portalURL, signIn, test } from "./fixtures";
+import { expect, portalURL, pageAs, test } from "./fixtures";
+import { e2eDatabaseUrl } from "./urls";
 
 /**
  * The knowledge base and the notices around a repair: a notebook repair (brought to "repairing"
@@ -14,7 +15,6 @@ import { expect, portalURL, signIn, test } from "./fixtures";
  * technician the published articles for notebooks; the technician finishes the repair and the
  * customer finds the notice; the technician then turns the resolved request into a knowledge draft.
  */
-const e2eDatabaseUrl = "postgres://postgres:postgres@127.0.0.1:54331/channel";
 
 let db: Database;
 let store: UploadStore;
@@ -30,15 +30,11 @@ test.afterAll(async () => {
   await rm(store.dir, { recursive: true, force: true });
 });
 
-async function as(browser: Browser, login: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, "portal", login);
-  return page;
+async function as(browser: Browser, login: string, path?: string) {
+  return pageAs(browser, "portal", login, { viewport: { width: 1280, height: 900 } }, path);
 }
 
 test("the technician sees related articles, the customer is told the repair is ready, and the request becomes a draft", async ({ browser }) => {
-  test.setTimeout(120_000);
   const [notebook] = await db
     .select({ id: products.id })
     .from(products)

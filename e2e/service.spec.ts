@@ -1,7 +1,8 @@
 import type { Browser } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { createDatabase, organizations, stockMoves, type Database } from "@cs/db";
-import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fixtures";
+import { checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
+import { e2eDatabaseUrl } from "./urls";
 
 /**
  * After-sales service end to end on the e2e server's own database: the demo customer registers a
@@ -11,7 +12,6 @@ import { backofficeURL, checkA11y, expect, portalURL, signIn, test } from "./fix
  * station repairs and returns the device; the customer closes and rates it; the part's stock move
  * is in the ledger.
  */
-const e2eDatabaseUrl = "postgres://postgres:postgres@127.0.0.1:54331/channel";
 
 let db: Database;
 const serial = `E2E${Date.now().toString(36).toUpperCase()}`;
@@ -26,20 +26,16 @@ test.afterAll(async () => {
   await db?.$client.end({ timeout: 5 });
 });
 
-async function as(browser: Browser, app: "portal" | "backoffice", login: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, app, login);
-  return page;
+async function as(browser: Browser, app: "portal" | "backoffice", login: string, path?: string) {
+  return pageAs(browser, app, login, { viewport: { width: 1280, height: 900 } }, path);
 }
 
 test("a customer's repair goes from device registration to rating, with the station's part in the ledger", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const [station] = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.code, "RS-001"));
 
   // the customer registers a device with a proof of purchase
-  const customer = await as(browser, "portal", "customer@demo.cn");
-  await customer.goto(`${portalURL}/service/devices`);
+  const customer = await as(browser, "portal", "customer@demo.cn", "/service/devices");
   await expect(customer.getByRole("heading", { name: "我的设备" })).toBeVisible();
   await customer.getByLabel("序列号").fill(serial);
   await customer.getByLabel("产品型号").selectOption({ index: 1 });
@@ -72,8 +68,7 @@ test("a customer's repair goes from device registration to rating, with the stat
   await checkA11y(customer);
 
   // the service desk finds it and assigns RS-001
-  const desk = await as(browser, "backoffice", "service@demo.cn");
-  await desk.goto(`${backofficeURL}/service/requests?q=${number}`);
+  const desk = await as(browser, "backoffice", "service@demo.cn", `/service/requests?q=${number}`);
   await desk.getByRole("link", { name: number }).click();
   await expect(desk.getByRole("list", { name: "推荐网点" })).toBeVisible();
   await desk.getByLabel("服务网点").selectOption(station!.id);
@@ -82,8 +77,7 @@ test("a customer's repair goes from device registration to rating, with the stat
   await checkA11y(desk);
 
   // the technician sees it in the live queue and works it
-  const tech = await as(browser, "portal", "tech@demo.cn");
-  await tech.goto(`${portalURL}/service/queue`);
+  const tech = await as(browser, "portal", "tech@demo.cn", "/service/queue");
   await tech.getByRole("link", { name: number }).click();
   for (const [button, done] of [
     ["受理", "已受理"],
@@ -139,10 +133,9 @@ test("a customer's repair goes from device registration to rating, with the stat
 });
 
 test("an in-warranty repair is claimed by the station, adjusted by the desk and paid in the month's settlement", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(210_000);
   // the demo's in-warranty request at RS-001, already being diagnosed
-  const tech = await as(browser, "portal", "tech@demo.cn");
-  await tech.goto(`${portalURL}/service/queue`);
+  const tech = await as(browser, "portal", "tech@demo.cn", "/service/queue");
   await tech.getByRole("row").filter({ hasText: "检测中" }).getByRole("link", { name: /^RMA-/ }).click();
   await expect(tech.getByRole("heading", { level: 1, name: /^维修单 RMA-/ })).toBeVisible();
   const requestUrl = new URL(tech.url()).pathname;
@@ -170,8 +163,7 @@ test("an in-warranty repair is claimed by the station, adjusted by the desk and 
   await expect(admin.getByText("待审核")).toBeVisible();
 
   // the desk adjusts the labour and issues the month's statement
-  const desk = await as(browser, "backoffice", "service@demo.cn");
-  await desk.goto(`${backofficeURL}/service/requests?q=${number}`);
+  const desk = await as(browser, "backoffice", "service@demo.cn", `/service/requests?q=${number}`);
   await desk.getByRole("link", { name: number }).click();
   await desk.getByLabel("核定金额（元）").fill("100");
   await desk.getByRole("button", { name: "调整", exact: true }).click();

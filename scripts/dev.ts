@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { demoSignIns } from "@cs/db/seed";
+import { StartupCheckError } from "@cs/db/local-server";
 import { prepareDatabase, sessionSecret } from "./lib/database";
 
 /** `npm run dev`: the same database preparation as `npm start`, then both apps with hot reload. */
@@ -27,6 +28,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // A failed startup check is one sentence saying what to do; its stack trace would only bury it.
+  console.error(error instanceof StartupCheckError ? error.message : error);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 import { demoSignIns } from "@cs/db/seed";
 import { createAppServer } from "./lib/app-server";
+import { StartupCheckError, checkPortFree } from "@cs/db/local-server";
 import { prepareDatabase, sessionSecret } from "./lib/database";
 import { readWorkerEnv, startWorker } from "@cs/worker";
 
@@ -31,12 +32,15 @@ function prototypeAccessDisabled() {
 async function main() {
   if (!prototypeAccessDisabled())
     console.warn("  Warning: started without node --disable-proto=throw; npm start and npm run serve pass it, start the server the same way in production.");
+  const portalPort = Number(process.env.PORTAL_PORT ?? 3000);
+  const backofficePort = Number(process.env.BACKOFFICE_PORT ?? 3001);
+  // Before PostgreSQL starts: a taken app port found later would leave the database running.
+  await checkPortFree(portalPort, "PORTAL_PORT", "the portal");
+  await checkPortFree(backofficePort, "BACKOFFICE_PORT", "the back-office");
   const db = await prepareDatabase();
   process.env.DATABASE_URL = db.url;
   process.env.SESSION_SECRET = sessionSecret();
   process.env.NODE_ENV = "production";
-  const portalPort = Number(process.env.PORTAL_PORT ?? 3000);
-  const backofficePort = Number(process.env.BACKOFFICE_PORT ?? 3001);
   const servers = await Promise.all([serveApp("portal", portalPort), serveApp("backoffice", backofficePort)]);
   const worker = startWorker(db.url, readWorkerEnv());
 
@@ -65,6 +69,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // A failed startup check is one sentence saying what to do; its stack trace would only bury it.
+  console.error(error instanceof StartupCheckError ? error.message : error);
   process.exit(1);
 });

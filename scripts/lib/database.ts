@@ -21,6 +21,7 @@ export async function prepareDatabase(): Promise<Prepared> {
     databaseUrl: process.env.DATABASE_URL,
     dir: process.env.PG_DATA_DIR ?? ".data/postgres",
     port: Number(process.env.PG_PORT ?? 54329),
+    portSetting: "PG_PORT",
     database: "channel",
   });
   try {

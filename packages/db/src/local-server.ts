@@ -2,3 +2,4 @@
 // never pull in the embedded PostgreSQL binaries.
 export { startEmbeddedPostgres, ensureDatabase, type EmbeddedServer } from "./embedded";
 export { resolveDatabase, type ResolvedDatabase } from "./resolve";
+export { StartupCheckError, checkEmbeddedStartup, checkDataVersion, checkPortFree, checkReachableByPostgresUser } from "./startup-checks";

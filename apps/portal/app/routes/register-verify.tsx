@@ -6,6 +6,7 @@ import { Alert, Button, CenteredPage, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, LanguageSwitcher, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError } from "@cs/web/server";
 import type { Route } from "./+types/register-verify";
+import { hasKey } from "@cs/domain/shared/keys";
 
 type Done = { status: "verified"; linked: boolean } | { status: "resent" };
 
@@ -38,7 +39,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function RegisterVerify({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const done = actionData && "status" in actionData && actionData.status !== "error" ? (actionData as Done) : null;
+  const done = actionData && hasKey(actionData, "status") && actionData.status !== "error" ? (actionData as Done) : null;
   const result = done ? null : (actionData as ActionResult);
   const errors = useFieldErrors(result);
   const verified = loaderData.verified || done?.status === "verified";
