@@ -17,6 +17,7 @@ import { orderPlaceHttp } from "./order-place-http";
 import { rebateCalcBench } from "./rebate-calc";
 import { serviceBench } from "./service";
 import { scorecardPageBench } from "./scorecard-page";
+import { soakBench } from "./soak";
 import { BENCH_DIR, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
 import { children, ensurePgbench } from "./lib/pgbench";
 import { ensureScratch, releaseBenchReservations } from "./lib/scratch";
@@ -93,6 +94,12 @@ async function main() {
   if (wanted("order_place_http")) {
     const port = Number(process.env.BENCH_PORTAL_PORT ?? 0);
     results.order_place_http = await orderPlaceHttp(url, scratch, { clients: 16, seconds, port, postgresDataDir: server.embedded ? BENCH_DIR : null, log });
+  }
+
+  if (wanted("soak")) {
+    const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
+    log(`soak: a mixed workload on both apps for ${soakSeconds} s …`);
+    results.soak = await soakBench(url, scratch, { seconds: soakSeconds, dealers: 8, staff: 2, log });
   }
 
   // Leave no bench reservation behind, and prove the ledger still explains every level.
@@ -191,6 +198,13 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["order_place_http", "orders in the database = successes, stock consistent", db.consistent, "", `${db.orders} orders, ${db.lines} lines`],
     );
   }
+  const so = output.soak as Awaited<ReturnType<typeof soakBench>> | undefined;
+  if (so)
+    rows.push(
+      ["soak", `${so.dealers} dealers + ${so.staff} staff, mixed, ${so.seconds} s: requests, median / p95`, so.requests, "requests", `${so.median_ms} / ${so.p95_ms} ms`],
+      ["soak", "5xx and unanswered requests", `${so.server_errors} / ${so.unanswered}`, "requests", "= 0"],
+      ["soak", "RSS growth after warm-up: portal / back-office", `${so.rss_growth.portal} / ${so.rss_growth.backoffice}`, "", `≤ 0.15${so.ok ? " ok" : " MISSED"}`],
+    );
   const sd = output.service_desk_1m as Awaited<ReturnType<typeof serviceBench>>["service_desk_1m"] | undefined;
   if (sd) {
     rows.push(

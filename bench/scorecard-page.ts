@@ -1,10 +1,10 @@
 import { loadavg } from "node:os";
-import { eq, sql } from "drizzle-orm";
-import { hashPassword } from "@cs/auth/server";
-import { createDatabase, userRoles, users, type Database } from "@cs/db";
+import { sql } from "drizzle-orm";
+import { createDatabase } from "@cs/db";
 import { seedUuid } from "@cs/db/seed";
 import { channelFilterOptions, loadActor, partnerScorecard, rebuildPartnerMonthStats, scorecardQuery, type Ctx } from "@cs/domain";
 import { capturingDatabase } from "./lib/capture";
+import { ensureStaffUser } from "./lib/staff";
 import { PortalClient } from "./lib/http-client";
 import { startPortal } from "./lib/portal";
 import { CHANNEL_QUARTER_END, CHANNEL_QUARTER_START, seedChannelBench } from "./lib/channel-seed";
@@ -15,18 +15,8 @@ const WARMUP = 10;
 /** Management sees every branch; the page is filtered to one branch as a sales director would. */
 const LOGIN = "manager@demo.cn";
 
-/** A management user of the bench's own, with a real argon2 hash (the demo users' are fakes here). */
 const HTTP_LOGIN = "bench.channel@bench.cn";
 const HTTP_PASSWORD = "Bench@2026-channel";
-
-async function ensureHttpUser(db: Database) {
-  const id = seedUuid(`user:${HTTP_LOGIN}`);
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.id, id));
-  if (existing) return;
-  const [manager] = await db.select({ organizationId: users.organizationId }).from(users).where(eq(users.id, seedUuid(`user:${LOGIN}`)));
-  await db.insert(users).values({ id, kind: "staff", login: HTTP_LOGIN, displayName: "基准 渠道经理", passwordHash: await hashPassword(HTTP_PASSWORD), organizationId: manager?.organizationId ?? null, locale: "zh-CN" });
-  await db.insert(userRoles).values({ userId: id, role: "management" });
-}
 
 async function timed(runs: number, fn: () => Promise<unknown>) {
   const samples: number[] = [];
@@ -70,7 +60,7 @@ export async function scorecardPageBench(url: string, options: { runs: number; l
     const loaderSamples = await timed(options.runs, () => Promise.all([partnerScorecard(ctx, query), channelFilterOptions(ctx)]));
     const scorecardSamples = await timed(options.runs, () => partnerScorecard(ctx, query));
     // The page itself over HTTP: the back-office's production build, a signed-in management session.
-    await ensureHttpUser(admin);
+    await ensureStaffUser(admin, HTTP_LOGIN, HTTP_PASSWORD, "基准 渠道经理");
     const server = await startPortal(url, Number(process.env.BENCH_BACKOFFICE_PORT ?? 0), options.log, "backoffice");
     let httpSamples: number[];
     try {
