@@ -1,0 +1,124 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDatabase, type Database } from "@cs/db";
+import { verifyStockLevels } from "@cs/domain/inventory/verify";
+import { seedDemoOrders } from "@cs/domain/orders/seed-demo";
+import { seedDemoData } from "@cs/domain/testing/demo";
+import { backupDatabase, OperationError, restoreDatabase } from "../scripts/lib/backup";
+import { quoteIdentifier, testDatabaseUrl, testDb, withDatabase } from "./db";
+
+const run = promisify(execFile);
+const root = new URL("..", import.meta.url).pathname;
+let dir: string;
+let restored: { name: string; url: string; db: Database };
+
+/** Every table's row count and content digest, keyed schema.table: equal fingerprints, equal data. */
+async function fingerprint(db: Database) {
+  const tables = await db.$client<{ name: string }[]>`
+    select format('%I.%I', schemaname, tablename) as name from pg_tables
+     where schemaname in ('public', 'drizzle') order by 1`;
+  const result: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await db.$client.unsafe<{ n: number; digest: string | null }[]>(
+      `select count(*)::int as n, md5(string_agg(t::text, '|' order by t::text)) as digest from ${name} t`,
+    );
+    result[name] = `${row!.n} rows ${row!.digest ?? "-"}`;
+  }
+  return result;
+}
+
+async function freshDatabase(suffix: string) {
+  const { adminUrl, filePrefix } = inject("testDatabase");
+  // Under the file prefix, so the global teardown drops it even if this file dies first.
+  const name = `${filePrefix}_${suffix}_${process.pid}`;
+  const admin = createDatabase(adminUrl, { max: 1 }).$client;
+  await admin.unsafe(`create database ${quoteIdentifier(name)}`);
+  await admin.end();
+  const url = withDatabase(adminUrl, name);
+  return { name, url, db: createDatabase(url, { max: 2 }) };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "cs-backup-"));
+  await seedDemoData(testDb());
+  // Orders reserve stock and write moves: the restored ledger then has something to prove.
+  await seedDemoOrders(testDb());
+  restored = await freshDatabase("restored");
+});
+
+afterAll(async () => {
+  await restored?.db.$client.end();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("backup and restore", () => {
+  it("restores a backup into a fresh database with every table's rows, and a stock ledger that verifies", async () => {
+    const before = await fingerprint(testDb());
+    expect(before["public.orders"]).toMatch(/^[1-9]\d* rows/);
+    expect(before["public.stock_moves"]).toMatch(/^[1-9]\d* rows/);
+
+    const backup = await backupDatabase(testDatabaseUrl(), join(dir, "demo.dump"));
+    expect(backup.bytes).toBeGreaterThan(0);
+    const done = await restoreDatabase(backup.file, restored.url);
+    expect(done.tables).toBe(Object.keys(before).length);
+
+    expect(await fingerprint(restored.db)).toEqual(before);
+    expect(await verifyStockLevels(restored.db)).toEqual([]);
+  }, 120_000);
+
+  it("refuses to restore over a database that holds tables unless forced, and changes nothing", async () => {
+    const file = join(dir, "again.dump");
+    await backupDatabase(testDatabaseUrl(), file);
+    const [{ n: before } = { n: 0 }] = await restored.db.$client<{ n: number }[]>`select count(*)::int as n from organizations`;
+    await restored.db.$client`delete from audit_log`;
+    const changed = await fingerprint(restored.db);
+
+    const refusal = await restoreDatabase(file, restored.url).then(() => undefined, (e: unknown) => e);
+    expect(refusal).toBeInstanceOf(OperationError);
+    expect((refusal as Error).message).toMatch(/is not empty .*--force/);
+    expect(await fingerprint(restored.db)).toEqual(changed);
+
+    await restoreDatabase(file, restored.url, { force: true });
+    expect(await fingerprint(restored.db)).toEqual(await fingerprint(testDb()));
+    const [{ n: after } = { n: 0 }] = await restored.db.$client<{ n: number }[]>`select count(*)::int as n from organizations`;
+    expect(after).toBe(before);
+  }, 120_000);
+
+  it("runs as npm run db:backup / db:restore, printing where the backup went and plain sentences on errors", async () => {
+    const env = { ...process.env, DATABASE_URL: testDatabaseUrl() };
+    const file = join(dir, "cli.dump");
+    const backup = await run("node", ["--import", "tsx", "scripts/db-backup.ts", file], { cwd: root, env });
+    expect(backup.stdout).toContain(`to ${file}`);
+
+    const target = await freshDatabase("cli");
+    try {
+      const restore = await run("node", ["--import", "tsx", "scripts/db-restore.ts", file, "--into", target.name], { cwd: root, env });
+      expect(restore.stdout).toMatch(/^Restored .* \(\d+ tables\)\.$/m);
+      expect(await fingerprint(target.db)).toEqual(await fingerprint(testDb()));
+
+      const notADump = join(dir, "notes.txt");
+      writeFileSync(notADump, "not a backup");
+      for (const [args, message] of [
+        [[file, "--into", target.name], /is not empty/],
+        [[join(dir, "missing.dump"), "--into", target.name], /There is no backup file at/],
+        [[notADump, "--into", target.name], /is not a pg_dump custom-format backup/],
+        [[file], /Say where to restore with --into/],
+      ] as const) {
+        const failure = await run("node", ["--import", "tsx", "scripts/db-restore.ts", ...args], { cwd: root, env }).then(
+          () => undefined,
+          (e: unknown) => e as { code: number; stderr: string },
+        );
+        expect(failure?.code).toBe(1);
+        expect(failure?.stderr).toMatch(message);
+        // a sentence for a person, not a stack trace
+        expect(failure?.stderr).not.toMatch(/^\s+at /m);
+      }
+    } finally {
+      await target.db.$client.end();
+    }
+  }, 240_000);
+});
