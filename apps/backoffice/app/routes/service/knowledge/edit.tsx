@@ -4,7 +4,8 @@ import { getArticle, knowledgeFacets, updateArticle } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/edit";
-import { ArticleForm, articleFormValues } from "./form";
+import { ArticleForm } from "./form";
+import { articleFormValues } from "./form.server";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);

@@ -4,7 +4,6 @@ import type { KnowledgeArticle } from "@cs/db";
 import type { knowledgeFacets } from "@cs/domain";
 import { Button, Card, SelectField, TextAreaField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { readForm } from "@cs/web/server";
 
 type Facets = Awaited<ReturnType<typeof knowledgeFacets>>;
 
@@ -81,9 +80,4 @@ export function ArticleForm({
       </div>
     </Form>
   );
-}
-
-/** A form posts several `productLineIds`; Object.fromEntries would keep only the last. */
-export function articleFormValues(form: FormData) {
-  return { ...readForm(form), productLineIds: form.getAll("productLineIds").map(String) };
 }

@@ -5,7 +5,8 @@ import { authorizeKnowledgeDraft, createArticle, knowledgeFacets } from "@cs/dom
 import { PageHeader } from "@cs/ui";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/new";
-import { ArticleForm, articleFormValues } from "./form";
+import { ArticleForm } from "./form";
+import { articleFormValues } from "./form.server";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
