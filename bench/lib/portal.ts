@@ -20,7 +20,8 @@ const BUILD_LOCK = "/tmp/e2e.lock";
  */
 function copyBuild(log: (m: string) => void, app: BenchApp) {
   const [BUILD_DIR, BUILD, COPY_DIR] = [buildDir(app), buildFile(app), copyDir(app)];
-  const script = `test -f "${BUILD}" && rm -rf "${COPY_DIR}" && cp -rp "${BUILD_DIR}" "${COPY_DIR}"`;
+  // .data may not exist yet when DATABASE_URL spares the bench its embedded server
+  const script = `test -f "${BUILD}" && mkdir -p "$(dirname "${COPY_DIR}")" && rm -rf "${COPY_DIR}" && cp -rp "${BUILD_DIR}" "${COPY_DIR}"`;
   const hasFlock = spawnSync("sh", ["-c", "command -v flock"]).status === 0;
   const r = hasFlock ? spawnSync("flock", ["-w", "900", BUILD_LOCK, "sh", "-c", script]) : spawnSync("sh", ["-c", script]);
   if (r.status === 0) return;
