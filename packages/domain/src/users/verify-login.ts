@@ -75,6 +75,9 @@ export async function confirmLoginCode(ctx: Ctx, raw: unknown): Promise<{ linked
     )
     .returning();
   if (!live) {
+    // A double submit whose twin already spent the code and verified the login is a replay, not a refusal.
+    const [now] = await ctx.db.select({ verifiedAt: users.loginVerifiedAt }).from(users).where(eq(users.id, userId));
+    if (now?.verifiedAt) return { linkedEndCustomerId: null };
     const latest = await ctx.db.transaction((tx) => latestLoginCode(tx, userId));
     const spent = latest && latest.consumedAt === null && latest.attempts >= CODE_MAX_ATTEMPTS;
     throw new ValidationError({ code: [spent ? "verify.tooManyAttempts" : "verify.expired"] });
