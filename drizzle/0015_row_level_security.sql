@@ -73,8 +73,12 @@ CREATE POLICY shipments_tenant ON shipments TO cs_portal
   USING (organization_id = cs_tenant('organization_id') OR supplier_id = cs_tenant('supplier_id'))
   WITH CHECK (organization_id = cs_tenant('organization_id') OR supplier_id = cs_tenant('supplier_id'));
 --> statement-breakpoint
+-- A master distributor invoices the orders it supplies.
 CREATE POLICY invoices_tenant ON invoices TO cs_portal
-  USING (organization_id = cs_tenant('organization_id')) WITH CHECK (organization_id = cs_tenant('organization_id'));
+  USING (organization_id = cs_tenant('organization_id')
+         OR order_id IN (select id from orders o where o.supplier_id = cs_tenant('supplier_id')))
+  WITH CHECK (organization_id = cs_tenant('organization_id')
+         OR order_id IN (select id from orders o where o.supplier_id = cs_tenant('supplier_id')));
 --> statement-breakpoint
 CREATE POLICY payments_tenant ON payments TO cs_portal
   USING (organization_id = cs_tenant('organization_id')) WITH CHECK (organization_id = cs_tenant('organization_id'));
@@ -82,28 +86,45 @@ CREATE POLICY payments_tenant ON payments TO cs_portal
 CREATE POLICY rebate_statements_tenant ON rebate_statements TO cs_portal
   USING (organization_id = cs_tenant('organization_id')) WITH CHECK (organization_id = cs_tenant('organization_id'));
 --> statement-breakpoint
--- Stock: the distributor's central locations (no owner organization) and the partner's own; levels of
--- those locations held by the distributor or by the partner, never goods another partner owns.
-CREATE POLICY stock_locations_read ON stock_locations FOR SELECT TO cs_portal
-  USING (organization_id IS NULL OR organization_id = cs_tenant('organization_id'));
+-- Stock: location names are shown in shared move histories, so every location may be read; a partner
+-- writes only its own. Levels: goods the partner owns anywhere, anything at its own locations, and
+-- the distributor's goods at central locations; never goods another partner owns elsewhere.
+CREATE POLICY stock_locations_read ON stock_locations FOR SELECT TO cs_portal USING (true);
 --> statement-breakpoint
 CREATE POLICY stock_locations_own ON stock_locations TO cs_portal
   USING (organization_id = cs_tenant('organization_id')) WITH CHECK (organization_id = cs_tenant('organization_id'));
 --> statement-breakpoint
+CREATE FUNCTION cs_stock_level_visible(owner_id uuid, location_id uuid) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+  AS $$
+    SELECT $1 = cs_tenant('organization_id')
+        OR $2 IN (select l.id from stock_locations l where l.organization_id = cs_tenant('organization_id'))
+        OR ($1 = '00000000-0000-0000-0000-000000000000'::uuid
+            AND $2 IN (select l.id from stock_locations l where l.organization_id IS NULL))
+  $$;
+--> statement-breakpoint
 CREATE POLICY stock_levels_tenant ON stock_levels TO cs_portal
-  USING ((owner_id = '00000000-0000-0000-0000-000000000000'::uuid OR owner_id = cs_tenant('organization_id'))
-         AND location_id IN (select id from stock_locations))
-  WITH CHECK ((owner_id = '00000000-0000-0000-0000-000000000000'::uuid OR owner_id = cs_tenant('organization_id'))
-         AND location_id IN (select id from stock_locations));
+  USING (cs_stock_level_visible(owner_id, location_id)) WITH CHECK (cs_stock_level_visible(owner_id, location_id));
 --> statement-breakpoint
 -- Repair requests: filed by the dealer, assigned to the station, or the end customer's own
--- (access/scopes.ts serviceScope). A station may hand a request back (station_id set to null).
+-- (access/scopes.ts serviceScope). A row cannot be moved out of the tenant, save by the hand-back below.
 CREATE POLICY repair_requests_tenant ON repair_requests TO cs_portal
   USING (organization_id = cs_tenant('organization_id') OR station_id = cs_tenant('station_id')
          OR end_customer_id = cs_tenant('end_customer_id'))
   WITH CHECK (organization_id = cs_tenant('organization_id') OR station_id = cs_tenant('station_id')
-         OR end_customer_id = cs_tenant('end_customer_id')
-         OR (station_id IS NULL AND cs_tenant('station_id') IS NOT NULL));
+         OR end_customer_id = cs_tenant('end_customer_id'));
+--> statement-breakpoint
+-- The one way a request leaves a station's rows: it declines a request assigned to it, not yet accepted,
+-- and the request goes back to the desk unassigned (service/desk.ts declineRequest).
+CREATE FUNCTION cs_repair_hand_back(request uuid, station uuid, at timestamptz) RETURNS integer LANGUAGE sql VOLATILE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+    WITH done AS (
+      UPDATE repair_requests SET station_id = NULL, assigned_at = NULL, updated_at = $3, version = version + 1
+       WHERE id = $1 AND station_id = $2 AND status = 'submitted'
+         AND (cs_tenant('station_id') = $2 OR (cs_tenant('organization_id') IS NULL AND cs_tenant('end_customer_id') IS NULL))
+      RETURNING 1)
+    SELECT count(*)::int FROM done
+  $$;
 --> statement-breakpoint
 CREATE POLICY repair_attachments_tenant ON repair_attachments TO cs_portal
   USING (exists (select 1 from repair_requests r where r.id = request_id))
