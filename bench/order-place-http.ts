@@ -96,7 +96,11 @@ async function reservedOf(db: Database, productIds: string[]) {
  * success redirect; afterwards the database must hold exactly one order per success and the stock
  * ledger must still explain every level.
  */
-export async function orderPlaceHttp(url: string, scratch: Scratch, options: { clients: number; seconds: number; port: number; postgresDataDir: string | null; log: (m: string) => void }) {
+export async function orderPlaceHttp(
+  url: string,
+  scratch: Scratch,
+  options: { clients: number; seconds: number; port: number; postgresDataDir: string | null; log: (m: string) => void; portalEnv?: Record<string, string> },
+) {
   const { clients: count, seconds, log } = options;
   const db = createDatabase(url, { max: Math.max(2, count) });
   const portal = await (async () => {
@@ -104,7 +108,7 @@ export async function orderPlaceHttp(url: string, scratch: Scratch, options: { c
     const items = await benchProducts(db, PRODUCTS);
     const stock = await topUpStock(db, scratch, items.map((p) => p.id), dealers.map((d) => d.branchId));
     log(`order_place_http: ${dealers.length} dealers, ${items.length} products, stock topped up by ${stock.receipts} receipts in ${stock.warehouses.length} warehouses`);
-    return { dealers, items, stock, server: await startPortal(url, options.port, log) };
+    return { dealers, items, stock, server: await startPortal(url, options.port, log, "portal", options.portalEnv) };
   })();
   const { dealers, items, server } = portal;
   try {

@@ -15,6 +15,7 @@ import { catalogSearchBench } from "./catalog-search";
 import { orderListBench } from "./order-list";
 import { orderPlaceHttp } from "./order-place-http";
 import { rebateCalcBench } from "./rebate-calc";
+import { rlsOverheadBench } from "./rls-overhead";
 import { serviceBench } from "./service";
 import { scorecardPageBench } from "./scorecard-page";
 import { BENCH_DIR, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
@@ -95,6 +96,11 @@ async function main() {
     results.order_place_http = await orderPlaceHttp(url, scratch, { clients: 16, seconds, port, postgresDataDir: server.embedded ? BENCH_DIR : null, log });
   }
 
+  if (wanted("rls_overhead")) {
+    const port = Number(process.env.BENCH_PORTAL_PORT ?? 0);
+    results.rls_overhead = await rlsOverheadBench(url, scratch, { clients: 16, seconds, port, postgresDataDir: server.embedded ? BENCH_DIR : null, log });
+  }
+
   // Leave no bench reservation behind, and prove the ledger still explains every level.
   await releaseBenchReservations(admin, [scratch.hotProductId, ...scratch.productIds]);
   const differences = await verifyStockLevels(admin);
@@ -168,6 +174,15 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["order_list_1m", `p95 of ${ol.runs} runs`, ol.p95_ms, "ms", `< ${ol.aim_p95_ms}${ol.ok ? " ok" : " MISSED"}`],
       ["order_list_1m", "with the queue tab counts beside it, median / p95", `${ol.with_queue_counts_median_ms} / ${ol.with_queue_counts_p95_ms}`, "ms", ""],
     );
+  }
+  const rls = output.rls_overhead as Awaited<ReturnType<typeof rlsOverheadBench>> | undefined;
+  if (rls) {
+    for (const [label, r] of [["off", rls.rls_off], ["on", rls.rls_on]] as const)
+      rows.push(
+        ["rls_overhead", `RLS ${label}: ${rls.clients} dealers, ${r.seconds} s`, r.orders_per_s, "orders/s", `${r.errors} errors${r.consistent ? "" : ", INCONSISTENT"}`],
+        ["rls_overhead", `RLS ${label}: checkout median / p95`, `${r.median_ms} / ${r.p95_ms}`, "ms", ""],
+      );
+    rows.push(["rls_overhead", "ratio orders/s on / off", rls.ratio ?? "n/a", "", `≥ ${rls.aim_ratio}${rls.ok ? " ok" : " MISSED"}`]);
   }
   const oh = output.order_place_http as Awaited<ReturnType<typeof orderPlaceHttp>> | undefined;
   if (oh) {
