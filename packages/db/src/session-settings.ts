@@ -91,6 +91,7 @@ export function withSessionSettings(db: Database, settings: SessionSettings): Da
   const client = bound(db.$client, settingStatement(settings));
   const session = new PostgresJsSession(client, dialect, schema, {});
   const handle = new PostgresJsDatabase(dialect, session as never, schema as never) as Database;
-  handle.$client = client;
+  // the pool itself: per-pool caches (the SLA calendar and its LISTEN) must see one pool, not a handle per request
+  handle.$client = db.$client;
   return handle;
 }

@@ -5,6 +5,7 @@ import { testDb } from "../../../../tests/db";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
 import { createConfirmedOrder, createProduct } from "../testing/orders";
+import { loadBusinessCalendar } from "../service/calendar/load";
 import { PORTAL_ROLE, tenantCtx } from "./tenant";
 
 let db: Database;
@@ -105,5 +106,12 @@ describe("row-level security for the portal", () => {
     const seen = await customer.db.execute<{ end_customer_id: string }>(sql`select * from repair_requests`);
     expect(seen.map((r) => r.end_customer_id)).toEqual(mine.map((r) => r.endCustomerId));
     expect(await unscopedOrgs(customer)).toEqual([]);
+  });
+
+  it("shares the pool's per-pool caches across requests (one calendar read and LISTEN, not one per request)", async () => {
+    const first = loadBusinessCalendar(tenantCtx(db, dealerA.actor).db);
+    expect(loadBusinessCalendar(tenantCtx(db, dealerA.actor).db)).toBe(first);
+    expect(loadBusinessCalendar(tenantCtx(db, dealerB.actor).db)).toBe(first);
+    await first;
   });
 });
