@@ -94,16 +94,17 @@ CREATE POLICY stock_locations_read ON stock_locations FOR SELECT TO cs_portal US
 CREATE POLICY stock_locations_own ON stock_locations TO cs_portal
   USING (organization_id = cs_tenant('organization_id')) WITH CHECK (organization_id = cs_tenant('organization_id'));
 --> statement-breakpoint
-CREATE FUNCTION cs_stock_level_visible(owner_id uuid, location_id uuid) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
-  AS $$
-    SELECT $1 = cs_tenant('organization_id')
-        OR $2 IN (select l.id from stock_locations l where l.organization_id = cs_tenant('organization_id'))
-        OR ($1 = '00000000-0000-0000-0000-000000000000'::uuid
-            AND $2 IN (select l.id from stock_locations l where l.organization_id IS NULL))
-  $$;
---> statement-breakpoint
+-- Written out rather than as a function: the planner hashes each subquery once per statement, where a
+-- function with subqueries would run them again for every row.
 CREATE POLICY stock_levels_tenant ON stock_levels TO cs_portal
-  USING (cs_stock_level_visible(owner_id, location_id)) WITH CHECK (cs_stock_level_visible(owner_id, location_id));
+  USING (owner_id = cs_tenant('organization_id')
+         OR location_id IN (select l.id from stock_locations l where l.organization_id = cs_tenant('organization_id'))
+         OR (owner_id = '00000000-0000-0000-0000-000000000000'::uuid
+             AND location_id IN (select l.id from stock_locations l where l.organization_id IS NULL)))
+  WITH CHECK (owner_id = cs_tenant('organization_id')
+         OR location_id IN (select l.id from stock_locations l where l.organization_id = cs_tenant('organization_id'))
+         OR (owner_id = '00000000-0000-0000-0000-000000000000'::uuid
+             AND location_id IN (select l.id from stock_locations l where l.organization_id IS NULL)));
 --> statement-breakpoint
 -- Repair requests: filed by the dealer, assigned to the station, or the end customer's own
 -- (access/scopes.ts serviceScope). A row cannot be moved out of the tenant, save by the hand-back below.
