@@ -93,7 +93,8 @@ async function main() {
 
   if (wanted("order_place_http")) {
     const port = Number(process.env.BENCH_PORTAL_PORT ?? 0);
-    results.order_place_http = await orderPlaceHttp(url, scratch, { clients: 16, seconds, port, postgresDataDir: server.embedded ? BENCH_DIR : null, log });
+    const { latencies: _latencies, ...placed } = await orderPlaceHttp(url, scratch, { clients: 16, seconds, port, postgresDataDir: server.embedded ? BENCH_DIR : null, log });
+    results.order_place_http = placed;
   }
 
   if (wanted("rls_overhead")) {
