@@ -96,7 +96,21 @@ async function reservedOf(db: Database, productIds: string[]) {
  * success redirect; afterwards the database must hold exactly one order per success and the stock
  * ledger must still explain every level.
  */
-export async function orderPlaceHttp(url: string, scratch: Scratch, options: { clients: number; seconds: number; port: number; postgresDataDir: string | null; log: (m: string) => void }) {
+export async function orderPlaceHttp(
+  url: string,
+  scratch: Scratch,
+  options: {
+    clients: number;
+    seconds: number;
+    port: number;
+    postgresDataDir: string | null;
+    log: (m: string) => void;
+    /** Added to the portal's environment (rls_overhead: PORTAL_RLS). */
+    portalEnv?: Record<string, string>;
+    /** Length of the trivial-page phase (default: `seconds`). */
+    trivialSeconds?: number;
+  },
+) {
   const { clients: count, seconds, log } = options;
   const db = createDatabase(url, { max: Math.max(2, count) });
   const portal = await (async () => {
@@ -104,7 +118,7 @@ export async function orderPlaceHttp(url: string, scratch: Scratch, options: { c
     const items = await benchProducts(db, PRODUCTS);
     const stock = await topUpStock(db, scratch, items.map((p) => p.id), dealers.map((d) => d.branchId));
     log(`order_place_http: ${dealers.length} dealers, ${items.length} products, stock topped up by ${stock.receipts} receipts in ${stock.warehouses.length} warehouses`);
-    return { dealers, items, stock, server: await startPortal(url, options.port, log) };
+    return { dealers, items, stock, server: await startPortal(url, options.port, log, "portal", options.portalEnv) };
   })();
   const { dealers, items, server } = portal;
   try {
@@ -128,9 +142,10 @@ export async function orderPlaceHttp(url: string, scratch: Scratch, options: { c
     await drive(clients, 2, orderStep("warmup"));
 
     const meter = options.postgresDataDir ? cpuMeter(server.pid, options.postgresDataDir) : null;
-    log(`order_place_http: ${count} clients on ${TRIVIAL_PATH} for ${seconds} s …`);
+    const trivialSeconds = options.trivialSeconds ?? seconds;
+    log(`order_place_http: ${count} clients on ${TRIVIAL_PATH} for ${trivialSeconds} s …`);
     meter?.reset();
-    const trivial = await drive(clients, seconds, trivialStep);
+    const trivial = await drive(clients, trivialSeconds, trivialStep);
     const trivialCpu = meter?.per(trivial.ok) ?? null;
 
     const reservedBefore = await reservedOf(db, productIds);
@@ -184,6 +199,8 @@ export async function orderPlaceHttp(url: string, scratch: Scratch, options: { c
       waits_during_orders: waits,
       /** CPU time per request of the portal process and of the whole PostgreSQL server (embedded only). */
       cpu_per_request: { checkout: checkoutCpu, trivial_page: trivialCpu },
+      /** Each checkout's milliseconds, for callers that pool several runs (not written to results.json). */
+      latencies: run.latencies,
       units: { orders_per_s: "checkouts accepted per second (success redirects); orders_created counts one order per supplier", latency: "ms per checkout POST", ratio: "orders/s ÷ trivial signed-in pages/s" },
     };
   } finally {

@@ -15,6 +15,7 @@ import { catalogSearchBench } from "./catalog-search";
 import { orderListBench } from "./order-list";
 import { orderPlaceHttp } from "./order-place-http";
 import { rebateCalcBench } from "./rebate-calc";
+import { rlsOverheadBench } from "./rls-overhead";
 import { serviceBench } from "./service";
 import { scorecardPageBench } from "./scorecard-page";
 import { soakBench } from "./soak";
@@ -93,7 +94,13 @@ async function main() {
 
   if (wanted("order_place_http")) {
     const port = Number(process.env.BENCH_PORTAL_PORT ?? 0);
-    results.order_place_http = await orderPlaceHttp(url, scratch, { clients: 16, seconds, port, postgresDataDir: server.embedded ? BENCH_DIR : null, log });
+    const { latencies: _latencies, ...placed } = await orderPlaceHttp(url, scratch, { clients: 16, seconds, port, postgresDataDir: server.embedded ? BENCH_DIR : null, log });
+    results.order_place_http = placed;
+  }
+
+  if (wanted("rls_overhead")) {
+    const port = Number(process.env.BENCH_PORTAL_PORT ?? 0);
+    results.rls_overhead = await rlsOverheadBench(url, scratch, { clients: 16, seconds, port, postgresDataDir: server.embedded ? BENCH_DIR : null, log });
   }
 
   if (wanted("soak")) {
@@ -182,6 +189,15 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["order_list_1m", `p95 of ${ol.runs} runs`, ol.p95_ms, "ms", `< ${ol.aim_p95_ms}${ol.ok ? " ok" : " MISSED"}`],
       ["order_list_1m", "with the queue tab counts beside it, median / p95", `${ol.with_queue_counts_median_ms} / ${ol.with_queue_counts_p95_ms}`, "ms", ""],
     );
+  }
+  const rls = output.rls_overhead as Awaited<ReturnType<typeof rlsOverheadBench>> | undefined;
+  if (rls) {
+    for (const [label, r] of [["off", rls.rls_off], ["on", rls.rls_on]] as const)
+      rows.push(
+        ["rls_overhead", `RLS ${label}: ${rls.clients} dealers, ${r.seconds} s`, r.orders_per_s, "orders/s", `${r.errors} errors${r.consistent ? "" : ", INCONSISTENT"}`],
+        ["rls_overhead", `RLS ${label}: checkout median / p95`, `${r.median_ms} / ${r.p95_ms}`, "ms", ""],
+      );
+    rows.push(["rls_overhead", "ratio orders/s on / off", rls.ratio ?? "n/a", "", `≥ ${rls.aim_ratio}${rls.ok ? " ok" : " MISSED"}`]);
   }
   const oh = output.order_place_http as Awaited<ReturnType<typeof orderPlaceHttp>> | undefined;
   if (oh) {

@@ -36,9 +36,9 @@ export type Portal = { base: string; builtAt: string; pid: number | undefined; s
 /**
  * Starts the portal's production build in a child process (bench/lib/serve-portal.ts, NODE_ENV=production)
  * against `databaseUrl`, and refuses to go on unless its responses say NODE_ENV=production and carry the
- * production-only HSTS header. Port 0 takes a free one. BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles.
+ * production-only HSTS header. Port 0 takes a free one; `extraEnv` adds to its environment (PORTAL_RLS=0). BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles.
  */
-export async function startPortal(databaseUrl: string, port: number, log: (m: string) => void, app: BenchApp = "portal"): Promise<Portal> {
+export async function startPortal(databaseUrl: string, port: number, log: (m: string) => void, app: BenchApp = "portal", extraEnv: Record<string, string> = {}): Promise<Portal> {
   copyBuild(log, app);
   const COPY_DIR = copyDir(app);
   const serverId = randomBytes(8).toString("hex");
@@ -52,6 +52,7 @@ export async function startPortal(databaseUrl: string, port: number, log: (m: st
       PORTAL_PORT: String(port),
       PORTAL_BUILD: COPY_DIR,
       BENCH_SERVER_ID: serverId,
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -10,6 +10,8 @@ const schema = z.object({
   INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   /** Uploaded files (repair photos, proofs of purchase): outside the web root, relative to the working directory. */
   UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
+  /** Row-level security for partners and customers (docs/decisions/019); 0 only to measure its cost. */
+  PORTAL_RLS: z.enum(["0", "1"]).default("1"),
 });
 
 export type ServerEnv = z.output<typeof schema> & { SESSION_SECRET: string; secureCookies: boolean };

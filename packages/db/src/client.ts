@@ -32,7 +32,7 @@ export function createDatabase(url: string, options: { max?: number } = {}): Dat
  * without parameters keep the simple protocol (one round trip, several statements allowed).
  * Transactions and savepoints hand drizzle a wrapped connection too.
  */
-function preparing(sql: postgres.Sql): postgres.Sql {
+export function preparing(sql: postgres.Sql): postgres.Sql {
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === "unsafe")

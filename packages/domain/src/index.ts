@@ -2,6 +2,7 @@ export * from "./access/actor";
 export * from "./access/permissions";
 export * from "./access/authorize";
 export * from "./access/scopes";
+export * from "./access/tenant";
 export * from "./shared/errors";
 export * from "./shared/context";
 export * from "./shared/audit";

@@ -51,8 +51,10 @@ export async function declineRequest(ctx: Ctx, raw: unknown) {
     const req = await lockRepairRequest(tx, ctx, input.requestId);
     if (!audiencesOf(ctx.actor, req).includes("station") || req.status !== "submitted") throw new ValidationError({ form: ["service.validation.illegalTransition"] }, "service.validation.illegalTransition");
     const now = new Date();
-    await tx.update(repairRequests).set({ stationId: null, assignedAt: null, updatedAt: now, version: sql`${repairRequests.version} + 1` }).where(eq(repairRequests.id, req.id));
+    // first: the event's notice reads the request, which the station cannot see once handed back
     await recordRepairEvent(tx, { requestId: req.id, action: "declined", actorId: ctx.actor.userId, comment: input.comment, details: { stationId: req.stationId } });
+    // A definer function: the request leaves the station's rows, which row-level security refuses otherwise (drizzle/0015).
+    await tx.execute(sql`select cs_repair_hand_back(${req.id}::uuid, ${req.stationId}::uuid, ${now.toISOString()}::timestamptz)`);
     await recordAudit(tx, ctx.actor, { action: "repair.decline", entity: "repair_request", entityId: req.id, before: { stationId: req.stationId }, after: { stationId: null, comment: input.comment } });
     return { requestId: req.id };
   });

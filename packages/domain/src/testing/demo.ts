@@ -3,6 +3,7 @@ import { count, eq, sql, type SQL } from "drizzle-orm";
 import { auditLog, idempotencyKeys, organizationParents, organizations, users, type Database } from "@cs/db";
 import { createRandom, makeCreditCode, seedDemo } from "@cs/db/seed";
 import type { Actor } from "../access/actor";
+import { tenantCtx } from "../access/tenant";
 import type { Ctx } from "../shared/context";
 import { loadActor } from "../users/actor";
 
@@ -32,7 +33,8 @@ export async function actorOf(db: Database, login: string): Promise<Actor> {
 }
 
 export async function ctxOf(db: Database, login: string): Promise<Ctx> {
-  return { db, actor: await actorOf(db, login) };
+  // partners and customers run under the portal's row-level security, as in the app
+  return tenantCtx(db, await actorOf(db, login));
 }
 
 export async function orgByCode(db: Database, code: string) {
