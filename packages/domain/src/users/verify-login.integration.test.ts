@@ -1,3 +1,4 @@
+import { tenantCtx } from "../access/tenant";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, devices, emailOutbox, endCustomers, loginVerifications, repairRequests, users, type Database } from "@cs/db";
@@ -22,8 +23,9 @@ async function register(login: string) {
   return registerCustomer(db, { name: "冒名者", login, password: "secret123", confirm: "secret123" }, options);
 }
 
+/** As the portal builds it: the customer's work runs under row-level security. */
 async function ctxOf(userId: string): Promise<Ctx> {
-  return { db, actor: (await loadActor(db, userId, options.ip))! };
+  return tenantCtx(db, (await loadActor(db, userId, options.ip))!);
 }
 
 /** The code as the worker would send it: read from the newest outbox row for the login. */
