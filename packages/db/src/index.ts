@@ -1,3 +1,3 @@
 export * from "./schema";
 export * from "./client";
-export { migrateDatabase } from "./migrate";
+export { knownMigrations, migrateDatabase, migrationsTable, type MigrationId } from "./migrate";
