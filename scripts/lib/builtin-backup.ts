@@ -127,13 +127,18 @@ async function* sections(tx: Sql, header: BuiltinHeader): AsyncGenerator<Buffer>
   for (const table of header.tables) {
     const columns = table.columns.map(quote).join(", ");
     const query = tx.unsafe(`copy ${qualified(table.name)} (${columns}) to stdout`);
-    for await (const chunk of (await query.readable()) as AsyncIterable<Buffer>) {
+    const rows = await query.readable();
+    for await (const chunk of rows as AsyncIterable<Buffer>) {
       // an empty frame ends a table, so never write one for data
       if (chunk.length === 0) continue;
       yield u32(chunk.length);
       yield chunk;
     }
-    // postgres.js runs the next query on this connection only once this one is awaited
+    // postgres.js (3.4) pauses its socket when the stream is full and resumes it only from the
+    // stream's read(): if the pause came with the last rows, the ended stream never reads again and
+    // the connection hangs. Resuming once more after the end is a no-op otherwise. Then await the
+    // query, or postgres.js does not run the next one.
+    rows._read(0);
     await query;
     yield u32(0);
   }
