@@ -15,7 +15,7 @@ import { OperationError } from "./pg-tools";
  *   MAGIC, frame(header JSON), per table: data frames ended by an empty frame, frame(trailer JSON)
  *
  * where a frame is a 4-byte big-endian length and that many bytes. Tables stream through, never
- * whole in memory. Decisions: docs/decisions/ (see docs/operations/backup-and-recovery.md).
+ * whole in memory. How to use it and what a restore checks: docs/operations/backup-and-recovery.md.
  */
 
 const MAGIC = Buffer.from("CS-DB-BACKUP\n", "latin1");
