@@ -2,14 +2,19 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSyn
 import { dirname, resolve } from "node:path";
 import postgres from "postgres";
 import { startEmbeddedPostgres } from "@cs/db/local-server";
-import { findPgTool, OperationError, runPgTool } from "./pg-tools";
+import { loadBuiltinBackup, looksBuiltin, notABackup, openBuiltinBackup, writeBuiltinBackup } from "./builtin-backup";
+import { findPgTool, OperationError, runPgTool, type PgTool } from "./pg-tools";
 
 export { OperationError };
 
 /**
- * `npm run db:backup` and `npm run db:restore`: pg_dump / pg_restore in the custom format, of
- * DATABASE_URL or of the embedded server (docs/operations/backup-and-recovery.md).
+ * `npm run db:backup` and `npm run db:restore`: pg_dump / pg_restore in the custom format, or our
+ * built-in format when no pg_dump can dump the server, of DATABASE_URL or of the embedded server
+ * (docs/operations/backup-and-recovery.md).
  */
+
+export const backupFormats = ["auto", "pgdump", "builtin"] as const;
+export type BackupFormat = (typeof backupFormats)[number];
 
 export type Server = { url: string; embedded: boolean; stop: () => Promise<void> };
 type Config = { databaseUrl?: string; dataDir: string; port: number; binDir?: string };
@@ -83,21 +88,35 @@ export function defaultBackupFile(now = new Date(), dir = ".data/backups"): stri
 }
 
 /**
- * pg_dump --format=custom of `url` into `file`, through a temporary name renamed at the end: a
- * backup cut short (full disk, killed) never leaves a truncated file that looks finished.
+ * A backup of `url` into `file`: pg_dump --format=custom when a pg_dump at least as new as the
+ * server is installed, else (format "auto") the built-in format. Written through a temporary name
+ * renamed at the end: a backup cut short (full disk, killed) never leaves a file that looks finished.
  */
-export async function backupDatabase(url: string, file: string, options: { binDir?: string } = {}) {
-  const pgDump = await findPgTool("pg_dump", { binDir: options.binDir, atLeast: await serverMajor(url) });
+export async function backupDatabase(url: string, file: string, options: { binDir?: string; format?: BackupFormat } = {}) {
+  const format = options.format ?? "auto";
+  const major = await serverMajor(url);
+  let pgDump: PgTool | undefined;
+  let why: string | undefined;
+  if (format !== "builtin") {
+    try {
+      pgDump = await findPgTool("pg_dump", { binDir: options.binDir, atLeast: major });
+    } catch (error) {
+      if (format === "pgdump" || !(error instanceof OperationError)) throw error;
+      why = `no pg_dump for PostgreSQL ${major} here`;
+    }
+  }
   const target = resolve(file);
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
   try {
-    await runPgTool(pgDump, ["--format=custom", "--compress=6", "--no-password", `--file=${partial}`], url);
+    if (pgDump) await runPgTool(pgDump, ["--format=custom", "--compress=6", "--no-password", `--file=${partial}`], url);
+    else await writeBuiltinBackup(url, partial);
     renameSync(partial, target);
   } finally {
     rmSync(partial, { force: true });
   }
-  return { file: target, bytes: statSync(target).size, database: new URL(url).pathname.slice(1) };
+  const used = pgDump ? ("pgdump" as const) : ("builtin" as const);
+  return { file: target, bytes: statSync(target).size, database: new URL(url).pathname.slice(1), format: used, why };
 }
 
 /** A name (a database on `base`'s server) or a full URL. */
@@ -110,30 +129,42 @@ export function targetUrl(into: string, base: string): string {
 }
 
 /**
- * pg_restore of a custom-format `file` into `url`, created when missing. A database that already
- * holds tables is refused unless `force`, which drops the dump's objects first (--clean). One
- * transaction: a restore that fails part-way leaves the target as it was.
+ * Restores a db:backup file (either format) into `url`, created when missing. A database that
+ * already holds tables is refused unless `force`. pg_dump files: pg_restore in one transaction
+ * (--clean drops the dump's objects first when forced). Built-in files: the app schemas are dropped
+ * when forced, the recorded migrations applied, then the rows loaded in one transaction.
  */
 export async function restoreDatabase(file: string, url: string, options: { force?: boolean; binDir?: string } = {}) {
   const source = resolve(file);
-  checkDumpFile(source);
-  const database = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!database) throw new OperationError(`${redact(url)} names no database.`);
-  await createIfMissing(url, database);
-  const tables = await userTableCount(url);
-  if (tables > 0 && !options.force) {
-    throw new OperationError(
-      `The database ${database} is not empty (${tables} tables); nothing was restored. Restore into a new database, or add --force to replace its contents.`,
-    );
+  const format = dumpFormat(source);
+  // Opened (and its migrations checked) before the target is touched.
+  const builtin = format === "builtin" ? await openBuiltinBackup(source) : undefined;
+  try {
+    const database = decodeURIComponent(new URL(url).pathname.slice(1));
+    if (!database) throw new OperationError(`${redact(url)} names no database.`);
+    await createIfMissing(url, database);
+    const tables = await userTableCount(url);
+    if (tables > 0 && !options.force) {
+      throw new OperationError(
+        `The database ${database} is not empty (${tables} tables); nothing was restored. Restore into a new database, or add --force to replace its contents.`,
+      );
+    }
+    if (builtin) {
+      if (tables > 0) await dropAppSchemas(url);
+      await loadBuiltinBackup(builtin, url);
+    } else {
+      const pgRestore = await findPgTool("pg_restore", { binDir: options.binDir });
+      const args = ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--no-password"];
+      if (tables > 0) args.push("--clean", "--if-exists");
+      await runPgTool(pgRestore, [...args, source], url);
+    }
+    return { database, tables: await userTableCount(url), format };
+  } finally {
+    builtin?.close();
   }
-  const pgRestore = await findPgTool("pg_restore", { binDir: options.binDir });
-  const args = ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--no-password"];
-  if (tables > 0) args.push("--clean", "--if-exists");
-  await runPgTool(pgRestore, [...args, source], url);
-  return { database, tables: await userTableCount(url) };
 }
 
-function checkDumpFile(file: string) {
+function dumpFormat(file: string): "pgdump" | "builtin" {
   if (!existsSync(file)) throw new OperationError(`There is no backup file at ${file}.`);
   const head = Buffer.alloc(5);
   const fd = openSync(file, "r");
@@ -142,8 +173,22 @@ function checkDumpFile(file: string) {
   } finally {
     closeSync(fd);
   }
-  if (head.toString("latin1") !== "PGDMP") {
-    throw new OperationError(`${file} is not a pg_dump custom-format backup (made by npm run db:backup or pg_dump --format=custom).`);
+  if (head.toString("latin1") === "PGDMP") return "pgdump";
+  if (looksBuiltin(head)) return "builtin";
+  throw notABackup(file);
+}
+
+/** What --force replaces for a built-in restore: everything the migrations build, and their journal. */
+async function dropAppSchemas(url: string) {
+  const sql = postgres(url, { max: 1, connect_timeout: 10, onnotice: () => {} });
+  try {
+    await sql.begin(async (tx) => {
+      await tx`drop schema if exists drizzle cascade`;
+      await tx`drop schema if exists public cascade`;
+      await tx`create schema public`;
+    });
+  } finally {
+    await sql.end({ timeout: 1 });
   }
 }
 

@@ -1,4 +1,4 @@
 export * from "./schema";
 export * from "./client";
-export { migrateDatabase } from "./migrate";
+export { knownMigrations, migrateDatabase, migrationsTable, type MigrationId } from "./migrate";
 export { withSessionSettings, type SessionSettings } from "./session-settings";
