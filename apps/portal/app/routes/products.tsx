@@ -4,17 +4,22 @@ import { Form, Link } from "react-router";
 import { listCatalogueTree, listProducts, partnerAvailability, productListQuery, type PartnerAvailability } from "@cs/domain";
 import { Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney, formatNumber } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/products";
 import { hasKey } from "@cs/domain/shared/keys";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = productListQuery.parse(searchParamsObject(request));
-  const [page, tree] = await Promise.all([listProducts(ctx, query), listCatalogueTree(ctx)]);
-  // Availability of this page's products only: a number or a band, as the partner's policy says.
-  const availability = await partnerAvailability(ctx, page.rows.map((r) => r.id));
-  return { page, query, tree, availability, showAvailability: ctx.actor.kind === "partner" };
+  try {
+    const [page, tree] = await Promise.all([listProducts(ctx, query), listCatalogueTree(ctx)]);
+    // Availability of this page's products only: a number or a band, as the partner's policy says.
+    const availability = await partnerAvailability(ctx, page.rows.map((r) => r.id));
+    return { page, query, tree, availability, showAvailability: ctx.actor.kind === "partner" };
+  } catch (error) {
+    // An end customer has no product:read: a 404 like every other page it may not open, not a 500.
+    loaderError(error);
+  }
 }
 
 const bandTone = { in_stock: "green", low: "amber", out: "red" } as const;

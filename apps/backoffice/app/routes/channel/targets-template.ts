@@ -1,9 +1,11 @@
 import { currentPeriod, targetImportColumns } from "@cs/domain";
-import { csvResponse, xlsxResponse, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse, domainCtx, xlsxResponse, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/targets-template";
 
 /** The import template: the header in the user's language and two example rows. */
 export async function loader({ context, request }: Route.LoaderArgs) {
+  // Like every back-office page, staff only: the authorization matrix found it open to anyone.
+  domainCtx(context, request);
   const t = serverT(context);
   const header = targetImportColumns.map((c) => t(`channel.import.columns.${c}`));
   const rows = [

@@ -3,13 +3,18 @@ import { useTranslation } from "react-i18next";
 import { redirect } from "react-router";
 import { authorize, createOrganization, listBranches } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
-import { actionError, domainCtx, readForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { OrganizationForm } from "./form";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  authorize(ctx.actor, "organization:create");
+  try {
+    authorize(ctx.actor, "organization:create");
+  } catch (error) {
+    // Staff without organization:create: a 404 like any page they may not open, not a 500.
+    loaderError(error);
+  }
   return { branches: await listBranches(ctx), formKey: randomUUID() };
 }
 
