@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the benchmarks of the inventory issue against the bench's own embedded PostgreSQL
- * (`.data/bench-postgres`, port 54332) or DATABASE_URL. Prints a table and writes bench/results.json.
+ * (`.data/bench-postgres`, port 54332 or BENCH_PG_PORT) or DATABASE_URL. Prints a table and writes bench/results.json.
  * Env: BENCH_SECONDS (throughput run length, default 20), BENCH_ONLY (comma-separated benchmark names),
  * BENCH_EXPLAIN=1 (print reserve()'s EXPLAIN ANALYZE after the throughput run). With BENCH_ONLY the other
  * entries of results.json are kept.
@@ -14,12 +14,13 @@ import { availabilityBench } from "./availability";
 import { catalogSearchBench } from "./catalog-search";
 import { orderListBench } from "./order-list";
 import { orderPlaceHttp } from "./order-place-http";
+import { pageFloorBench } from "./page-floor";
 import { rebateCalcBench } from "./rebate-calc";
 import { rlsOverheadBench } from "./rls-overhead";
 import { serviceBench } from "./service";
 import { scorecardPageBench } from "./scorecard-page";
 import { soakBench } from "./soak";
-import { BENCH_DIR, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
+import { BENCH_DIR, BENCH_PORT, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
 import { children, ensurePgbench } from "./lib/pgbench";
 import { ensureScratch, releaseBenchReservations } from "./lib/scratch";
 import { printTable, type Cell } from "./lib/table";
@@ -49,7 +50,7 @@ process.on("SIGTERM", () => void shutdown(143));
 
 async function main() {
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error("BENCH_SECONDS must be a positive number");
-  log(process.env.DATABASE_URL ? "using DATABASE_URL" : "starting the embedded PostgreSQL in .data/bench-postgres (port 54332)");
+  log(process.env.DATABASE_URL ? "using DATABASE_URL" : `starting the embedded PostgreSQL in .data/bench-postgres (port ${BENCH_PORT})`);
   server = await prepareBenchDatabase(log);
   const url = server.url;
   const admin = createDatabase(url, { max: 2 });
@@ -96,6 +97,11 @@ async function main() {
     const port = Number(process.env.BENCH_PORTAL_PORT ?? 0);
     const { latencies: _latencies, ...placed } = await orderPlaceHttp(url, scratch, { clients: 16, seconds, port, postgresDataDir: server.embedded ? BENCH_DIR : null, log });
     results.order_place_http = placed;
+  }
+
+  if (wanted("page_floor")) {
+    const port = Number(process.env.BENCH_PORTAL_PORT ?? 0);
+    results.page_floor = await pageFloorBench(url, { clients: 16, seconds, rounds: 2, port, postgresDataDir: server.embedded ? BENCH_DIR : null, log });
   }
 
   if (wanted("rls_overhead")) {
@@ -188,6 +194,17 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["order_list_1m", `${ol.query.status}, branch ${ol.query.branch}, page ${ol.query.page} × ${ol.query.size}, median`, ol.median_ms, "ms", `${ol.orders.toLocaleString("en")} orders`],
       ["order_list_1m", `p95 of ${ol.runs} runs`, ol.p95_ms, "ms", `< ${ol.aim_p95_ms}${ol.ok ? " ok" : " MISSED"}`],
       ["order_list_1m", "with the queue tab counts beside it, median / p95", `${ol.with_queue_counts_median_ms} / ${ol.with_queue_counts_p95_ms}`, "ms", ""],
+    );
+  }
+  const pf = output.page_floor as Awaited<ReturnType<typeof pageFloorBench>> | undefined;
+  if (pf) {
+    const cpu = (c: { server: number | null; postgres: number | null }) => `${c.server ?? "?"} / ${c.postgres ?? "?"}`;
+    rows.push(
+      ["page_floor", `ours ${pf.page.split(" (")[0]}: pages/s, ${pf.clients} clients, ${pf.seconds} s`, pf.pages_per_s, "pages/s", `median ${pf.median_ms} / p95 ${pf.p95_ms} ms`],
+      ["page_floor", `floor (bare React Router, 20 rows): pages/s, ${pf.floor.seconds} s`, pf.floor.pages_per_s, "pages/s", `median ${pf.floor.median_ms} / p95 ${pf.floor.p95_ms} ms`],
+      ["page_floor", "CPU per page ours: server / PostgreSQL", cpu(pf.ours.cpu_ms_per_page), "ms", `server ≤ ${pf.aim_server_cpu_ms}${pf.ok ? " ok" : " MISSED"}`],
+      ["page_floor", "CPU per page floor: server / PostgreSQL", cpu(pf.floor.cpu_ms_per_page), "ms", ""],
+      ["page_floor", "ratio ours / floor: server CPU, p95", `${pf.ratio.server_cpu_per_page ?? "?"} / ${pf.ratio.p95 ?? "?"}`, "", `errors ${pf.errors} / ${pf.floor.errors}`],
     );
   }
   const rls = output.rls_overhead as Awaited<ReturnType<typeof rlsOverheadBench>> | undefined;

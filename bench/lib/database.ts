@@ -5,13 +5,21 @@ import { LARGE_PREFIX, seedDemo, seedLarge } from "@cs/db/seed";
 import { like, sql } from "drizzle-orm";
 
 export const BENCH_DIR = ".data/bench-postgres";
-export const BENCH_PORT = 54332;
+/** The embedded server's port: 54332, or BENCH_PG_PORT so several checkouts on one machine can bench side by side. */
+export const BENCH_PORT = benchPort(process.env.BENCH_PG_PORT);
+
+function benchPort(value: string | undefined) {
+  if (value === undefined || value === "") return 54332;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`BENCH_PG_PORT must be a TCP port, not "${value}"`);
+  return port;
+}
 export const LARGE_PRODUCTS = 10_000;
 
 export type BenchDatabase = ResolvedDatabase & { serverVersion: string; demoSeeded: boolean; largeSeeded: boolean };
 
 /**
- * The benchmark's own embedded PostgreSQL (`.data/bench-postgres`, port 54332, database `bench`) or
+ * The benchmark's own embedded PostgreSQL (`.data/bench-postgres`, port 54332 or BENCH_PG_PORT, database `bench`) or
  * DATABASE_URL; migrations applied; the demo and large seeds applied when missing.
  */
 export async function prepareBenchDatabase(log: (m: string) => void): Promise<BenchDatabase> {

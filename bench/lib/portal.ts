@@ -31,19 +31,27 @@ function copyBuild(log: (m: string) => void, app: BenchApp) {
 const NODE_ENV_HEADER = "x-bench-node-env";
 const SERVER_ID_HEADER = "x-bench-server-id";
 
-export type Portal = { base: string; builtAt: string; pid: number | undefined; stop: () => Promise<void> };
+export type Portal = { base: string; builtAt: string; pid: number | undefined; stop: () => Promise<void>; /** What the server printed so far. */ output: () => string };
 
 /**
  * Starts the portal's production build in a child process (bench/lib/serve-portal.ts, NODE_ENV=production)
  * against `databaseUrl`, and refuses to go on unless its responses say NODE_ENV=production and carry the
  * production-only HSTS header. Port 0 takes a free one; `extraEnv` adds to its environment (PORTAL_RLS=0). BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles.
  */
-export async function startPortal(databaseUrl: string, port: number, log: (m: string) => void, app: BenchApp = "portal", extraEnv: Record<string, string> = {}): Promise<Portal> {
-  copyBuild(log, app);
-  const COPY_DIR = copyDir(app);
+export async function startPortal(
+  databaseUrl: string,
+  port: number,
+  log: (m: string) => void,
+  app: BenchApp = "portal",
+  extraEnv: Record<string, string> = {},
+  /** Another build and server script instead (page_floor's bare app): no copy, no HSTS check. */
+  other?: { label: string; script: string; buildDir: string },
+): Promise<Portal> {
+  if (!other) copyBuild(log, app);
+  const COPY_DIR = other?.buildDir ?? copyDir(app);
   const serverId = randomBytes(8).toString("hex");
   const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir=.data/profiles"] : [];
-  const child = spawn(process.execPath, [...profile, "--disable-proto=throw", "--import", "tsx", "bench/lib/serve-portal.ts"], {
+  const child = spawn(process.execPath, [...profile, "--disable-proto=throw", "--import", "tsx", other?.script ?? "bench/lib/serve-portal.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -84,18 +92,18 @@ export async function startPortal(databaseUrl: string, port: number, log: (m: st
     children.delete(child);
   };
   const base = `http://127.0.0.1:${listening}`;
-  const probe = await fetch(`${base}/login`);
+  const probe = await fetch(`${base}${other ? "/" : "/login"}`);
   await probe.arrayBuffer();
   if (probe.headers.get(SERVER_ID_HEADER) !== serverId) {
     await stop();
     throw new Error(`another server answers on ${base}: stop it or set BENCH_PORTAL_PORT`);
   }
   const env = probe.headers.get(NODE_ENV_HEADER);
-  if (env !== "production" || !probe.headers.get("strict-transport-security")) {
+  if (env !== "production" || (!other && !probe.headers.get("strict-transport-security"))) {
     await stop();
     throw new Error(`refusing to benchmark: the portal runs with NODE_ENV=${env ?? "unknown"} (production build and NODE_ENV=production required)`);
   }
   const builtAt = statSync(resolve(COPY_DIR, "server", "index.js")).mtime.toISOString();
-  log(`${app} production build (${builtAt}) serving on ${base}, NODE_ENV=${env}`);
-  return { base, builtAt, pid: child.pid, stop };
+  log(`${other?.label ?? app} production build (${builtAt}) serving on ${base}, NODE_ENV=${env}`);
+  return { base, builtAt, pid: child.pid, stop, output: () => output };
 }
