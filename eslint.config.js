@@ -35,6 +35,14 @@ export default defineConfig(
     extends: [reactHooks.configs.flat.recommended],
   },
   {
+    // react-i18next's hook copies the i18next instance for every component on every server render.
+    files: ["apps/**/*.{ts,tsx}", "packages/**/*.{ts,tsx}"],
+    ignores: ["packages/i18n/src/react.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "react-i18next", importNames: ["useTranslation"], message: "Use useTranslation from @cs/i18n/react (one t per shared instance on the server)." }] }],
+    },
+  },
+  {
     // Request input: numbers through strictNumber (z.coerce.number reads 1e3 and 0x10 as numbers).
     files: ["packages/domain/src/**/*.ts", "packages/web/src/**/*.{ts,tsx}", "apps/**/*.{ts,tsx}"],
     rules: {

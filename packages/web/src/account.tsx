@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { Alert, Button, Card, PageHeader, TextField } from "@cs/ui";
 import { FormAlert, useFieldErrors, type ActionResult } from "./form";

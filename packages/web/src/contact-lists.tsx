@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useSearchParams } from "react-router";
 import type { Address, Contact } from "@cs/db";
 import { Badge, Card, buttonClass } from "@cs/ui";

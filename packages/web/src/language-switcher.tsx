@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, useLocation, useSubmit } from "react-router";
 import { supportedLocales } from "@cs/i18n";
 import { CsrfInput } from "./root";

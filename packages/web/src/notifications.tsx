@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { noticeHref, noticeKeys } from "@cs/domain/notifications/keys";
 import { Alert, Badge, Button, Card, PageHeader, cn, formatDateTime } from "@cs/ui";

@@ -1,7 +1,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import type { getReturn, listReturns } from "@cs/domain";
 import { Badge, Card, cn, formatDateTime, formatMoney, formatNumber } from "@cs/ui";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { isRouteErrorResponse, Links, Meta, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
 import { useChangeLanguage } from "remix-i18next/react";
 import { buttonClass, CenteredPage } from "@cs/ui";

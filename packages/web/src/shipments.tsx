@@ -1,6 +1,6 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import type { getShipment, listShipments } from "@cs/domain";
 import { Badge, Button, Card, PageHeader, formatDateTime, formatNumber } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useSearchParams } from "react-router";
 import { Alert, Button, CenteredPage, TextField } from "@cs/ui";
 import { LanguageSwitcher } from "./language-switcher";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { LanguageSwitcher } from "./language-switcher";
 import { CsrfInput, useRootData } from "./root";

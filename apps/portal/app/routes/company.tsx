@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
 import { Form, useSearchParams } from "react-router";
 import { can, getOrganization, updateOwnCompany } from "@cs/domain";

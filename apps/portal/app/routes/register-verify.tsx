@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
 import { getDb, requestContext } from "@cs/auth/server";
 import { CODE_TTL_MINUTES, confirmLoginCode, loginVerificationState, resendLoginCode } from "@cs/domain";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
 import { createSession, getDb, hashPassword, requestContext, sessionCookie } from "@cs/auth/server";
 import { invitationPreview, registerCustomer } from "@cs/domain";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Outlet } from "react-router";
 import { TabNav } from "@cs/ui";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { getPartnerEvaluation } from "@cs/domain";
 import { Card, Money, PageHeader, buttonClass, formatMoney } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { useSearchParams } from "react-router";
 import { channelFilterOptions, partnerScorecard, recentPeriods, scorecardQuery } from "@cs/domain";
 import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";

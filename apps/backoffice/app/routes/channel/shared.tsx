@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { SelectField } from "@cs/ui";
 
 export type PeriodKindName = "month" | "quarter" | "year";

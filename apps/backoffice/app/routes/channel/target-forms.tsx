@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import type { TargetImportResult } from "@cs/domain";
 import { Alert, Button, Card, SelectField, TextField, buttonClass } from "@cs/ui";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, data, redirect, useSearchParams } from "react-router";
 import { can, channelFilterOptions, deleteTarget, getTarget, importTargets, listTargetPartners, listTargets, saveTarget, targetsQuery, type TargetImportResult } from "@cs/domain";
 import { Alert, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, channelFilterOptions, channelTree, channelTreeQuery, getOrganization, listParentCandidates, moveOrganization, recentPeriods } from "@cs/domain";
 import { Alert, Badge, Button, Money, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { useSearchParams } from "react-router";
 import { agingQuery, receivablesAging } from "@cs/domain";
 import { DataTable, Money, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";

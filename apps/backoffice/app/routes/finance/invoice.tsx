@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { getInvoice } from "@cs/domain";
 import { Card, PageHeader } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { invoiceListQuery, listBranches, listInvoices } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
 import { invoiceColumns, useTableLabels } from "@cs/web";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect, useNavigation } from "react-router";
 import { allocateCredit, paymentForm, paymentMethodOptions, recordPayment } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";

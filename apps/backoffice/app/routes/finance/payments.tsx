@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, listPayments, paymentListQuery } from "@cs/domain";
 import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";

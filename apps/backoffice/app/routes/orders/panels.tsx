@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import type { DeskOrder } from "@cs/domain";
 import { Badge, Card, cn, formatDate, formatDateTime, formatMoney, formatNumber } from "@cs/ui";

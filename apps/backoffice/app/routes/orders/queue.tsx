@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { useNavigation } from "react-router";
 import { authorize, listBranches, listOrderQueue, orderQueueQuery, TOTAL_CAP } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Card, formatDateTime } from "@cs/ui";
 
 type Entry = { id: bigint; action: string; before: unknown; after: unknown; at: Date; actorName: string | null };

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import type { Organization } from "@cs/db";
 import { organizationStatuses, partnerTiers, regions } from "@cs/db/schema/enums";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import { can, listBranches, listOrganizations, organizationListQuery } from "@cs/domain";
 import { organizationKinds, organizationStatuses, partnerTiers, regions } from "@cs/db/schema/enums";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { checkPrice, ValidationError, type PriceCheck } from "@cs/domain";
 import { Alert, Badge, Button, Card, PageHeader, TextField, formatMoney } from "@cs/ui";

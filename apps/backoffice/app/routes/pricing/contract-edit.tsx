@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect } from "react-router";
 import { authorize, deleteContractPrice, getContractPrice, saveContractPrice } from "@cs/domain";
 import { Button, PageHeader } from "@cs/ui";

@@ -1,5 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
 import { can, listPriceListItems, priceListItemQuery, removePriceListItem, savePriceList, setPriceListItem } from "@cs/domain";
 import { Alert, Button, Card, DataTable, PageHeader, TextField, buttonClass, formatMoney } from "@cs/ui";

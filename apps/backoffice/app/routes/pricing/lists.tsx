@@ -1,5 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { can, listPriceLists, priceListQuery } from "@cs/domain";
 import { PRICED_KINDS } from "./kinds";

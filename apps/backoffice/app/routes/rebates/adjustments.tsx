@@ -1,5 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { listBranches, listRebateAdjustments, rebateAdjustmentListQuery, type RebateAdjustmentRow } from "@cs/domain";
 import { Badge, Button, DataTable, Money, PageHeader, SelectField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { can, payoutMethods, payoutRebate, rebateAccount } from "@cs/domain";
 import { Alert, Button, Card, DataTable, Money, PageHeader, SelectField, TextField, formatMoney } from "@cs/ui";

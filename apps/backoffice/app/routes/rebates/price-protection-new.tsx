@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { authorize, createPriceProtection, todayInShanghai } from "@cs/domain";
 import { Button, Card, PageHeader, TextAreaField, TextField } from "@cs/ui";

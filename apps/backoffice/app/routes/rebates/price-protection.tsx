@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { approvePriceProtection, can, getPriceProtection, recomputePriceProtection } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, formatDate, formatMoney } from "@cs/ui";

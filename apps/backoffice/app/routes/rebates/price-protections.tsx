@@ -1,6 +1,6 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { can, listPriceProtections, priceProtectionListQuery, type PriceProtectionRow } from "@cs/domain";
 import { Badge, Button, Card, DataTable, Money, PageHeader, TextField, buttonClass, formatDate } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import type { RebateMultiplierTier, RebateTier } from "@cs/db";
 import { Button, Card, CheckboxField, FieldErrors, SelectField, TextAreaField, TextField, buttonClass } from "@cs/ui";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
 import { authorize, createRebateProgram, rebateProgramFormOptions } from "@cs/domain";
 import { PageHeader } from "@cs/ui";

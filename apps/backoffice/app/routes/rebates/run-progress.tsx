@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { useRevalidator } from "react-router";
 import { Alert } from "@cs/ui";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
 import { approveRebateStatements, can, explainStatementText, formatYuan, getRebateStatement, publishRebateStatements, recalculateRebateStatement, settleStatement } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, formatDate, formatDateTime, formatMoney } from "@cs/ui";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import { can, getReturn, listReturnDestinations } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, buttonClass } from "@cs/ui";

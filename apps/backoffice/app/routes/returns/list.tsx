@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listReturns, returnListQuery } from "@cs/domain";
 import { DataTable, PageHeader, TextField, cn } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { useSearchParams } from "react-router";
 import { confirmDelivery, getShipment } from "@cs/domain";
 import { Alert } from "@cs/ui";

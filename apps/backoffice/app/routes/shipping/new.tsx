@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect, useNavigation } from "react-router";
 import { shipOrder, shipmentForm } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextAreaField, TextField, formatNumber } from "@cs/ui";

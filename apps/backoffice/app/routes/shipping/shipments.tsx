@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { listShipments, shipmentListQuery } from "@cs/domain";
 import { DataTable, PageHeader } from "@cs/ui";
 import { shipmentColumns, useTableLabels } from "@cs/web";

@@ -1,6 +1,6 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listCatalogueTree, listLocationOptions, listLowStock, lowStockQuery, type LowStockRow } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";

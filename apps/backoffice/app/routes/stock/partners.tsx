@@ -1,6 +1,6 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listPartnerStock, partnerHoldingKinds, partnerStockQuery, type PartnerStockRow } from "@cs/domain";
 import { Badge, DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";

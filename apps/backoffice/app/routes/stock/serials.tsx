@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { findSerials } from "@cs/domain";
 import { Badge, Button, Card, PageHeader, TextField, formatDate, formatDateTime } from "@cs/ui";

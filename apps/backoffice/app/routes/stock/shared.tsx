@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useSearchParams } from "react-router";
 import { Button, buttonClass, cn, formatNumber } from "@cs/ui";
 

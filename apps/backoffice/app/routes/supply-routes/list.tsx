@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { createSupplyRoute, deleteSupplyRoute, listSupplyRoutes, supplyRouteOptions, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, formatDateTime } from "@cs/ui";

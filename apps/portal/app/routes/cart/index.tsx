@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, data } from "react-router";
 import { acknowledgeCartChanges, getCart, removeFromCart, saveCartAsTemplate, setCartQuantity, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField, buttonClass, formatMoney } from "@cs/ui";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, data, redirect } from "react-router";
 import { quickOrderToCart, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextAreaField } from "@cs/ui";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect } from "react-router";
 import { deleteOrderTemplate, listOrderTemplates, loadTemplateIntoCart } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, formatDateTime, formatNumber } from "@cs/ui";

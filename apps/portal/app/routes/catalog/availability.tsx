@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import type { PartnerAvailability } from "@cs/domain";
 import { Badge, formatNumber } from "@cs/ui";
 import { hasKey } from "@cs/domain/shared/keys";

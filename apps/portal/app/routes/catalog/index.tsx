@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ColumnDef } from "@tanstack/react-table";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, data, useNavigation } from "react-router";
 import { addLinesToCart, browseCatalog, catalogQuery, listCatalogueTree, ValidationError, type CatalogRow } from "@cs/domain";
 import { Alert, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import type { PriceReason } from "@cs/domain";
 import { Badge, formatMoney } from "@cs/ui";
 

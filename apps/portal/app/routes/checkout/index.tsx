@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { changeToken, checkoutOptions, getCart, splitVat, todayInShanghai, submitOrder, usableRebateBalance, type CartChange } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatMoney } from "@cs/ui";

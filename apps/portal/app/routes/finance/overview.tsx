@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { agingQuery, myAccount, receivablesAging, statementQuery } from "@cs/domain";
 import { Alert, Button, Card, Money, PageHeader, TextField } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { listPayments, paymentListQuery } from "@cs/domain";
 import { DataTable, PageHeader } from "@cs/ui";
 import { paymentColumns, useTableLabels } from "@cs/web";

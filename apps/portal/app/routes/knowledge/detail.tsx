@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, useSearchParams } from "react-router";
 import { getArticle } from "@cs/domain";
 import { Alert, Badge, Card, PageHeader, buttonClass, formatDateTime } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation } from "react-router";
 import { knowledgeFacets, knowledgeListQuery, searchArticles } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";

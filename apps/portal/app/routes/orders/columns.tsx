@@ -1,5 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import type { ListedOrder } from "@cs/domain";
 import { formatDate, formatDateTime, formatMoney } from "@cs/ui";

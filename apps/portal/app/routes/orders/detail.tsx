@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, cancelOrder, getOrder, mayCancel, reorderToCart } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, formatDate, formatDateTime, formatMoney } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { listOrders, listOrdersQuery } from "@cs/domain";
 import { Button, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import type { OrderDetail, PriceReason } from "@cs/domain";
 import { Badge, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 import { PriceWhy } from "../catalog/price-why";

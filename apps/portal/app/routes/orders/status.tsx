@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import type { OrderStatus } from "@cs/domain";
 import { Badge } from "@cs/ui";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { explainStatementText, formatYuan, getRebateStatement } from "@cs/domain";
 import { Badge, Card, Money, PageHeader, buttonClass, formatDate, formatDateTime } from "@cs/ui";

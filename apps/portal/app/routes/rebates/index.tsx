@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { listRebateStatements, ownRebateAccount, rebateStatementListQuery } from "@cs/domain";
 import { Card, DataTable, Money, PageHeader } from "@cs/ui";

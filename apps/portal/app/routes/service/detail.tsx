@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { INVITATION_TTL_DAYS, articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, stationPartsStock } from "@cs/domain";

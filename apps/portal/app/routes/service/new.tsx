@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { fileRepairRequest, listDeviceProducts, listMyDevices, listRepairStations } from "@cs/domain";

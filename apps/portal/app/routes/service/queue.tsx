@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, useRevalidator } from "react-router";
 import { stationQueue, stationQueueVersion } from "@cs/domain";
 import { Alert, Badge, PageHeader, buttonClass, cn } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, cancelCallOff, getMyDocument } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, formatDate, formatDateTime } from "@cs/ui";

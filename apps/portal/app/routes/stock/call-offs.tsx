@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
 import { callOffOptions, can, listMyDocuments, myDocumentsQuery, requestCallOff } from "@cs/domain";
 import { Alert, Button, Card, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";

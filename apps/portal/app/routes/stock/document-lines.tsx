@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { formatNumber } from "@cs/ui";
 
 type Line = { id: string; sku: string; nameZh: string; nameEn: string; quantity: number; serials: string[] };

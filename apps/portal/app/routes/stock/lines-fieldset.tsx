@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Button, FieldErrors, cn } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
 import { useStockErrors } from "./form-errors";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { listMyMoves, myMoveReasons, myMovesQuery } from "@cs/domain";
 import { Alert, Button, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { formatNumber } from "@cs/ui";
 
 type Owned = { sku: string; nameZh: string; nameEn: string; free: number };

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, useSearchParams } from "react-router";
 import { getMyDocument } from "@cs/domain";
 import { Alert, Card, PageHeader, formatDate, formatDateTime } from "@cs/ui";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect } from "react-router";
 import { can, listMyDocuments, myDocumentsQuery, reportSellOut, sellOutOptions } from "@cs/domain";
 import { Button, Card, DataTable, PageHeader, TextField, TIME_ZONE } from "@cs/ui";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import { confirmSuppliedOrder, getSuppliedOrder, shipOrder, ValidationError } from "@cs/domain";
 import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatMoney, formatNumber } from "@cs/ui";

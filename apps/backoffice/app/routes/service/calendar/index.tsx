@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import { calendarYearQuery, can, listCalendarDays } from "@cs/domain";
 import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { serviceDashboard, type RequestMetrics } from "@cs/domain";
 import { Button, Card, PageHeader, TextField, formatMoney, formatNumber } from "@cs/ui";

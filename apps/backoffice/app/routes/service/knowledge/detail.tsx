@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import { archiveArticle, can, getArticle, nextKnowledgeStatuses, publishArticle } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, buttonClass, formatDateTime } from "@cs/ui";

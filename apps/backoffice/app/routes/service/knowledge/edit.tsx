@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
 import { getArticle, knowledgeFacets, updateArticle } from "@cs/domain";
 import { PageHeader } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation } from "react-router";
 import type { KnowledgeArticle } from "@cs/db";
 import type { knowledgeFacets } from "@cs/domain";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation } from "react-router";
 import { articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, serviceDeskOptions, suggestStations } from "@cs/domain";
 import { repairPriorities } from "@cs/db/schema/service";

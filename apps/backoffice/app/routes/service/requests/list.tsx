@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listRepairRequests, repairListQuery, serviceDeskOptions } from "@cs/domain";
 import { repairStatuses } from "@cs/db/schema/service";

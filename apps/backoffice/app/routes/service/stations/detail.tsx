@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import { can, getStation, linkableUsers } from "@cs/domain";
 import { formatDayHours, weekdays, type OpeningHours } from "@cs/domain/service/network/hours";

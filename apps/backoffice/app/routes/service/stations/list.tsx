@@ -1,5 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { knowledgeFacets, listStations, stationListQuery, type StationRow } from "@cs/domain";
 import { Badge, DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";

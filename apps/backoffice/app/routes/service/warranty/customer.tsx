@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { customerHistory } from "@cs/domain";
 import { Card, PageHeader, buttonClass } from "@cs/ui";

@@ -1,5 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listWarrantyContracts, warrantyListQuery, type WarrantyContractRow } from "@cs/domain";
 import { Badge, CheckboxField, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import type { getDocument } from "@cs/domain";
 import { Card, cn, formatDateTime, formatMoney } from "@cs/ui";
 import type { ActionResult } from "@cs/web";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation, useSearchParams } from "react-router";
 import { can, getDocument } from "@cs/domain";
 import { Alert, Badge, PageHeader, buttonClass } from "@cs/ui";

@@ -1,5 +1,5 @@
 
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import type { ActionResult } from "@cs/web";
 
 /** Errors on list rows (`lines.3.sku`, `counts.0.counted`) as "line 4: …", in row order. */

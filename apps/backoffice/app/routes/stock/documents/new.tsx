@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
 import { authorize, createIssue, createReceipt, createTransfer, issueReasons, listCatalogueTree, listLocationOptions, openStocktake, parseLineText } from "@cs/domain";
 import { PageHeader } from "@cs/ui";

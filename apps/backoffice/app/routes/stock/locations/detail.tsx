@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listStockByLocation, locationStockQuery } from "@cs/domain";
 import { Badge, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { useNavigation } from "react-router";
 import { locationKinds } from "@cs/db";
 import { listLocations, locationListQuery } from "@cs/domain";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { useNavigation, useSearchParams } from "react-router";
 import { moveReasons } from "@cs/db";
 import { listLocationOptions, listMoves, moveListQuery } from "@cs/domain";

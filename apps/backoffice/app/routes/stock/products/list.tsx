@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@cs/i18n/react";
 import { useNavigation, useSearchParams } from "react-router";
 import { listCatalogueTree, listLocationOptions, listStockByProduct, stockByProductQuery } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
