@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from "react-router";
-import { loadActor, type Actor } from "@cs/domain";
+import { actorFromRow, type Actor } from "@cs/domain";
 import { getDb } from "./db.server";
 import { serverEnv } from "./env.server";
 import { applySecurityHeaders } from "./headers";
@@ -77,7 +77,7 @@ export function appMiddleware(audience: Audience): MiddlewareFunction<Response> 
     if (cookieSession) {
       const session = await readSession(db, cookieSession);
       if (session && audienceKinds[audience].includes(session.kind)) {
-        actor = await loadActor(db, session.userId, ip);
+        actor = actorFromRow(session.user, ip);
         sessionToken = actor ? cookieSession : null;
       }
     }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
-import { sessions, users, type Database } from "@cs/db";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { executePrepared, sessions, type Database } from "@cs/db";
+import { actorColumns, type ActorRow } from "@cs/domain";
 import { serverEnv } from "./env.server";
 import { cookieName } from "./cookie-names";
 import { createSignedCookie } from "./signed-cookie.server";
@@ -45,28 +46,25 @@ export async function createSession(db: Database, userId: string, info: { ip: st
 
 /**
  * The live session behind a cookie token: not revoked, within its absolute lifetime and not idle
- * for longer than allowed. Touches `last_seen_at` at most once a minute.
+ * for longer than allowed, with its user (active only) and what the user's actor is built from
+ * (`actorFromRow`), in one prepared statement: every signed-in request runs it. Touches
+ * `last_seen_at` at most once a minute.
  */
 export async function readSession(db: Database, token: string) {
   const env = serverEnv();
   const idleSince = new Date(Date.now() - env.SESSION_IDLE_MINUTES * 60_000);
-  const [row] = await db
-    .select({ id: sessions.id, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, kind: users.kind })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, hashToken(token)),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.lastSeenAt, idleSince),
-        eq(users.status, "active"),
-      ),
-    );
+  const [row] = await executePrepared<ActorRow & { session_id: string; last_seen_at: Date }>(
+    db,
+    sql`select s.id as session_id, s.last_seen_at, ${actorColumns}
+          from sessions s join users u on u.id = s.user_id
+         where s.id = ${hashToken(token)} and s.revoked_at is null and s.expires_at > now()
+           and s.last_seen_at > ${idleSince.toISOString()}::timestamptz and u.status = 'active'`,
+  );
   if (!row) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > 60_000)
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.id));
-  return row;
+  const lastSeenAt = new Date(row.last_seen_at);
+  if (Date.now() - lastSeenAt.getTime() > 60_000)
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.session_id));
+  return { id: row.session_id, userId: row.id, lastSeenAt, kind: row.kind, user: row };
 }
 
 export async function revokeSession(db: Database, token: string) {

@@ -9,6 +9,8 @@ import type { Route } from "./+types/shell";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
+  const ctx = domainCtx(context, request);
+  const [unread, canFulfil] = await Promise.all([unreadCountFor(ctx), mayFulfil(ctx)]);
   return {
     hasCompany: actor.permissions.has("own_organization:read"),
     canSeeKnowledge: mayReadKnowledge(actor),
@@ -16,12 +18,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     canSeeStock: actor.permissions.has("own_stock:read"),
     canSeeReturns: actor.permissions.has("own_order:read"),
     canSeeAccount: actor.permissions.has("own_account:read"),
-    unread: await unreadCountFor(domainCtx(context, request)),
+    unread,
     canOrder: actor.permissions.has("own_order:place"),
     canSeeOrders: actor.permissions.has("own_order:read"),
     canSeePerformance: actor.permissions.has("own_performance:read"),
     canSeeRebates: actor.permissions.has("own_rebate:read"),
-    canFulfil: await mayFulfil(domainCtx(context, request)),
+    canFulfil,
     canFileRepairs: actor.permissions.has("own_service:file"),
     canWorkRepairs: actor.permissions.has("station_service:work"),
   };

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { executePrepared, type DatabaseOrTransaction } from "@cs/db";
 import { buildActor, type Actor } from "../access/actor";
 
-type ActorRow = {
+/** The columns an actor is built from, over `users u` (also read by the session lookup of @cs/auth). */
+export type ActorRow = {
   id: string;
   kind: Actor["kind"];
   display_name: string;
@@ -14,19 +15,14 @@ type ActorRow = {
   division_ids: string[];
 };
 
-/**
- * Loads what an actor is made of: the user with its roles, branches and divisions, in one prepared
- * statement (every signed-in request runs it, so one round trip planned once per connection).
- */
-export async function loadActor(db: DatabaseOrTransaction, userId: string, ip?: string | null): Promise<Actor | null> {
-  const [user] = await executePrepared<ActorRow>(
-    db,
-    sql`select u.id, u.kind, u.display_name, u.organization_id, u.end_customer_id, u.status,
+/** Selects an {@link ActorRow} from `users u`: the user with its roles, branches and divisions. */
+export const actorColumns = sql.raw(`u.id, u.kind, u.display_name, u.organization_id, u.end_customer_id, u.status,
                array(select r.role from user_roles r where r.user_id = u.id order by r.role)::text[] as roles,
                array(select b.branch_id from user_branches b where b.user_id = u.id order by b.branch_id)::text[] as branch_ids,
-               array(select d.division_id from user_divisions d where d.user_id = u.id order by d.division_id)::text[] as division_ids
-          from users u where u.id = ${userId}::uuid`,
-  );
+               array(select d.division_id from user_divisions d where d.user_id = u.id order by d.division_id)::text[] as division_ids`);
+
+/** The actor of a row selected with {@link actorColumns}; null unless the user is active. */
+export function actorFromRow(user: ActorRow | undefined, ip?: string | null): Actor | null {
   if (!user || user.status !== "active") return null;
   return buildActor({
     userId: user.id,
@@ -39,4 +35,13 @@ export async function loadActor(db: DatabaseOrTransaction, userId: string, ip?: 
     divisionIds: user.division_ids,
     ip,
   });
+}
+
+/**
+ * Loads what an actor is made of: the user with its roles, branches and divisions, in one prepared
+ * statement (planned once per connection).
+ */
+export async function loadActor(db: DatabaseOrTransaction, userId: string, ip?: string | null): Promise<Actor | null> {
+  const [user] = await executePrepared<ActorRow>(db, sql`select ${actorColumns} from users u where u.id = ${userId}::uuid`);
+  return actorFromRow(user, ip);
 }
