@@ -7,7 +7,7 @@ const sql = () => (holder.__floorSql ??= postgres(process.env.DATABASE_URL!, { m
 
 /** 20 rows of one table, the page's only work beside rendering them. */
 export async function loader() {
-  const rows = await sql()<Row[]>`select id, sku, name from products order by sku limit 20`;
+  const rows = await sql()<Row[]>`select id, sku, name_zh as name from products order by sku limit 20`;
   return { rows: rows.map((r) => ({ id: r.id, sku: r.sku, name: r.name })) };
 }
 
