@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the benchmarks of the inventory issue against the bench's own embedded PostgreSQL
- * (`.data/bench-postgres`, port 54332) or DATABASE_URL. Prints a table and writes bench/results.json.
+ * (`.data/bench-postgres`, port 54332 or BENCH_PG_PORT) or DATABASE_URL. Prints a table and writes bench/results.json.
  * Env: BENCH_SECONDS (throughput run length, default 20), BENCH_ONLY (comma-separated benchmark names),
  * BENCH_EXPLAIN=1 (print reserve()'s EXPLAIN ANALYZE after the throughput run). With BENCH_ONLY the other
  * entries of results.json are kept.
@@ -19,7 +19,7 @@ import { rlsOverheadBench } from "./rls-overhead";
 import { serviceBench } from "./service";
 import { scorecardPageBench } from "./scorecard-page";
 import { soakBench } from "./soak";
-import { BENCH_DIR, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
+import { BENCH_DIR, BENCH_PORT, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
 import { children, ensurePgbench } from "./lib/pgbench";
 import { ensureScratch, releaseBenchReservations } from "./lib/scratch";
 import { printTable, type Cell } from "./lib/table";
@@ -49,7 +49,7 @@ process.on("SIGTERM", () => void shutdown(143));
 
 async function main() {
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error("BENCH_SECONDS must be a positive number");
-  log(process.env.DATABASE_URL ? "using DATABASE_URL" : "starting the embedded PostgreSQL in .data/bench-postgres (port 54332)");
+  log(process.env.DATABASE_URL ? "using DATABASE_URL" : `starting the embedded PostgreSQL in .data/bench-postgres (port ${BENCH_PORT})`);
   server = await prepareBenchDatabase(log);
   const url = server.url;
   const admin = createDatabase(url, { max: 2 });

@@ -5,7 +5,8 @@ import { LARGE_PREFIX, seedDemo, seedLarge } from "@cs/db/seed";
 import { like, sql } from "drizzle-orm";
 
 export const BENCH_DIR = ".data/bench-postgres";
-export const BENCH_PORT = 54332;
+/** BENCH_PG_PORT moves it, so benchmarks of several checkouts on one machine do not collide. */
+export const BENCH_PORT = Number(process.env.BENCH_PG_PORT ?? 54332);
 export const LARGE_PRODUCTS = 10_000;
 
 export type BenchDatabase = ResolvedDatabase & { serverVersion: string; demoSeeded: boolean; largeSeeded: boolean };
