@@ -6,7 +6,7 @@ import { prepareDatabase, sessionSecret } from "./lib/database";
 /** `npm run dev`: the same database preparation as `npm start`, then both apps with hot reload. */
 async function main() {
   const db = await prepareDatabase();
-  const env = { ...process.env, DATABASE_URL: db.url, SESSION_SECRET: sessionSecret(), NODE_ENV: "development" };
+  const env = { ...process.env, DATABASE_URL: db.url, PORTAL_DATABASE_URL: db.portalUrl, SESSION_SECRET: sessionSecret(), NODE_ENV: "development" };
   const children: ChildProcess[] = [
     spawn("npx", ["react-router", "dev", "--port", process.env.PORTAL_PORT ?? "3000"], { cwd: "apps/portal", env, stdio: "inherit" }),
     spawn("npx", ["react-router", "dev", "--port", process.env.BACKOFFICE_PORT ?? "3001"], { cwd: "apps/backoffice", env, stdio: "inherit" }),

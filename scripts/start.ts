@@ -39,6 +39,7 @@ async function main() {
   await checkPortFree(backofficePort, "BACKOFFICE_PORT", "the back-office");
   const db = await prepareDatabase();
   process.env.DATABASE_URL = db.url;
+  process.env.PORTAL_DATABASE_URL = db.portalUrl;
   process.env.SESSION_SECRET = sessionSecret();
   process.env.NODE_ENV = "production";
   const servers = await Promise.all([serveApp("portal", portalPort), serveApp("backoffice", backofficePort)]);

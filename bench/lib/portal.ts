@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { preparePortalRole } from "@cs/db/local-server";
 import { children } from "./pgbench";
 
 /** Which app's production build to serve: the portal (order_place_http) or the back-office (scorecard_page). */
@@ -29,6 +30,8 @@ function copyBuild(log: (m: string) => void, app: BenchApp) {
   log(`no build at ${BUILD} now: serving the previous copy in ${COPY_DIR}`);
 }
 const NODE_ENV_HEADER = "x-bench-node-env";
+/** One per bench process: the first portal started gives cs_portal this password, later ones sign in with it. */
+const benchPortalPassword = process.env.PORTAL_DATABASE_PASSWORD || randomBytes(24).toString("base64url");
 const SERVER_ID_HEADER = "x-bench-server-id";
 
 export type Portal = { base: string; builtAt: string; pid: number | undefined; stop: () => Promise<void>; /** What the server printed so far. */ output: () => string };
@@ -48,6 +51,8 @@ export async function startPortal(
   other?: { label: string; script: string; buildDir: string },
 ): Promise<Portal> {
   if (!other) copyBuild(log, app);
+  // as npm start: the portal connects as cs_portal (docs/decisions/019); with PORTAL_RLS=0 it uses DATABASE_URL
+  const portalUrl = await preparePortalRole({ ownerUrl: databaseUrl, portalUrl: process.env.PORTAL_DATABASE_URL || undefined, password: benchPortalPassword });
   const COPY_DIR = other?.buildDir ?? copyDir(app);
   const serverId = randomBytes(8).toString("hex");
   const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir=.data/profiles"] : [];
@@ -56,6 +61,7 @@ export async function startPortal(
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
+      PORTAL_DATABASE_URL: portalUrl,
       SESSION_SECRET: randomBytes(32).toString("base64url"),
       PORTAL_PORT: String(port),
       PORTAL_BUILD: COPY_DIR,

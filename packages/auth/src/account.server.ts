@@ -5,7 +5,7 @@ import { users } from "@cs/db";
 import { passwordField, recordAudit, ValidationError, type Actor, parseInput } from "@cs/domain";
 import { localeCookie } from "@cs/i18n/server";
 import { requestContext } from "./context";
-import { getDb } from "./db.server";
+import { appDb } from "./db.server";
 import { hashPassword, verifyPassword } from "./password";
 import { createSession, revokeOtherSessions, revokeSession, sessionCookie, type Audience } from "./session.server";
 import { signIn } from "./sign-in.server";
@@ -13,7 +13,7 @@ import { safeRedirect } from "./safe-redirect";
 
 /** Signs in and redirects with the new session cookie; SignInError propagates to the form. */
 export async function completeSignIn(request: Request, context: Readonly<RouterContextProvider>, audience: Audience) {
-  const db = getDb();
+  const db = appDb(audience);
   const { ip } = context.get(requestContext);
   const form = await request.clone().formData();
   const { userId, locale } = await signIn(db, audience, request, ip);
@@ -26,7 +26,7 @@ export async function completeSignIn(request: Request, context: Readonly<RouterC
 
 export async function signOut(context: Readonly<RouterContextProvider>, audience: Audience) {
   const { sessionToken } = context.get(requestContext);
-  if (sessionToken) await revokeSession(getDb(), sessionToken);
+  if (sessionToken) await revokeSession(appDb(audience), sessionToken);
   return redirect("/login", {
     headers: { "Set-Cookie": await sessionCookie(audience).serialize("", { maxAge: 0 }) },
   });
@@ -46,8 +46,8 @@ export const passwordChangeInput = z
 /** Verifies the current password, stores the new hash and ends every other session of the user. */
 export async function changePassword(context: Readonly<RouterContextProvider>, actor: Actor, raw: unknown) {
   const input = parseInput(passwordChangeInput, raw);
-  const db = getDb();
-  const { sessionToken } = context.get(requestContext);
+  const { sessionToken, audience } = context.get(requestContext);
+  const db = appDb(audience);
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.current)))
     throw new ValidationError({ current: ["validation.passwordWrong"] });

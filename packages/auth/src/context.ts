@@ -1,7 +1,10 @@
 import { createContext } from "react-router";
 import type { Actor } from "@cs/domain";
+import type { Audience } from "./session.server";
 
 export type RequestState = {
+  /** Which app serves the request, and so which database pool it uses (appDb). */
+  audience: Audience;
   ip: string;
   nonce: string;
   csrfToken: string;

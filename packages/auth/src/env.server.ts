@@ -12,6 +12,8 @@ const schema = z.object({
   UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
   /** Row-level security for partners and customers (docs/decisions/019); 0 only to measure its cost. */
   PORTAL_RLS: z.enum(["0", "1"]).default("1"),
+  /** The portal's connection, as the role subject to row-level security (npm start and npm run dev set it). */
+  PORTAL_DATABASE_URL: z.string().min(1).optional(),
 });
 
 export type ServerEnv = z.output<typeof schema> & { SESSION_SECRET: string; secureCookies: boolean };
@@ -26,6 +28,8 @@ export function serverEnv(): ServerEnv {
   const env = parsed.data;
   if (env.NODE_ENV === "production" && !env.SESSION_SECRET)
     throw new Error("SESSION_SECRET must be set in production (npm start generates one in .data/)");
+  if (env.NODE_ENV === "production" && env.PORTAL_RLS === "1" && !env.PORTAL_DATABASE_URL)
+    throw new Error("PORTAL_DATABASE_URL must be set in production: the portal connects as cs_portal (npm start derives it; docs/operations)");
   cached = {
     ...env,
     SESSION_SECRET: env.SESSION_SECRET ?? "development-only-secret-not-for-production-use",

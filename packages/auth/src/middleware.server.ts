@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { data, redirect, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { actorFromRow, type Actor } from "@cs/domain";
-import { getDb } from "./db.server";
+import { appDb } from "./db.server";
 import { serverEnv } from "./env.server";
 import { applySecurityHeaders } from "./headers";
 import { refuseHostileInput } from "./request-input";
@@ -43,7 +43,7 @@ const audienceKinds: Record<Audience, Actor["kind"][]> = { portal: ["partner", "
  */
 export function appMiddleware(audience: Audience): MiddlewareFunction<Response> {
   return async ({ request, context }, next) => {
-    const db = getDb();
+    const db = appDb(audience);
     const env = serverEnv();
     const dev = env.NODE_ENV === "development";
     // Our HTTP server overwrites this header with the socket address; the dev server has none.
@@ -58,7 +58,7 @@ export function appMiddleware(audience: Audience): MiddlewareFunction<Response> 
     let actor: Actor | null = null;
     let sessionToken: string | null = null;
     // Set before any check can throw, so even a refused request renders its error page.
-    const state: RequestState = { ip, nonce: randomBytes(16).toString("base64"), csrfToken, actor, sessionToken, sessionExpired: false };
+    const state: RequestState = { audience, ip, nonce: randomBytes(16).toString("base64"), csrfToken, actor, sessionToken, sessionExpired: false };
     context.set(requestContext, state);
 
     if (mutating.has(request.method)) {

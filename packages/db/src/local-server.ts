@@ -3,3 +3,4 @@
 export { startEmbeddedPostgres, ensureDatabase, type EmbeddedServer } from "./embedded";
 export { resolveDatabase, type ResolvedDatabase } from "./resolve";
 export { StartupCheckError, checkEmbeddedStartup, checkDataVersion, checkPortFree, checkReachableByPostgresUser } from "./startup-checks";
+export { PORTAL_ROLE, portalRoleProblems, portalUrlFrom, preparePortalRole } from "./portal-role";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "@cs/auth/server";
+import { portalDb } from "@cs/auth/server";
 
 export async function loader() {
-  await getDb().execute(sql`select 1`);
+  await portalDb().execute(sql`select 1`);
   return new Response("ok", { headers: { "Content-Type": "text/plain" } });
 }

@@ -1,10 +1,10 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
-import { getDb, requestContext } from "@cs/auth/server";
+import { requestContext } from "@cs/auth/server";
 import { CODE_TTL_MINUTES, confirmLoginCode, loginVerificationState, resendLoginCode } from "@cs/domain";
 import { Alert, Button, CenteredPage, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, LanguageSwitcher, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError } from "@cs/web/server";
+import { actionError, actorCtx } from "@cs/web/server";
 import type { Route } from "./+types/register-verify";
 import { hasKey } from "@cs/domain/shared/keys";
 
@@ -14,7 +14,7 @@ function customerCtx(context: Route.LoaderArgs["context"]) {
   const actor = context.get(requestContext).actor;
   if (!actor) throw redirect("/login");
   if (actor.kind !== "customer") throw redirect("/");
-  return { db: getDb(), actor };
+  return actorCtx(context, actor);
 }
 
 export async function loader({ context }: Route.LoaderArgs) {

@@ -1,6 +1,6 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
-import { createSession, getDb, hashPassword, requestContext, sessionCookie } from "@cs/auth/server";
+import { createSession, hashPassword, portalDb, requestContext, sessionCookie } from "@cs/auth/server";
 import { invitationPreview, registerCustomer } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
 import { Alert, Button, CenteredPage, TextField } from "@cs/ui";
@@ -12,7 +12,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   if (context.get(requestContext).actor) throw redirect("/");
   const token = new URL(request.url).searchParams.get("invite");
   if (!token) return { invite: null };
-  const preview = await invitationPreview(getDb(), token);
+  const preview = await invitationPreview(portalDb(), token);
   return { invite: preview ? { token, ...preview } : ("invalid" as const) };
 }
 
@@ -24,7 +24,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const { ip } = context.get(requestContext);
   try {
-    const db = getDb();
+    const db = portalDb();
     const userId = await registerCustomer(db, readForm(form), { hashPassword, locale: getLocale(context), ip });
     const token = await createSession(db, userId, { ip, userAgent: request.headers.get("User-Agent") });
     // an invitation link proved the number already; everyone else enters the code sent to it

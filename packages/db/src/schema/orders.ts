@@ -145,6 +145,10 @@ export const orderEvents = pgTable(
     orderId: uuid()
       .notNull()
       .references(() => orders.id),
+    /** The order's buyer, copied so row-level security needs no look-up of an order inserted by the same statement. */
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     action: text().notNull(),
     fromStatus: orderStatus(),
     toStatus: orderStatus(),

@@ -3,7 +3,7 @@ import type { Ctx } from "../shared/context";
 import type { Actor } from "./actor";
 import { can } from "./authorize";
 
-/** The database role the portal's transactions run as: subject to row-level security (drizzle/0015). */
+/** The database role the portal's transactions run as: subject to row-level security (drizzle/0016, 0017). */
 export const PORTAL_ROLE = "cs_portal";
 
 /**
@@ -18,6 +18,8 @@ export function tenantSettings(actor: Actor): Record<string, string> {
     "app.supplier_id": org && can(actor, "supplied_order:fulfil") ? org : "",
     "app.station_id": org && can(actor, "station_service:work") ? org : "",
     "app.end_customer_id": actor.kind === "customer" ? (actor.endCustomerId ?? "") : "",
+    // whose notifications are readable (drizzle/0017)
+    "app.user_id": actor.userId,
   };
 }
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { orderEvents, type OrderStatus, type Transaction } from "@cs/db";
 import { notifyOrderEvent } from "../notifications/notify";
 import { toAuditJson } from "../shared/audit";
@@ -32,6 +33,8 @@ export async function recordOrderEvents(tx: Transaction, inputs: OrderEventInput
   await tx.insert(orderEvents).values(
     inputs.map((e) => ({
       orderId: e.orderId,
+      // the buyer, for row-level security (drizzle/0017); whoever records an event can see the order
+      organizationId: sql<string>`(select o.organization_id from orders o where o.id = ${e.orderId}::uuid)`,
       action: e.action,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,

@@ -80,7 +80,7 @@ export function insertOrdersStatement(year: number, actorId: string, list: NewOr
       covered_serials: l.coveredSerials ?? [],
     })),
   );
-  const eventRows = list.flatMap((o) => o.events.map((e) => ({ order_id: o.id, action: e.action, from_status: e.fromStatus, to_status: e.toStatus, details: e.details ?? null })));
+  const eventRows = list.flatMap((o) => o.events.map((e) => ({ order_id: o.id, organization_id: o.organizationId, action: e.action, from_status: e.fromStatus, to_status: e.toStatus, details: e.details ?? null })));
   // Prepared: the text is the same for every checkout, so PostgreSQL plans it once per connection.
   return sql`
     with seq as (
@@ -109,9 +109,9 @@ export function insertOrdersStatement(year: number, actorId: string, list: NewOr
              list_price_fen bigint, unit_price_fen bigint, price_rule text, price_reason jsonb, discount_bp int, line_total_fen bigint, tax_fen bigint,
              reserved int, backordered int, cancelled int, covered_serials text[])
     ), e as (
-      insert into order_events (order_id, action, from_status, to_status, actor_id, details)
-      select x.order_id, x.action, x.from_status, x.to_status, ${actorId}::uuid, x.details
-        from jsonb_to_recordset(${json(eventRows)}::jsonb) as x(order_id uuid, action text, from_status order_status, to_status order_status, details jsonb)
+      insert into order_events (order_id, organization_id, action, from_status, to_status, actor_id, details)
+      select x.order_id, x.organization_id, x.action, x.from_status, x.to_status, ${actorId}::uuid, x.details
+        from jsonb_to_recordset(${json(eventRows)}::jsonb) as x(order_id uuid, organization_id uuid, action text, from_status order_status, to_status order_status, details jsonb)
     )
     select id, number from o`;
 }

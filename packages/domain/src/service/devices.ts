@@ -46,11 +46,13 @@ export async function registerDevice(ctx: Ctx, raw: unknown, proof: UploadedFile
       once(tx, ctx.actor, keyOf(raw), { ...input, proof: file?.bytes.length ?? 0 }, async () => {
         // the lock makes two registrations of the same serial at once queue up; the partial unique index is the backstop
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`device:${productId}:${input.serial}`}))`);
+        // another customer's device is not visible to this one (row-level security): a definer function answers for it
+        const [elsewhere] = await tx.execute<{ taken: boolean }>(sql`select cs_serial_registered_elsewhere(${productId}::uuid, ${input.serial}, ${endCustomerId}::uuid) as taken`);
+        if (elsewhere?.taken) throw new ValidationError({ serial: ["service.validation.serialRegisteredElsewhere"] }, "service.validation.serialRegisteredElsewhere");
         const [taken] = await tx
-          .select({ id: devices.id, endCustomerId: devices.endCustomerId })
+          .select({ id: devices.id })
           .from(devices)
-          .where(and(eq(devices.productId, productId), eq(devices.serial, input.serial), eq(devices.active, true)));
-        if (taken && taken.endCustomerId !== endCustomerId) throw new ValidationError({ serial: ["service.validation.serialRegisteredElsewhere"] }, "service.validation.serialRegisteredElsewhere");
+          .where(and(eq(devices.productId, productId), eq(devices.serial, input.serial), eq(devices.active, true), eq(devices.endCustomerId, endCustomerId)));
         if (taken) throw new ValidationError({ serial: ["service.validation.alreadyRegistered"] }, "service.validation.alreadyRegistered");
         const verified = known.length === 1;
         const stored = files?.stored[0];

@@ -36,9 +36,8 @@ export async function gatherWarrantyFacts(
            (select to_char(min(m.created_at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
               from serial_numbers sn join serial_moves sm on sm.serial_id = sn.id join stock_moves m on m.id = sm.move_id
              where sn.product_id = p.id and sn.serial = ${serial} and m.reason in ('shipment', 'call_off') and m.state = 'done') as shipped_on,
-           (select to_char(d.purchased_on, 'YYYY-MM-DD') from devices d
-             where d.product_id = p.id and d.serial = ${serial} and d.active and d.proof_path is not null and d.purchased_on is not null
-               and d.status <> 'flagged') as registered_on,
+           -- whoever holds the device: a definer function, as the portal sees only its own devices (drizzle/0017)
+           to_char(cs_registered_purchase_on(p.id, ${serial}), 'YYYY-MM-DD') as registered_on,
            exists (select 1 from serial_numbers sn where sn.product_id = p.id and sn.serial = ${serial}) as serial_known
       from ${products} p where p.id = ${productId}`);
   if (!row) throw new Error(`product ${productId} vanished`);

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, lt, ne, notExists, sql } from "drizzle-orm";
 import { z } from "zod";
-import { devices, endCustomers, loginVerifications, repairRequests, users, type Transaction } from "@cs/db";
+import { endCustomers, loginVerifications, users, type Transaction } from "@cs/db";
 import { recordAudit } from "../shared/audit";
 import type { Ctx } from "../shared/context";
 import { ForbiddenError, ValidationError } from "../shared/errors";
@@ -146,8 +146,8 @@ async function linkKnownCustomer(tx: Transaction, user: typeof users.$inferSelec
     return null;
   }
   if (interim) {
-    await tx.update(devices).set({ endCustomerId: known.id }).where(eq(devices.endCustomerId, interim));
-    await tx.update(repairRequests).set({ endCustomerId: known.id }).where(eq(repairRequests.endCustomerId, interim));
+    // devices and requests leave the interim customer's rows, which row-level security refuses otherwise (drizzle/0017)
+    await tx.execute(sql`select cs_adopt_end_customer(${interim}::uuid, ${known.id}::uuid)`);
     await tx.update(users).set({ endCustomerId: known.id }).where(eq(users.id, user.id));
     await tx.delete(endCustomers).where(eq(endCustomers.id, interim));
   }
