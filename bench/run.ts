@@ -6,7 +6,8 @@
  * entries of results.json are kept.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { execFileSync } from "node:child_process";
+import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { createDatabase } from "@cs/db";
 import { verifyStockLevels } from "@cs/domain";
@@ -24,6 +25,7 @@ import { BENCH_DIR, BENCH_PORT, prepareBenchDatabase, type BenchDatabase } from 
 import { children, ensurePgbench } from "./lib/pgbench";
 import { ensureScratch, releaseBenchReservations } from "./lib/scratch";
 import { printTable, type Cell } from "./lib/table";
+import { benchFailures } from "./lib/verdicts";
 import { reserveHot } from "./reserve-hot";
 import { reserveThroughput } from "./reserve-throughput";
 
@@ -121,9 +123,14 @@ async function main() {
   await admin.$client.end();
 
   const cpu = cpus();
+  const date = new Date().toISOString();
+  // every entry says when, on which commit, under what load and on which server it was measured,
+  // so one kept from an earlier run can never pass for this run's
+  const run = { date, commit: commitOf(), load_avg_1m: Math.round(loadavg()[0]! * 100) / 100, cores: cpu.length, postgres_version: server.serverVersion };
+  for (const [name, entry] of Object.entries(results)) if (entry && typeof entry === "object") results[name] = { ...entry, run };
   const output = {
     meta: {
-      date: new Date().toISOString(),
+      date,
       cores: cpu.length,
       cpu: cpu[0]?.model ?? "unknown",
       memory_gb: Math.round(totalmem() / 2 ** 30),
@@ -137,12 +144,30 @@ async function main() {
   };
   printSummary(output);
   const file = fileURLToPath(new URL("./results.json", import.meta.url));
-  // BENCH_ONLY runs keep the other benchmarks' last figures (their meta is the file's old one)
+  // BENCH_ONLY runs keep the other benchmarks' last figures, each marked on the entry itself
   const kept = only && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
   const earlier = Object.keys(kept).filter((k) => k !== "meta" && !Object.hasOwn(results, k));
+  for (const k of earlier) {
+    const entry = kept[k];
+    if (entry && typeof entry === "object") kept[k] = { ...entry, kept_from_earlier_run: true, run: (entry as { run?: unknown }).run ?? { date: "unknown", commit: "unknown", note: "measured before entries carried their own stamp" } };
+  }
   const merged = { ...kept, ...output, meta: { ...output.meta, ...(earlier.length ? { entries_from_earlier_runs: earlier } : {}) } };
   writeFileSync(file, JSON.stringify(merged, null, 2) + "\n");
   log(`wrote ${file}`);
+  const failures = benchFailures(results, output.meta);
+  if (failures.length) {
+    console.error(`\nbench FAILED (${failures.length}):\n${failures.map((f) => `  ✗ ${f}`).join("\n")}`);
+    return 1;
+  }
+  return 0;
+}
+
+function commitOf() {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
 }
 
 type Row = [string, string, Cell, string, string];
@@ -279,7 +304,7 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
 }
 
 main()
-  .then(() => shutdown(0))
+  .then((code) => shutdown(code))
   .catch((error) => {
     console.error(error);
     void shutdown(1);

@@ -9,26 +9,35 @@ import { appMiddleware } from "./middleware.server";
 import { hashPassword } from "./password";
 import { createSession, sessionCookie } from "./session.server";
 
-type Outcome = { status: number; csrfToken: string; setCookies: string[]; signedIn: boolean };
+type Outcome = { status: number; csrfToken: string; setCookies: string[]; signedIn: boolean; reached: boolean };
 
-/** One request through the portal's app middleware; the route behind it answers 200. */
-async function through(method: "GET" | "POST", cookies: string[], fields: Record<string, string> = {}): Promise<Outcome> {
+/**
+ * One request through the portal's app middleware; the route behind it answers 200 and records that
+ * it ran. `origin: null` sends no Origin header (an older browser or a same-origin navigation).
+ */
+async function through(method: "GET" | "POST", cookies: string[], fields: Record<string, string> = {}, origin: string | null = "http://localhost"): Promise<Outcome> {
   const context = new RouterContextProvider();
+  const headers: Record<string, string> = { Cookie: cookies.join("; ") };
+  if (origin !== null) headers.Origin = origin;
   const request = new Request("http://localhost/account", {
     method,
-    headers: { Cookie: cookies.join("; "), Origin: "http://localhost" },
+    headers,
     body: method === "POST" ? new URLSearchParams(fields) : undefined,
   });
+  let reached = false;
   const middleware = appMiddleware("portal") as MiddlewareFunction<Response>;
   const args = { request, context, params: {}, unstable_pattern: "/account" } as unknown as Parameters<typeof middleware>[0];
   try {
-    const response = (await middleware(args, async () => new Response("ok"))) as Response;
+    const response = (await middleware(args, async () => {
+      reached = true;
+      return new Response("ok");
+    })) as Response;
     const state = context.get(requestContext);
-    return { status: response.status, csrfToken: state.csrfToken, setCookies: response.headers.getSetCookie(), signedIn: state.actor !== null };
+    return { status: response.status, csrfToken: state.csrfToken, setCookies: response.headers.getSetCookie(), signedIn: state.actor !== null, reached };
   } catch (error) {
     const init = (error as { init?: ResponseInit }).init;
     if (!init?.status) throw error;
-    return { status: init.status, csrfToken: context.get(requestContext).csrfToken, setCookies: [], signedIn: false };
+    return { status: init.status, csrfToken: context.get(requestContext).csrfToken, setCookies: [], signedIn: false, reached };
   }
 }
 
@@ -82,5 +91,24 @@ describe("CSRF token bound to the session", () => {
     const page = await through("GET", []);
     expect((await through("POST", [], { _csrf: page.csrfToken })).status).toBe(403);
     expect((await through("POST", [await sessionFor("dealer@demo.cn")], {})).status).toBe(403);
+  });
+
+  it("a mutation from another origin is refused before the route runs, even with a valid token and session", async () => {
+    const session = await sessionFor("dealer@demo.cn");
+    const page = await through("GET", [session]);
+    const post = (origin: string | null) => through("POST", [session], { _csrf: page.csrfToken }, origin);
+    for (const origin of ["https://evil.example", "http://localhost:8080", "https://localhost", "null"]) {
+      expect(await post(origin)).toMatchObject({ status: 403, reached: false });
+    }
+    expect(await post("http://localhost")).toMatchObject({ status: 200, reached: true, signedIn: true });
+    // no Origin header at all: the token alone decides
+    expect(await post(null)).toMatchObject({ status: 200, reached: true });
+    expect(await through("POST", [session], { _csrf: "0".repeat(page.csrfToken.length) }, null)).toMatchObject({ status: 403, reached: false });
+  });
+
+  it("a refused token never reaches the route, and reads need no token", async () => {
+    const session = await sessionFor("dealer@demo.cn");
+    expect(await through("POST", [session], { _csrf: "short" })).toMatchObject({ status: 403, reached: false });
+    expect(await through("GET", [session], {}, "https://evil.example")).toMatchObject({ status: 200, reached: true, signedIn: true });
   });
 });

@@ -7,6 +7,7 @@ import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
 import { createConfirmedOrder, createProduct } from "../testing/orders";
 import { loadBusinessCalendar } from "../service/calendar/load";
 import { PORTAL_ROLE, tenantCtx } from "./tenant";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let dealerA: Ctx;
@@ -59,9 +60,9 @@ describe("row-level security for the portal", () => {
     const before = await db.select({ id: orders.id }).from(orders);
     const [template] = await db.select().from(orders).where(eq(orders.organizationId, b)).limit(1);
     const { id: _id, ...copy } = template!;
-    await expect(dealerA.db.insert(orders).values({ ...copy, number: "SO-RLS-FOREIGN" })).rejects.toMatchObject({
+    await expectUnchanged(db, () => expect(dealerA.db.insert(orders).values({ ...copy, number: "SO-RLS-FOREIGN" })).rejects.toMatchObject({
       cause: expect.objectContaining({ code: "42501" }),
-    });
+    }));
     expect(await db.select({ id: orders.id }).from(orders)).toHaveLength(before.length);
   });
 
@@ -73,9 +74,9 @@ describe("row-level security for the portal", () => {
     expect(after).toEqual(foreign);
     // nor may an own row be handed to another tenant
     const [own] = await db.select().from(orders).where(eq(orders.organizationId, a)).limit(1);
-    await expect(dealerA.db.update(orders).set({ organizationId: b }).where(eq(orders.id, own!.id))).rejects.toMatchObject({
+    await expectUnchanged(db, () => expect(dealerA.db.update(orders).set({ organizationId: b }).where(eq(orders.id, own!.id))).rejects.toMatchObject({
       cause: expect.objectContaining({ code: "42501" }),
-    });
+    }));
     const [ownAfter] = await db.select().from(orders).where(eq(orders.id, own!.id));
     expect(ownAfter).toEqual(own);
   });

@@ -13,6 +13,7 @@ import { creditPosition } from "./credit";
 import { addDays, shanghaiToday } from "./dates";
 import { allocateCredit, recordPayment } from "./payments";
 import { hasKey } from "../shared/keys";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let finance: Ctx;
@@ -61,7 +62,7 @@ describe("recordPayment", () => {
     const b = await invoice(org, 20_000n, 20, -10);
     const input = { organizationId: org, receivedOn: today, method: "bank_transfer", amount: "500", allocations: [{ invoiceId: b.id, amount: "100" }, { invoiceId: a.id, amount: "" }] };
     const before = await db.$count(payments);
-    await expectDomainError(recordPayment(finance, { ...input, _key: newKey() }), { fields: { keepRemainderAsCredit: ["billing.validation.remainderUnassigned"] } });
+    await expectUnchanged(db, () => expectDomainError(recordPayment(finance, { ...input, _key: newKey() }), { fields: { keepRemainderAsCredit: ["billing.validation.remainderUnassigned"] } }));
     expect(await db.$count(payments)).toBe(before);
     const paid = await recordPayment(finance, { ...input, keepRemainderAsCredit: "on", _key: newKey() });
     expect(paid).toMatchObject({ allocatedFen: 10_000n, unallocatedFen: 40_000n });
@@ -88,10 +89,10 @@ describe("recordPayment", () => {
     const inv = await invoice(org, 10_000n, 5, -25);
     const allocations = hasKey(patch, "allocations") ? [{ invoiceId: inv.id, amount: "100.01" }] : undefined;
     const before = [await db.$count(payments), await db.$count(paymentAllocations)];
-    await expectDomainError(
+    await expectUnchanged(db, () => expectDomainError(
       recordPayment(finance, { organizationId: org, receivedOn: today, method: "cash", amount: "50", keepRemainderAsCredit: true, ...patch, allocations, _key: newKey() }),
       { fields },
-    );
+    ));
     expect([await db.$count(payments), await db.$count(paymentAllocations)]).toEqual(before);
     expect(await settled(inv.id)).toBe(0n);
   });
@@ -100,7 +101,7 @@ describe("recordPayment", () => {
     const org = await freshPartner("PAY-C");
     await invoice(org, 10_000n, 5, -25);
     const warehouse = await ctxOf(db, "warehouse@demo.cn");
-    await expectDomainError(recordPayment(warehouse, { organizationId: org, receivedOn: today, method: "cash", amount: "10", _key: newKey() }), { code: "errors.forbidden" });
+    await expectUnchanged(db, () => expectDomainError(recordPayment(warehouse, { organizationId: org, receivedOn: today, method: "cash", amount: "10", _key: newKey() }), { code: "errors.forbidden" }));
     const input = { organizationId: org, receivedOn: today, method: "cash", amount: "10", _key: newKey() };
     const [one, two] = [await recordPayment(finance, input), await recordPayment(finance, input)];
     expect(two).toEqual(one);
@@ -121,10 +122,10 @@ describe("createCreditNote", () => {
     expect(await settled(inv.id)).toBe(11_300n);
     // receivable: 0 open − 4,350 unapplied credit
     expect((await creditPosition(db, org)).openReceivablesFen).toBe(-4_350n);
-    await expectDomainError(
+    await expectUnchanged(db, () => expectDomainError(
       db.transaction((tx) => createCreditNote(tx, finance.actor, { originalInvoiceId: inv.id, lines: [{ orderLineId: null, productId, quantity: 1, unitPriceFen: 5_651n }] })),
       { fields: { lines: ["billing.validation.creditNoteTooLarge"] } },
-    );
+    ));
   });
 });
 
@@ -178,9 +179,19 @@ describe("receivablesAging", () => {
     const mine = branches.rows.find((r) => r.id === dealerBranch)!;
     expect(mine.d90PlusFen).toBeGreaterThanOrEqual(850n);
 
-    // a partner sees only its own, never another's
+    // a partner sees its own open items, with the figures staff see, and never another's
     const dealer = await ctxOf(db, "dealer@demo.cn");
+    const dealerOrg = dealer.actor.organizationId!;
+    await invoice(dealerOrg, 4_200n, 5, -25);
     const own = await receivablesAging(dealer, agingQuery.parse({}));
-    expect(own.rows.every((r) => r.id === (dealer.actor.organizationId as string))).toBe(true);
+    expect(own.rows.map((r) => r.id)).toEqual([dealerOrg]);
+    expect(own.rows[0]!.notDueFen).toBeGreaterThanOrEqual(4_200n);
+    const staffView = await receivablesAging(finance, agingQuery.parse({ q: "DL-0001" }));
+    expect(staffView.rows.find((r) => r.id === dealerOrg)).toEqual(own.rows[0]);
+    const other = await ctxOf(db, "dealer2@demo.cn");
+    const theirs = await expectUnchanged(db, () => receivablesAging(other, agingQuery.parse({ q: "DL-0001" })));
+    // asked by the owner's code, the other partner gets no row and no totals that would leak its sums
+    expect(theirs.rows).toEqual([]);
+    expect(theirs.totals.balanceFen).toBe(0n);
   });
 });

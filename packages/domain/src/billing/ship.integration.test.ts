@@ -10,6 +10,7 @@ import { createTestProduct, expectLedgerConsistent, levelOf, locationIdOf } from
 import { createConfirmedOrder, stockUp } from "../testing/orders";
 import type { Ctx } from "../shared/context";
 import { confirmDelivery, shipOrder } from "./ship";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let warehouse: Ctx;
@@ -113,10 +114,10 @@ describe("shipOrder", () => {
     const { order: o, lines: ol } = await order([{ productId: plain, quantity: 4, unitPriceFen: 100n }]);
     const counts = async () => [await db.$count(shipments), await db.$count(invoices), await db.$count(stockMoves)];
     const before = await counts();
-    await expectDomainError(
+    await expectUnchanged(db, () => expectDomainError(
       shipOrder(warehouse, { orderId: o.id, fromLocationId: bj, carrier: "EMS", trackingNumber: "E1", lines: lines(ol[0]!.id), _key: newKey() }),
       { fields: { [field]: [key] } },
-    );
+    ));
     expect(await counts()).toEqual(before);
   });
 
@@ -124,9 +125,9 @@ describe("shipOrder", () => {
     const { order: o, lines } = await order([{ productId: serial, quantity: 2, unitPriceFen: 100n }]);
     const ship = (serials: string[]) =>
       shipOrder(warehouse, { orderId: o.id, fromLocationId: bj, carrier: "EMS", trackingNumber: "E1", lines: [{ orderLineId: lines[0]!.id, quantity: 2, serials }], _key: newKey() });
-    await expectDomainError(ship(["SN-1"]), { fields: { "lines.0.serials": ["billing.validation.serialCount"] } });
-    await expectDomainError(ship(["SN-1", "SN-1"]), { fields: { "lines.0.serials": ["billing.validation.serialCount"] } });
-    await expectDomainError(ship(["SN-1", "SN-404"]), { fields: { "lines.0.serials": ["stock.validation.serialNotHere"] } });
+    await expectUnchanged(db, () => expectDomainError(ship(["SN-1"]), { fields: { "lines.0.serials": ["billing.validation.serialCount"] } }));
+    await expectUnchanged(db, () => expectDomainError(ship(["SN-1", "SN-1"]), { fields: { "lines.0.serials": ["billing.validation.serialCount"] } }));
+    await expectUnchanged(db, () => expectDomainError(ship(["SN-1", "SN-404"]), { fields: { "lines.0.serials": ["stock.validation.serialNotHere"] } }));
     await ship(["SN-1", "SN-3"]);
   });
 
@@ -134,18 +135,18 @@ describe("shipOrder", () => {
     const { order: o, lines } = await order([{ productId: plain, quantity: 2, unitPriceFen: 100n }]);
     const input = { orderId: o.id, fromLocationId: bj, carrier: "EMS", trackingNumber: "E1", lines: [{ orderLineId: lines[0]!.id, quantity: 1 }] };
     await db.update(organizations).set({ creditHold: true }).where(eq(organizations.id, buyerId));
-    await expectDomainError(shipOrder(warehouse, { ...input, _key: newKey() }), { code: "billing.validation.creditHold" });
+    await expectUnchanged(db, () => expectDomainError(shipOrder(warehouse, { ...input, _key: newKey() }), { code: "billing.validation.creditHold" }));
     await db.update(organizations).set({ creditHold: false }).where(eq(organizations.id, buyerId));
-    await expectDomainError(shipOrder(warehouse, { ...input, fromLocationId: await locationIdOf(db, "WH-SH"), _key: newKey() }), {
+    await expectUnchanged(db, async () => expectDomainError(shipOrder(warehouse, { ...input, fromLocationId: await locationIdOf(db, "WH-SH"), _key: newKey() }), {
       fields: { fromLocationId: ["validation.invalid"] },
-    });
+    }));
     await db.update(orders).set({ status: "pending_approval" }).where(eq(orders.id, o.id));
-    await expectDomainError(shipOrder(warehouse, { ...input, _key: newKey() }), { code: "billing.validation.orderNotShippable" });
+    await expectUnchanged(db, () => expectDomainError(shipOrder(warehouse, { ...input, _key: newKey() }), { code: "billing.validation.orderNotShippable" }));
     const finance = await ctxOf(db, "finance@demo.cn");
-    await expectDomainError(shipOrder(finance, { ...input, _key: newKey() }), { code: "errors.forbidden" });
+    await expectUnchanged(db, () => expectDomainError(shipOrder(finance, { ...input, _key: newKey() }), { code: "errors.forbidden" }));
     const dealer = await ctxOf(db, "dealer@demo.cn");
     await db.update(orders).set({ status: "confirmed" }).where(eq(orders.id, o.id));
-    await expectDomainError(shipOrder(dealer, { ...input, _key: newKey() }), { code: "errors.notFound" });
+    await expectUnchanged(db, () => expectDomainError(shipOrder(dealer, { ...input, _key: newKey() }), { code: "errors.notFound" }));
   });
 
   it("records delivery once", async () => {

@@ -13,6 +13,7 @@ import { recordPayment } from "./payments";
 import { statementOfAccount } from "./statement";
 import { renderStatementPdf, type StatementLabels } from "./statement-pdf";
 import { renderStatementXlsx } from "./statement-xlsx";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let finance: Ctx;
@@ -69,10 +70,10 @@ describe("statementOfAccount", () => {
     const dealer = await ctxOf(db, "dealer@demo.cn");
     expect((await statementOfAccount(dealer, orgId, {})).organization.id).toBe(orgId);
     const other = await ctxOf(db, "dealer2@demo.cn");
-    await expectDomainError(statementOfAccount(other, orgId, {}), { code: "errors.notFound" });
+    await expectUnchanged(db, () => expectDomainError(statementOfAccount(other, orgId, {}), { code: "errors.notFound" }));
     const buyer = await ctxOf(db, "buyer@demo.cn");
-    await expectDomainError(statementOfAccount(buyer, orgId, {}), { code: "errors.forbidden" });
-    await expectDomainError(statementOfAccount(finance, orgId, { from: today, to: ago(1) }), { fields: { to: ["billing.validation.periodOrder"] } });
+    await expectUnchanged(db, () => expectDomainError(statementOfAccount(buyer, orgId, {}), { code: "errors.forbidden" }));
+    await expectUnchanged(db, () => expectDomainError(statementOfAccount(finance, orgId, { from: today, to: ago(1) }), { fields: { to: ["billing.validation.periodOrder"] } }));
   });
 
   it("renders a PDF that embeds the CJK font and carries the Chinese text as its glyphs", async () => {

@@ -23,6 +23,7 @@ import {
 import { quickOrderToCart } from "./quick-order";
 import { quickOrderRowsFromText } from "./quick-order-parse";
 import { getCart, getCartForCheckout } from "./view";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let dealer: Ctx;
@@ -128,18 +129,18 @@ describe("cart", () => {
     expect(line).toMatchObject({ quantity: 10, priceChanged: false });
     expect(line!.price!.rule).toBe("promotion");
     expect(
-      await fieldErrorsOf(
+      await expectUnchanged(db, () => fieldErrorsOf(
         setCartQuantity(dealer2, { productId: P.usbc.id, quantity: "1.5" }),
-      ),
+      )),
     ).toEqual({ quantity: ["catalog.errors.quantityWhole"] });
     expect(
-      await fieldErrorsOf(
+      await expectUnchanged(db, () => fieldErrorsOf(
         setCartQuantity(dealer2, { productId: P.usbc.id, quantity: "0" }),
-      ),
+      )),
     ).toEqual({ quantity: ["catalog.errors.quantityPositive"] });
-    await expect(
+    await expectUnchanged(db, () => expect(
       setCartQuantity(dealer2, { productId: P.nb.id, quantity: "2" }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toBeInstanceOf(NotFoundError));
   });
 
   it("adds once per key and refuses a reused key with other lines", async () => {
@@ -148,9 +149,9 @@ describe("cart", () => {
     await addLinesToCart(buyer, [{ productId: P.mon24.id, quantity: 2 }], key);
     await addLinesToCart(buyer, [{ productId: P.mon24.id, quantity: 2 }], key);
     expect((await cartRows(buyer)).map((r) => r.quantity)).toEqual([2]);
-    await expect(
+    await expectUnchanged(db, () => expect(
       addLinesToCart(buyer, [{ productId: P.mon24.id, quantity: 3 }], key),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toBeInstanceOf(ConflictError));
   });
 
   it("refuses bad lines and changes nothing", async () => {
@@ -158,24 +159,24 @@ describe("cart", () => {
     await addLinesToCart(buyer, [{ productId: P.mon24.id, quantity: 1 }]);
     const before = await cartRows(buyer);
     expect(
-      await fieldErrorsOf(
+      await expectUnchanged(db, () => fieldErrorsOf(
         addLinesToCart(buyer, [{ productId: P.mon27.id, quantity: 0 }]),
-      ),
+      )),
     ).toEqual({ "0.quantity": ["catalog.errors.quantityPositive"] });
     expect(
-      await fieldErrorsOf(
+      await expectUnchanged(db, () => fieldErrorsOf(
         addLinesToCart(buyer, [{ productId: P.mon27.id, quantity: 2.5 }]),
-      ),
+      )),
     ).toEqual({ "0.quantity": ["catalog.errors.quantityWhole"] });
     expect(
-      await fieldErrorsOf(
+      await expectUnchanged(db, () => fieldErrorsOf(
         addLinesToCart(buyer, [
           { productId: P.mon27.id, quantity: 1 },
           { productId: "00000000-0000-4000-8000-000000000000", quantity: 1 },
         ]),
-      ),
+      )),
     ).toEqual({ "lines.1.productId": ["catalog.errors.unsellable"] });
-    expect(await fieldErrorsOf(addLinesToCart(buyer, []))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(addLinesToCart(buyer, [])))).toEqual({
       form: ["catalog.errors.empty"],
     });
     expect(await cartRows(buyer)).toEqual(before);
@@ -193,9 +194,9 @@ describe("cart", () => {
         (l) => l.quantity === 1 && l.productId === P.mon24.id,
       ),
     ).toBe(true);
-    await expect(
+    await expectUnchanged(db, async () => expect(
       getCart(await ctxOf(db, "sales.bj@demo.cn")),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeInstanceOf(ForbiddenError));
     expect(await removeFromCart(dealer, { productId: P.mon24.id })).toEqual({
       removed: true,
     });
@@ -218,9 +219,9 @@ describe("cart", () => {
         lines: [{ sellable: false, price: null }],
       });
       expect(
-        await fieldErrorsOf(
+        await expectUnchanged(db, () => fieldErrorsOf(
           addLinesToCart(dealer, [{ productId: P.mon27.id, quantity: 1 }]),
-        ),
+        )),
       ).toEqual({ "lines.0.productId": ["catalog.errors.unsellable"] });
     } finally {
       await db
@@ -246,7 +247,7 @@ describe("quick order", () => {
       `MON-24F-IPS 2\nNO-SUCH-SKU 1\nnb-t14-i5-16，1\nMON-27Q-IPS 0\nMON-27Q-IPS 1.5\nmon-24f-ips\t3`,
     );
     expect(
-      await fieldErrorsOf(quickOrderToCart(dealer, bad, newKey())),
+      await expectUnchanged(db, () => fieldErrorsOf(quickOrderToCart(dealer, bad, newKey()))),
     ).toEqual({
       "rows.2": ["catalog.quickOrder.errors.unknownSku"],
       "rows.4": ["catalog.errors.quantityPositive"],
@@ -277,13 +278,13 @@ describe("quick order", () => {
       .where(eq(products.id, P.mon27.id));
     try {
       expect(
-        await fieldErrorsOf(
+        await expectUnchanged(db, () => fieldErrorsOf(
           quickOrderToCart(
             dealer,
             quickOrderRowsFromText("MON-27Q-IPS 1"),
             newKey(),
           ),
-        ),
+        )),
       ).toEqual({ "rows.1": ["catalog.quickOrder.errors.inactiveSku"] });
     } finally {
       await db
@@ -293,9 +294,9 @@ describe("quick order", () => {
     }
     const many = Array.from({ length: 501 }, (_, i) => `SKU-${i} 1`).join("\n");
     expect(
-      await fieldErrorsOf(
+      await expectUnchanged(db, () => fieldErrorsOf(
         quickOrderToCart(dealer, quickOrderRowsFromText(many), newKey()),
-      ),
+      )),
     ).toEqual({ lines: ["catalog.errors.tooManyLines"] });
   });
 });

@@ -10,6 +10,7 @@ import { addLinesToCart } from "./add";
 import { clearCart } from "./change";
 import { deleteOrderTemplate, listOrderTemplates, loadTemplateIntoCart, saveCartAsTemplate } from "./templates";
 import { getCart } from "./view";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let dealer: Ctx;
@@ -35,7 +36,7 @@ describe("order templates", () => {
     const key = newKey();
     const saved = await saveCartAsTemplate(dealer, { name: " 月度补货 ", _key: key });
     expect(await saveCartAsTemplate(dealer, { name: " 月度补货 ", _key: key })).toEqual(saved);
-    await expect(saveCartAsTemplate(dealer, { name: "月度补货", _key: newKey() })).rejects.toBeInstanceOf(ConflictError);
+    await expectUnchanged(db, () => expect(saveCartAsTemplate(dealer, { name: "月度补货", _key: newKey() })).rejects.toBeInstanceOf(ConflictError));
     expect(await listOrderTemplates(buyer)).toEqual([expect.objectContaining({ id: saved.id, name: "月度补货", lines: 2, units: 5 })]);
     expect(await listOrderTemplates(dealer2)).toEqual([]);
 
@@ -63,15 +64,15 @@ describe("order templates", () => {
     } finally {
       await db.update(products).set({ active: true }).where(eq(products.id, ids[1]!));
     }
-    await expect(loadTemplateIntoCart(dealer2, { templateId: id, _key: newKey() })).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(loadTemplateIntoCart(dealer2, { templateId: id, _key: newKey() })).rejects.toBeInstanceOf(NotFoundError));
     expect(await deleteOrderTemplate(dealer2, { templateId: id })).toEqual({ deleted: false });
     expect(await deleteOrderTemplate(buyer, { templateId: id })).toEqual({ deleted: true });
-    await expect(loadTemplateIntoCart(dealer, { templateId: id, _key: newKey() })).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(loadTemplateIntoCart(dealer, { templateId: id, _key: newKey() })).rejects.toBeInstanceOf(NotFoundError));
   });
 
   it("refuses an empty cart or name", async () => {
     await clearCart(dealer2);
-    expect(await fieldErrorsOf(saveCartAsTemplate(dealer2, { name: "空", _key: newKey() }))).toEqual({ form: ["catalog.templates.errors.emptyCart"] });
-    expect(await fieldErrorsOf(saveCartAsTemplate(dealer2, { name: "  ", _key: newKey() }))).toEqual({ name: ["validation.required"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(saveCartAsTemplate(dealer2, { name: "空", _key: newKey() })))).toEqual({ form: ["catalog.templates.errors.emptyCart"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(saveCartAsTemplate(dealer2, { name: "  ", _key: newKey() })))).toEqual({ name: ["validation.required"] });
   });
 });

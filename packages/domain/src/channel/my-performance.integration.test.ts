@@ -9,6 +9,7 @@ import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
 import { myPerformance } from "./my-performance";
 import { currentPeriod, periodRange } from "./periods";
 import { addInvoiceStats } from "./stats";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let dealer: Ctx;
@@ -64,6 +65,6 @@ describe("My performance", () => {
     const other = await myPerformance(dealer2);
     expect(other.progress).toEqual([expect.objectContaining({ targetFen: 77_700_000n, netFen: 0n })]);
     expect(other.nextTiers).toEqual([]);
-    await expect(myPerformance(manager)).rejects.toMatchObject({ code: "errors.forbidden" });
+    await expectUnchanged(db, () => expect(myPerformance(manager)).rejects.toMatchObject({ code: "errors.forbidden" }));
   });
 });

@@ -7,6 +7,7 @@ import { expectDomainError } from "../testing/billing";
 import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
 import { importTargets, type TargetImportRow } from "./targets-import";
 import { deleteTarget, listTargets, saveTarget, targetsQuery } from "./targets";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let manager: Ctx;
@@ -30,12 +31,12 @@ describe("targets on screen", () => {
   it("saves, edits with the version read, refuses bad periods, amounts and partners outside the scope", async () => {
     const dealer = await orgByCode(db, "DL-0001");
     const form = { organizationId: dealer.id, periodKind: "quarter", periodStart: "2026-07-01", amount: "12,345.67" };
-    await expectDomainError(saveTarget(manager, { ...form, periodStart: "2026-08-01" }), { fields: { periodStart: ["channel.validation.periodStart"] } });
-    await expectDomainError(saveTarget(manager, { ...form, amount: "0" }), { fields: { amount: ["channel.validation.amountPositive"] } });
-    await expectDomainError(saveTarget(manager, { ...form, amount: "1.234" }), { fields: { amount: ["validation.money"] } });
+    await expectUnchanged(db, () => expectDomainError(saveTarget(manager, { ...form, periodStart: "2026-08-01" }), { fields: { periodStart: ["channel.validation.periodStart"] } }));
+    await expectUnchanged(db, () => expectDomainError(saveTarget(manager, { ...form, amount: "0" }), { fields: { amount: ["channel.validation.amountPositive"] } }));
+    await expectUnchanged(db, () => expectDomainError(saveTarget(manager, { ...form, amount: "1.234" }), { fields: { amount: ["validation.money"] } }));
     // A Shanghai salesperson cannot target a Beijing dealer; marketing may not change targets at all.
-    await expectDomainError(saveTarget(salesSh, form), { fields: { organizationId: ["channel.validation.partnerNotFound"] } });
-    await expectDomainError(saveTarget(marketing, form), { code: "errors.forbidden" });
+    await expectUnchanged(db, () => expectDomainError(saveTarget(salesSh, form), { fields: { organizationId: ["channel.validation.partnerNotFound"] } }));
+    await expectUnchanged(db, () => expectDomainError(saveTarget(marketing, form), { code: "errors.forbidden" }));
     expect(await countTargets()).toBe(0);
 
     const { id } = await saveTarget(salesBj, form);
@@ -45,14 +46,14 @@ describe("targets on screen", () => {
     expect(row).toMatchObject({ amountFen: 1_234_567n, version: 1, divisionId: null });
 
     await saveTarget(manager, { ...form, id, version: "1", amount: "20000" });
-    await expectDomainError(saveTarget(manager, { ...form, id, version: "1", amount: "30000" }), { code: "errors.staleEdit" });
+    await expectUnchanged(db, () => expectDomainError(saveTarget(manager, { ...form, id, version: "1", amount: "30000" }), { code: "errors.staleEdit" }));
     expect((await db.select().from(partnerTargets).where(eq(partnerTargets.id, id)))[0]).toMatchObject({ amountFen: 2_000_000n, version: 2 });
     expect(await db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "target.update")))).toHaveLength(1);
 
     const bj = await listTargets(salesBj, targetsQuery.parse({ periodKind: "quarter" }));
     expect(bj.rows.map((r) => r.id)).toContain(id);
     expect((await listTargets(salesSh, targetsQuery.parse({}))).rows).toHaveLength(0);
-    await expectDomainError(deleteTarget(salesSh, id), { code: "errors.notFound" });
+    await expectUnchanged(db, () => expectDomainError(deleteTarget(salesSh, id), { code: "errors.notFound" }));
     await deleteTarget(manager, id);
     expect(await countTargets()).toBe(0);
   });

@@ -10,6 +10,7 @@ import { availability, warehousesServing } from "./availability";
 import { applyMoves, InsufficientStockError, type StockMoveInput } from "./ledger";
 import { release, reserve } from "./reservation";
 import { verifyStockLevels } from "./verify";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 const L = { central: "", bj: "", sh: "", transit: "", supplier: "", customer: "", loss: "" };
@@ -84,7 +85,7 @@ describe("applyMoves", () => {
     await db.transaction((tx) => reserve(tx, { referenceType: "test", referenceId: "short" }, [{ productId: p, quantity: 4 }], [L.sh]));
     const [moves, levels] = [await moveCount(), await allLevels()];
     // 10 on hand, 4 reserved: 6 are free
-    const error = await post([move(p, 1, L.supplier, L.central), move(p, 7, L.sh, L.customer, { reason: "shipment" })]).catch((e: unknown) => e);
+    const error = await expectUnchanged(db, () => post([move(p, 1, L.supplier, L.central), move(p, 7, L.sh, L.customer, { reason: "shipment" })]).catch((e: unknown) => e));
     expect(error).toBeInstanceOf(InsufficientStockError);
     expect(error).toMatchObject({ productId: p, locationId: L.sh, fieldErrors: { quantity: ["validation.insufficientStock"] } });
     expect(await moveCount()).toBe(moves);
@@ -102,7 +103,7 @@ describe("applyMoves", () => {
   ])("refuses a %s quantity", async (_what, quantity) => {
     const p = await createTestProduct(db, `LEDGER-Q-${quantity}`);
     const moves = await moveCount();
-    expect(await fieldErrorsOf(post([move(p, 5, L.supplier, L.bj), move(p, quantity, L.supplier, L.bj)]))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(post([move(p, 5, L.supplier, L.bj), move(p, quantity, L.supplier, L.bj)])))).toEqual({
       quantity: ["validation.quantityPositive"],
     });
     expect(await moveCount()).toBe(moves);
@@ -115,7 +116,7 @@ describe("applyMoves", () => {
   ])("refuses %s", async (_what, locationId) => {
     const p = await createTestProduct(db, `LEDGER-LOC-${locationId}`);
     const moves = await moveCount();
-    const error = await post([move(p, 5, L.supplier, locationId)]).catch((e: unknown) => e);
+    const error = await expectUnchanged(db, () => post([move(p, 5, L.supplier, locationId)]).catch((e: unknown) => e));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors).toHaveProperty("locationId");
     expect(await moveCount()).toBe(moves);
@@ -124,7 +125,7 @@ describe("applyMoves", () => {
   it("refuses a move from a location to itself with a field error, not a database error", async () => {
     const p = await createTestProduct(db, "LEDGER-SELF");
     await post([move(p, 5, L.supplier, L.bj)]);
-    expect(await fieldErrorsOf(post([move(p, 2, L.bj, L.bj, { reason: "transfer_out" })]))).toHaveProperty("toLocationId");
+    expect(await expectUnchanged(db, () => fieldErrorsOf(post([move(p, 2, L.bj, L.bj, { reason: "transfer_out" })])))).toHaveProperty("toLocationId");
     expect(await levelOf(db, L.bj, p)).toEqual({ onHand: 5, reserved: 0 });
   });
 
@@ -137,7 +138,7 @@ describe("applyMoves", () => {
     expect(await levelOf(db, L.bj, p, dealer)).toEqual({ onHand: 9, reserved: 0 });
     expect((await availability(db, [p], serving)).get(p)).toBe(4);
     // our 4 cannot be topped up by the dealer's 9, and reserving finds only ours
-    await expect(post([move(p, 5, L.bj, L.customer, { reason: "shipment" })])).rejects.toBeInstanceOf(InsufficientStockError);
+    await expectUnchanged(db, () => expect(post([move(p, 5, L.bj, L.customer, { reason: "shipment" })])).rejects.toBeInstanceOf(InsufficientStockError));
     const [r] = await db.transaction((tx) => reserve(tx, { referenceType: "test", referenceId: "owner" }, [{ productId: p, quantity: 6 }], serving));
     expect(r).toMatchObject({ reserved: 4, backorder: 2 });
     await post([move(p, 9, L.bj, L.customer, { reason: "call_off", ownerId: dealer })]);
@@ -147,13 +148,14 @@ describe("applyMoves", () => {
   it("takes fromReserved stock out of the reservation, and only as much as is reserved", async () => {
     const p = await createTestProduct(db, "LEDGER-RESERVED");
     await post([move(p, 10, L.supplier, L.central)]);
-    await expect(post([move(p, 1, L.central, L.customer, { reason: "shipment", fromReserved: true })])).rejects.toBeInstanceOf(InsufficientStockError);
+    await expectUnchanged(db, () => expect(post([move(p, 1, L.central, L.customer, { reason: "shipment", fromReserved: true })])).rejects.toBeInstanceOf(InsufficientStockError));
     // 6 reserved, 4 free: a plain move may take the 4 free ones but not a fifth
-    const plain = db.transaction(async (tx) => {
-      await reserve(tx, { referenceType: "test", referenceId: "fr" }, [{ productId: p, quantity: 6 }], [L.central]);
-      await applyMoves(tx, null, [move(p, 5, L.central, L.customer, { reason: "shipment" })]);
-    });
-    await expect(plain).rejects.toBeInstanceOf(InsufficientStockError);
+    const plain = () =>
+      db.transaction(async (tx) => {
+        await reserve(tx, { referenceType: "test", referenceId: "fr" }, [{ productId: p, quantity: 6 }], [L.central]);
+        await applyMoves(tx, null, [move(p, 5, L.central, L.customer, { reason: "shipment" })]);
+      });
+    await expectUnchanged(db, () => expect(plain()).rejects.toBeInstanceOf(InsufficientStockError));
     expect(await levelOf(db, L.central, p)).toEqual({ onHand: 10, reserved: 0 });
     await db.transaction(async (tx) => {
       await reserve(tx, { referenceType: "test", referenceId: "fr" }, [{ productId: p, quantity: 6 }], [L.central]);

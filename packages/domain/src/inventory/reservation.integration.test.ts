@@ -8,6 +8,7 @@ import { fieldErrorsOf } from "../testing/errors";
 import { createTestProduct, expectLedgerConsistent, levelOf, locationIdOf } from "../testing/inventory";
 import { applyMoves } from "./ledger";
 import { fulfil, release, reserve, type ReserveLine } from "./reservation";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 /** A pool of its own, wide enough that every concurrent transaction gets a connection. */
@@ -133,7 +134,7 @@ describe("reserve", () => {
     await receive(p, 5, L.bj);
     const before = (await db.select({ n: count() }).from(stockReservations))[0]!.n;
     const bad = { ...line, productId: line.productId || p };
-    expect(await fieldErrorsOf(reserveIn(db, "bad", [{ productId: p, quantity: 1 }, bad], [L.bj]))).toHaveProperty(field);
+    expect(await expectUnchanged(db, () => fieldErrorsOf(reserveIn(db, "bad", [{ productId: p, quantity: 1 }, bad], [L.bj])))).toHaveProperty(field);
     expect((await db.select({ n: count() }).from(stockReservations))[0]!.n).toBe(before);
     expect(await levelOf(db, L.bj, p)).toEqual({ onHand: 5, reserved: 0 });
   });

@@ -4,6 +4,7 @@ import { emailOutbox, notifications, orders, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { orgByCode, seedDemoData, userIdOf } from "../testing/demo";
 import { notify, notifyOrderEvent } from "./notify";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let orderId: string;
@@ -40,12 +41,12 @@ describe("notifyOrderEvent", () => {
 
   it("writes nothing when the transaction rolls back", async () => {
     const before = (await noticesOf(orderId)).length;
-    await expect(
+    await expectUnchanged(db, async () => expect(
       db.transaction(async (tx) => {
         await notifyOrderEvent(tx, { orderId, event: "approved", actorId: null });
         throw new Error("rollback");
       }),
-    ).rejects.toThrow("rollback");
+    ).rejects.toThrow("rollback"));
     expect((await noticesOf(orderId)).length).toBe(before);
   });
 });
@@ -93,7 +94,7 @@ describe("the inbox", () => {
     expect(await markNotificationRead(desk, { id: rows[0]!.id })).toEqual({ updated: 0 });
     expect(await unreadNotificationCount(desk)).toBe(unread - 1);
     expect((await listNotifications(desk, notificationListQuery.parse({ unread: "1" }))).total).toBe(unread - 1);
-    await expect(markNotificationRead(desk, { id: "1; drop" })).rejects.toThrow();
+    await expectUnchanged(db, () => expect(markNotificationRead(desk, { id: "1; drop" })).rejects.toThrow());
     const dealerUnread = await unreadNotificationCount(dealer);
     expect(await markAllNotificationsRead(desk, { upTo: rows[0]!.id })).toEqual({ updated: unread - 1 });
     expect(await unreadNotificationCount(desk)).toBe(0);

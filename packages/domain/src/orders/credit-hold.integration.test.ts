@@ -17,6 +17,7 @@ import {
   setCreditHold,
 } from "./credit-hold";
 import { getDeskOrder } from "./desk-order";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let finance: Ctx;
@@ -73,13 +74,13 @@ describe("getDeskOrder", () => {
     const asFinance = await getDeskOrder(finance, heldId);
     expect(asFinance.may).toMatchObject({ edit: false, cancel: false, manageCredit: true });
     expect(asFinance.creditTerms).toMatchObject({ id: dl.id, heldOrders: 1 });
-    await expect(getDeskOrder(await ctxOf(db, "dealer@demo.cn"), heldId)).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, async () => expect(getDeskOrder(await ctxOf(db, "dealer@demo.cn"), heldId)).rejects.toBeInstanceOf(NotFoundError));
   });
 });
 
 describe("credit hold", () => {
   it("needs a reason to put a partner on hold, and credit:manage", async () => {
-    await expect(
+    await expectUnchanged(db, () => expect(
       setCreditHold(finance, {
         organizationId: dl.id,
         hold: "on",
@@ -87,10 +88,10 @@ describe("credit hold", () => {
       }),
     ).rejects.toMatchObject({
       fieldErrors: { reason: ["desk.errors.holdReasonRequired"] },
-    });
-    await expect(
+    }));
+    await expectUnchanged(db, () => expect(
       setCreditHold(desk, { organizationId: dl.id, hold: "on", reason: "90+" }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeInstanceOf(ForbiddenError));
     expect((await getCreditTerms(finance, dl.id)).creditHold).toBe(false);
   });
 
@@ -161,9 +162,9 @@ describe("credit hold", () => {
         policy: "ship_available",
       }),
     ).toEqual({ policy: "ship_available", changed: false });
-    await expect(
+    await expectUnchanged(db, () => expect(
       setBackorderPolicy(finance, { organizationId: dl.id, policy: "never" }),
-    ).rejects.toBeInstanceOf(ValidationError);
+    ).rejects.toBeInstanceOf(ValidationError));
     const [org] = await db
       .select({ p: organizations.backorderPolicy })
       .from(organizations)

@@ -17,6 +17,7 @@ import { createReceipt, postReceipt } from "../inventory/documents/receipts";
 import { listOrders, listOrdersQuery } from "./list-orders";
 import { rejectOrder } from "./reject-order";
 import { submitOrder } from "./submit-order";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let buyer: Ctx;
@@ -109,8 +110,8 @@ describe("approveOrder / rejectOrder", () => {
 
   it("refuses partners and staff without order:approve", async () => {
     const placed = await place([{ productId: products[0]!, quantity: 1 }], { creditLimitFen: 0n });
-    await expect(approveOrder(buyer, { orderId: placed.id })).rejects.toThrow(/order:approve/);
-    await expect(approveOrder(await ctxOf(db, "warehouse@demo.cn"), { orderId: placed.id })).rejects.toThrow(/order:approve/);
+    await expectUnchanged(db, () => expect(approveOrder(buyer, { orderId: placed.id })).rejects.toThrow(/order:approve/));
+    await expectUnchanged(db, async () => expect(approveOrder(await ctxOf(db, "warehouse@demo.cn"), { orderId: placed.id })).rejects.toThrow(/order:approve/));
   });
 
   it("rejects only with a comment, closes the order, and refuses a second decision", async () => {
@@ -129,9 +130,9 @@ describe("tenant isolation", () => {
   it("answers not found to another dealer for every read and write", async () => {
     const placed = await place([{ productId: products[0]!, quantity: 1 }]);
     const other = await ctxOf(db, "dealer2@demo.cn");
-    await expect(getOrder(other, placed.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(cancelOrder(other, { orderId: placed.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getOrder(other, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(getOrder(other, placed.id)).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(cancelOrder(other, { orderId: placed.id })).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(getOrder(other, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError));
     const page = await listOrders(other, listOrdersQuery.parse({ size: "100" }));
     expect(page.rows.map((r) => r.id)).not.toContain(placed.id);
     const mine = await listOrders(buyer, listOrdersQuery.parse({ q: placed.number }));
@@ -224,7 +225,7 @@ describe("editOrder", () => {
 
   it("refuses partners", async () => {
     const placed = await place([{ productId: products[0]!, quantity: 1 }], { creditLimitFen: 0n });
-    await expect(editOrder(buyer, { orderId: placed.id, version: 1, lines: [{ productId: products[0]!, quantity: 1 }] })).rejects.toThrow(/order:manage/);
+    await expectUnchanged(db, () => expect(editOrder(buyer, { orderId: placed.id, version: 1, lines: [{ productId: products[0]!, quantity: 1 }] })).rejects.toThrow(/order:manage/));
   });
 });
 

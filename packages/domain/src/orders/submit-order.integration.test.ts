@@ -32,6 +32,7 @@ import { UnacceptedChangesError } from "./changes";
 import { creditExposure } from "./credit";
 import { getOrder } from "./get-order";
 import { submitOrder } from "./submit-order";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let buyer: Ctx;
@@ -227,7 +228,7 @@ describe("submitOrder", () => {
 
   it("refuses staff and partners without own_order:place", async () => {
     const desk = await ctxOf(db, "orderdesk@demo.cn");
-    await expect(submitOrder(desk, { ...base(), lines: [{ productId: stocked[0]!, quantity: 1 }] })).rejects.toThrow(/own_order:place/);
+    await expectUnchanged(db, () => expect(submitOrder(desk, { ...base(), lines: [{ productId: stocked[0]!, quantity: 1 }] })).rejects.toThrow(/own_order:place/));
   });
 
   describe("credit check (赊销)", () => {

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors";
 import { fieldErrorsOf } from "../testing/errors";
 import { auditOf, ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
 import { deleteContact, saveAddress, saveContact } from "./contacts";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let salesBj: Ctx;
@@ -74,8 +75,8 @@ describe("saveContact", () => {
     expect(await contactsOf(org.id)).toHaveLength(before.length + 1);
     expect(await auditActions(org.id)).toEqual(["contact.create"]);
 
-    await expect(saveContact(salesBj, org.id, undefined, { ...form, name: "别人" })).rejects.toThrow(ConflictError);
-    expect(await fieldErrorsOf(saveContact(salesBj, org.id, undefined, { ...form, _key: undefined }))).toEqual({
+    await expectUnchanged(db, () => expect(saveContact(salesBj, org.id, undefined, { ...form, name: "别人" })).rejects.toThrow(ConflictError));
+    expect(await expectUnchanged(db, () => fieldErrorsOf(saveContact(salesBj, org.id, undefined, { ...form, _key: undefined })))).toEqual({
       form: ["validation.missingKey"],
     });
     expect(await contactsOf(org.id)).toHaveLength(before.length + 1);
@@ -113,7 +114,7 @@ describe("saveContact", () => {
     const org = await orgByCode(db, "DL-0017");
     const before = await contactsOf(org.id);
     expect(
-      await fieldErrorsOf(saveContact(salesBj, org.id, undefined, contactForm({ mobile: "", phone: " ", email: undefined }))),
+      await expectUnchanged(db, () => fieldErrorsOf(saveContact(salesBj, org.id, undefined, contactForm({ mobile: "", phone: " ", email: undefined })))),
     ).toEqual({ mobile: ["validation.contactReachable"] });
     expect(await contactsOf(org.id)).toEqual(before);
   });
@@ -121,9 +122,9 @@ describe("saveContact", () => {
   it("reports malformed fields by name", async () => {
     const org = await orgByCode(db, "DL-0017");
     expect(
-      await fieldErrorsOf(
+      await expectUnchanged(db, () => fieldErrorsOf(
         saveContact(salesBj, org.id, undefined, contactForm({ name: "", mobile: "12345", phone: "13800138000", email: "x@", birthday: "1990-02-30" })),
-      ),
+      )),
     ).toEqual({
       name: ["validation.required"],
       mobile: ["validation.mobile"],
@@ -167,8 +168,8 @@ describe("saveContact", () => {
   it("answers a contact of another organization with NotFoundError", async () => {
     const org = await orgByCode(db, "DL-0029");
     const [foreign] = await contactsOf((await orgByCode(db, "DL-0033")).id);
-    await expect(saveContact(salesBj, org.id, foreign!.id, contactForm())).rejects.toThrow(NotFoundError);
-    await expect(saveContact(salesBj, org.id, "not-a-contact-id", contactForm())).rejects.toThrow(NotFoundError);
+    await expectUnchanged(db, () => expect(saveContact(salesBj, org.id, foreign!.id, contactForm())).rejects.toThrow(NotFoundError));
+    await expectUnchanged(db, () => expect(saveContact(salesBj, org.id, "not-a-contact-id", contactForm())).rejects.toThrow(NotFoundError));
     expect((await db.select().from(contacts).where(eq(contacts.id, foreign!.id)))[0]).toEqual(foreign);
   });
 });
@@ -197,8 +198,8 @@ describe("deleteContact", () => {
   it("hides organizations outside the actor's scope", async () => {
     const shanghai = await orgByCode(db, "DL-0002");
     const [contact] = await contactsOf(shanghai.id);
-    await expect(deleteContact(salesBj, shanghai.id, contact!.id)).rejects.toThrow(NotFoundError);
-    await expect(deleteContact(partnerAdmin, shanghai.id, contact!.id)).rejects.toThrow(NotFoundError);
+    await expectUnchanged(db, () => expect(deleteContact(salesBj, shanghai.id, contact!.id)).rejects.toThrow(NotFoundError));
+    await expectUnchanged(db, () => expect(deleteContact(partnerAdmin, shanghai.id, contact!.id)).rejects.toThrow(NotFoundError));
     expect(await contactsOf(shanghai.id)).toContainEqual(contact);
   });
 });
@@ -215,8 +216,8 @@ describe("contacts and addresses for partners", () => {
   it("answers another partner's organization with NotFoundError", async () => {
     const other = await orgByCode(db, "DL-0002");
     const before = await contactsOf(other.id);
-    await expect(saveContact(partnerAdmin, other.id, undefined, contactForm())).rejects.toThrow(NotFoundError);
-    await expect(saveAddress(partnerAdmin, other.id, undefined, addressForm())).rejects.toThrow(NotFoundError);
+    await expectUnchanged(db, () => expect(saveContact(partnerAdmin, other.id, undefined, contactForm())).rejects.toThrow(NotFoundError));
+    await expectUnchanged(db, () => expect(saveAddress(partnerAdmin, other.id, undefined, addressForm())).rejects.toThrow(NotFoundError));
     expect(await contactsOf(other.id)).toEqual(before);
   });
 
@@ -225,10 +226,10 @@ describe("contacts and addresses for partners", () => {
     ["a customer", () => customer],
   ])("forbids %s", async (_what, who) => {
     const own = await orgByCode(db, "DL-0001");
-    await expect(saveContact(who(), own.id, undefined, contactForm())).rejects.toThrow(ForbiddenError);
-    await expect(saveAddress(who(), own.id, undefined, addressForm())).rejects.toThrow(ForbiddenError);
+    await expectUnchanged(db, () => expect(saveContact(who(), own.id, undefined, contactForm())).rejects.toThrow(ForbiddenError));
+    await expectUnchanged(db, () => expect(saveAddress(who(), own.id, undefined, addressForm())).rejects.toThrow(ForbiddenError));
     const [contact] = await contactsOf(own.id);
-    await expect(deleteContact(who(), own.id, contact!.id)).rejects.toThrow(ForbiddenError);
+    await expectUnchanged(db, () => expect(deleteContact(who(), own.id, contact!.id)).rejects.toThrow(ForbiddenError));
   });
 });
 
@@ -267,7 +268,7 @@ describe("saveAddress", () => {
 
   it("requires a phone and the address lines", async () => {
     const org = await orgByCode(db, "DL-0049");
-    expect(await fieldErrorsOf(saveAddress(salesBj, org.id, undefined, addressForm({ phone: "", line: "", province: undefined })))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(saveAddress(salesBj, org.id, undefined, addressForm({ phone: "", line: "", province: undefined }))))).toEqual({
       phone: ["validation.required"],
       line: ["validation.required"],
       province: ["validation.required"],
@@ -283,7 +284,7 @@ describe("saveAddress", () => {
   it("answers an address of another organization with NotFoundError", async () => {
     const org = await orgByCode(db, "DL-0049");
     const [foreign] = await addressesOf((await orgByCode(db, "DL-0053")).id);
-    await expect(saveAddress(salesBj, org.id, foreign!.id, addressForm())).rejects.toThrow(NotFoundError);
-    await expect(saveAddress(salesBj, org.id, "not-an-address-id", addressForm())).rejects.toThrow(NotFoundError);
+    await expectUnchanged(db, () => expect(saveAddress(salesBj, org.id, foreign!.id, addressForm())).rejects.toThrow(NotFoundError));
+    await expectUnchanged(db, () => expect(saveAddress(salesBj, org.id, "not-an-address-id", addressForm())).rejects.toThrow(NotFoundError));
   });
 });

@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError } from "../shared/errors";
 import { fieldErrorsOf } from "../testing/errors";
 import { auditOf, ctxOf, orgByCode, seedDemoData } from "../testing/demo";
 import { listParentCandidates, moveOrganization } from "./move";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let salesBj: Ctx;
@@ -119,7 +120,7 @@ describe("moveOrganization", () => {
     // A later move needs a date after the now-open period's start.
     const other = (await orgsOf("agent", bjId)).find((a) => a.id !== target.id && a.id !== oldParent)!;
     for (const effectiveDate of ["2026-03-01", "2026-02-15"]) {
-      expect(await fieldErrorsOf(moveOrganization(salesBj, dealer!.id, { parentId: other.id, effectiveDate }))).toEqual({
+      expect(await expectUnchanged(db, () => fieldErrorsOf(moveOrganization(salesBj, dealer!.id, { parentId: other.id, effectiveDate })))).toEqual({
         effectiveDate: ["validation.effectiveDateBeforeCurrent"],
       });
     }
@@ -131,7 +132,7 @@ describe("moveOrganization", () => {
     const [open] = await historyOf(dealer.id);
     const target = (await orgsOf("agent", bjId)).find((a) => a.id !== dealer.parentId)!;
     for (const effectiveDate of [open!.validFrom, "2024-12-31"]) {
-      expect(await fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId: target.id, effectiveDate }))).toEqual({
+      expect(await expectUnchanged(db, () => fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId: target.id, effectiveDate })))).toEqual({
         effectiveDate: ["validation.effectiveDateBeforeCurrent"],
       });
     }
@@ -150,14 +151,14 @@ describe("moveOrganization", () => {
   it("refuses a move to the current parent", async () => {
     const dealer = bjDealers[4]!;
     expect(
-      await fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId: dealer.parentId, effectiveDate: "2026-05-01" })),
+      await expectUnchanged(db, () => fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId: dealer.parentId, effectiveDate: "2026-05-01" }))),
     ).toEqual({ parentId: ["validation.sameParent"] });
   });
 
   it("refuses placing an organization under itself", async () => {
     const dealer = bjDealers[5]!;
     // The kind rule already refuses it (a dealer is no parent kind of a dealer).
-    expect(await fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId: dealer.id, effectiveDate: "2026-05-01" }))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId: dealer.id, effectiveDate: "2026-05-01" })))).toEqual({
       parentId: ["validation.parentKind"],
     });
   });
@@ -169,7 +170,7 @@ describe("moveOrganization", () => {
     const agent = (await orgsOf("agent", bjId)).find((a) => a.id !== dealer.parentId)!;
     await db.update(organizations).set({ parentId: dealer.id }).where(eq(organizations.id, agent.id));
     try {
-      expect(await fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId: agent.id, effectiveDate: "2026-05-01" }))).toEqual({
+      expect(await expectUnchanged(db, () => fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId: agent.id, effectiveDate: "2026-05-01" })))).toEqual({
         parentId: ["validation.parentCycle"],
       });
       expect((await current(dealer.id)).parentId).toBe(dealer.parentId);
@@ -190,7 +191,7 @@ describe("moveOrganization", () => {
   ] as const)("refuses %s", async (_what, kind, parentKind) => {
     const [org] = await orgsOf(kind, bjId);
     const parent = (await orgsOf(parentKind, shId)).find((p) => p.id !== org!.id)!;
-    expect(await fieldErrorsOf(moveOrganization(admin, org!.id, { parentId: parent.id, effectiveDate: "2026-05-01" }))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(moveOrganization(admin, org!.id, { parentId: parent.id, effectiveDate: "2026-05-01" })))).toEqual({
       parentId: ["validation.parentKind"],
     });
   });
@@ -209,7 +210,7 @@ describe("moveOrganization", () => {
   ] as const)("refuses to move %s at all", async (_what, kind) => {
     const [org] = await orgsOf(kind, bjId);
     const before = await current(org!.id);
-    expect(await fieldErrorsOf(moveOrganization(admin, org!.id, { parentId: "", effectiveDate: "2026-05-01" }))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(moveOrganization(admin, org!.id, { parentId: "", effectiveDate: "2026-05-01" })))).toEqual({
       parentId: ["validation.noParentAllowed"],
     });
     expect(await current(org!.id)).toEqual(before);
@@ -219,7 +220,7 @@ describe("moveOrganization", () => {
     const dealer = bjDealers[7]!;
     const shanghaiAgent = (await orgsOf("agent", shId))[0]!;
     for (const parentId of [shanghaiAgent.id, "00000000-0000-4000-8000-000000000000"]) {
-      expect(await fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId, effectiveDate: "2026-05-01" }))).toEqual({
+      expect(await expectUnchanged(db, () => fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId, effectiveDate: "2026-05-01" })))).toEqual({
         parentId: ["validation.parentNotFound"],
       });
     }
@@ -229,14 +230,14 @@ describe("moveOrganization", () => {
   it("hides an organization outside the actor's branches", async () => {
     const shanghaiDealer = (await orgsOf("dealer", shId, "agent"))[0]!;
     const shanghaiAgent = (await orgsOf("agent", shId)).find((a) => a.id !== shanghaiDealer.parentId)!;
-    await expect(
+    await expectUnchanged(db, () => expect(
       moveOrganization(salesBj, shanghaiDealer.id, { parentId: shanghaiAgent.id, effectiveDate: "2026-05-01" }),
-    ).rejects.toThrow(NotFoundError);
+    ).rejects.toThrow(NotFoundError));
   });
 
   it("validates the input", async () => {
     const dealer = bjDealers[8]!;
-    expect(await fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId: "AG-001", effectiveDate: "2026-13-01" }))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(moveOrganization(salesBj, dealer.id, { parentId: "AG-001", effectiveDate: "2026-13-01" })))).toEqual({
       parentId: ["validation.invalid"],
       effectiveDate: ["validation.date"],
     });
@@ -248,7 +249,7 @@ describe("moveOrganization", () => {
   ])("forbids %s", async (_what, who) => {
     const own = await orgByCode(db, "DL-0001");
     const agent = (await orgsOf("agent", bjId)).find((a) => a.id !== own.parentId)!;
-    await expect(moveOrganization(who(), own.id, { parentId: agent.id, effectiveDate: "2026-05-01" })).rejects.toThrow(ForbiddenError);
+    await expectUnchanged(db, () => expect(moveOrganization(who(), own.id, { parentId: agent.id, effectiveDate: "2026-05-01" })).rejects.toThrow(ForbiddenError));
   });
 });
 

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors";
 import { fieldErrorsOf } from "../testing/errors";
 import { auditOf, ctxOf, formOf, newKey, orgByCode, seedDemoData, unusedCreditCode, writeCounts } from "../testing/demo";
 import { createOrganization, updateOrganization, updateOwnCompany } from "./save";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let admin: Ctx;
@@ -117,7 +118,7 @@ describe("createOrganization", () => {
     const form = await newDealerForm(3);
     await createOrganization(salesBj, form);
     const counts = await writeCounts(db);
-    const error = await createOrganization(salesBj, { ...form, name: "另一家公司" }).catch((e: unknown) => e);
+    const error = await expectUnchanged(db, () => createOrganization(salesBj, { ...form, name: "另一家公司" }).catch((e: unknown) => e));
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ code: "errors.keyReused" });
     expect(await writeCounts(db)).toEqual(counts);
@@ -131,14 +132,14 @@ describe("createOrganization", () => {
   ])("refuses a %s _key and writes nothing", async (_what, key) => {
     const counts = await writeCounts(db);
     const form = { ...(await newDealerForm(4)), _key: key };
-    expect(await fieldErrorsOf(createOrganization(salesBj, form))).toEqual({ form: ["validation.missingKey"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(createOrganization(salesBj, form)))).toEqual({ form: ["validation.missingKey"] });
     expect(await writeCounts(db)).toEqual(counts);
   });
 
   it("refuses an invalid credit code and phone with field keys, writing nothing", async () => {
     const counts = await writeCounts(db);
     const form = await newDealerForm(5, { taxId: "91110000600037341K", phone: "12345" });
-    expect(await fieldErrorsOf(createOrganization(salesBj, form))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(createOrganization(salesBj, form)))).toEqual({
       taxId: ["validation.creditCode"],
       phone: ["validation.phone"],
     });
@@ -148,13 +149,13 @@ describe("createOrganization", () => {
   it("refuses Beijing sales creating in the Shanghai branch", async () => {
     const counts = await writeCounts(db);
     const form = await newDealerForm(6, { ownerBranchId: shId });
-    expect(await fieldErrorsOf(createOrganization(salesBj, form))).toEqual({ ownerBranchId: ["validation.branchOutOfScope"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(createOrganization(salesBj, form)))).toEqual({ ownerBranchId: ["validation.branchOutOfScope"] });
     expect(await writeCounts(db)).toEqual(counts);
   });
 
   it("lets only all-branch staff create a branch", async () => {
     const branch = { _key: newKey(), kind: "branch", name: "华信达科技集团有限公司西安分公司", region: "southwest", city: "西安市", phone: "029-88776655" };
-    expect(await fieldErrorsOf(createOrganization(salesBj, branch))).toEqual({ ownerBranchId: ["validation.branchOutOfScope"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(createOrganization(salesBj, branch)))).toEqual({ ownerBranchId: ["validation.branchOutOfScope"] });
     const created = await createOrganization(admin, branch);
     // A branch owns itself.
     expect(created).toMatchObject({ kind: "branch", code: "BR-0001", ownerBranchId: created.id });
@@ -164,7 +165,7 @@ describe("createOrganization", () => {
     const taken = (await orgByCode(db, "DL-0002")).taxId!;
     const form = await newDealerForm(7, { taxId: taken.toLowerCase() });
     const counts = await writeCounts(db);
-    expect(await fieldErrorsOf(createOrganization(salesBj, form))).toEqual({ taxId: ["validation.taxIdTaken"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(createOrganization(salesBj, form)))).toEqual({ taxId: ["validation.taxIdTaken"] });
     expect(await writeCounts(db)).toEqual(counts);
     const [claim] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, form._key));
     expect(claim).toBeUndefined();
@@ -179,7 +180,7 @@ describe("createOrganization", () => {
     ["finance", () => finance],
   ])("forbids %s", async (_what, who) => {
     const counts = await writeCounts(db);
-    await expect(createOrganization(who(), await newDealerForm(9))).rejects.toThrow(ForbiddenError);
+    await expectUnchanged(db, async () => expect(createOrganization(who(), await newDealerForm(9))).rejects.toThrow(ForbiddenError));
     expect(await writeCounts(db)).toEqual(counts);
   });
 });
@@ -219,7 +220,7 @@ describe("updateOrganization", () => {
   it("refuses a stale edit with different values", async () => {
     const org = await bjDealer("DL-0017");
     await updateOrganization(salesBj, org.id, { ...formOf(org), address: "第一次修改" });
-    const error = await updateOrganization(finance, org.id, { ...formOf(org), paymentTermsDays: "60" }).catch((e: unknown) => e);
+    const error = await expectUnchanged(db, () => updateOrganization(finance, org.id, { ...formOf(org), paymentTermsDays: "60" }).catch((e: unknown) => e));
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ code: "errors.staleEdit" });
     const [row] = await db.select().from(organizations).where(eq(organizations.id, org.id));
@@ -238,14 +239,14 @@ describe("updateOrganization", () => {
 
   it("refuses to change the kind", async () => {
     const org = await bjDealer("DL-0025");
-    expect(await fieldErrorsOf(updateOrganization(salesBj, org.id, { ...formOf(org), kind: "agent" }))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(updateOrganization(salesBj, org.id, { ...formOf(org), kind: "agent" })))).toEqual({
       kind: ["validation.kindFixed"],
     });
   });
 
   it("refuses moving an organization to a branch the actor does not work in", async () => {
     const org = await bjDealer("DL-0029");
-    expect(await fieldErrorsOf(updateOrganization(salesBj, org.id, { ...formOf(org), ownerBranchId: shId }))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(updateOrganization(salesBj, org.id, { ...formOf(org), ownerBranchId: shId })))).toEqual({
       ownerBranchId: ["validation.branchOutOfScope"],
     });
     expect(await auditOf(db, org.id)).toEqual([]);
@@ -254,14 +255,14 @@ describe("updateOrganization", () => {
   it("refuses a tax id another organization has", async () => {
     const org = await bjDealer("DL-0033");
     const taken = (await orgByCode(db, "DL-0002")).taxId!;
-    expect(await fieldErrorsOf(updateOrganization(salesBj, org.id, { ...formOf(org), taxId: taken }))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(updateOrganization(salesBj, org.id, { ...formOf(org), taxId: taken })))).toEqual({
       taxId: ["validation.taxIdTaken"],
     });
   });
 
   it("hides organizations outside the actor's branches", async () => {
     const other = await orgByCode(db, "DL-0002");
-    await expect(updateOrganization(salesBj, other.id, { ...formOf(other), name: "改名" })).rejects.toThrow(NotFoundError);
+    await expectUnchanged(db, () => expect(updateOrganization(salesBj, other.id, { ...formOf(other), name: "改名" })).rejects.toThrow(NotFoundError));
     expect(await auditOf(db, other.id)).toEqual([]);
   });
 
@@ -270,7 +271,7 @@ describe("updateOrganization", () => {
     ["a customer", () => customer],
   ])("forbids %s", async (_what, who) => {
     const own = await orgByCode(db, "DL-0001");
-    await expect(updateOrganization(who(), own.id, { ...formOf(own), name: "改名" })).rejects.toThrow(ForbiddenError);
+    await expectUnchanged(db, () => expect(updateOrganization(who(), own.id, { ...formOf(own), name: "改名" })).rejects.toThrow(ForbiddenError));
   });
 });
 
@@ -308,7 +309,7 @@ describe("updateOwnCompany", () => {
 
   it("requires a phone", async () => {
     const own = await orgByCode(db, "DL-0001");
-    expect(await fieldErrorsOf(updateOwnCompany(dealer, { version: String(own.version), phone: "" }))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(updateOwnCompany(dealer, { version: String(own.version), phone: "" })))).toEqual({
       phone: ["validation.required"],
     });
   });
@@ -318,7 +319,7 @@ describe("updateOwnCompany", () => {
     ["a customer", () => customer],
     ["staff", () => salesBj],
   ])("forbids %s", async (_what, who) => {
-    await expect(updateOwnCompany(who(), { version: "1", phone: "010-62345678" })).rejects.toThrow(ForbiddenError);
+    await expectUnchanged(db, () => expect(updateOwnCompany(who(), { version: "1", phone: "010-62345678" })).rejects.toThrow(ForbiddenError));
   });
 
   it("refuses a stale version and never touches another partner's organization", async () => {
@@ -326,7 +327,7 @@ describe("updateOwnCompany", () => {
     const own = await orgByCode(db, "DL-0001");
     const form = { version: String(own.version), shortName: own.shortName, address: own.address };
     await updateOwnCompany(dealer, { ...form, phone: "010-62345670" });
-    await expect(updateOwnCompany(dealer, { ...form, phone: "010-62345671" })).rejects.toThrow(ConflictError);
+    await expectUnchanged(db, () => expect(updateOwnCompany(dealer, { ...form, phone: "010-62345671" })).rejects.toThrow(ConflictError));
     expect((await orgByCode(db, "DL-0001")).phone).toBe("010-62345670");
     expect(await orgByCode(db, "DL-0002")).toEqual(other);
     expect(await auditOf(db, other.id)).toEqual([]);

@@ -7,6 +7,7 @@ import type { Ctx } from "../shared/context";
 import { countWhere, ctxOf, orgByCode, seedDemoData } from "../testing/demo";
 import { getOrganization } from "./get";
 import { exportOrganizations, listOrganizations, organizationListQuery, type OrganizationRow } from "./list";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let admin: Ctx;
@@ -90,19 +91,19 @@ describe("getOrganization scope", () => {
 
   it("hides another partner's organization from a partner", async () => {
     const other = await orgByCode(db, "DL-0002");
-    await expect(getOrganization(dealer, other.id)).rejects.toThrow(NotFoundError);
+    await expectUnchanged(db, () => expect(getOrganization(dealer, other.id)).rejects.toThrow(NotFoundError));
   });
 
   it("hides a Shanghai organization from Beijing sales", async () => {
     const shanghai = await orgByCode(db, "DL-0002");
     expect(shanghai.ownerBranchId).toBe(sh.id);
-    await expect(getOrganization(salesBj, shanghai.id)).rejects.toThrow(NotFoundError);
-    await expect(getOrganization(salesBj, sh.id)).rejects.toThrow(NotFoundError);
+    await expectUnchanged(db, () => expect(getOrganization(salesBj, shanghai.id)).rejects.toThrow(NotFoundError));
+    await expectUnchanged(db, () => expect(getOrganization(salesBj, sh.id)).rejects.toThrow(NotFoundError));
     await expect(getOrganization(admin, shanghai.id)).resolves.toMatchObject({ organization: { code: "DL-0002" } });
   });
 
   it("hides everything from a customer", async () => {
-    await expect(getOrganization(customer, (await orgByCode(db, "DL-0001")).id)).rejects.toThrow(NotFoundError);
+    await expectUnchanged(db, async () => expect(getOrganization(customer, (await orgByCode(db, "DL-0001")).id)).rejects.toThrow(NotFoundError));
   });
 
   it.each([
@@ -114,7 +115,7 @@ describe("getOrganization scope", () => {
     ["SQL", "'; drop table organizations; --"],
     ["a well-formed id of nothing", "00000000-0000-4000-8000-000000000000"],
   ])("answers a malformed or unknown id (%s) with NotFoundError", async (_what, id) => {
-    await expect(getOrganization(admin, id)).rejects.toThrow(NotFoundError);
+    await expectUnchanged(db, () => expect(getOrganization(admin, id)).rejects.toThrow(NotFoundError));
   });
 });
 

@@ -11,6 +11,7 @@ import { expectDomainError } from "../testing/billing";
 import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
 import { orderingCounts, readyBuyer, stockedProducts } from "../testing/ordering";
 import { balanceOf, creditBalance, ledgerConsistent } from "../testing/rebate-balance";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let buyer: Ctx;
@@ -88,10 +89,10 @@ describe("rebate balance at checkout", () => {
     const counts = await orderingCounts(db);
     const balance = await balanceOf(db, setup.org.id);
     const big = [{ productId: stocked[1]!, quantity: 900 }];
-    await expectDomainError(checkout(String(balance / 100n + 1n), big), { fields: { rebateAmount: ["rebateBalance.errors.moreThanBalance"] } });
-    await expectDomainError(checkout("4000", [{ productId: stocked[1]!, quantity: 1 }]), { fields: { rebateAmount: ["rebateBalance.errors.moreThanTotal"] } });
-    await expectDomainError(checkout("-5"), { fields: { rebateAmount: ["rebateBalance.errors.negative"] } });
-    await expectDomainError(checkout("abc"), { fields: { rebateAmount: ["validation.money"] } });
+    await expectUnchanged(db, () => expectDomainError(checkout(String(balance / 100n + 1n), big), { fields: { rebateAmount: ["rebateBalance.errors.moreThanBalance"] } }));
+    await expectUnchanged(db, () => expectDomainError(checkout("4000", [{ productId: stocked[1]!, quantity: 1 }]), { fields: { rebateAmount: ["rebateBalance.errors.moreThanTotal"] } }));
+    await expectUnchanged(db, () => expectDomainError(checkout("-5"), { fields: { rebateAmount: ["rebateBalance.errors.negative"] } }));
+    await expectUnchanged(db, () => expectDomainError(checkout("abc"), { fields: { rebateAmount: ["validation.money"] } }));
     expect(await orderingCounts(db)).toEqual(counts);
     expect(await balanceOf(db, setup.org.id)).toBe(balance);
   });
@@ -144,7 +145,7 @@ describe("rebate balance at checkout", () => {
     await db.insert(supplyRoutes).values({ supplierId: master, divisionId: otherLine!.divisionId });
     try {
       const lines = [{ productId: stocked[0]!, quantity: 1 }, { productId: supplied!.id, quantity: 1 }];
-      await expectDomainError(checkout("4000", lines), { fields: { rebateAmount: ["rebateBalance.errors.moreThanTotal"] } });
+      await expectUnchanged(db, () => expectDomainError(checkout("4000", lines), { fields: { rebateAmount: ["rebateBalance.errors.moreThanTotal"] } }));
       const placed = await checkout("10", lines);
       const [own, md] = [await orderRow(placed.orders[0]!.id), await orderRow(placed.orders[1]!.id)];
       expect([own.supplierId, own.rebateAppliedFen]).toEqual([null, 10_00n]);

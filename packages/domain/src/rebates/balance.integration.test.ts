@@ -9,6 +9,7 @@ import { balanceOf, creditBalance, ledgerConsistent, publishedStatement } from "
 import { ownRebateAccount, rebateAccount, listRebateBalances } from "./balance-queries";
 import { payoutRebate } from "./payout";
 import { settleStatement } from "./settle";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let finance: Ctx;
@@ -49,9 +50,9 @@ describe("settleStatement", () => {
   it("refuses a statement that is not published, and anyone without rebate:approve", async () => {
     const statement = await publishedStatement(db, orgId, 10_00n);
     await db.update(rebateStatements).set({ status: "approved" }).where(eq(rebateStatements.id, statement.id));
-    await expectDomainError(settleStatement(finance, { statementId: statement.id }), { code: "rebateBalance.errors.notPublished" });
-    await expectDomainError(settleStatement(dealer, { statementId: statement.id }), { code: "errors.forbidden" });
-    await expectDomainError(settleStatement(finance, { statementId: "not-a-uuid" }), { code: "errors.notFound" });
+    await expectUnchanged(db, () => expectDomainError(settleStatement(finance, { statementId: statement.id }), { code: "rebateBalance.errors.notPublished" }));
+    await expectUnchanged(db, () => expectDomainError(settleStatement(dealer, { statementId: statement.id }), { code: "errors.forbidden" }));
+    await expectUnchanged(db, () => expectDomainError(settleStatement(finance, { statementId: "not-a-uuid" }), { code: "errors.notFound" }));
     expect(await ledgerRows(statement.id)).toBe(0);
   });
 
@@ -93,10 +94,10 @@ describe("payoutRebate", () => {
     const again = await payoutRebate(finance, form);
     expect(again).toMatchObject({ replayed: true, ledgerId: first.ledgerId });
     expect(await balanceOf(db, org)).toBe(before - 1_50n);
-    await expectDomainError(payoutRebate(finance, { ...form, _key: newKey(), amount: "0" }), { fields: { amount: ["rebateBalance.errors.amountPositive"] } });
-    await expectDomainError(payoutRebate(finance, { ...form, _key: newKey(), amount: "-5" }), { fields: { amount: ["validation.money"] } });
-    await expectDomainError(payoutRebate(finance, { ...form, _key: newKey(), amount: "100000" }), { fields: { amount: ["rebateBalance.errors.moreThanBalance"] } });
-    await expectDomainError(payoutRebate(dealer, { ...form, _key: newKey() }), { code: "errors.forbidden" });
+    await expectUnchanged(db, () => expectDomainError(payoutRebate(finance, { ...form, _key: newKey(), amount: "0" }), { fields: { amount: ["rebateBalance.errors.amountPositive"] } }));
+    await expectUnchanged(db, () => expectDomainError(payoutRebate(finance, { ...form, _key: newKey(), amount: "-5" }), { fields: { amount: ["validation.money"] } }));
+    await expectUnchanged(db, () => expectDomainError(payoutRebate(finance, { ...form, _key: newKey(), amount: "100000" }), { fields: { amount: ["rebateBalance.errors.moreThanBalance"] } }));
+    await expectUnchanged(db, () => expectDomainError(payoutRebate(dealer, { ...form, _key: newKey() }), { code: "errors.forbidden" }));
     expect(await balanceOf(db, org)).toBe(before - 1_50n);
   });
 });
@@ -107,9 +108,9 @@ describe("rebate balance reads", () => {
     expect(own.organization.id).toBe(orgId);
     expect(own.balanceFen).toBe(await balanceOf(db, orgId));
     expect(own.ledger.rows[0]).toMatchObject({ kind: "statement_credit" });
-    await expectDomainError(rebateAccount(dealer2, orgId, {}), { code: "errors.notFound" });
+    await expectUnchanged(db, () => expectDomainError(rebateAccount(dealer2, orgId, {}), { code: "errors.notFound" }));
     const buyer = await ctxOf(db, "buyer@demo.cn");
-    await expectDomainError(ownRebateAccount(buyer, {}), { code: "errors.notFound" });
+    await expectUnchanged(db, () => expectDomainError(ownRebateAccount(buyer, {}), { code: "errors.notFound" }));
   });
 
   it("lists balances for finance, largest first", async () => {

@@ -14,6 +14,7 @@ import { getPriceProtection } from "./price-protection-queries";
 import { partnerStockOnDate } from "./price-protection-stock";
 import { settleStatement } from "./settle";
 import { getRebateStatement } from "./statements-queries";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let finance: Ctx;
@@ -67,11 +68,11 @@ describe("price protection", () => {
 
   it("refuses a price that does not fall, a future date, an unknown product and staff without rebate:manage, writing nothing", async () => {
     const before = (await db.select({ n: count() }).from(priceProtections))[0]!.n;
-    await expectDomainError(createPriceProtection(finance, { ...form(), newPrice: "100" }), { fields: { newPrice: ["priceProtection.errors.priceNotLower"] } });
-    await expectDomainError(createPriceProtection(finance, { ...form(), effectiveDate: addDays(today, 1) }), { fields: { effectiveDate: ["priceProtection.errors.futureDate"] } });
-    await expectDomainError(createPriceProtection(finance, { ...form(), product: "NO-SUCH-SKU" }), { fields: { product: ["priceProtection.errors.productUnknown"] } });
-    await expectDomainError(createPriceProtection(finance, { ...form(), oldPrice: "-1" }), { fields: { oldPrice: ["validation.money"] } });
-    await expectDomainError(createPriceProtection(sales, form()), { code: "errors.forbidden" });
+    await expectUnchanged(db, () => expectDomainError(createPriceProtection(finance, { ...form(), newPrice: "100" }), { fields: { newPrice: ["priceProtection.errors.priceNotLower"] } }));
+    await expectUnchanged(db, () => expectDomainError(createPriceProtection(finance, { ...form(), effectiveDate: addDays(today, 1) }), { fields: { effectiveDate: ["priceProtection.errors.futureDate"] } }));
+    await expectUnchanged(db, () => expectDomainError(createPriceProtection(finance, { ...form(), product: "NO-SUCH-SKU" }), { fields: { product: ["priceProtection.errors.productUnknown"] } }));
+    await expectUnchanged(db, () => expectDomainError(createPriceProtection(finance, { ...form(), oldPrice: "-1" }), { fields: { oldPrice: ["validation.money"] } }));
+    await expectUnchanged(db, () => expectDomainError(createPriceProtection(sales, form()), { code: "errors.forbidden" }));
     expect((await db.select({ n: count() }).from(priceProtections))[0]!.n).toBe(before);
   });
 
@@ -91,12 +92,12 @@ describe("price protection", () => {
     await recomputePriceProtection(finance, { id: created.id, version: detail.protection.version });
     detail = await getPriceProtection(finance, created.id);
     expect(detail.lines.find((l) => l.organizationId === dl2)?.quantity).toBe(6);
-    await expectDomainError(recomputePriceProtection(finance, { id: created.id, version: 1 }), { code: "errors.staleEdit" });
+    await expectUnchanged(db, () => expectDomainError(recomputePriceProtection(finance, { id: created.id, version: 1 }), { code: "errors.staleEdit" }));
 
-    await expectDomainError(approvePriceProtection(sales, { id: created.id }), { code: "errors.forbidden" });
+    await expectUnchanged(db, () => expectDomainError(approvePriceProtection(sales, { id: created.id }), { code: "errors.forbidden" }));
     expect(await approvePriceProtection(finance, { id: created.id })).toEqual({ statements: 2 });
-    await expectDomainError(approvePriceProtection(finance, { id: created.id }), { code: "priceProtection.errors.alreadyApproved" });
-    await expectDomainError(recomputePriceProtection(finance, { id: created.id }), { code: "priceProtection.errors.notDraft" });
+    await expectUnchanged(db, () => expectDomainError(approvePriceProtection(finance, { id: created.id }), { code: "priceProtection.errors.alreadyApproved" }));
+    await expectUnchanged(db, () => expectDomainError(recomputePriceProtection(finance, { id: created.id }), { code: "priceProtection.errors.notDraft" }));
 
     const statements = await db.select().from(rebateStatements).where(eq(rebateStatements.priceProtectionId, created.id));
     expect(statements.map((s) => [s.kind, s.status, s.organizationId, s.amountFen]).sort()).toEqual(
@@ -119,13 +120,13 @@ describe("price protection", () => {
     // the dealer reads its own statement; another partner gets not found
     const dealer = await ctxOf(db, "dealer@demo.cn");
     expect((await getRebateStatement(dealer, own.id)).priceProtection?.number).toBe(created.number);
-    await expectDomainError(getRebateStatement(await ctxOf(db, "dealer2@demo.cn"), own.id), { code: "errors.notFound" });
+    await expectUnchanged(db, async () => expectDomainError(getRebateStatement(await ctxOf(db, "dealer2@demo.cn"), own.id), { code: "errors.notFound" }));
   });
 
   it("cannot approve a protection that credits nobody", async () => {
     const lonely = await createTestProduct(db, "PP-NONE");
     const created = await createPriceProtection(finance, { ...form(), product: lonely });
     expect((await db.select({ n: count() }).from(priceProtectionLines).where(eq(priceProtectionLines.priceProtectionId, created.id)))[0]!.n).toBe(0);
-    await expectDomainError(approvePriceProtection(finance, { id: created.id }), { code: "priceProtection.errors.nothingToApprove" });
+    await expectUnchanged(db, () => expectDomainError(approvePriceProtection(finance, { id: created.id }), { code: "priceProtection.errors.nothingToApprove" }));
   });
 });

@@ -7,6 +7,7 @@ import { expectDomainError } from "../testing/billing";
 import { ctxOf, seedDemoData } from "../testing/demo";
 import { createRebatePartner, programForm } from "../testing/rebate-programs";
 import { createRebateProgram, updateRebateProgram } from "./programs";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let finance: Ctx;
@@ -42,25 +43,25 @@ describe("rebate program validation", () => {
   ];
   it.each(bad)("refuses %s with a translated field error and changes nothing", async (_name, over, fields) => {
     const before = await counts();
-    await expectDomainError(createRebateProgram(finance, programForm({ eligiblePartners: partnerCode, ...over })), { fields });
+    await expectUnchanged(db, () => expectDomainError(createRebateProgram(finance, programForm({ eligiblePartners: partnerCode, ...over })), { fields }));
     expect(await counts()).toEqual(before);
   });
 
   it("refuses unknown partner codes and a product line of another division", async () => {
     const before = await counts();
-    await expectDomainError(createRebateProgram(finance, programForm({ eligiblePartners: `${partnerCode} NOPE-9999` })), { fields: { eligiblePartners: ["rebatePrograms.errors.unknownPartners"] } });
+    await expectUnchanged(db, () => expectDomainError(createRebateProgram(finance, programForm({ eligiblePartners: `${partnerCode} NOPE-9999` })), { fields: { eligiblePartners: ["rebatePrograms.errors.unknownPartners"] } }));
     const lines = await db.select().from(productLines);
     const line = lines[0]!;
     const otherDivision = lines.find((l) => l.divisionId !== line.divisionId)!;
-    await expectDomainError(createRebateProgram(finance, programForm({ eligiblePartners: partnerCode, divisionId: otherDivision.divisionId, productLineId: line.id })), {
+    await expectUnchanged(db, () => expectDomainError(createRebateProgram(finance, programForm({ eligiblePartners: partnerCode, divisionId: otherDivision.divisionId, productLineId: line.id })), {
       fields: { productLineId: ["rebatePrograms.errors.productLineDivision"] },
-    });
+    }));
     expect(await counts()).toEqual(before);
   });
 
   it("needs rebate:manage", async () => {
     const sales = await ctxOf(db, "sales.bj@demo.cn");
-    await expectDomainError(createRebateProgram(sales, programForm({ eligiblePartners: partnerCode })), { code: "errors.forbidden" });
+    await expectUnchanged(db, () => expectDomainError(createRebateProgram(sales, programForm({ eligiblePartners: partnerCode })), { code: "errors.forbidden" }));
   });
 });
 
@@ -86,10 +87,10 @@ describe("rebate program create and update", () => {
     const p = await createRebateProgram(finance, form);
     const v2 = await updateRebateProgram(finance, p.id, { ...form, name: "改名" }, p.version);
     expect(v2.version).toBe(2);
-    await expectDomainError(updateRebateProgram(finance, p.id, { ...form, name: "旧版本" }, 1), { code: "rebatePrograms.errors.stale" });
+    await expectUnchanged(db, () => expectDomainError(updateRebateProgram(finance, p.id, { ...form, name: "旧版本" }, 1), { code: "rebatePrograms.errors.stale" }));
     const org = (await db.select().from(rebatePrograms).where(eq(rebatePrograms.id, p.id)))[0]!;
     await db.insert(rebateStatements).values({ number: `RB-T-${p.code}`, kind: "rebate", programId: p.id, organizationId: org.eligibleOrganizationIds[0]!, periodStart: p.periodStart, periodEnd: p.periodEnd, status: "approved" });
-    await expectDomainError(updateRebateProgram(finance, p.id, { ...form, name: "改名", tiers: [{ minCompletion: "90", rate: "1" }] }, 2), { code: "rebatePrograms.errors.programFrozen" });
+    await expectUnchanged(db, () => expectDomainError(updateRebateProgram(finance, p.id, { ...form, name: "改名", tiers: [{ minCompletion: "90", rate: "1" }] }, 2), { code: "rebatePrograms.errors.programFrozen" }));
     const v3 = await updateRebateProgram(finance, p.id, { ...form, name: "再改名" }, 2);
     expect(v3.name).toBe("再改名");
     expect(v3.tiers).toEqual(p.tiers);

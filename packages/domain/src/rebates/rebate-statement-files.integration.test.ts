@@ -12,6 +12,7 @@ import { publishedStatement } from "../testing/rebate-balance";
 import { renderRebateStatementPdf, renderRebateStatementXlsx, type Translate } from "./rebate-statement-files";
 import { explainStatementText, formatYuan } from "./statement-explain";
 import { getRebateStatement, type RebateStatementDetail } from "./statements-queries";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let detail: RebateStatementDetail;
@@ -71,9 +72,9 @@ describe("rebate statement files", () => {
   });
 
   it("is not found for another partner, and a draft is not found for its own partner", async () => {
-    await expectDomainError(getRebateStatement(await ctxOf(db, "dealer2@demo.cn"), detail.statement.id), { code: "errors.notFound" });
+    await expectUnchanged(db, async () => expectDomainError(getRebateStatement(await ctxOf(db, "dealer2@demo.cn"), detail.statement.id), { code: "errors.notFound" }));
     const draft = await publishedStatement(db, detail.statement.organizationId, 1_00n);
     await db.update(rebateStatements).set({ status: "draft" }).where(eq(rebateStatements.id, draft.id));
-    await expectDomainError(getRebateStatement(await ctxOf(db, "dealer@demo.cn"), draft.id), { code: "errors.notFound" });
+    await expectUnchanged(db, async () => expectDomainError(getRebateStatement(await ctxOf(db, "dealer@demo.cn"), draft.id), { code: "errors.notFound" }));
   });
 });

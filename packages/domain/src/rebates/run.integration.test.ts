@@ -16,6 +16,7 @@ import { previewRebateProgram } from "./programs-queries";
 import { claimRebateRun, processRebateRun, recalculateRebateStatement, requestRebateRun, runRebateProgramNow } from "./run";
 import { approveRebateStatements, publishRebateStatements } from "./statements";
 import { getRebateStatement, listRebateStatements, rebateStatementListQuery } from "./statements-queries";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let finance: Ctx & { db: Database };
@@ -136,15 +137,15 @@ describe("runs, workflow and adjustments", () => {
 
     const approved = after[0]!;
     await approveRebateStatements(finance, { ids: [approved.id] });
-    await expectDomainError(approveRebateStatements(finance, { ids: [approved.id] }), { code: "rebatePrograms.errors.notDraft" });
-    await expectDomainError(publishRebateStatements(finance, { ids: [after[1]!.id] }), { code: "rebatePrograms.errors.notApproved" });
-    await expectDomainError(recalculateRebateStatement(finance, approved.id), { code: "rebatePrograms.errors.statementFrozen" });
+    await expectUnchanged(db, () => expectDomainError(approveRebateStatements(finance, { ids: [approved.id] }), { code: "rebatePrograms.errors.notDraft" }));
+    await expectUnchanged(db, () => expectDomainError(publishRebateStatements(finance, { ids: [after[1]!.id] }), { code: "rebatePrograms.errors.notApproved" }));
+    await expectUnchanged(db, () => expectDomainError(recalculateRebateStatement(finance, approved.id), { code: "rebatePrograms.errors.statementFrozen" }));
     const third = await runRebateProgramNow(finance, program.id);
     expect([third.progressDone, third.statementsWritten]).toEqual([3, 2]);
     const [frozen] = await db.select().from(rebateStatements).where(eq(rebateStatements.id, approved.id));
     expect([frozen!.status, frozen!.version]).toEqual(["approved", 3]);
     // all or none: one already approved in the batch refuses the batch
-    await expectDomainError(approveRebateStatements(finance, { ids: [after[1]!.id, approved.id] }), { code: "rebatePrograms.errors.notDraft" });
+    await expectUnchanged(db, () => expectDomainError(approveRebateStatements(finance, { ids: [after[1]!.id, approved.id] }), { code: "rebatePrograms.errors.notDraft" }));
     expect((await db.select().from(rebateStatements).where(eq(rebateStatements.id, after[1]!.id)))[0]!.status).toBe("draft");
   });
 
@@ -160,14 +161,14 @@ describe("runs, workflow and adjustments", () => {
     const mine = (await statementOf(db, program.id, dealer.id))!;
     const theirs = (await statementOf(db, program.id, dealer2.id))!;
     const me = await ctxOf(db, "dealer@demo.cn");
-    await expectDomainError(getRebateStatement(me, mine.id), { code: "errors.notFound" });
+    await expectUnchanged(db, () => expectDomainError(getRebateStatement(me, mine.id), { code: "errors.notFound" }));
     await approveRebateStatements(finance, { ids: [mine.id, theirs.id] });
     await publishRebateStatements(finance, { ids: [mine.id, theirs.id] });
     const got = await getRebateStatement(me, mine.id);
     expect(got.statement.amountFen).toBe(9_000n);
     expect(got.program?.code).toBe(program.code);
     expect(got.lines.map((l) => l.kind)).toEqual(["basis", "tier"]);
-    await expectDomainError(getRebateStatement(me, theirs.id), { code: "errors.notFound" });
+    await expectUnchanged(db, () => expectDomainError(getRebateStatement(me, theirs.id), { code: "errors.notFound" }));
     const list = await listRebateStatements(me, rebateStatementListQuery.parse({}));
     expect(list.rows.map((r) => r.organizationId)).toEqual([dealer.id]);
   });
@@ -220,7 +221,7 @@ describe("branch scope", () => {
     const listed = await listRebateStatements(sales, rebateStatementListQuery.parse({ program: program.id }));
     expect(listed.rows.map((r) => r.organizationId)).toEqual([mine.id]);
     const theirStatement = (await statementOf(db, program.id, theirs.id))!;
-    await expectDomainError(getRebateStatement(sales, theirStatement.id), { code: "errors.notFound" });
+    await expectUnchanged(db, () => expectDomainError(getRebateStatement(sales, theirStatement.id), { code: "errors.notFound" }));
   });
 });
 

@@ -17,6 +17,7 @@ import { listReturns as list, returnListQuery } from "./list";
 const listReturns = (ctx: Ctx) => list(ctx, returnListQuery.parse({}));
 import { receiveReturn } from "./receive";
 import { requestReturn } from "./request";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 const as: Record<"dealer" | "dealer2" | "desk" | "warehouse" | "salesSh", Ctx> = {} as never;
@@ -48,19 +49,19 @@ describe("requestReturn", () => {
     const o = await createShippedOrder(db, { lines: [{ sku: sku(), quantity: 5, ship: 3, unitPriceFen: 10_000n }] });
     const line = o.lineIds[0]!;
     const before = await returnCount();
-    expect(await fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 4 }]))).toEqual({ "lines.0.quantity": ["returns.validation.moreThanReturnable"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 4 }])))).toEqual({ "lines.0.quantity": ["returns.validation.moreThanReturnable"] });
     expect(await returnCount()).toBe(before);
 
     const first = await request(o.orderId, [{ orderLineId: line, quantity: 2 }]);
     expect(first.number).toMatch(/^RMA-\d{4}-\d{6}$/);
     // the open request holds its 2 units: only 1 is left
-    expect(await fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 2 }]))).toEqual({ "lines.0.quantity": ["returns.validation.moreThanReturnable"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 2 }])))).toEqual({ "lines.0.quantity": ["returns.validation.moreThanReturnable"] });
     const form = await getReturnForm(as.dealer, o.orderId);
     expect(form.lines[0]).toMatchObject({ quantityShipped: 3, quantityRequested: 2, returnable: 1 });
     // zero, negative, fractional and nothing at all
-    expect(await fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: -1 }]))).toEqual({ "lines.0.quantity": ["validation.quantityPositive"] });
-    expect(await fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 0.5 }]))).toEqual({ "lines.0.quantity": ["validation.quantityPositive"] });
-    expect(await fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 0 }]))).toEqual({ lines: ["returns.validation.nothingToReturn"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: -1 }])))).toEqual({ "lines.0.quantity": ["validation.quantityPositive"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 0.5 }])))).toEqual({ "lines.0.quantity": ["validation.quantityPositive"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 0 }])))).toEqual({ lines: ["returns.validation.nothingToReturn"] });
     expect(await returnCount()).toBe(before + 1);
   });
 
@@ -81,25 +82,25 @@ describe("requestReturn", () => {
     const o = await createShippedOrder(db, { lines: [{ sku: sku(), quantity: 3, ship: 2, unitPriceFen: 50_000n, serials: ["SNR-A1", "SNR-A2", "SNR-A3"] }] });
     const line = o.lineIds[0]!;
     // SNR-A3 is in the warehouse, never shipped
-    expect(await fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 1, serials: "SNR-A3" }]))).toEqual({ "lines.0.serials": ["returns.validation.serialNotShipped"] });
-    expect(await fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 2, serials: "SNR-A1" }]))).toEqual({ "lines.0.serials": ["returns.validation.serialCount"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 1, serials: "SNR-A3" }])))).toEqual({ "lines.0.serials": ["returns.validation.serialNotShipped"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 2, serials: "SNR-A1" }])))).toEqual({ "lines.0.serials": ["returns.validation.serialCount"] });
     await request(o.orderId, [{ orderLineId: line, quantity: 1, serials: "SNR-A1" }]);
     // already asked back by the open request
-    expect(await fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 1, serials: "SNR-A1" }]))).toEqual({ "lines.0.serials": ["returns.validation.serialNotShipped"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 1, serials: "SNR-A1" }])))).toEqual({ "lines.0.serials": ["returns.validation.serialNotShipped"] });
   });
 
   it("is a 404 for another tenant's order and for staff out of the branch", async () => {
     const o = await createShippedOrder(db, { lines: [{ sku: sku(), quantity: 1, unitPriceFen: 10_000n }] });
-    await expect(request(o.orderId, [{ orderLineId: o.lineIds[0]!, quantity: 1 }], as.dealer2)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getReturnForm(as.dealer2, o.orderId)).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(request(o.orderId, [{ orderLineId: o.lineIds[0]!, quantity: 1 }], as.dealer2)).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(getReturnForm(as.dealer2, o.orderId)).rejects.toBeInstanceOf(NotFoundError));
     const { returnId } = await request(o.orderId, [{ orderLineId: o.lineIds[0]!, quantity: 1 }]);
-    await expect(getReturn(as.dealer2, returnId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getReturn(as.salesSh, returnId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getReturn(as.dealer2, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(getReturn(as.dealer2, returnId)).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(getReturn(as.salesSh, returnId)).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(getReturn(as.dealer2, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError));
     expect((await listReturns(as.dealer2)).rows.map((r) => r.id)).not.toContain(returnId);
     expect((await listReturns(as.dealer)).rows.map((r) => r.id)).toContain(returnId);
     expect((await listReturns(as.desk)).rows.map((r) => r.id)).toContain(returnId);
-    await expect(approveReturn(as.salesSh, { returnId })).rejects.toThrow();
+    await expectUnchanged(db, () => expect(approveReturn(as.salesSh, { returnId })).rejects.toThrow());
   });
 });
 
@@ -107,17 +108,17 @@ describe("approve and reject", () => {
   it("decides once: a second decision is a conflict and changes nothing", async () => {
     const o = await createShippedOrder(db, { lines: [{ sku: sku(), quantity: 2, unitPriceFen: 10_000n }] });
     const { returnId } = await request(o.orderId, [{ orderLineId: o.lineIds[0]!, quantity: 1 }]);
-    await expect(approveReturn(as.dealer, { returnId })).rejects.toThrow("not allowed");
+    await expectUnchanged(db, () => expect(approveReturn(as.dealer, { returnId })).rejects.toThrow("not allowed"));
     expect(await approveReturn(as.desk, { returnId })).toEqual({ returnId, status: "approved" });
-    await expect(approveReturn(as.desk, { returnId })).rejects.toBeInstanceOf(ConflictError);
-    await expect(rejectReturn(as.desk, { returnId, comment: "太晚了" })).rejects.toBeInstanceOf(ConflictError);
+    await expectUnchanged(db, () => expect(approveReturn(as.desk, { returnId })).rejects.toBeInstanceOf(ConflictError));
+    await expectUnchanged(db, () => expect(rejectReturn(as.desk, { returnId, comment: "太晚了" })).rejects.toBeInstanceOf(ConflictError));
     expect((await getReturn(as.desk, returnId)).ret).toMatchObject({ status: "approved", decisionComment: null });
   });
 
   it("needs a comment to reject, and a rejected request frees its units", async () => {
     const o = await createShippedOrder(db, { lines: [{ sku: sku(), quantity: 2, unitPriceFen: 10_000n }] });
     const { returnId } = await request(o.orderId, [{ orderLineId: o.lineIds[0]!, quantity: 2 }]);
-    expect(await fieldErrorsOf(rejectReturn(as.desk, { returnId, comment: "  " }))).toEqual({ comment: ["returns.validation.commentRequired"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(rejectReturn(as.desk, { returnId, comment: "  " })))).toEqual({ comment: ["returns.validation.commentRequired"] });
     await rejectReturn(as.desk, { returnId, comment: "超过退货期限" });
     expect((await getReturn(as.dealer, returnId)).ret).toMatchObject({ status: "rejected", decisionComment: "超过退货期限" });
     expect((await getReturnForm(as.dealer, o.orderId)).lines[0]!.returnable).toBe(2);
@@ -138,11 +139,11 @@ describe("receiveReturn", () => {
       { orderLineId: a, quantity: 3 },
       { orderLineId: b, quantity: 1, serials: "SNR-B2" },
     ]);
-    await expect(receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: quarantine, toQuarantine: true })).rejects.toBeInstanceOf(ConflictError);
+    await expectUnchanged(db, () => expect(receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: quarantine, toQuarantine: true })).rejects.toBeInstanceOf(ConflictError));
     await approveReturn(as.desk, { returnId });
     // a warehouse is not a quarantine location and vice versa
-    expect(await fieldErrorsOf(receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: whBj, toQuarantine: true }))).toEqual({ locationId: ["validation.invalid"] });
-    await expect(receiveReturn(as.desk, { _key: newKey(), returnId, locationId: quarantine, toQuarantine: true })).rejects.toThrow("not allowed");
+    expect(await expectUnchanged(db, () => fieldErrorsOf(receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: whBj, toQuarantine: true })))).toEqual({ locationId: ["validation.invalid"] });
+    await expectUnchanged(db, () => expect(receiveReturn(as.desk, { _key: newKey(), returnId, locationId: quarantine, toQuarantine: true })).rejects.toThrow("not allowed"));
 
     const [invoiceBefore] = await db.select().from(invoices).where(eq(invoices.id, o.invoiceId));
     const done = await receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: quarantine, toQuarantine: "on" });
@@ -183,11 +184,11 @@ describe("receiveReturn", () => {
 
     // twice: refused, nothing moves
     const movesBefore = (await db.select({ n: count() }).from(stockMoves))[0]!.n;
-    await expect(receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: quarantine, toQuarantine: true })).rejects.toBeInstanceOf(ConflictError);
+    await expectUnchanged(db, () => expect(receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: quarantine, toQuarantine: true })).rejects.toBeInstanceOf(ConflictError));
     expect((await db.select({ n: count() }).from(stockMoves))[0]!.n).toBe(movesBefore);
     expect(await getReturn(as.dealer, returnId)).toMatchObject({ ret: { status: "received" }, creditNotes: [{ number: done.creditNoteNumber, totalFen: 333_336n }] });
     // all of line a is back: nothing more to return on it
-    expect(await fieldErrorsOf(request(o.orderId, [{ orderLineId: a, quantity: 1 }]))).toEqual({ "lines.0.quantity": ["returns.validation.moreThanReturnable"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(request(o.orderId, [{ orderLineId: a, quantity: 1 }])))).toEqual({ "lines.0.quantity": ["returns.validation.moreThanReturnable"] });
   });
 
   it("credits each invoice the returned lines were billed on with its own credit note", async () => {
@@ -231,5 +232,5 @@ describe("receiveReturn", () => {
 });
 
 it("rejects malformed input as validation errors", async () => {
-  await expect(requestReturn(as.dealer, { _key: newKey(), orderId: "x", reason: "bogus", lines: [] })).rejects.toBeInstanceOf(ValidationError);
+  await expectUnchanged(db, () => expect(requestReturn(as.dealer, { _key: newKey(), orderId: "x", reason: "bogus", lines: [] })).rejects.toBeInstanceOf(ValidationError));
 });

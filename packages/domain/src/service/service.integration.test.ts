@@ -21,6 +21,7 @@ import { stationPartsStock, useParts } from "./parts";
 import { getSettlement, listSettlements } from "./settlements";
 import { approveQuote, rateRepair, recordDiagnosis, transitionRepair } from "./transition";
 import type { UploadStore } from "./uploads";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let store: UploadStore;
@@ -97,7 +98,7 @@ describe("device registration", () => {
 
   it("a serial registered to another customer is refused and nothing changes", async () => {
     const before = await counts();
-    const errors = await fieldErrorsOf(registerDevice(as.customer2, { _key: newKey(), serial: "ZZ-UNKNOWN-1", productId: notebookId }, [], store));
+    const errors = await expectUnchanged(db, () => fieldErrorsOf(registerDevice(as.customer2, { _key: newKey(), serial: "ZZ-UNKNOWN-1", productId: notebookId }, [], store)));
     expect(errors.serial).toEqual(["service.validation.serialRegisteredElsewhere"]);
     expect(await counts()).toEqual(before);
   });
@@ -105,11 +106,11 @@ describe("device registration", () => {
   it("a wrong file type or an oversized proof is refused before anything is written", async () => {
     const before = await counts();
     const files = await uploadedFiles();
-    const wrong = await fieldErrorsOf(registerDevice(as.customer, { _key: newKey(), serial: "ZZ-GIF-1", productId: notebookId, purchasedOn: "2026-05-01" }, [{ name: "proof.png", bytes: gif() }], store));
+    const wrong = await expectUnchanged(db, () => fieldErrorsOf(registerDevice(as.customer, { _key: newKey(), serial: "ZZ-GIF-1", productId: notebookId, purchasedOn: "2026-05-01" }, [{ name: "proof.png", bytes: gif() }], store)));
     expect(wrong.proof).toEqual(["service.validation.fileType"]);
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
     big.set(jpeg());
-    const large = await fieldErrorsOf(registerDevice(as.customer, { _key: newKey(), serial: "ZZ-BIG-1", productId: notebookId, purchasedOn: "2026-05-01" }, [{ name: "p.jpg", bytes: big }], store));
+    const large = await expectUnchanged(db, () => fieldErrorsOf(registerDevice(as.customer, { _key: newKey(), serial: "ZZ-BIG-1", productId: notebookId, purchasedOn: "2026-05-01" }, [{ name: "p.jpg", bytes: big }], store)));
     expect(large.proof).toEqual(["service.validation.fileTooLarge"]);
     expect(await counts()).toEqual(before);
     expect(await uploadedFiles()).toBe(files);
@@ -145,9 +146,9 @@ describe("repair request lifecycle", () => {
   });
 
   it("another customer opening it by URL gets not found, and so does a station it is not assigned to", async () => {
-    await expect(getRepairRequest(as.customer2, requestId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getRepairRequest(as.tech, requestId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getRepairRequest(as.sales, requestId)).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(getRepairRequest(as.customer2, requestId)).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(getRepairRequest(as.tech, requestId)).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(getRepairRequest(as.sales, requestId)).rejects.toBeInstanceOf(NotFoundError));
   });
 
   it("the desk sees suggestions and assigns; a technician of another station cannot act on it", async () => {
@@ -156,7 +157,7 @@ describe("repair request lifecycle", () => {
     expect(suggestions[0]!.sameCity || !suggestions.some((s) => s.sameCity)).toBe(true);
     await assignStation(as.desk, { _key: newKey(), requestId, stationId: RS001 });
     const before = await counts();
-    await expect(transitionRepair(as.otherTech, { _key: newKey(), requestId, to: "accepted" })).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(transitionRepair(as.otherTech, { _key: newKey(), requestId, to: "accepted" })).rejects.toBeInstanceOf(NotFoundError));
     expect(await counts()).toEqual(before);
     expect((await stationQueue(as.tech)).map((r) => r.id)).toContain(requestId);
     expect((await stationQueue(as.otherTech)).map((r) => r.id)).not.toContain(requestId);
@@ -164,20 +165,20 @@ describe("repair request lifecycle", () => {
 
   it("an illegal transition is refused with a translated error and nothing changes", async () => {
     const before = await counts();
-    const e = await transitionRepair(as.tech, { _key: newKey(), requestId, to: "repairing" }).catch((x: unknown) => x);
+    const e = await expectUnchanged(db, () => transitionRepair(as.tech, { _key: newKey(), requestId, to: "repairing" }).catch((x: unknown) => x));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).code).toBe("service.validation.illegalTransition");
-    await expect(transitionRepair(as.customer, { _key: newKey(), requestId, to: "accepted" })).rejects.toBeInstanceOf(ValidationError);
+    await expectUnchanged(db, () => expect(transitionRepair(as.customer, { _key: newKey(), requestId, to: "accepted" })).rejects.toBeInstanceOf(ValidationError));
     expect(await counts()).toEqual(before);
   });
 
   it("the station accepts, receives, diagnoses and quotes; repair waits for the customer's yes", async () => {
     for (const to of ["accepted", "received", "diagnosing"] as const) await transitionRepair(as.tech, { _key: newKey(), requestId, to });
-    expect((await fieldErrorsOf(transitionRepair(as.tech, { _key: newKey(), requestId, to: "repairing" }))).diagnosis).toEqual(["service.validation.diagnosisFirst"]);
-    expect((await fieldErrorsOf(recordDiagnosis(as.tech, { _key: newKey(), requestId, diagnosis: "屏线松动" }))).quoteYuan).toEqual(["service.validation.quoteRequired"]);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(transitionRepair(as.tech, { _key: newKey(), requestId, to: "repairing" })))).diagnosis).toEqual(["service.validation.diagnosisFirst"]);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(recordDiagnosis(as.tech, { _key: newKey(), requestId, diagnosis: "屏线松动" })))).quoteYuan).toEqual(["service.validation.quoteRequired"]);
     await recordDiagnosis(as.tech, { _key: newKey(), requestId, diagnosis: "屏线老化，需更换屏线", quoteYuan: "280.50" });
-    expect((await fieldErrorsOf(transitionRepair(as.tech, { _key: newKey(), requestId, to: "repairing" }))).form).toEqual(["service.validation.quoteNotApproved"]);
-    await expect(approveQuote(as.tech, { _key: newKey(), requestId })).rejects.toBeInstanceOf(ValidationError);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(transitionRepair(as.tech, { _key: newKey(), requestId, to: "repairing" })))).form).toEqual(["service.validation.quoteNotApproved"]);
+    await expectUnchanged(db, () => expect(approveQuote(as.tech, { _key: newKey(), requestId })).rejects.toBeInstanceOf(ValidationError));
     await approveQuote(as.customer, { _key: newKey(), requestId });
     const [row] = await db.select({ q: repairRequests.quoteAmountFen, s: repairRequests.quoteStatus }).from(repairRequests).where(eq(repairRequests.id, requestId));
     expect(row).toEqual({ q: 28050n, s: "approved" });
@@ -198,18 +199,18 @@ describe("repair request lifecycle", () => {
     expect(part).toMatchObject({ faultySerial: "OLD-CABLE-1", quantity: 2 });
     // more than the store holds: refused, nothing moved
     const before = await counts();
-    await expect(useParts(as.tech, { _key: newKey(), requestId, productId: partId, quantity: 100 })).rejects.toBeInstanceOf(ValidationError);
+    await expectUnchanged(db, () => expect(useParts(as.tech, { _key: newKey(), requestId, productId: partId, quantity: 100 })).rejects.toBeInstanceOf(ValidationError));
     expect(await counts()).toEqual(before);
   });
 
   it("the station completes, the customer closes and rates once", async () => {
     for (const to of ["repairing", "ready", "returned"] as const) await transitionRepair(as.tech, { _key: newKey(), requestId, to });
-    expect((await fieldErrorsOf(rateRepair(as.customer, { _key: newKey(), requestId, rating: 5 }))).rating).toEqual(["service.validation.rateWhenClosed"]);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(rateRepair(as.customer, { _key: newKey(), requestId, rating: 5 })))).rating).toEqual(["service.validation.rateWhenClosed"]);
     expect((await getRepairRequest(as.customer, requestId)).nextSteps).toEqual(["closed"]);
     await transitionRepair(as.customer, { _key: newKey(), requestId, to: "closed" });
-    expect((await fieldErrorsOf(rateRepair(as.customer, { _key: newKey(), requestId, rating: 6 }))).rating).toEqual(["service.validation.rating"]);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(rateRepair(as.customer, { _key: newKey(), requestId, rating: 6 })))).rating).toEqual(["service.validation.rating"]);
     await rateRepair(as.customer, { _key: newKey(), requestId, rating: 4, comment: "修得很好" });
-    expect((await fieldErrorsOf(rateRepair(as.customer, { _key: newKey(), requestId, rating: 5 }))).rating).toEqual(["service.validation.alreadyRated"]);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(rateRepair(as.customer, { _key: newKey(), requestId, rating: 5 })))).rating).toEqual(["service.validation.alreadyRated"]);
     const detail = await getRepairRequest(as.customer, requestId);
     expect(detail.request).toMatchObject({ status: "closed", rating: 4, slaDueAt: null });
     expect(detail.events.map((e) => e.action)).toEqual([
@@ -228,10 +229,10 @@ describe("cancel, decline, dealer filing and lists", () => {
   });
 
   it("pickup needs an address; more than five photos are refused", async () => {
-    const errors = await fieldErrorsOf(fileRepairRequest(as.customer, { _key: newKey(), productId: notebookId, serial: "ZZ-X", symptoms: "无法开机了", serviceMode: "pickup", city: "北京" }, [], store));
+    const errors = await expectUnchanged(db, () => fieldErrorsOf(fileRepairRequest(as.customer, { _key: newKey(), productId: notebookId, serial: "ZZ-X", symptoms: "无法开机了", serviceMode: "pickup", city: "北京" }, [], store)));
     expect(errors.pickupAddress).toEqual(["service.validation.pickupAddress"]);
     const many = Array.from({ length: 6 }, (_, i) => ({ name: `${i}.png`, bytes: png() }));
-    const tooMany = await fieldErrorsOf(fileRepairRequest(as.customer, { _key: newKey(), productId: notebookId, serial: "ZZ-X", symptoms: "无法开机了", serviceMode: "drop_off", city: "北京" }, many, store));
+    const tooMany = await expectUnchanged(db, () => fieldErrorsOf(fileRepairRequest(as.customer, { _key: newKey(), productId: notebookId, serial: "ZZ-X", symptoms: "无法开机了", serviceMode: "drop_off", city: "北京" }, many, store)));
     expect(tooMany.photos).toEqual(["service.validation.tooManyFiles"]);
   });
 
@@ -241,7 +242,7 @@ describe("cancel, decline, dealer filing and lists", () => {
     expect(mine.rows.map((x) => x.id)).toContain(r.requestId);
     expect((await listRepairRequests(await ctxOf(db, "dealer2@demo.cn"), repairListQuery.parse({}))).rows.map((x) => x.id)).not.toContain(r.requestId);
     await assignStation(as.desk, { _key: newKey(), requestId: r.requestId, stationId: RS001 });
-    expect((await fieldErrorsOf(declineRequest(as.tech, { _key: newKey(), requestId: r.requestId }))).comment).toEqual(["service.validation.reasonRequired"]);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(declineRequest(as.tech, { _key: newKey(), requestId: r.requestId })))).comment).toEqual(["service.validation.reasonRequired"]);
     await declineRequest(as.tech, { _key: newKey(), requestId: r.requestId, comment: "本站暂无该型号备件" });
     const [row] = await db.select({ stationId: repairRequests.stationId, status: repairRequests.status }).from(repairRequests).where(eq(repairRequests.id, r.requestId));
     expect(row).toEqual({ stationId: null, status: "submitted" });
@@ -263,24 +264,24 @@ describe("station claims and settlement", () => {
     await recordDiagnosis(as.tech, { _key: newKey(), requestId, diagnosis: "散热模组积灰，清洁并更换硅脂" });
     await useParts(as.tech, { _key: newKey(), requestId, productId: partId, quantity: 1 });
     for (const to of ["repairing", "ready"] as const) await transitionRepair(as.tech, { _key: newKey(), requestId, to });
-    await expect(submitClaim(as.tech, { _key: newKey(), requestId, labourYuan: "120" })).rejects.toThrow();
+    await expectUnchanged(db, () => expect(submitClaim(as.tech, { _key: newKey(), requestId, labourYuan: "120" })).rejects.toThrow());
     const claim = await submitClaim(as.station, { _key: newKey(), requestId, labourYuan: "120" });
     expect(BigInt(claim.claimedFen)).toBeGreaterThan(12000n);
-    expect((await fieldErrorsOf(submitClaim(as.station, { _key: newKey(), requestId, labourYuan: "1" }))).form).toEqual(["service.validation.claimExists"]);
-    expect((await fieldErrorsOf(decideClaim(as.desk, { _key: newKey(), claimId: claim.claimId, decision: "adjust", approvedYuan: "100" }))).comment).toEqual(["service.validation.reasonRequired"]);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(submitClaim(as.station, { _key: newKey(), requestId, labourYuan: "1" })))).form).toEqual(["service.validation.claimExists"]);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(decideClaim(as.desk, { _key: newKey(), claimId: claim.claimId, decision: "adjust", approvedYuan: "100" })))).comment).toEqual(["service.validation.reasonRequired"]);
     await decideClaim(as.desk, { _key: newKey(), claimId: claim.claimId, decision: "adjust", approvedYuan: "100", comment: "工时按标准 100 元" });
     expect((await listClaims(as.station)).map((c) => c.status)).toContain("adjusted");
     const period = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
     const s = await settleStationMonth(as.desk, { _key: newKey(), stationId: RS001, period });
     expect(s).toMatchObject({ totalFen: "10000", claimCount: 1 });
-    expect((await fieldErrorsOf(settleStationMonth(as.desk, { _key: newKey(), stationId: RS001, period }))).period).toEqual(["service.validation.alreadySettled"]);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(settleStationMonth(as.desk, { _key: newKey(), stationId: RS001, period })))).period).toEqual(["service.validation.alreadySettled"]);
     // the statement: the desk and the station admin see it with its claim, a technician and another station do not
     const statement = await getSettlement(as.station, s.settlementId);
     expect(statement).toMatchObject({ totalFen: 10000n, period, claimCount: 1 });
     expect(statement.claims.map((c) => c.number)).toEqual([claim.number]);
     expect((await listSettlements(as.desk)).map((x) => x.id)).toContain(s.settlementId);
     expect(await listSettlements(as.tech)).toEqual([]);
-    await expect(getSettlement(as.otherTech, s.settlementId)).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(getSettlement(as.otherTech, s.settlementId)).rejects.toBeInstanceOf(NotFoundError));
   });
 });
 
@@ -288,12 +289,12 @@ describe("manual warranty check", () => {
   it("the desk settles an unknown serial's warranty once, saying why; the quote rule follows", async () => {
     const [device] = await db.select({ id: devices.id }).from(devices).where(eq(devices.serial, "ZZ-UNKNOWN-1"));
     const r = await fileRepairRequest(as.customer, { _key: newKey(), deviceId: device!.id, symptoms: "键盘进水无反应", serviceMode: "drop_off", city: "北京" }, [], store);
-    expect((await fieldErrorsOf(resolveWarrantyCheck(as.desk, { _key: newKey(), requestId: r.requestId, warrantyStatus: "in_warranty" }))).comment).toEqual(["service.validation.reasonRequired"]);
-    await expect(resolveWarrantyCheck(as.tech, { _key: newKey(), requestId: r.requestId, warrantyStatus: "in_warranty", comment: "x" })).rejects.toThrow();
+    expect((await expectUnchanged(db, () => fieldErrorsOf(resolveWarrantyCheck(as.desk, { _key: newKey(), requestId: r.requestId, warrantyStatus: "in_warranty" })))).comment).toEqual(["service.validation.reasonRequired"]);
+    await expectUnchanged(db, () => expect(resolveWarrantyCheck(as.tech, { _key: newKey(), requestId: r.requestId, warrantyStatus: "in_warranty", comment: "x" })).rejects.toThrow());
     await resolveWarrantyCheck(as.desk, { _key: newKey(), requestId: r.requestId, warrantyStatus: "in_warranty", comment: "客户发票核实无误" });
     const detail = await getRepairRequest(as.customer, r.requestId);
     expect(detail.request).toMatchObject({ warrantyStatus: "in_warranty", needsManualCheck: false, warrantyReason: "service.warranty.reason.manualIn" });
     expect(detail.paidRepair).toBe(false);
-    expect((await fieldErrorsOf(resolveWarrantyCheck(as.desk, { _key: newKey(), requestId: r.requestId, warrantyStatus: "expired", comment: "改判" }))).form).toEqual(["service.validation.noManualCheck"]);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(resolveWarrantyCheck(as.desk, { _key: newKey(), requestId: r.requestId, warrantyStatus: "expired", comment: "改判" })))).form).toEqual(["service.validation.noManualCheck"]);
   });
 });

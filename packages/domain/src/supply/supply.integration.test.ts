@@ -9,6 +9,7 @@ import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
 import { orderQueueQuery } from "../orders/queues";
 import { confirmSuppliedOrder, getSuppliedOrder, listSuppliedOrders } from "./fulfil";
 import { createSupplyRoute, deleteSupplyRoute, listSupplyRoutes, supplyRouteOptions } from "./routes";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let admin: Ctx;
@@ -76,7 +77,7 @@ describe("supply routes", () => {
     const input = { supplierId: md.id, divisionId: divisions[0]!.id, _key: newKey() };
     const first = await createSupplyRoute(admin, input);
     expect(await createSupplyRoute(admin, input)).toEqual(first);
-    await expect(createSupplyRoute(admin, { ...input, _key: newKey() })).rejects.toMatchObject({ fieldErrors: { divisionId: ["supply.errors.routeExists"] } });
+    await expectUnchanged(db, () => expect(createSupplyRoute(admin, { ...input, _key: newKey() })).rejects.toMatchObject({ fieldErrors: { divisionId: ["supply.errors.routeExists"] } }));
     const rows = await listSupplyRoutes(admin);
     // the demo seed's MD-001 × SRV route, and the new one
     expect(rows.map((r) => [r.supplierCode, r.divisionCode])).toEqual([["MD-001", divisions[0]!.code], ["MD-001", "SRV"]]);
@@ -90,12 +91,12 @@ describe("supply routes", () => {
   it("refuses a supplier that is not a master distributor, and staff without supply_route:manage", async () => {
     const { divisions } = await supplyRouteOptions(admin);
     const dl = await orgByCode(db, "DL-0001");
-    await expect(createSupplyRoute(admin, { supplierId: dl.id, divisionId: divisions[0]!.id, _key: newKey() })).rejects.toMatchObject({
+    await expectUnchanged(db, () => expect(createSupplyRoute(admin, { supplierId: dl.id, divisionId: divisions[0]!.id, _key: newKey() })).rejects.toMatchObject({
       fieldErrors: { supplierId: ["supply.errors.notMasterDistributor"] },
-    });
-    await expect(createSupplyRoute(admin, { supplierId: "x", divisionId: divisions[0]!.id, _key: newKey() })).rejects.toBeInstanceOf(ValidationError);
+    }));
+    await expectUnchanged(db, () => expect(createSupplyRoute(admin, { supplierId: "x", divisionId: divisions[0]!.id, _key: newKey() })).rejects.toBeInstanceOf(ValidationError));
     const desk = await ctxOf(db, "orderdesk@demo.cn");
-    await expect(createSupplyRoute(desk, { supplierId: md.id, divisionId: divisions[0]!.id, _key: newKey() })).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(createSupplyRoute(desk, { supplierId: md.id, divisionId: divisions[0]!.id, _key: newKey() })).rejects.toBeInstanceOf(ForbiddenError));
   });
 });
 
@@ -116,7 +117,7 @@ describe("master distributor fulfilment", () => {
     expect(held.map((h) => [h.locationId, h.ownerId, h.quantity])).toEqual([[pv, md.id, owned.free]]);
     const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(orderLines.lineNo);
     expect(lines.map((l) => [l.quantityReserved, l.quantityBackordered])).toEqual([[owned.free, 3], [0, 2]]);
-    await expect(confirmSuppliedOrder(master, { orderId: order.id, version: order.version, _key: newKey() })).rejects.toBeInstanceOf(ConflictError);
+    await expectUnchanged(db, () => expect(confirmSuppliedOrder(master, { orderId: order.id, version: order.version, _key: newKey() })).rejects.toBeInstanceOf(ConflictError));
 
     const page = await listSuppliedOrders(master, orderQueueQuery.parse({ queue: "to_ship" }));
     expect(page.page.rows.map((r) => r.id)).toContain(order.id);
@@ -140,9 +141,9 @@ describe("master distributor fulfilment", () => {
 
   it("answers not found to another partner and to a distributor order", async () => {
     const order = await suppliedOrder([{ productId: owned.productId, backordered: 1 }]);
-    await expect(confirmSuppliedOrder(dealer, { orderId: order.id, version: 1, _key: newKey() })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getSuppliedOrder(dealer, order.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(confirmSuppliedOrder(dealer, { orderId: order.id, version: 1, _key: newKey() })).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(getSuppliedOrder(dealer, order.id)).rejects.toBeInstanceOf(NotFoundError));
     await db.update(orders).set({ supplierId: null }).where(eq(orders.id, order.id));
-    await expect(confirmSuppliedOrder(master, { orderId: order.id, version: 1, _key: newKey() })).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(confirmSuppliedOrder(master, { orderId: order.id, version: 1, _key: newKey() })).rejects.toBeInstanceOf(NotFoundError));
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import {
   addresses,
@@ -16,6 +16,7 @@ import {
 import { applyMoves } from "../inventory/ledger";
 import type { Ctx } from "../shared/context";
 import { ctxOf, newKey, orgByCode, seedDemoData } from "./demo";
+import { expectUnchanged, fingerprint } from "./unchanged";
 
 /**
  * Fixtures for the stock document integration tests. Each test file seeds the demo data, then adds
@@ -148,33 +149,21 @@ export async function serialsOf(db: Database, productId: string) {
 
 /**
  * A fingerprint of everything a stock document workflow may write (ledger, levels, serials,
- * documents and their lines, audit, idempotency keys), to prove that a refused call changed nothing.
+ * documents and their lines, audit, idempotency keys — in fact every table), to prove that a refused
+ * or repeated call changed nothing.
  */
-export async function stockState(db: Database) {
-  const [row] = await db.execute<Record<string, string | number>>(sql`
-    select
-      (select count(*) from stock_moves)::int as moves,
-      (select count(*) from serial_moves)::int as serial_moves,
-      (select count(*) from stock_documents)::int as documents,
-      (select count(*) from audit_log)::int as audit,
-      (select count(*) from idempotency_keys)::int as keys,
-      (select coalesce(md5(string_agg(concat_ws(':', id, status, note, approved_by, value_fen), ',' order by id)), '') from stock_documents) as document_state,
-      (select coalesce(md5(string_agg(concat_ws(':', id, quantity, quantity_done, quantity_received, counted, serials::text, note), ',' order by id)), '') from stock_document_lines) as line_state,
-      (select coalesce(md5(string_agg(concat_ws(':', id, status, location_id, owner_id, sold_at), ',' order by id)), '') from serial_numbers) as serial_state,
-      (select coalesce(md5(string_agg(concat_ws(':', location_id, owner_id, product_id, on_hand, reserved), ',' order by location_id, owner_id, product_id)), '') from stock_levels) as level_state`);
-  return row!;
-}
+export const stockState = (db: Database) => fingerprint(db);
 
 /** Runs `refused`, expects it to reject with `error`, and checks that nothing was written. */
 export async function expectRefusedUnchanged<E>(db: Database, refused: () => Promise<unknown>, error: abstract new (...args: never[]) => E): Promise<E> {
-  const before = await stockState(db);
-  const thrown = await refused().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(thrown, `expected a ${error.name}`).toBeInstanceOf(error);
-  expect(await stockState(db)).toEqual(before);
-  return thrown as E;
+  return expectUnchanged(db, async () => {
+    const thrown = await refused().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(thrown, `expected a ${error.name}`).toBeInstanceOf(error);
+    return thrown as E;
+  });
 }
 
 export async function addAddress(db: Database, organizationId: string, label: string) {

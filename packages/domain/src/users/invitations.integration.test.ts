@@ -9,6 +9,7 @@ import { ctxOf, fakeHash, newKey, orgByCode, seedDemoData } from "../testing/dem
 import { loadActor } from "./actor";
 import { invitationPreview, inviteCustomer } from "./invitations";
 import { registerCustomer } from "./register";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 let requestId: string;
@@ -52,8 +53,8 @@ beforeAll(async () => {
 describe("a dealer's invitation", () => {
   it("is refused to another dealer and to customers, writing nothing", async () => {
     const before = await counts();
-    await expect(inviteCustomer(await ctxOf(db, "dealer2@demo.cn"), { requestId, _key: newKey() })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(inviteCustomer(await ctxOf(db, "customer@demo.cn"), { requestId, _key: newKey() })).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, async () => expect(inviteCustomer(await ctxOf(db, "dealer2@demo.cn"), { requestId, _key: newKey() })).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, async () => expect(inviteCustomer(await ctxOf(db, "customer@demo.cn"), { requestId, _key: newKey() })).rejects.toBeInstanceOf(ForbiddenError));
     expect(await counts()).toEqual(before);
   });
 
@@ -73,13 +74,13 @@ describe("a dealer's invitation", () => {
     expect(await invitationPreview(db, `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`)).toBeNull();
     expect(await invitationPreview(db, "not a token")).toBeNull();
     // a second invitation right away is refused
-    expect(await fieldErrorsOf(inviteCustomer(ctx, { requestId, _key: newKey() }))).toEqual({ form: ["invite.tooSoon"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(inviteCustomer(ctx, { requestId, _key: newKey() })))).toEqual({ form: ["invite.tooSoon"] });
   });
 
   it("registers only the number it went to", async () => {
     const before = await counts();
-    expect(await fieldErrorsOf(register("13712345679", await sentToken()))).toEqual({ login: ["invite.loginMismatch"] });
-    expect(await fieldErrorsOf(register(mobile, "x".repeat(43)))).toEqual({ form: ["invite.invalid"] });
+    expect(await expectUnchanged(db, async () => fieldErrorsOf(register("13712345679", await sentToken())))).toEqual({ login: ["invite.loginMismatch"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(register(mobile, "x".repeat(43))))).toEqual({ form: ["invite.invalid"] });
     expect(await counts()).toEqual(before);
   });
 
@@ -98,7 +99,7 @@ describe("a dealer's invitation", () => {
 
     // the customer now has an account: no further invitations
     await db.update(customerInvitations).set({ createdAt: sql`created_at - interval '1 hour'` });
-    await expect(inviteCustomer(await ctxOf(db, "dealer@demo.cn"), { requestId, _key: newKey() })).rejects.toBeInstanceOf(ConflictError);
+    await expectUnchanged(db, async () => expect(inviteCustomer(await ctxOf(db, "dealer@demo.cn"), { requestId, _key: newKey() })).rejects.toBeInstanceOf(ConflictError));
   });
 
   it("expires", async () => {
@@ -108,7 +109,7 @@ describe("a dealer's invitation", () => {
     const token = await sentToken();
     await db.update(customerInvitations).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(customerInvitations.endCustomerId, other!.id));
     const before = await counts();
-    expect(await fieldErrorsOf(register("13812340000", token))).toEqual({ form: ["invite.invalid"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(register("13812340000", token)))).toEqual({ form: ["invite.invalid"] });
     expect(await counts()).toEqual(before);
   });
 });

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from "../testing/errors";
 import { fakeHash, seedDemoData } from "../testing/demo";
 import { loadActor } from "./actor";
 import { registerCustomer } from "./register";
+import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
 
@@ -88,7 +89,7 @@ describe("registerCustomer", () => {
     ["a mobile registered above, written differently", "138-0013-8000"],
   ])("refuses %s as login taken, writing nothing", async (_what, login) => {
     const before = await counts();
-    expect(await fieldErrorsOf(registerCustomer(db, { name: "重复", login, password: "secret123", confirm: "secret123" }, options))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(registerCustomer(db, { name: "重复", login, password: "secret123", confirm: "secret123" }, options)))).toEqual({
       login: ["validation.loginTaken"],
     });
     expect(await counts()).toEqual(before);
@@ -116,9 +117,9 @@ describe("registerCustomer", () => {
     const before = await counts();
     let hashed = false;
     const form = { name: "测试", login: "new.user@example.cn", password: "secret123", confirm: "secret123", ...overrides };
-    const errors = await fieldErrorsOf(
+    const errors = await expectUnchanged(db, () => fieldErrorsOf(
       registerCustomer(db, form, { ...options, hashPassword: async (p) => ((hashed = true), fakeHash(p)) }),
-    );
+    ));
     expect(errors).toEqual(expected);
     expect(hashed).toBe(false);
     expect(await counts()).toEqual(before);

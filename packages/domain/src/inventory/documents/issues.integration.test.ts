@@ -21,6 +21,7 @@ import {
 import { InsufficientStockError } from "../ledger";
 import { APPROVAL_THRESHOLD_FEN } from "./common";
 import { approveIssue, createIssue, rejectIssue } from "./issues";
+import { expectUnchanged } from "../../testing/unchanged";
 
 let db: Database;
 let w: StockWorld;
@@ -129,10 +130,10 @@ describe("createIssue", () => {
   });
 
   it("refuses an unknown reason, a warehouse of another branch and bad quantities", async () => {
-    expect(await fieldErrorsOf(issue([{ sku: "ZOI-CHEAP", quantity: 1 }], { reason: "gift" }))).toEqual({ reason: ["validation.required"] });
-    expect(await fieldErrorsOf(issue([{ sku: "ZOI-CHEAP", quantity: 1 }], { from: w.wSH }))).toEqual({ fromLocationId: ["validation.invalid"] });
-    expect(await fieldErrorsOf(issue([{ sku: "ZOI-CHEAP", quantity: 0 }]))).toEqual({ "lines.0.quantity": ["stock.validation.quantityPositive"] });
-    expect(await fieldErrorsOf(issue([{ sku: "ZOI-NONE", quantity: 1 }]))).toEqual({ "lines.0.sku": ["stock.validation.unknownSku"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(issue([{ sku: "ZOI-CHEAP", quantity: 1 }], { reason: "gift" })))).toEqual({ reason: ["validation.required"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(issue([{ sku: "ZOI-CHEAP", quantity: 1 }], { from: w.wSH })))).toEqual({ fromLocationId: ["validation.invalid"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(issue([{ sku: "ZOI-CHEAP", quantity: 0 }])))).toEqual({ "lines.0.quantity": ["stock.validation.quantityPositive"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(issue([{ sku: "ZOI-NONE", quantity: 1 }])))).toEqual({ "lines.0.sku": ["stock.validation.unknownSku"] });
   });
 
   it("refuses partners and staff without stock:move", async () => {

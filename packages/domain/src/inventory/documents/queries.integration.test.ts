@@ -22,6 +22,7 @@ import { documentListQuery, getDocument, listDocuments } from "./queries";
 import { createReceipt, postReceipt } from "./receipts";
 import { enterCounts, openStocktake } from "./stocktakes";
 import { createTransfer } from "./transfers";
+import { expectUnchanged } from "../../testing/unchanged";
 
 let db: Database;
 let w: StockWorld;
@@ -185,7 +186,7 @@ describe("getDocument", () => {
       [w.admin, "00000000-0000-4000-8000-000000000000"],
       [w.admin, "1 or 1=1"],
     ] as const) {
-      await expect(getDocument(ctx, id), `${ctx.actor.displayName} ${id}`).rejects.toBeInstanceOf(NotFoundError);
+      await expectUnchanged(db, () => expect(getDocument(ctx, id), `${ctx.actor.displayName} ${id}`).rejects.toBeInstanceOf(NotFoundError));
     }
   });
 });

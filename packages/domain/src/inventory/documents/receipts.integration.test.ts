@@ -21,6 +21,7 @@ import {
   type StockWorld,
 } from "../../testing/stock-documents";
 import { createReceipt, postReceipt } from "./receipts";
+import { expectUnchanged } from "../../testing/unchanged";
 
 let db: Database;
 let w: StockWorld;
@@ -83,9 +84,9 @@ describe("createReceipt", () => {
   });
 
   it("names the line with an unknown or inactive SKU", async () => {
-    const errors = await fieldErrorsOf(
+    const errors = await expectUnchanged(db, () => fieldErrorsOf(
       createReceipt(w.warehouse, form({ toLocationId: w.wBJ, lines: [{ sku: "ZRC-PLAIN", quantity: 1 }, { sku: "NOPE-1", quantity: 1 }, { sku: "ZRC-GONE", quantity: 1 }] })),
-    );
+    ));
     expect(errors).toEqual({ "lines.1.sku": ["stock.validation.unknownSku"], "lines.2.sku": ["stock.validation.unknownSku"] });
   });
 
@@ -106,7 +107,7 @@ describe("createReceipt", () => {
   });
 
   it("refuses a receipt without lines", async () => {
-    expect(await fieldErrorsOf(createReceipt(w.warehouse, form({ toLocationId: w.wBJ, lines: [] })))).toEqual({ lines: ["stock.validation.noLines"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(createReceipt(w.warehouse, form({ toLocationId: w.wBJ, lines: [] }))))).toEqual({ lines: ["stock.validation.noLines"] });
   });
 
   it("refuses a warehouse of another branch, a non-warehouse and a tampered id as toLocationId", async () => {
@@ -118,7 +119,7 @@ describe("createReceipt", () => {
       );
       expect(error.fieldErrors).toEqual({ toLocationId: ["validation.invalid"] });
     }
-    expect(await fieldErrorsOf(createReceipt(w.warehouse, form({ toLocationId: "../1", lines: [{ sku: "ZRC-PLAIN", quantity: 1 }] })))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(createReceipt(w.warehouse, form({ toLocationId: "../1", lines: [{ sku: "ZRC-PLAIN", quantity: 1 }] }))))).toEqual({
       toLocationId: ["validation.required"],
     });
     // the same Shanghai warehouse is fine for someone who works there (admin: every branch)
@@ -185,7 +186,7 @@ describe("postReceipt", () => {
     expect(first).toEqual({ status: "partially_received" });
     expect(second).toEqual(first);
     expect(await levelOf(db, w.wBJ, P.plain)).toBe(start + 3);
-    await expect(postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 3 }] })).rejects.toBeInstanceOf(ValidationError);
+    await expectUnchanged(db, () => expect(postReceipt(w.warehouse, id, { lines: [{ lineId: lineIds[0], quantity: 3 }] })).rejects.toBeInstanceOf(ValidationError));
   });
 
   it("refuses posting on a received receipt, changing nothing", async () => {
@@ -284,6 +285,6 @@ describe("postReceipt", () => {
     const shanghai = await receipt([{ sku: "ZRC-PLAIN", quantity: 2 }], w.admin, w.wSH);
     await expectRefusedUnchanged(db, () => postReceipt(w.warehouse, shanghai.id, { _key: randomUUID(), lines: [{ lineId: shanghai.lineIds[0], quantity: 1 }] }), NotFoundError);
     await expect(postReceipt(w.admin, shanghai.id, { _key: randomUUID(), lines: [{ lineId: shanghai.lineIds[0], quantity: 2 }] })).resolves.toEqual({ status: "received" });
-    await expect(postReceipt(w.warehouse, "not-a-uuid", { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 1 }] })).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(postReceipt(w.warehouse, "not-a-uuid", { _key: randomUUID(), lines: [{ lineId: lineIds[0], quantity: 1 }] })).rejects.toBeInstanceOf(NotFoundError));
   });
 });

@@ -13,6 +13,7 @@ import { verifyStockLevels } from "../verify";
 import { partnerAvailability } from "./availability";
 import { listMyMoves, myMovesQuery } from "./my-moves";
 import { listMyStock, myStockQuery, type MyStockRow } from "./my-stock";
+import { expectUnchanged } from "../../testing/unchanged";
 
 /**
  * Own products (SKU prefix ZZT-) and own locations (codes T-…), so whatever inventory the demo
@@ -134,8 +135,8 @@ describe("partnerAvailability", () => {
 
   it("answers staff with nothing and refuses those who may not see the catalogue", async () => {
     expect(await partnerAvailability(admin, [P.p1])).toEqual({});
-    await expect(partnerAvailability(viewer, [P.p1])).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(partnerAvailability(customer, [P.p1])).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(partnerAvailability(viewer, [P.p1])).rejects.toBeInstanceOf(ForbiddenError));
+    await expectUnchanged(db, () => expect(partnerAvailability(customer, [P.p1])).rejects.toBeInstanceOf(ForbiddenError));
   });
 });
 
@@ -190,8 +191,8 @@ describe("listMyStock", () => {
   });
 
   it("refuses customers and staff: only partners have their own stock", async () => {
-    await expect(stockOf(customer)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(stockOf(admin)).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(stockOf(customer)).rejects.toBeInstanceOf(ForbiddenError));
+    await expectUnchanged(db, () => expect(stockOf(admin)).rejects.toBeInstanceOf(ForbiddenError));
   });
 });
 
@@ -230,8 +231,8 @@ describe("listMyMoves", () => {
   });
 
   it("refuses customers and staff", async () => {
-    await expect(movesOf(customer)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(movesOf(admin)).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(movesOf(customer)).rejects.toBeInstanceOf(ForbiddenError));
+    await expectUnchanged(db, () => expect(movesOf(admin)).rejects.toBeInstanceOf(ForbiddenError));
   });
 });
 

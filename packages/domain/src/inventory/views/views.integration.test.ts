@@ -23,6 +23,7 @@ import {
   partnerStockQuery,
   stockByProductQuery,
 } from "./index";
+import { expectUnchanged } from "../../testing/unchanged";
 
 /*
  * Own locations (T-…) and products (TST-…) so the figures do not depend on whatever stock the demo
@@ -130,7 +131,7 @@ describe("listLocations", () => {
   });
 
   it("refuses actors without stock:read", async () => {
-    await expect(listLocations(dealer, locationListQuery.parse({}))).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(listLocations(dealer, locationListQuery.parse({}))).rejects.toBeInstanceOf(ForbiddenError));
   });
 });
 
@@ -180,9 +181,9 @@ describe("listStockByLocation", () => {
   });
 
   it("answers not found for another branch's location or a bad id", async () => {
-    await expect(listStockByLocation(warehouseBj, loc["T-WH-SH"]!, locationStockQuery.parse({}))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(listStockByLocation(salesSh, loc["T-WH-BJ"]!, locationStockQuery.parse({}))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(listStockByLocation(admin, "not-a-uuid", locationStockQuery.parse({}))).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(listStockByLocation(warehouseBj, loc["T-WH-SH"]!, locationStockQuery.parse({}))).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(listStockByLocation(salesSh, loc["T-WH-BJ"]!, locationStockQuery.parse({}))).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(listStockByLocation(admin, "not-a-uuid", locationStockQuery.parse({}))).rejects.toBeInstanceOf(NotFoundError));
     expect((await listStockByLocation(salesSh, loc["T-WH-SH"]!, locationStockQuery.parse({}))).page.total).toBe(1);
   });
 });

@@ -10,6 +10,7 @@ import { checkPrice } from "./check";
 import { deleteContractPrice, listContractPrices, saveContractPrice, contractPriceQuery } from "./contracts";
 import { listPriceListItems, listPriceLists, priceListItemQuery, priceListQuery, removePriceListItem, savePriceList, setPriceListItem } from "./price-lists";
 import { listPromotions, promotionQuery, savePromotion } from "./promotions";
+import { expectUnchanged } from "../../testing/unchanged";
 
 let db: Database;
 let admin: Ctx;
@@ -28,13 +29,13 @@ const check = (organizationCode: string, sku: string, quantity: number, on = ON)
 
 describe("price lists", () => {
   it("creates once per key, validates dates and codes, and refuses a code in use", async () => {
-    expect(await fieldErrorsOf(savePriceList(admin, undefined, { ...listForm({ validTo: "2026-05-31" }), _key: newKey() }))).toEqual({ validTo: ["pricing.errors.dateOrder"] });
-    expect(await fieldErrorsOf(savePriceList(admin, undefined, { ...listForm({ code: "a b" }), _key: newKey() }))).toEqual({ code: ["pricing.errors.code"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(savePriceList(admin, undefined, { ...listForm({ validTo: "2026-05-31" }), _key: newKey() })))).toEqual({ validTo: ["pricing.errors.dateOrder"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(savePriceList(admin, undefined, { ...listForm({ code: "a b" }), _key: newKey() })))).toEqual({ code: ["pricing.errors.code"] });
     const key = newKey();
     const { id } = await savePriceList(admin, undefined, { ...listForm(), _key: key });
     expect(await savePriceList(admin, undefined, { ...listForm(), _key: key })).toEqual({ id });
-    await expect(savePriceList(admin, undefined, { ...listForm(), _key: newKey() })).rejects.toBeInstanceOf(ConflictError);
-    await expect(savePriceList(salesBj, undefined, { ...listForm({ code: "PL-X" }), _key: newKey() })).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(savePriceList(admin, undefined, { ...listForm(), _key: newKey() })).rejects.toBeInstanceOf(ConflictError));
+    await expectUnchanged(db, () => expect(savePriceList(salesBj, undefined, { ...listForm({ code: "PL-X" }), _key: newKey() })).rejects.toBeInstanceOf(ForbiddenError));
     const page = await listPriceLists(salesBj, priceListQuery.parse({ q: "pl-test" }));
     expect(page.rows).toEqual([expect.objectContaining({ id, code: "PL-TEST", partnerKind: "agent", products: 0 })]);
     expect((await auditOf(db, id)).map((a) => a.action)).toEqual(["price_list.create"]);
@@ -43,11 +44,11 @@ describe("price lists", () => {
   it("sets a product's breaks (unique, from 1, falling) and the resolver uses them", async () => {
     const { id } = await savePriceList(admin, undefined, { ...listForm({ code: "PL-AG-SPECIAL", validFrom: "2026-06-01" }), _key: newKey() });
     const item = (breaks: [string, string][]) => ({ sku: "mon-24f-ips", breaks: breaks.map(([minQuantity, price]) => ({ minQuantity, price })) });
-    expect(await fieldErrorsOf(setPriceListItem(admin, id, item([["1", "700"], ["1", "690"]])))).toEqual({ "breaks.1.minQuantity": ["pricing.errors.breaksUnique"] });
-    expect(await fieldErrorsOf(setPriceListItem(admin, id, item([["5", "700"]])))).toEqual({ breaks: ["pricing.errors.breakBase"] });
-    expect(await fieldErrorsOf(setPriceListItem(admin, id, item([["1", "700"], ["10", "710"]])))).toEqual({ "breaks.1.price": ["pricing.errors.breaksDescending"] });
-    expect(await fieldErrorsOf(setPriceListItem(admin, id, item([["1", "-1"]])))).toEqual({ "breaks.0.price": ["validation.money"] });
-    expect(await fieldErrorsOf(setPriceListItem(admin, id, { sku: "NOPE", breaks: [{ minQuantity: "1", price: "1" }] }))).toEqual({ sku: ["pricing.errors.unknownSku"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(setPriceListItem(admin, id, item([["1", "700"], ["1", "690"]]))))).toEqual({ "breaks.1.minQuantity": ["pricing.errors.breaksUnique"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(setPriceListItem(admin, id, item([["5", "700"]]))))).toEqual({ breaks: ["pricing.errors.breakBase"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(setPriceListItem(admin, id, item([["1", "700"], ["10", "710"]]))))).toEqual({ "breaks.1.price": ["pricing.errors.breaksDescending"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(setPriceListItem(admin, id, item([["1", "-1"]]))))).toEqual({ "breaks.0.price": ["validation.money"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(setPriceListItem(admin, id, { sku: "NOPE", breaks: [{ minQuantity: "1", price: "1" }] })))).toEqual({ sku: ["pricing.errors.unknownSku"] });
     await setPriceListItem(admin, id, item([["1", "700"], ["10", "650.50"]]));
     await setPriceListItem(admin, id, item([["1", "700"], ["10", "650.50"]]));
     const { page } = await listPriceListItems(admin, id, priceListItemQuery.parse({}));
@@ -64,16 +65,16 @@ describe("price lists", () => {
 describe("contract prices", () => {
   it("are saved for an organization in scope and win in the price check", async () => {
     const form = { organizationCode: "dl-0002", sku: "MON-27Q-IPS", minQuantity: "", price: "1,000.00", contractNo: "HT-T-1", validFrom: "2026-01-01", validTo: "2026-12-31" };
-    expect(await fieldErrorsOf(saveContractPrice(admin, undefined, { ...form, organizationCode: "ZZ-9", _key: newKey() }))).toEqual({ organizationCode: ["pricing.errors.unknownOrganization"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(saveContractPrice(admin, undefined, { ...form, organizationCode: "ZZ-9", _key: newKey() })))).toEqual({ organizationCode: ["pricing.errors.unknownOrganization"] });
     const { id } = await saveContractPrice(admin, undefined, { ...form, _key: newKey() });
     expect((await check("DL-0002", "MON-27Q-IPS", 1)).price).toMatchObject({ rule: "contract", unitPriceFen: 100_000n, ruleCode: "HT-T-1" });
     expect((await check("DL-0002", "MON-27Q-IPS", 1, "2027-01-01")).price!.rule).not.toBe("contract");
     // DL-0002 belongs to Shanghai: the Beijing salesperson neither sees nor checks it
     expect((await listContractPrices(salesBj, contractPriceQuery.parse({ q: "HT-T-1" }))).total).toBe(0);
     expect((await listContractPrices(admin, contractPriceQuery.parse({ q: "HT-T-1" }))).rows).toEqual([expect.objectContaining({ id, organizationCode: "DL-0002", unitPriceFen: 100_000n })]);
-    expect(await fieldErrorsOf(checkPrice(salesBj, { organizationCode: "DL-0002", sku: "MON-27Q-IPS", quantity: "1" }))).toEqual({ organizationCode: ["pricing.errors.unknownOrganization"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(checkPrice(salesBj, { organizationCode: "DL-0002", sku: "MON-27Q-IPS", quantity: "1" })))).toEqual({ organizationCode: ["pricing.errors.unknownOrganization"] });
     await deleteContractPrice(admin, id);
-    await expect(deleteContractPrice(admin, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(deleteContractPrice(admin, id)).rejects.toBeInstanceOf(NotFoundError));
   });
 });
 
@@ -82,10 +83,10 @@ describe("promotions", () => {
     const [line] = await db.select().from(productLines).where(eq(productLines.code, "KM"));
     const form = { code: "promo-km", nameZh: "键鼠八折", nameEn: "Keyboards 20% off", target: "line", sku: "", productLineId: line!.id, partnerKind: "dealer", kind: "discount", discountPercent: "20", promoPrice: "", minQuantity: "1", startsOn: "2026-07-01", endsOn: "2026-07-31", active: "on" };
     for (const [discountPercent, errors] of [["0", ["pricing.errors.discount"]], ["100", ["pricing.errors.discount"]], ["5.555", ["pricing.errors.discount"]]] as const)
-      expect(await fieldErrorsOf(savePromotion(admin, undefined, { ...form, discountPercent, _key: newKey() }))).toEqual({ discountPercent: errors });
-    expect(await fieldErrorsOf(savePromotion(admin, undefined, { ...form, endsOn: "2026-06-30", _key: newKey() }))).toEqual({ endsOn: ["pricing.errors.dateOrder"] });
-    expect(await fieldErrorsOf(savePromotion(admin, undefined, { ...form, target: "product", _key: newKey() }))).toEqual({ sku: ["validation.required"] });
-    expect(await fieldErrorsOf(savePromotion(admin, undefined, { ...form, kind: "price", _key: newKey() }))).toEqual({ promoPrice: ["validation.required"] });
+      expect(await expectUnchanged(db, () => fieldErrorsOf(savePromotion(admin, undefined, { ...form, discountPercent, _key: newKey() })))).toEqual({ discountPercent: errors });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(savePromotion(admin, undefined, { ...form, endsOn: "2026-06-30", _key: newKey() })))).toEqual({ endsOn: ["pricing.errors.dateOrder"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(savePromotion(admin, undefined, { ...form, target: "product", _key: newKey() })))).toEqual({ sku: ["validation.required"] });
+    expect(await expectUnchanged(db, () => fieldErrorsOf(savePromotion(admin, undefined, { ...form, kind: "price", _key: newKey() })))).toEqual({ promoPrice: ["validation.required"] });
     const { id } = await savePromotion(admin, undefined, { ...form, _key: newKey() });
     const [before, first] = [await check("DL-0001", "KM-LOCK-K", 1, "2026-06-30"), await check("DL-0001", "KM-LOCK-K", 1, "2026-07-01")];
     expect(before.price!.rule).not.toBe("promotion");

@@ -6,6 +6,7 @@ import { ForbiddenError, ValidationError } from "../../shared/errors";
 import { ctxOf, seedDemoData } from "../../testing/demo";
 import { anySerializedProduct, customerOf, insertRepairRequest } from "../network/test-fixtures";
 import { serviceDashboard } from "./dashboard";
+import { expectUnchanged } from "../../testing/unchanged";
 
 let db: Database;
 const hour = 3600_000;
@@ -104,7 +105,7 @@ describe("serviceDashboard", () => {
     const longAgo = await serviceDashboard(desk, { from: "2020-01-01", to: "2020-12-31" });
     expect(longAgo.overall).toMatchObject({ requests: 0, resolved: 0, ratingAverage: null });
     expect(longAgo.cost.total.totalFen).toBe(0n);
-    await expect(serviceDashboard(desk, { from: "2026-02-01", to: "2026-01-01" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(serviceDashboard(await ctxOf(db, "sales.bj@demo.cn"), {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(serviceDashboard(desk, { from: "2026-02-01", to: "2026-01-01" })).rejects.toBeInstanceOf(ValidationError));
+    await expectUnchanged(db, async () => expect(serviceDashboard(await ctxOf(db, "sales.bj@demo.cn"), {})).rejects.toBeInstanceOf(ForbiddenError));
   });
 });

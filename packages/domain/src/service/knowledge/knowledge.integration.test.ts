@@ -11,6 +11,7 @@ import { archiveArticle, publishArticle } from "./publish";
 import { createArticle, updateArticle } from "./save";
 import { articlesForProduct, getArticle, searchArticles } from "./search";
 import { draftArticleFromRequest } from "./from-request";
+import { expectUnchanged } from "../../testing/unchanged";
 
 let db: Database;
 let desk: Ctx;
@@ -87,8 +88,8 @@ describe("createArticle", () => {
   });
 
   it("refuses a customer and a sales user", async () => {
-    await expect(createArticle(customer, body())).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createArticle(sales, body())).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(createArticle(customer, body())).rejects.toBeInstanceOf(ForbiddenError));
+    await expectUnchanged(db, () => expect(createArticle(sales, body())).rejects.toBeInstanceOf(ForbiddenError));
   });
 });
 
@@ -100,7 +101,7 @@ describe("updateArticle", () => {
     expect(edited.cause).toBe("主板供电故障");
     const replay = await updateArticle(desk, a.id, { ...body({ cause: "主板供电故障" }), version: a.version });
     expect(replay.version).toBe(edited.version);
-    await expect(updateArticle(desk, a.id, { ...body({ cause: "另一种原因" }), version: a.version })).rejects.toBeInstanceOf(ConflictError);
+    await expectUnchanged(db, () => expect(updateArticle(desk, a.id, { ...body({ cause: "另一种原因" }), version: a.version })).rejects.toBeInstanceOf(ConflictError));
     const [row] = await db.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, a.id));
     expect(row!.cause).toBe("主板供电故障");
   });
@@ -109,10 +110,10 @@ describe("updateArticle", () => {
     const own = await createArticle(tech, body());
     await expect(updateArticle(tech, own.id, { ...body({ cause: "风扇积灰" }), version: own.version })).resolves.toMatchObject({ cause: "风扇积灰" });
     const desks = await createArticle(desk, body());
-    await expect(updateArticle(tech, desks.id, { ...body(), version: desks.version })).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(updateArticle(tech, desks.id, { ...body(), version: desks.version })).rejects.toBeInstanceOf(NotFoundError));
     const fresh = await getArticle(desk, own.id);
     await publishArticle(desk, own.id, { version: fresh.article.version });
-    await expect(updateArticle(tech, own.id, { ...body({ cause: "x原因" }), version: fresh.article.version + 1 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(updateArticle(tech, own.id, { ...body({ cause: "x原因" }), version: fresh.article.version + 1 })).rejects.toBeInstanceOf(ForbiddenError));
   });
 });
 
@@ -125,7 +126,7 @@ describe("publish and archive", () => {
     expect((await publishArticle(desk, a.id, { version: a.version })).version).toBe(published.version);
     const archived = await archiveArticle(desk, a.id, { version: published.version });
     expect(archived.status).toBe("archived");
-    await expect(publishArticle(desk, a.id, { version: published.version })).rejects.toBeInstanceOf(ConflictError);
+    await expectUnchanged(db, () => expect(publishArticle(desk, a.id, { version: published.version })).rejects.toBeInstanceOf(ConflictError));
     expect((await publishArticle(desk, a.id, { version: archived.version })).status).toBe("published");
     const actions = (await db.select().from(auditLog).where(eq(auditLog.entityId, a.id))).map((r) => r.action);
     expect(actions).toEqual(["create", "publish", "archive", "publish"]);
@@ -133,8 +134,8 @@ describe("publish and archive", () => {
 
   it("is the desk's: a technician cannot publish, and a bad id is not found", async () => {
     const a = await createArticle(tech, body());
-    await expect(publishArticle(tech, a.id, { version: 1 })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(publishArticle(desk, "not-a-uuid", { version: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(publishArticle(tech, a.id, { version: 1 })).rejects.toBeInstanceOf(ForbiddenError));
+    await expectUnchanged(db, () => expect(publishArticle(desk, "not-a-uuid", { version: 1 })).rejects.toBeInstanceOf(NotFoundError));
   });
 });
 
@@ -188,7 +189,7 @@ describe("searchArticles", () => {
     expect(forCustomer.rows.every((r) => r.status === "published")).toBe(true);
     expect(forCustomer.total).toBeLessThan(all.total);
     expect((await searchArticles(desk, q({ status: "draft", size: "100" }))).rows.every((r) => r.status === "draft")).toBe(true);
-    await expect(searchArticles(sales, q())).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(searchArticles(sales, q())).rejects.toBeInstanceOf(ForbiddenError));
   });
 
   it("filters by product: listed products and the product's whole line", async () => {
@@ -212,7 +213,7 @@ describe("searchArticles", () => {
 
   it("hides drafts from customers by URL (404)", async () => {
     const draft = await createArticle(desk, body());
-    await expect(getArticle(customer, draft.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(getArticle(customer, draft.id)).rejects.toBeInstanceOf(NotFoundError));
     await expect(getArticle(desk, draft.id)).resolves.toMatchObject({ article: { id: draft.id } });
   });
 });
@@ -257,9 +258,9 @@ describe("draftArticleFromRequest", () => {
     const notResolved = await caught(draftArticleFromRequest(tech, { requestId: open.id }));
     expect(notResolved).toBeInstanceOf(ValidationError);
     expect((notResolved as ValidationError).fieldErrors.form).toEqual(["knowledge.validation.requestNotResolved"]);
-    await expect(draftArticleFromRequest(tech, { requestId: foreign.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(draftArticleFromRequest(tech, { requestId: "x" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(draftArticleFromRequest(customer, { requestId: open.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(draftArticleFromRequest(tech, { requestId: foreign.id })).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(draftArticleFromRequest(tech, { requestId: "x" })).rejects.toBeInstanceOf(ValidationError));
+    await expectUnchanged(db, () => expect(draftArticleFromRequest(customer, { requestId: open.id })).rejects.toBeInstanceOf(ForbiddenError));
     expect(await articleCount()).toBe(before);
   });
 });

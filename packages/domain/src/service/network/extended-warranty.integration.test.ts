@@ -11,6 +11,7 @@ import { gatherWarrantyFacts } from "../warranty-facts";
 import { standardWarranty } from "../warranty";
 import { checkCoveredSerials, createExtendedWarrantyContracts } from "./extended-warranty";
 import { listWarrantyContracts, warrantyListQuery } from "./contracts";
+import { expectUnchanged } from "../../testing/unchanged";
 
 let db: Database;
 let sale: Awaited<ReturnType<typeof createShippedOrder>>;
@@ -45,7 +46,7 @@ beforeAll(async () => {
 describe("createExtendedWarrantyContracts through shipOrder", () => {
   it("refuses the shipment when a shipped unit names no serial, and changes nothing", async () => {
     await coverSerials([]);
-    const error = await shipExtension(1).catch((e: unknown) => e);
+    const error = await expectUnchanged(db, () => shipExtension(1).catch((e: unknown) => e));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors).toEqual({ "lines.2.coveredSerials": ["network.validation.coveredSerialsMissing"] });
     const [line] = await db.select().from(orderLines).where(eq(orderLines.id, sale.lineIds[1]!));
@@ -55,7 +56,7 @@ describe("createExtendedWarrantyContracts through shipOrder", () => {
 
   it("refuses a serial we never sold", async () => {
     await coverSerials(["NO-SUCH-SERIAL", "EWT-SN2"]);
-    const error = await shipExtension(1).catch((e: unknown) => e);
+    const error = await expectUnchanged(db, () => shipExtension(1).catch((e: unknown) => e));
     expect((error as ValidationError).fieldErrors).toEqual({ "lines.2.coveredSerials": ["network.validation.coveredSerialUnknown"] });
   });
 
@@ -97,7 +98,7 @@ describe("listWarrantyContracts", () => {
     expect((await listWarrantyContracts(desk, warrantyListQuery.parse({ serial: "EWT-SN%" }))).total).toBe(0);
     const inTheExtension = await listWarrantyContracts(desk, warrantyListQuery.parse({ serial: "EWT", current: "1" }), "2029-01-01");
     expect(inTheExtension.total).toBe(2);
-    await expect(listWarrantyContracts(await ctxOf(db, "sales.bj@demo.cn"), warrantyListQuery.parse({}))).rejects.toThrow();
+    await expectUnchanged(db, async () => expect(listWarrantyContracts(await ctxOf(db, "sales.bj@demo.cn"), warrantyListQuery.parse({}))).rejects.toThrow());
   });
 });
 

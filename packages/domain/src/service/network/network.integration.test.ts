@@ -11,6 +11,7 @@ import { getStation, listStations, saveStationProfile } from "./stations";
 import { createTechnician, deactivateTechnician, linkTechnician } from "./technicians";
 import { anySerializedProduct, customerOf, insertRepairRequest } from "./test-fixtures";
 import { parseDayHours } from "./inputs";
+import { expectUnchanged } from "../../testing/unchanged";
 
 let db: Database;
 let desk: Ctx;
@@ -57,7 +58,7 @@ describe("saveStationProfile", () => {
     expect(same.updatedAt.toISOString()).toBe(loadedAt);
     const updated = await saveStationProfile(desk, station.id, { cities: "北京", divisionIds: [], capacityPerDay: "20", loadedAt, ...hours });
     expect(updated).toMatchObject({ cities: ["北京"], capacityPerDay: 20, active: false });
-    await expect(saveStationProfile(desk, station.id, { cities: "上海", capacityPerDay: "5", loadedAt, ...hours })).rejects.toBeInstanceOf(ConflictError);
+    await expectUnchanged(db, () => expect(saveStationProfile(desk, station.id, { cities: "上海", capacityPerDay: "5", loadedAt, ...hours })).rejects.toBeInstanceOf(ConflictError));
     const actions = (await db.select().from(auditLog).where(eq(auditLog.entityId, station.id))).map((a) => a.action);
     expect(actions).toEqual(["create", "update"]);
   });
@@ -78,9 +79,9 @@ describe("saveStationProfile", () => {
   });
 
   it("is the desk's: sales is refused, a dealer id is not a station", async () => {
-    await expect(saveStationProfile(sales, station.id, { cities: "北京", capacityPerDay: "1", ...hours })).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(saveStationProfile(sales, station.id, { cities: "北京", capacityPerDay: "1", ...hours })).rejects.toBeInstanceOf(ForbiddenError));
     const [dealer] = await db.select().from(organizations).where(eq(organizations.code, "DL-0001"));
-    await expect(saveStationProfile(desk, dealer!.id, { cities: "北京", capacityPerDay: "1", ...hours })).rejects.toBeInstanceOf(NotFoundError);
+    await expectUnchanged(db, () => expect(saveStationProfile(desk, dealer!.id, { cities: "北京", capacityPerDay: "1", ...hours })).rejects.toBeInstanceOf(NotFoundError));
   });
 });
 
@@ -124,7 +125,7 @@ describe("listStations", () => {
     expect(row).toMatchObject({ hasProfile: true, capacityPerDay: 20, technicians: 1 });
     const sorted = await listStations(desk, stationListQuery.parse({ sort: "load", dir: "desc", size: "10" }));
     expect(sorted.rows).toHaveLength(10);
-    await expect(listStations(sales, stationListQuery.parse({}))).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(listStations(sales, stationListQuery.parse({}))).rejects.toBeInstanceOf(ForbiddenError));
   });
 });
 
@@ -144,8 +145,8 @@ describe("service history", () => {
     const byCustomer = await customerHistory(desk, endCustomerId);
     expect(byCustomer.requests.map((r) => r.id)).toEqual(expect.arrayContaining([first.id, second.id]));
     expect(await serialHistory(desk, "")).toBeNull();
-    await expect(customerHistory(desk, "nope")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(serialHistory(sales, "HIST-001")).rejects.toBeInstanceOf(ForbiddenError);
+    await expectUnchanged(db, () => expect(customerHistory(desk, "nope")).rejects.toBeInstanceOf(NotFoundError));
+    await expectUnchanged(db, () => expect(serialHistory(sales, "HIST-001")).rejects.toBeInstanceOf(ForbiddenError));
   });
 });
 
