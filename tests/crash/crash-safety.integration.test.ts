@@ -19,7 +19,7 @@ import {
   stockMoves,
   type Database,
 } from "@cs/db";
-import { shanghaiToday } from "@cs/domain/billing/dates";
+import { shanghaiToday } from "@cs/domain/shared/dates";
 import { enterCounts, openStocktake } from "@cs/domain/inventory/documents/stocktakes";
 import { verifyStockLevels } from "@cs/domain/inventory/verify";
 import { createRebateProgram } from "@cs/domain/rebates/programs";

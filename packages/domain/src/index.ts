@@ -7,6 +7,8 @@ export * from "./shared/errors";
 export * from "./shared/context";
 export * from "./shared/audit";
 export * from "./shared/document-number";
+export * from "./shared/dates";
+export * from "./shared/money";
 export * from "./shared/list-query";
 export * from "./shared/spreadsheet-cells";
 export * from "./shared/idempotency";

@@ -21,3 +21,16 @@ export const i18nOptions = {
   interpolation: { escapeValue: false },
   showSupportNotice: false,
 } as const;
+
+/**
+ * A record's name in the reader's language (`zh` true for 简体中文), falling back to the other
+ * language when the record has none in this one: every bilingual name on screen goes through here.
+ */
+export function localName(zh: boolean, nameZh: string, nameEn: string | null | undefined): string;
+export function localName(zh: boolean, nameZh: string | null | undefined, nameEn: string): string;
+export function localName(zh: boolean, nameZh: string | null | undefined, nameEn: string | null | undefined): string | null;
+export function localName(zh: boolean, nameZh: string | null | undefined, nameEn: string | null | undefined): string | null {
+  const first = zh ? nameZh : nameEn;
+  const other = zh ? nameEn : nameZh;
+  return first || other || (first ?? other ?? null);
+}

@@ -1,6 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
 import type { getInvoice } from "@cs/domain";
 import { Money, formatDate } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 type Data = Awaited<ReturnType<typeof getInvoice>>;
 
@@ -41,7 +42,7 @@ export function InvoiceView({ data }: { data: Data }) {
           {data.lines.map((l) => (
             <tr key={l.id} className="border-t border-slate-100">
               <td className="py-2 font-mono text-xs">{l.sku}</td>
-              <td>{zh ? l.nameZh : l.nameEn}</td>
+              <td>{localName(zh, l.nameZh, l.nameEn)}</td>
               <td className="text-right tabular-nums">{l.quantity}</td>
               <td className="text-right">{m(l.unitPriceFen)}</td>
               <td className="text-right">{m(l.netFen)}</td>

@@ -5,6 +5,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import type { getReturn, listReturns } from "@cs/domain";
 import { Badge, Card, cn, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 export type ReturnRow = Awaited<ReturnType<typeof listReturns>>["rows"][number];
 export type ReturnDetail = Awaited<ReturnType<typeof getReturn>>;
@@ -80,7 +81,7 @@ export function ReturnFacts({ detail }: { detail: ReturnDetail }) {
         {ret.decisionComment ? <Fact label={t("returns.decision")}>{ret.decisionComment}</Fact> : null}
         {detail.locationCode ? (
           <Fact label={t("returns.receivedAt")}>
-            {detail.locationCode} {zh ? detail.locationNameZh : detail.locationNameEn}
+            {detail.locationCode} {localName(zh, detail.locationNameZh, detail.locationNameEn)}
             {ret.toQuarantine ? ` · ${t("returns.quarantine")}` : ""}
           </Fact>
         ) : null}
@@ -127,7 +128,7 @@ export function ReturnLines({ detail }: { detail: ReturnDetail }) {
               <tr key={l.id}>
                 <td className={td}>{l.lineNo}</td>
                 <td className={cn(td, "font-mono text-xs")}>{l.sku}</td>
-                <td className={td}>{zh ? l.nameZh : l.nameEn}</td>
+                <td className={td}>{localName(zh, l.nameZh, l.nameEn)}</td>
                 <td className={cn(td, "text-right tabular-nums")}>{formatNumber(l.quantity, i18n.language)}</td>
                 <td className={cn(td, "font-mono text-xs")}>{l.serials.length ? l.serials.join(" ") : "—"}</td>
                 <td className={cn(td, "text-right tabular-nums")}>{formatMoney(l.unitPriceFen, i18n.language)}</td>

@@ -5,6 +5,7 @@ import { Form, Link } from "react-router";
 import type { getShipment, listShipments } from "@cs/domain";
 import { Badge, Button, Card, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
 import { CsrfInput } from "./root";
+import { localName } from "@cs/i18n";
 
 /** Shipments as both apps show them: the desk's shipping pages and the partner's finance pages. */
 export type ShipmentRow = Awaited<ReturnType<typeof listShipments>>["rows"][number];
@@ -48,7 +49,7 @@ export function ShipmentView({ data, notice }: { data: ShipmentDetail; notice?: 
         <dl className="grid gap-3 text-sm sm:grid-cols-3">
           <div><dt className="text-slate-500">{t("billing.fields.order")}</dt><dd className="font-mono">{orderNumber}</dd></div>
           <div><dt className="text-slate-500">{t("billing.fields.partner")}</dt><dd>{buyer}</dd></div>
-          <div><dt className="text-slate-500">{t("billing.fields.fromLocation")}</dt><dd>{from.code} {zh ? from.nameZh : from.nameEn}</dd></div>
+          <div><dt className="text-slate-500">{t("billing.fields.fromLocation")}</dt><dd>{from.code} {localName(zh, from.nameZh, from.nameEn)}</dd></div>
           <div><dt className="text-slate-500">{t("billing.fields.carrier")}</dt><dd>{shipment.carrier}</dd></div>
           <div><dt className="text-slate-500">{t("billing.fields.trackingNumber")}</dt><dd className="font-mono">{shipment.trackingNumber}</dd></div>
           <div><dt className="text-slate-500">{t("billing.fields.shippedAt")}</dt><dd>{formatDateTime(shipment.shippedAt, i18n.language)}</dd></div>
@@ -66,7 +67,7 @@ export function ShipmentView({ data, notice }: { data: ShipmentDetail; notice?: 
             {lines.map((l) => (
               <tr key={l.id} className="border-t border-slate-100">
                 <td className="py-2 font-mono text-xs">{l.sku}</td>
-                <td>{zh ? l.nameZh : l.nameEn}</td>
+                <td>{localName(zh, l.nameZh, l.nameEn)}</td>
                 <td className="text-right tabular-nums">{l.quantity}</td>
                 <td className="font-mono text-xs">{l.serials.join(", ")}</td>
               </tr>

@@ -6,6 +6,7 @@ import { Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonCla
 import { useTableLabels } from "@cs/web";
 import { domainCtx, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/products";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -24,9 +25,9 @@ export default function Products({ loaderData }: Route.ComponentProps) {
   const lines = tree.flatMap((d) => d.lines.filter((l) => !query.division || l.divisionId === query.division));
   const columns: ColumnDef<Row, unknown>[] = [
     { id: "sku", header: t("product.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "name", header: t("product.name"), meta: { sortKey: "name" }, cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
-    { id: "division", header: t("product.division"), meta: { defaultHidden: true }, cell: ({ row }) => (zh ? row.original.divisionZh : row.original.divisionEn) },
-    { id: "line", header: t("product.line"), cell: ({ row }) => (zh ? row.original.lineZh : row.original.lineEn) },
+    { id: "name", header: t("product.name"), meta: { sortKey: "name" }, cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
+    { id: "division", header: t("product.division"), meta: { defaultHidden: true }, cell: ({ row }) => localName(zh, row.original.divisionZh, row.original.divisionEn) },
+    { id: "line", header: t("product.line"), cell: ({ row }) => localName(zh, row.original.lineZh, row.original.lineEn) },
     { id: "unit", header: t("product.unit"), cell: ({ row }) => t(`product.units.${row.original.unit}`, { defaultValue: row.original.unit }) },
     { id: "listPrice", header: t("product.listPrice"), meta: { sortKey: "listPrice", align: "right" }, cell: ({ row }) => formatMoney(row.original.listPriceFen, i18n.language) },
     { id: "cost", header: t("product.cost"), meta: { sortKey: "cost", align: "right" }, cell: ({ row }) => (row.original.costFen === null ? "—" : formatMoney(row.original.costFen, i18n.language)) },
@@ -38,8 +39,8 @@ export default function Products({ loaderData }: Route.ComponentProps) {
       <PageHeader title={t("product.title")} />
       <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("product.searchPlaceholder")} />
-        <SelectField label={t("product.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: zh ? d.nameZh : d.nameEn }))} />
-        <SelectField label={t("product.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: zh ? l.nameZh : l.nameEn }))} />
+        <SelectField label={t("product.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />
+        <SelectField label={t("product.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: localName(zh, l.nameZh, l.nameEn) }))} />
         <div className="flex items-end gap-2">
           <Button>{t("common.filter")}</Button>
           <Link to="/products" className={buttonClass("ghost")}>

@@ -6,7 +6,7 @@ import { authorize } from "../access/authorize";
 import { tenantScope } from "../access/scopes";
 import type { Ctx } from "../shared/context";
 import { listQuerySchema, likePattern, type Page } from "../shared/list-query";
-import { shanghaiToday } from "./dates";
+import { shanghaiToday } from "../shared/dates";
 
 export const agingBuckets = ["notDue", "d0_30", "d31_60", "d61_90", "d90Plus"] as const;
 export type AgingBucket = (typeof agingBuckets)[number];

@@ -6,7 +6,7 @@ import { recordRebateAdjustmentsForCredit } from "../rebates/adjustments";
 import { recordAudit } from "../shared/audit";
 import { nextDocumentNumber } from "../shared/document-number";
 import { ValidationError } from "../shared/errors";
-import { shanghaiToday, yearOf } from "./dates";
+import { shanghaiToday, yearOf } from "../shared/dates";
 import { priceInvoiceLines, type InvoiceLineInput } from "./invoice";
 
 /**

@@ -9,7 +9,7 @@ import { NotFoundError } from "../shared/errors";
 import { likePattern, listQuerySchema, type Page } from "../shared/list-query";
 import { isUuid } from "../shared/parse";
 import { creditPosition } from "./credit";
-import { shanghaiToday } from "./dates";
+import { shanghaiToday } from "../shared/dates";
 
 /** Staff read finance with invoice:read; a partner admin its own account with own_account:read. */
 export function authorizeAccount(actor: Actor) {

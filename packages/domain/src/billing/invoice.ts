@@ -5,7 +5,7 @@ import { addInvoiceStats } from "../channel/stats";
 import { allocateOrderRebate } from "../rebates/balance-checkout";
 import { recordAudit } from "../shared/audit";
 import { nextDocumentNumber } from "../shared/document-number";
-import { addDays, shanghaiToday, yearOf } from "./dates";
+import { addDays, shanghaiToday, yearOf } from "../shared/dates";
 import { STANDARD_VAT_BP, splitVat } from "./vat";
 
 export type InvoiceLineInput = { orderLineId: string | null; productId: string; quantity: number; unitPriceFen: bigint };

@@ -6,7 +6,7 @@ import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
 import { createTestInvoice } from "../testing/billing";
 import { createProduct } from "../testing/orders";
 import { ValidationError } from "../shared/errors";
-import { addDays, shanghaiToday } from "./dates";
+import { addDays, shanghaiToday } from "../shared/dates";
 import { recordPayment } from "./payments";
 
 let db: Database;

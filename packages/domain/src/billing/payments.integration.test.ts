@@ -10,7 +10,7 @@ import type { Ctx } from "../shared/context";
 import { receivablesAging, agingQuery } from "./aging";
 import { createCreditNote } from "./credit-notes";
 import { creditPosition } from "./credit";
-import { addDays, shanghaiToday } from "./dates";
+import { addDays, shanghaiToday } from "../shared/dates";
 import { allocateCredit, recordPayment } from "./payments";
 import { hasKey } from "../shared/keys";
 import { expectUnchanged } from "../testing/unchanged";

@@ -12,8 +12,8 @@ import { NotFoundError, ValidationError } from "../shared/errors";
 import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
 import { planAllocation, type Allocation, type OpenInvoice } from "./allocate";
-import { shanghaiToday, yearOf } from "./dates";
-import { moneyField } from "./money";
+import { shanghaiToday, yearOf } from "../shared/dates";
+import { moneyField } from "../validation/fields";
 
 /** The ways money arrives, for the record-payment form ("rebate" is made by checkout only). */
 type ManualMethod = Exclude<(typeof paymentMethods)[number], "rebate">;

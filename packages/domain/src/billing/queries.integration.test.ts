@@ -7,7 +7,7 @@ import { createConfirmedOrder, createProduct, stockUp } from "../testing/orders"
 import { locationIdOf } from "../testing/inventory";
 import type { Ctx } from "../shared/context";
 import { getInvoice, invoiceListQuery, listInvoices, listPayments, myAccount, paymentForm, paymentListQuery } from "./finance-queries";
-import { shanghaiToday } from "./dates";
+import { shanghaiToday } from "../shared/dates";
 import { recordPayment } from "./payments";
 import { shipOrder } from "./ship";
 import { getShipment, listOrdersToShip, listShipments, shipmentForm, shipmentListQuery, toShipQuery } from "./shipping-queries";

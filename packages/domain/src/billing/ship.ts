@@ -13,7 +13,7 @@ import { nextDocumentNumber } from "../shared/document-number";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "../shared/errors";
 import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
-import { shanghaiToday, yearOf } from "./dates";
+import { shanghaiNoon, shanghaiToday, yearOf } from "../shared/dates";
 import { issueShipmentInvoice } from "./invoice";
 import { recordShipmentEvent } from "./order-progress";
 import { createExtendedWarrantyContracts } from "../service/network/extended-warranty";
@@ -248,7 +248,7 @@ export async function confirmDelivery(ctx: Ctx, raw: unknown) {
       .for("update", { of: shipments });
     if (!row || (who.kind === "supplier" ? row.shipment.supplierId !== who.ownerId : row.shipment.supplierId !== null)) throw new NotFoundError("shipment");
     if (row.shipment.status === "delivered") return { status: "delivered" as const, deliveredAt: row.shipment.deliveredAt };
-    const deliveredAt = input.deliveredOn && input.deliveredOn !== today ? new Date(`${input.deliveredOn}T12:00:00+08:00`) : new Date();
+    const deliveredAt = input.deliveredOn && input.deliveredOn !== today ? shanghaiNoon(input.deliveredOn) : new Date();
     await tx.update(shipments).set({ status: "delivered", deliveredAt }).where(eq(shipments.id, row.shipment.id));
     await recordShipmentEvent(tx, {
       orderId: row.order.id,

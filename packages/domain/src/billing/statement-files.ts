@@ -1,6 +1,7 @@
 import type { Statement } from "./statement";
 import { renderStatementPdf, type StatementLabels } from "./statement-pdf";
 import { renderStatementXlsx } from "./statement-xlsx";
+import { formatYuan } from "../shared/money";
 
 /**
  * Server-only glue shared by the back-office and the portal: labels from the app's translator,
@@ -8,12 +9,6 @@ import { renderStatementXlsx } from "./statement-xlsx";
  */
 export type Translate = (key: string) => string;
 
-function money(fen: bigint) {
-  const negative = fen < 0n;
-  const abs = negative ? -fen : fen;
-  const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}¥${whole}.${String(abs % 100n).padStart(2, "0")}`;
-}
 
 export function statementLabels(t: Translate): StatementLabels {
   const k = (key: string) => t(`billing.statement.${key}`);
@@ -39,7 +34,7 @@ export function statementLabels(t: Translate): StatementLabels {
       balance: t("billing.aging.balance"),
     },
     company: t("app.company"),
-    money,
+    money: formatYuan,
     date: (d) => d,
   };
 }

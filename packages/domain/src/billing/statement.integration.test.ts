@@ -8,7 +8,7 @@ import { createTestInvoice, expectDomainError } from "../testing/billing";
 import { createTestProduct } from "../testing/inventory";
 import { pdfEmbeddedFonts, pdfText } from "../testing/pdf-text";
 import type { Ctx } from "../shared/context";
-import { addDays, shanghaiToday } from "./dates";
+import { addDays, shanghaiToday } from "../shared/dates";
 import { recordPayment } from "./payments";
 import { statementOfAccount } from "./statement";
 import { renderStatementPdf, type StatementLabels } from "./statement-pdf";

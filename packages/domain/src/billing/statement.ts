@@ -7,7 +7,7 @@ import type { Ctx } from "../shared/context";
 import { NotFoundError, ValidationError } from "../shared/errors";
 import { isUuid, parseInput } from "../shared/parse";
 import { agingOfPartner, type AgingRow } from "./aging";
-import { addDays, shanghaiToday } from "./dates";
+import { addDays, shanghaiToday } from "../shared/dates";
 
 export type StatementEntry = {
   date: string;

@@ -2,7 +2,7 @@ import { asc } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { partnerTargets, products, rebatePrograms, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { shanghaiToday } from "../billing/dates";
+import { shanghaiToday } from "../shared/dates";
 import type { Ctx } from "../shared/context";
 import { createTestInvoice } from "../testing/billing";
 import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";

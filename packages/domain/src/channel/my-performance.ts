@@ -3,7 +3,7 @@ import { ALL_DIVISIONS, type RebateTier } from "@cs/db";
 import { authorize } from "../access/authorize";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
-import { shanghaiToday } from "../billing/dates";
+import { shanghaiToday } from "../shared/dates";
 import { completionBp, currentPeriod, periodKinds, periodRange, type PeriodKind } from "./periods";
 
 export type ProgressRow = {

@@ -4,9 +4,8 @@ import { authorize } from "../access/authorize";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { isUuid } from "../shared/parse";
-import { shanghaiToday } from "../billing/dates";
+import { addMonths, shanghaiToday } from "../shared/dates";
 import { evaluationSql, toScorecardRow } from "./evaluation";
-import { addMonths } from "../service/warranty";
 import { currentPeriod, periodKinds, type PeriodKind } from "./periods";
 import { channelPartnerScope } from "./scope";
 

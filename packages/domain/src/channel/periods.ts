@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { periodKinds, type PeriodKind } from "@cs/db";
-import { shanghaiToday } from "../billing/dates";
-import { addMonths } from "../service/warranty";
+import { addMonths, shanghaiToday } from "../shared/dates";
 
 export { periodKinds, type PeriodKind };
 

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@cs/db";
-import { shanghaiToday } from "../billing/dates";
-import { addMonths } from "../service/warranty";
+import { addMonths, shanghaiToday } from "../shared/dates";
 import { currentPeriod } from "./periods";
 import { rebuildPartnerMonthStats } from "./rebuild-stats";
 

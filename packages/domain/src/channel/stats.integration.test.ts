@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ALL_DIVISIONS, invoiceLines, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { createCreditNote } from "../billing/credit-notes";
-import { shanghaiToday } from "../billing/dates";
+import { shanghaiToday } from "../shared/dates";
 import { allocateCredit, recordPayment } from "../billing/payments";
 import type { Ctx } from "../shared/context";
 import { createTestInvoice } from "../testing/billing";

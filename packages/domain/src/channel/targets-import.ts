@@ -4,7 +4,7 @@ import type { PeriodKind } from "@cs/db";
 import { authorize } from "../access/authorize";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
-import { moneyField } from "../billing/money";
+import { moneyField } from "../validation/fields";
 import { isPeriodStart } from "./periods";
 import { channelPartnerScope } from "./scope";
 import { upsertTargets, type TargetInput } from "./targets";

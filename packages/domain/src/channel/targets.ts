@@ -7,12 +7,10 @@ import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
 import { listQuerySchema, likePattern, type Page } from "../shared/list-query";
 import { isUuid, parseInput } from "../shared/parse";
-import { moneyField } from "../billing/money";
+import { blankToUndefined, moneyField, strictNumber } from "../validation/fields";
 import { isPeriodStart } from "./periods";
 import { channelPartnerScope } from "./scope";
-import { strictNumber } from "../validation/fields";
 
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optionalUuid = z.preprocess(blankToUndefined, z.string().uuid("validation.invalid").optional());
 
 export const targetInput = z

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { executePrepared, type OrderStatus, type Transaction } from "@cs/db";
 import { toAuditJson } from "../shared/audit";
+import { numberSql, sequenceSql } from "../shared/document-number";
 import type { PricedLine } from "./pricing";
 import type { LineBuckets } from "./reserve-lines";
 
@@ -84,20 +85,17 @@ export function insertOrdersStatement(year: number, actorId: string, list: NewOr
   // Prepared: the text is the same for every checkout, so PostgreSQL plans it once per connection.
   return sql`
     with seq as (
-      insert into document_sequences (prefix, year, last_value) values ('SO', ${year}::int, ${n}::int)
-      on conflict (prefix, year) do update set last_value = document_sequences.last_value + excluded.last_value
-      returning last_value
+      ${sequenceSql("SO", year, n)}
     ), o as (
       insert into orders (id, number, organization_id, owner_branch_id, supplier_id, division_id, status, approval_reasons, placed_by,
                           po_number, ship_to_address_id, ship_to, requested_date, notes, total_fen, tax_fen, confirmed_at)
-      select x.id, 'SO-' || ${year}::int || '-' || case when v.value < 1000000 then lpad(v.value::text, 6, '0') else v.value::text end,
+      select x.id, ${numberSql("SO", year, sql`v.value`)},
              x.organization_id, x.owner_branch_id, x.supplier_id,
              x.division_id, x.status, string_to_array(x.reasons, ','), x.placed_by, x.po_number, x.ship_to_address_id, x.ship_to,
              x.requested_date, x.notes, x.total_fen, x.tax_fen, case when x.confirmed then now() end
         from jsonb_to_recordset(${json(orderRows)}::jsonb) as x(id uuid, ord int, organization_id uuid, owner_branch_id uuid, supplier_id uuid,
              division_id uuid, status order_status, reasons text, placed_by uuid, po_number text, ship_to_address_id uuid, ship_to jsonb,
              requested_date date, notes text, total_fen bigint, tax_fen bigint, confirmed boolean)
-       -- SO-yyyy-000123, widening past six digits like nextDocumentNumber.
        cross join seq cross join lateral (select seq.last_value - ${n}::int + x.ord as value) v
       returning id, number
     ), l as (

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DISTRIBUTOR_OWNER, orderLines, orders, organizations, type Database, type OrderStatus } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { addDays, shanghaiToday } from "../billing/dates";
+import { addDays, shanghaiToday } from "../shared/dates";
 import type { Ctx } from "../shared/context";
 import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
 import { countOrderQueues, listOrderQueue, orderQueueQuery } from "./queues";

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { DISTRIBUTOR_OWNER, orderLines, orders, orderStatuses, organizations, type OrderStatus } from "@cs/db";
 import { orderScope } from "../access/scopes";
-import { shanghaiToday } from "../billing/dates";
+import { shanghaiDayEnd, shanghaiDayStart, shanghaiToday } from "../shared/dates";
 import type { Ctx } from "../shared/context";
 import { likePattern, listQuerySchema, type Page } from "../shared/list-query";
 
@@ -79,7 +79,6 @@ export function queueCondition(queue: OrderQueue, today = shanghaiToday()): SQL 
 }
 
 /** Midnight of a Shanghai calendar day as an instant. */
-const shanghaiMidnight = (day: string) => sql`(${day}::date)::timestamp at time zone 'Asia/Shanghai'`;
 
 /** `suppliedBy`: only the orders this master distributor supplies (its fulfilment list). */
 export type QueueOptions = { suppliedBy?: string };
@@ -89,8 +88,8 @@ function filters(ctx: Ctx, q: OrderQueueQuery, options: QueueOptions = {}): SQL 
   if (options.suppliedBy) conditions.push(eq(orders.supplierId, options.suppliedBy));
   if (q.status) conditions.push(eq(orders.status, q.status));
   if (q.branch) conditions.push(eq(orders.ownerBranchId, q.branch));
-  if (q.from) conditions.push(gte(orders.submittedAt, shanghaiMidnight(q.from)));
-  if (q.to) conditions.push(lt(orders.submittedAt, sql`${shanghaiMidnight(q.to)} + interval '1 day'`));
+  if (q.from) conditions.push(gte(orders.submittedAt, shanghaiDayStart(q.from)));
+  if (q.to) conditions.push(lt(orders.submittedAt, shanghaiDayEnd(q.to)));
   if (q.q) {
     // An order number, or a buyer by name or code. Written as one OR with an IN (subquery), the
     // buyers become a hashed set checked while walking the date index newest first: 60–80 ms for a

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { cartItems, executePrepared, executePreparedInOrder, orders, orderSubmissions, productLines, products, type BackorderPolicy, type OrderStatus, type OrganizationKind, type Transaction } from "@cs/db";
-import { shanghaiToday, yearOf } from "../billing/dates";
+import { shanghaiToday, yearOf } from "../shared/dates";
 import { requireBuyer } from "../cart/buyer";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "../cart/limits";
 import { activeWarehouses, availability, availabilityBand, servingBranch } from "../inventory/availability";
@@ -24,9 +24,8 @@ import { authorize } from "../access/authorize";
 import { checkRebateUse, lockCheckoutBalance, rebateUseField, rebateUseStatement } from "../rebates/balance-checkout";
 import { checkCoveredSerials } from "../service/network/extended-warranty";
 import { hasKey } from "../shared/keys";
+import { blankToUndefined, optionalText } from "../validation/fields";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" ? v.trim() || undefined : (v ?? undefined));
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().max(max, "validation.tooLong").optional());
 
 export const orderQuantity = z
   .number({ error: "orders.errors.quantityInvalid" })
@@ -41,11 +40,12 @@ export const orderLinesInput = z
 
 export const submitOrderInput = z.object({
   _key: z.string({ error: "validation.missingKey" }).regex(/^[\w-]{8,64}$/, "validation.missingKey"),
-  shipToAddressId: z.preprocess(blankToUndefined, z.string({ error: "orders.errors.addressRequired" }).refine(isUuid, "orders.errors.addressInvalid")),
+  shipToAddressId: z.preprocess(blankToUndefined, z.string({ error: "orders.errors.addressRequired" }).trim().refine(isUuid, "orders.errors.addressInvalid")),
   requestedDate: z.preprocess(
     blankToUndefined,
     z
       .string()
+      .trim()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
       .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "validation.date")
       .refine((d) => d >= shanghaiToday(), "orders.errors.dateInPast")

@@ -5,6 +5,7 @@ import { authorize } from "../access/authorize";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ValidationError } from "../shared/errors";
+import { shanghaiToday } from "../shared/dates";
 import { findOrganizationInScope } from "./get";
 import { parseInput } from "../shared/parse";
 import { allowedParentKinds, moveInput } from "./schema";
@@ -47,7 +48,7 @@ export async function moveOrganization(ctx: Ctx, id: string, raw: unknown) {
     if (open && open.parentId === newParentId && open.validFrom === input.effectiveDate) return org;
     if (org.parentId === newParentId) throw new ValidationError({ parentId: ["validation.sameParent"] });
     // organizations.parent_id is the placement in force today; a future date would need a job to apply it.
-    if (input.effectiveDate > todayInShanghai()) throw new ValidationError({ effectiveDate: ["validation.effectiveDateFuture"] });
+    if (input.effectiveDate > shanghaiToday()) throw new ValidationError({ effectiveDate: ["validation.effectiveDateFuture"] });
     if (open && input.effectiveDate <= open.validFrom)
       throw new ValidationError({ effectiveDate: ["validation.effectiveDateBeforeCurrent"] });
 
@@ -78,9 +79,6 @@ export async function moveOrganization(ctx: Ctx, id: string, raw: unknown) {
   });
 }
 
-function todayInShanghai() {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-}
 
 /** Organizations this one may be placed under, within the actor's scope. */
 export async function listParentCandidates(ctx: Ctx, id: string) {

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   choosePrice,
   discounted,
-  todayInShanghai,
   type PriceCandidates,
   type PriceRule,
 } from "./choose";
@@ -424,13 +423,3 @@ describe("discounted", () => {
   });
 });
 
-describe("todayInShanghai", () => {
-  it("is the next day in China from 16:00 UTC", () => {
-    expect(todayInShanghai(new Date("2026-06-14T15:59:59Z"))).toBe(
-      "2026-06-14",
-    );
-    expect(todayInShanghai(new Date("2026-06-14T16:00:00Z"))).toBe(
-      "2026-06-15",
-    );
-  });
-});

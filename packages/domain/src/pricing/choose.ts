@@ -134,11 +134,3 @@ export function choosePrice(c: PriceCandidates): PriceReason {
   }
   return best;
 }
-
-// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with one.
-const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** Today's date in China, where the business runs, as yyyy-mm-dd. */
-export function todayInShanghai(now = new Date()): string {
-  return shanghaiDate.format(now);
-}

@@ -11,7 +11,7 @@ import {
 } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { orgByCode, seedDemoData } from "../testing/demo";
-import { todayInShanghai } from "./choose";
+import { shanghaiToday } from "../shared/dates";
 import { resolvePrices } from "./resolve";
 
 let db: Database;
@@ -343,7 +343,7 @@ describe("resolvePrices", () => {
       lines: [{ productId: P.a, quantity: 1 }],
     });
     expect(implicit).toEqual(
-      await price(O.dealer2, todayInShanghai(), [[P.a, 1]]),
+      await price(O.dealer2, shanghaiToday(), [[P.a, 1]]),
     );
   });
 });

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { executePrepared, type DatabaseOrTransaction } from "@cs/db";
 import { isUuid } from "../shared/parse";
+import { shanghaiToday } from "../shared/dates";
 import {
   choosePrice,
-  todayInShanghai,
   type ContractCandidate,
   type PriceListCandidate,
   type PriceReason,
@@ -47,7 +47,7 @@ export async function resolvePrices(
   db: DatabaseOrTransaction,
   input: ResolvePricesInput,
 ): Promise<Map<string, PriceReason>> {
-  const on = input.on ?? todayInShanghai();
+  const on = input.on ?? shanghaiToday();
   const quantities = new Map<string, number>();
   for (const line of input.lines) {
     if (

@@ -2,9 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { executePrepared, type Transaction } from "@cs/db";
 import type { Actor } from "../access/actor";
-import { moneyField } from "../billing/money";
+import { moneyField } from "../validation/fields";
 import { addAllocationStats } from "../channel/stats";
 import { recordAudit } from "../shared/audit";
+import { numberSql, sequenceSql } from "../shared/document-number";
 import { ValidationError } from "../shared/errors";
 import { postLedgerEntry } from "./balance";
 
@@ -44,12 +45,10 @@ export function rebateUseStatement(u: { organizationId: string; ownerBranchId: s
   const amount = u.amountFen.toString();
   return sql`
     with seq as (
-      insert into document_sequences (prefix, year, last_value) values ('PAY', ${u.year}::int, 1)
-      on conflict (prefix, year) do update set last_value = document_sequences.last_value + 1
-      returning last_value
+      ${sequenceSql("PAY", u.year, 1)}
     ), pay as (
       insert into payments (number, organization_id, owner_branch_id, received_on, method, order_id, amount_fen, unallocated_fen, recorded_by)
-      select 'PAY-' || ${u.year}::int || '-' || case when seq.last_value < 1000000 then lpad(seq.last_value::text, 6, '0') else seq.last_value::text end,
+      select ${numberSql("PAY", u.year, sql`seq.last_value`)},
              ${u.organizationId}::uuid, ${u.ownerBranchId}::uuid, ${u.receivedOn}::date, 'rebate', ${u.orderId}::uuid, ${amount}::bigint, ${amount}::bigint, ${u.userId}::uuid
         from seq
       returning id, number

@@ -12,5 +12,5 @@ export { settleStatement, type SettleResult } from "./settle";
 export { payoutRebate, payoutInput, payoutMethods } from "./payout";
 export { createPriceProtection, recomputePriceProtection, approvePriceProtection, priceProtectionInput } from "./price-protection";
 export * from "./price-protection-queries";
-export { explainStatement, explainStatementText, formatYuan, formatBp, type ExplainSentence } from "./statement-explain";
+export { explainStatement, explainStatementText, formatBp, type ExplainSentence } from "./statement-explain";
 export * from "./adjustments-queries";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { organizations } from "@cs/db";
 import { authorize } from "../access/authorize";
 import { organizationScope } from "../access/scopes";
-import { moneyField } from "../billing/money";
+import { moneyField } from "../validation/fields";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { NotFoundError, ValidationError } from "../shared/errors";

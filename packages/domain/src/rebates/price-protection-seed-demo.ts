@@ -1,11 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { priceProtections, rebateStatements, users, type Database } from "@cs/db";
-import { shanghaiToday } from "../billing/dates";
+import { shanghaiToday } from "../shared/dates";
 import type { Ctx } from "../shared/context";
 import { loadActor } from "../users/actor";
 import { approvePriceProtection, createPriceProtection } from "./price-protection";
 import { publishRebateStatements } from "./statements";
 import { settleStatement } from "./settle";
+import { fenToYuan } from "../shared/money";
 
 async function ctxFor(db: Database, login: string): Promise<Ctx> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.login, login));
@@ -44,7 +45,7 @@ export async function seedDemoPriceProtection(db: Database): Promise<{ settledFe
     const old = BigInt(listFen);
     // 5 % off, to the whole yuan: a price list change reads like one
     const next = ((old * 95n) / 100n / 100n) * 100n;
-    return { oldPrice: (old / 100n).toString() + "." + String(old % 100n).padStart(2, "0"), newPrice: (next / 100n).toString() };
+    return { oldPrice: fenToYuan(old), newPrice: fenToYuan(next) };
   };
   const created = await createPriceProtection(finance, { _key: "demo-price-protection-1", product: first.product_id, effectiveDate: today, ...drop(first.list_price_fen), note: "2026 年第二季度降价" });
   await approvePriceProtection(finance, { id: created.id });

@@ -2,7 +2,7 @@ import { count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { priceProtectionLines, priceProtections, rebateStatementLines, rebateStatements, stockMoves, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { addDays, shanghaiToday } from "../billing/dates";
+import { addDays, shanghaiToday } from "../shared/dates";
 import { applyMoves } from "../inventory/ledger";
 import type { Ctx } from "../shared/context";
 import { expectDomainError } from "../testing/billing";

@@ -10,7 +10,8 @@ import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
 import { expectDomainError } from "../testing/billing";
 import { publishedStatement } from "../testing/rebate-balance";
 import { renderRebateStatementPdf, renderRebateStatementXlsx, type Translate } from "./rebate-statement-files";
-import { explainStatementText, formatYuan } from "./statement-explain";
+import { explainStatementText } from "./statement-explain";
+import { formatYuan } from "../shared/money";
 import { getRebateStatement, type RebateStatementDetail } from "./statements-queries";
 import { expectUnchanged } from "../testing/unchanged";
 

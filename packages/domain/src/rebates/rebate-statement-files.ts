@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
 import { STATEMENT_FONT, STATEMENT_FONT_BOLD } from "../billing/statement-pdf";
 import { neutraliseWorkbook } from "../shared/spreadsheet-cells";
-import { explainStatementText, formatBp, formatYuan } from "./statement-explain";
+import { explainStatementText, formatBp } from "./statement-explain";
+import { formatYuan } from "../shared/money";
 import type { RebateStatementDetail } from "./statements-queries";
 
 /**

@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { organizations, rebatePrograms, rebateStatements, users, type Database } from "@cs/db";
 import { STAR_DEALER } from "@cs/db/seed";
-import { shanghaiToday } from "../billing/dates";
+import { addMonths, shanghaiToday } from "../shared/dates";
 import { currentPeriod } from "../channel/periods";
-import { addMonths } from "../service/warranty";
 import { loadActor } from "../users/actor";
 import { createRebateProgram } from "./programs";
 import { runRebateProgramNow } from "./run";

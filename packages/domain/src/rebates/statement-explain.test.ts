@@ -1,7 +1,8 @@
 import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
 import { resources, supportedLocales } from "@cs/i18n";
-import { explainStatementText, formatYuan } from "./statement-explain";
+import { explainStatementText } from "./statement-explain";
+import { formatYuan } from "../shared/money";
 
 type Line = { kind: string; basisFen: bigint | null; rateBp: number | null; amountFen: bigint; params: Record<string, unknown> };
 const line = (kind: string, amountFen: bigint, params: Record<string, unknown>, basisFen: bigint | null = null, rateBp: number | null = null): Line => ({ kind, basisFen, rateBp, amountFen, params });

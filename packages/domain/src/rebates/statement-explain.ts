@@ -83,10 +83,3 @@ export function explainStatementText(detail: Pick<RebateStatementDetail, "statem
   return explainStatement(detail).map((s) => t(s.key, sentenceValues(s, money)));
 }
 
-/** ¥1,234.56 (negative with a minus), the same in every locale and file. */
-export function formatYuan(fen: bigint): string {
-  const negative = fen < 0n;
-  const abs = negative ? -fen : fen;
-  const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}¥${whole}.${String(abs % 100n).padStart(2, "0")}`;
-}

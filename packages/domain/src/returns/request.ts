@@ -11,6 +11,7 @@ import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
 import { requestReturnInput } from "./inputs";
 import { returnableLines } from "./returnable";
+import { shanghaiYear } from "../shared/dates";
 
 /**
  * A partner asks to return goods of one of its orders: per line, at most what was shipped minus
@@ -55,7 +56,7 @@ export async function requestReturn(ctx: Ctx, raw: unknown) {
       if (Object.keys(errors).length) throw new ValidationError(errors);
       if (picked.length === 0) throw new ValidationError({ lines: ["returns.validation.nothingToReturn"] }, "returns.validation.nothingToReturn");
 
-      const number = await nextDocumentNumber(tx, "RMA", new Date().getUTCFullYear());
+      const number = await nextDocumentNumber(tx, "RMA", shanghaiYear());
       const [created] = await tx
         .insert(returnRequests)
         .values({

@@ -1,5 +1,5 @@
 import { count, eq, sql } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { invoiceLines, invoices, notifications, orderEvents, orderLines, paymentAllocations, returnRequests, serialNumbers, stockMoves, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { shipOrder } from "../billing/ship";
@@ -87,6 +87,18 @@ describe("requestReturn", () => {
     await request(o.orderId, [{ orderLineId: line, quantity: 1, serials: "SNR-A1" }]);
     // already asked back by the open request
     expect(await expectUnchanged(db, () => fieldErrorsOf(request(o.orderId, [{ orderLineId: line, quantity: 1, serials: "SNR-A1" }])))).toEqual({ "lines.0.serials": ["returns.validation.serialNotShipped"] });
+  });
+
+  it("numbers a request filed at 00:30 on 1 January in China with the new year, as in Shanghai", async () => {
+    const o = await createShippedOrder(db, { lines: [{ sku: sku(), quantity: 1, unitPriceFen: 10_000n }] });
+    // 2026-12-31 16:30 UTC: still 2026 on a UTC server, already 2027 in Shanghai. Only Date is faked.
+    vi.useFakeTimers({ now: new Date("2026-12-31T16:30:00Z"), toFake: ["Date"] });
+    try {
+      const { number } = await request(o.orderId, [{ orderLineId: o.lineIds[0]!, quantity: 1 }]);
+      expect(number).toMatch(/^RMA-2027-\d{6}$/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("is a 404 for another tenant's order and for staff out of the branch", async () => {

@@ -9,6 +9,7 @@ import { isUuid, parseInput } from "../shared/parse";
 import { lockRepairRequest, mutateOnce, recordRepairEvent } from "./events";
 import { decideClaimInput, settleInput, submitClaimInput } from "./inputs";
 import { audiencesOf } from "./workflow";
+import { shanghaiYear } from "../shared/dates";
 
 /**
  * A station admin claims labour and parts for in-warranty work once the device is repaired: the
@@ -37,7 +38,7 @@ export async function submitClaim(ctx: Ctx, raw: unknown) {
     ];
     if (lines.length === 0) throw new ValidationError({ labourYuan: ["service.validation.claimEmpty"] }, "service.validation.claimEmpty");
     const claimedFen = lines.reduce((s, l) => s + l.amountFen, 0n);
-    const number = await nextDocumentNumber(tx, "CLM", new Date().getUTCFullYear());
+    const number = await nextDocumentNumber(tx, "CLM", shanghaiYear());
     const [claim] = await tx
       .insert(stationClaims)
       .values({ number, stationId: req.stationId!, requestId: req.id, claimedFen, note: input.note, submittedBy: ctx.actor.userId })

@@ -8,7 +8,8 @@ import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
 import { registerDeviceInput } from "./inputs";
 import { checkImages, storeFiles, type UploadedFile, type UploadStore } from "./uploads";
-import { checkWarranty, shanghaiToday } from "./warranty-facts";
+import { checkWarranty } from "./warranty-facts";
+import { shanghaiToday } from "../shared/dates";
 
 /** The signed-in end customer's id, or a refusal: devices belong to end customers. */
 export function customerIdOf(ctx: Ctx) {

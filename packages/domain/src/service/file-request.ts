@@ -14,6 +14,7 @@ import { loadBusinessCalendar } from "./calendar/load";
 import { currentSlaDue, slaDueDates, slaPolicyFrom } from "./sla";
 import { checkImages, storeFiles, type UploadedFile, type UploadStore } from "./uploads";
 import { checkWarranty } from "./warranty-facts";
+import { shanghaiYear } from "../shared/dates";
 
 type Filer = { kind: "customer"; endCustomerId: string } | { kind: "dealer"; organizationId: string };
 
@@ -81,7 +82,7 @@ export async function fileRepairRequest(ctx: Ctx, raw: unknown, photos: Uploaded
         const [settings] = await tx.select({ slaPolicy: serviceSettings.slaPolicy }).from(serviceSettings).where(eq(serviceSettings.id, 1));
         const filedAt = new Date();
         const due = slaDueDates(filedAt, "normal", slaPolicyFrom(settings?.slaPolicy), calendar);
-        const number = await nextDocumentNumber(tx, "RMA", filedAt.getUTCFullYear());
+        const number = await nextDocumentNumber(tx, "RMA", shanghaiYear(filedAt));
         const [created] = await tx
           .insert(repairRequests)
           .values({

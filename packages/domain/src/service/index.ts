@@ -1,7 +1,7 @@
 export * from "./workflow";
 export * from "./sla";
 export * from "./warranty";
-export { checkWarranty, gatherWarrantyFacts, shanghaiToday, shipmentGraceDays } from "./warranty-facts";
+export { checkWarranty, gatherWarrantyFacts, shipmentGraceDays } from "./warranty-facts";
 export { MAX_UPLOAD_BYTES, MAX_UPLOADS, sniffImage, type UploadedFile, type UploadStore } from "./uploads";
 export { registerDevice, listMyDevices, listDeviceProducts } from "./devices";
 export { fileRepairRequest } from "./file-request";

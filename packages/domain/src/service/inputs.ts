@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { repairPriorities, repairStatuses, serviceModes } from "@cs/db";
-import { strictNumber } from "../validation/fields";
+import { strictNumber, yuanText, yuanToFenField } from "../validation/fields";
 
 const optionalText = (max: number) =>
   z
@@ -16,16 +16,6 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "validation.date");
 
-/** Yuan as typed ("1,280.50") → fen as bigint; never through a float. */
-export const yuanToFen = z
-  .string()
-  .trim()
-  .transform((v) => v.replace(/[,，\s]/g, ""))
-  .refine((v) => /^\d{1,9}(\.\d{1,2})?$/.test(v), "validation.money")
-  .transform((v) => {
-    const [whole, frac = ""] = v.split(".");
-    return BigInt(whole!) * 100n + BigInt((frac + "00").slice(0, 2));
-  });
 
 export const serialText = z.string({ error: "validation.required" }).trim().min(3, "service.validation.serial").max(64, "service.validation.serial").regex(/^[\w\-/.]+$/, "service.validation.serial");
 
@@ -72,7 +62,7 @@ export const transitionInput = z.object({
 export const diagnosisInput = z.object({
   requestId: z.string(),
   diagnosis: z.string({ error: "validation.required" }).trim().min(3, "validation.required").max(2000, "validation.tooLong"),
-  quoteYuan: yuanToFen.optional().or(z.literal("").transform(() => undefined)),
+  quoteYuan: yuanToFenField,
   quoteNote: optionalText(500),
 });
 
@@ -101,13 +91,13 @@ export const usePartInput = z.object({
   replacementSerial: serialText.optional().or(z.literal("").transform(() => undefined)),
 });
 
-export const submitClaimInput = z.object({ requestId: z.string(), labourYuan: yuanToFen, note: optionalText(1000) });
+export const submitClaimInput = z.object({ requestId: z.string(), labourYuan: yuanText, note: optionalText(1000) });
 
 export const decideClaimInput = z
   .object({
     claimId: z.string(),
     decision: z.enum(["approve", "adjust", "reject"], { error: "validation.required" }),
-    approvedYuan: yuanToFen.optional().or(z.literal("").transform(() => undefined)),
+    approvedYuan: yuanToFenField,
     comment: optionalText(1000),
   })
   .superRefine((v, ctx) => {

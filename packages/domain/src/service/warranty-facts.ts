@@ -1,11 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { products, serviceSettings, warrantyContracts, type DatabaseOrTransaction } from "@cs/db";
+import { shanghaiToday } from "../shared/dates";
 import { decideWarranty, type WarrantyDecision, type WarrantyFacts } from "./warranty";
-
-/** Today's date in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiToday(now = new Date()) {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export async function shipmentGraceDays(db: DatabaseOrTransaction) {
   const [row] = await db.select({ days: serviceSettings.shipmentGraceDays }).from(serviceSettings).where(eq(serviceSettings.id, 1));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, decideWarranty, type WarrantyFacts } from "./warranty";
+import { addMonths } from "../shared/dates";
+import { decideWarranty, type WarrantyFacts } from "./warranty";
 
 const base: WarrantyFacts = { today: "2026-06-15", warrantyMonths: 12, purchase: null, shippedOn: null, shipmentGraceDays: 90, contracts: [] };
 

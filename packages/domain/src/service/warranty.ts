@@ -1,3 +1,4 @@
+import { addDays, addMonths } from "../shared/dates";
 import type { WarrantySource, WarrantyStatus } from "@cs/db";
 
 /** What our records say about one serial; gathered by warranty-facts.ts, decided here. */
@@ -25,20 +26,6 @@ export type WarrantyDecision = {
   needsManualCheck: boolean;
 };
 
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Same day-of-month `months` later, clamped to the month's end (2025-01-31 + 1 → 2025-02-28). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
 
 /**
  * The standard warranty runs `warrantyMonths` from the purchase date when known, else from the

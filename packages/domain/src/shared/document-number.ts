@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { documentSequences, type DatabaseOrTransaction } from "@cs/db";
 
 /**
@@ -32,4 +32,18 @@ export async function nextDocumentNumbers(db: DatabaseOrTransaction, prefix: str
   if (!row) throw new Error("sequence upsert returned nothing");
   const first = row.value - count + 1;
   return Array.from({ length: count }, (_, i) => `${prefix}-${year}-${String(first + i).padStart(6, "0")}`);
+}
+
+/**
+ * The same series inside one SQL statement (checkout's single flight): `sequenceSql` is a CTE body
+ * taking `count` numbers and returning the last value taken, `numberSql` formats one value of it.
+ */
+export function sequenceSql(prefix: string, year: number, count: number | SQL): SQL {
+  return sql`insert into document_sequences (prefix, year, last_value) values (${prefix}::text, ${year}::int, ${count}::int)
+      on conflict (prefix, year) do update set last_value = document_sequences.last_value + excluded.last_value
+      returning last_value`;
+}
+
+export function numberSql(prefix: string, year: number, value: SQL): SQL {
+  return sql`${prefix}::text || '-' || ${year}::int || '-' || case when ${value} < 1000000 then lpad(${value}::text, 6, '0') else ${value}::text end`;
 }

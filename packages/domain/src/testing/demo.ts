@@ -6,6 +6,7 @@ import type { Actor } from "../access/actor";
 import { tenantCtx } from "../access/tenant";
 import type { Ctx } from "../shared/context";
 import { loadActor } from "../users/actor";
+import { fenToYuan } from "../shared/money";
 
 /**
  * Helpers for integration tests over the deterministic demo data set. Test-only: nothing in the
@@ -92,7 +93,7 @@ export function formOf(org: typeof organizations.$inferSelect) {
     address: org.address ?? "",
     phone: org.phone ?? "",
     status: org.status,
-    creditLimit: `${org.creditLimitFen / 100n}.${String(org.creditLimitFen % 100n).padStart(2, "0")}`,
+    creditLimit: fenToYuan(org.creditLimitFen),
     paymentTermsDays: String(org.paymentTermsDays),
   };
 }

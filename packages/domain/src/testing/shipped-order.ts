@@ -6,6 +6,7 @@ import { applyMoves } from "../inventory/ledger";
 import { reserve } from "../inventory/reservation";
 import { nextDocumentNumber } from "../shared/document-number";
 import { ctxOf, newKey } from "./demo";
+import { shanghaiYear } from "../shared/dates";
 
 export type FixtureLine = { sku: string; quantity: number; unitPriceFen: bigint; ship?: number; serials?: string[] };
 
@@ -49,7 +50,7 @@ export async function createShippedOrder(
     const [o] = await tx
       .insert(orders)
       .values({
-        number: await nextDocumentNumber(tx, "SO", new Date().getUTCFullYear()),
+        number: await nextDocumentNumber(tx, "SO", shanghaiYear()),
         organizationId: buyerId,
         ownerBranchId: buyer!.ownerBranchId,
         status: "confirmed",

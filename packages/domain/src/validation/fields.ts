@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
+import { parseYuan } from "../shared/money";
 import { normalizeLandline, normalizeMobile, normalizePhone } from "./phone";
 
-/** Empty form fields arrive as "" or undefined; both mean "not given". */
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** Empty form fields arrive as "", blanks, null or undefined; all mean "not given". */
+export const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 export const optionalText = (max: number) =>
   z.preprocess(blankToUndefined, z.string().trim().max(max, { error: "validation.tooLong" }).optional());
@@ -68,20 +69,22 @@ export const dateField = z.preprocess(
   z.iso.date({ error: "validation.date" }).optional(),
 );
 
-/** Yuan as typed by a user ("12,345.60") to integer fen, without passing through a float. */
-export const yuanToFenField = z.preprocess(
-  blankToUndefined,
-  z
-    .string()
-    .trim()
-    .transform((v) => v.replace(/[,，\s¥]/g, ""))
-    .refine((v) => /^\d{1,13}(\.\d{1,2})?$/.test(v), { error: "validation.money" })
-    .transform((v) => {
-      const [whole, frac = ""] = v.split(".");
-      return BigInt(whole!) * 100n + BigInt(frac.padEnd(2, "0"));
-    })
-    .optional(),
-);
+/** Yuan as typed ("12,345.60") to integer fen, never through a float. */
+export const yuanText = z.string({ error: "validation.money" }).transform((v, c) => {
+  const fen = parseYuan(v);
+  if (fen !== null) return fen;
+  c.addIssue({ code: "custom", message: "validation.money" });
+  return z.NEVER;
+});
+
+/** An optional amount in a form: blank is "not given". */
+export const yuanToFenField = z.preprocess(blankToUndefined, yuanText.optional());
+
+/**
+ * An amount as a form types it (yuan text) or as code passes it (bigint fen). Signs are refused (a
+ * negative amount is never valid money here); zero is left to the rules, which say why it is refused.
+ */
+export const moneyField = z.union([z.bigint(), yuanText], { error: "validation.money" });
 
 /** Plain decimal digits, as a person types a number into a form. */
 const decimalText = /^[+-]?\d{1,16}(\.\d{1,16})?$/;

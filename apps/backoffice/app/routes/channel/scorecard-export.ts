@@ -1,7 +1,7 @@
 import { partnerScorecard, scorecardQuery, type ScorecardRow } from "@cs/domain";
 import { csvResponse, xlsxResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/scorecard-export";
-import { yuan } from "./export.server";
+import { fenToYuan } from "@cs/domain/shared/money";
 
 const pct = (bp: number | null) => (bp === null ? "" : `${(bp / 100).toFixed(2)}%`);
 
@@ -13,7 +13,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const query = { ...scorecardQuery.parse(params), page: 1, size: 100 };
   const cols = ["partner", "branch", "tier", "net", "payments", "onTime", "target", "completion", "tierRank", "branchRank"] as const;
   const header = [t("org.fields.code"), ...cols.map((c) => t(`channel.scorecard.columns.${c}`))];
-  const line = (r: ScorecardRow) => [r.code, r.name, r.branchName ?? "", r.tier ? t(`org.tiers.${r.tier}`) : "", yuan(r.netFen), yuan(r.paymentsFen), pct(r.onTimeBp), r.targetFen === null ? "" : yuan(r.targetFen), pct(r.completionBp), String(r.tierRank), String(r.branchRank)];
+  const line = (r: ScorecardRow) => [r.code, r.name, r.branchName ?? "", r.tier ? t(`org.tiers.${r.tier}`) : "", fenToYuan(r.netFen), fenToYuan(r.paymentsFen), pct(r.onTimeBp), r.targetFen === null ? "" : fenToYuan(r.targetFen), pct(r.completionBp), String(r.tierRank), String(r.branchRank)];
   const rows: string[][] = [];
   try {
     for (let n = 1; ; n++) {

@@ -4,10 +4,10 @@ import type { TargetImportResult } from "@cs/domain";
 import { Alert, Button, Card, SelectField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { divisionName } from "./shared";
+import { fenToYuan } from "@cs/domain/shared/money";
 
 type Target = { id: string; version: number; organizationId: string; periodKind: string; periodStart: string; divisionId: string | null; amountFen: bigint; partnerName: string };
 
-const yuanText = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
 
 /** New or edit target, as a modal over the list (URL-driven: works before JS loads). */
 export function TargetDialog({
@@ -71,7 +71,7 @@ export function TargetDialog({
             options={divisions.map((d) => ({ value: d.id, label: `${d.code} ${divisionName(d, i18n.language)}` }))}
             errors={errors("divisionId")}
           />
-          <TextField label={t("channel.targets.amount")} name="amount" inputMode="decimal" required defaultValue={value("amount", target ? yuanText(target.amountFen) : "")} errors={errors("amount")} />
+          <TextField label={t("channel.targets.amount")} name="amount" inputMode="decimal" required defaultValue={value("amount", target ? fenToYuan(target.amountFen) : "")} errors={errors("amount")} />
           <div className="flex justify-end gap-2 pt-2">
             <Link to={closeHref} preventScrollReset className={buttonClass("ghost")}>{t("common.cancel")}</Link>
             <Button>{t("common.save")}</Button>

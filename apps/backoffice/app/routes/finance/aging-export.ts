@@ -1,8 +1,7 @@
-import { agingQuery, receivablesAging } from "@cs/domain";
+import { agingQuery, fenToYuan, receivablesAging } from "@cs/domain";
 import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/aging-export";
 
-const yuan = (fen: bigint) => `${fen < 0n ? "-" : ""}${(fen < 0n ? -fen : fen) / 100n}.${String((fen < 0n ? -fen : fen) % 100n).padStart(2, "0")}`;
 
 /** The whole aging (every page) as CSV, amounts in yuan with two decimals. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -19,7 +18,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   async function* rows() {
     let page = first;
     for (let n = 1; ; n++) {
-      for (const r of page.rows) yield [r.code, r.name, ...[r.notDueFen, r.d0_30Fen, r.d31_60Fen, r.d61_90Fen, r.d90PlusFen, r.creditFen, r.balanceFen].map(yuan)];
+      for (const r of page.rows) yield [r.code, r.name, ...[r.notDueFen, r.d0_30Fen, r.d31_60Fen, r.d61_90Fen, r.d90PlusFen, r.creditFen, r.balanceFen].map(fenToYuan)];
       if (n * query.size >= page.total) return;
       page = await receivablesAging(ctx, { ...query, page: n + 1 });
     }

@@ -3,6 +3,7 @@ import { Form } from "react-router";
 import type { DeskOrder } from "@cs/domain";
 import { Button, Card, TextAreaField, TextField, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { localName } from "@cs/i18n";
 
 export type FormProps = { detail: DeskOrder; result: ActionResult; busy: boolean };
 
@@ -61,7 +62,7 @@ export function EditForm({ detail, result, busy }: FormProps) {
               <legend className="sr-only">{l.sku}</legend>
               <input type="hidden" name={`lines.${i}.productId`} value={l.productId} />
               <p className="text-sm">
-                <span className="font-mono text-xs">{l.sku}</span> {zh ? l.nameZh : l.nameEn}
+                <span className="font-mono text-xs">{l.sku}</span> {localName(zh, l.nameZh, l.nameEn)}
               </p>
               <TextField
                 label={`${t("desk.fields.quantity")} ${l.sku}`}

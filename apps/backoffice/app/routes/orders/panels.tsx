@@ -3,6 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import type { DeskOrder } from "@cs/domain";
 import { Badge, Card, cn, formatDate, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 export function Facts({ items }: { items: [string, ReactNode][] }) {
   return (
@@ -99,7 +100,7 @@ export function LinesCard({ detail }: { detail: DeskOrder }) {
               return (
                 <tr key={l.id} className="border-b border-slate-100">
                   <td className="px-2 py-1 font-mono text-xs">{l.sku}</td>
-                  <td className="px-2 py-1">{zh ? l.nameZh : l.nameEn}</td>
+                  <td className="px-2 py-1">{localName(zh, l.nameZh, l.nameEn)}</td>
                   <td className="px-2 py-1 text-right tabular-nums">{formatNumber(l.quantity, i18n.language)}</td>
                   <td className="px-2 py-1 text-right tabular-nums">{formatMoney(l.listPriceFen, i18n.language)}</td>
                   <td className="px-2 py-1 text-right tabular-nums">{formatMoney(l.unitPriceFen, i18n.language)}</td>

@@ -1,4 +1,4 @@
-import { exportOrganizations, organizationListQuery } from "@cs/domain";
+import { exportOrganizations, fenToYuan, organizationListQuery } from "@cs/domain";
 import { csvResponse, domainCtx, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/export";
 
@@ -25,7 +25,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
           r.province ?? "",
           r.city ?? "",
           r.phone ?? "",
-          `${r.creditLimitFen / 100n}.${String(r.creditLimitFen % 100n).padStart(2, "0")}`,
+          fenToYuan(r.creditLimitFen),
           String(r.paymentTermsDays),
           t(`org.statuses.${r.status}`),
         ];

@@ -7,8 +7,8 @@ import { organizationStatuses, partnerTiers, regions } from "@cs/db/schema/enums
 import { editableKinds, organizationInput } from "@cs/domain/organizations/schema";
 import { Button, Card, SelectField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
+import { fenToYuan } from "@cs/domain/shared/money";
 
-const yuan = (fen: bigint | undefined) => (fen === undefined ? "" : `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`);
 
 /**
  * Create and edit share one form; the domain's zod schema validates it in the browser (conform)
@@ -30,7 +30,7 @@ export function OrganizationForm({
   const { t } = useTranslation();
   const defaults: Record<string, string> = organization
     ? Object.fromEntries(
-        Object.entries({ ...organization, creditLimit: yuan(organization.creditLimitFen), paymentTermsDays: String(organization.paymentTermsDays) })
+        Object.entries({ ...organization, creditLimit: fenToYuan(organization.creditLimitFen), paymentTermsDays: String(organization.paymentTermsDays) })
           .filter(([, v]) => typeof v === "string")
           .map(([k, v]) => [k, v as string]),
       )

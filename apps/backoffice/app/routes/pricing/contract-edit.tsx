@@ -5,7 +5,8 @@ import { Button, PageHeader } from "@cs/ui";
 import { CsrfInput, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/contract-edit";
-import { ContractForm, fenToYuan } from "./contract-form";
+import { fenToYuan } from "@cs/domain/shared/money";
+import { ContractForm } from "./contract-form";
 import { PricingTabs } from "./tabs";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {

@@ -37,4 +37,3 @@ export function ContractForm({ title, values, result, formKey }: { title: string
 }
 
 /** Fen as the form shows yuan: 100050 → "1000.50". */
-export const fenToYuan = (fen: bigint | null) => (fen === null ? "" : `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`);

@@ -7,6 +7,7 @@ import { useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/contracts";
 import { doneKey, PricingTabs } from "./tabs";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -50,7 +51,7 @@ export default function ContractPrices({ loaderData }: Route.ComponentProps) {
           <span className="font-mono text-xs">{row.original.sku}</span>
         ),
     },
-    { id: "product", header: t("pricing.contracts.product"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "product", header: t("pricing.contracts.product"), cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
     { id: "contractNo", header: t("pricing.contracts.contractNo"), cell: ({ row }) => row.original.contractNo ?? "—" },
     { id: "minQuantity", header: t("pricing.contracts.minQuantity"), meta: { align: "right" }, cell: ({ row }) => row.original.minQuantity },
     { id: "unitPrice", header: t("pricing.contracts.unitPrice"), meta: { align: "right" }, cell: ({ row }) => formatMoney(row.original.unitPriceFen, i18n.language) },

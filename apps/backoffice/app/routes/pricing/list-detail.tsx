@@ -10,6 +10,7 @@ import { BREAK_ROWS } from "./breaks";
 import { readBreaks } from "./breaks.server";
 import { PriceListForm } from "./list-form";
 import { doneKey, PricingTabs } from "./tabs";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -62,7 +63,7 @@ export default function PriceListDetail({ loaderData, actionData }: Route.Compon
   const back = (name: string) => (typeof itemResult?.initialValue?.[name] === "string" ? (itemResult.initialValue[name] as string) : undefined);
   const columns: ColumnDef<Row, unknown>[] = [
     { id: "sku", header: t("pricing.lists.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "product", header: t("pricing.lists.product"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "product", header: t("pricing.lists.product"), cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
     { id: "listPrice", header: t("pricing.lists.listPrice"), meta: { align: "right" }, cell: ({ row }) => formatMoney(row.original.listPriceFen, i18n.language) },
     {
       id: "breaks",
@@ -97,7 +98,7 @@ export default function PriceListDetail({ loaderData, actionData }: Route.Compon
   ];
   return (
     <>
-      <PageHeader title={`${list.code} · ${zh ? list.nameZh : list.nameEn}`} />
+      <PageHeader title={`${list.code} · ${localName(zh, list.nameZh, list.nameEn)}`} />
       <PricingTabs />
       {done ? (
         <div className="mb-4">

@@ -8,6 +8,7 @@ import { useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/lists";
 import { doneKey, PricingTabs } from "./tabs";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -37,7 +38,7 @@ export default function PriceLists({ loaderData }: Route.ComponentProps) {
         </Link>
       ),
     },
-    { id: "name", header: t("pricing.lists.name"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "name", header: t("pricing.lists.name"), cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
     { id: "kind", header: t("pricing.lists.partnerKind"), cell: ({ row }) => t(`pricing.kinds.${row.original.partnerKind}`, { defaultValue: row.original.partnerKind }) },
     { id: "validFrom", header: t("pricing.lists.validFrom"), meta: { sortKey: "validFrom" }, cell: ({ row }) => formatDate(row.original.validFrom, i18n.language) },
     { id: "validTo", header: t("pricing.lists.validTo"), cell: ({ row }) => (row.original.validTo ? formatDate(row.original.validTo, i18n.language) : t("pricing.lists.open")) },

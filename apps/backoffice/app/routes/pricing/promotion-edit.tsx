@@ -4,7 +4,7 @@ import { authorize, getPromotion, listCatalogueTree, savePromotion } from "@cs/d
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
-import { fenToYuan } from "./contract-form";
+import { fenToYuan } from "@cs/domain/shared/money";
 import type { Route } from "./+types/promotion-edit";
 import { PromotionForm } from "./promotion-form";
 import { PricingTabs } from "./tabs";
@@ -26,7 +26,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         partnerKind: p.partnerKind ?? "",
         kind: p.discountBp !== null ? "discount" : "price",
         discountPercent: p.discountBp !== null ? String(p.discountBp / 100) : "",
-        promoPrice: fenToYuan(p.promoPriceFen),
+        promoPrice: p.promoPriceFen === null ? "" : fenToYuan(p.promoPriceFen),
         minQuantity: String(p.minQuantity),
         startsOn: p.startsOn,
         endsOn: p.endsOn,

@@ -3,6 +3,7 @@ import { Form, Link } from "react-router";
 import { PRICED_KINDS } from "./kinds";
 import { Button, Card, CheckboxField, SelectField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { localName } from "@cs/i18n";
 
 export type PromotionValues = {
   code: string;
@@ -41,7 +42,7 @@ export function PromotionForm({ title, values, lines, result, formKey }: { title
         <TextField label={t("pricing.promotions.nameZh")} name="nameZh" required maxLength={60} defaultValue={back("nameZh")} errors={field("nameZh")} />
         <TextField label={t("pricing.promotions.nameEn")} name="nameEn" required maxLength={60} defaultValue={back("nameEn")} errors={field("nameEn")} />
         <SelectField label={t("pricing.promotions.target")} name="target" required defaultValue={back("target") || "line"} errors={field("target")} options={(["line", "product"] as const).map((v) => ({ value: v, label: t(`pricing.promotions.targets.${v}`) }))} />
-        <SelectField label={t("pricing.promotions.productLine")} name="productLineId" defaultValue={back("productLineId")} placeholder="—" errors={field("productLineId")} options={lines.map((l) => ({ value: l.id, label: `${l.code} · ${zh ? l.nameZh : l.nameEn}` }))} />
+        <SelectField label={t("pricing.promotions.productLine")} name="productLineId" defaultValue={back("productLineId")} placeholder="—" errors={field("productLineId")} options={lines.map((l) => ({ value: l.id, label: `${l.code} · ${localName(zh, l.nameZh, l.nameEn)}` }))} />
         <TextField label={t("pricing.promotions.sku")} name="sku" maxLength={60} defaultValue={back("sku")} errors={field("sku")} />
         <SelectField label={t("pricing.promotions.partnerKind")} name="partnerKind" defaultValue={back("partnerKind")} placeholder={t("pricing.anyKind")} errors={field("partnerKind")} options={PRICED_KINDS.map((k) => ({ value: k, label: t(`pricing.kinds.${k}`) }))} />
         <SelectField label={t("pricing.promotions.kind")} name="kind" required defaultValue={back("kind") || "discount"} errors={field("kind")} options={(["discount", "price"] as const).map((v) => ({ value: v, label: t(`pricing.promotions.kinds.${v}`) }))} />

@@ -7,6 +7,7 @@ import { useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/promotions";
 import { doneKey, PricingTabs } from "./tabs";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -41,8 +42,8 @@ export default function Promotions({ loaderData }: Route.ComponentProps) {
           <span className="font-mono text-xs">{row.original.code}</span>
         ),
     },
-    { id: "name", header: t("pricing.promotions.name"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
-    { id: "target", header: t("pricing.promotions.target"), cell: ({ row }) => row.original.sku ?? (zh ? row.original.lineZh : row.original.lineEn) },
+    { id: "name", header: t("pricing.promotions.name"), cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
+    { id: "target", header: t("pricing.promotions.target"), cell: ({ row }) => row.original.sku ?? localName(zh, row.original.lineZh, row.original.lineEn) },
     { id: "kind", header: t("pricing.promotions.partnerKind"), cell: ({ row }) => (row.original.partnerKind ? t(`pricing.kinds.${row.original.partnerKind}`, { defaultValue: row.original.partnerKind }) : t("pricing.anyKind")) },
     {
       id: "offer",

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
-import { authorize, createPriceProtection, todayInShanghai } from "@cs/domain";
+import { authorize, createPriceProtection, shanghaiToday } from "@cs/domain";
 import { Button, Card, PageHeader, TextAreaField, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
@@ -11,7 +11,7 @@ import type { Route } from "./+types/price-protection-new";
 export async function loader({ context, request }: Route.LoaderArgs) {
   try {
     authorize(domainCtx(context, request).actor, "rebate:manage");
-    return { formKey: randomUUID(), today: todayInShanghai() };
+    return { formKey: randomUUID(), today: shanghaiToday() };
   } catch (error) {
     loaderError(error);
   }

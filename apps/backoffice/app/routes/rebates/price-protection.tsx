@@ -6,6 +6,7 @@ import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protection";
+import { localName } from "@cs/i18n";
 
 const DONE = ["created", "recomputed", "approved"] as const;
 
@@ -77,7 +78,7 @@ export default function PriceProtectionPage({ loaderData, actionData }: Route.Co
           }
         >
           <dl className="grid gap-3 text-sm sm:grid-cols-4">
-            <div><dt className="text-slate-500">{t("priceProtection.fields.product")}</dt><dd><span className="font-mono text-xs">{p.sku}</span> {locale === "zh-CN" ? p.nameZh : p.nameEn}</dd></div>
+            <div><dt className="text-slate-500">{t("priceProtection.fields.product")}</dt><dd><span className="font-mono text-xs">{p.sku}</span> {localName(locale === "zh-CN", p.nameZh, p.nameEn)}</dd></div>
             <div><dt className="text-slate-500">{t("priceProtection.fields.effectiveDate")}</dt><dd>{formatDate(p.effectiveDate, locale)}</dd></div>
             <div><dt className="text-slate-500">{t("priceProtection.fields.oldPrice")}</dt><dd className="tabular-nums"><Money fen={p.oldPriceFen} locale={locale} /></dd></div>
             <div><dt className="text-slate-500">{t("priceProtection.fields.newPrice")}</dt><dd className="tabular-nums"><Money fen={p.newPriceFen} locale={locale} /></dd></div>

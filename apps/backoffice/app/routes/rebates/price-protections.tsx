@@ -8,6 +8,7 @@ import { useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protections";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -33,7 +34,7 @@ function columns(t: TFunction, locale: string): ColumnDef<PriceProtectionRow, un
         </Link>
       ),
     },
-    { id: "product", header: t("priceProtection.fields.product"), cell: ({ row }) => `${row.original.sku} ${locale === "zh-CN" ? row.original.nameZh : row.original.nameEn}` },
+    { id: "product", header: t("priceProtection.fields.product"), cell: ({ row }) => `${row.original.sku} ${localName(locale === "zh-CN", row.original.nameZh, row.original.nameEn)}` },
     { id: "effectiveDate", header: t("priceProtection.fields.effectiveDate"), meta: { sortKey: "effectiveDate" }, cell: ({ row }) => formatDate(row.original.effectiveDate, locale) },
     { id: "old", header: t("priceProtection.fields.oldPrice"), meta: { align: "right" }, cell: ({ row }) => <Money fen={row.original.oldPriceFen} locale={locale} /> },
     { id: "new", header: t("priceProtection.fields.newPrice"), meta: { align: "right" }, cell: ({ row }) => <Money fen={row.original.newPriceFen} locale={locale} /> },

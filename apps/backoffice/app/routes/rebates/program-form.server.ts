@@ -1,3 +1,5 @@
+import { fenToYuan } from "@cs/domain/shared/money";
+
 /**
  * The program form posts its tier rows as parallel fields (tierMin/tierRate, onTimeMin/multiplier)
  * and checkbox groups; this shapes them into rebateProgramInput's object, dropping blank rows.
@@ -73,6 +75,6 @@ export function programInputFromStored(p: StoredProgram, partnerCodes: string[])
     eligiblePartners: partnerCodes.join(" "),
     tiers: p.tiers.map((t) => ({ minCompletion: pct(t.minCompletionBp), rate: pct(t.rateBp) })),
     multiplierTiers: (p.multiplierTiers ?? []).map((m) => ({ minOnTime: pct(m.minOnTimeBp), multiplier: pct(m.multiplierBp) })),
-    cap: p.capFen === null ? undefined : `${p.capFen / 100n}.${String(p.capFen % 100n).padStart(2, "0")}`,
+    cap: p.capFen === null ? undefined : fenToYuan(p.capFen),
   };
 }

@@ -3,6 +3,8 @@ import { Form, Link } from "react-router";
 import type { RebateMultiplierTier, RebateTier } from "@cs/db";
 import { Button, Card, CheckboxField, FieldErrors, SelectField, TextAreaField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { fenToYuan } from "@cs/domain/shared/money";
+import { localName } from "@cs/i18n";
 
 const TIER_ROWS = 5;
 const MULTIPLIER_ROWS = 3;
@@ -34,7 +36,6 @@ export type ProgramOptions = {
 };
 
 const pct = (bp: number | undefined) => (bp === undefined ? "" : (bp / 100).toFixed(2).replace(/\.?0+$/, ""));
-const yuan = (fen: bigint | null) => (fen === null ? "" : `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`);
 
 /** Create or edit a program; with `locked` only name and status can change (approved statements exist). */
 export function ProgramForm({ values, options, result, formKey, locked }: { values?: ProgramValues; options: ProgramOptions; result: ActionResult; formKey?: string; locked?: boolean }) {
@@ -61,9 +62,9 @@ export function ProgramForm({ values, options, result, formKey, locked }: { valu
             <TextField label={t("rebatePrograms.fields.periodEnd")} name="periodEnd" type="date" required hint={t("rebatePrograms.fields.periodHint")} defaultValue={back("periodEnd", values?.periodEnd ?? "")} errors={field("periodEnd")} />
             <SelectField label={t("rebatePrograms.fields.basis")} name="basis" required defaultValue={back("basis", values?.basis ?? "invoiced")} errors={field("basis")} options={(["invoiced", "collected"] as const).map((b) => ({ value: b, label: t(`rebatePrograms.bases.${b}`) }))} />
             <SelectField label={t("rebatePrograms.fields.method")} name="method" required defaultValue={back("method", values?.method ?? "retroactive")} errors={field("method")} options={(["retroactive", "incremental"] as const).map((m) => ({ value: m, label: t(`rebatePrograms.methods.${m}`) }))} />
-            <SelectField label={t("rebatePrograms.fields.division")} name="divisionId" defaultValue={back("divisionId", values?.divisionId ?? "")} placeholder={t("rebatePrograms.fields.anyDivision")} errors={field("divisionId")} options={options.divisions.map((d) => ({ value: d.id, label: zh ? d.nameZh : d.nameEn }))} />
-            <SelectField label={t("rebatePrograms.fields.productLine")} name="productLineId" defaultValue={back("productLineId", values?.productLineId ?? "")} placeholder={t("rebatePrograms.fields.anyProductLine")} errors={field("productLineId")} options={options.productLines.map((l) => ({ value: l.id, label: `${l.code} ${zh ? l.nameZh : l.nameEn}` }))} />
-            <TextField label={t("rebatePrograms.fields.cap")} name="cap" inputMode="decimal" hint={t("rebatePrograms.fields.capHint")} defaultValue={back("cap", yuan(values?.capFen ?? null))} errors={field("cap")} />
+            <SelectField label={t("rebatePrograms.fields.division")} name="divisionId" defaultValue={back("divisionId", values?.divisionId ?? "")} placeholder={t("rebatePrograms.fields.anyDivision")} errors={field("divisionId")} options={options.divisions.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />
+            <SelectField label={t("rebatePrograms.fields.productLine")} name="productLineId" defaultValue={back("productLineId", values?.productLineId ?? "")} placeholder={t("rebatePrograms.fields.anyProductLine")} errors={field("productLineId")} options={options.productLines.map((l) => ({ value: l.id, label: `${l.code} ${localName(zh, l.nameZh, l.nameEn)}` }))} />
+            <TextField label={t("rebatePrograms.fields.cap")} name="cap" inputMode="decimal" hint={t("rebatePrograms.fields.capHint")} defaultValue={back("cap", values?.capFen == null ? "" : fenToYuan(values.capFen))} errors={field("cap")} />
             <div className="sm:col-span-2">
               <CheckboxField label={t("rebatePrograms.fields.includeSubtree")} name="includeSubtree" defaultChecked={values?.includeSubtree ?? false} />
               <p className="mt-1 text-xs text-slate-500">{t("rebatePrograms.fields.includeSubtreeHint")}</p>

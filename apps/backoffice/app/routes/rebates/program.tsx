@@ -7,6 +7,7 @@ import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/program";
 import { RunProgress, type RunState } from "./run-progress";
 import { percentOf, RebateTabs } from "./tabs";
+import { localName } from "@cs/i18n";
 
 const PREVIEW_TOP = 20;
 
@@ -80,7 +81,7 @@ export default function RebateProgramPage({ loaderData, actionData }: Route.Comp
             <div><dt className="text-slate-500">{t("rebatePrograms.fields.method")}</dt><dd>{t(`rebatePrograms.methods.${p.method}`)}</dd></div>
             <div>
               <dt className="text-slate-500">{t("rebatePrograms.fields.division")} / {t("rebatePrograms.fields.productLine")}</dt>
-              <dd>{division ? (zh ? division.nameZh : division.nameEn) : t("rebatePrograms.fields.anyDivision")} / {productLine ? (zh ? productLine.nameZh : productLine.nameEn) : t("rebatePrograms.fields.anyProductLine")}</dd>
+              <dd>{division ? localName(zh, division.nameZh, division.nameEn) : t("rebatePrograms.fields.anyDivision")} / {productLine ? localName(zh, productLine.nameZh, productLine.nameEn) : t("rebatePrograms.fields.anyProductLine")}</dd>
             </div>
             <div><dt className="text-slate-500">{t("rebatePrograms.fields.eligibility")}</dt><dd>{eligibility.join("；")}</dd></div>
             <div>

@@ -7,6 +7,7 @@ import { CsrfInput, FormAlert, ReturnFacts, ReturnLines, ReturnStatusBadge, useF
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runReturnAction } from "./actions.server";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -85,7 +86,7 @@ export default function ReturnPage({ loaderData, actionData }: Route.ComponentPr
               name="locationId"
               required
               placeholder="—"
-              options={destinations.map((d) => ({ value: d.id, label: `${d.code} ${zh ? d.nameZh : d.nameEn}${d.kind === "quarantine" ? ` · ${t("returns.quarantine")}` : ""}` }))}
+              options={destinations.map((d) => ({ value: d.id, label: `${d.code} ${localName(zh, d.nameZh, d.nameEn)}${d.kind === "quarantine" ? ` · ${t("returns.quarantine")}` : ""}` }))}
               errors={errors("locationId")}
             />
             <div className="flex items-end">

@@ -7,6 +7,7 @@ import { Alert, Button, Card, PageHeader, SelectField, TextAreaField, TextField,
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, readNestedForm } from "@cs/web/server";
 import type { Route } from "./+types/new";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -55,7 +56,7 @@ export default function NewShipment({ loaderData, actionData }: Route.ComponentP
               name="fromLocationId"
               value={locationId}
               onChange={(e) => setLocationId(e.target.value)}
-              options={locations.map((l) => ({ value: l.id, label: `${l.code} ${zh ? l.nameZh : l.nameEn}` }))}
+              options={locations.map((l) => ({ value: l.id, label: `${l.code} ${localName(zh, l.nameZh, l.nameEn)}` }))}
               errors={errors("fromLocationId")}
             />
             <TextField label={t("billing.fields.carrier")} name="carrier" required errors={errors("carrier")} />
@@ -83,7 +84,7 @@ export default function NewShipment({ loaderData, actionData }: Route.ComponentP
                 return (
                   <tr key={l.id} className="border-t border-slate-100 align-top">
                     <td className="py-2 font-mono text-xs">{l.sku}</td>
-                    <td>{zh ? l.nameZh : l.nameEn}</td>
+                    <td>{localName(zh, l.nameZh, l.nameEn)}</td>
                     <td className="text-right tabular-nums">{formatNumber(l.quantity, i18n.language)}</td>
                     <td className="text-right tabular-nums">{formatNumber(l.shipped, i18n.language)}</td>
                     <td className="text-right tabular-nums">{formatNumber(here, i18n.language)}</td>

@@ -8,6 +8,7 @@ import { useTableLabels } from "@cs/web";
 import { domainCtx, searchParamsObject } from "@cs/web/server";
 import { FilterForm, Intro, useLocalName } from "./shared";
 import type { Route } from "./+types/low";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -21,14 +22,14 @@ function columns(t: TFunction, locale: string): ColumnDef<LowStockRow, unknown>[
   const n = (v: number) => formatNumber(v, locale);
   return [
     { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "product", header: t("stock.fields.product"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "product", header: t("stock.fields.product"), cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
     {
       id: "warehouse",
       header: t("stock.fields.warehouse"),
       meta: { sortKey: "warehouse" },
       cell: ({ row }) => (
         <Link to={`/stock/locations/${row.original.locationId}`} className="text-blue-800 hover:underline">
-          {row.original.locationCode} {zh ? row.original.locationZh : row.original.locationEn}
+          {row.original.locationCode} {localName(zh, row.original.locationZh, row.original.locationEn)}
         </Link>
       ),
     },

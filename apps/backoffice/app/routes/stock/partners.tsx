@@ -8,6 +8,7 @@ import { useTableLabels } from "@cs/web";
 import { domainCtx, searchParamsObject } from "@cs/web/server";
 import { FilterForm, Intro } from "./shared";
 import type { Route } from "./+types/partners";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -36,13 +37,13 @@ function columns(t: TFunction, locale: string): ColumnDef<PartnerStockRow, unkno
       header: t("stock.fields.location"),
       meta: { sortKey: "location" },
       cell: ({ row }) => (
-        <Link to={`/stock/locations/${row.original.locationId}`} className="font-mono text-xs text-blue-800 hover:underline" title={zh ? row.original.locationZh : row.original.locationEn}>
+        <Link to={`/stock/locations/${row.original.locationId}`} className="font-mono text-xs text-blue-800 hover:underline" title={localName(zh, row.original.locationZh, row.original.locationEn)}>
           {row.original.locationCode}
         </Link>
       ),
     },
     { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "product", header: t("stock.fields.product"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "product", header: t("stock.fields.product"), cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
     { id: "owner", header: t("stock.fields.owner"), cell: ({ row }) => row.original.ownerName ?? t("stock.ourStock") },
     { id: "quantity", header: t("stock.fields.quantity"), meta: { sortKey: "quantity", align: "right" }, cell: ({ row }) => formatNumber(row.original.onHand, locale) },
     { id: "reserved", header: t("stock.fields.reserved"), meta: { align: "right", defaultHidden: true }, cell: ({ row }) => formatNumber(row.original.reserved, locale) },

@@ -4,6 +4,7 @@ import { findSerials } from "@cs/domain";
 import { Badge, Button, Card, PageHeader, TextField, formatDate, formatDateTime } from "@cs/ui";
 import { domainCtx } from "@cs/web/server";
 import type { Route } from "./+types/serials";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -32,12 +33,12 @@ export default function Serials({ loaderData }: Route.ComponentProps) {
               <div>
                 <dt className="text-slate-500">{t("stock.serials.product")}</dt>
                 <dd>
-                  <span className="font-mono text-xs">{s.sku}</span> {zh ? s.nameZh : s.nameEn}
+                  <span className="font-mono text-xs">{s.sku}</span> {localName(zh, s.nameZh, s.nameEn)}
                 </dd>
               </div>
               <div>
                 <dt className="text-slate-500">{t("stock.serials.location")}</dt>
-                <dd>{s.locationCode ? `${s.locationCode} ${zh ? s.locationZh : s.locationEn}` : "—"}</dd>
+                <dd>{s.locationCode ? `${s.locationCode} ${localName(zh, s.locationZh, s.locationEn)}` : "—"}</dd>
               </div>
               <div>
                 <dt className="text-slate-500">{t("stock.serials.owner")}</dt>

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useSearchParams } from "react-router";
 import { Button, buttonClass, cn, formatNumber } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 // Whole class names, so Tailwind's scanner sees them.
 const gridColumns = { 4: "lg:grid-cols-4", 5: "lg:grid-cols-5" } as const;
@@ -61,7 +62,7 @@ export function TotalsBar({ totals }: { totals: Totals }) {
 export function useLocalName() {
   const { i18n } = useTranslation();
   const zh = i18n.language === "zh-CN";
-  return (row: { nameZh: string; nameEn: string }) => (zh ? row.nameZh : row.nameEn);
+  return (row: { nameZh: string; nameEn: string }) => localName(zh, row.nameZh, row.nameEn);
 }
 
 export function Intro({ children }: { children: ReactNode }) {

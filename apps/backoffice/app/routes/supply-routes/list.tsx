@@ -6,6 +6,7 @@ import { Alert, Button, Card, PageHeader, SelectField, formatDateTime } from "@c
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/list";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -71,7 +72,7 @@ export default function SupplyRoutes({ loaderData, actionData }: Route.Component
             name="divisionId"
             required
             placeholder="—"
-            options={options.divisions.map((d) => ({ value: d.id, label: zh ? d.nameZh : d.nameEn }))}
+            options={options.divisions.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))}
             errors={errors("divisionId")}
           />
           <Button name="intent" value="create" disabled={busy}>
@@ -99,13 +100,13 @@ export default function SupplyRoutes({ loaderData, actionData }: Route.Component
                   <td className="px-2 py-1">
                     <span className="font-mono text-xs">{r.supplierCode}</span> {r.supplierName}
                   </td>
-                  <td className="px-2 py-1">{zh ? r.divisionZh : r.divisionEn}</td>
+                  <td className="px-2 py-1">{localName(zh, r.divisionZh, r.divisionEn)}</td>
                   <td className="px-2 py-1">{formatDateTime(r.createdAt, i18n.language)}</td>
                   <td className="px-2 py-1 text-right">
                     <Form method="post">
                       <CsrfInput />
                       <input type="hidden" name="id" value={r.id} />
-                      <Button name="intent" value="delete" variant="danger" disabled={busy} aria-label={`${t("supply.delete")} ${r.supplierCode} ${zh ? r.divisionZh : r.divisionEn}`}>
+                      <Button name="intent" value="delete" variant="danger" disabled={busy} aria-label={`${t("supply.delete")} ${r.supplierCode} ${localName(zh, r.divisionZh, r.divisionEn)}`}>
                         {t("supply.delete")}
                       </Button>
                     </Form>

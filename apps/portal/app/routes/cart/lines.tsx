@@ -5,6 +5,7 @@ import { Badge, Button, formatMoney } from "@cs/ui";
 import { CsrfInput } from "@cs/web";
 import { AvailabilityBadge } from "../catalog/availability";
 import { PriceWhy } from "../catalog/price-why";
+import { localName } from "@cs/i18n";
 
 /** The cart's lines: quantity and remove forms per line, the price now beside the price seen, and what changed. */
 export function CartLines({ lines, errorFor }: { lines: CartLine[]; errorFor: (productId: string) => string[] | null }) {
@@ -33,7 +34,7 @@ export function CartLines({ lines, errorFor }: { lines: CartLine[]; errorFor: (p
               <tr key={l.productId} className={l.priceChanged || l.availabilityChanged || !l.sellable ? "bg-amber-50" : undefined}>
                 <td className="px-3 py-2">
                   <div className="font-mono text-xs">{l.sku}</div>
-                  <div>{zh ? l.nameZh : l.nameEn}</div>
+                  <div>{localName(zh, l.nameZh, l.nameEn)}</div>
                   <div className="mt-1 flex flex-wrap gap-1">
                     {!l.sellable ? <Badge tone="red">{t("catalog.cart.unsellable")}</Badge> : null}
                     {l.priceChanged ? <Badge tone="amber">{t("catalog.cart.priceChanged")}</Badge> : null}

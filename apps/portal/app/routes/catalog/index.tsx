@@ -10,6 +10,7 @@ import type { Route } from "./+types/index";
 import { AvailabilityBadge } from "./availability";
 import { PriceWhy } from "./price-why";
 import { hasKey } from "@cs/domain/shared/keys";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -93,8 +94,8 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
       meta: { sortKey: "name" },
       cell: ({ row }) => (
         <div>
-          <div>{zh ? row.original.nameZh : row.original.nameEn}</div>
-          <div className="text-xs text-slate-500">{zh ? row.original.lineZh : row.original.lineEn}</div>
+          <div>{localName(zh, row.original.nameZh, row.original.nameEn)}</div>
+          <div className="text-xs text-slate-500">{localName(zh, row.original.lineZh, row.original.lineEn)}</div>
         </div>
       ),
     },
@@ -148,8 +149,8 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
       ) : null}
       <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("catalog.searchPlaceholder")} />
-        <SelectField label={t("product.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: zh ? d.nameZh : d.nameEn }))} />
-        <SelectField label={t("product.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: zh ? l.nameZh : l.nameEn }))} />
+        <SelectField label={t("product.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />
+        <SelectField label={t("product.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: localName(zh, l.nameZh, l.nameEn) }))} />
         <div className="flex items-end gap-2">
           <Button>{t("common.filter")}</Button>
           <Link to="/catalog" className={buttonClass("ghost")}>

@@ -1,6 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
 import type { CartLine } from "@cs/domain";
 import { Card } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 /** The field names the checkout form posts for an extended-warranty line's n-th unit (read by readCoveredSerials). */
 export const coveredSerialName = (productId: string, n: number) => `coveredSerials.${productId}.${n}`;
@@ -31,7 +32,7 @@ export function CoveredSerials({
           return (
             <fieldset key={l.productId} className="rounded-md border border-slate-200 p-3" aria-describedby={error ? errorId : undefined}>
               <legend className="px-1 text-sm font-medium">
-                <span className="font-mono text-xs">{l.sku}</span> {i18n.language === "zh-CN" ? l.nameZh : l.nameEn} ·{" "}
+                <span className="font-mono text-xs">{l.sku}</span> {localName(i18n.language === "zh-CN", l.nameZh, l.nameEn)} ·{" "}
                 {t("network.extendedWarranty.badge", { months: l.extendedWarrantyMonths })}
               </legend>
               <div className="grid gap-2 sm:grid-cols-2">

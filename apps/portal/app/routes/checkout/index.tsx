@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
-import { changeToken, checkoutOptions, getCart, splitVat, todayInShanghai, submitOrder, usableRebateBalance, type CartChange } from "@cs/domain";
+import { changeToken, checkoutOptions, getCart, splitVat, shanghaiToday, submitOrder, usableRebateBalance, type CartChange } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError } from "@cs/web/server";
@@ -10,6 +10,7 @@ import { PriceWhy } from "../catalog/price-why";
 import type { Route } from "./+types/index";
 import { checkoutError, readCheckout, type CheckoutError } from "./checkout.server";
 import { CoveredSerials } from "./covered-serials";
+import { localName } from "@cs/i18n";
 
 /** The cart priced now, the buyer's addresses, and a fresh `_key` per render of the form. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -21,7 +22,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     const changes = cart.lines
       .filter((l) => l.price && (l.priceChanged || l.availabilityChanged))
       .map((l) => ({ productId: l.productId, sku: l.sku, seenUnitPriceFen: l.seenUnitPriceFen, unitPriceFen: l.price!.unitPriceFen, seenAvailability: l.seenAvailability, availability: l.availability, token: changeToken(l.productId, l.price!.unitPriceFen, l.availability) }));
-    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, formKey: randomUUID(), today: todayInShanghai(), rebateBalanceFen };
+    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, formKey: randomUUID(), today: shanghaiToday(), rebateBalanceFen };
   } catch (error) {
     loaderError(error);
   }
@@ -156,7 +157,7 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
                   <tr key={l.productId}>
                     <td className="px-2 py-2">
                       <div className="font-mono text-xs">{l.sku}</div>
-                      <div>{i18n.language === "zh-CN" ? l.nameZh : l.nameEn}</div>
+                      <div>{localName(i18n.language === "zh-CN", l.nameZh, l.nameEn)}</div>
                     </td>
                     <td className="px-2 py-2 text-right tabular-nums">{l.quantity}</td>
                     <td className="px-2 py-2">{l.price ? <PriceWhy price={l.price} /> : "—"}</td>

@@ -4,6 +4,7 @@ import { getArticle } from "@cs/domain";
 import { Alert, Badge, Card, PageHeader, buttonClass, formatDateTime } from "@cs/ui";
 import { domainCtx, loaderError, notFound } from "@cs/web/server";
 import type { Route } from "./+types/detail";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -65,9 +66,9 @@ export default function KnowledgeArticle({ loaderData }: Route.ComponentProps) {
       <Card title={t("knowledge.fields.applies")}>
         <p className="text-sm">
           {[
-            (zh ? loaderData.divisionZh : loaderData.divisionEn) ?? "",
-            ...lines.map((l) => (zh ? l.nameZh : l.nameEn)),
-            ...products.map((p) => `${p.sku} ${zh ? p.nameZh : p.nameEn}`),
+            localName(zh, loaderData.divisionZh, loaderData.divisionEn) ?? "",
+            ...lines.map((l) => localName(zh, l.nameZh, l.nameEn)),
+            ...products.map((p) => `${p.sku} ${localName(zh, p.nameZh, p.nameEn)}`),
           ]
             .filter(Boolean)
             .join("、") || "—"}

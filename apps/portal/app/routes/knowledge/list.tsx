@@ -4,6 +4,7 @@ import { knowledgeFacets, knowledgeListQuery, searchArticles } from "@cs/domain"
 import { Button, Card, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/list";
+import { localName } from "@cs/i18n";
 
 /** Stations, technicians, dealers and customers search published articles only (the portal never asks for drafts). */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -43,7 +44,7 @@ export default function KnowledgeSearch({ loaderData }: Route.ComponentProps) {
           name="line"
           defaultValue={q.line ?? ""}
           placeholder={t("knowledge.allProducts")}
-          options={facets.flatMap((d) => d.lines.map((l) => ({ value: l.id, label: `${zh ? d.nameZh : d.nameEn} · ${zh ? l.nameZh : l.nameEn}` })))}
+          options={facets.flatMap((d) => d.lines.map((l) => ({ value: l.id, label: `${localName(zh, d.nameZh, d.nameEn)} · ${localName(zh, l.nameZh, l.nameEn)}` })))}
         />
         {q.product ? <input type="hidden" name="product" value={q.product} /> : null}
         <div className="flex items-end gap-2">
@@ -67,7 +68,7 @@ export default function KnowledgeSearch({ loaderData }: Route.ComponentProps) {
               <p className="mt-1 line-clamp-2 text-sm text-slate-700">{r.symptom}</p>
               <p className="mt-1 text-xs text-slate-500">
                 <span className="font-mono">{r.number}</span>
-                {r.divisionZh ? ` · ${zh ? r.divisionZh : r.divisionEn}` : ""}
+                {r.divisionZh ? ` · ${localName(zh, r.divisionZh, r.divisionEn)}` : ""}
                 {r.publishedAt ? ` · ${formatDateTime(r.publishedAt, i18n.language)}` : ""}
               </p>
             </Card>

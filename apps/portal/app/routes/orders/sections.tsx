@@ -2,6 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import type { OrderDetail, PriceReason } from "@cs/domain";
 import { Badge, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 import { PriceWhy } from "../catalog/price-why";
+import { localName } from "@cs/i18n";
 
 /** The stored price reason (JSON: money as strings) back in the resolver's shape. */
 function reasonOf(raw: unknown, fallback: { unitPriceFen: bigint; listPriceFen: bigint; priceRule: string }): PriceReason {
@@ -42,7 +43,7 @@ export function OrderLinesTable({ lines }: { lines: OrderDetail["lines"] }) {
               <tr key={l.id}>
                 <td className={th}>
                   <div className="font-mono text-xs">{l.sku}</div>
-                  <div>{i18n.language === "zh-CN" ? l.nameZh : l.nameEn}</div>
+                  <div>{localName(i18n.language === "zh-CN", l.nameZh, l.nameEn)}</div>
                   {l.coveredSerials.length ? (
                     <div className="text-xs text-slate-600">
                       {t("network.extendedWarranty.covers")}: <span className="font-mono">{l.coveredSerials.join(", ")}</span>

@@ -1,4 +1,4 @@
-import { getRebateStatement, todayInShanghai } from "@cs/domain";
+import { getRebateStatement, shanghaiToday } from "@cs/domain";
 import { rebateStatementFile } from "@cs/domain/rebates/rebate-statement-files";
 import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/file";
@@ -9,7 +9,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
     const detail = await getRebateStatement(domainCtx(context, request), params.id);
     const t = serverT(context);
-    const file = await rebateStatementFile(detail, format, (k, v) => t(k, v), todayInShanghai());
+    const file = await rebateStatementFile(detail, format, (k, v) => t(k, v), shanghaiToday());
     return new Response(new Uint8Array(file.body), { headers: file.headers });
   } catch (error) {
     loaderError(error);

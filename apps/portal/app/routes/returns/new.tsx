@@ -7,6 +7,7 @@ import { Button, Card, FieldErrors, PageHeader, SelectField, TextAreaField, butt
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/new";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
@@ -90,7 +91,7 @@ export default function NewReturn({ loaderData, actionData }: Route.ComponentPro
                   const name = (f: string) => `lines.${i}.${f}`;
                   const qErr = errors(name("quantity"));
                   const sErr = errors(name("serials"));
-                  const product = zh ? l.nameZh : l.nameEn;
+                  const product = localName(zh, l.nameZh, l.nameEn);
                   return (
                     <tr key={l.orderLineId}>
                       <td className="px-3 py-2 font-mono text-xs">{l.sku}</td>

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { listRepairRequests } from "@cs/domain";
 import { formatDateTime } from "@cs/ui";
 import { RepairStatusBadge, WarrantyBadge } from "@cs/web";
+import { localName } from "@cs/i18n";
 
 export type RepairRow = Awaited<ReturnType<typeof listRepairRequests>>["rows"][number];
 
@@ -26,7 +27,7 @@ export function repairColumns(t: TFunction, locale: string): ColumnDef<RepairRow
       header: t("service.device"),
       cell: ({ row }) => (
         <div>
-          <div>{zh ? row.original.productNameZh : row.original.productNameEn}</div>
+          <div>{localName(zh, row.original.productNameZh, row.original.productNameEn)}</div>
           <div className="font-mono text-xs text-slate-500">{row.original.serial}</div>
         </div>
       ),

@@ -8,6 +8,7 @@ import { CsrfInput, FormAlert, RelatedKnowledge, RepairStatusBadge, SlaClock, Ti
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runRepairAction } from "./actions.server";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
@@ -95,7 +96,7 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
             <dt className="text-slate-500">{t("service.device")}</dt>
             <dd>
-              {zh ? d.product.nameZh : d.product.nameEn} <span className="font-mono text-xs">{d.product.sku}</span>
+              {localName(zh, d.product.nameZh, d.product.nameEn)} <span className="font-mono text-xs">{d.product.sku}</span>
             </dd>
             <dt className="text-slate-500">{t("service.fields.serial")}</dt>
             <dd className="font-mono text-xs">{r.serial}</dd>
@@ -206,7 +207,7 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
               name="productId"
               required
               placeholder="—"
-              options={d.partsStock.map((p) => ({ value: p.productId, label: `${p.sku} · ${zh ? p.nameZh : p.nameEn} (${p.free})` }))}
+              options={d.partsStock.map((p) => ({ value: p.productId, label: `${p.sku} · ${localName(zh, p.nameZh, p.nameEn)} (${p.free})` }))}
               errors={errors("productId")}
               className="sm:col-span-2"
             />
@@ -226,7 +227,7 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
             {d.parts.map((p) => (
               <li key={p.id} className="flex flex-wrap gap-3 py-2">
                 <span className="font-mono text-xs">{p.sku}</span>
-                <span>{zh ? p.nameZh : p.nameEn}</span>
+                <span>{localName(zh, p.nameZh, p.nameEn)}</span>
                 <span>× {p.quantity}</span>
                 {p.faultySerial ? <span className="text-slate-600">{t("service.parts.faulty", { serial: p.faultySerial })}</span> : null}
                 {p.replacementSerial ? <span className="text-slate-600">{t("service.parts.replacement", { serial: p.replacementSerial })}</span> : null}

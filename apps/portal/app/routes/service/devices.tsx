@@ -7,6 +7,7 @@ import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult 
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/devices";
 import { fieldsOf, filesOf, uploadStore } from "./uploads.server";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   try {
@@ -58,7 +59,7 @@ export default function Devices({ loaderData, actionData }: Route.ComponentProps
             {devices.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
                 <span className="font-mono text-xs">{d.serial}</span>
-                <span>{zh ? d.nameZh : d.nameEn}</span>
+                <span>{localName(zh, d.nameZh, d.nameEn)}</span>
                 <WarrantyBadge status={d.warranty.status} t={t} />
                 <span className="text-slate-600">
                   {t(d.warranty.reason, { endsOn: d.warranty.endsOn ? formatDate(d.warranty.endsOn, i18n.language) : "—" })}
@@ -84,7 +85,7 @@ export default function Devices({ loaderData, actionData }: Route.ComponentProps
               name="productId"
               defaultValue={value("productId") ?? ""}
               placeholder={t("service.devices.productFromSerial")}
-              options={products.map((p) => ({ value: p.id, label: `${p.sku} · ${zh ? p.nameZh : p.nameEn}` }))}
+              options={products.map((p) => ({ value: p.id, label: `${p.sku} · ${localName(zh, p.nameZh, p.nameEn)}` }))}
               errors={errors("productId")}
             />
             <TextField label={t("service.fields.purchasedOn")} name="purchasedOn" type="date" defaultValue={value("purchasedOn") ?? ""} errors={errors("purchasedOn")} />

@@ -9,6 +9,7 @@ import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult 
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { fieldsOf, filesOf, uploadStore } from "./uploads.server";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   try {
@@ -67,7 +68,7 @@ export default function NewRepairRequest({ loaderData, actionData }: Route.Compo
                 value={deviceId}
                 onChange={(e) => setDeviceId(e.target.value)}
                 placeholder={t("service.fields.deviceOther")}
-                options={devices.map((d) => ({ value: d.id, label: `${d.serial} · ${zh ? d.nameZh : d.nameEn}` }))}
+                options={devices.map((d) => ({ value: d.id, label: `${d.serial} · ${localName(zh, d.nameZh, d.nameEn)}` }))}
                 errors={errors("deviceId")}
               />
             ) : null}
@@ -83,7 +84,7 @@ export default function NewRepairRequest({ loaderData, actionData }: Route.Compo
                   name="productId"
                   defaultValue={value("productId") ?? ""}
                   placeholder="—"
-                  options={products.map((p) => ({ value: p.id, label: `${p.sku} · ${zh ? p.nameZh : p.nameEn}` }))}
+                  options={products.map((p) => ({ value: p.id, label: `${p.sku} · ${localName(zh, p.nameZh, p.nameEn)}` }))}
                   errors={errors("productId")}
                 />
                 <TextField label={t("service.fields.serial")} name="serial" defaultValue={value("serial") ?? ""} errors={errors("serial")} autoComplete="off" />

@@ -6,6 +6,7 @@ import { Alert, Badge, PageHeader, buttonClass, cn } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
 import { RepairStatusBadge, SlaClock, WarrantyBadge } from "@cs/web";
 import type { Route } from "./+types/queue";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   try {
@@ -109,7 +110,7 @@ export default function StationQueue({ loaderData }: Route.ComponentProps) {
                       {r.quoteStatus === "pending" ? <span className="ml-2 text-xs text-amber-700">{t("service.quote.waiting")}</span> : null}
                     </td>
                     <td className="px-3 py-2">
-                      <div>{zh ? r.productNameZh : r.productNameEn}</div>
+                      <div>{localName(zh, r.productNameZh, r.productNameEn)}</div>
                       <div className="font-mono text-xs text-slate-500">{r.serial}</div>
                     </td>
                     <td className="px-3 py-2">

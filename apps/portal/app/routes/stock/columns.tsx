@@ -3,6 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import type { MyMoveRow, MyStockRow } from "@cs/domain";
 import { Badge, formatDateTime, formatNumber } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 const placeTone = { virtual: "blue", consignment: "amber", held: "slate" } as const;
 
@@ -12,9 +13,9 @@ export function useBalanceColumns(): ColumnDef<MyStockRow, unknown>[] {
   const n = (v: number) => formatNumber(v, i18n.language);
   return [
     { id: "sku", header: t("myStock.columns.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "name", header: t("myStock.columns.product"), meta: { sortKey: "name" }, cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "name", header: t("myStock.columns.product"), meta: { sortKey: "name" }, cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
     { id: "place", header: t("myStock.columns.place"), cell: ({ row }) => <Badge tone={placeTone[row.original.place]}>{t(`myStock.places.${row.original.place}`)}</Badge> },
-    { id: "location", header: t("myStock.columns.location"), meta: { sortKey: "location" }, cell: ({ row }) => (zh ? row.original.locationZh : row.original.locationEn) },
+    { id: "location", header: t("myStock.columns.location"), meta: { sortKey: "location" }, cell: ({ row }) => localName(zh, row.original.locationZh, row.original.locationEn) },
     { id: "owner", header: t("myStock.columns.owner"), meta: { defaultHidden: true }, cell: ({ row }) => t(`myStock.owners.${row.original.owner}`) },
     { id: "onHand", header: t("myStock.columns.onHand"), meta: { sortKey: "quantity", align: "right" }, cell: ({ row }) => n(row.original.onHand) },
     { id: "reserved", header: t("myStock.columns.reserved"), meta: { align: "right" }, cell: ({ row }) => n(row.original.reserved) },
@@ -36,11 +37,11 @@ export function useMoveColumns(): ColumnDef<MyMoveRow, unknown>[] {
   const { t, i18n } = useTranslation();
   const zh = i18n.language === "zh-CN";
   // A location the partner may not know (another partner's) comes back without a name.
-  const place = (nameZh: string | null, nameEn: string | null) => (nameZh === null ? <span className="text-slate-500">{t("myStock.hiddenLocation")}</span> : zh ? nameZh : nameEn);
+  const place = (nameZh: string | null, nameEn: string | null) => (nameZh === null ? <span className="text-slate-500">{t("myStock.hiddenLocation")}</span> : localName(zh, nameZh, nameEn));
   return [
     { id: "date", header: t("myStock.columns.date"), meta: { sortKey: "date" }, cell: ({ row }) => formatDateTime(row.original.createdAt, i18n.language) },
     { id: "sku", header: t("myStock.columns.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "name", header: t("myStock.columns.product"), cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "name", header: t("myStock.columns.product"), cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
     { id: "reason", header: t("myStock.columns.reason"), cell: ({ row }) => t(`myStock.reasons.${row.original.reason}`) },
     { id: "reference", header: t("myStock.columns.reference"), cell: ({ row }) => <span className="font-mono text-xs">{row.original.reference}</span> },
     { id: "from", header: t("myStock.columns.from"), cell: ({ row }) => place(row.original.fromZh, row.original.fromEn) },

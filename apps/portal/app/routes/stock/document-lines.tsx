@@ -1,5 +1,6 @@
 import { useTranslation } from "@cs/i18n/react";
 import { formatNumber } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 type Line = { id: string; sku: string; nameZh: string; nameEn: string; quantity: number; serials: string[] };
 
@@ -21,7 +22,7 @@ export function DocumentLinesTable({ lines, withSerials = false }: { lines: Line
         {lines.map((l) => (
           <tr key={l.id}>
             <td className="px-3 py-2 font-mono text-xs">{l.sku}</td>
-            <td className="px-3 py-2">{zh ? l.nameZh : l.nameEn}</td>
+            <td className="px-3 py-2">{localName(zh, l.nameZh, l.nameEn)}</td>
             <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.quantity, i18n.language)}</td>
             {withSerials ? <td className="px-3 py-2 font-mono text-xs">{l.serials.join(" ") || "—"}</td> : null}
           </tr>

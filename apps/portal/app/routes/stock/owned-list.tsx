@@ -1,5 +1,6 @@
 import { useTranslation } from "@cs/i18n/react";
 import { formatNumber } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 type Owned = { sku: string; nameZh: string; nameEn: string; free: number };
 
@@ -17,7 +18,7 @@ export function OwnedList({ id, title, empty, owned }: { id: string; title: stri
           {owned.map((o) => (
             <li key={o.sku} className="flex justify-between gap-2">
               <span>
-                <span className="font-mono text-xs">{o.sku}</span> <span className="text-slate-600">{zh ? o.nameZh : o.nameEn}</span>
+                <span className="font-mono text-xs">{o.sku}</span> <span className="text-slate-600">{localName(zh, o.nameZh, o.nameEn)}</span>
               </span>
               <span className="tabular-nums">{formatNumber(o.free, i18n.language)}</span>
             </li>
@@ -27,7 +28,7 @@ export function OwnedList({ id, title, empty, owned }: { id: string; title: stri
       <datalist id={id}>
         {owned.map((o) => (
           <option key={o.sku} value={o.sku}>
-            {zh ? o.nameZh : o.nameEn}
+            {localName(zh, o.nameZh, o.nameEn)}
           </option>
         ))}
       </datalist>

@@ -6,6 +6,7 @@ import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField, buttonC
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/detail";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
@@ -106,7 +107,7 @@ export default function SuppliedOrder({ loaderData, actionData }: Route.Componen
             {detail.lines.map((l) => (
               <tr key={l.id} className="border-b border-slate-100">
                 <td className="px-2 py-1 font-mono text-xs">{l.sku}</td>
-                <td className="px-2 py-1">{zh ? l.nameZh : l.nameEn}</td>
+                <td className="px-2 py-1">{localName(zh, l.nameZh, l.nameEn)}</td>
                 <td className="px-2 py-1 text-right tabular-nums">{formatNumber(l.quantity, locale)}</td>
                 <td className="px-2 py-1 text-right tabular-nums">{n(detail.freeByProduct[l.productId] ?? 0)}</td>
                 <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityBackordered)}</td>
@@ -143,7 +144,7 @@ export default function SuppliedOrder({ loaderData, actionData }: Route.Componen
                 <legend className="sr-only">{l.sku}</legend>
                 <input type="hidden" name="lineId" value={l.id} />
                 <p className="text-sm">
-                  <span className="font-mono text-xs">{l.sku}</span> {zh ? l.nameZh : l.nameEn}
+                  <span className="font-mono text-xs">{l.sku}</span> {localName(zh, l.nameZh, l.nameEn)}
                 </p>
                 <TextField label={`${f("quantity")} ${l.sku}`} name={`quantity.${l.id}`} inputMode="numeric" defaultValue={String(l.quantityReserved)} />
                 <TextField label={`${t("supply.portal.serials")} ${l.sku}`} name={`serials.${l.id}`} />
@@ -154,7 +155,7 @@ export default function SuppliedOrder({ loaderData, actionData }: Route.Componen
                 label={t("supply.portal.fromLocation")}
                 name="fromLocationId"
                 defaultValue={detail.locations[0]?.id}
-                options={detail.locations.map((l) => ({ value: l.id, label: zh ? l.nameZh : l.nameEn }))}
+                options={detail.locations.map((l) => ({ value: l.id, label: localName(zh, l.nameZh, l.nameEn) }))}
                 errors={errors("fromLocationId")}
               />
               <TextField label={t("supply.portal.carrier")} name="carrier" required maxLength={100} errors={errors("carrier")} />

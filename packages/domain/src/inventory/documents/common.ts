@@ -18,6 +18,7 @@ import { NotFoundError, ValidationError } from "../../shared/errors";
 import { isUuid } from "../../shared/parse";
 import type { Ctx } from "../../shared/context";
 import { strictNumber } from "../../validation/fields";
+import { shanghaiYear } from "../../shared/dates";
 
 export const prefixes: Record<StockDocumentKind, string> = {
   receipt: "RC",
@@ -116,9 +117,6 @@ export async function insertDocument(
   return created!;
 }
 
-function shanghaiYear() {
-  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
-}
 
 /**
  * Staff see a document by the stock locations of ours it touches. The outside world (supplier,

@@ -12,6 +12,7 @@ import { release, type Reference } from "../reservation";
 import { findDocument, insertDocument, linesInput, resolveLines, setStatus, systemLocation, type ResolvedLine } from "./common";
 import { serializedSet } from "./receipts";
 import { pickSerials, placeSerials } from "./serials";
+import { shanghaiNoon, shanghaiToday } from "../../shared/dates";
 
 function ownOrganization(ctx: Ctx) {
   if (ctx.actor.kind !== "partner" || !ctx.actor.organizationId) throw new ForbiddenError("own stock");
@@ -200,7 +201,7 @@ export async function reportSellOut(ctx: Ctx, raw: unknown) {
   authorize(ctx.actor, "own_stock:sell_out");
   const organizationId = ownOrganization(ctx);
   const input = parseInput(sellOutInput, raw);
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  const today = shanghaiToday();
   if (input.soldOn > today) throw new ValidationError({ soldOn: ["stock.validation.futureDate"] });
   return inTransaction(ctx, async (tx) => {
     const from = await partnerLocation(tx, organizationId, "partner_consignment");
@@ -217,7 +218,7 @@ export async function reportSellOut(ctx: Ctx, raw: unknown) {
       const moves: StockMoveInput[] = [];
       for (const [i, l] of lines.entries()) {
         const serialIds = await pickSerials(tx, i, l.productId, l.serials, from.id, organizationId);
-        await placeSerials(tx, serialIds, { status: "sold", locationId: customer.id, soldAt: new Date(`${input.soldOn}T12:00:00+08:00`), soldReference: doc.number });
+        await placeSerials(tx, serialIds, { status: "sold", locationId: customer.id, soldAt: shanghaiNoon(input.soldOn), soldReference: doc.number });
         moves.push({ productId: l.productId, quantity: l.quantity, fromLocationId: from.id, toLocationId: customer.id, ownerId: organizationId, reason: "sell_out", referenceType: "stock_document", referenceId: doc.number, serialIds });
       }
       await applyMoves(tx, ctx.actor, moves);

@@ -5,6 +5,7 @@ import { internalLocationKinds, moveReasons, products, stockLocations, stockMove
 import type { Ctx } from "../../shared/context";
 import { likePattern, listQuerySchema, type Page } from "../../shared/list-query";
 import { nameableLocation, ownLocation, partnerOrgOf, type LocationColumns } from "./scope";
+import { shanghaiDayEnd, shanghaiDayStart } from "../../shared/dates";
 
 /** The reasons a partner can filter its history by (all of the ledger's). */
 export const myMoveReasons = moveReasons;
@@ -44,8 +45,6 @@ function shown(orgId: string, loc: LocationColumns, column: AnyColumn) {
 }
 
 /** Calendar days are Shanghai days: `to` includes the whole of its day. */
-const dayStart = (d: string) => sql`(${d}::date)::timestamp at time zone 'Asia/Shanghai'`;
-const dayEnd = (d: string) => sql`(${d}::date + 1)::timestamp at time zone 'Asia/Shanghai'`;
 
 export async function listMyMoves(ctx: Ctx, query: MyMovesQuery) {
   const orgId = partnerOrgOf(ctx.actor);
@@ -55,8 +54,8 @@ export async function listMyMoves(ctx: Ctx, query: MyMovesQuery) {
   ];
   if (query.product) conditions.push(eq(stockMoves.productId, query.product));
   if (query.reason) conditions.push(eq(stockMoves.reason, query.reason));
-  if (query.from) conditions.push(sql`${stockMoves.createdAt} >= ${dayStart(query.from)}`);
-  if (query.to) conditions.push(sql`${stockMoves.createdAt} < ${dayEnd(query.to)}`);
+  if (query.from) conditions.push(sql`${stockMoves.createdAt} >= ${shanghaiDayStart(query.from)}`);
+  if (query.to) conditions.push(sql`${stockMoves.createdAt} < ${shanghaiDayEnd(query.to)}`);
   if (query.q) {
     const p = likePattern(query.q);
     conditions.push(or(ilike(products.sku, p), ilike(products.nameZh, p), ilike(products.nameEn, p), ilike(stockMoves.referenceId, p)));

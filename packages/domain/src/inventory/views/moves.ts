@@ -7,7 +7,8 @@ import { authorize, can } from "../../access/authorize";
 import type { Ctx } from "../../shared/context";
 import { likePattern, listQuerySchema, type Page } from "../../shared/list-query";
 import { staffDocumentScope } from "../documents/common";
-import { descByDefault, multiOf, optionalDay, optionalId, optionalText, shanghaiDayEnd, shanghaiDayStart, visibleInternalLocationIds } from "./shared";
+import { descByDefault, multiOf, optionalDay, optionalId, optionalText, visibleInternalLocationIds } from "./shared";
+import { shanghaiDayEnd, shanghaiDayStart } from "../../shared/dates";
 
 export const moveSortKeys = ["time", "sku", "quantity", "reason"] as const;
 

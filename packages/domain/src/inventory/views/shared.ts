@@ -35,14 +35,6 @@ export const optionalText = z
 /** Lists whose natural order is "newest first" or "worst first" start descending. */
 export const descByDefault = z.enum(["asc", "desc"]).catch("desc");
 
-/** Staff work days in China: a day filter means 00:00–24:00 Asia/Shanghai, whatever the server's zone. */
-export function shanghaiDayStart(day: string): SQL {
-  return sql`(${day}::date::timestamp at time zone 'Asia/Shanghai')`;
-}
-export function shanghaiDayEnd(day: string): SQL {
-  return sql`((${day}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
-}
-
 const ownLocationKinds = internalLocationKinds.filter((k) => k !== "transit");
 
 /**

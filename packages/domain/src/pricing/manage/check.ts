@@ -1,6 +1,6 @@
 import type { Ctx } from "../../shared/context";
 import { parseInput } from "../../shared/parse";
-import { todayInShanghai } from "../choose";
+import { shanghaiToday } from "../../shared/dates";
 import { resolvePrices, type PriceReason } from "../resolve";
 import { authorizeRead, organizationByCode, productBySku } from "./lookup";
 import { priceCheckInput } from "./schema";
@@ -19,7 +19,7 @@ export async function checkPrice(ctx: Ctx, raw: unknown): Promise<PriceCheck> {
   authorizeRead(ctx);
   const input = parseInput(priceCheckInput, raw);
   const [organization, product] = await Promise.all([organizationByCode(ctx, input.organizationCode), productBySku(ctx, input.sku)]);
-  const on = input.on ?? todayInShanghai();
+  const on = input.on ?? shanghaiToday();
   const prices = await resolvePrices(ctx.db, { organizationId: organization.id, on, lines: [{ productId: product.id, quantity: input.quantity }] });
   return { organization, product, quantity: input.quantity, on, price: prices.get(product.id) ?? null };
 }

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../../shared/erro
 import { keyOf, once } from "../../shared/idempotency";
 import { likePattern, listQuerySchema, type Page } from "../../shared/list-query";
 import { isUuid, parseInput } from "../../shared/parse";
-import { todayInShanghai } from "../choose";
+import { shanghaiToday } from "../../shared/dates";
 import { authorizeManage, authorizeRead, productBySku } from "./lookup";
 import { promotionInput } from "./schema";
 
@@ -19,7 +19,7 @@ const sortColumns = { code: promotions.code, startsOn: promotions.startsOn, ends
 
 export async function listPromotions(ctx: Ctx, query: z.output<typeof promotionQuery>) {
   authorizeRead(ctx);
-  const today = todayInShanghai();
+  const today = shanghaiToday();
   const conditions: (SQL | undefined)[] = [];
   if (query.q) conditions.push(or(ilike(promotions.code, likePattern(query.q)), ilike(promotions.nameZh, likePattern(query.q)), ilike(promotions.nameEn, likePattern(query.q)), ilike(products.sku, likePattern(query.q))));
   if (query.state === "running") conditions.push(sql`${promotions.startsOn} <= ${today} and ${promotions.endsOn} >= ${today}`);

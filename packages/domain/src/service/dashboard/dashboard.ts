@@ -3,7 +3,8 @@ import { z } from "zod";
 import { authorize } from "../../access/authorize";
 import type { Ctx } from "../../shared/context";
 import { ValidationError } from "../../shared/errors";
-import { addDays, shanghaiToday } from "../../billing/dates";
+import { addDays, shanghaiToday } from "../../shared/dates";
+import { shanghaiDayEnd, shanghaiDayStart } from "../../shared/dates";
 
 /** A repeat request for the same device within this many days means the first repair did not fix it. */
 export const FIRST_TIME_FIX_DAYS = 30;
@@ -96,8 +97,8 @@ export async function serviceDashboard(ctx: Ctx, raw: unknown, now = new Date())
   const to = q.to ?? today;
   const from = q.from ?? addDays(to, -89);
   if (from > to) throw new ValidationError({ from: ["billing.validation.periodOrder"] });
-  const start = sql`(${from}::date)::timestamp at time zone 'Asia/Shanghai'`;
-  const end = sql`((${to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
+  const start = shanghaiDayStart(from);
+  const end = shanghaiDayEnd(to);
 
   const [metrics, costs] = await Promise.all([
     ctx.db.execute<MetricsSql>(sql`

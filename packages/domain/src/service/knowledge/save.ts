@@ -7,7 +7,7 @@ import { nextDocumentNumber } from "../../shared/document-number";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../shared/errors";
 import { keyOf, once } from "../../shared/idempotency";
 import { isUuid, parseInput } from "../../shared/parse";
-import { shanghaiToday, yearOf } from "../../billing/dates";
+import { shanghaiToday, yearOf } from "../../shared/dates";
 import { authorizeKnowledgeDraft, knowledgeScope } from "./access";
 import { articleInput, articleUpdateInput } from "./inputs";
 import { resolveApplicability } from "./resolve";

@@ -4,7 +4,7 @@ import { orderLines, orders, products, warrantyContracts, warrantyKinds, warrant
 import { authorize } from "../../access/authorize";
 import type { Ctx } from "../../shared/context";
 import { listQuerySchema, type Page } from "../../shared/list-query";
-import { shanghaiToday } from "../warranty-facts";
+import { shanghaiToday } from "../../shared/dates";
 
 export const warrantySortKeys = ["serial", "startsOn", "endsOn", "createdAt"] as const;
 export const warrantyListQuery = listQuerySchema(warrantySortKeys, "createdAt").extend({

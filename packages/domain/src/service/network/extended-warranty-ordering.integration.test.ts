@@ -14,7 +14,7 @@ import { ctxOf, newKey, seedDemoData } from "../../testing/demo";
 import { createTestProduct, expectLedgerConsistent } from "../../testing/inventory";
 import { orderingCounts, readyBuyer } from "../../testing/ordering";
 import { createShippedOrder } from "../../testing/shipped-order";
-import { addDays } from "../warranty";
+import { addDays } from "../../shared/dates";
 import { checkWarranty } from "../warranty-facts";
 
 // Issue 6: an extended warranty bought through normal ordering (cart → checkout → confirm → ship)

@@ -6,7 +6,7 @@ import { shipOrder } from "../../billing/ship";
 import { ValidationError } from "../../shared/errors";
 import { ctxOf, newKey, orgByCode, seedDemoData } from "../../testing/demo";
 import { createShippedOrder } from "../../testing/shipped-order";
-import { addDays, addMonths } from "../warranty";
+import { addDays, addMonths } from "../../shared/dates";
 import { gatherWarrantyFacts } from "../warranty-facts";
 import { standardWarranty } from "../warranty";
 import { checkCoveredSerials, createExtendedWarrantyContracts } from "./extended-warranty";

@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { auditLog, orderLines, products, serialNumbers, shipmentLines, shipments, warrantyContracts, type DatabaseOrTransaction, type Transaction } from "@cs/db";
 import { ValidationError, type FieldErrors } from "../../shared/errors";
-import { addDays, addMonths, standardWarranty } from "../warranty";
+import { addDays, addMonths } from "../../shared/dates";
+import { standardWarranty } from "../warranty";
 import { gatherWarrantyFacts } from "../warranty-facts";
 
 const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

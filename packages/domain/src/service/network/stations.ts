@@ -6,6 +6,7 @@ import { inTransaction, type Ctx } from "../../shared/context";
 import { ConflictError, NotFoundError, ValidationError } from "../../shared/errors";
 import { likePattern, type Page } from "../../shared/list-query";
 import { isUuid, parseInput } from "../../shared/parse";
+import { shanghaiDayStart, shanghaiToday } from "../../shared/dates";
 import { formatDayHours, stationProfileInput, weekdays, type OpeningHours, type StationListQuery } from "./inputs";
 
 const openStatuses = sql`('returned', 'closed', 'cancelled')`;
@@ -107,7 +108,7 @@ export async function getStation(ctx: Ctx, id: string) {
     ctx.db.select({ id: divisions.id, code: divisions.code, nameZh: divisions.nameZh, nameEn: divisions.nameEn }).from(divisions).orderBy(asc(divisions.code)),
     ctx.db.execute<{ open: number; today: number }>(sql`
       select count(*) filter (where status not in ${openStatuses})::int as open,
-             count(*) filter (where assigned_at >= (current_date::timestamp at time zone 'Asia/Shanghai'))::int as today
+             count(*) filter (where assigned_at >= ${shanghaiDayStart(shanghaiToday())})::int as today
       from repair_requests where station_id = ${id}`),
   ]);
   return { organization: org, profile: profile ?? null, technicians, divisions: allDivisions, load: { open: load?.open ?? 0, assignedToday: load?.today ?? 0 } };

@@ -6,6 +6,7 @@ import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { runCalendarAction } from "./actions.server";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -89,7 +90,7 @@ export default function SlaCalendar({ loaderData, actionData }: Route.ComponentP
                     <td>
                       <Badge tone={d.kind === "holiday" ? "red" : "blue"}>{t(`calendar.kinds.${d.kind}`)}</Badge>
                     </td>
-                    <td>{zh ? d.nameZh : d.nameEn}</td>
+                    <td>{localName(zh, d.nameZh, d.nameEn)}</td>
                     <td className="text-right">
                       {mayManage ? (
                         <Form method="post">

@@ -5,6 +5,7 @@ import { Button, Card, PageHeader, TextField, formatMoney, formatNumber } from "
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { CostChart, RateChart } from "./charts";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -60,7 +61,7 @@ export default function ServiceDashboard({ loaderData }: Route.ComponentProps) {
   const { period, overall, byStation, byDivision, cost } = loaderData;
   const locale = i18n.language;
   const zh = locale === "zh-CN";
-  const name = (r: { nameZh: string | null; nameEn: string | null }) => (zh ? r.nameZh : r.nameEn) ?? t("serviceDashboard.unassigned");
+  const name = (r: { nameZh: string | null; nameEn: string | null }) => localName(zh, r.nameZh, r.nameEn) ?? t("serviceDashboard.unassigned");
   const show = (v: number | null, suffix = "") => (v === null ? "—" : `${formatNumber(v, locale)}${suffix}`);
   const kpis = [
     ["requests", show(overall?.requests ?? 0)],

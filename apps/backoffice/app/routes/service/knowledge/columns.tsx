@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { KnowledgeRow } from "@cs/domain";
 import { Badge, formatDateTime } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 const tones = { draft: "amber", published: "green", archived: "slate" } as const;
 
@@ -35,7 +36,7 @@ export function knowledgeColumns(t: TFunction, locale: string): ColumnDef<Knowle
       ),
     },
     { id: "status", header: t("knowledge.fields.status"), cell: ({ row }) => <KnowledgeStatusBadge status={row.original.status} t={t} /> },
-    { id: "division", header: t("knowledge.fields.division"), cell: ({ row }) => (zh ? row.original.divisionZh : row.original.divisionEn) ?? "—" },
+    { id: "division", header: t("knowledge.fields.division"), cell: ({ row }) => localName(zh, row.original.divisionZh, row.original.divisionEn) ?? "—" },
     {
       id: "applies",
       header: t("knowledge.fields.applies"),

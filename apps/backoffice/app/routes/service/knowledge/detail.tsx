@@ -6,6 +6,7 @@ import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { KnowledgeStatusBadge } from "./columns";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -103,11 +104,11 @@ export default function ArticlePage({ loaderData, actionData }: Route.ComponentP
           <dl className="space-y-3 text-sm">
             <div>
               <dt className="text-xs text-slate-500">{t("knowledge.fields.division")}</dt>
-              <dd>{(zh ? detail.divisionZh : detail.divisionEn) ?? "—"}</dd>
+              <dd>{localName(zh, detail.divisionZh, detail.divisionEn) ?? "—"}</dd>
             </div>
             <div>
               <dt className="text-xs text-slate-500">{t("knowledge.fields.productLines")}</dt>
-              <dd>{detail.lines.length ? detail.lines.map((l) => (zh ? l.nameZh : l.nameEn)).join("、") : "—"}</dd>
+              <dd>{detail.lines.length ? detail.lines.map((l) => localName(zh, l.nameZh, l.nameEn)).join("、") : "—"}</dd>
             </div>
             <div>
               <dt className="text-xs text-slate-500">{t("knowledge.fields.products")}</dt>
@@ -116,7 +117,7 @@ export default function ArticlePage({ loaderData, actionData }: Route.ComponentP
                   <ul>
                     {detail.products.map((p) => (
                       <li key={p.id}>
-                        <span className="font-mono text-xs">{p.sku}</span> {zh ? p.nameZh : p.nameEn}
+                        <span className="font-mono text-xs">{p.sku}</span> {localName(zh, p.nameZh, p.nameEn)}
                       </li>
                     ))}
                   </ul>

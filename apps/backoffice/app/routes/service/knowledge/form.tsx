@@ -4,6 +4,7 @@ import type { KnowledgeArticle } from "@cs/db";
 import type { knowledgeFacets } from "@cs/domain";
 import { Button, Card, SelectField, TextAreaField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { localName } from "@cs/i18n";
 
 type Facets = Awaited<ReturnType<typeof knowledgeFacets>>;
 
@@ -59,7 +60,7 @@ export function ArticleForm({
             multiple
             size={6}
             defaultValue={article?.productLineIds ?? []}
-            options={facets.flatMap((d) => d.lines.map((l) => ({ value: l.id, label: `${zh ? d.nameZh : d.nameEn} · ${zh ? l.nameZh : l.nameEn}` })))}
+            options={facets.flatMap((d) => d.lines.map((l) => ({ value: l.id, label: `${localName(zh, d.nameZh, d.nameEn)} · ${localName(zh, l.nameZh, l.nameEn)}` })))}
             errors={errors("productLineIds")}
           />
           <SelectField
@@ -67,7 +68,7 @@ export function ArticleForm({
             name="divisionId"
             placeholder="—"
             defaultValue={dv("divisionId", article?.divisionId ?? "")}
-            options={facets.map((d) => ({ value: d.id, label: zh ? d.nameZh : d.nameEn }))}
+            options={facets.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))}
             errors={errors("divisionId")}
           />
         </div>

@@ -7,6 +7,7 @@ import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import { FilterForm } from "../../stock/shared";
 import type { Route } from "./+types/list";
 import { knowledgeColumns } from "./columns";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -54,14 +55,14 @@ export default function KnowledgeList({ loaderData }: Route.ComponentProps) {
           name="division"
           defaultValue={q.division ?? ""}
           placeholder={t("common.all")}
-          options={facets.map((d) => ({ value: d.id, label: zh ? d.nameZh : d.nameEn }))}
+          options={facets.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))}
         />
         <SelectField
           label={t("knowledge.filters.line")}
           name="line"
           defaultValue={q.line ?? ""}
           placeholder={t("common.all")}
-          options={facets.flatMap((d) => d.lines.map((l) => ({ value: l.id, label: `${zh ? d.nameZh : d.nameEn} · ${zh ? l.nameZh : l.nameEn}` })))}
+          options={facets.flatMap((d) => d.lines.map((l) => ({ value: l.id, label: `${localName(zh, d.nameZh, d.nameEn)} · ${localName(zh, l.nameZh, l.nameEn)}` })))}
         />
       </FilterForm>
       <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>

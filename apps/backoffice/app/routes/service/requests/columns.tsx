@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { listRepairRequests } from "@cs/domain";
 import { Badge, formatDateTime } from "@cs/ui";
 import { RepairStatusBadge, SlaClock, WarrantyBadge } from "@cs/web";
+import { localName } from "@cs/i18n";
 
 export type DeskRow = Awaited<ReturnType<typeof listRepairRequests>>["rows"][number];
 
@@ -42,7 +43,7 @@ export function deskColumns(t: TFunction, locale: string, now: number, divisionN
       header: t("service.device"),
       cell: ({ row }) => (
         <div>
-          <div>{zh ? row.original.productNameZh : row.original.productNameEn}</div>
+          <div>{localName(zh, row.original.productNameZh, row.original.productNameEn)}</div>
           <div className="font-mono text-xs text-slate-500">{row.original.serial}</div>
         </div>
       ),

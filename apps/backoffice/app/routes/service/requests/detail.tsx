@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation } from "react-router";
-import { articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, serviceDeskOptions, suggestStations } from "@cs/domain";
+import { articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, serviceDeskOptions, shanghaiMonth, suggestStations } from "@cs/domain";
 import { repairPriorities } from "@cs/db/schema/service";
 import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, RelatedKnowledge, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runDeskAction } from "./actions.server";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
@@ -22,8 +23,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     ]);
     const mayDraft = mayDraftKnowledge(ctx.actor) && resolvedRepairStatuses.includes(detail.request.status) && Boolean(detail.request.resolution?.trim());
     const draftAction = mayDraft ? `/service/knowledge/from-request/${detail.request.id}` : null;
-    const shanghaiMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
-    return { ...detail, articles, draftAction, suggestions, stations: options?.stations ?? [], mayManage, assignable, now: Date.now(), month: shanghaiMonth, formKey: randomUUID(), done: new URL(request.url).searchParams.get("done") };
+    return { ...detail, articles, draftAction, suggestions, stations: options?.stations ?? [], mayManage, assignable, now: Date.now(), month: shanghaiMonth(), formKey: randomUUID(), done: new URL(request.url).searchParams.get("done") };
   } catch (error) {
     loaderError(error);
   }
@@ -93,7 +93,7 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
             </dd>
             <dt className="text-slate-500">{t("service.device")}</dt>
             <dd>
-              {zh ? d.product.nameZh : d.product.nameEn} <span className="font-mono text-xs">{d.product.sku}</span> · <span className="font-mono text-xs">{r.serial}</span>
+              {localName(zh, d.product.nameZh, d.product.nameEn)} <span className="font-mono text-xs">{d.product.sku}</span> · <span className="font-mono text-xs">{r.serial}</span>
             </dd>
             <dt className="text-slate-500">{t("service.fields.symptoms")}</dt>
             <dd className="whitespace-pre-wrap">{r.symptoms}</dd>
@@ -248,7 +248,7 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
             {d.parts.map((p) => (
               <li key={p.id} className="flex flex-wrap gap-3 py-2">
                 <span className="font-mono text-xs">{p.sku}</span>
-                <span>{zh ? p.nameZh : p.nameEn}</span>
+                <span>{localName(zh, p.nameZh, p.nameEn)}</span>
                 <span>× {p.quantity}</span>
                 {p.unitCostFen !== null ? <Money fen={p.unitCostFen * BigInt(p.quantity)} locale={locale} /> : null}
                 {p.faultySerial ? <span className="text-slate-600">{t("service.parts.faulty", { serial: p.faultySerial })}</span> : null}

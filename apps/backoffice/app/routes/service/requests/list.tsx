@@ -8,6 +8,7 @@ import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import { FilterForm } from "../../stock/shared";
 import type { Route } from "./+types/list";
 import { deskColumns } from "./columns";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   try {
@@ -29,7 +30,7 @@ export default function ServiceDesk({ loaderData }: Route.ComponentProps) {
   const zh = i18n.language === "zh-CN";
   const divisionName = (id: string | null) => {
     const d = options.divisions.find((x) => x.id === id);
-    return d ? (zh ? d.nameZh : d.nameEn) : "—";
+    return d ? localName(zh, d.nameZh, d.nameEn) : "—";
   };
   return (
     <div className="space-y-4">
@@ -70,7 +71,7 @@ export default function ServiceDesk({ loaderData }: Route.ComponentProps) {
           name="divisionId"
           defaultValue={q.divisionId ?? ""}
           placeholder={t("common.all")}
-          options={options.divisions.map((d) => ({ value: d.id, label: zh ? d.nameZh : d.nameEn }))}
+          options={options.divisions.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))}
         />
         <CheckboxField label={t("service.desk.breachedOnly")} name="breached" value="1" defaultChecked={q.breached === "1"} />
       </FilterForm>

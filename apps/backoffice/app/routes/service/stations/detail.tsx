@@ -8,6 +8,7 @@ import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runStationAction } from "./actions.server";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -68,7 +69,7 @@ export default function StationPage({ loaderData, actionData }: Route.ComponentP
               multiple
               size={Math.min(6, station.divisions.length)}
               defaultValue={profile?.divisionIds ?? []}
-              options={station.divisions.map((d) => ({ value: d.id, label: zh ? d.nameZh : d.nameEn }))}
+              options={station.divisions.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))}
               errors={profileErrors("divisionIds")}
             />
             <div className="space-y-4">

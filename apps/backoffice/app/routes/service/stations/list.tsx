@@ -7,6 +7,7 @@ import { useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import { FilterForm } from "../../stock/shared";
 import type { Route } from "./+types/list";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -25,7 +26,7 @@ export default function Stations({ loaderData }: Route.ComponentProps) {
   const navigation = useNavigation();
   const { page, query: q, divisions } = loaderData;
   const zh = i18n.language === "zh-CN";
-  const divisionName = new Map(divisions.map((d) => [d.id, zh ? d.nameZh : d.nameEn]));
+  const divisionName = new Map(divisions.map((d) => [d.id, localName(zh, d.nameZh, d.nameEn)]));
   const columns: ColumnDef<StationRow, unknown>[] = [
     {
       id: "code",
@@ -65,7 +66,7 @@ export default function Stations({ loaderData }: Route.ComponentProps) {
       <FilterForm resetTo="/service/stations" sort={q.sort} dir={q.dir} size={q.size} columns={4}>
         <TextField label={t("common.search")} name="q" type="search" defaultValue={q.q ?? ""} />
         <TextField label={t("network.columns.cities")} name="city" defaultValue={q.city ?? ""} />
-        <SelectField label={t("network.columns.divisions")} name="division" defaultValue={q.division ?? ""} placeholder={t("common.all")} options={divisions.map((d) => ({ value: d.id, label: zh ? d.nameZh : d.nameEn }))} />
+        <SelectField label={t("network.columns.divisions")} name="division" defaultValue={q.division ?? ""} placeholder={t("common.all")} options={divisions.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />
       </FilterForm>
       <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
         <DataTable caption={t("network.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={q.sort} dir={q.dir} labels={labels} getRowId={(r) => r.id} />

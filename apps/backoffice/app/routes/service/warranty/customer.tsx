@@ -5,6 +5,7 @@ import { Card, PageHeader, buttonClass } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/customer";
 import { RequestHistory } from "./timeline";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -42,7 +43,7 @@ export default function CustomerHistory({ loaderData }: Route.ComponentProps) {
                   <Link to={`/service/history?serial=${encodeURIComponent(d.serial)}`} className="font-mono text-xs text-blue-800 hover:underline">
                     {d.serial}
                   </Link>{" "}
-                  {d.sku} {zh ? d.productZh : d.productEn} · {d.purchasedOn ?? "—"} · {t(`network.history.deviceStatus.${d.status}`)}
+                  {d.sku} {localName(zh, d.productZh, d.productEn)} · {d.purchasedOn ?? "—"} · {t(`network.history.deviceStatus.${d.status}`)}
                 </li>
               ))}
             </ul>

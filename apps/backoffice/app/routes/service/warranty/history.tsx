@@ -5,6 +5,7 @@ import { Button, Card, PageHeader, TextField } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/history";
 import { RequestHistory } from "./timeline";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -40,7 +41,7 @@ export default function SerialHistory({ loaderData }: Route.ComponentProps) {
                 <ul className="text-sm">
                   {history.contracts.map((c) => (
                     <li key={c.id}>
-                      {t(`network.warranty.kinds.${c.kind}`)} · {c.startsOn} – {c.endsOn} · {t(`network.warranty.sources.${c.source}`)} · {c.sku} {zh ? c.productZh : c.productEn}
+                      {t(`network.warranty.kinds.${c.kind}`)} · {c.startsOn} – {c.endsOn} · {t(`network.warranty.sources.${c.source}`)} · {c.sku} {localName(zh, c.productZh, c.productEn)}
                     </li>
                   ))}
                 </ul>

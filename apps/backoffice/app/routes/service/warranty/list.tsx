@@ -7,6 +7,7 @@ import { useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
 import { FilterForm } from "../../stock/shared";
 import type { Route } from "./+types/list";
+import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -35,7 +36,7 @@ export default function WarrantyContracts({ loaderData }: Route.ComponentProps) 
         </Link>
       ),
     },
-    { id: "product", header: t("network.warranty.product"), cell: ({ row }) => `${row.original.sku} ${zh ? row.original.productZh : row.original.productEn}` },
+    { id: "product", header: t("network.warranty.product"), cell: ({ row }) => `${row.original.sku} ${localName(zh, row.original.productZh, row.original.productEn)}` },
     { id: "kind", header: t("network.warranty.kind"), cell: ({ row }) => <Badge tone={row.original.kind === "extended" ? "blue" : "slate"}>{t(`network.warranty.kinds.${row.original.kind}`)}</Badge> },
     { id: "source", header: t("network.warranty.source"), cell: ({ row }) => t(`network.warranty.sources.${row.original.source}`) },
     { id: "startsOn", header: t("network.warranty.startsOn"), meta: { sortKey: "startsOn" }, cell: ({ row }) => row.original.startsOn },

@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { serialHistory } from "@cs/domain";
 import { Badge, Card, formatDateTime, formatMoney } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 type History = Pick<NonNullable<Awaited<ReturnType<typeof serialHistory>>>, "requests" | "parts" | "events">;
 
@@ -19,7 +20,7 @@ export function RequestHistory({ history, t, locale }: { history: History; t: TF
             <Card
               title={
                 <span>
-                  <span className="font-mono text-sm">{r.number}</span> · {r.serial} · {r.productSku} {zh ? r.productZh : r.productEn}
+                  <span className="font-mono text-sm">{r.number}</span> · {r.serial} · {r.productSku} {localName(zh, r.productZh, r.productEn)}
                 </span>
               }
               actions={<Badge tone={r.status === "closed" || r.status === "returned" ? "green" : r.status === "cancelled" ? "slate" : "amber"}>{t(`network.history.status.${r.status}`)}</Badge>}
@@ -60,7 +61,7 @@ export function RequestHistory({ history, t, locale }: { history: History; t: TF
                   <ul className="text-sm">
                     {parts.map((p) => (
                       <li key={p.id}>
-                        {p.sku} {zh ? p.nameZh : p.nameEn} × {p.quantity} · {formatMoney(p.unitCostFen, locale)}
+                        {p.sku} {localName(zh, p.nameZh, p.nameEn)} × {p.quantity} · {formatMoney(p.unitCostFen, locale)}
                         {p.faultySerial ? ` · ${t("network.history.faulty")} ${p.faultySerial}` : ""}
                         {p.replacementSerial ? ` · ${t("network.history.replacement")} ${p.replacementSerial}` : ""}
                       </li>

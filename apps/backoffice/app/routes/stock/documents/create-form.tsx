@@ -4,6 +4,7 @@ import { Button, Card, SelectField, TextAreaField, TextField, buttonClass } from
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { initial, RowErrors } from "./form-bits";
 import type { CreatableKind } from "./kinds";
+import { localName } from "@cs/i18n";
 
 type Option = { id: string; code?: string; nameZh: string; nameEn: string };
 
@@ -31,7 +32,7 @@ export function CreateDocumentForm({
   const { t, i18n } = useTranslation();
   const errors = useFieldErrors(result);
   const zh = i18n.language === "zh-CN";
-  const options = (list: Option[]) => list.map((o) => ({ value: o.id, label: [o.code, zh ? o.nameZh : o.nameEn].filter(Boolean).join(" ") }));
+  const options = (list: Option[]) => list.map((o) => ({ value: o.id, label: [o.code, localName(zh, o.nameZh, o.nameEn)].filter(Boolean).join(" ") }));
   const select = (name: string, label: string, list: Option[], placeholder?: string) => (
     <SelectField label={label} name={name} required={placeholder === undefined} defaultValue={initial(result, name)} placeholder={placeholder ?? ""} options={options(list)} errors={errors(name)} />
   );

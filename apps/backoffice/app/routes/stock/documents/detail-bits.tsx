@@ -3,6 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import type { getDocument } from "@cs/domain";
 import { Card, cn, formatDateTime, formatMoney } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
+import { localName } from "@cs/i18n";
 
 export type DocumentDetail = Awaited<ReturnType<typeof getDocument>>;
 export type DocumentLine = DocumentDetail["lines"][number];
@@ -54,7 +55,7 @@ export function ProductCells({ line }: { line: DocumentLine }) {
       <Cell>
         <span className="font-mono text-xs">{line.sku}</span>
       </Cell>
-      <Cell>{i18n.language === "zh-CN" ? line.nameZh : line.nameEn}</Cell>
+      <Cell>{localName(i18n.language === "zh-CN", line.nameZh, line.nameEn)}</Cell>
     </>
   );
 }
@@ -71,7 +72,7 @@ export function DocumentFacts({ detail }: { detail: DocumentDetail }) {
   const { t, i18n } = useTranslation();
   const { document: doc, from, to } = detail;
   const zh = i18n.language === "zh-CN";
-  const place = (l: typeof from) => (l ? `${l.code} ${zh ? l.nameZh : l.nameEn}` : null);
+  const place = (l: typeof from) => (l ? `${l.code} ${localName(zh, l.nameZh, l.nameEn)}` : null);
   const address = doc.deliveryAddress as Address | null;
   // A stocktake counts one location: from and to are the same place.
   const places: [string, ReactNode][] =

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { LocationRow, LocationStockRow } from "@cs/domain";
 import { Badge, cn, formatNumber } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 export function locationColumns(t: TFunction, locale: string): ColumnDef<LocationRow, unknown>[] {
   const zh = locale === "zh-CN";
@@ -18,7 +19,7 @@ export function locationColumns(t: TFunction, locale: string): ColumnDef<Locatio
         </Link>
       ),
     },
-    { id: "name", header: t("stock.fields.name"), meta: { sortKey: "name" }, cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "name", header: t("stock.fields.name"), meta: { sortKey: "name" }, cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
     { id: "kind", header: t("stock.fields.kind"), meta: { sortKey: "kind" }, cell: ({ row }) => <Badge tone={row.original.kind === "warehouse" ? "blue" : "slate"}>{t(`stock.kinds.${row.original.kind}`)}</Badge> },
     { id: "branch", header: t("stock.fields.branch"), cell: ({ row }) => row.original.branchName ?? "—" },
     { id: "holder", header: t("stock.fields.holder"), cell: ({ row }) => row.original.organizationName ?? "—" },
@@ -36,7 +37,7 @@ export function locationStockColumns(t: TFunction, locale: string): ColumnDef<Lo
   const n = (v: number) => formatNumber(v, locale);
   return [
     { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "name", header: t("stock.fields.product"), meta: { sortKey: "name" }, cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
+    { id: "name", header: t("stock.fields.product"), meta: { sortKey: "name" }, cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
     {
       id: "owner",
       header: t("stock.fields.owner"),

@@ -1,7 +1,8 @@
-import { exportMoves, moveListQuery } from "@cs/domain";
+import { exportMoves, moveListQuery, shanghaiDateTime } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
 import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/export";
+import { localName } from "@cs/i18n";
 
 /** The whole ledger matching the filters (not just the page on screen), streamed newest first. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -20,9 +21,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     for await (const chunk of chunks) {
       for (const r of chunk) {
         yield [
-          shanghaiIso(r.createdAt),
+          shanghaiDateTime(r.createdAt),
           r.sku,
-          zh ? r.nameZh : r.nameEn,
+          localName(zh, r.nameZh, r.nameEn),
           String(r.quantity),
           r.fromCode,
           r.toCode,
@@ -37,7 +38,3 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return csvResponse("stock-moves", header, rows());
 }
 
-/** `2026-03-02 00:30:00` in Asia/Shanghai: a spreadsheet reads it as a date, and the day matches the filter. */
-function shanghaiIso(date: Date) {
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().replace("T", " ").slice(0, 19);
-}

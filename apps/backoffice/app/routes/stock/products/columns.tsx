@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { StockByProductRow } from "@cs/domain";
 import { cn, formatNumber } from "@cs/ui";
+import { localName } from "@cs/i18n";
 
 /** Column ids are also the `cols` search-param values. */
 export function stockByProductColumns(t: TFunction, locale: string): ColumnDef<StockByProductRow, unknown>[] {
@@ -10,9 +11,9 @@ export function stockByProductColumns(t: TFunction, locale: string): ColumnDef<S
   const n = (v: number) => formatNumber(v, locale);
   return [
     { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "name", header: t("stock.fields.product"), meta: { sortKey: "name" }, cell: ({ row }) => (zh ? row.original.nameZh : row.original.nameEn) },
-    { id: "line", header: t("stock.fields.line"), cell: ({ row }) => (zh ? row.original.lineZh : row.original.lineEn) },
-    { id: "division", header: t("stock.fields.division"), meta: { defaultHidden: true }, cell: ({ row }) => (zh ? row.original.divisionZh : row.original.divisionEn) },
+    { id: "name", header: t("stock.fields.product"), meta: { sortKey: "name" }, cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
+    { id: "line", header: t("stock.fields.line"), cell: ({ row }) => localName(zh, row.original.lineZh, row.original.lineEn) },
+    { id: "division", header: t("stock.fields.division"), meta: { defaultHidden: true }, cell: ({ row }) => localName(zh, row.original.divisionZh, row.original.divisionEn) },
     { id: "unit", header: t("stock.fields.unit"), meta: { defaultHidden: true }, cell: ({ row }) => t(`product.units.${row.original.unit}`, { defaultValue: row.original.unit }) },
     { id: "onHand", header: t("stock.fields.onHand"), meta: { sortKey: "onHand", align: "right" }, cell: ({ row }) => n(row.original.onHand) },
     { id: "reserved", header: t("stock.fields.reserved"), meta: { sortKey: "reserved", align: "right" }, cell: ({ row }) => n(row.original.reserved) },

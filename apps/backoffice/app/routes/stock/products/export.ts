@@ -2,6 +2,7 @@ import { exportStockByProduct, stockByProductQuery } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
 import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
 import type { Route } from "./+types/export";
+import { localName } from "@cs/i18n";
 
 /** Every product matching the overview's filters, not just the page on screen. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -21,9 +22,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       for (const r of chunk) {
         yield [
           r.sku,
-          zh ? r.nameZh : r.nameEn,
-          zh ? r.lineZh : r.lineEn,
-          zh ? r.divisionZh : r.divisionEn,
+          localName(zh, r.nameZh, r.nameEn),
+          localName(zh, r.lineZh, r.lineEn),
+          localName(zh, r.divisionZh, r.divisionEn),
           t(`product.units.${r.unit}`, { defaultValue: r.unit }),
           String(r.onHand),
           String(r.reserved),
