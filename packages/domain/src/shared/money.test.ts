@@ -23,4 +23,17 @@ describe("yuan text and fen", () => {
     expect(formatYuan(-100_000n)).toBe("-¥1,000.00");
     expect(formatYuan(99n)).toBe("¥0.99");
   });
+
+  it.each([
+    [0n, "0.00"],
+    [5n, "0.05"],
+    [100n, "1.00"],
+    [123_456n, "1234.56"],
+    [-5n, "-0.05"],
+    [-123_456n, "-1234.56"],
+    // beyond what a float holds exactly
+    [9_007_199_254_740_993n, "90071992547409.93"],
+  ])("writes %s fen as %s", (fen, text) => {
+    expect(fenToYuan(fen)).toBe(text);
+  });
 });
