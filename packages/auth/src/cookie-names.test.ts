@@ -5,7 +5,7 @@ import { cookieName, csrfTokenFor } from "./cookie-names";
 async function sessionCookieWith(env: Record<string, string | undefined>) {
   vi.resetModules();
   const saved = { ...process.env };
-  Object.assign(process.env, { DATABASE_URL: "postgres://unused", SESSION_SECRET: "unit-test-secret-of-32-characters!!", ...env });
+  Object.assign(process.env, { DATABASE_URL: "postgres://unused", PORTAL_DATABASE_URL: "postgres://cs_portal@unused", SESSION_SECRET: "unit-test-secret-of-32-characters!!", ...env });
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
   try {
     const { sessionCookie } = await import("./session.server");
