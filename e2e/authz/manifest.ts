@@ -39,7 +39,7 @@ const portal: Manifest = {
   "products": { allow: partners },
   "catalog": { allow: partners },
   "cart": { allow: buyers, intents: ["acknowledge", "quantity", "remove", "template"] },
-  "cart/quick-order": { allow: "all" },
+  "cart/quick-order": { allow: buyers },
   "cart/templates": { allow: buyers, intents: ["delete"] },
   "checkout": { allow: buyers },
   "orders": { allow: "all" },
