@@ -116,7 +116,7 @@ test.afterAll(async () => {
 
 for (const app of ["portal", "backoffice"] as const) {
   test(`${app}: hostile input to every action never gives a 500 and stores nothing when refused`, async ({ browser }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(480_000);
     const principals = await principalsOf(db, app);
     const manifest = manifests[app];
     const clients = new Map<string, Client>();

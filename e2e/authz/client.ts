@@ -6,7 +6,7 @@ import type { Principal } from "./principals";
 /** What a response amounted to, for the matrix's expectations. */
 export type Outcome = "ok" | "login" | "redirect" | "bad" | "refused" | "error";
 
-export type Result = { status: number; outcome: Outcome; location: string | null; ms: number };
+export type Result = { status: number; outcome: Outcome; location: string | null; ms: number; body?: string };
 
 /**
  * The server closes idle keep-alive connections after a few seconds; a request that raced the
@@ -55,11 +55,14 @@ export async function get(client: Client, path: string, data = false): Promise<R
   const response = await retried(() => client.request.get(url, { maxRedirects: 0, failOnStatusCode: false }));
   const status = response.status();
   let location = response.headers()["location"] ?? null;
+  const type = response.headers()["content-type"] ?? "";
+  // The text of pages and .data answers, to look for other tenants' ids in what a user was shown.
+  const body = /text\/(html|x-script)|json/.test(type) ? await response.text() : undefined;
   if (data && status === 202) {
-    const match = singleFetchRedirect.exec(await response.text());
+    const match = singleFetchRedirect.exec(body ?? "");
     if (match) location = match[1]!;
   }
-  return { status, outcome: classify(status, location), location, ms: Date.now() - start };
+  return { status, outcome: classify(status, location), location, ms: Date.now() - start, body };
 }
 
 /** POST a form as the app's own pages do: the session's CSRF token and the app's Origin. */
