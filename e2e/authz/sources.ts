@@ -15,6 +15,12 @@ export const ids = {
   shipment: { from: "shipments t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   return: { from: "return_requests t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   rebateStatement: { from: "rebate_statements t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
+  // A partner sees its statements once published; drafts and approved ones are the desk's.
+  publishedRebateStatement: {
+    from: "rebate_statements t",
+    visible: "t.status in ('published', 'settled')",
+    org: ["t.organization_id"],
+  },
   callOff: { from: "stock_documents t", org: ["t.organization_id"], visible: "t.kind = 'call_off'" },
   sellOut: { from: "stock_documents t", org: ["t.organization_id"], visible: "t.kind = 'sell_out'" },
   stockDocument: {
