@@ -5,3 +5,4 @@ export * from "./limits";
 export * from "./quick-order";
 export * from "./quick-order-parse";
 export * from "./templates";
+export { requireBuyer } from "./buyer";

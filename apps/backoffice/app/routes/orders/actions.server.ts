@@ -1,4 +1,4 @@
-import { allocateBackorders, approveOrder, cancelOrder, editOrder, rejectOrder, ValidationError, type Ctx } from "@cs/domain";
+import { allocateBackorders, approveOrder, cancelOrder, editOrder, getOrder, rejectOrder, ValidationError, type Ctx } from "@cs/domain";
 import { actionError } from "@cs/web/server";
 import { doneUrl, runCreditIntent } from "./credit.server";
 
@@ -20,12 +20,17 @@ function percentToBp(value: string | undefined): number | string {
   return Math.round(Number(v) * 100);
 }
 
+const unboundIntents = new Set(["allocate", "holdOn", "holdOff", "policy"]);
+
 /** Runs the action a form of the order page asked for (`intent`) and redirects with what happened. */
 export async function runOrderAction(ctx: Ctx, orderId: string, form: FormData) {
   const intent = String(form.get("intent") ?? "");
   const back = doneUrl(`/orders/${orderId}`);
   const comment = form.get("comment");
   try {
+    // These act on products or the buyer named in the form, not on the order itself: the page's
+    // order must still be one the user can see, so a post to an unknown or foreign order is a 404.
+    if (unboundIntents.has(intent)) await getOrder(ctx, orderId);
     switch (intent) {
       case "approve":
         await approveOrder(ctx, { orderId, comment: typeof comment === "string" ? comment : null });

@@ -1,16 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, data, redirect } from "react-router";
-import { quickOrderToCart, ValidationError } from "@cs/domain";
+import { quickOrderToCart, requireBuyer, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextAreaField } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx } from "@cs/web/server";
+import { actionError, domainCtx, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/quick-order";
 import { readQuickOrder } from "./quick-order.server";
 import { CartTabs } from "./tabs";
 import { hasKey } from "@cs/domain/shared/keys";
 
-export function loader() {
+/** Only a user who may order gets the form (the action refuses anyone else): 404 like the cart. */
+export function loader({ context, request }: Route.LoaderArgs) {
+  try {
+    requireBuyer(domainCtx(context, request));
+  } catch (error) {
+    loaderError(error);
+  }
   return { formKey: randomUUID() };
 }
 

@@ -1,0 +1,54 @@
+import type { IdSource } from "./ids";
+
+/** Id sources shared by both apps' manifests: see `IdSource` for what owned and foreign mean. */
+export const ids = {
+  organization: { from: "organizations t", org: ["t.id"], branch: "t.owner_branch_id" },
+  channelPartner: {
+    from: "organizations t",
+    visible: "t.kind in ('dealer', 'agent', 'master_distributor', 'key_account')",
+    org: ["t.id"],
+    branch: "t.owner_branch_id",
+  },
+  order: { from: "orders t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
+  suppliedOrder: { from: "orders t", org: ["t.supplier_id"], branch: "t.owner_branch_id"},
+  invoice: { from: "invoices t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
+  shipment: { from: "shipments t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
+  return: { from: "return_requests t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
+  rebateStatement: { from: "rebate_statements t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
+  // A partner sees its statements once published; drafts and approved ones are the desk's.
+  publishedRebateStatement: {
+    from: "rebate_statements t",
+    visible: "t.status in ('published', 'settled')",
+    org: ["t.organization_id"],
+  },
+  callOff: { from: "stock_documents t", org: ["t.organization_id"], visible: "t.kind = 'call_off'" },
+  sellOut: { from: "stock_documents t", org: ["t.organization_id"], visible: "t.kind = 'sell_out'" },
+  stockDocument: {
+    from: "stock_documents t",
+    branch: "(select l.branch_id from stock_locations l where l.id = coalesce(t.from_location_id, t.to_location_id))",
+  },
+  stockLocation: { from: "stock_locations t", branch: "t.branch_id" },
+  repairRequest: { from: "repair_requests t", org: ["t.organization_id", "t.station_id"], customer: "t.end_customer_id" },
+  repairPhoto: {
+    from: "repair_attachments a join repair_requests t on t.id = a.request_id",
+    select: { id: "t.id", attachmentId: "a.id" },
+    org: ["t.organization_id", "t.station_id"],
+    customer: "t.end_customer_id",
+  },
+  settlement: { from: "station_settlements t", org: ["t.station_id"] },
+  endCustomer: { from: "end_customers t", customer: "t.id" },
+  station: { from: "organizations t", visible: "t.kind = 'repair_station'", branch: "t.owner_branch_id" },
+  // A draft is its author's (a technician drafting from a repair) and the service desk's only.
+  article: {
+    from: "knowledge_articles t",
+    visible: "t.status = 'published'", hidden: "t.status <> 'published' and t.author_id not in (select id from users where organization_id = :org)",
+  },
+  priceList: { from: "price_lists t" },
+  contractPrice: { from: "contract_prices t" },
+  promotion: { from: "promotions t" },
+  rebateProgram: { from: "rebate_programs t" },
+  rebateRun: { from: "rebate_runs t" },
+  priceProtection: { from: "price_protections t" },
+  orderQueue: { from: "", values: ["to_allocate"] },
+  stockDocumentKind: { from: "", values: ["receipt"] },
+} satisfies Record<string, IdSource>;
