@@ -23,6 +23,11 @@ export type IdSource = {
   branch?: string;
   visible?: string;
   hidden?: string;
+  /**
+   * Columns through which a partner also reaches the row (the buyer of an order it may supply): a
+   * foreign row must lie outside the partner's tree through these too, or it is not foreign at all.
+   */
+  alsoOwnedBy?: string[];
   /** Not a table: fixed values (an enum in the path); `unknown` is always "no-such-value". */
   values?: string[];
 };
@@ -53,7 +58,7 @@ function ownership(source: IdSource, who: Principal, variant: "owned" | "foreign
       const others = subtree(who.orgId!);
       return variant === "owned"
         ? `(${source.org.map((c) => `${c} = '${who.orgId}'`).join(" or ")})`
-        : `(${source.org.map((c) => `(${c} is null or ${c} not in ${others})`).join(" and ")})`;
+        : `(${[...source.org, ...(source.alsoOwnedBy ?? [])].map((c) => `(${c} is null or ${c} not in ${others})`).join(" and ")})`;
     }
     if (source.customer) return variant === "owned" ? null : "true";
     return variant === "owned" ? "true" : (source.hidden ?? null);

@@ -122,7 +122,7 @@ const backoffice: Manifest = {
   "notifications": { allow: "all" },
   "shipping": { allow: warehouse },
   "shipping/shipments": { allow: "all" },
-  "shipping/orders/:orderId": { ids: ids.order, allow: warehouse },
+  "shipping/orders/:orderId": { ids: ids.distributorOrder, allow: warehouse },
   "shipping/shipments/:id": { ids: ids.shipment, allow: "all" },
   "finance/invoices": { allow: "all" },
   "finance/payments": { allow: "all" },

@@ -10,7 +10,10 @@ export const ids = {
     branch: "t.owner_branch_id",
   },
   order: { from: "orders t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
-  suppliedOrder: { from: "orders t", org: ["t.supplier_id"], branch: "t.owner_branch_id"},
+  // The portal's fulfil page: orders a master distributor supplies; its own purchases are not foreign to it.
+  suppliedOrder: { from: "orders t", org: ["t.supplier_id"], alsoOwnedBy: ["t.organization_id"], branch: "t.owner_branch_id" },
+  // The back-office ships what the distributor supplies; orders a master distributor supplies are not ours to ship.
+  distributorOrder: { from: "orders t", visible: "t.supplier_id is null", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   invoice: { from: "invoices t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   shipment: { from: "shipments t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   return: { from: "return_requests t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
