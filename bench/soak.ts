@@ -94,7 +94,7 @@ export async function soakBench(url: string, scratch: Scratch, options: { second
       if (roll <= 35) return timedGet("browse", client, `/catalog?page=${rand.int(1, 10)}`);
       if (roll <= 60) return timedGet("search", client, `/catalog?q=${encodeURIComponent(SEARCHES[rand.int(0, SEARCHES.length - 1)]!)}`);
       if (roll <= 75) return timedGet("my_orders", client, "/orders");
-      if (roll <= 85) return timedGet("my_repairs", client, "/service");
+      if (roll <= 85) return timedGet("my_repairs", client, "/service/requests");
       const lines = rand.sample(productIds, 3).map((productId) => ({ productId, quantity: rand.int(1, 3) }));
       await fillCart(db, book, dealers[i]!, lines);
       try {
