@@ -1,11 +1,10 @@
 import { redirect } from "react-router";
 import { approveQuote, declineRequest, inviteCustomer, rateRepair, recordDiagnosis, refuseQuote, submitClaim, transitionRepair, useParts, type Ctx } from "@cs/domain";
-import { actionError } from "@cs/web/server";
-import { fieldsOf } from "./uploads.server";
+import { actionError, readForm } from "@cs/web/server";
 
 /** Runs the step a request's page asked for (`intent`) and redirects back saying what happened. */
 export async function runRepairAction(ctx: Ctx, requestId: string, form: FormData) {
-  const raw = { ...fieldsOf(form), requestId };
+  const raw = { ...readForm(form), requestId };
   const back = (done: string) => redirect(`/service/requests/${requestId}?done=${done}`);
   try {
     switch (form.get("intent") ?? (form.get("to") ? "transition" : null)) {

@@ -4,9 +4,9 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { listDeviceProducts, listMyDevices, registerDevice } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/devices";
-import { fieldsOf, filesOf, uploadStore } from "./uploads.server";
+import { filesOf, uploadStore } from "./uploads.server";
 import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -22,7 +22,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const form = await request.formData();
   try {
-    await registerDevice(domainCtx(context, request), fieldsOf(form), await filesOf(form, "proof"), uploadStore());
+    await registerDevice(domainCtx(context, request), readForm(form), await filesOf(form, "proof"), uploadStore());
     return redirect("/service/devices?done=registered");
   } catch (error) {
     return actionError(error, form);

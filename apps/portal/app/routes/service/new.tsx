@@ -6,9 +6,9 @@ import { requireActor } from "@cs/auth/server";
 import { fileRepairRequest, listDeviceProducts, listMyDevices, listRepairStations } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/new";
-import { fieldsOf, filesOf, uploadStore } from "./uploads.server";
+import { filesOf, uploadStore } from "./uploads.server";
 import { localName } from "@cs/i18n";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -26,7 +26,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const form = await request.formData();
   try {
-    const r = await fileRepairRequest(domainCtx(context, request), fieldsOf(form), await filesOf(form, "photos"), uploadStore());
+    const r = await fileRepairRequest(domainCtx(context, request), readForm(form), await filesOf(form, "photos"), uploadStore());
     return redirect(`/service/requests/${r.requestId}?done=filed`);
   } catch (error) {
     return actionError(error, form);

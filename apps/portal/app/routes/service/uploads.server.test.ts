@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_UPLOAD_BYTES, ValidationError } from "@cs/domain";
-import { fieldsOf, filesOf } from "./uploads.server";
+import { filesOf } from "./uploads.server";
 
 describe("filesOf", () => {
   it("reads the named files' bytes, skipping the empty part a browser sends for no file", async () => {
@@ -27,12 +27,3 @@ describe("filesOf", () => {
   });
 });
 
-describe("fieldsOf", () => {
-  it("keeps the text fields and leaves the files out", () => {
-    const form = new FormData();
-    form.append("symptoms", "无法开机");
-    form.append("photos", new File([new Uint8Array([1])], "a.png"));
-    form.append("serviceMode", "drop_off");
-    expect(fieldsOf(form)).toEqual({ symptoms: "无法开机", serviceMode: "drop_off" });
-  });
-});

@@ -17,9 +17,3 @@ export async function filesOf(form: FormData, name: string): Promise<UploadedFil
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
-/** The form's text fields as a plain object (files left out). */
-export function fieldsOf(form: FormData) {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string") out[k] = v;
-  return out;
-}
