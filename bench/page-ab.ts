@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "react-router";
 import { createDatabase } from "@cs/db";
+import { preparePortalRole } from "@cs/db/local-server";
 import { prepareBenchDatabase } from "./lib/database";
 import { ensureDealers } from "./lib/dealers";
 
@@ -24,6 +25,7 @@ const server = await prepareBenchDatabase(() => {});
 try {
   process.env.DATABASE_URL = server.url;
   process.env.SESSION_SECRET = randomBytes(32).toString("base64url");
+  process.env.PORTAL_DATABASE_URL = await preparePortalRole({ ownerUrl: server.url, portalUrl: undefined, password: randomBytes(24).toString("base64url") });
   const db = createDatabase(server.url, { max: 2 });
   const [dealer] = await ensureDealers(db, 1);
   const { createSession, sessionCookie } = await import("@cs/auth/server");
@@ -68,7 +70,10 @@ try {
     console.log(`${r.b}: CPU ms/page median ${med.toFixed(3)}, mean ${mean.toFixed(3)}, min ${s[0]!.toFixed(3)}, p25 ${s[Math.floor(s.length / 4)]!.toFixed(3)}`);
   }
   await db.$client.end();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
   await server.stop();
-  process.exit(0);
+  process.exit();
 }

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "@cs/i18n/react";
+import { useChangeLanguage, useTranslation } from "@cs/i18n/react";
 import { isRouteErrorResponse, Links, Meta, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
-import { useChangeLanguage } from "remix-i18next/react";
 import { buttonClass, CenteredPage } from "@cs/ui";
 import type { RootData } from "./root-data.server";
 import { hasKey } from "@cs/domain/shared/keys";
