@@ -37,3 +37,4 @@ export * from "./service/calendar";
 export * from "./service/dashboard";
 export * from "./rebates";
 export * from "./channel";
+export * from "./home";

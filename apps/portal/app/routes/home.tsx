@@ -1,32 +1,170 @@
 import { useTranslation } from "@cs/i18n/react";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { getOrganization, loginVerificationState } from "@cs/domain";
-import { Alert, Card, PageHeader, buttonClass } from "@cs/ui";
-import { domainCtx } from "@cs/web/server";
+import { localName } from "@cs/i18n";
+import { listMyDevices, loginVerificationState, portalHome, type PortalHome } from "@cs/domain";
+import { Alert, Card, PageHeader, buttonClass, cn, formatDate, formatMoney } from "@cs/ui";
+import { domainCtx, loaderError } from "@cs/web/server";
+import { OrderStatusBadge } from "./orders/status";
 import type { Route } from "./+types/home";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  const company = ctx.actor.organizationId && ctx.actor.permissions.has("own_organization:read") ? await getOrganization(ctx, ctx.actor.organizationId) : null;
-  // A customer who skipped the code step is reminded: records known under their login wait for it.
-  const unverified = ctx.actor.kind === "customer" && (await loginVerificationState(ctx)).pending;
-  return {
-    unverified,
-    name: ctx.actor.displayName,
-    roles: ctx.actor.roles,
-    company: company
-      ? { id: company.organization.id, name: company.organization.name, kind: company.organization.kind, contacts: company.contacts.length, addresses: company.addresses.length }
-      : null,
-  };
+  try {
+    const customer = ctx.actor.kind === "customer";
+    const [home, verification, devices] = await Promise.all([
+      portalHome(ctx),
+      customer ? loginVerificationState(ctx) : null,
+      customer ? listMyDevices(ctx).then((d) => d.slice(0, 5)) : [],
+    ]);
+    // A customer who skipped the code step is reminded: records known under their login wait for it.
+    return { home, devices, unverified: verification?.pending ?? false, name: ctx.actor.displayName, kind: ctx.actor.kind };
+  } catch (error) {
+    loaderError(error);
+  }
+}
+
+/** One figure on the home page: a label, the value, and the list that explains it. */
+function Figure({ to, label, value, tone = "slate", hint }: { to: string; label: string; value: ReactNode; tone?: "slate" | "red" | "amber" | "green"; hint?: string }) {
+  const tones = { slate: "text-slate-900", red: "text-red-700", amber: "text-amber-800", green: "text-green-800" };
+  return (
+    <Link to={to} className="block rounded-md px-2 py-1.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700">
+      <span className="block text-xs text-slate-500">{label}</span>
+      <span className={cn("block text-base font-semibold tabular-nums sm:text-lg", tones[tone])}>{value}</span>
+      {hint ? <span className="block text-xs text-slate-500">{hint}</span> : null}
+    </Link>
+  );
+}
+
+function CreditCard({ credit }: { credit: NonNullable<PortalHome["credit"]> }) {
+  const { t, i18n } = useTranslation();
+  const money = (fen: bigint) => formatMoney(fen, i18n.language);
+  const usedFen = credit.openReceivablesFen + credit.openOrdersFen;
+  const share = credit.limitFen > 0n ? Number((usedFen * 1000n) / credit.limitFen) / 10 : 100;
+  return (
+    <Card title={t("portalHome.credit.title")}>
+      {credit.onHold ? <Alert>{t("portalHome.credit.onHold")}</Alert> : null}
+      <div className="grid grid-cols-3 gap-1">
+        <Figure to="/finance" label={t("portalHome.credit.limit")} value={money(credit.limitFen)} />
+        <Figure to="/finance" label={t("portalHome.credit.used")} value={money(usedFen)} />
+        <Figure to="/finance" label={t("portalHome.credit.available")} value={money(credit.availableFen)} tone={credit.availableFen <= 0n ? "red" : "green"} />
+      </div>
+      <div className="mx-2 mt-2 h-2 overflow-hidden rounded-full bg-slate-100" role="presentation">
+        <div className={cn("h-full rounded-full", share >= 90 ? "bg-red-600" : share >= 70 ? "bg-amber-500" : "bg-blue-700")} style={{ width: `${Math.min(100, Math.max(0, share))}%` }} />
+      </div>
+      <p className="mx-2 mt-1 text-xs text-slate-500">
+        {t("portalHome.credit.usedHint", { receivables: money(credit.openReceivablesFen), orders: money(credit.openOrdersFen) })}
+      </p>
+    </Card>
+  );
+}
+
+function InvoicesCard({ invoices }: { invoices: NonNullable<PortalHome["invoices"]> }) {
+  const { t, i18n } = useTranslation();
+  const none = invoices.overdue.count === 0 && invoices.dueSoon.count === 0;
+  return (
+    <Card title={t("portalHome.invoices.title")}>
+      {none ? (
+        <p className="px-2 text-sm text-slate-600">{t("portalHome.invoices.none")}</p>
+      ) : (
+        <div className="grid grid-cols-2 gap-1">
+          <Figure
+            to="/finance/invoices?state=overdue"
+            label={t("portalHome.invoices.overdue", { count: invoices.overdue.count })}
+            value={formatMoney(invoices.overdue.fen, i18n.language)}
+            tone={invoices.overdue.count > 0 ? "red" : "slate"}
+          />
+          <Figure
+            to="/finance/invoices?state=open&sort=dueOn&dir=asc"
+            label={t("portalHome.invoices.dueSoon", { count: invoices.dueSoon.count, days: invoices.dueSoonDays })}
+            value={formatMoney(invoices.dueSoon.fen, i18n.language)}
+            tone={invoices.dueSoon.count > 0 ? "amber" : "slate"}
+          />
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function OrdersCard({ home }: { home: PortalHome }) {
+  const { t, i18n } = useTranslation();
+  const open = Object.entries(home.orders ?? {}).filter(([, n]) => n > 0);
+  return (
+    <Card
+      title={t("portalHome.orders.title")}
+      actions={
+        <Link to="/orders" className="text-sm text-blue-700 underline">
+          {t("portalHome.orders.all")}
+        </Link>
+      }
+    >
+      {open.length === 0 ? (
+        <p className="px-2 text-sm text-slate-600">{t("portalHome.orders.none")}</p>
+      ) : (
+        <div className="grid grid-cols-2 gap-1 sm:grid-cols-4">
+          {open.map(([status, n]) => (
+            <Figure key={status} to={`/orders?status=${status}`} label={t(`orders.status.${status}`)} value={n} tone={status === "pending_approval" ? "amber" : "slate"} />
+          ))}
+        </div>
+      )}
+      {home.recentOrders.length > 0 ? (
+        <>
+          <h3 className="mx-2 mt-3 text-sm font-medium text-slate-700">{t("portalHome.orders.recent")}</h3>
+          <ul className="mt-1 divide-y divide-slate-100">
+            {home.recentOrders.map((o) => (
+              <li key={o.id}>
+                <Link to={`/orders/${o.id}`} className="grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-0.5 px-2 py-2 text-sm hover:bg-slate-50">
+                  <span className="font-medium text-blue-800">{o.number}</span>
+                  <span className="text-right tabular-nums">{formatMoney(o.totalFen, i18n.language)}</span>
+                  <span className="text-xs text-slate-500">{formatDate(o.submittedAt, i18n.language)}</span>
+                  <span className="text-right">
+                    <OrderStatusBadge status={o.status} />
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+function RepairsCard({ repairs, station }: { repairs: NonNullable<PortalHome["repairs"]>; station: boolean }) {
+  const { t } = useTranslation();
+  const list = station ? "/service/queue" : "/service/requests";
+  return (
+    <Card
+      title={t("portalHome.repairs.title")}
+      actions={
+        <Link to={station ? "/service/queue" : "/service/requests/new"} className="text-sm text-blue-700 underline">
+          {station ? t("portalHome.repairs.queue") : t("portalHome.repairs.file")}
+        </Link>
+      }
+    >
+      {repairs.open === 0 ? (
+        <p className="px-2 text-sm text-slate-600">{t("portalHome.repairs.none")}</p>
+      ) : (
+        <div className="grid grid-cols-2 gap-1">
+          <Figure to={list} label={t("portalHome.repairs.open")} value={repairs.open} />
+          <Figure to={station ? list : "/service/requests?breached=1"} label={t("portalHome.repairs.breached")} value={repairs.breached} tone={repairs.breached > 0 ? "red" : "slate"} />
+        </div>
+      )}
+    </Card>
+  );
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
-  const { company } = loaderData;
+  const { t, i18n } = useTranslation();
+  const { home, devices } = loaderData;
+  const zh = i18n.language === "zh-CN";
+  const money = (fen: bigint) => formatMoney(fen, i18n.language);
+  const station = home.organization?.kind === "repair_station";
+  const supplied = home.supplied ? (["backorders", "to_ship"] as const).filter((q) => home.supplied![q] > 0) : [];
   return (
     <>
       <PageHeader title={t("home.welcome", { name: loaderData.name })}>
-        <p className="mt-1 text-slate-600">{company ? t("home.portalIntro") : t("home.customerIntro")}</p>
+        {home.organization ? <p className="mt-1 text-slate-600">{home.organization.name}</p> : null}
       </PageHeader>
       {loaderData.unverified ? (
         <div className="mb-4">
@@ -38,30 +176,93 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </Alert>
         </div>
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-3">
-        {company ? (
-          <>
-            <Card title={t("nav.myCompany")}>
-              <p className="font-medium">{company.name}</p>
-              <p className="text-sm text-slate-600">{t(`org.kinds.${company.kind}`)}</p>
-              <Link to={`/company/${company.id}`} className={buttonClass("secondary", "mt-3")}>
-                {t("common.view")}
-              </Link>
-            </Card>
-            <Card title={t("home.contacts")}>
-              <p className="text-3xl font-semibold text-blue-800 tabular-nums">{company.contacts}</p>
-            </Card>
-            <Card title={t("home.addresses")}>
-              <p className="text-3xl font-semibold text-blue-800 tabular-nums">{company.addresses}</p>
-            </Card>
-          </>
+      <div className="grid items-start gap-4 lg:grid-cols-2">
+        {supplied.length > 0 ? (
+          <Card title={t("portalHome.supplied.title")} className="border-l-4 border-amber-500">
+            <div className="grid grid-cols-2 gap-1">
+              {supplied.map((q) => (
+                <Figure key={q} to={`/supplied-orders?queue=${q}`} label={t(`portalHome.supplied.${q}`)} value={home.supplied![q]} tone="amber" />
+              ))}
+            </div>
+          </Card>
         ) : null}
-        <Card title={t("home.yourRoles")}>
-          <p>{loaderData.roles.map((r) => t(`roles.${r}`)).join("、")}</p>
-          <Link to="/account" className={buttonClass("secondary", "mt-3")}>
-            {t("auth.changePassword")}
-          </Link>
-        </Card>
+        {home.credit ? <CreditCard credit={home.credit} /> : null}
+        {home.invoices ? <InvoicesCard invoices={home.invoices} /> : null}
+        {home.orders ? <OrdersCard home={home} /> : null}
+        {home.cart ? (
+          <Card title={t("portalHome.cart.title")}>
+            <p className="px-2 text-sm text-slate-700">{home.cart.lines > 0 ? t("portalHome.cart.lines", home.cart) : t("portalHome.cart.empty")}</p>
+            <div className="mt-3 flex flex-wrap gap-2 px-2">
+              {home.cart.lines > 0 ? (
+                <Link to="/cart" className={buttonClass("primary")}>
+                  {t("portalHome.cart.open")}
+                </Link>
+              ) : null}
+              <Link to="/cart/quick-order" className={buttonClass("secondary")}>
+                {t("portalHome.cart.quickOrder")}
+              </Link>
+              <Link to="/cart/templates" className={buttonClass("secondary")}>
+                {t("portalHome.cart.templates")}
+              </Link>
+            </div>
+          </Card>
+        ) : null}
+        {home.rebateBalanceFen !== null ? (
+          <Card title={t("portalHome.rebate.title")}>
+            <Figure to="/rebates" label={t("portalHome.rebate.hint")} value={money(home.rebateBalanceFen)} tone={home.rebateBalanceFen > 0n ? "green" : "slate"} />
+          </Card>
+        ) : null}
+        {home.repairs ? <RepairsCard repairs={home.repairs} station={station} /> : null}
+        {home.promotions.length > 0 ? (
+          <Card
+            title={t("portalHome.promotions.title")}
+            actions={
+              <Link to="/catalog" className="text-sm text-blue-700 underline">
+                {t("portalHome.promotions.browse")}
+              </Link>
+            }
+          >
+            <ul className="divide-y divide-slate-100">
+              {home.promotions.map((p) => (
+                <li key={p.id} className="px-2 py-2 text-sm">
+                  <span className="font-medium">{localName(zh, p.nameZh, p.nameEn)}</span>
+                  {p.productNameZh || p.productNameEn ? <span className="text-slate-600"> · {localName(zh, p.productNameZh, p.productNameEn)}</span> : null}
+                  <span className="block text-xs text-slate-500">
+                    {p.discountBp !== null
+                      ? t("portalHome.promotions.off", { percent: `${p.discountBp / 100}%` })
+                      : t("portalHome.promotions.price", { price: money(p.promoPriceFen ?? 0n) })}{" "}
+                    · {t("portalHome.promotions.until", { date: formatDate(p.endsOn, i18n.language) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        {loaderData.kind === "customer" ? (
+          <Card
+            title={t("portalHome.customer.devices")}
+            actions={
+              <Link to="/service/devices" className="text-sm text-blue-700 underline">
+                {t("portalHome.customer.register")}
+              </Link>
+            }
+          >
+            {devices.length === 0 ? (
+              <p className="px-2 text-sm text-slate-600">{t("portalHome.customer.noDevices")}</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {devices.map((d) => (
+                  <li key={d.id} className="px-2 py-2 text-sm">
+                    <span className="font-medium">{localName(zh, d.nameZh, d.nameEn)}</span> <span className="text-slate-500">{d.serial}</span>
+                    {d.warranty.endsOn ? (
+                      <span className="block text-xs text-slate-500">{t("portalHome.customer.warrantyUntil", { date: formatDate(d.warranty.endsOn, i18n.language) })}</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ) : null}
       </div>
     </>
   );

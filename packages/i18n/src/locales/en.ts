@@ -19,6 +19,7 @@ import { en as channel } from "./channel/channel.en";
 import { en as rebateBalance } from "./rebates/balance.en";
 import { en as priceProtection } from "./rebates/protection.en";
 import { en as rebatePortal } from "./rebates/portal.en";
+import { en as portalHome } from "./home/portal.en";
 import { en as rebatePrograms } from "./rebates/programs.en";
 import { en as rebateAdjustments } from "./rebates/adjustments.en";
 import { en as verify } from "./auth/verify.en";
@@ -275,12 +276,8 @@ export const en: Resource = {
   home: {
     welcome: "Hello, {{name}}",
     backofficeIntro: "Manage the customer master, the channel structure and the product catalogue from here.",
-    portalIntro: "Keep your company details, contacts and delivery addresses up to date here.",
-    customerIntro: "Manage your account and sign-in security here.",
     organizationsInScope: "Organizations you can see",
     products: "Products on sale",
-    contacts: "Contacts",
-    addresses: "Delivery addresses",
     yourRoles: "Your roles",
   },
   roles: {
@@ -318,6 +315,7 @@ export const en: Resource = {
   rebateBalance,
   priceProtection,
   rebatePortal,
+  portalHome,
   rebatePrograms,
   rebateAdjustments,
   verify,

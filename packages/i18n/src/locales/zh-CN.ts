@@ -18,6 +18,7 @@ import { zhCN as channel } from "./channel/channel.zh-CN";
 import { zhCN as rebateBalance } from "./rebates/balance.zh-CN";
 import { zhCN as priceProtection } from "./rebates/protection.zh-CN";
 import { zhCN as rebatePortal } from "./rebates/portal.zh-CN";
+import { zhCN as portalHome } from "./home/portal.zh-CN";
 import { zhCN as rebatePrograms } from "./rebates/programs.zh-CN";
 import { zhCN as rebateAdjustments } from "./rebates/adjustments.zh-CN";
 import { zhCN as verify } from "./auth/verify.zh-CN";
@@ -274,12 +275,8 @@ export const zhCN = {
   home: {
     welcome: "您好，{{name}}",
     backofficeIntro: "从这里管理客户档案、渠道结构和产品目录。",
-    portalIntro: "在这里维护公司资料、联系人和收货地址。",
-    customerIntro: "在这里管理您的账户与登录安全。",
     organizationsInScope: "可见单位",
     products: "在售产品",
-    contacts: "联系人",
-    addresses: "收货地址",
     yourRoles: "您的角色",
   },
   roles: {
@@ -317,6 +314,7 @@ export const zhCN = {
   rebateBalance,
   priceProtection,
   rebatePortal,
+  portalHome,
   rebatePrograms,
   rebateAdjustments,
   verify,

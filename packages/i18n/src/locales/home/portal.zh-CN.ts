@@ -1,0 +1,66 @@
+/** The portal's home: what needs the partner, station or customer today, each figure a link. */
+export const zhCN = {
+  today: "今天需要处理",
+  nothingToday: "今天没有待办事项。",
+  credit: {
+    title: "信用额度",
+    limit: "信用额度",
+    used: "已占用",
+    available: "可用额度",
+    usedHint: "应收余额 {{receivables}} + 未发货订单 {{orders}}",
+    onHold: "信用已冻结：新订单将等待财务审批。",
+  },
+  invoices: {
+    title: "应付账款",
+    overdue_one: "已逾期 {{count}} 张",
+    overdue_other: "已逾期 {{count}} 张",
+    dueSoon_one: "{{days}} 天内到期 {{count}} 张",
+    dueSoon_other: "{{days}} 天内到期 {{count}} 张",
+    none: "没有逾期或即将到期的发票。",
+  },
+  orders: {
+    title: "进行中的订单",
+    none: "没有进行中的订单。",
+    recent: "最近订单",
+    all: "全部订单",
+  },
+  supplied: {
+    title: "下级订单待处理",
+    backorders: "待确认",
+    to_ship: "待发货",
+  },
+  cart: {
+    title: "购物车",
+    lines: "{{lines}} 种商品，共 {{units}} 件",
+    empty: "购物车是空的。",
+    open: "去结算",
+    quickOrder: "快速下单",
+    templates: "常用清单",
+  },
+  rebate: {
+    title: "返利余额",
+    hint: "下单时可抵扣货款",
+  },
+  repairs: {
+    title: "维修单",
+    open: "处理中",
+    breached: "超出时限",
+    none: "没有处理中的维修单。",
+    queue: "打开工单队列",
+    file: "提交维修申请",
+  },
+  promotions: {
+    title: "正在进行的促销",
+    until: "截至 {{date}}",
+    off: "优惠 {{percent}}",
+    price: "促销价 {{price}}",
+    browse: "浏览产品目录",
+  },
+  customer: {
+    devices: "我的设备",
+    noDevices: "还没有登记设备。",
+    register: "登记设备",
+    warrantyUntil: "保修至 {{date}}",
+    requests: "我的维修申请",
+  },
+} as const;
