@@ -1,9 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
-import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { localName } from "@cs/i18n";
 import { listMyDevices, loginVerificationState, portalHome, type PortalHome } from "@cs/domain";
-import { Alert, Card, PageHeader, buttonClass, cn, formatDate, formatMoney } from "@cs/ui";
+import { Alert, Card, Figure, PageHeader, buttonClass, cn, formatDate, formatMoney } from "@cs/ui";
 import { domainCtx, loaderError } from "@cs/web/server";
 import { OrderStatusBadge } from "./orders/status";
 import type { Route } from "./+types/home";
@@ -22,18 +21,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
-
-/** One figure on the home page: a label, the value, and the list that explains it. */
-function Figure({ to, label, value, tone = "slate", hint }: { to: string; label: string; value: ReactNode; tone?: "slate" | "red" | "amber" | "green"; hint?: string }) {
-  const tones = { slate: "text-slate-900", red: "text-red-700", amber: "text-amber-800", green: "text-green-800" };
-  return (
-    <Link to={to} className="block rounded-md px-2 py-1.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700">
-      <span className="block text-xs text-slate-500">{label}</span>
-      <span className={cn("block text-base font-semibold tabular-nums sm:text-lg", tones[tone])}>{value}</span>
-      {hint ? <span className="block text-xs text-slate-500">{hint}</span> : null}
-    </Link>
-  );
 }
 
 function CreditCard({ credit }: { credit: NonNullable<PortalHome["credit"]> }) {

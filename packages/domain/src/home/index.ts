@@ -1,1 +1,2 @@
 export * from "./portal-home";
+export * from "./staff-home";

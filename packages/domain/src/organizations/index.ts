@@ -4,4 +4,3 @@ export * from "./get";
 export { createOrganization, updateOrganization, updateOwnCompany } from "./save";
 export { moveOrganization, listParentCandidates } from "./move";
 export { saveContact, deleteContact, saveAddress } from "./contacts";
-export * from "./counts";

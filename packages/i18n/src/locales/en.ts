@@ -20,6 +20,7 @@ import { en as rebateBalance } from "./rebates/balance.en";
 import { en as priceProtection } from "./rebates/protection.en";
 import { en as rebatePortal } from "./rebates/portal.en";
 import { en as portalHome } from "./home/portal.en";
+import { en as staffHome } from "./home/backoffice.en";
 import { en as rebatePrograms } from "./rebates/programs.en";
 import { en as rebateAdjustments } from "./rebates/adjustments.en";
 import { en as verify } from "./auth/verify.en";
@@ -275,10 +276,6 @@ export const en: Resource = {
   },
   home: {
     welcome: "Hello, {{name}}",
-    backofficeIntro: "Manage the customer master, the channel structure and the product catalogue from here.",
-    organizationsInScope: "Organizations you can see",
-    products: "Products on sale",
-    yourRoles: "Your roles",
   },
   roles: {
     admin: "Administrator",
@@ -316,6 +313,7 @@ export const en: Resource = {
   priceProtection,
   rebatePortal,
   portalHome,
+  staffHome,
   rebatePrograms,
   rebateAdjustments,
   verify,

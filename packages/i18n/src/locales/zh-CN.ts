@@ -19,6 +19,7 @@ import { zhCN as rebateBalance } from "./rebates/balance.zh-CN";
 import { zhCN as priceProtection } from "./rebates/protection.zh-CN";
 import { zhCN as rebatePortal } from "./rebates/portal.zh-CN";
 import { zhCN as portalHome } from "./home/portal.zh-CN";
+import { zhCN as staffHome } from "./home/backoffice.zh-CN";
 import { zhCN as rebatePrograms } from "./rebates/programs.zh-CN";
 import { zhCN as rebateAdjustments } from "./rebates/adjustments.zh-CN";
 import { zhCN as verify } from "./auth/verify.zh-CN";
@@ -274,10 +275,6 @@ export const zhCN = {
   },
   home: {
     welcome: "您好，{{name}}",
-    backofficeIntro: "从这里管理客户档案、渠道结构和产品目录。",
-    organizationsInScope: "可见单位",
-    products: "在售产品",
-    yourRoles: "您的角色",
   },
   roles: {
     admin: "系统管理员",
@@ -315,6 +312,7 @@ export const zhCN = {
   priceProtection,
   rebatePortal,
   portalHome,
+  staffHome,
   rebatePrograms,
   rebateAdjustments,
   verify,
