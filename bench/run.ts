@@ -20,6 +20,7 @@ import { rebateCalcBench } from "./rebate-calc";
 import { rlsOverheadBench } from "./rls-overhead";
 import { serviceBench } from "./service";
 import { scorecardPageBench } from "./scorecard-page";
+import { homePagesBench } from "./home-pages";
 import { soakBench } from "./soak";
 import { BENCH_DIR, BENCH_PORT, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
 import { children, ensurePgbench } from "./lib/pgbench";
@@ -88,6 +89,11 @@ async function main() {
   if (wanted("scorecard_page")) {
     log("scorecard_page: the channel scorecard for one branch and quarter on 5,000 partners / 2,000,000 invoice lines, 200 runs …");
     results.scorecard_page = await scorecardPageBench(url, { runs: 200, log });
+  }
+
+  if (wanted("home_pages")) {
+    log("home_pages: every role's home page over HTTP, 100 runs each …");
+    results.home_pages = await homePagesBench(url, { runs: 100, log });
   }
 
   if (wanted("rebate_calc")) {
@@ -285,6 +291,12 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["scorecard_page", "rebuildPartnerMonthStats over the bench months", sc.rebuild_stats_s, "s", `${sc.stats_rows_in_quarter.toLocaleString("en")} rows in the quarter`],
     );
   }
+  const hp = output.home_pages as Awaited<ReturnType<typeof homePagesBench>> | undefined;
+  if (hp)
+    rows.push(
+      ["home_pages", `GET / for ${Object.keys(hp.pages).length} roles, ${hp.runs_per_page} runs each, median / p95`, `${hp.median_ms} / ${hp.p95_ms}`, "ms", `anchor /login p95 ${hp.anchor_login_page.portal?.p95_ms} / ${hp.anchor_login_page.backoffice?.p95_ms}`],
+      ["home_pages", "slowest role's p95", hp.worst_page_p95_ms, "ms", `< ${hp.aim_p95_ms}${hp.ok ? " ok" : " MISSED"}`],
+    );
   const rc = output.rebate_calc as Awaited<ReturnType<typeof rebateCalcBench>> | undefined;
   if (rc) {
     rows.push(
