@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { mayReadKnowledge } from "@cs/domain";
-import { AppShell } from "@cs/ui";
+import { AppShell, type NavItem } from "@cs/ui";
 import { NotificationBell, UserMenu } from "@cs/web";
 import { domainCtx, unreadCountFor } from "@cs/web/server";
 import type { Route } from "./+types/shell";
@@ -29,32 +29,34 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export default function Shell({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const nav = [
+  const g = (key: string) => t(`nav.groups.${key}`);
+  // Grouped by job; on a desktop the entries keep one row in this order, on a phone they sit under their group.
+  const nav: NavItem[] = [
     { to: "/", label: t("nav.home"), end: true },
-    ...(loaderData.canSeeOrganizations ? [{ to: "/organizations", label: t("nav.organizations") }] : []),
-    { to: "/products", label: t("nav.products") },
-    ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("stock.title") }] : []),
-    ...(loaderData.canSeeKnowledge ? [{ to: "/service/knowledge", label: t("knowledge.nav") }] : []),
+    ...(loaderData.canSeeOrganizations ? [{ to: "/organizations", label: t("nav.organizations"), group: g("customers") }] : []),
+    ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("desk.nav"), group: g("sales") }] : []),
+    ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav"), group: g("sales") }] : []),
+    ...(loaderData.canSeePricing ? [{ to: "/pricing", label: t("pricing.nav"), group: g("sales") }] : []),
+    { to: "/products", label: t("nav.products"), group: g("sales") },
+    ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("stock.title"), group: g("logistics") }] : []),
+    ...(loaderData.canShip ? [{ to: "/shipping", label: t("billing.shipping.nav"), group: g("logistics") }] : []),
+    ...(loaderData.canManageSupplyRoutes ? [{ to: "/supply-routes", label: t("supply.nav"), group: g("logistics") }] : []),
+    ...(loaderData.canSeeFinance ? [{ to: "/finance/invoices", label: t("billing.finance.nav"), group: g("finance") }] : []),
+    ...(loaderData.canSeeChannel ? [{ to: "/channel", label: t("channel.nav"), group: g("channel") }] : []),
+    ...(loaderData.canSeeRebates ? [{ to: "/rebates", label: t("rebatePrograms.nav"), group: g("channel") }] : []),
+    ...(loaderData.canSeeService ? [{ to: "/service/requests", label: t("service.desk.nav"), group: g("service") }] : []),
     ...(loaderData.canSeeServiceNetwork
       ? [
-          { to: "/service/stations", label: t("network.nav") },
-          { to: "/service/warranty", label: t("network.warranty.nav") },
-          { to: "/service/history", label: t("network.history.nav") },
-          { to: "/service/dashboard", label: t("serviceDashboard.nav") },
+          { to: "/service/stations", label: t("network.nav"), group: g("service") },
+          { to: "/service/warranty", label: t("network.warranty.nav"), group: g("service") },
+          { to: "/service/history", label: t("network.history.nav"), group: g("service") },
+          { to: "/service/dashboard", label: t("serviceDashboard.nav"), group: g("service") },
         ]
       : []),
-    ...(loaderData.canSeePricing ? [{ to: "/pricing", label: t("pricing.nav") }] : []),
-    ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("desk.nav") }] : []),
-    ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
-    ...(loaderData.canSeeService ? [{ to: "/service/requests", label: t("service.desk.nav") }] : []),
-    ...(loaderData.canShip ? [{ to: "/shipping", label: t("billing.shipping.nav") }] : []),
-    ...(loaderData.canSeeFinance ? [{ to: "/finance/invoices", label: t("billing.finance.nav") }] : []),
-    ...(loaderData.canSeeChannel ? [{ to: "/channel", label: t("channel.nav") }] : []),
-    ...(loaderData.canSeeRebates ? [{ to: "/rebates", label: t("rebatePrograms.nav") }] : []),
-    ...(loaderData.canManageSupplyRoutes ? [{ to: "/supply-routes", label: t("supply.nav") }] : []),
+    ...(loaderData.canSeeKnowledge ? [{ to: "/service/knowledge", label: t("knowledge.nav"), group: g("service") }] : []),
   ];
   return (
-    <AppShell brand={t("app.backoffice")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")}>
+    <AppShell brand={t("app.backoffice")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")} menuLabel={t("nav.menu")}>
       <Outlet />
     </AppShell>
   );

@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { mayFulfil, mayReadKnowledge } from "@cs/domain";
-import { AppShell } from "@cs/ui";
+import { AppShell, type NavItem } from "@cs/ui";
 import { NotificationBell, UserMenu } from "@cs/web";
 import { domainCtx, unreadCountFor } from "@cs/web/server";
 import type { Route } from "./+types/shell";
@@ -31,25 +31,27 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export default function Shell({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const nav = [
+  const g = (key: string) => t(`nav.groups.${key}`);
+  // Grouped by job; on a desktop the entries keep one row in this order, on a phone they sit under their group.
+  const nav: NavItem[] = [
     { to: "/", label: t("nav.home"), end: true },
-    ...(loaderData.hasCompany ? [{ to: "/company", label: t("nav.myCompany") }] : []),
-    ...(loaderData.canSeeProducts ? [{ to: "/products", label: t("nav.products") }] : []),
-    ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav") }, { to: "/cart", label: t("catalog.cart.nav") }] : []),
-    ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("orders.nav") }] : []),
-    ...(loaderData.canFulfil ? [{ to: "/supplied-orders", label: t("supply.portal.nav") }] : []),
-    ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("myStock.nav") }] : []),
-    ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav") }] : []),
-    ...(loaderData.canSeeAccount ? [{ to: "/finance", label: t("billing.portal.nav") }] : []),
-    ...(loaderData.canSeePerformance ? [{ to: "/performance", label: t("channel.performance.nav") }] : []),
-    ...(loaderData.canSeeRebates ? [{ to: "/rebates", label: t("rebatePortal.nav") }] : []),
-    ...(loaderData.canSeeKnowledge ? [{ to: "/knowledge", label: t("knowledge.nav") }] : []),
-    ...(loaderData.canFileRepairs ? [{ to: "/service/requests", label: t("service.nav") }] : []),
-    ...(loaderData.canWorkRepairs ? [{ to: "/service/queue", label: t("service.queue.nav") }] : []),
-    { to: "/account", label: t("nav.account") },
+    ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav"), group: g("ordering") }, { to: "/cart", label: t("catalog.cart.nav"), group: g("ordering") }] : []),
+    ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("orders.nav"), group: g("ordering") }] : []),
+    ...(loaderData.canFulfil ? [{ to: "/supplied-orders", label: t("supply.portal.nav"), group: g("ordering") }] : []),
+    ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav"), group: g("ordering") }] : []),
+    ...(loaderData.canSeeProducts ? [{ to: "/products", label: t("nav.products"), group: g("ordering") }] : []),
+    ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("myStock.nav"), group: g("stock") }] : []),
+    ...(loaderData.canSeeAccount ? [{ to: "/finance", label: t("billing.portal.nav"), group: g("finance") }] : []),
+    ...(loaderData.canSeeRebates ? [{ to: "/rebates", label: t("rebatePortal.nav"), group: g("rebates") }] : []),
+    ...(loaderData.canSeePerformance ? [{ to: "/performance", label: t("channel.performance.nav"), group: g("rebates") }] : []),
+    ...(loaderData.canFileRepairs ? [{ to: "/service/requests", label: t("service.nav"), group: g("service") }] : []),
+    ...(loaderData.canWorkRepairs ? [{ to: "/service/queue", label: t("service.queue.nav"), group: g("service") }] : []),
+    ...(loaderData.canSeeKnowledge ? [{ to: "/knowledge", label: t("knowledge.nav"), group: g("service") }] : []),
+    ...(loaderData.hasCompany ? [{ to: "/company", label: t("nav.myCompany"), group: g("company") }] : []),
+    { to: "/account", label: t("nav.account"), group: g("company") },
   ];
   return (
-    <AppShell brand={t("app.portal")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")}>
+    <AppShell brand={t("app.portal")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")} menuLabel={t("nav.menu")}>
       <Outlet />
     </AppShell>
   );
