@@ -85,6 +85,7 @@ export const en: Widen<typeof zhCN> = {
     sell_out: "Sell-out",
     call_off: "Call-off",
     parts_use: "Parts use",
+    return: "Return",
   },
   totals: {
     label: "Totals",

@@ -83,6 +83,7 @@ export const zhCN = {
     sell_out: "销售上报",
     call_off: "提货",
     parts_use: "备件领用",
+    return: "退货入库",
   },
   totals: {
     label: "合计",

@@ -49,6 +49,7 @@ export const en: Widen<typeof zhCN> = {
     sell_out: "Sell-out",
     call_off: "Call-off delivery",
     parts_use: "Parts use",
+    return: "Return",
   },
   internal: "Internal move",
   hiddenLocation: "Another party",

@@ -47,6 +47,7 @@ export const zhCN = {
     sell_out: "销售出库",
     call_off: "提货发运",
     parts_use: "备件领用",
+    return: "退货",
   },
   internal: "内部转移",
   hiddenLocation: "其他单位",
