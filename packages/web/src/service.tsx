@@ -26,13 +26,21 @@ export function WarrantyBadge({ status, t }: { status: WarrantyStatus; t: TFunct
   return <Badge tone={warrantyTones[status]}>{t(`service.warranty.statuses.${status}`)}</Badge>;
 }
 
+/** A span of time in the reader's language: minutes under an hour, hours and minutes under two days, else days and hours. */
+export function formatDuration(ms: number, t: TFunction): string {
+  const totalMinutes = Math.floor(ms / 60_000);
+  const m = totalMinutes % 60;
+  const totalHours = Math.floor(totalMinutes / 60);
+  if (totalHours === 0) return t("common.duration.minutes", { m });
+  if (totalHours < 48) return t("common.duration.hoursMinutes", { h: totalHours, m });
+  return t("common.duration.daysHours", { d: Math.floor(totalHours / 24), h: totalHours % 24 });
+}
+
 /** Time left on the running SLA deadline; overdue in red. */
 export function SlaClock({ due, now, t, locale }: { due: Date | string | null; now: number; t: TFunction; locale: string }) {
   if (!due) return <span className="text-slate-400">—</span>;
   const ms = new Date(due).getTime() - now;
-  const hours = Math.floor(Math.abs(ms) / 3_600_000);
-  const minutes = Math.floor((Math.abs(ms) % 3_600_000) / 60_000);
-  const left = `${hours}h ${String(minutes).padStart(2, "0")}m`;
+  const left = formatDuration(Math.abs(ms), t);
   return (
     <span className={cn("tabular-nums", ms < 0 ? "font-semibold text-red-700" : ms < 2 * 3_600_000 ? "text-amber-700" : "text-slate-700")} title={formatDateTime(due, locale)}>
       {ms < 0 ? t("service.sla.overdue", { time: left }) : t("service.sla.left", { time: left })}

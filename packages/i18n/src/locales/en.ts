@@ -59,6 +59,11 @@ export const en: Resource = {
   },
   lang: { label: "Language", "zh-CN": "简体中文", en: "English" },
   common: {
+    duration: {
+      minutes: "{{m}} min",
+      hoursMinutes: "{{h}} h {{m}} min",
+      daysHours: "{{d}} d {{h}} h",
+    },
     save: "Save",
     cancel: "Cancel",
     edit: "Edit",

@@ -58,6 +58,11 @@ export const zhCN = {
   },
   lang: { label: "语言", "zh-CN": "简体中文", en: "English" },
   common: {
+    duration: {
+      minutes: "{{m}} 分钟",
+      hoursMinutes: "{{h}} 小时 {{m}} 分",
+      daysHours: "{{d}} 天 {{h}} 小时",
+    },
     save: "保存",
     cancel: "取消",
     edit: "编辑",
