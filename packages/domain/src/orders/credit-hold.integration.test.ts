@@ -76,6 +76,13 @@ describe("getDeskOrder", () => {
     expect(asFinance.creditTerms).toMatchObject({ id: dl.id, heldOrders: 1 });
     await expectUnchanged(db, async () => expect(getDeskOrder(await ctxOf(db, "dealer@demo.cn"), heldId)).rejects.toBeInstanceOf(NotFoundError));
   });
+
+  it("counts the order once in the credit figures: the others, this one (2 × 50 fen), and what stays available", async () => {
+    const { credit } = await getDeskOrder(desk, heldId);
+    expect(credit).toMatchObject({ thisOrderFen: 100n, thisOrderCounts: true });
+    expect(credit.otherOrdersFen + credit.thisOrderFen).toBe(credit.openOrdersFen);
+    expect(credit.availableFen).toBe(credit.limitFen - credit.openReceivablesFen - credit.otherOrdersFen - credit.thisOrderFen);
+  });
 });
 
 describe("credit hold", () => {

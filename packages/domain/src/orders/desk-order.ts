@@ -1,6 +1,6 @@
 import { can } from "../access/authorize";
 import { discountLimit, orderApprovalLimit } from "../access/permissions";
-import { creditPosition } from "../billing/credit";
+import { CREDIT_ORDER_STATUSES, creditPosition } from "../billing/credit";
 import type { Ctx } from "../shared/context";
 import { mayCancel } from "./cancel-order";
 import { getCreditTerms } from "./credit-hold";
@@ -25,9 +25,13 @@ export async function getDeskOrder(ctx: Ctx, orderId: string) {
   const shippedAnything = lines.some((l) => l.quantityShipped > 0);
   const backordered = lines.filter((l) => l.quantityBackordered > 0).map((l) => l.productId);
   const deciding = staff && order.status === "pending_approval" && can(a, "order:approve");
+  // The position's open orders already hold this order while it counts against credit: split it
+  // out, so the page shows the others, this one and what stays available, each counted once.
+  const counts = (CREDIT_ORDER_STATUSES as readonly string[]).includes(order.status);
+  const thisOrderFen = counts ? lines.reduce((sum, l) => sum + l.unitPriceFen * BigInt(l.quantity - l.quantityShipped - l.quantityCancelled), 0n) : 0n;
   return {
     ...detail,
-    credit,
+    credit: { ...credit, otherOrdersFen: credit.openOrdersFen - thisOrderFen, thisOrderFen, thisOrderCounts: counts },
     creditTerms: terms,
     limits: { approvalFen: orderApprovalLimit(a.roles), discountBp: discountLimit(a.roles) },
     may: {

@@ -50,7 +50,8 @@ export function CreditCard({ detail }: { detail: DeskOrder }) {
   const { t, i18n } = useTranslation();
   const c = detail.credit;
   const money = (fen: bigint) => formatMoney(fen, i18n.language);
-  const after = c.availableFen - (detail.order.status === "pending_approval" ? detail.order.totalFen : 0n);
+  // availableFen already leaves out this order while it counts against credit (creditPosition).
+  const after = c.availableFen;
   return (
     <Card title={t("desk.credit.title")}>
       {c.onHold ? (
@@ -62,8 +63,8 @@ export function CreditCard({ detail }: { detail: DeskOrder }) {
         items={[
           [t("desk.credit.limit"), money(c.limitFen)],
           [t("desk.credit.receivables"), money(c.openReceivablesFen)],
-          [t("desk.credit.openOrders"), money(c.openOrdersFen)],
-          [t("desk.credit.thisOrder"), money(detail.order.totalFen)],
+          [t("desk.credit.openOrders"), money(c.otherOrdersFen)],
+          [t("desk.credit.thisOrder"), money(c.thisOrderCounts ? c.thisOrderFen : detail.order.totalFen)],
           [t("desk.credit.available"), <span key="a" className={cn(after < 0n && "font-semibold text-red-700")}>{money(after)}</span>],
         ]}
       />
