@@ -2,13 +2,13 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { countVisible } from "@cs/domain";
 import { Card, PageHeader, formatNumber } from "@cs/ui";
-import { domainCtx } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/home";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   return { counts: await countVisible(ctx), name: ctx.actor.displayName, roles: ctx.actor.roles };
-}
+});
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

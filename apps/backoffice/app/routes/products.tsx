@@ -4,16 +4,16 @@ import { Form, Link } from "react-router";
 import { listCatalogueTree, listProducts, productListQuery } from "@cs/domain";
 import { Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/products";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = productListQuery.parse(searchParamsObject(request));
   const [page, tree] = await Promise.all([listProducts(ctx, query), listCatalogueTree(ctx)]);
   return { page, query, tree };
-}
+});
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 

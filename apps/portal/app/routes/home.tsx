@@ -2,10 +2,10 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { getOrganization, loginVerificationState } from "@cs/domain";
 import { Alert, Card, PageHeader, buttonClass } from "@cs/ui";
-import { domainCtx } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/home";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const company = ctx.actor.organizationId && ctx.actor.permissions.has("own_organization:read") ? await getOrganization(ctx, ctx.actor.organizationId) : null;
   // A customer who skipped the code step is reminded: records known under their login wait for it.
@@ -18,7 +18,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       ? { id: company.organization.id, name: company.organization.name, kind: company.organization.kind, contacts: company.contacts.length, addresses: company.addresses.length }
       : null,
   };
-}
+});
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -4,12 +4,12 @@ import { Form, Link } from "react-router";
 import { listCatalogueTree, listProducts, partnerAvailability, productListQuery, type PartnerAvailability } from "@cs/domain";
 import { Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney, formatNumber } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/products";
 import { hasKey } from "@cs/domain/shared/keys";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = productListQuery.parse(searchParamsObject(request));
   try {
@@ -21,7 +21,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     // An end customer has no product:read: a 404 like every other page it may not open, not a 500.
     loaderError(error);
   }
-}
+});
 
 const bandTone = { in_stock: "green", low: "amber", out: "red" } as const;
 

@@ -4,16 +4,16 @@ import { can, listBranches, listOrganizations, organizationListQuery } from "@cs
 import { organizationKinds, organizationStatuses, partnerTiers, regions } from "@cs/db/schema/enums";
 import { Button, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { organizationColumns } from "./columns";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = organizationListQuery.parse(searchParamsObject(request, ["kind", "region", "tier", "status"]));
   const [page, branches] = await Promise.all([listOrganizations(ctx, query), listBranches(ctx)]);
   return { page, query, branches, canCreate: can(ctx.actor, "organization:create") };
-}
+});
 
 export default function OrganizationList({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

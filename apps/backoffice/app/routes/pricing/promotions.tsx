@@ -4,12 +4,12 @@ import { Form, Link } from "react-router";
 import { can, listPromotions, promotionQuery } from "@cs/domain";
 import { Alert, Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/promotions";
 import { doneKey, PricingTabs } from "./tabs";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = promotionQuery.parse(searchParamsObject(request));
   try {
@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 const stateTone = { running: "green", upcoming: "blue", ended: "slate", inactive: "slate" } as const;

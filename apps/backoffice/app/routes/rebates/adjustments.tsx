@@ -4,11 +4,11 @@ import { Form, Link } from "react-router";
 import { listBranches, listRebateAdjustments, rebateAdjustmentListQuery, type RebateAdjustmentRow } from "@cs/domain";
 import { Badge, Button, DataTable, Money, PageHeader, SelectField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/adjustments";
 import { RebateTabs } from "./tabs";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = rebateAdjustmentListQuery.parse(searchParamsObject(request));
   try {
@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 const statementLink = (id: string, number: string) => (
   <Link to={`/rebates/statements/${id}`} className="font-mono text-blue-700 underline">

@@ -5,11 +5,11 @@ import { Form, Link } from "react-router";
 import { listRebateBalances, rebateBalanceQuery, type RebateBalanceRow } from "@cs/domain";
 import { Button, Card, DataTable, Money, PageHeader, TextField, formatDateTime } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/balances";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const raw = searchParamsObject(request);
   const query = rebateBalanceQuery.parse(raw);
   try {
@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 function columns(t: TFunction, locale: string): ColumnDef<RebateBalanceRow, unknown>[] {
   return [

@@ -5,12 +5,12 @@ import { Form, Link } from "react-router";
 import { can, listPriceProtections, priceProtectionListQuery, type PriceProtectionRow } from "@cs/domain";
 import { Badge, Button, Card, DataTable, Money, PageHeader, TextField, buttonClass, formatDate } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protections";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const raw = searchParamsObject(request);
   try {
@@ -18,7 +18,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 const tone = { draft: "amber", approved: "green", cancelled: "slate" } as const;
 

@@ -4,11 +4,11 @@ import { Form, Link } from "react-router";
 import { can, listRebatePrograms, rebateProgramListQuery } from "@cs/domain";
 import { Alert, Badge, Button, DataTable, Money, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/programs";
 import { RebateTabs } from "./tabs";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = rebateProgramListQuery.parse(searchParamsObject(request));
   try {
@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 const statusTone = { draft: "slate", active: "green", archived: "amber" } as const;

@@ -4,11 +4,11 @@ import { Form, Link, redirect } from "react-router";
 import { approveRebateStatements, can, listBranches, listRebatePrograms, listRebateStatements, publishRebateStatements, rebateProgramListQuery, rebateStatementListQuery } from "@cs/domain";
 import { Alert, Badge, Button, DataTable, Money, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
 import { CsrfInput, FormAlert, useTableLabels, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/statements";
 import { percentOf, RebateTabs } from "./tabs";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const url = new URL(request.url);
   const query = rebateStatementListQuery.parse(searchParamsObject(request));
@@ -30,9 +30,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const ids = form.getAll("ids").filter((v): v is string => typeof v === "string");
@@ -46,7 +46,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 const statusTone = { draft: "slate", approved: "amber", published: "green", settled: "green" } as const;

@@ -5,14 +5,14 @@ import { Form, Link, data, useNavigation } from "react-router";
 import { addLinesToCart, browseCatalog, catalogQuery, listCatalogueTree, ValidationError, type CatalogRow } from "@cs/domain";
 import { Alert, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useTableLabels } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { AvailabilityBadge } from "./availability";
 import { PriceWhy } from "./price-why";
 import { hasKey } from "@cs/domain/shared/keys";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = catalogQuery.parse(searchParamsObject(request));
   try {
@@ -21,10 +21,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 /** Add to cart: one product and quantity per row form; the server prices it, never the page. */
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const productId = String(form.get("productId") ?? "");
@@ -39,7 +39,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     }
     return actionError(error, form);
   }
-}
+});
 
 function AddToCart({ row, formKey, index, error }: { row: CatalogRow; formKey: string; index: number; error: string[] | null }) {
   const { t } = useTranslation();

@@ -2,12 +2,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation } from "react-router";
 import { knowledgeFacets, knowledgeListQuery, searchArticles } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { localName } from "@cs/i18n";
 
 /** Stations, technicians, dealers and customers search published articles only (the portal never asks for drafts). */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const query = { ...knowledgeListQuery.parse(searchParamsObject(request)), status: "published" as const };
@@ -16,7 +16,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function KnowledgeSearch({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -3,12 +3,12 @@ import { Form } from "react-router";
 import { listOrders, listOrdersQuery } from "@cs/domain";
 import { Button, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { useOrderColumns } from "./columns";
 import { orderStatusList } from "./status";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = listOrdersQuery.parse(searchParamsObject(request));
   try {
@@ -16,7 +16,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function Orders({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -1,10 +1,10 @@
 import { getRebateStatement, shanghaiToday } from "@cs/domain";
 import { rebateStatementFile } from "@cs/domain/rebates/rebate-statement-files";
-import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/file";
 
 /** GET /rebates/:id/file?format=pdf|xlsx — an own published or settled statement as a download. */
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const format = searchParamsObject(request).format === "xlsx" ? "xlsx" : "pdf";
   try {
     const detail = await getRebateStatement(domainCtx(context, request), params.id);
@@ -14,4 +14,4 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});

@@ -3,20 +3,20 @@ import { Form, Link } from "react-router";
 import { listMyStock, myStockPlaces, myStockQuery } from "@cs/domain";
 import { Button, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/balances";
 import { useBalanceColumns } from "./columns";
 import { StockTabs } from "./tabs";
 
 /** My stock (虚拟库存): the partner's own balances; anyone without own_stock:read gets 404. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const query = myStockQuery.parse(searchParamsObject(request));
   try {
     return { page: await listMyStock(domainCtx(context, request), query), query, places: myStockPlaces };
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function Balances({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -3,20 +3,20 @@ import { Form, Link } from "react-router";
 import { listMyMoves, myMoveReasons, myMovesQuery } from "@cs/domain";
 import { Alert, Button, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/moves";
 import { useMoveColumns } from "./columns";
 import { StockTabs } from "./tabs";
 
 /** Movement history of the partner's goods and locations, newest first. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const query = myMovesQuery.parse(searchParamsObject(request));
   try {
     return { page: await listMyMoves(domainCtx(context, request), query), query, reasons: myMoveReasons };
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function Moves({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

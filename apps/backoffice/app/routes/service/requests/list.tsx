@@ -4,13 +4,13 @@ import { listRepairRequests, repairListQuery, serviceDeskOptions } from "@cs/dom
 import { repairStatuses } from "@cs/db/schema/service";
 import { CheckboxField, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import { FilterForm } from "../../stock/shared";
 import type { Route } from "./+types/list";
 import { deskColumns } from "./columns";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   try {
     const ctx = domainCtx(context, request);
     const q = repairListQuery.parse(searchParamsObject(request, ["status"]));
@@ -19,7 +19,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 /** The service desk: every repair request on the DataTable, filtered in SQL, most urgent SLA first. */
 export default function ServiceDesk({ loaderData }: Route.ComponentProps) {
