@@ -4,3 +4,4 @@ export * from "./app-shell";
 export * from "./data-table";
 export * from "./money";
 export * from "./format";
+export * from "./filter-bar";

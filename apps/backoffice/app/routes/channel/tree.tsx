@@ -2,9 +2,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, channelFilterOptions, channelTree, channelTreeQuery, getOrganization, listParentCandidates, moveOrganization, recentPeriods } from "@cs/domain";
 import { Alert, Badge, Button, Money, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, FilterForm } from "@cs/web";
 import { actionError, domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
 import type { Route } from "./+types/tree";
 import { PeriodFields, ScopeFields, periodLabel } from "./shared";
 
@@ -75,7 +74,7 @@ export default function ChannelTree({ loaderData, actionData }: Route.ComponentP
           <Alert tone="success">{t("channel.tree.moved")}</Alert>
         </div>
       ) : null}
-      <FilterForm resetTo="/channel" sort="" dir="" size={0} columns={4}>
+      <FilterForm resetTo="/channel" columns={4}>
         <PeriodFields kind={query.periodKind} start={query.periodStart} starts={starts} />
         <ScopeFields options={options} branchId={query.branchId} tier={query.tier} divisionId={null} />
         {query.open.length ? <input type="hidden" name="open" value={query.open.join(",")} /> : null}

@@ -2,9 +2,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { useSearchParams } from "react-router";
 import { agingQuery, receivablesAging } from "@cs/domain";
 import { DataTable, Money, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
 import type { Route } from "./+types/aging";
 import { agingColumns } from "./columns";
 

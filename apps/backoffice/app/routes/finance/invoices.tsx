@@ -1,9 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
 import { invoiceListQuery, listBranches, listInvoices } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
-import { invoiceColumns, useTableLabels } from "@cs/web";
+import { invoiceColumns, useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
 import type { Route } from "./+types/invoices";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {

@@ -2,9 +2,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, listPayments, paymentListQuery } from "@cs/domain";
 import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";
-import { paymentColumns, useTableLabels } from "@cs/web";
+import { paymentColumns, useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
 import type { Route } from "./+types/payments";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {

@@ -2,9 +2,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { useNavigation } from "react-router";
 import { authorize, listBranches, listOrderQueue, orderQueueQuery, TOTAL_CAP } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, loaderError, notFound, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
 import type { Route } from "./+types/queue";
 import { orderColumns, queueTabs, statusOptions } from "./columns";
 

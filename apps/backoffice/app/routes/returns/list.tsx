@@ -2,9 +2,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listReturns, returnListQuery } from "@cs/domain";
 import { DataTable, PageHeader, TextField, cn } from "@cs/ui";
-import { returnColumns, useTableLabels } from "@cs/web";
+import { returnColumns, useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
 import type { Route } from "./+types/list";
 
 const queues = ["requested", "approved", "received", "rejected"] as const;

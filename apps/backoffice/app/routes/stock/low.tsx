@@ -4,9 +4,9 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listCatalogueTree, listLocationOptions, listLowStock, lowStockQuery, type LowStockRow } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm, Intro, useLocalName } from "./shared";
+import { Intro, useLocalName } from "./shared";
 import type { Route } from "./+types/low";
 import { localName } from "@cs/i18n";
 

@@ -3,9 +3,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { knowledgeFacets, listStations, stationListQuery, type StationRow } from "@cs/domain";
 import { Badge, DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm } from "../../stock/shared";
 import type { Route } from "./+types/list";
 import { localName } from "@cs/i18n";
 

@@ -2,9 +2,9 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listStockByLocation, locationStockQuery } from "@cs/domain";
 import { Badge, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm, TotalsBar, useLocalName } from "../shared";
+import { TotalsBar, useLocalName } from "../shared";
 import type { Route } from "./+types/detail";
 import { locationStockColumns } from "./columns";
 

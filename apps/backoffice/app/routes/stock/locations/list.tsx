@@ -3,9 +3,8 @@ import { useNavigation } from "react-router";
 import { locationKinds } from "@cs/db";
 import { listLocations, locationListQuery } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm } from "../shared";
 import type { Route } from "./+types/list";
 import { locationColumns } from "./columns";
 

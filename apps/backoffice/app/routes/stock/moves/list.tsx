@@ -3,9 +3,9 @@ import { useNavigation, useSearchParams } from "react-router";
 import { moveReasons } from "@cs/db";
 import { listLocationOptions, listMoves, moveListQuery } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm, useLocalName } from "../shared";
+import { useLocalName } from "../shared";
 import type { Route } from "./+types/list";
 import { moveColumns } from "./columns";
 

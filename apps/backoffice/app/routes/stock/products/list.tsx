@@ -2,9 +2,9 @@ import { useTranslation } from "@cs/i18n/react";
 import { useNavigation, useSearchParams } from "react-router";
 import { listCatalogueTree, listLocationOptions, listStockByProduct, stockByProductQuery } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
-import { FilterForm, Intro, TotalsBar, useLocalName } from "../shared";
+import { Intro, TotalsBar, useLocalName } from "../shared";
 import type { Route } from "./+types/list";
 import { stockByProductColumns } from "./columns";
 
