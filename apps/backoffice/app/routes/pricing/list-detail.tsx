@@ -1,9 +1,9 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import { can, listPriceListItems, priceListItemQuery, removePriceListItem, savePriceList, setPriceListItem } from "@cs/domain";
-import { Alert, Button, Card, DataTable, PageHeader, TextField, buttonClass, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, useTableLabels, type ActionResult } from "@cs/web";
+import { Alert, Button, Card, DataTable, PageHeader, TextField, formatMoney } from "@cs/ui";
+import { CsrfInput, FormAlert, useFieldErrors, useTableLabels, type ActionResult, FilterForm } from "@cs/web";
 import { actionError, domainCtx, loaderError, searchParamsObject, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list-detail";
 import { BREAK_ROWS } from "./breaks";
@@ -133,13 +133,9 @@ export default function PriceListDetail({ loaderData, actionData }: Route.Compon
           </Form>
         </Card>
       ) : null}
-      <Form method="get" role="search" className="mb-4 flex items-end gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
+      <FilterForm resetTo={`/pricing/lists/${list.id}`} columns={3}>
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.lists.itemsSearch")} />
-        <Button>{t("common.filter")}</Button>
-        <Link to={`/pricing/lists/${list.id}`} className={buttonClass("ghost")}>
-          {t("common.reset")}
-        </Link>
-      </Form>
+      </FilterForm>
       <DataTable caption={t("pricing.lists.items")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.productId} />
     </>
   );

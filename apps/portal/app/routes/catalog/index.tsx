@@ -4,7 +4,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, data, useNavigation } from "react-router";
 import { addLinesToCart, browseCatalog, catalogQuery, listCatalogueTree, ValidationError, type CatalogRow } from "@cs/domain";
 import { Alert, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, useTableLabels } from "@cs/web";
+import { CsrfInput, FormAlert, useTableLabels, FilterForm } from "@cs/web";
 import { actionError, domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { AvailabilityBadge } from "./availability";
@@ -147,17 +147,11 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
           </Alert>
         </div>
       ) : null}
-      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
+      <FilterForm resetTo="/catalog" className="sm:grid-cols-4">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("catalog.searchPlaceholder")} />
         <SelectField label={t("product.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />
         <SelectField label={t("product.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: localName(zh, l.nameZh, l.nameEn) }))} />
-        <div className="flex items-end gap-2">
-          <Button>{t("common.filter")}</Button>
-          <Link to="/catalog" className={buttonClass("ghost")}>
-            {t("common.reset")}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       <DataTable caption={t("catalog.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
     </>
   );
