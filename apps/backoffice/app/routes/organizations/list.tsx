@@ -1,7 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation, useSearchParams } from "react-router";
 import { can, listBranches, listOrganizations, organizationListQuery } from "@cs/domain";
-import { organizationKinds, organizationStatuses, partnerTiers, regions } from "@cs/db/schema/enums";
+import { organizationKinds, organizationStatuses, partnerTiers, regions } from "@cs/domain/shared/schema-vocabulary";
 import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";

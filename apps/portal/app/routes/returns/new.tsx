@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { getReturnForm, requestReturn } from "@cs/domain";
-import { returnReasons } from "@cs/db/schema/returns";
+import { returnReasons } from "@cs/domain/shared/schema-vocabulary";
 import { Button, Card, FieldErrors, PageHeader, SelectField, TextAreaField, buttonClass, cn, formatNumber } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation } from "react-router";
 import { articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, serviceDeskOptions, shanghaiMonth, suggestStations } from "@cs/domain";
-import { repairPriorities } from "@cs/db/schema/service";
+import { repairPriorities } from "@cs/domain/shared/schema-vocabulary";
 import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, RelatedKnowledge, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError, guarded } from "@cs/web/server";

@@ -1,7 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listRepairRequests, repairListQuery, serviceDeskOptions } from "@cs/domain";
-import { repairStatuses } from "@cs/db/schema/service";
+import { repairStatuses } from "@cs/domain/shared/schema-vocabulary";
 import { CheckboxField, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";

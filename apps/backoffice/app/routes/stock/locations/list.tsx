@@ -1,7 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
 import { useNavigation } from "react-router";
-import { locationKinds } from "@cs/db";
 import { listLocations, locationListQuery } from "@cs/domain";
+import { locationKinds } from "@cs/domain/shared/schema-vocabulary";
 import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";

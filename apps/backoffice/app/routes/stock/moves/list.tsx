@@ -1,7 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
 import { useNavigation, useSearchParams } from "react-router";
-import { moveReasons } from "@cs/db";
 import { listLocationOptions, listMoves, moveListQuery } from "@cs/domain";
+import { moveReasons } from "@cs/domain/shared/schema-vocabulary";
 import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
