@@ -13,6 +13,52 @@ const routeHandlersGuarded = [
   { selector: "ExportSpecifier[exported.name=/^(loader|action)$/]", message: guardedMessage },
 ];
 
+// react-i18next's hook copies the i18next instance for every component on every server render.
+const sharedI18nHook = { name: "react-i18next", importNames: ["useTranslation"], message: "Use useTranslation from @cs/i18n/react (one t per shared instance on the server)." };
+/** `@cs/<name>` and anything under it. */
+const pkg = (...names) => names.flatMap((n) => [`@cs/${n}`, `@cs/${n}/*`]);
+/** No package reaches into an app, by package name or by a relative path. */
+const noApps = { regex: "^(@cs/(portal|backoffice)(/|$)|(\\.\\./)+apps/)", message: "Packages never import an app: move what both need into a package." };
+const layer = (files, forbidden, why, { ignores = [], noHookRule = false } = {}) => ({
+  files,
+  ignores,
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        paths: noHookRule ? [] : [sharedI18nHook],
+        patterns: [noApps, ...(forbidden.length ? [{ group: forbidden, message: why }] : [])],
+      },
+    ],
+  },
+});
+const importBoundaries = [
+  {
+    files: ["apps/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [sharedI18nHook],
+          patterns: [{ group: pkg("db", "worker"), message: "Routes never import the schema or the worker: take enums and types from @cs/domain (shared/schema-vocabulary.ts)." }],
+        },
+      ],
+    },
+  },
+  layer(["packages/web/src/**/*.{ts,tsx}"], pkg("worker"), "web is app glue: it does not start background jobs."),
+  layer(["packages/auth/src/**/*.{ts,tsx}"], pkg("web", "ui", "worker"), "auth sits below web: it never imports web, ui or the worker."),
+  layer(["packages/worker/src/**/*.{ts,tsx}"], pkg("web", "ui", "auth"), "The worker runs domain jobs: it never imports web, ui or auth."),
+  layer(
+    ["packages/domain/src/**/*.{ts,tsx}"],
+    [...pkg("web", "ui", "auth", "worker"), "react", "react-dom", "react-dom/*", "react-router"],
+    "The domain is plain TypeScript below web, ui and auth: no React, no HTTP, no layer above it.",
+  ),
+  layer(["packages/ui/src/**/*.{ts,tsx}"], pkg("web", "auth", "domain", "db", "worker", "i18n"), "ui is presentational: words come in as props, data never from the database."),
+  layer(["packages/i18n/src/**/*.{ts,tsx}"], pkg("web", "auth", "domain", "db", "worker", "ui"), "i18n is a leaf: it imports no other package of ours.", { ignores: ["packages/i18n/src/react.ts"] }),
+  layer(["packages/i18n/src/react.ts"], pkg("web", "auth", "domain", "db", "worker", "ui"), "i18n is a leaf: it imports no other package of ours.", { noHookRule: true }),
+  layer(["packages/db/src/**/*.{ts,tsx}"], pkg("web", "auth", "domain", "worker", "ui", "i18n"), "db is the bottom layer: it never imports the domain or anything above it."),
+];
+
 export default defineConfig(
   globalIgnores([
     "**/node_modules/",
@@ -41,14 +87,9 @@ export default defineConfig(
     files: ["**/*.tsx"],
     extends: [reactHooks.configs.flat.recommended],
   },
-  {
-    // react-i18next's hook copies the i18next instance for every component on every server render.
-    files: ["apps/**/*.{ts,tsx}", "packages/**/*.{ts,tsx}"],
-    ignores: ["packages/i18n/src/react.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "react-i18next", importNames: ["useTranslation"], message: "Use useTranslation from @cs/i18n/react (one t per shared instance on the server)." }] }],
-    },
-  },
+  // Import directions (docs: ARCHITECTURE): apps → web → auth, ui, i18n, domain → db; worker → domain.
+  // One block per layer, since a later block replaces an earlier block's options for the same rule.
+  ...importBoundaries,
   {
     // Request input: numbers through strictNumber (z.coerce.number reads 1e3 and 0x10 as numbers).
     files: ["packages/domain/src/**/*.ts", "packages/web/src/**/*.{ts,tsx}", "apps/**/*.{ts,tsx}"],
