@@ -98,6 +98,20 @@ export default defineConfig(
     },
   },
   {
+    // The domain returns bytes and names; the web layer makes responses and their headers.
+    files: ["packages/domain/src/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        noInOperator,
+        noCoerceNumber,
+        { selector: "NewExpression[callee.name=/^(Response|Headers)$/]", message: "The domain never builds HTTP responses: return the data (a NamedFile for downloads); @cs/web makes the response." },
+        { selector: "Literal[value=/^content-(disposition|type)$/i]", message: "The domain never writes HTTP headers: return a NamedFile; fileResponse in @cs/web/server sets them." },
+      ],
+    },
+  },
+  {
     // Flat config replaces a rule's options, so the route modules repeat the two above.
     files: ["apps/*/app/root.tsx", "apps/*/app/routes/**/*.{ts,tsx}"],
     rules: {
