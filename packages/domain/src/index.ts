@@ -11,6 +11,7 @@ export * from "./shared/dates";
 export * from "./shared/money";
 export * from "./shared/list-query";
 export * from "./shared/spreadsheet-cells";
+export * from "./shared/named-file";
 export * from "./shared/idempotency";
 export * from "./shared/parse";
 export * from "./shared/keys";

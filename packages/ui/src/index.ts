@@ -5,3 +5,4 @@ export * from "./data-table";
 export * from "./money";
 export * from "./format";
 export * from "./figure";
+export * from "./filter-bar";

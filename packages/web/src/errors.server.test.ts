@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createStaticHandler, isRouteErrorResponse, type LoaderFunction } from "react-router";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@cs/domain";
-import { actionError, loaderError, notFound } from "./errors.server";
+import { actionError, guarded, loaderError, notFound } from "./errors.server";
 
 /** What react-router's `data()` carries: the body and the response init. */
 type Data = { data: unknown; init: ResponseInit | null };
@@ -70,6 +71,57 @@ describe("loaderError and notFound", () => {
   it("never turn a validation error, a conflict or a bug into a 404", () => {
     for (const error of [new ValidationError({ q: ["validation.invalid"] }), new ConflictError(), new RangeError("bad")]) {
       expect(outcome(() => loaderError(error))).toEqual({ thrown: true, value: error });
+    }
+  });
+});
+
+/** One GET and one POST of `/` through React Router's own server-side handler, with the given loader and action. */
+async function serve(loader: LoaderFunction, action: LoaderFunction = loader) {
+  const handler = createStaticHandler([{ id: "root", path: "/", loader, action }]);
+  const get = await handler.query(new Request("http://localhost/"));
+  const post = await handler.query(new Request("http://localhost/", { method: "POST", body: new FormData() }));
+  if (get instanceof Response || post instanceof Response) throw new Error("expected a rendered page, got a redirect");
+  return { get: { status: get.statusCode, error: get.errors?.root }, post: { status: post.statusCode, error: post.errors?.root } };
+}
+
+describe("guarded: every route's loader and action", () => {
+  it("turns a Forbidden thrown inside a loader or an action into the 404 page, where a bare loader gives a 500", async () => {
+    const refused = async () => {
+      throw new ForbiddenError("stock:read");
+    };
+    const wrapped = await serve(guarded(refused));
+    for (const answer of [wrapped.get, wrapped.post]) {
+      expect(answer.status).toBe(404);
+      expect(isRouteErrorResponse(answer.error)).toBe(true);
+      expect(answer.error).toMatchObject({ status: 404, data: { messageKey: "errors.notFound" } });
+      expect(JSON.stringify(answer.error)).not.toContain("stock");
+    }
+    const bare = await serve(refused);
+    expect(bare.get.status).toBe(500);
+    expect(bare.get.error).toBeInstanceOf(ForbiddenError);
+  });
+
+  it("answers a missing thing and a refused one alike, also when the loader throws synchronously", async () => {
+    const missing = await serve(guarded(async () => Promise.reject(new NotFoundError("location"))));
+    const syncRefused = await serve(
+      guarded((): never => {
+        throw new ForbiddenError("stock:read");
+      }),
+    );
+    expect(missing.get).toMatchObject({ status: 404, error: { status: 404, data: { messageKey: "errors.notFound" } } });
+    expect(syncRefused.get).toEqual(missing.get);
+  });
+
+  it("returns what the loader returns, sync stays sync, and lets bugs, conflicts and validation errors through", async () => {
+    expect(guarded((n: number) => n + 1)(1)).toBe(2);
+    await expect(guarded(async (n: number) => n * 2)(4)).resolves.toBe(8);
+    for (const error of [new TypeError("x is undefined"), new ConflictError(), new ValidationError({ q: ["validation.invalid"] })]) {
+      await expect(guarded(async () => Promise.reject(error))()).rejects.toBe(error);
+      expect(() =>
+        guarded(() => {
+          throw error;
+        })(),
+      ).toThrow(error);
     }
   });
 });

@@ -36,6 +36,25 @@ export function loaderError(error: unknown): never {
   throw error;
 }
 
+/**
+ * Every route's loader and action is written `export const loader = guarded(async function loader(…) {…})`
+ * (lint refuses a bare one), so a refused or missing read answers the 404 page like every other route,
+ * never a 500, even where the body forgets `loaderError`. Forms still catch with `actionError` to get
+ * their validation answer; what they let through is mapped here. Sync stays sync, the type is unchanged.
+ */
+export function guarded<F extends (...args: never[]) => unknown>(fn: F): F {
+  const wrapped = (...args: Parameters<F>) => {
+    let result: unknown;
+    try {
+      result = fn(...args);
+    } catch (error) {
+      loaderError(error);
+    }
+    return result instanceof Promise ? result.catch(loaderError) : result;
+  };
+  return wrapped as F;
+}
+
 export function notFound(): never {
   throw data({ messageKey: "errors.notFound" }, { status: 404 });
 }

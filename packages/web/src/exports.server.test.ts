@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { csvResponse, xlsxResponse } from "./exports.server";
+import { csvResponse, fileResponse, xlsxResponse } from "./exports.server";
 
 const hostileRow = ["=1+1", "+SUM(A1)", "-2+3+cmd|' /C calc'!A0", "@A1", "\t=1", "\r=1", "-12.50", "华信达"];
 const safeRow = ["'=1+1", "'+SUM(A1)", "'-2+3+cmd|' /C calc'!A0", "'@A1", "'\t=1", "'\r=1", "-12.50", "华信达"];
@@ -34,5 +34,22 @@ describe("xlsxResponse", () => {
     expect(cells).toEqual(safeRow);
     expect(sheet.getRow(3).getCell(1).value).toBe(42);
     expect(sheet.getRow(3).getCell(3).value).toBe("-5");
+  });
+});
+
+describe("fileResponse", () => {
+  it("makes a rendered file a download: its type, both names (RFC 6266), its length, never cached", async () => {
+    const body = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    const response = fileResponse({ body, format: "pdf", name: "对账单-华信达-DL-0001.pdf", asciiName: "statement-DL-0001.pdf" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    expect(response.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="statement-DL-0001.pdf"; filename*=UTF-8''${encodeURIComponent("对账单-华信达-DL-0001.pdf")}`,
+    );
+    expect(response.headers.get("Content-Length")).toBe("4");
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(body);
+    const xlsx = fileResponse({ body, format: "xlsx", name: "a.xlsx", asciiName: "a.xlsx" });
+    expect(xlsx.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   });
 });

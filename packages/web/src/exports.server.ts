@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
-import { neutraliseRow, neutraliseWorkbook, type SheetCell } from "@cs/domain";
+import { neutraliseRow, neutraliseWorkbook, type NamedFile, type SheetCell } from "@cs/domain";
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
@@ -38,6 +38,23 @@ export async function xlsxResponse(name: string, sheetName: string, header: stri
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="${name}-${stamp()}.xlsx"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+const fileTypes = new Map<NamedFile["format"], string>([
+  ["pdf", "application/pdf"],
+  ["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+]);
+
+/** A file the domain rendered, as a download: the ASCII name plus the UTF-8 one (RFC 6266), never cached. */
+export function fileResponse(file: NamedFile) {
+  return new Response(new Uint8Array(file.body), {
+    headers: {
+      "Content-Type": fileTypes.get(file.format) ?? "application/octet-stream",
+      "Content-Disposition": `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      "Content-Length": String(file.body.length),
       "Cache-Control": "no-store",
     },
   });

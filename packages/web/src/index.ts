@@ -16,3 +16,4 @@ export * from "./knowledge-panel";
 export * from "./service-settlements";
 export * from "./shipments";
 export * from "./rebate-ledger";
+export * from "./filter-form";

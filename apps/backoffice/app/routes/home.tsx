@@ -1,17 +1,17 @@
 import { useTranslation } from "@cs/i18n/react";
 import { staffHome, type StaffHome } from "@cs/domain";
 import { Card, Figure, PageHeader, formatDate, formatMoney, formatNumber } from "@cs/ui";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, guarded, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/home";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     return { home: await staffHome(ctx), name: ctx.actor.displayName, roles: ctx.actor.roles };
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type Item = { key: string; to: string; label: string; value: number; urgent?: boolean };
 

@@ -1,11 +1,12 @@
 import { redirect } from "react-router";
 import { signOut } from "@cs/auth/server";
 import type { Route } from "./+types/logout";
+import { guarded } from "@cs/web/server";
 
-export function loader() {
+export const loader = guarded(function loader() {
   return redirect("/");
-}
+});
 
-export function action({ context }: Route.ActionArgs) {
+export const action = guarded(function action({ context }: Route.ActionArgs) {
   return signOut(context, "backoffice");
-}
+});

@@ -1,8 +1,8 @@
-import { notFound } from "@cs/web/server";
+import { notFound, guarded } from "@cs/web/server";
 
-export function loader(): never {
+export const loader = guarded(function loader(): never {
   notFound();
-}
+});
 
 export default function NotFound() {
   return null;

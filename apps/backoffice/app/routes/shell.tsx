@@ -4,10 +4,10 @@ import { requireActor } from "@cs/auth/server";
 import { mayReadKnowledge } from "@cs/domain";
 import { AppShell, type NavItem } from "@cs/ui";
 import { NotificationBell, UserMenu } from "@cs/web";
-import { domainCtx, unreadCountFor } from "@cs/web/server";
+import { domainCtx, unreadCountFor, guarded } from "@cs/web/server";
 import type { Route } from "./+types/shell";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   return {
     canSeeOrganizations: actor.permissions.has("organization:read"),
@@ -25,7 +25,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     canSeeRebates: actor.kind === "staff" && actor.permissions.has("rebate:read"),
     unread: await unreadCountFor(domainCtx(context, request)),
   };
-}
+});
 
 export default function Shell({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

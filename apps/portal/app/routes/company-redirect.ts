@@ -1,10 +1,10 @@
 import { redirect } from "react-router";
 import { requireActor } from "@cs/auth/server";
-import { notFound } from "@cs/web/server";
+import { notFound, guarded } from "@cs/web/server";
 import type { Route } from "./+types/company-redirect";
 
-export function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   if (!actor.organizationId) notFound();
   return redirect(`/company/${actor.organizationId}`);
-}
+});

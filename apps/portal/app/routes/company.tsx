@@ -5,11 +5,11 @@ import { Form, useSearchParams } from "react-router";
 import { can, getOrganization, updateOwnCompany } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField } from "@cs/ui";
 import { AddressList, ContactList, CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, contactIntent, domainCtx, loaderError, notFound, readForm } from "@cs/web/server";
+import { actionError, contactIntent, domainCtx, loaderError, notFound, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/company";
 
 /** A partner's own company; any other id is out of scope and answers 404. */
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const detail = await getOrganization(ctx, params.id);
@@ -17,9 +17,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   if (form.get("intent") === "profile") {
@@ -32,7 +32,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
   }
   return contactIntent(ctx, params.id, form, `/company/${params.id}`);
-}
+});
 
 export default function Company({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -3,11 +3,11 @@ import { Link } from "react-router";
 import { localName } from "@cs/i18n";
 import { listMyDevices, loginVerificationState, portalHome, type PortalHome } from "@cs/domain";
 import { Alert, Card, Figure, PageHeader, buttonClass, cn, formatDate, formatMoney } from "@cs/ui";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, guarded, loaderError } from "@cs/web/server";
 import { OrderStatusBadge } from "./orders/status";
 import type { Route } from "./+types/home";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const customer = ctx.actor.kind === "customer";
@@ -21,7 +21,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 function CreditCard({ credit }: { credit: NonNullable<PortalHome["credit"]> }) {
   const { t, i18n } = useTranslation();

@@ -1,16 +1,16 @@
 import { useTranslation } from "@cs/i18n/react";
 import { myPerformance } from "@cs/domain";
 import { Card, PageHeader, formatDate, formatMoney } from "@cs/ui";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/performance";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   try {
     return await myPerformance(domainCtx(context, request));
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type Kind = "month" | "quarter" | "year";
 

@@ -1,15 +1,14 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link } from "react-router";
 import { listCatalogueTree, listProducts, partnerAvailability, productListQuery, type PartnerAvailability } from "@cs/domain";
-import { Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney, formatNumber } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { Badge, DataTable, PageHeader, SelectField, TextField, formatMoney, formatNumber } from "@cs/ui";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/products";
 import { hasKey } from "@cs/domain/shared/keys";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = productListQuery.parse(searchParamsObject(request));
   try {
@@ -21,7 +20,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     // An end customer has no product:read: a 404 like every other page it may not open, not a 500.
     loaderError(error);
   }
-}
+});
 
 const bandTone = { in_stock: "green", low: "amber", out: "red" } as const;
 
@@ -57,17 +56,11 @@ export default function Products({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader title={t("product.title")} />
-      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
+      <FilterForm resetTo="/products" className="sm:grid-cols-4">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("product.searchPlaceholder")} />
         <SelectField label={t("product.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />
         <SelectField label={t("product.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: localName(zh, l.nameZh, l.nameEn) }))} />
-        <div className="flex items-end gap-2">
-          <Button>{t("common.filter")}</Button>
-          <Link to="/products" className={buttonClass("ghost")}>
-            {t("common.reset")}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       <DataTable caption={t("product.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
     </>
   );

@@ -4,7 +4,7 @@ import { requestContext } from "@cs/auth/server";
 import { CODE_TTL_MINUTES, confirmLoginCode, loginVerificationState, resendLoginCode } from "@cs/domain";
 import { Alert, Button, CenteredPage, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, LanguageSwitcher, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, actorCtx } from "@cs/web/server";
+import { actionError, actorCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/register-verify";
 import { hasKey } from "@cs/domain/shared/keys";
 
@@ -17,12 +17,12 @@ function customerCtx(context: Route.LoaderArgs["context"]) {
   return actorCtx(context, actor);
 }
 
-export async function loader({ context }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context }: Route.LoaderArgs) {
   return { ...(await loginVerificationState(customerCtx(context))), minutes: CODE_TTL_MINUTES };
-}
+});
 
 /** The step after registration: the code sent to the login, which alone links records known under it. */
-export async function action({ request, context }: Route.ActionArgs) {
+export const action = guarded(async function action({ request, context }: Route.ActionArgs) {
   const ctx = customerCtx(context);
   const form = await request.formData();
   try {
@@ -35,7 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function RegisterVerify({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -5,22 +5,22 @@ import { invitationPreview, registerCustomer } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
 import { Alert, Button, CenteredPage, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, LanguageSwitcher, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, readForm } from "@cs/web/server";
+import { actionError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/register";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   if (context.get(requestContext).actor) throw redirect("/");
   const token = new URL(request.url).searchParams.get("invite");
   if (!token) return { invite: null };
   const preview = await invitationPreview(portalDb(), token);
   return { invite: preview ? { token, ...preview } : ("invalid" as const) };
-}
+});
 
 /**
  * End customers register themselves with a mobile number or an e-mail and are signed in at once; the
  * next step asks for the code sent to that login, which alone links records known under it.
  */
-export async function action({ request, context }: Route.ActionArgs) {
+export const action = guarded(async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const { ip } = context.get(requestContext);
   try {
@@ -33,7 +33,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function Register({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

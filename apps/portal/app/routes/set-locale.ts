@@ -1,11 +1,11 @@
 import { redirect } from "react-router";
-import { changeLocale } from "@cs/web/server";
+import { changeLocale, guarded } from "@cs/web/server";
 import type { Route } from "./+types/set-locale";
 
-export function loader() {
+export const loader = guarded(function loader() {
   return redirect("/");
-}
+});
 
-export function action({ request, context }: Route.ActionArgs) {
+export const action = guarded(function action({ request, context }: Route.ActionArgs) {
   return changeLocale(request, context);
-}
+});

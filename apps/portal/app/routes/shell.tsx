@@ -4,10 +4,10 @@ import { requireActor } from "@cs/auth/server";
 import { mayFulfil, mayReadKnowledge } from "@cs/domain";
 import { AppShell, type NavItem } from "@cs/ui";
 import { NotificationBell, UserMenu } from "@cs/web";
-import { domainCtx, unreadCountFor } from "@cs/web/server";
+import { domainCtx, unreadCountFor, guarded } from "@cs/web/server";
 import type { Route } from "./+types/shell";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   const ctx = domainCtx(context, request);
   const [unread, canFulfil] = await Promise.all([unreadCountFor(ctx), mayFulfil(ctx)]);
@@ -27,7 +27,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     canFileRepairs: actor.permissions.has("own_service:file"),
     canWorkRepairs: actor.permissions.has("station_service:work"),
   };
-}
+});
 
 export default function Shell({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -2,10 +2,11 @@ import type { Statement } from "./statement";
 import { renderStatementPdf, type StatementLabels } from "./statement-pdf";
 import { renderStatementXlsx } from "./statement-xlsx";
 import { formatYuan } from "../shared/money";
+import type { NamedFile } from "../shared/named-file";
 
 /**
- * Server-only glue shared by the back-office and the portal: labels from the app's translator,
- * the rendered file, and the download headers (an ASCII filename plus the UTF-8 one, RFC 6266).
+ * Server-only glue shared by the back-office and the portal: labels from the app's translator and
+ * the rendered file with its names (the web layer makes the download response).
  */
 export type Translate = (key: string) => string;
 
@@ -39,19 +40,14 @@ export function statementLabels(t: Translate): StatementLabels {
   };
 }
 
-export async function statementFile(statement: Statement, format: "pdf" | "xlsx", t: Translate) {
+export async function statementFile(statement: Statement, format: "pdf" | "xlsx", t: Translate): Promise<NamedFile> {
   const labels = statementLabels(t);
   const body = format === "pdf" ? await renderStatementPdf(statement, labels) : await renderStatementXlsx(statement, labels);
   const base = `${statement.organization.code}-${statement.from}-${statement.to}`;
-  const ascii = `statement-${base}.${format}`.replace(/[^\w.-]/g, "_");
-  const utf8 = encodeURIComponent(`${labels.title}-${statement.organization.name}-${base}.${format}`);
   return {
     body,
-    headers: {
-      "Content-Type": format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`,
-      "Content-Length": String(body.length),
-      "Cache-Control": "no-store",
-    },
+    format,
+    name: `${labels.title}-${statement.organization.name}-${base}.${format}`,
+    asciiName: `statement-${base}.${format}`.replace(/[^\w.-]/g, "_"),
   };
 }

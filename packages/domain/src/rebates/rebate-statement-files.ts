@@ -4,6 +4,7 @@ import { STATEMENT_FONT, STATEMENT_FONT_BOLD } from "../billing/statement-pdf";
 import { neutraliseWorkbook } from "../shared/spreadsheet-cells";
 import { explainStatementText, formatBp } from "./statement-explain";
 import { formatYuan } from "../shared/money";
+import type { NamedFile } from "../shared/named-file";
 import type { RebateStatementDetail } from "./statements-queries";
 
 /**
@@ -115,18 +116,13 @@ export async function renderRebateStatementXlsx(d: RebateStatementDetail, t: Tra
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** The rendered file and its download headers (ASCII filename plus the UTF-8 one, RFC 6266). */
-export async function rebateStatementFile(d: RebateStatementDetail, format: "pdf" | "xlsx", t: Translate, generatedOn: string) {
+/** The rendered file and its names (the web layer makes the download response). */
+export async function rebateStatementFile(d: RebateStatementDetail, format: "pdf" | "xlsx", t: Translate, generatedOn: string): Promise<NamedFile> {
   const body = format === "pdf" ? await renderRebateStatementPdf(d, t, generatedOn) : await renderRebateStatementXlsx(d, t, generatedOn);
-  const ascii = `rebate-${d.statement.number}.${format}`.replace(/[^\w.-]/g, "_");
-  const utf8 = encodeURIComponent(`${t("rebatePortal.file.title")}-${d.statement.partner}-${d.statement.number}.${format}`);
   return {
     body,
-    headers: {
-      "Content-Type": format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`,
-      "Content-Length": String(body.length),
-      "Cache-Control": "no-store",
-    },
+    format,
+    name: `${t("rebatePortal.file.title")}-${d.statement.partner}-${d.statement.number}.${format}`,
+    asciiName: `rebate-${d.statement.number}.${format}`.replace(/[^\w.-]/g, "_"),
   };
 }

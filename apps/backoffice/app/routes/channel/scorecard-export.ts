@@ -1,12 +1,12 @@
 import { partnerScorecard, scorecardQuery, type ScorecardRow } from "@cs/domain";
-import { csvResponse, xlsxResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse, xlsxResponse, domainCtx, loaderError, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/scorecard-export";
 import { fenToYuan } from "@cs/domain/shared/money";
 
 const pct = (bp: number | null) => (bp === null ? "" : `${(bp / 100).toFixed(2)}%`);
 
 /** The whole filtered scorecard (every page) as CSV or XLSX, amounts in yuan with two decimals. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const t = serverT(context);
   const params = searchParamsObject(request);
@@ -27,4 +27,4 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const name = `scorecard-${query.periodKind}-${query.periodStart}`;
   if (params.format === "xlsx") return xlsxResponse(name, t("channel.tabs.scorecard"), header, rows);
   return csvResponse(name, header, rows);
-}
+});

@@ -2,14 +2,13 @@ import { useTranslation } from "@cs/i18n/react";
 import { useSearchParams } from "react-router";
 import { channelFilterOptions, partnerScorecard, recentPeriods, scorecardQuery } from "@cs/domain";
 import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/scorecard";
 import { scorecardColumns } from "./columns";
 import { PeriodFields, ScopeFields, periodLabel } from "./shared";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = scorecardQuery.parse(searchParamsObject(request));
   try {
@@ -20,7 +19,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function Scorecard({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

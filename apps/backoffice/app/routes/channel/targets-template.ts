@@ -1,9 +1,9 @@
 import { currentPeriod, targetImportColumns } from "@cs/domain";
-import { csvResponse, domainCtx, xlsxResponse, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse, domainCtx, xlsxResponse, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/targets-template";
 
 /** The import template: the header in the user's language and two example rows. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   // Like every back-office page, staff only: the authorization matrix found it open to anyone.
   domainCtx(context, request);
   const t = serverT(context);
@@ -14,4 +14,4 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   ];
   if (searchParamsObject(request).format === "xlsx") return xlsxResponse("targets-template", t("channel.tabs.targets"), header, rows);
   return csvResponse("targets-template", header, rows);
-}
+});

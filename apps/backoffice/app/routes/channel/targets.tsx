@@ -3,9 +3,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, data, redirect, useSearchParams } from "react-router";
 import { can, channelFilterOptions, deleteTarget, getTarget, importTargets, listTargetPartners, listTargets, saveTarget, targetsQuery, type TargetImportResult } from "@cs/domain";
 import { Alert, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject, readForm } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
+import { useTableLabels, type ActionResult, FilterForm } from "@cs/web";
+import { actionError, domainCtx, loaderError, searchParamsObject, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/targets";
 import { targetColumns } from "./columns";
 import { divisionName } from "./shared";
@@ -13,7 +12,7 @@ import { TargetDialog, ImportPanel } from "./target-forms";
 import { readTargetSheet } from "./targets-upload.server";
 import { hasKey } from "@cs/domain/shared/keys";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const params = searchParamsObject(request);
   const query = targetsQuery.parse(params);
@@ -30,11 +29,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type ImportReply = { intent: "import"; result: TargetImportResult | null; problem: string | null };
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const intent = form.get("intent");
@@ -61,7 +60,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function Targets({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -2,13 +2,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, channelFilterOptions, channelTree, channelTreeQuery, getOrganization, listParentCandidates, moveOrganization, recentPeriods } from "@cs/domain";
 import { Alert, Badge, Button, Money, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, FilterForm } from "@cs/web";
+import { actionError, domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/tree";
 import { PeriodFields, ScopeFields, periodLabel } from "./shared";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const params = searchParamsObject(request);
   const query = channelTreeQuery.parse(params);
@@ -28,9 +27,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const id = String(form.get("id") ?? "");
@@ -43,7 +42,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   back.searchParams.delete("move");
   back.searchParams.set("done", "moved");
   return redirect(`${back.pathname}?${back.searchParams.toString()}`);
-}
+});
 
 export default function ChannelTree({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
@@ -75,7 +74,7 @@ export default function ChannelTree({ loaderData, actionData }: Route.ComponentP
           <Alert tone="success">{t("channel.tree.moved")}</Alert>
         </div>
       ) : null}
-      <FilterForm resetTo="/channel" sort="" dir="" size={0} columns={4}>
+      <FilterForm resetTo="/channel" columns={4}>
         <PeriodFields kind={query.periodKind} start={query.periodStart} starts={starts} />
         <ScopeFields options={options} branchId={query.branchId} tier={query.tier} divisionId={null} />
         {query.open.length ? <input type="hidden" name="open" value={query.open.join(",")} /> : null}

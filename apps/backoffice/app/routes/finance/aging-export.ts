@@ -1,10 +1,10 @@
 import { agingQuery, fenToYuan, receivablesAging } from "@cs/domain";
-import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/aging-export";
 
 
 /** The whole aging (every page) as CSV, amounts in yuan with two decimals. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const t = serverT(context);
   const query = { ...agingQuery.parse(searchParamsObject(request)), page: 1, size: 100 };
@@ -24,4 +24,4 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     }
   }
   return csvResponse(`aging-${query.by}-${first.asOf}`, header, rows());
-}
+});

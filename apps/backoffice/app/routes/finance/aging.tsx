@@ -2,13 +2,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { useSearchParams } from "react-router";
 import { agingQuery, receivablesAging } from "@cs/domain";
 import { DataTable, Money, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/aging";
 import { agingColumns } from "./columns";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = agingQuery.parse(searchParamsObject(request));
   try {
@@ -16,7 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function Aging({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

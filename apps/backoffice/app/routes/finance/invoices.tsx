@@ -1,12 +1,11 @@
 import { useTranslation } from "@cs/i18n/react";
 import { invoiceListQuery, listBranches, listInvoices } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
-import { invoiceColumns, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
+import { invoiceColumns, useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/invoices";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = invoiceListQuery.parse(searchParamsObject(request));
   try {
@@ -15,7 +14,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function Invoices({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -4,10 +4,10 @@ import { Form, redirect, useNavigation } from "react-router";
 import { allocateCredit, paymentForm, paymentMethodOptions, recordPayment } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readNestedForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/payment-new";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const organizationId = new URL(request.url).searchParams.get("organization") ?? undefined;
   try {
@@ -15,9 +15,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -30,7 +30,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function RecordPayment({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -2,12 +2,11 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, listPayments, paymentListQuery } from "@cs/domain";
 import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";
-import { paymentColumns, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
+import { paymentColumns, useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/payments";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = paymentListQuery.parse(searchParamsObject(request));
   try {
@@ -15,7 +14,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function Payments({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

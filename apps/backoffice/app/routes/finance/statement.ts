@@ -1,21 +1,21 @@
 import { data } from "react-router";
 import { ValidationError, statementOfAccount } from "@cs/domain";
 import { statementFile } from "@cs/domain/billing/statement-files";
-import { domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, serverT, guarded, fileResponse } from "@cs/web/server";
 import type { Route } from "./+types/statement";
 
 /** GET /finance/partners/:organizationId/statement?format=pdf|xlsx&from=&to= — the file, streamed as a download. */
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = searchParamsObject(request);
   const format = query.format === "xlsx" ? "xlsx" : "pdf";
   try {
     const statement = await statementOfAccount(ctx, params.organizationId, query);
     const file = await statementFile(statement, format, serverT(context));
-    return new Response(new Uint8Array(file.body), { headers: file.headers });
+    return fileResponse(file);
   } catch (error) {
     // a period that ends before it starts: a plain 400 with the reason, not a server error
     if (error instanceof ValidationError) throw data({ messageKey: Object.values(error.fieldErrors)[0]?.[0] ?? error.code }, { status: 400 });
     loaderError(error);
   }
-}
+});

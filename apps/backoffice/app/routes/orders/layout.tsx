@@ -2,12 +2,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { Outlet } from "react-router";
 import { authorize, countOrderQueues } from "@cs/domain";
 import { TabNav, formatNumber } from "@cs/ui";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/layout";
 import { queueTabs } from "./columns";
 
 /** The desk's queues as tabs with their sizes; without order:read the section does not exist (404). */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     authorize(ctx.actor, "order:read");
@@ -15,7 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function OrdersLayout({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

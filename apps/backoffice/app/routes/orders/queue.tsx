@@ -2,13 +2,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { useNavigation } from "react-router";
 import { authorize, listBranches, listOrderQueue, orderQueueQuery, TOTAL_CAP } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, notFound, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, notFound, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/queue";
 import { orderColumns, queueTabs, statusOptions } from "./columns";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   if (!(queueTabs as readonly string[]).includes(params.queue)) notFound();
   try {
@@ -19,7 +18,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function OrderQueue({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -5,14 +5,14 @@ import { Link, useSearchParams } from "react-router";
 import { can, getCreditTerms, getOrganization, getOrganizationAudit, listParentCandidates, moveOrganization } from "@cs/domain";
 import { Alert, Badge, Card, PageHeader, buttonClass, formatMoney } from "@cs/ui";
 import { AddressList, ContactList, type ActionResult } from "@cs/web";
-import { actionError, contactIntent, domainCtx, loaderError, readForm } from "@cs/web/server";
+import { actionError, contactIntent, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { AuditTrail } from "./audit-trail";
 import { ChannelPlacement } from "./channel-placement";
 import { CreditHoldPanel } from "../orders/credit-panel";
 import { creditIntents, doneUrl, runCreditIntent } from "../orders/credit.server";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const [detail, audit, candidates] = await Promise.all([
@@ -37,9 +37,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   if (form.get("intent") === "move") {
@@ -59,7 +59,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
   }
   return contactIntent(ctx, params.id, form, `/organizations/${params.id}`);
-}
+});
 
 export default function OrganizationDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -1,9 +1,9 @@
 import { exportOrganizations, fenToYuan, organizationListQuery } from "@cs/domain";
-import { csvResponse, domainCtx, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse, domainCtx, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/export";
 
 /** Streams every row matching the list's filters, not just the page on screen. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const t = serverT(context);
   const query = organizationListQuery.parse(searchParamsObject(request, ["kind", "region", "tier", "status"]));
@@ -33,4 +33,4 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     }
   }
   return csvResponse("organizations", header, rows());
-}
+});

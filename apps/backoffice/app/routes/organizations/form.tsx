@@ -2,12 +2,11 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
-import type { Organization } from "@cs/db";
-import { organizationStatuses, partnerTiers, regions } from "@cs/db/schema/enums";
 import { editableKinds, organizationInput } from "@cs/domain/organizations/schema";
 import { Button, Card, SelectField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
 import { fenToYuan } from "@cs/domain/shared/money";
+import { type Organization, organizationStatuses, partnerTiers, regions } from "@cs/domain/shared/schema-vocabulary";
 
 
 /**

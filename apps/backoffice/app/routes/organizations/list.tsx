@@ -1,19 +1,19 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link, useNavigation, useSearchParams } from "react-router";
+import { Link, useNavigation, useSearchParams } from "react-router";
 import { can, listBranches, listOrganizations, organizationListQuery } from "@cs/domain";
-import { organizationKinds, organizationStatuses, partnerTiers, regions } from "@cs/db/schema/enums";
-import { Button, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
+import { organizationKinds, organizationStatuses, partnerTiers, regions } from "@cs/domain/shared/schema-vocabulary";
+import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { organizationColumns } from "./columns";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = organizationListQuery.parse(searchParamsObject(request, ["kind", "region", "tier", "status"]));
   const [page, branches] = await Promise.all([listOrganizations(ctx, query), listBranches(ctx)]);
   return { page, query, branches, canCreate: can(ctx.actor, "organization:create") };
-}
+});
 
 export default function OrganizationList({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
@@ -39,23 +39,14 @@ export default function OrganizationList({ loaderData }: Route.ComponentProps) {
           </>
         }
       />
-      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-7">
+      <FilterForm resetTo="/organizations" sort={query.sort} dir={query.dir} size={query.size} className="sm:grid-cols-3 lg:grid-cols-7" actionsClassName="sm:col-span-3 lg:col-span-7">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("org.searchPlaceholder")} className="sm:col-span-3 lg:col-span-2" />
         <SelectField label={t("org.fields.kind")} name="kind" defaultValue={query.kind[0] ?? ""} placeholder={t("common.all")} options={options(organizationKinds, "org.kinds")} />
         <SelectField label={t("org.fields.branch")} name="branch" defaultValue={query.branch ?? ""} placeholder={t("common.all")} options={branches.map((b) => ({ value: b.id, label: b.name }))} />
         <SelectField label={t("org.fields.region")} name="region" defaultValue={query.region[0] ?? ""} placeholder={t("common.all")} options={options(regions, "org.regions")} />
         <SelectField label={t("org.fields.tier")} name="tier" defaultValue={query.tier[0] ?? ""} placeholder={t("common.all")} options={options(partnerTiers, "org.tiers")} />
         <SelectField label={t("org.fields.status")} name="status" defaultValue={query.status[0] ?? ""} placeholder={t("common.all")} options={options(organizationStatuses, "org.statuses")} />
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <input type="hidden" name="size" value={query.size} />
-        <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-7">
-          <Button>{t("common.filter")}</Button>
-          <Link to="/organizations" className={buttonClass("ghost")}>
-            {t("common.reset")}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
         <DataTable
           caption={t("org.title")}

@@ -3,11 +3,11 @@ import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
 import { authorize, createOrganization, listBranches } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
-import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { OrganizationForm } from "./form";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     authorize(ctx.actor, "organization:create");
@@ -16,9 +16,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     loaderError(error);
   }
   return { branches: await listBranches(ctx), formKey: randomUUID() };
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -27,7 +27,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function NewOrganization({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -3,12 +3,12 @@ import { Form } from "react-router";
 import { checkPrice, ValidationError, type PriceCheck } from "@cs/domain";
 import { Alert, Badge, Button, Card, PageHeader, TextField, formatMoney } from "@cs/ui";
 import { FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/check";
 import { PricingTabs } from "./tabs";
 
 /** A read: the form is a GET, so a check is a link that can be shared. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const params = searchParamsObject(request);
   if (!params.organizationCode && !params.sku) return { params, check: null, result: null };
@@ -18,7 +18,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     if (error instanceof ValidationError) return { params, check: null, result: { status: "error" as const, error: error.fieldErrors } };
     loaderError(error);
   }
-}
+});
 
 function Result({ check }: { check: PriceCheck }) {
   const { t, i18n } = useTranslation();

@@ -3,13 +3,13 @@ import { Form, redirect } from "react-router";
 import { authorize, deleteContractPrice, getContractPrice, saveContractPrice } from "@cs/domain";
 import { Button, PageHeader } from "@cs/ui";
 import { CsrfInput, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/contract-edit";
 import { fenToYuan } from "@cs/domain/shared/money";
 import { ContractForm } from "./contract-form";
 import { PricingTabs } from "./tabs";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     authorize(ctx.actor, "pricing:manage");
@@ -28,9 +28,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -43,7 +43,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function EditContractPrice({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

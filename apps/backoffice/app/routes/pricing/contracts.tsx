@@ -1,15 +1,15 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { can, contractPriceQuery, listContractPrices } from "@cs/domain";
-import { Alert, Button, DataTable, PageHeader, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { Alert, DataTable, PageHeader, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/contracts";
 import { doneKey, PricingTabs } from "./tabs";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = contractPriceQuery.parse(searchParamsObject(request));
   try {
@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 
@@ -77,13 +77,9 @@ export default function ContractPrices({ loaderData }: Route.ComponentProps) {
           <Alert tone="success">{t(done)}</Alert>
         </div>
       ) : null}
-      <Form method="get" role="search" className="mb-4 flex items-end gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
+      <FilterForm resetTo="/pricing/contracts" columns={3}>
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.contracts.searchPlaceholder")} />
-        <Button>{t("common.filter")}</Button>
-        <Link to="/pricing/contracts" className={buttonClass("ghost")}>
-          {t("common.reset")}
-        </Link>
-      </Form>
+      </FilterForm>
       <DataTable caption={t("pricing.contracts.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
     </>
   );

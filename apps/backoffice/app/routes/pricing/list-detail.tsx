@@ -1,10 +1,10 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import { can, listPriceListItems, priceListItemQuery, removePriceListItem, savePriceList, setPriceListItem } from "@cs/domain";
-import { Alert, Button, Card, DataTable, PageHeader, TextField, buttonClass, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, useTableLabels, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject, readForm } from "@cs/web/server";
+import { Alert, Button, Card, DataTable, PageHeader, TextField, formatMoney } from "@cs/ui";
+import { CsrfInput, FormAlert, useFieldErrors, useTableLabels, type ActionResult, FilterForm } from "@cs/web";
+import { actionError, domainCtx, loaderError, searchParamsObject, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list-detail";
 import { BREAK_ROWS } from "./breaks";
 import { readBreaks } from "./breaks.server";
@@ -12,7 +12,7 @@ import { PriceListForm } from "./list-form";
 import { doneKey, PricingTabs } from "./tabs";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = priceListItemQuery.parse(searchParamsObject(request));
   try {
@@ -21,9 +21,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const intent = form.get("intent");
@@ -46,7 +46,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 
@@ -133,13 +133,9 @@ export default function PriceListDetail({ loaderData, actionData }: Route.Compon
           </Form>
         </Card>
       ) : null}
-      <Form method="get" role="search" className="mb-4 flex items-end gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
+      <FilterForm resetTo={`/pricing/lists/${list.id}`} columns={3}>
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.lists.itemsSearch")} />
-        <Button>{t("common.filter")}</Button>
-        <Link to={`/pricing/lists/${list.id}`} className={buttonClass("ghost")}>
-          {t("common.reset")}
-        </Link>
-      </Form>
+      </FilterForm>
       <DataTable caption={t("pricing.lists.items")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.productId} />
     </>
   );

@@ -4,21 +4,21 @@ import { redirect } from "react-router";
 import { authorize, savePriceList } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list-new";
 import { PriceListForm } from "./list-form";
 import { PricingTabs } from "./tabs";
 
-export function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(function loader({ context, request }: Route.LoaderArgs) {
   try {
     authorize(domainCtx(context, request).actor, "pricing:manage");
   } catch (error) {
     loaderError(error);
   }
   return { formKey: randomUUID() };
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -27,7 +27,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function NewPriceList({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -1,16 +1,16 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { can, listPriceLists, priceListQuery } from "@cs/domain";
 import { PRICED_KINDS } from "./kinds";
-import { Alert, Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { Alert, Badge, DataTable, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/lists";
 import { doneKey, PricingTabs } from "./tabs";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = priceListQuery.parse(searchParamsObject(request));
   try {
@@ -18,7 +18,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 
@@ -64,16 +64,10 @@ export default function PriceLists({ loaderData }: Route.ComponentProps) {
           <Alert tone="success">{t(done)}</Alert>
         </div>
       ) : null}
-      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
+      <FilterForm resetTo="/pricing" className="sm:grid-cols-3">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.lists.searchPlaceholder")} />
         <SelectField label={t("pricing.lists.partnerKind")} name="kind" defaultValue={query.kind ?? ""} placeholder={t("pricing.anyKind")} options={PRICED_KINDS.map((k) => ({ value: k, label: t(`pricing.kinds.${k}`) }))} />
-        <div className="flex items-end gap-2">
-          <Button>{t("common.filter")}</Button>
-          <Link to="/pricing" className={buttonClass("ghost")}>
-            {t("common.reset")}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       <DataTable caption={t("pricing.lists.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
     </>
   );

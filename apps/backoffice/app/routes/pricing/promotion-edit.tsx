@@ -3,13 +3,13 @@ import { redirect } from "react-router";
 import { authorize, getPromotion, listCatalogueTree, savePromotion } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import { fenToYuan } from "@cs/domain/shared/money";
 import type { Route } from "./+types/promotion-edit";
 import { PromotionForm } from "./promotion-form";
 import { PricingTabs } from "./tabs";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     authorize(ctx.actor, "pricing:manage");
@@ -36,9 +36,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -47,7 +47,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function EditPromotion({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

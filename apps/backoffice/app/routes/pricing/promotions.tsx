@@ -1,15 +1,15 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { can, listPromotions, promotionQuery } from "@cs/domain";
-import { Alert, Badge, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { Alert, Badge, DataTable, PageHeader, SelectField, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/promotions";
 import { doneKey, PricingTabs } from "./tabs";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = promotionQuery.parse(searchParamsObject(request));
   try {
@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 const stateTone = { running: "green", upcoming: "blue", ended: "slate", inactive: "slate" } as const;
@@ -74,16 +74,10 @@ export default function Promotions({ loaderData }: Route.ComponentProps) {
           <Alert tone="success">{t(done)}</Alert>
         </div>
       ) : null}
-      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
+      <FilterForm resetTo="/pricing/promotions" className="sm:grid-cols-3">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.promotions.searchPlaceholder")} />
         <SelectField label={t("pricing.promotions.state")} name="state" defaultValue={query.state ?? ""} placeholder={t("pricing.promotions.allStates")} options={(["running", "upcoming", "ended"] as const).map((s) => ({ value: s, label: t(`pricing.promotions.states.${s}`) }))} />
-        <div className="flex items-end gap-2">
-          <Button>{t("common.filter")}</Button>
-          <Link to="/pricing/promotions" className={buttonClass("ghost")}>
-            {t("common.reset")}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       <DataTable caption={t("pricing.promotions.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
     </>
   );

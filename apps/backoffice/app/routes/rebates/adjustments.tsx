@@ -1,14 +1,14 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { listBranches, listRebateAdjustments, rebateAdjustmentListQuery, type RebateAdjustmentRow } from "@cs/domain";
-import { Badge, Button, DataTable, Money, PageHeader, SelectField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { Badge, DataTable, Money, PageHeader, SelectField, TextField, formatDate, formatDateTime } from "@cs/ui";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/adjustments";
 import { RebateTabs } from "./tabs";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = rebateAdjustmentListQuery.parse(searchParamsObject(request));
   try {
@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 const statementLink = (id: string, number: string) => (
   <Link to={`/rebates/statements/${id}`} className="font-mono text-blue-700 underline">
@@ -83,7 +83,7 @@ export default function RebateAdjustments({ loaderData }: Route.ComponentProps) 
         <p className="text-sm text-slate-600">{t("rebateAdjustments.intro")}</p>
       </PageHeader>
       <RebateTabs />
-      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5">
+      <FilterForm resetTo="/rebates/adjustments" className="sm:grid-cols-2 lg:grid-cols-5">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("rebateAdjustments.searchPlaceholder")} className="lg:col-span-2" />
         <SelectField
           label={t("rebateAdjustments.status")}
@@ -93,13 +93,7 @@ export default function RebateAdjustments({ loaderData }: Route.ComponentProps) 
           options={(["pending", "applied"] as const).map((s) => ({ value: s, label: t(`rebateAdjustments.statuses.${s}`) }))}
         />
         <SelectField label={t("rebateAdjustments.branch")} name="branch" defaultValue={query.branch ?? ""} placeholder={t("rebateAdjustments.anyBranch")} options={branches.map((b) => ({ value: b.id, label: b.name }))} />
-        <div className="flex items-end gap-2">
-          <Button>{t("common.filter")}</Button>
-          <Link to="/rebates/adjustments" className={buttonClass("ghost")}>
-            {t("common.reset")}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       <DataTable caption={t("rebateAdjustments.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={{ ...labels, empty: t("rebateAdjustments.empty") }} getRowId={(r) => r.id} />
     </>
   );

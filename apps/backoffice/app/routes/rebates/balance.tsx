@@ -4,12 +4,12 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { can, payoutMethods, payoutRebate, rebateAccount } from "@cs/domain";
 import { Alert, Button, Card, DataTable, Money, PageHeader, SelectField, TextField, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, rebateLedgerColumns, useFieldErrors, useTableLabels, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject, readForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, searchParamsObject, readForm, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/balance";
 
 /** One partner's rebate balance and ledger; finance (rebate:approve) pays out from here. */
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const account = await rebateAccount(ctx, params.organizationId, searchParamsObject(request));
@@ -18,9 +18,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -29,7 +29,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function RebateBalance({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -1,15 +1,15 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { listRebateBalances, rebateBalanceQuery, type RebateBalanceRow } from "@cs/domain";
-import { Button, Card, DataTable, Money, PageHeader, TextField, formatDateTime } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { Card, DataTable, Money, PageHeader, TextField, formatDateTime } from "@cs/ui";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/balances";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const raw = searchParamsObject(request);
   const query = rebateBalanceQuery.parse(raw);
   try {
@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 function columns(t: TFunction, locale: string): ColumnDef<RebateBalanceRow, unknown>[] {
   return [
@@ -48,10 +48,9 @@ export default function RebateBalances({ loaderData }: Route.ComponentProps) {
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("rebateBalance.intro")}</p>
       </PageHeader>
       <RebateTabs />
-      <Form method="get" className="mb-3 flex items-end gap-2">
-        <TextField label={t("rebateBalance.searchPlaceholder")} name="q" defaultValue={query.q ?? ""} className="w-72" />
-        <Button variant="secondary">{t("common.search")}</Button>
-      </Form>
+      <FilterForm resetTo="/rebates/balances" columns={3} submitLabel={t("common.search")}>
+        <TextField label={t("rebateBalance.searchPlaceholder")} name="q" type="search" defaultValue={query.q ?? ""} />
+      </FilterForm>
       {page.total === 0 && !query.q ? (
         <Card>
           <p className="text-sm text-slate-600">{t("rebateBalance.empty")}</p>

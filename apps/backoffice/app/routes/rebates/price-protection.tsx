@@ -3,14 +3,14 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { approvePriceProtection, can, getPriceProtection, recomputePriceProtection } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, formatDate, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protection";
 import { localName } from "@cs/i18n";
 
 const DONE = ["created", "recomputed", "approved"] as const;
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const detail = await getPriceProtection(ctx, params.id);
@@ -19,9 +19,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const input = { id: params.id, version: form.get("version") ?? undefined };
@@ -35,7 +35,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function PriceProtectionPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -1,16 +1,16 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { can, listPriceProtections, priceProtectionListQuery, type PriceProtectionRow } from "@cs/domain";
-import { Badge, Button, Card, DataTable, Money, PageHeader, TextField, buttonClass, formatDate } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { Badge, Card, DataTable, Money, PageHeader, TextField, buttonClass, formatDate } from "@cs/ui";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protections";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const raw = searchParamsObject(request);
   try {
@@ -18,7 +18,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 const tone = { draft: "amber", approved: "green", cancelled: "slate" } as const;
 
@@ -63,10 +63,9 @@ export default function PriceProtections({ loaderData }: Route.ComponentProps) {
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("priceProtection.intro")}</p>
       </PageHeader>
       <RebateTabs />
-      <Form method="get" className="mb-3 flex items-end gap-2">
-        <TextField label={t("priceProtection.searchPlaceholder")} name="q" defaultValue={query.q ?? ""} className="w-72" />
-        <Button variant="secondary">{t("common.search")}</Button>
-      </Form>
+      <FilterForm resetTo="/rebates/price-protection" columns={3} submitLabel={t("common.search")}>
+        <TextField label={t("priceProtection.searchPlaceholder")} name="q" type="search" defaultValue={query.q ?? ""} />
+      </FilterForm>
       {page.total === 0 && !query.q ? (
         <Card>
           <p className="text-sm text-slate-600">{t("priceProtection.empty")}</p>

@@ -3,13 +3,13 @@ import { redirect } from "react-router";
 import { authorize, getRebateProgram, rebateProgramFormOptions, updateRebateProgram } from "@cs/domain";
 import { Alert, PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/program-edit";
 import { programInputFromForm, programInputFromStored } from "./program-form.server";
 import { ProgramForm } from "./program-form";
 import { RebateTabs } from "./tabs";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     authorize(ctx.actor, "rebate:manage");
@@ -19,9 +19,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -35,7 +35,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function EditRebateProgram({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -1,10 +1,10 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
-import type { RebateMultiplierTier, RebateTier } from "@cs/db";
 import { Button, Card, CheckboxField, FieldErrors, SelectField, TextAreaField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { fenToYuan } from "@cs/domain/shared/money";
 import { localName } from "@cs/i18n";
+import type { RebateMultiplierTier, RebateTier } from "@cs/domain/shared/schema-vocabulary";
 
 const TIER_ROWS = 5;
 const MULTIPLIER_ROWS = 3;

@@ -4,13 +4,13 @@ import { redirect } from "react-router";
 import { authorize, createRebateProgram, rebateProgramFormOptions } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/program-new";
 import { programInputFromForm } from "./program-form.server";
 import { ProgramForm } from "./program-form";
 import { RebateTabs } from "./tabs";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     authorize(ctx.actor, "rebate:manage");
@@ -18,9 +18,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -29,7 +29,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function NewRebateProgram({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { can, getRebateProgram, latestRebateRun, previewRebateProgram, requestRebateRun } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, buttonClass, formatDate, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/program";
 import { RunProgress, type RunState } from "./run-progress";
 import { percentOf, RebateTabs } from "./tabs";
@@ -11,7 +11,7 @@ import { localName } from "@cs/i18n";
 
 const PREVIEW_TOP = 20;
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const url = new URL(request.url);
   try {
@@ -27,9 +27,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -38,7 +38,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 const statusTone = { draft: "slate", approved: "amber", published: "green", settled: "green" } as const;
 

@@ -1,14 +1,14 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { can, listRebatePrograms, rebateProgramListQuery } from "@cs/domain";
-import { Alert, Badge, Button, DataTable, Money, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { Alert, Badge, DataTable, Money, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/programs";
 import { RebateTabs } from "./tabs";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = rebateProgramListQuery.parse(searchParamsObject(request));
   try {
@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 const statusTone = { draft: "slate", active: "green", archived: "amber" } as const;
@@ -71,16 +71,10 @@ export default function RebatePrograms({ loaderData }: Route.ComponentProps) {
           <Alert tone="success">{t("rebatePrograms.saved")}</Alert>
         </div>
       ) : null}
-      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
+      <FilterForm resetTo="/rebates" className="sm:grid-cols-3">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("rebatePrograms.searchPlaceholder")} />
         <SelectField label={t("rebatePrograms.columns.status")} name="status" defaultValue={query.status ?? ""} placeholder={t("rebatePrograms.anyStatus")} options={(["draft", "active", "archived"] as const).map((s) => ({ value: s, label: t(`rebatePrograms.statuses.${s}`) }))} />
-        <div className="flex items-end gap-2">
-          <Button>{t("common.filter")}</Button>
-          <Link to="/rebates" className={buttonClass("ghost")}>
-            {t("common.reset")}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       <DataTable caption={t("rebatePrograms.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
     </>
   );

@@ -1,9 +1,9 @@
 import { getRebateRun } from "@cs/domain";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/run-status";
 
 /** The run's progress as JSON, polled every second by the program page while it runs. */
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
     const run = await getRebateRun(domainCtx(context, request), params.id);
     return Response.json(
@@ -23,4 +23,4 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});

@@ -3,7 +3,7 @@ import { Form, Link, redirect } from "react-router";
 import { approveRebateStatements, can, explainStatementText, formatYuan, getRebateStatement, publishRebateStatements, recalculateRebateStatement, settleStatement } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, serverT } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/statement";
 import { percentOf, RebateTabs } from "./tabs";
 
@@ -11,7 +11,7 @@ import { percentOf, RebateTabs } from "./tabs";
 const informational = (l: { kind: string; amountFen: bigint }) => l.kind === "basis" && l.amountFen === 0n;
 const DONE = { approved: "approvedDone", published: "publishedDone", recalculated: "recalculated", settled: "settledDone" } as const;
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const detail = await getRebateStatement(ctx, params.id);
@@ -29,9 +29,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const intent = form.get("intent");
@@ -48,7 +48,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 const statusTone = { draft: "slate", approved: "amber", published: "green", settled: "green" } as const;
 

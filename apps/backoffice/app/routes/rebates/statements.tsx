@@ -2,13 +2,13 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
 import { approveRebateStatements, can, listBranches, listRebatePrograms, listRebateStatements, publishRebateStatements, rebateProgramListQuery, rebateStatementListQuery } from "@cs/domain";
-import { Alert, Badge, Button, DataTable, Money, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, useTableLabels, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { Alert, Badge, Button, DataTable, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
+import { CsrfInput, FormAlert, useTableLabels, type ActionResult, FilterForm } from "@cs/web";
+import { actionError, domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/statements";
 import { percentOf, RebateTabs } from "./tabs";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const url = new URL(request.url);
   const query = rebateStatementListQuery.parse(searchParamsObject(request));
@@ -30,9 +30,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const ids = form.getAll("ids").filter((v): v is string => typeof v === "string");
@@ -46,7 +46,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 const statusTone = { draft: "slate", approved: "amber", published: "green", settled: "green" } as const;
@@ -101,18 +101,12 @@ export default function RebateStatements({ loaderData, actionData }: Route.Compo
           <Alert tone="success">{t(`rebatePrograms.statements.${done.key}`, { count: done.count })}</Alert>
         </div>
       ) : null}
-      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6">
+      <FilterForm resetTo="/rebates/statements" className="sm:grid-cols-3 lg:grid-cols-6">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("rebatePrograms.statements.searchPlaceholder")} className="lg:col-span-2" />
         <SelectField label={t("rebatePrograms.statements.program")} name="program" defaultValue={query.program ?? ""} placeholder={t("rebatePrograms.statements.anyProgram")} options={programs.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))} />
         <SelectField label={t("rebatePrograms.statements.columns.status")} name="status" defaultValue={query.status ?? ""} placeholder={t("rebatePrograms.statements.anyStatus")} options={(["draft", "approved", "published", "settled"] as const).map((s) => ({ value: s, label: t(`rebatePrograms.statementStatuses.${s}`) }))} />
         <SelectField label={t("rebatePrograms.statements.branch")} name="branch" defaultValue={query.branch ?? ""} placeholder={t("rebatePrograms.statements.anyBranch")} options={branches.map((b) => ({ value: b.id, label: b.name }))} />
-        <div className="flex items-end gap-2">
-          <Button>{t("common.filter")}</Button>
-          <Link to="/rebates/statements" className={buttonClass("ghost")}>
-            {t("common.reset")}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       {canApprove ? (
         <Form method="post" id="bulk" className="mb-3 flex flex-wrap items-center gap-2">
           <CsrfInput />

@@ -4,12 +4,12 @@ import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import { can, getReturn, listReturnDestinations } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, ReturnFacts, ReturnLines, ReturnStatusBadge, useFieldErrors, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runReturnAction } from "./actions.server";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const detail = await getReturn(ctx, params.id);
@@ -24,11 +24,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   return runReturnAction(domainCtx(context, request), params.id, await request.formData());
-}
+});
 
 export default function ReturnPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

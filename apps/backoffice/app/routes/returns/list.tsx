@@ -2,19 +2,18 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listReturns, returnListQuery } from "@cs/domain";
 import { DataTable, PageHeader, TextField, cn } from "@cs/ui";
-import { returnColumns, useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../stock/shared";
+import { returnColumns, useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
 const queues = ["requested", "approved", "received", "rejected"] as const;
 
 /** The returns queue: to decide (requested), to receive (approved), and the history. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const q = returnListQuery.parse(searchParamsObject(request, ["status"]));
   return { page: await listReturns(ctx, q), query: q };
-}
+});
 
 export default function ReturnsQueue({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

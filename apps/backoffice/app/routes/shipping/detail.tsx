@@ -3,18 +3,18 @@ import { useSearchParams } from "react-router";
 import { confirmDelivery, getShipment } from "@cs/domain";
 import { Alert } from "@cs/ui";
 import { ShipmentView } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
     return await getShipment(domainCtx(context, request), params.id);
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const form = await request.formData();
   try {
     await confirmDelivery(domainCtx(context, request), { shipmentId: params.id });
@@ -22,7 +22,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function ShipmentDetail({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

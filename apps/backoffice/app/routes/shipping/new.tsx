@@ -5,20 +5,20 @@ import { Form, redirect, useNavigation } from "react-router";
 import { shipOrder, shipmentForm } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextAreaField, TextField, formatNumber } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readNestedForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     return { ...(await shipmentForm(ctx, params.orderId)), formKey: randomUUID() };
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -27,7 +27,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function NewShipment({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

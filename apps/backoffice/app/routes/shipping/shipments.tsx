@@ -2,14 +2,14 @@ import { useTranslation } from "@cs/i18n/react";
 import { listShipments, shipmentListQuery } from "@cs/domain";
 import { DataTable, PageHeader } from "@cs/ui";
 import { shipmentColumns, useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/shipments";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = shipmentListQuery.parse(searchParamsObject(request));
   return { page: await listShipments(ctx, query), query };
-}
+});
 
 export default function Shipments({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

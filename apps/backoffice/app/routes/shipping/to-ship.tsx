@@ -4,10 +4,10 @@ import { Link } from "react-router";
 import { listOrdersToShip, toShipQuery } from "@cs/domain";
 import { Badge, DataTable, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/to-ship";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = toShipQuery.parse(searchParamsObject(request));
   try {
@@ -15,7 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type Row = Awaited<ReturnType<typeof listOrdersToShip>>["rows"][number];
 

@@ -4,18 +4,18 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listCatalogueTree, listLocationOptions, listLowStock, lowStockQuery, type LowStockRow } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
-import { FilterForm, Intro, useLocalName } from "./shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
+import { Intro, useLocalName } from "./shared";
 import type { Route } from "./+types/low";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = lowStockQuery.parse(searchParamsObject(request));
   const [page, warehouses, tree] = await Promise.all([listLowStock(ctx, query), listLocationOptions(ctx, ["warehouse"]), listCatalogueTree(ctx)]);
   return { page, query, warehouses, divisions: tree.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })) };
-}
+});
 
 function columns(t: TFunction, locale: string): ColumnDef<LowStockRow, unknown>[] {
   const zh = locale === "zh-CN";

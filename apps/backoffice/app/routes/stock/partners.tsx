@@ -4,17 +4,17 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listPartnerStock, partnerHoldingKinds, partnerStockQuery, type PartnerStockRow } from "@cs/domain";
 import { Badge, DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
-import { FilterForm, Intro } from "./shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
+import { Intro } from "./shared";
 import type { Route } from "./+types/partners";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = partnerStockQuery.parse(searchParamsObject(request, ["kind"]));
   return { page: await listPartnerStock(ctx, query), query, kinds: [...partnerHoldingKinds] };
-}
+});
 
 function columns(t: TFunction, locale: string): ColumnDef<PartnerStockRow, unknown>[] {
   const zh = locale === "zh-CN";

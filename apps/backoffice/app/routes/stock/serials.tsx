@@ -2,15 +2,15 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { findSerials } from "@cs/domain";
 import { Badge, Button, Card, PageHeader, TextField, formatDate, formatDateTime } from "@cs/ui";
-import { domainCtx } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/serials";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const q = new URL(request.url).searchParams.get("q") ?? "";
   return { q, serials: q ? await findSerials(ctx, q) : null };
-}
+});
 
 export default function Serials({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -1,37 +1,8 @@
+/** Helpers of the stock pages only (the filter bar every list uses is `FilterForm` from @cs/web). */
 import type { ReactNode } from "react";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link, useSearchParams } from "react-router";
-import { Button, buttonClass, cn, formatNumber } from "@cs/ui";
+import { cn, formatNumber } from "@cs/ui";
 import { localName } from "@cs/i18n";
-
-// Whole class names, so Tailwind's scanner sees them.
-const gridColumns = { 4: "lg:grid-cols-4", 5: "lg:grid-cols-5" } as const;
-
-/**
- * The filter bar of a stock list: a GET form, so every filter is a URL param. Sort, direction, page
- * size and chosen columns ride along; the page goes back to 1 because the result set changed.
- */
-export function FilterForm({ resetTo, sort, dir, size, columns = 5, children }: { resetTo: string; sort: string; dir: string; size: number; columns?: 4 | 5; children: ReactNode }) {
-  const { t } = useTranslation();
-  const [params] = useSearchParams();
-  return (
-    <Form method="get" role="search" className={cn("mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2", gridColumns[columns])}>
-      {children}
-      <input type="hidden" name="sort" value={sort} />
-      <input type="hidden" name="dir" value={dir} />
-      <input type="hidden" name="size" value={size} />
-      {params.getAll("cols").map((c) => (
-        <input key={c} type="hidden" name="cols" value={c} />
-      ))}
-      <div className="flex items-end gap-2">
-        <Button>{t("common.filter")}</Button>
-        <Link to={resetTo} className={buttonClass("ghost")}>
-          {t("common.reset")}
-        </Link>
-      </div>
-    </Form>
-  );
-}
 
 export type Totals = { onHand: number; reserved: number; available: number; held: number };
 

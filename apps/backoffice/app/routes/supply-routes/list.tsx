@@ -4,11 +4,11 @@ import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { createSupplyRoute, deleteSupplyRoute, listSupplyRoutes, supplyRouteOptions, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const [routes, options] = await Promise.all([listSupplyRoutes(ctx), supplyRouteOptions(ctx)]);
@@ -16,9 +16,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -35,7 +35,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function SupplyRoutes({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

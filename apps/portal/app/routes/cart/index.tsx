@@ -4,13 +4,13 @@ import { Form, Link, data } from "react-router";
 import { acknowledgeCartChanges, getCart, removeFromCart, saveCartAsTemplate, setCartQuantity, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField, buttonClass, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { CartLines } from "./lines";
 import { CartTabs } from "./tabs";
 import { hasKey } from "@cs/domain/shared/keys";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const added = Number(new URL(request.url).searchParams.get("added"));
@@ -18,11 +18,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type Done = { status: "done"; message: string };
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const intent = form.get("intent");
@@ -50,7 +50,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       return data({ status: "error" as const, error: { [`line.${productId}`]: Object.values(error.fieldErrors).flat() }, initialValue: {} }, { status: 400 });
     return actionError(error, form);
   }
-}
+});
 
 export default function Cart({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -4,27 +4,27 @@ import { Form, data, redirect } from "react-router";
 import { quickOrderToCart, requireBuyer, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextAreaField } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/quick-order";
 import { readQuickOrder } from "./quick-order.server";
 import { CartTabs } from "./tabs";
 import { hasKey } from "@cs/domain/shared/keys";
 
 /** Only a user who may order gets the form (the action refuses anyone else): 404 like the cart. */
-export function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(function loader({ context, request }: Route.LoaderArgs) {
   try {
     requireBuyer(domainCtx(context, request));
   } catch (error) {
     loaderError(error);
   }
   return { formKey: randomUUID() };
-}
+});
 
 type RowError = { row: number; sku: string; messages: string[] };
 type Refused = { status: "refused"; text: string; rowErrors: RowError[]; form: string[] };
 
 /** All or nothing: any bad row sends every row's problem back and adds nothing. */
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const input = await readQuickOrder(form);
@@ -46,7 +46,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     }
     return actionError(error, form);
   }
-}
+});
 
 export default function QuickOrder({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -4,23 +4,23 @@ import { Form, redirect } from "react-router";
 import { deleteOrderTemplate, listOrderTemplates, loadTemplateIntoCart } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/templates";
 import { CartTabs } from "./tabs";
 import { hasKey } from "@cs/domain/shared/keys";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     return { templates: await listOrderTemplates(ctx), formKey: randomUUID() };
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 type Done = { status: "done"; message: string; count?: number; skipped?: string[] };
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const templateId = String(form.get("templateId") ?? "");
@@ -35,7 +35,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function Templates({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -4,15 +4,15 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, data, useNavigation } from "react-router";
 import { addLinesToCart, browseCatalog, catalogQuery, listCatalogueTree, ValidationError, type CatalogRow } from "@cs/domain";
 import { Alert, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, useTableLabels } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { CsrfInput, FormAlert, useTableLabels, FilterForm } from "@cs/web";
+import { actionError, domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { AvailabilityBadge } from "./availability";
 import { PriceWhy } from "./price-why";
 import { hasKey } from "@cs/domain/shared/keys";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = catalogQuery.parse(searchParamsObject(request));
   try {
@@ -21,10 +21,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 /** Add to cart: one product and quantity per row form; the server prices it, never the page. */
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const productId = String(form.get("productId") ?? "");
@@ -39,7 +39,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     }
     return actionError(error, form);
   }
-}
+});
 
 function AddToCart({ row, formKey, index, error }: { row: CatalogRow; formKey: string; index: number; error: string[] | null }) {
   const { t } = useTranslation();
@@ -147,17 +147,11 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
           </Alert>
         </div>
       ) : null}
-      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
+      <FilterForm resetTo="/catalog" className="sm:grid-cols-4">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("catalog.searchPlaceholder")} />
         <SelectField label={t("product.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />
         <SelectField label={t("product.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: localName(zh, l.nameZh, l.nameEn) }))} />
-        <div className="flex items-end gap-2">
-          <Button>{t("common.filter")}</Button>
-          <Link to="/catalog" className={buttonClass("ghost")}>
-            {t("common.reset")}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       <DataTable caption={t("catalog.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
     </>
   );

@@ -4,7 +4,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { changeToken, checkoutOptions, getCart, splitVat, shanghaiToday, submitOrder, usableRebateBalance, type CartChange } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import { AvailabilityBadge } from "../catalog/availability";
 import { PriceWhy } from "../catalog/price-why";
 import type { Route } from "./+types/index";
@@ -13,7 +13,7 @@ import { CoveredSerials } from "./covered-serials";
 import { localName } from "@cs/i18n";
 
 /** The cart priced now, the buyer's addresses, and a fresh `_key` per render of the form. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const [cart, options, rebateBalanceFen] = await Promise.all([getCart(ctx), checkoutOptions(ctx), usableRebateBalance(ctx)]);
@@ -26,10 +26,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 /** One domain call; success goes to the (first) new order, a replayed key to the same one. */
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -39,7 +39,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return checkoutError(error, form);
   }
-}
+});
 
 function Changes({ changes }: { changes: CartChange[] }) {
   const { t, i18n } = useTranslation();

@@ -1,17 +1,17 @@
 import { useTranslation } from "@cs/i18n/react";
 import { getInvoice } from "@cs/domain";
 import { Card, PageHeader } from "@cs/ui";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/invoice";
 import { InvoiceView } from "@cs/web";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
     return await getInvoice(domainCtx(context, request), params.id);
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function MyInvoice({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -2,10 +2,10 @@ import { useTranslation } from "@cs/i18n/react";
 import { invoiceListQuery, listInvoices } from "@cs/domain";
 import { DataTable, PageHeader } from "@cs/ui";
 import { invoiceColumns, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/invoices";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = invoiceListQuery.parse(searchParamsObject(request));
   try {
@@ -13,7 +13,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function MyInvoices({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

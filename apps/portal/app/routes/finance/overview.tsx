@@ -2,10 +2,10 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { agingQuery, myAccount, receivablesAging, statementQuery } from "@cs/domain";
 import { Alert, Button, Card, Money, PageHeader, TextField } from "@cs/ui";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/overview";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const [account, aging] = await Promise.all([myAccount(ctx), receivablesAging(ctx, agingQuery.parse({}))]);
@@ -13,7 +13,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function AccountOverview({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

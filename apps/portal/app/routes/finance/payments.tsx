@@ -2,10 +2,10 @@ import { useTranslation } from "@cs/i18n/react";
 import { listPayments, paymentListQuery } from "@cs/domain";
 import { DataTable, PageHeader } from "@cs/ui";
 import { paymentColumns, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/payments";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = paymentListQuery.parse(searchParamsObject(request));
   try {
@@ -13,7 +13,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function MyPayments({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

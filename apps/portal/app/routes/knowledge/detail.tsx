@@ -2,11 +2,11 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useSearchParams } from "react-router";
 import { getArticle } from "@cs/domain";
 import { Alert, Badge, Card, PageHeader, buttonClass, formatDateTime } from "@cs/ui";
-import { domainCtx, loaderError, notFound } from "@cs/web/server";
+import { domainCtx, loaderError, notFound, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const detail = await getArticle(ctx, params.id);
@@ -23,7 +23,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function KnowledgeArticle({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

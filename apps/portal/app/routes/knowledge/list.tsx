@@ -1,13 +1,14 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link, useNavigation } from "react-router";
+import { Link, useNavigation } from "react-router";
 import { knowledgeFacets, knowledgeListQuery, searchArticles } from "@cs/domain";
-import { Button, Card, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { Card, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { localName } from "@cs/i18n";
+import { FilterForm } from "@cs/web";
 
 /** Stations, technicians, dealers and customers search published articles only (the portal never asks for drafts). */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const query = { ...knowledgeListQuery.parse(searchParamsObject(request)), status: "published" as const };
@@ -16,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function KnowledgeSearch({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
@@ -37,7 +38,7 @@ export default function KnowledgeSearch({ loaderData }: Route.ComponentProps) {
       <PageHeader title={t("knowledge.title")}>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("knowledge.portalIntro")}</p>
       </PageHeader>
-      <Form method="get" role="search" className="grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3">
+      <FilterForm resetTo="/knowledge" className="sm:grid-cols-3" submitLabel={t("common.search")}>
         <TextField label={t("common.search")} name="q" type="search" defaultValue={q.q ?? ""} placeholder={t("knowledge.searchPlaceholder")} />
         <SelectField
           label={t("knowledge.filters.line")}
@@ -47,13 +48,7 @@ export default function KnowledgeSearch({ loaderData }: Route.ComponentProps) {
           options={facets.flatMap((d) => d.lines.map((l) => ({ value: l.id, label: `${localName(zh, d.nameZh, d.nameEn)} · ${localName(zh, l.nameZh, l.nameEn)}` })))}
         />
         {q.product ? <input type="hidden" name="product" value={q.product} /> : null}
-        <div className="flex items-end gap-2">
-          <Button>{t("common.search")}</Button>
-          <Link to="/knowledge" className={buttonClass("ghost")}>
-            {t("common.reset")}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       <p className="text-sm text-slate-600" aria-live="polite">
         {t("table.rows", { count: page.total })}
       </p>

@@ -4,7 +4,7 @@ import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, cancelOrder, getOrder, mayCancel, reorderToCart } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { Invoices, OrderLinesTable, Shipments, Timeline } from "./sections";
 import { OrderStatusBadge } from "./status";
@@ -12,7 +12,7 @@ import { OrderStatusBadge } from "./status";
 type ShipTo = { label?: string; recipient?: string; phone?: string; province?: string; city?: string; district?: string | null; line?: string };
 
 /** One order of the partner (or one it supplies); anyone else's answers 404. */
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const detail = await getOrder(ctx, params.id);
@@ -27,9 +27,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -42,7 +42,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function OrderPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -1,14 +1,13 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Form } from "react-router";
 import { listOrders, listOrdersQuery } from "@cs/domain";
-import { Button, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { useOrderColumns } from "./columns";
 import { orderStatusList } from "./status";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = listOrdersQuery.parse(searchParamsObject(request));
   try {
@@ -16,7 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function Orders({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -28,7 +27,7 @@ export default function Orders({ loaderData }: Route.ComponentProps) {
       <PageHeader title={t("orders.title")}>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("orders.intro")}</p>
       </PageHeader>
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
+      <FilterForm resetTo="/orders" columns={3} submitLabel={t("orders.filters.apply")}>
         <TextField label={t("orders.filters.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("orders.filters.searchPlaceholder")} />
         <SelectField
           label={t("orders.filters.status")}
@@ -37,8 +36,7 @@ export default function Orders({ loaderData }: Route.ComponentProps) {
           placeholder={t("orders.filters.allStatuses")}
           options={orderStatusList.map((s) => ({ value: s, label: t(`orders.status.${s}`) }))}
         />
-        <Button variant="secondary">{t("orders.filters.apply")}</Button>
-      </Form>
+      </FilterForm>
       <DataTable
         caption={t("orders.title")}
         columns={columns}

@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { explainStatementText, formatYuan, getRebateStatement } from "@cs/domain";
 import { Badge, Card, Money, PageHeader, buttonClass, formatDate, formatDateTime } from "@cs/ui";
-import { domainCtx, loaderError, serverT } from "@cs/web/server";
+import { domainCtx, loaderError, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
 /** The basis line only states the figure the rate applies to: its amount is always 0, and "¥0.00" beside the basis read as if the basis earned nothing. */
@@ -10,7 +10,7 @@ const informational = (l: { kind: string; amountFen: bigint }) => l.kind === "ba
 const lineKinds = new Set(["basis", "no_target", "below_first_tier", "tier", "slice", "multiplier", "cap", "adjustment", "price_protection"]);
 
 /** One own statement (another partner's id, or a draft: not found) with its calculation in plain words. */
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
     const detail = await getRebateStatement(domainCtx(context, request), params.id);
     const t = serverT(context);
@@ -18,7 +18,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function MyRebateStatement({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

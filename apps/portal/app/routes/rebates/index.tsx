@@ -3,12 +3,12 @@ import { Link } from "react-router";
 import { listRebateStatements, ownRebateAccount, rebateStatementListQuery } from "@cs/domain";
 import { Card, DataTable, Money, PageHeader } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { statementColumns } from "./columns";
 
 /** The partner's rebate balance and its published and settled statements (own organization only). */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = rebateStatementListQuery.parse(searchParamsObject(request));
   try {
@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function MyRebates({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

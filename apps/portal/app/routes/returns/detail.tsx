@@ -3,16 +3,16 @@ import { Link, useSearchParams } from "react-router";
 import { getReturn } from "@cs/domain";
 import { Alert, PageHeader, buttonClass } from "@cs/ui";
 import { ReturnFacts, ReturnLines, ReturnStatusBadge } from "@cs/web";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
     return { detail: await getReturn(domainCtx(context, request), params.id) };
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function ReturnPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -3,16 +3,16 @@ import { Link, useNavigation } from "react-router";
 import { listReturnableOrders, listReturns, returnListQuery } from "@cs/domain";
 import { Card, DataTable, PageHeader, formatDateTime } from "@cs/ui";
 import { returnColumns, useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
 /** The partner's returns, and its shipped orders that still have goods to return. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const q = returnListQuery.parse(searchParamsObject(request, ["status"]));
   const [page, orders] = await Promise.all([listReturns(ctx, q), listReturnableOrders(ctx, 20)]);
   return { page, query: q, orders };
-}
+});
 
 export default function Returns({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -2,20 +2,20 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { getReturnForm, requestReturn } from "@cs/domain";
-import { returnReasons } from "@cs/db/schema/returns";
+import { returnReasons } from "@cs/domain/shared/schema-vocabulary";
 import { Button, Card, FieldErrors, PageHeader, SelectField, TextAreaField, buttonClass, cn, formatNumber } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
     return { ...(await getReturnForm(domainCtx(context, request), params.orderId)), reasons: returnReasons, formKey: randomUUID() };
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 /** `lines.N.field` inputs as rows in index order. */
 function linesOf(form: FormData) {
@@ -27,7 +27,7 @@ function linesOf(form: FormData) {
   return Array.from(rows, (r) => ({ orderLineId: r?.orderLineId ?? "", quantity: r?.quantity || "0", serials: r?.serials ?? "" }));
 }
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const form = await request.formData();
   try {
     const { returnId } = await requestReturn(domainCtx(context, request), {
@@ -41,7 +41,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 const inputClass =
   "block w-24 rounded-md border-0 px-2.5 py-1.5 text-right text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-blue-700 aria-[invalid=true]:ring-red-600";

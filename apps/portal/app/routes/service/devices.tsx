@@ -4,12 +4,12 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { listDeviceProducts, listMyDevices, registerDevice } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/devices";
 import { filesOf, uploadStore } from "./uploads.server";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   try {
     const ctx = domainCtx(context, request);
     const [devices, products] = await Promise.all([listMyDevices(ctx), listDeviceProducts(ctx)]);
@@ -17,9 +17,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const form = await request.formData();
   try {
     await registerDevice(domainCtx(context, request), readForm(form), await filesOf(form, "proof"), uploadStore());
@@ -27,7 +27,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 /** An end customer's devices with their warranty, and the registration form (serial, purchase date, proof). */
 export default function Devices({ loaderData, actionData }: Route.ComponentProps) {

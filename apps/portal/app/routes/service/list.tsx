@@ -4,11 +4,11 @@ import { requireActor } from "@cs/auth/server";
 import { listRepairRequests, repairListQuery } from "@cs/domain";
 import { DataTable, PageHeader, buttonClass } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { repairColumns } from "./columns";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   try {
     const actor = requireActor(context, request);
     const q = repairListQuery.parse({ sort: "createdAt", dir: "desc", ...searchParamsObject(request, ["status"]) });
@@ -16,7 +16,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 /** The repair requests this user may see: a customer its own, a dealer those it filed, a station those assigned to it. */
 export default function RepairRequests({ loaderData }: Route.ComponentProps) {

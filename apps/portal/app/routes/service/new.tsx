@@ -6,12 +6,12 @@ import { requireActor } from "@cs/auth/server";
 import { fileRepairRequest, listDeviceProducts, listMyDevices, listRepairStations } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { filesOf, uploadStore } from "./uploads.server";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   try {
     const ctx = domainCtx(context, request);
     const actor = requireActor(context, request);
@@ -21,9 +21,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const form = await request.formData();
   try {
     const r = await fileRepairRequest(domainCtx(context, request), readForm(form), await filesOf(form, "photos"), uploadStore());
@@ -31,7 +31,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 /** File a repair request: the device, symptoms, photos, pickup or drop-off, city and preferred station. */
 export default function NewRepairRequest({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { getRepairAttachment } from "@cs/domain";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/photo";
 import { uploadStore } from "./uploads.server";
 
 /** A request's photo, for those who may see the request; served with its sniffed type and no sniffing by the browser. */
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   try {
     const file = await getRepairAttachment(domainCtx(context, request), uploadStore(), params.id, params.attachmentId);
     return new Response(new Uint8Array(await readFile(file.path)), {
@@ -14,4 +14,4 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});

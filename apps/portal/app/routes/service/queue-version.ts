@@ -1,12 +1,12 @@
 import { stationQueueVersion } from "@cs/domain";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/queue-version";
 
 /**
  * The live queue's poll: the page sends the version it shows (If-None-Match) and gets 304 from one
  * index-only lookup while nothing changed, or the new version, upon which it reloads the list.
  */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   try {
     const version = await stationQueueVersion(domainCtx(context, request));
     const etag = `"${version}"`;
@@ -16,4 +16,4 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});

@@ -3,12 +3,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useRevalidator } from "react-router";
 import { stationQueue, stationQueueVersion } from "@cs/domain";
 import { Alert, Badge, PageHeader, buttonClass, cn } from "@cs/ui";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import { RepairStatusBadge, SlaClock, WarrantyBadge } from "@cs/web";
 import type { Route } from "./+types/queue";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   try {
     const ctx = domainCtx(context, request);
     // the version first: a change landing between the two reads makes the next poll reload once more, never miss it
@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 /** Poll interval of the live queue while the tab is visible. */
 const POLL_MS = 10_000;

@@ -3,7 +3,7 @@ import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, cancelCallOff, getMyDocument } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, formatDate, formatDateTime } from "@cs/ui";
 import { CsrfInput, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/call-off";
 import { StatusBadge } from "./document-columns";
 import { DocumentLinesTable } from "./document-lines";
@@ -13,7 +13,7 @@ import { StockTabs } from "./tabs";
 type Address = { label?: string; recipient?: string; phone?: string; province?: string; city?: string; district?: string | null; line?: string };
 
 /** One of the partner's call-offs; another partner's id answers 404. */
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const found = await getMyDocument(ctx, "call_off", params.id);
@@ -21,10 +21,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 /** Withdraw: repeating it on a withdrawn request changes nothing. */
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -33,7 +33,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function CallOff({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -4,7 +4,7 @@ import { Form, Link, redirect } from "react-router";
 import { callOffOptions, can, listMyDocuments, myDocumentsQuery, requestCallOff } from "@cs/domain";
 import { Alert, Button, Card, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
 import { CsrfInput, useTableLabels, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/call-offs";
 import { useDocumentColumns } from "./document-columns";
 import { StockFormAlert, useStockErrors } from "./form-errors";
@@ -15,7 +15,7 @@ import { OwnedList } from "./owned-list";
 import { StockTabs } from "./tabs";
 
 /** The partner's call-offs, and (with own_stock:call_off) the form to request one. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = myDocumentsQuery.parse(searchParamsObject(request));
   try {
@@ -27,9 +27,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   if (form.get("intent") === "more") return moreRowsReply(form);
@@ -46,7 +46,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return linesActionError(error, form, rowOf);
   }
-}
+});
 
 export default function CallOffs({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -1,22 +1,22 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { listMyMoves, myMoveReasons, myMovesQuery } from "@cs/domain";
-import { Alert, Button, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { Alert, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/moves";
 import { useMoveColumns } from "./columns";
 import { StockTabs } from "./tabs";
 
 /** Movement history of the partner's goods and locations, newest first. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const query = myMovesQuery.parse(searchParamsObject(request));
   try {
     return { page: await listMyMoves(domainCtx(context, request), query), query, reasons: myMoveReasons };
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function Moves({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -40,7 +40,7 @@ export default function Moves({ loaderData }: Route.ComponentProps) {
           </Alert>
         </div>
       ) : null}
-      <Form method="get" role="search" className="mb-4 grid gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:grid-cols-5">
+      <FilterForm resetTo="/stock/moves" className="sm:grid-cols-5">
         {query.product ? <input type="hidden" name="product" value={query.product} /> : null}
         <TextField label={t("myStock.filters.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("myStock.filters.movesSearchPlaceholder")} />
         <SelectField
@@ -52,13 +52,7 @@ export default function Moves({ loaderData }: Route.ComponentProps) {
         />
         <TextField label={t("myStock.filters.from")} name="from" type="date" defaultValue={query.from ?? ""} />
         <TextField label={t("myStock.filters.to")} name="to" type="date" defaultValue={query.to ?? ""} />
-        <div className="flex items-end gap-2">
-          <Button>{t("common.filter")}</Button>
-          <Link to="/stock/moves" className={buttonClass("ghost")}>
-            {t("common.reset")}
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       <DataTable
         caption={t("myStock.tabs.moves")}
         columns={columns}

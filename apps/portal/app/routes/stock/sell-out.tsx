@@ -4,7 +4,7 @@ import { Form, redirect } from "react-router";
 import { can, listMyDocuments, myDocumentsQuery, reportSellOut, sellOutOptions } from "@cs/domain";
 import { Button, Card, DataTable, PageHeader, TextField, TIME_ZONE } from "@cs/ui";
 import { CsrfInput, useTableLabels, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/sell-out";
 import { useDocumentColumns } from "./document-columns";
 import { StockFormAlert, useStockErrors } from "./form-errors";
@@ -15,7 +15,7 @@ import { OwnedList } from "./owned-list";
 import { StockTabs } from "./tabs";
 
 /** The partner's sell-out reports, and (with own_stock:sell_out) the form to report one. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = myDocumentsQuery.parse(searchParamsObject(request));
   try {
@@ -29,9 +29,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   if (form.get("intent") === "more") return moreRowsReply(form);
@@ -47,7 +47,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return linesActionError(error, form, rowOf);
   }
-}
+});
 
 export default function SellOut({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -4,13 +4,13 @@ import { z } from "zod";
 import { listSuppliedOrders, orderQueueQuery } from "@cs/domain";
 import { Badge, DataTable, PageHeader, cn, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
 const tabs = ["backorders", "to_ship", "all"] as const;
 const query = orderQueueQuery.extend({ queue: z.enum(tabs).catch("backorders") });
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const q = query.parse(searchParamsObject(request));
@@ -18,7 +18,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function SuppliedOrders({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -3,12 +3,12 @@ import { Form, Link, redirect, useNavigation, useSearchParams } from "react-rout
 import { archiveArticle, can, getArticle, nextKnowledgeStatuses, publishArticle } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, buttonClass, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { KnowledgeStatusBadge } from "./columns";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const detail = await getArticle(ctx, params.id);
@@ -18,9 +18,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   const raw = readForm(form);
@@ -37,7 +37,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function ArticlePage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -2,12 +2,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
 import { getArticle, knowledgeFacets, updateArticle } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/edit";
 import { ArticleForm } from "./form";
 import { articleFormValues } from "./form.server";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const [detail, facets] = await Promise.all([getArticle(ctx, params.id), knowledgeFacets(ctx)]);
@@ -15,9 +15,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -26,7 +26,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function EditArticle({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

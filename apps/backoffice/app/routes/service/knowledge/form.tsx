@@ -1,7 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation } from "react-router";
-import type { KnowledgeArticle } from "@cs/db";
 import type { knowledgeFacets } from "@cs/domain";
+import type { KnowledgeArticle } from "@cs/domain/shared/schema-vocabulary";
 import { Button, Card, SelectField, TextAreaField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { localName } from "@cs/i18n";

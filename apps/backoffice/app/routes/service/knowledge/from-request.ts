@@ -1,10 +1,10 @@
 import { redirect } from "react-router";
 import { draftArticleFromRequest } from "@cs/domain";
-import { actionError, domainCtx } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/from-request";
 
 /** POST from a resolved request's desk page: a knowledge-base draft made from it (or the one already made), opened for editing. */
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -13,4 +13,4 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});

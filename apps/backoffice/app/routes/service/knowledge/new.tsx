@@ -3,12 +3,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
 import { authorizeKnowledgeDraft, createArticle, knowledgeFacets } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
-import { actionError, domainCtx, loaderError } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { ArticleForm } from "./form";
 import { articleFormValues } from "./form.server";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     authorizeKnowledgeDraft(ctx.actor);
@@ -16,9 +16,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const form = await request.formData();
   try {
@@ -27,7 +27,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function NewArticle({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -1,16 +1,15 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listRepairRequests, repairListQuery, serviceDeskOptions } from "@cs/domain";
-import { repairStatuses } from "@cs/db/schema/service";
+import { repairStatuses } from "@cs/domain/shared/schema-vocabulary";
 import { CheckboxField, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../../stock/shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { deskColumns } from "./columns";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   try {
     const ctx = domainCtx(context, request);
     const q = repairListQuery.parse(searchParamsObject(request, ["status"]));
@@ -19,7 +18,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 /** The service desk: every repair request on the DataTable, filtered in SQL, most urgent SLA first. */
 export default function ServiceDesk({ loaderData }: Route.ComponentProps) {

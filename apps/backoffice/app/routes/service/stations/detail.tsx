@@ -5,12 +5,12 @@ import { can, getStation, linkableUsers } from "@cs/domain";
 import { formatDayHours, weekdays, type OpeningHours } from "@cs/domain/service/network/hours";
 import { Alert, Badge, Button, Card, CheckboxField, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runStationAction } from "./actions.server";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const [station, linkable] = await Promise.all([getStation(ctx, params.id), linkableUsers(ctx, params.id)]);
@@ -18,11 +18,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   return runStationAction(domainCtx(context, request), params.id, await request.formData());
-}
+});
 
 const doneKeys = { saved: "network.saved", created: "network.technicians.created", linked: "network.technicians.linked", deactivated: "network.technicians.deactivated" } as const;
 

@@ -3,13 +3,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { knowledgeFacets, listStations, stationListQuery, type StationRow } from "@cs/domain";
 import { Badge, DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../../stock/shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const query = stationListQuery.parse(searchParamsObject(request));
@@ -18,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function Stations({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -2,12 +2,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { serialHistory } from "@cs/domain";
 import { Button, Card, PageHeader, TextField } from "@cs/ui";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/history";
 import { RequestHistory } from "./timeline";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const serial = new URL(request.url).searchParams.get("serial") ?? "";
@@ -15,7 +15,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 /** Service history of one serial: every request, part swap and contact, its contracts and registrations. */
 export default function SerialHistory({ loaderData }: Route.ComponentProps) {

@@ -3,13 +3,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listWarrantyContracts, warrantyListQuery, type WarrantyContractRow } from "@cs/domain";
 import { Badge, CheckboxField, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../../stock/shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { localName } from "@cs/i18n";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const query = warrantyListQuery.parse(searchParamsObject(request));
@@ -17,7 +16,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function WarrantyContracts({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

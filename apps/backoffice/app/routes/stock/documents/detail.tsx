@@ -3,7 +3,7 @@ import { Link, useNavigation, useSearchParams } from "react-router";
 import { can, getDocument } from "@cs/domain";
 import { Alert, Badge, PageHeader, buttonClass } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { domainCtx, loaderError } from "@cs/web/server";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runDocumentAction } from "./actions.server";
 import { StatusBadge } from "./columns";
@@ -13,7 +13,7 @@ import { ReceiptPanel } from "./receipt-panel";
 import { StocktakePanel } from "./stocktake-panel";
 import { TransferPanel } from "./transfer-panel";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const detail = await getDocument(ctx, params.id);
@@ -21,11 +21,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   return runDocumentAction(domainCtx(context, request), params.id, await request.formData());
-}
+});
 
 const closed = new Set(["received", "cancelled", "done", "rejected", "posted", "shipped"]);
 

@@ -3,9 +3,8 @@ import { Link, useNavigation } from "react-router";
 import { z } from "zod";
 import { can, documentListQuery, listDocuments } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, buttonClass, cn } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { documentColumns } from "./columns";
 import { creatableKinds, documentKinds, statusesOf } from "./kinds";
@@ -13,12 +12,12 @@ import { creatableKinds, documentKinds, statusesOf } from "./kinds";
 /** Paperwork reads newest first unless the user sorts otherwise. */
 const query = documentListQuery.extend({ dir: z.enum(["asc", "desc"]).catch("desc") });
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const q = query.parse(searchParamsObject(request));
   const mayCreate = creatableKinds.filter((k) => can(ctx.actor, k === "stocktake" ? "stock:count" : "stock:move"));
   return { page: await listDocuments(ctx, q), query: q, mayCreate };
-}
+});
 
 export default function StockDocuments({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

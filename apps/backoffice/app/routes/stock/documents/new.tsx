@@ -4,13 +4,13 @@ import { redirect } from "react-router";
 import { authorize, createIssue, createReceipt, createTransfer, issueReasons, listCatalogueTree, listLocationOptions, openStocktake, parseLineText } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, notFound, readForm } from "@cs/web/server";
+import { actionError, domainCtx, loaderError, notFound, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { CreateDocumentForm } from "./create-form";
 import { isCreatable } from "./kinds";
 import { hasKey } from "@cs/domain/shared/keys";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const kind = params.kind;
   if (!isCreatable(kind)) notFound();
@@ -26,9 +26,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   ]);
   const lines = tree.flatMap((d) => d.lines.map((l) => ({ id: l.id, nameZh: `${d.nameZh} / ${l.nameZh}`, nameEn: `${d.nameEn} / ${l.nameEn}` })));
   return { kind, warehouses, countable, lines, issueReasons: [...issueReasons], formKey: randomUUID() };
-}
+});
 
-export async function action({ context, request, params }: Route.ActionArgs) {
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   const kind = params.kind;
   if (!isCreatable(kind)) notFound();
@@ -49,7 +49,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   } catch (error) {
     return actionError(error, form);
   }
-}
+});
 
 export default function NewDocument({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

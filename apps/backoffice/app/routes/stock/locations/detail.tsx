@@ -2,13 +2,13 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { listStockByLocation, locationStockQuery } from "@cs/domain";
 import { Badge, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject } from "@cs/web/server";
-import { FilterForm, TotalsBar, useLocalName } from "../shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { TotalsBar, useLocalName } from "../shared";
 import type { Route } from "./+types/detail";
 import { locationStockColumns } from "./columns";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = locationStockQuery.parse(searchParamsObject(request));
   try {
@@ -16,7 +16,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   } catch (error) {
     loaderError(error);
   }
-}
+});
 
 export default function StockLocation({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -1,19 +1,18 @@
 import { useTranslation } from "@cs/i18n/react";
 import { useNavigation } from "react-router";
-import { locationKinds } from "@cs/db";
 import { listLocations, locationListQuery } from "@cs/domain";
+import { locationKinds } from "@cs/domain/shared/schema-vocabulary";
 import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
-import { FilterForm } from "../shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { locationColumns } from "./columns";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = locationListQuery.parse(searchParamsObject(request, ["kind"]));
   return { page: await listLocations(ctx, query), query, kinds: [...locationKinds] };
-}
+});
 
 export default function StockLocations({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -1,11 +1,11 @@
 import { exportMoves, moveListQuery, shanghaiDateTime } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
-import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/export";
 import { localName } from "@cs/i18n";
 
 /** The whole ledger matching the filters (not just the page on screen), streamed newest first. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const t = serverT(context);
   const zh = getLocale(context) === "zh-CN";
@@ -36,5 +36,5 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     }
   }
   return csvResponse("stock-moves", header, rows());
-}
+});
 

@@ -1,20 +1,20 @@
 import { useTranslation } from "@cs/i18n/react";
 import { useNavigation, useSearchParams } from "react-router";
-import { moveReasons } from "@cs/db";
 import { listLocationOptions, listMoves, moveListQuery } from "@cs/domain";
+import { moveReasons } from "@cs/domain/shared/schema-vocabulary";
 import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
-import { FilterForm, useLocalName } from "../shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
+import { useLocalName } from "../shared";
 import type { Route } from "./+types/list";
 import { moveColumns } from "./columns";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = moveListQuery.parse(searchParamsObject(request, ["reason"]));
   const [page, locations] = await Promise.all([listMoves(ctx, query), listLocationOptions(ctx)]);
   return { page, query, locations, reasons: [...moveReasons] };
-}
+});
 
 export default function StockMoves({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();

@@ -1,11 +1,11 @@
 import { exportStockByProduct, stockByProductQuery } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
-import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT } from "@cs/web/server";
+import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/export";
 import { localName } from "@cs/i18n";
 
 /** Every product matching the overview's filters, not just the page on screen. */
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const t = serverT(context);
   const query = stockByProductQuery.parse(searchParamsObject(request));
@@ -35,4 +35,4 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     }
   }
   return csvResponse("stock", header, rows());
-}
+});

@@ -2,18 +2,18 @@ import { useTranslation } from "@cs/i18n/react";
 import { useNavigation, useSearchParams } from "react-router";
 import { listCatalogueTree, listLocationOptions, listStockByProduct, stockByProductQuery } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, searchParamsObject } from "@cs/web/server";
-import { FilterForm, Intro, TotalsBar, useLocalName } from "../shared";
+import { useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
+import { Intro, TotalsBar, useLocalName } from "../shared";
 import type { Route } from "./+types/list";
 import { stockByProductColumns } from "./columns";
 
-export async function loader({ context, request }: Route.LoaderArgs) {
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = stockByProductQuery.parse(searchParamsObject(request));
   const [page, tree, warehouses] = await Promise.all([listStockByProduct(ctx, query), listCatalogueTree(ctx), listLocationOptions(ctx, ["warehouse"])]);
   return { page, query, tree, warehouses };
-}
+});
 
 export default function StockByProduct({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
