@@ -22,7 +22,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
     const changes = cart.lines
       .filter((l) => l.price && (l.priceChanged || l.availabilityChanged))
       .map((l) => ({ productId: l.productId, sku: l.sku, seenUnitPriceFen: l.seenUnitPriceFen, unitPriceFen: l.price!.unitPriceFen, seenAvailability: l.seenAvailability, availability: l.availability, token: changeToken(l.productId, l.price!.unitPriceFen, l.availability) }));
-    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, formKey: randomUUID(), today: shanghaiToday(), rebateBalanceFen };
+    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, credit: options.credit, formKey: randomUUID(), today: shanghaiToday(), rebateBalanceFen };
   } catch (error) {
     loaderError(error);
   }
@@ -78,6 +78,40 @@ function Changes({ changes }: { changes: CartChange[] }) {
   );
 }
 
+/** The buyer's credit before submitting: limit, used, this order, what stays; and whether the order will wait. */
+function CreditCheck({ credit, orderFen }: { credit: { limitFen: bigint; usedFen: bigint; availableFen: bigint; onHold: boolean }; orderFen: bigint }) {
+  const { t, i18n } = useTranslation();
+  const money = (fen: bigint) => formatMoney(fen, i18n.language);
+  const after = credit.availableFen - orderFen;
+  const rows: [string, bigint][] = [
+    ["limit", credit.limitFen],
+    ["used", credit.usedFen],
+    ["thisOrder", orderFen],
+    ["after", after],
+  ];
+  return (
+    <Card title={t("orders.checkout.credit.title")}>
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
+        {rows.map(([key, fen]) => (
+          <div key={key}>
+            <dt className="text-xs text-slate-500">{t(`orders.checkout.credit.${key}`)}</dt>
+            <dd className={`font-semibold tabular-nums ${key === "after" && fen < 0n ? "text-red-700" : "text-slate-900"}`}>{money(fen)}</dd>
+          </div>
+        ))}
+      </dl>
+      {credit.onHold ? (
+        <div className="mt-3">
+          <Alert tone="info">{t("orders.checkout.credit.onHold")}</Alert>
+        </div>
+      ) : after < 0n ? (
+        <div className="mt-3">
+          <Alert tone="info">{t("orders.checkout.credit.overLimit", { amount: money(-after) })}</Alert>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
 /** The rebate balance the buyer may apply (the server checks it against the distributor-supplied order). */
 function RebateField({ balanceFen, totalFen, defaultValue, errors }: { balanceFen: bigint; totalFen: bigint; defaultValue?: string; errors?: string[] | null }) {
   const { t, i18n } = useTranslation();
@@ -103,7 +137,7 @@ function RebateField({ balanceFen, totalFen, defaultValue, errors }: { balanceFe
 export default function Checkout({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
-  const { cart, taxFen, addresses, formKey, today, rebateBalanceFen } = loaderData;
+  const { cart, taxFen, addresses, formKey, today, rebateBalanceFen, credit } = loaderData;
   const failed = (actionData ?? undefined) as CheckoutError | undefined;
   const result = failed as ActionResult;
   const field = useFieldErrors(result);
@@ -178,6 +212,7 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
           </dl>
           {cart.lines.some((l) => l.short) ? <p className="mt-2 text-xs text-slate-500">{t("orders.checkout.shortNote")}</p> : null}
         </Card>
+        <CreditCheck credit={credit} orderFen={cart.totalFen} />
         {changes.length > 0 ? <Changes changes={changes} /> : null}
         <CoveredSerials lines={cart.lines} errorFor={(productId) => field(`coveredSerials.${productId}`)} valueOf={value} />
         <Card>

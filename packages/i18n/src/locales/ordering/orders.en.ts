@@ -152,6 +152,15 @@ export const en: Widen<typeof zhCN> = {
       nowAvailability: "Availability now",
       accept: "I have seen these changes and order at today's prices",
     },
+    credit: {
+      title: "Credit",
+      limit: "Credit limit",
+      used: "Used",
+      thisOrder: "This order",
+      after: "Available after ordering",
+      overLimit: "This order is {{amount}} over your available credit: it will wait for approval once submitted. Paying part with your rebate balance reduces what it uses.",
+      onHold: "Your company's credit is on hold: the order will wait for finance and be confirmed once the hold is lifted.",
+    },
   },
   errors: {
     addressRequired: "Choose a delivery address",

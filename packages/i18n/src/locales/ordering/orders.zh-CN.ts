@@ -150,6 +150,15 @@ export const zhCN = {
       nowAvailability: "现在库存",
       accept: "我已知晓以上变化，按现在的价格下单",
     },
+    credit: {
+      title: "信用额度",
+      limit: "信用额度",
+      used: "已占用",
+      thisOrder: "本订单",
+      after: "下单后可用",
+      overLimit: "本订单超出可用额度 {{amount}}，提交后将等待审批。使用返利抵扣可减少占用。",
+      onHold: "贵公司信用已冻结，订单提交后将等待财务处理，解冻后再确认。",
+    },
   },
   errors: {
     addressRequired: "请选择收货地址",
