@@ -6,7 +6,7 @@ export { recordPayment, recordPaymentInput, allocateCredit, allocateCreditInput,
 export { createCreditNote } from "./credit-notes";
 export { creditPosition, CREDIT_ORDER_STATUSES, type CreditPosition } from "./credit";
 export { receivablesAging, agingQuery, agingBucket, agingBuckets, type AgingQuery, type AgingRow, type AgingBucket } from "./aging";
-export { statementOfAccount, statementQuery, type Statement, type StatementEntry } from "./statement";
+export { statementOfAccount, statementPeriod, statementQuery, type Statement, type StatementEntry } from "./statement";
 // statement-pdf and statement-xlsx are server-only: import them as "@cs/domain/billing/statement-pdf" from *.server.ts files.
 export * from "./shipping-queries";
 export * from "./finance-queries";

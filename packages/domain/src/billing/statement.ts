@@ -58,6 +58,13 @@ function statementScope(actor: Actor, organizationId: string) {
   return sql`${organizations.ownerBranchId} in ${actor.branchIds}`;
 }
 
+/** A statement's period from the form or URL (this month to date by default); an end before the start is refused. */
+export function statementPeriod(raw: unknown): { from: string; to: string } {
+  const { from, to } = parseInput(statementQuery, raw);
+  if (to < from) throw new ValidationError({ to: ["billing.validation.periodOrder"] });
+  return { from, to };
+}
+
 /**
  * Statement of account (对账单) for a period: the balance before it, every invoice, credit note and
  * payment in it with a running balance, the closing balance and the aging at the period's end.
@@ -66,8 +73,7 @@ function statementScope(actor: Actor, organizationId: string) {
 export async function statementOfAccount(ctx: Ctx, organizationId: string, raw: unknown): Promise<Statement> {
   if (!isUuid(organizationId)) throw new NotFoundError("organization");
   const scope = statementScope(ctx.actor, organizationId);
-  const { from, to } = parseInput(statementQuery, raw);
-  if (to < from) throw new ValidationError({ to: ["billing.validation.periodOrder"] });
+  const { from, to } = statementPeriod(raw);
   const [org] = await ctx.db
     .select({ id: organizations.id, code: organizations.code, name: organizations.name, taxId: organizations.taxId })
     .from(organizations)

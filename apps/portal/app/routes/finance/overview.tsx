@@ -1,15 +1,25 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
-import { agingQuery, myAccount, receivablesAging, statementQuery } from "@cs/domain";
+import { ValidationError, agingQuery, myAccount, receivablesAging, statementPeriod } from "@cs/domain";
 import { Alert, Button, Card, Money, PageHeader, TextField } from "@cs/ui";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, loaderError, guarded, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/overview";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
     const [account, aging] = await Promise.all([myAccount(ctx), receivablesAging(ctx, agingQuery.parse({}))]);
-    return { ...account, aging: aging.totals, period: statementQuery.parse({}) };
+    // Sent back by the statement download when its period was refused: show why, keep what was typed.
+    const typed = searchParamsObject(request);
+    let period = { from: String(typed.from ?? ""), to: String(typed.to ?? "") };
+    let periodErrors: Record<string, string[]> = {};
+    try {
+      period = statementPeriod(typed);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      periodErrors = error.fieldErrors;
+    }
+    return { ...account, aging: aging.totals, period, periodErrors };
   } catch (error) {
     loaderError(error);
   }
@@ -17,7 +27,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function AccountOverview({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { organization, position, aging, period } = loaderData;
+  const { organization, position, aging, period, periodErrors } = loaderData;
   const locale = i18n.language;
   const tiles = [
     ["balance", position.openReceivablesFen],
@@ -62,11 +72,12 @@ export default function AccountOverview({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       </Card>
+      <div id="statement" />
       <Card title={t("billing.statement.title")} className="mt-4">
         <p className="mb-2 text-sm text-slate-600">{t("billing.portal.statementHint")}</p>
         <Form method="get" action="/finance/statement" reloadDocument className="flex flex-wrap items-end gap-3">
-          <TextField label={t("billing.statement.from")} name="from" type="date" defaultValue={period.from} />
-          <TextField label={t("billing.statement.to")} name="to" type="date" defaultValue={period.to} />
+          <TextField label={t("billing.statement.from")} name="from" type="date" defaultValue={period.from} errors={periodErrors.from?.map((k) => t(k))} />
+          <TextField label={t("billing.statement.to")} name="to" type="date" defaultValue={period.to} errors={periodErrors.to?.map((k) => t(k))} />
           <Button name="format" value="pdf">{t("billing.statement.downloadPdf")}</Button>
           <Button name="format" value="xlsx" variant="secondary">{t("billing.statement.downloadXlsx")}</Button>
         </Form>

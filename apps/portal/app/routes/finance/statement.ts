@@ -1,4 +1,4 @@
-import { data } from "react-router";
+import { redirect } from "react-router";
 import { ValidationError, statementOfAccount } from "@cs/domain";
 import { statementFile } from "@cs/domain/billing/statement-files";
 import { domainCtx, loaderError, searchParamsObject, serverT, guarded, fileResponse } from "@cs/web/server";
@@ -14,8 +14,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
     const file = await statementFile(statement, format, serverT(context));
     return fileResponse(file);
   } catch (error) {
-    // a period that ends before it starts: a plain 400 with the reason, not a server error
-    if (error instanceof ValidationError) throw data({ messageKey: Object.values(error.fieldErrors)[0]?.[0] ?? error.code }, { status: 400 });
+    // A bad period goes back to the form, which shows the reason beside the dates the user typed.
+    if (error instanceof ValidationError) throw redirect(`/finance?${new URLSearchParams({ from: String(query.from ?? ""), to: String(query.to ?? "") })}#statement`);
     loaderError(error);
   }
 });
