@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import { createDatabase, DISTRIBUTOR_OWNER, organizations, products, stockLevels, stockLocations, stockMoves, type Database } from "@cs/db";
 import { LARGE_PREFIX } from "@cs/db/seed";
-import { applyMoves, availability, warehousesServing, type StockMoveInput } from "@cs/domain";
-import { ensureLocation, pgArray, type Scratch } from "./lib/scratch";
+import { applyMoves, availability, reserve, warehousesServing, type StockMoveInput } from "@cs/domain";
+import { BENCH_REF, ensureLocation, pgArray, releaseBenchReservations, type Scratch } from "./lib/scratch";
 import { overRounds, ROUNDS, seededRandom } from "./lib/stats";
 
 const BRANCH_CODE = "BJ";
@@ -76,6 +76,7 @@ async function ledgerAvailability(db: Database, productIds: string[], warehouseI
 /** availability() of a 200-line order of random large-seed products for the warehouses serving one branch. */
 export async function availabilityBench(url: string, scratch: Scratch, options: { runs: number; lines: number }) {
   const db = createDatabase(url, { max: 2 });
+  let productIds: string[] = [];
   try {
     const [branch] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, BRANCH_CODE));
     if (!branch) throw new Error(`branch ${BRANCH_CODE} missing: the demo seed did not run`);
@@ -84,10 +85,15 @@ export async function availabilityBench(url: string, scratch: Scratch, options: 
       .from(products)
       .where(and(like(products.sku, `${LARGE_PREFIX}%`), eq(products.active, true)))
       .orderBy(asc(products.sku));
-    const productIds = seededRandom(200).sample(pool.map((p) => p.id), options.lines);
+    productIds = seededRandom(200).sample(pool.map((p) => p.id), options.lines);
     const warehouses = await servingWarehouses(db, branch.id);
     const stockedBy = await ensureStock(db, scratch, productIds, warehouses.ids);
     const [{ rows } = { rows: 0 }] = await db.select({ rows: sql<number>`count(*)::int` }).from(stockLevels);
+    // Open orders hold stock: reserve some units of every fourth product, so "available" is not simply
+    // "on hand" and the result check below would see reserved stock counted as free.
+    const held = productIds.filter((_, i) => i % 4 === 0).map((productId) => ({ productId, quantity: 2 }));
+    const reservedNow = await db.transaction((tx) => reserve(tx, { referenceType: `${BENCH_REF}-availability`, referenceId: "availability_200" }, held, warehouses.ids));
+    const unitsReserved = reservedNow.reduce((s, l) => s + l.reserved, 0);
 
     // the runs in ROUNDS rounds, so a disturbed stretch of the machine shows as spread
     const perRound = Math.ceil(options.runs / ROUNDS);
@@ -121,6 +127,7 @@ export async function availabilityBench(url: string, scratch: Scratch, options: 
       stock_from: stockedBy,
       stock_levels_rows: Number(rows),
       units_available: available,
+      units_reserved_for_the_check: unitsReserved,
       result_check: {
         what: "availability() per product = done ledger moves in − out of the serving warehouses − reservation rows, distributor-owned",
         expected: { products: productIds.length, units: ledgerUnits, differing_products: 0 },
@@ -135,6 +142,7 @@ export async function availabilityBench(url: string, scratch: Scratch, options: 
       units: { median_ms: "ms per order: warehousesServing() + availability()", availability_only_median_ms: "ms: availability() alone" },
     };
   } finally {
+    if (productIds.length) await releaseBenchReservations(db, productIds);
     await db.$client.end();
   }
 }
