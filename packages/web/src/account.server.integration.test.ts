@@ -32,7 +32,7 @@ function contextOf(who: Actor | null, sessionToken: string | null = null) {
   return context;
 }
 
-const post = (path: string, entries: [string, string][]) => {
+const post = (path: string, entries: readonly (readonly [string, string])[]) => {
   const body = new FormData();
   for (const [k, v] of entries) body.append(k, v);
   return new Request(`http://backoffice.test${path}`, { method: "POST", body });

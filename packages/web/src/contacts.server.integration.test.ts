@@ -18,13 +18,13 @@ let otherOrg = "";
 beforeAll(async () => {
   db = testDb();
   await seedDemoData(db);
-  [salesBj, dealer] = await Promise.all(["sales.bj@demo.cn", "dealer@demo.cn"].map((login) => ctxOf(db, login)));
+  [salesBj, dealer] = (await Promise.all(["sales.bj@demo.cn", "dealer@demo.cn"].map((login) => ctxOf(db, login)))) as [Ctx, Ctx];
   ownOrg = dealer.actor.organizationId!;
   otherOrg = (await orgByCode(db, "DL-0002")).id;
   expect(otherOrg).not.toBe(ownOrg);
 });
 
-const form = (entries: [string, string][]) => {
+const form = (entries: readonly (readonly [string, string])[]) => {
   const f = new FormData();
   for (const [k, v] of entries) f.append(k, v);
   return f;

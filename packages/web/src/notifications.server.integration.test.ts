@@ -16,7 +16,7 @@ let desk: Ctx;
 beforeAll(async () => {
   db = testDb();
   await seedDemoData(db);
-  [dealer, desk] = await Promise.all(["dealer@demo.cn", "orderdesk@demo.cn"].map((login) => ctxOf(db, login)));
+  [dealer, desk] = (await Promise.all(["dealer@demo.cn", "orderdesk@demo.cn"].map((login) => ctxOf(db, login)))) as [Ctx, Ctx];
 });
 
 /** `count` unread notices of the user, oldest first. */
@@ -28,7 +28,7 @@ async function notify(ctx: Ctx, count: number) {
   return rows.map((r) => r.id);
 }
 
-const post = (entries: [string, string][]) => {
+const post = (entries: readonly (readonly [string, string])[]) => {
   const body = new FormData();
   for (const [k, v] of entries) body.append(k, v);
   return new Request("http://portal.test/notifications", { method: "POST", body });

@@ -23,11 +23,11 @@ beforeAll(async () => {
   await seedDemoData(db);
   setup = await readyBuyer(db, "DL-0001");
   await readyBuyer(db, "DL-0002");
-  [buyer, desk, otherBuyer, finance] = await Promise.all(["buyer@demo.cn", "orderdesk@demo.cn", "dealer2@demo.cn", "finance@demo.cn"].map((login) => ctxOf(db, login)));
+  [buyer, desk, otherBuyer, finance] = (await Promise.all(["buyer@demo.cn", "orderdesk@demo.cn", "dealer2@demo.cn", "finance@demo.cn"].map((login) => ctxOf(db, login)))) as [Ctx, Ctx, Ctx, Ctx];
   products = await stockedProducts(db, "ACT", 2, setup.warehouses[0]!, 500);
 });
 
-const form = (entries: [string, string][]) => {
+const form = (entries: readonly (readonly [string, string])[]) => {
   const f = new FormData();
   for (const [k, v] of entries) f.append(k, v);
   return f;

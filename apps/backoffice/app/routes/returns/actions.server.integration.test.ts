@@ -22,10 +22,10 @@ let latestProductId = "";
 beforeAll(async () => {
   db = testDb();
   await seedDemoData(db);
-  [dealer, desk, warehouse] = await Promise.all(["dealer@demo.cn", "orderdesk@demo.cn", "warehouse@demo.cn"].map((login) => ctxOf(db, login)));
+  [dealer, desk, warehouse] = (await Promise.all(["dealer@demo.cn", "orderdesk@demo.cn", "warehouse@demo.cn"].map((login) => ctxOf(db, login)))) as [Ctx, Ctx, Ctx];
 });
 
-const form = (entries: [string, string][]) => {
+const form = (entries: readonly (readonly [string, string])[]) => {
   const f = new FormData();
   for (const [k, v] of entries) f.append(k, v);
   return f;

@@ -25,7 +25,7 @@ beforeAll(async () => {
   db = testDb();
   await seedDemoData(db);
   store = { dir: await mkdtemp(path.join(tmpdir(), "repair-actions-")) };
-  [desk, tech, customer, dealer] = await Promise.all(["service@demo.cn", "tech@demo.cn", "customer@demo.cn", "dealer@demo.cn"].map((login) => ctxOf(db, login)));
+  [desk, tech, customer, dealer] = (await Promise.all(["service@demo.cn", "tech@demo.cn", "customer@demo.cn", "dealer@demo.cn"].map((login) => ctxOf(db, login)))) as [Ctx, Ctx, Ctx, Ctx];
   const [notebook] = await db.select({ id: products.id }).from(products).where(eq(products.serialized, true)).orderBy(products.sku).limit(1);
   deviceId = (await registerDevice(customer, { _key: newKey(), serial: "ZZ-PORTAL-1", productId: notebook!.id, purchasedOn: "2026-05-01" }, [], store)).deviceId;
 });
@@ -34,7 +34,7 @@ afterAll(async () => {
   await rm(store.dir, { recursive: true, force: true });
 });
 
-const form = (entries: [string, string][]) => {
+const form = (entries: readonly (readonly [string, string])[]) => {
   const f = new FormData();
   for (const [k, v] of entries) f.append(k, v);
   return f;

@@ -16,10 +16,10 @@ let sales: Ctx;
 beforeAll(async () => {
   db = testDb();
   await seedDemoData(db);
-  [desk, sales] = await Promise.all(["service@demo.cn", "sales.bj@demo.cn"].map((login) => ctxOf(db, login)));
+  [desk, sales] = (await Promise.all(["service@demo.cn", "sales.bj@demo.cn"].map((login) => ctxOf(db, login)))) as [Ctx, Ctx];
 });
 
-const form = (entries: [string, string][]) => {
+const form = (entries: readonly (readonly [string, string])[]) => {
   const f = new FormData();
   for (const [k, v] of entries) f.append(k, v);
   return f;

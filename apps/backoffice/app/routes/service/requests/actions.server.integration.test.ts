@@ -25,7 +25,7 @@ beforeAll(async () => {
   db = testDb();
   await seedDemoData(db);
   store = { dir: await mkdtemp(path.join(tmpdir(), "desk-actions-")) };
-  [desk, station, customer] = await Promise.all(["service@demo.cn", "station@demo.cn", "customer@demo.cn"].map((login) => ctxOf(db, login)));
+  [desk, station, customer] = (await Promise.all(["service@demo.cn", "station@demo.cn", "customer@demo.cn"].map((login) => ctxOf(db, login)))) as [Ctx, Ctx, Ctx];
   const [notebook] = await db.select({ id: products.id }).from(products).where(eq(products.serialized, true)).orderBy(products.sku).limit(1);
   const device = await registerDevice(customer, { _key: newKey(), serial: "ZZ-DESK-1", productId: notebook!.id, purchasedOn: "2026-05-01" }, [], store);
   deviceId = device.deviceId;
@@ -35,7 +35,7 @@ afterAll(async () => {
   await rm(store.dir, { recursive: true, force: true });
 });
 
-const form = (entries: [string, string][]) => {
+const form = (entries: readonly (readonly [string, string])[]) => {
   const f = new FormData();
   for (const [k, v] of entries) f.append(k, v);
   return f;

@@ -18,12 +18,12 @@ let divisionIds: string[] = [];
 beforeAll(async () => {
   db = testDb();
   await seedDemoData(db);
-  [desk, sales] = await Promise.all(["service@demo.cn", "sales.bj@demo.cn"].map((login) => ctxOf(db, login)));
+  [desk, sales] = (await Promise.all(["service@demo.cn", "sales.bj@demo.cn"].map((login) => ctxOf(db, login)))) as [Ctx, Ctx];
   stationId = (await db.insert(organizations).values({ code: "RS-T91", kind: "repair_station", name: "测试维修站", city: "北京" }).returning())[0]!.id;
   divisionIds = (await db.select({ id: divisions.id }).from(divisions).orderBy(divisions.code).limit(2)).map((d) => d.id);
 });
 
-const form = (entries: [string, string][]) => {
+const form = (entries: readonly (readonly [string, string])[]) => {
   const f = new FormData();
   for (const [k, v] of entries) f.append(k, v);
   return f;
@@ -43,7 +43,7 @@ async function outcome(promise: Promise<unknown>) {
 }
 
 const hours: [string, string][] = ["mon", "tue", "wed", "thu", "fri"].map((d) => [`hours_${d}`, "09:00-18:00"]);
-const profile = (extra: [string, string][]) => form([["intent", "profile"], ["cities", "北京，天津"], ["capacityPerDay", "12"], ["active", "on"], ...hours, ...extra]);
+const profile = (extra: readonly (readonly [string, string])[]) => form([["intent", "profile"], ["cities", "北京，天津"], ["capacityPerDay", "12"], ["active", "on"], ...hours, ...extra]);
 const stationRow = async () => (await db.select().from(repairStations).where(eq(repairStations.organizationId, stationId)))[0];
 
 describe("runStationAction", () => {

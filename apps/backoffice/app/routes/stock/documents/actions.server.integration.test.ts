@@ -23,7 +23,7 @@ beforeAll(async () => {
   P.b = await addProduct(db, "ZDA-B", { productLineId: w.lineId });
 });
 
-const form = (entries: [string, string][]) => {
+const form = (entries: readonly (readonly [string, string])[]) => {
   const f = new FormData();
   for (const [k, v] of entries) f.append(k, v);
   return f;
