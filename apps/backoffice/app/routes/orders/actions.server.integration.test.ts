@@ -163,6 +163,32 @@ describe("runOrderAction", () => {
     await readyBuyer(db, "DL-0001");
   });
 
+  it("sets the buyer's backorder policy from the credit panel, and lifts a hold saying how many orders it confirmed", async () => {
+    const id = await pendingOrder();
+    const policy = await outcome(runOrderAction(finance, id, form([["intent", "policy"], ["organizationId", setup.org.id], ["policy", "ship_available"]])));
+    expect(policy).toMatchObject({ status: 302, location: `/orders/${id}?done=policy` });
+    expect((await db.select().from(organizations).where(eq(organizations.id, setup.org.id)))[0]!.backorderPolicy).toBe("ship_available");
+    await readyBuyer(db, "DL-0001", { creditHold: true });
+    // no note: lifting a hold needs none, and an absent field is not a null the schema trips on
+    const lifted = await outcome(runOrderAction(finance, id, form([["intent", "holdOff"], ["organizationId", setup.org.id]])));
+    expect(lifted.data).toBeUndefined();
+    expect(lifted.location).toMatch(new RegExp(`^/orders/${id}\\?done=(holdOff|heldConfirmed)&count=\\d+$`));
+    expect((await db.select().from(organizations).where(eq(organizations.id, setup.org.id)))[0]!.creditHold).toBe(false);
+    await readyBuyer(db, "DL-0001");
+  });
+
+  it("refuses a hold without a reason with the reason's own message, and holds no one", async () => {
+    const id = await pendingOrder();
+    const answer = await expectUnchanged(db, () => outcome(runOrderAction(finance, id, form([["intent", "holdOn"], ["organizationId", setup.org.id]]))));
+    expect(answer).toMatchObject({ status: 400, data: { error: { reason: ["desk.errors.holdReasonRequired"] } } });
+  });
+
+  it("refuses a backorder policy outside the list with 400 and changes nothing", async () => {
+    const id = await pendingOrder();
+    const answer = await expectUnchanged(db, () => outcome(runOrderAction(finance, id, form([["intent", "policy"], ["organizationId", setup.org.id], ["policy", "oversell"]]))));
+    expect(answer).toMatchObject({ status: 400, data: { error: { policy: ["validation.invalid"] } } });
+  });
+
   it.each(["approve", "cancel", "allocate"])("answers another dealer's %s of this order with 404 and changes nothing", async (intent) => {
     const id = await pendingOrder();
     const answer = await expectUnchanged(db, () => outcome(runOrderAction(otherBuyer, id, form([["intent", intent], ["productId", products[0]!]]))));
