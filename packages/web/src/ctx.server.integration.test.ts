@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { RouterContextProvider } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
-import { orders, type Database } from "@cs/db";
+import { orders, type Database, type DatabaseOrTransaction } from "@cs/db";
 import { requestContext, type Audience } from "@cs/auth/server";
 import type { Actor } from "@cs/domain";
 import { actorOf, orgByCode, seedDemoData } from "@cs/domain/testing/demo";
@@ -33,7 +33,7 @@ function contextOf(audience: Audience, actor: Actor | null, sessionExpired = fal
   return context;
 }
 
-const orgsSeen = async (ctxDb: Database) =>
+const orgsSeen = async (ctxDb: DatabaseOrTransaction) =>
   (await ctxDb.select({ org: orders.organizationId, n: sql<number>`count(*)::int` }).from(orders).groupBy(orders.organizationId)).map((r) => r.org);
 
 describe("domainCtx", () => {
