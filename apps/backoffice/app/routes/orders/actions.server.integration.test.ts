@@ -68,6 +68,18 @@ describe("runOrderAction", () => {
     expect((await linesOfOrder(id))[0]).toMatchObject({ quantity: 2, quantityReserved: 2 });
   });
 
+  it("rejects a pending order with the comment on its history, and cancels a confirmed one, giving its stock back", async () => {
+    const rejected = await pendingOrder();
+    expect(await outcome(runOrderAction(desk, rejected, form([["intent", "reject"], ["comment", "信用不足"]])))).toMatchObject({ status: 302, location: `/orders/${rejected}?done=rejected` });
+    expect((await orderRow(rejected)).status).toBe("rejected");
+    const confirmed = await pendingOrder();
+    await runOrderAction(desk, confirmed, form([["intent", "approve"]]));
+    expect((await linesOfOrder(confirmed))[0]!.quantityReserved).toBe(2);
+    expect(await outcome(runOrderAction(desk, confirmed, form([["intent", "cancel"]])))).toMatchObject({ status: 302, location: `/orders/${confirmed}?done=cancelled` });
+    expect((await orderRow(confirmed)).status).toBe("cancelled");
+    expect((await linesOfOrder(confirmed))[0]!.quantityReserved).toBe(0);
+  });
+
   it("edits lines from `lines.<i>.<field>` fields: a percent discount becomes basis points, a quantity of 0 drops the line", async () => {
     const id = await pendingOrder(3);
     const { version } = await orderRow(id);
