@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { divisions, organizations, repairStations, userRoles, users, type Database } from "@cs/db";
+import { divisions, organizations, repairStations, stationTechnicians, userRoles, users, type Database } from "@cs/db";
 import type { Ctx } from "@cs/domain";
 import { ctxOf, newKey, seedDemoData } from "@cs/domain/testing/demo";
 import { expectUnchanged } from "@cs/domain/testing/unchanged";
@@ -65,6 +65,22 @@ describe("runStationAction", () => {
     expect(user).toMatchObject({ kind: "partner", organizationId: stationId, displayName: "李师傅" });
     expect(user!.passwordHash).not.toContain("Repair-2026-safe!");
     expect((await db.select().from(userRoles).where(eq(userRoles.userId, user!.id))).map((r) => r.role)).toEqual(["technician"]);
+  });
+
+  it("takes the technician off the station and links them again; a user of another company cannot be linked", async () => {
+    const [tech] = await db.select().from(users).where(eq(users.login, "13800009191"));
+    const linkRow = async () => (await db.select().from(stationTechnicians).where(eq(stationTechnicians.userId, tech!.id)))[0];
+    expect((await linkRow())?.active).toBe(true);
+    expect(await outcome(runStationAction(desk, stationId, form([["intent", "deactivate"], ["userId", tech!.id]])))).toMatchObject({
+      status: 302,
+      location: `/service/stations/${stationId}?done=deactivated`,
+    });
+    expect((await linkRow())?.active).toBe(false);
+    expect(await outcome(runStationAction(desk, stationId, form([["intent", "link"], ["userId", tech!.id]])))).toMatchObject({ status: 302, location: `/service/stations/${stationId}?done=linked` });
+    expect((await linkRow())?.active).toBe(true);
+    const outsider = sales.actor.userId;
+    const answer = await expectUnchanged(db, () => outcome(runStationAction(desk, stationId, form([["intent", "link"], ["userId", outsider]]))));
+    expect(answer).toMatchObject({ status: 400, data: { error: { userId: ["network.validation.notStationUser"] } } });
   });
 
   it("answers an unknown intent with nothing and changes nothing", async () => {
