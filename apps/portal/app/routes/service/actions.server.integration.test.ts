@@ -83,6 +83,17 @@ describe("runRepairAction", () => {
     expect((await requestRow(id)).quoteStatus).toBe("approved");
   });
 
+  it("the customer refuses a quote with a reason: the quote is refused, the request no longer waits on it", async () => {
+    const id = await assignedRequest(true);
+    await runRepairAction(tech, id, form([["intent", "diagnose"], ["_key", newKey()], ["diagnosis", "主板电容鼓包，需更换"], ["quoteYuan", "480"]]));
+    const answer = await outcome(runRepairAction(customer, id, form([["intent", "refuseQuote"], ["_key", newKey()], ["comment", "太贵了"]])));
+    expect(answer).toMatchObject({ status: 302, location: `/service/requests/${id}?done=quote_refused` });
+    expect(await requestRow(id)).toMatchObject({ quoteAmountFen: 48_000n, quoteStatus: "refused" });
+    // and the technician cannot approve it for the customer
+    const forged = await expectUnchanged(db, () => outcome(runRepairAction(tech, id, form([["intent", "approveQuote"], ["_key", newKey()]]))));
+    expect(forged.status).toBe(400);
+  });
+
   it("answers an unknown intent with nothing and changes nothing", async () => {
     const id = await assignedRequest();
     const answer = await expectUnchanged(db, () => outcome(runRepairAction(tech, id, form([["intent", "closeAll"], ["_key", newKey()]]))));
