@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { createDatabase, products, users } from "@cs/db";
 import { browseCatalog, catalogQuery, catalogSearch, loadActor } from "@cs/domain";
-import { median, percentile, round } from "./lib/stats";
+import { median, overRounds, percentile, round, timedRounds } from "./lib/stats";
 
 const WARMUP = 10;
 const DEALER_LOGIN = "dealer@demo.cn";
@@ -12,8 +12,7 @@ const DEALER_LOGIN = "dealer@demo.cn";
 const LONG_QUERIES = ["显示器", "笔记本", "交换机", "工作站", "激光打印机", "路由器", "服务器", "商用台式机"];
 const SHORT_QUERIES = ["固态", "无线", "硒鼓", "万兆", "鼠标", "键"];
 
-type Timing = { median_ms: number; p95_ms: number };
-const stats = (samples: number[]): Timing => ({ median_ms: round(median(samples), 3), p95_ms: round(percentile(samples, 95), 3) });
+const stats = (rounds: number[][]) => overRounds(rounds);
 
 /**
  * catalog_search: the portal catalogue's Chinese substring search over ≥10,000 products as the
@@ -35,16 +34,8 @@ export async function catalogSearchBench(url: string, options: { runs: number; l
     // Fresh statistics, as autovacuum would have after the seed's bulk insert: without them the planner guesses 1 row.
     await db.execute(sql`analyze products`);
 
-    const measure = async (queries: string[], run: (q: string) => Promise<unknown>) => {
-      const samples: number[] = [];
-      for (let i = 0; i < WARMUP + options.runs; i++) {
-        const q = queries[i % queries.length]!;
-        const t0 = performance.now();
-        await run(q);
-        if (i >= WARMUP) samples.push(performance.now() - t0);
-      }
-      return samples;
-    };
+    const measure = (queries: string[], run: (q: string) => Promise<unknown>) =>
+      timedRounds(options.runs, (i) => run(queries[i % queries.length]!), { warmup: WARMUP });
     const page = (q: string) => browseCatalog(ctx, catalogQuery.parse({ q, size: "20" }));
     const statement = (q: string) =>
       Promise.all([
@@ -58,6 +49,7 @@ export async function catalogSearchBench(url: string, options: { runs: number; l
     const longSql = await measure(LONG_QUERIES, statement);
     const shortSql = await measure(SHORT_QUERIES, statement);
     const hits = await Promise.all(LONG_QUERIES.map(async (q) => [q, (await page(q)).total] as const));
+    const check = await checkSearch(db, ctx, [...LONG_QUERIES, ...SHORT_QUERIES]);
 
     const explain = async (q: string) =>
       (await db.execute<{ "QUERY PLAN": string }>(sql`explain analyze select count(*) from ${products} where ${products.active} and ${catalogSearch(q)}`)).map((r) => r["QUERY PLAN"]);
@@ -65,7 +57,8 @@ export async function catalogSearchBench(url: string, options: { runs: number; l
     // index when a term is selective and a scan when it matches a large share of 10k short rows
     const planLong = await explain("激光打印机");
     const planShort = await explain(SHORT_QUERIES[0]!);
-    options.log(`catalog_search: median ${round(median(long), 2)} ms, p95 ${round(percentile(long, 95), 2)} ms (1–2 characters: ${round(median(short), 2)} / ${round(percentile(short, 95), 2)} ms)`);
+    const [l, sh] = [long.flat(), short.flat()];
+    options.log(`catalog_search: median ${round(median(l), 2)} ms, p95 ${round(percentile(l, 95), 2)} ms (1–2 characters: ${round(median(sh), 2)} / ${round(percentile(sh, 95), 2)} ms)`);
     return {
       products: total,
       products_active: active,
@@ -79,6 +72,7 @@ export async function catalogSearchBench(url: string, options: { runs: number; l
       search_sql_only: stats(longSql),
       search_sql_only_short: stats(shortSql),
       hits: Object.fromEntries(hits),
+      result_check: check,
       uses_trigram_index: planLong.some((l) => l.includes("trgm_idx")),
       plan_three_chars: planLong,
       plan_two_chars: planShort,
@@ -91,4 +85,35 @@ export async function catalogSearchBench(url: string, options: { runs: number; l
   } finally {
     await db.$client.end();
   }
+}
+
+/**
+ * Correctness beside speed: every row of every query's first page contains the query in its SKU or a
+ * name (as the dealer would read it, case folded), and each reported total equals a count over the
+ * table with strpos, which no trigram index or LIKE pattern serves.
+ */
+async function checkSearch(db: ReturnType<typeof createDatabase>, ctx: Parameters<typeof browseCatalog>[0], queries: string[]) {
+  const totals: Record<string, number> = {};
+  const counted: Record<string, number> = {};
+  let rowsWithoutQuery = 0;
+  let rowsChecked = 0;
+  for (const q of queries) {
+    const result = await browseCatalog(ctx, catalogQuery.parse({ q, size: "20" }));
+    const needle = q.toLowerCase();
+    for (const r of result.rows) {
+      rowsChecked++;
+      if (![r.sku, r.nameZh, r.nameEn].some((text) => text.toLowerCase().includes(needle))) rowsWithoutQuery++;
+    }
+    totals[q] = result.total;
+    const [row] = await db.execute<{ n: number }>(sql`
+      select count(*)::int as n from products p join product_lines l on l.id = p.product_line_id
+       where p.active and (strpos(lower(p.sku), ${needle}) > 0 or strpos(lower(p.name_zh), ${needle}) > 0 or strpos(lower(p.name_en), ${needle}) > 0)`);
+    counted[q] = Number(row?.n ?? 0);
+  }
+  return {
+    what: "each page row contains the query; each total = count(*) of active products whose SKU or name contains it (strpos)",
+    rows_checked: rowsChecked,
+    expected: { rows_without_query: 0, totals: counted },
+    actual: { rows_without_query: rowsWithoutQuery, totals },
+  };
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { createDatabase, type Database } from "@cs/db";
+import { createDatabase, DISTRIBUTOR_OWNER, type Database } from "@cs/db";
 import { reserve } from "@cs/domain";
 import { BENCH_REF, readLevel, resetStock, warmPool, type Scratch } from "./lib/scratch";
 import { sleep } from "./lib/stats";
@@ -43,10 +43,15 @@ async function realPhase(db: Database, scratch: Scratch, phase: Phase, clients: 
     return line?.reserved === 1;
   });
   const ms = performance.now() - started;
+  // Read before the next phase's reset (which gives the reservations back): the level's reserved must
+  // be what every reservation row of the product there adds up to, whoever made it, and this phase's
+  // rows must be one per success.
   const level = await readLevel(db, productId, warehouseA);
-  const [held] = await db.execute<{ q: number }>(sql`
-    select coalesce(sum(quantity), 0)::int as q from stock_reservations
-     where reference_type = ${`${BENCH_REF}-hot`} and product_id = ${productId} and location_id = ${warehouseA}`);
+  const [held] = await db.execute<{ q: number; phase_rows: number }>(sql`
+    select coalesce(sum(quantity), 0)::int as q,
+           count(*) filter (where reference_type = ${`${BENCH_REF}-hot`} and reference_id like ${`${phase.name}-%`})::int as phase_rows
+      from stock_reservations
+     where product_id = ${productId} and location_id = ${warehouseA} and owner_id = ${DISTRIBUTOR_OWNER}`);
   return {
     on_hand: phase.onHand,
     requests: counts.requests,
@@ -54,6 +59,7 @@ async function realPhase(db: Database, scratch: Scratch, phase: Phase, clients: 
     backordered: counts.requests - counts.succeeded,
     reserved_after: level.reserved,
     reservations_rows_sum: Number(held?.q ?? 0),
+    succeeded_check: { what: "one reservation row of this phase per success", expected: counts.succeeded, actual: Number(held?.phase_rows ?? 0) },
     oversold: Math.max(0, level.reserved - level.onHand, counts.succeeded - phase.onHand),
     ms: Math.round(ms),
   };

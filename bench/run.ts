@@ -305,6 +305,11 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["rebate_calc", "ratio run / bare sum", rc.ratio, "", `≤ ${rc.aim_ratio}${rc.ok ? " ok" : " MISSED"}`],
     );
   }
+  // correctness beside speed: each entry's own result check (benchFailures fails the run on a mismatch)
+  for (const [name, entry] of Object.entries(output)) {
+    const check = entry && typeof entry === "object" ? (entry as { result_check?: { expected: unknown; actual: unknown } }).result_check : undefined;
+    if (check) rows.push([name, "results checked against the database (result_check)", JSON.stringify(check.expected) === JSON.stringify(check.actual) ? "ok" : "FAILED", "", "= expected"]);
+  }
   if (ol && process.env.BENCH_EXPLAIN === "1") for (const s of ol.statements) console.log(`\norder_list_1m statement:\n${s.plan.join("\n")}`);
   if (tp && process.env.BENCH_EXPLAIN === "1") console.log(`\nreserve() statement after the run:\n${tp.reserve_statement.plan_after_run.join("\n")}`);
   const m = output.meta;

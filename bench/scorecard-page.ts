@@ -8,7 +8,7 @@ import { ensureStaffUser } from "./lib/staff";
 import { PortalClient } from "./lib/http-client";
 import { startPortal } from "./lib/portal";
 import { CHANNEL_QUARTER_END, CHANNEL_QUARTER_START, seedChannelBench } from "./lib/channel-seed";
-import { median, percentile, round } from "./lib/stats";
+import { overRounds, round, timedRounds } from "./lib/stats";
 
 export const AIM_P95_MS = 200;
 const WARMUP = 10;
@@ -18,15 +18,8 @@ const LOGIN = "manager@demo.cn";
 const HTTP_LOGIN = "bench.channel@bench.cn";
 const HTTP_PASSWORD = "Bench@2026-channel";
 
-async function timed(runs: number, fn: () => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < WARMUP + runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    if (i >= WARMUP) samples.push(performance.now() - t0);
-  }
-  return samples;
-}
+/** `runs` timed calls after the warm-up, in rounds: median and p95 of all, each round's, and their spread. */
+const timed = async (runs: number, fn: () => Promise<unknown>) => overRounds(await timedRounds(runs, fn, { warmup: WARMUP }));
 
 /**
  * scorecard_page: on the channel bench data (5,000 partners, 2,000,000 invoice lines in one quarter,
@@ -62,14 +55,14 @@ export async function scorecardPageBench(url: string, options: { runs: number; l
     // The page itself over HTTP: the back-office's production build, a signed-in management session.
     await ensureStaffUser(admin, HTTP_LOGIN, HTTP_PASSWORD, "基准 渠道经理");
     const server = await startPortal(url, Number(process.env.BENCH_BACKOFFICE_PORT ?? 0), options.log, "backoffice");
-    let httpSamples: number[];
+    let http: ReturnType<typeof overRounds>;
     try {
       const client = new PortalClient(server.base);
       await client.signIn(HTTP_LOGIN, HTTP_PASSWORD);
       const path = `/channel/scorecard?periodKind=quarter&periodStart=${CHANNEL_QUARTER_START}&branchId=${branch.id}`;
       const probe = await client.get(path);
       if (probe.status !== 200 || !probe.body.includes(first.rows[0]?.code ?? "\u0000")) throw new Error(`scorecard page: ${probe.status} ${probe.location ?? probe.body.slice(0, 200)}`);
-      httpSamples = await timed(options.runs, async () => {
+      http = await timed(options.runs, async () => {
         const r = await client.get(path);
         if (r.status !== 200) throw new Error(`scorecard page: ${r.status}`);
       });
@@ -85,7 +78,7 @@ export async function scorecardPageBench(url: string, options: { runs: number; l
     const [counts] = await admin.execute<{ stats: number; partners: number }>(sql`
       select (select count(*)::int from partner_month_stats where month >= ${CHANNEL_QUARTER_START}::date and month <= ${CHANNEL_QUARTER_END}::date) as stats,
              (select count(*)::int from organizations where kind in ('master_distributor', 'agent', 'dealer', 'key_account')) as partners`);
-    const p95 = percentile(httpSamples, 95);
+    const p95 = http.p95_ms;
     return {
       load_average_after: round(loadavg()[0]!),
       partners: seed.partners,
@@ -96,14 +89,15 @@ export async function scorecardPageBench(url: string, options: { runs: number; l
       query: { period: `quarter ${CHANNEL_QUARTER_START}`, branch: branch.code, branch_partners: first.total, size: query.size, sort: "tierRank asc", actor: LOGIN },
       page: "GET /channel/scorecard (back-office production build, signed-in management session, server-rendered HTML)",
       runs: options.runs,
-      median_ms: round(median(httpSamples), 3),
-      p95_ms: round(p95, 3),
-      max_ms: round(Math.max(...httpSamples), 3),
+      median_ms: http.median_ms,
+      p95_ms: p95,
+      rounds: http,
       loader_function: "partnerScorecard + channelFilterOptions (packages/domain/src/channel), as the loader calls them",
-      loader_median_ms: round(median(loaderSamples), 3),
-      loader_p95_ms: round(percentile(loaderSamples, 95), 3),
-      scorecard_only_median_ms: round(median(scorecardSamples), 3),
-      scorecard_only_p95_ms: round(percentile(scorecardSamples, 95), 3),
+      loader_median_ms: loaderSamples.median_ms,
+      loader_p95_ms: loaderSamples.p95_ms,
+      loader_rounds: loaderSamples,
+      scorecard_only_median_ms: scorecardSamples.median_ms,
+      scorecard_only_p95_ms: scorecardSamples.p95_ms,
       aim_p95_ms: AIM_P95_MS,
       ok: p95 < AIM_P95_MS,
       statements: plans,

@@ -17,7 +17,8 @@ export type Scratch = {
   productIds: string[];
 };
 
-const pgArray = (values: string[]) => `{${values.join(",")}}`;
+/** A PostgreSQL array literal of ids, passed as one parameter (cast it: `${pgArray(ids)}::uuid[]`). */
+export const pgArray = (values: string[]) => `{${values.join(",")}}`;
 
 export async function ensureLocation(db: Database, code: string, kind: LocationKind, options: { active?: boolean; branchId?: string | null } = {}) {
   await db

@@ -48,3 +48,44 @@ export function seededRandom(seed: number) {
     },
   };
 }
+
+/** How many rounds a timing figure is measured over, so one disturbed round shows as spread. */
+export const ROUNDS = 3;
+
+/**
+ * A timing figure over several rounds: median and p95 of all samples together, each round's median
+ * and p95, and the spread of the round medians ((max − min) / median of them), which says how far
+ * one round could be trusted alone.
+ */
+export function overRounds(rounds: readonly (readonly number[])[]) {
+  const all = rounds.flat();
+  const medians = rounds.map((r) => median(r));
+  const mid = median(medians);
+  return {
+    median_ms: round(median(all), 3),
+    p95_ms: round(percentile(all, 95), 3),
+    rounds: rounds.length,
+    round_medians_ms: medians.map((m) => round(m, 3)),
+    round_p95s_ms: rounds.map((r) => round(percentile(r, 95), 3)),
+    spread: mid > 0 ? round((Math.max(...medians) - Math.min(...medians)) / mid, 3) : null,
+  };
+}
+
+/** Runs `fn` `warmup` times untimed, then `runs` timed calls split into `rounds` rounds; the samples per round. */
+export async function timedRounds(runs: number, fn: (i: number) => Promise<unknown>, options: { warmup?: number; rounds?: number } = {}) {
+  const { warmup = 10, rounds = ROUNDS } = options;
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const perRound = Math.ceil(runs / rounds);
+  const out: number[][] = [];
+  let i = warmup;
+  for (let r = 0; r < rounds; r++) {
+    const samples: number[] = [];
+    for (let k = 0; k < perRound; k++, i++) {
+      const t0 = performance.now();
+      await fn(i);
+      samples.push(performance.now() - t0);
+    }
+    out.push(samples);
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ export async function accountAction(request: Request, context: Readonly<RouterCo
     await changePassword(context, actor, readForm(form));
     return { status: "success" as const };
   } catch (error) {
-    return actionError(error, form);
+    // No form: every field here is a password, and none is sent back to refill the page.
+    return actionError(error);
   }
 }

@@ -23,7 +23,8 @@ export const editOrderInput = z.object({
     .array(
       z.object({
         productId: z.string(),
-        quantity: orderQuantity,
+        // Forms send text; strictNumber reads "5" as 5 and leaves "1.5x" for the schema to refuse.
+        quantity: strictNumber(orderQuantity),
         discountBp: strictNumber(z.number({ error: "orders.errors.discountInvalid" }).int("orders.errors.discountInvalid").min(0, "orders.errors.discountInvalid").max(9999, "orders.errors.discountInvalid").default(0)),
       }),
     )

@@ -86,7 +86,7 @@ function filters(ctx: Ctx, q: RepairListQuery, now: Date): SQL | undefined {
 }
 
 /** How far the total is counted: a page past 10,000 matches shows "10,000+" rather than scanning a million rows. */
-const COUNT_CAP = 10_000;
+export const COUNT_CAP = 10_000;
 
 /**
  * Repair requests on the DataTable, one page in SQL: the service desk sees all, a station its

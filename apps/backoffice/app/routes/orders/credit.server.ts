@@ -1,5 +1,6 @@
 import { redirect } from "react-router";
 import { setBackorderPolicy, setCreditHold, type Ctx } from "@cs/domain";
+import { readForm } from "@cs/web/server";
 
 export const creditIntents = new Set(["holdOn", "holdOff", "policy"]);
 
@@ -9,11 +10,13 @@ export const creditIntents = new Set(["holdOn", "holdOff", "policy"]);
  */
 export async function runCreditIntent(ctx: Ctx, form: FormData, back: (done: string, extra?: Record<string, string | number>) => Response) {
   const intent = String(form.get("intent") ?? "");
+  // An absent field is undefined, not null: the schemas then answer with their own message keys.
+  const fields = readForm(form);
   if (intent === "policy") {
-    await setBackorderPolicy(ctx, { organizationId: form.get("organizationId"), policy: form.get("policy") });
+    await setBackorderPolicy(ctx, { organizationId: fields.organizationId, policy: fields.policy });
     return back("policy");
   }
-  const result = await setCreditHold(ctx, { organizationId: form.get("organizationId"), hold: intent === "holdOn" ? "on" : "off", reason: form.get("reason") });
+  const result = await setCreditHold(ctx, { organizationId: fields.organizationId, hold: intent === "holdOn" ? "on" : "off", reason: fields.reason });
   return back(intent === "holdOn" ? "holdOn" : result.confirmed.length ? "heldConfirmed" : "holdOff", { count: result.confirmed.length });
 }
 

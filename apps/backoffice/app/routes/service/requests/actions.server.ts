@@ -1,12 +1,11 @@
 import { redirect } from "react-router";
 import { assignStation, decideClaim, escalateRepair, resolveWarrantyCheck, setRepairPriority, settleStationMonth, transitionRepair, type Ctx } from "@cs/domain";
-import { actionError } from "@cs/web/server";
+import { actionError, readForm } from "@cs/web/server";
 
 /** Runs the desk step a request's page asked for (`intent`, or a target state `to`) and redirects back. */
 export async function runDeskAction(ctx: Ctx, requestId: string, form: FormData) {
-  const raw: Record<string, string> = { requestId };
-  for (const [k, v] of form.entries()) if (typeof v === "string") raw[k] = v;
-  raw.requestId = requestId;
+  // The page's request wins over any `requestId` field the form carries.
+  const raw = { ...readForm(form), requestId };
   const back = (done: string) => redirect(`/service/requests/${requestId}?done=${done}`);
   try {
     switch (form.get("intent") ?? (form.get("to") ? "transition" : null)) {

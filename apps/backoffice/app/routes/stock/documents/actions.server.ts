@@ -4,6 +4,7 @@ import {
   approveStocktake,
   cancelTransfer,
   decideCallOff,
+  emptyRecord,
   enterCounts,
   postReceipt,
   postStocktake,
@@ -14,17 +15,20 @@ import {
   ValidationError,
   type Ctx,
 } from "@cs/domain";
-import { actionError } from "@cs/web/server";
+import { actionError, readForm } from "@cs/web/server";
 import { readCountSheet } from "./counts-upload.server";
 import { hasKey } from "@cs/domain/shared/keys";
 
-/** `prefix.<i>.<field>` form fields as rows, in index order (every row of a document is rendered). */
-function rowsOf(form: FormData, prefix: string): { index: number; v: Partial<Record<string, string>> }[] {
+/**
+ * `prefix.<i>.<field>` form fields as rows, in index order (every row of a document is rendered).
+ * `fields` come from readForm, which refuses `__proto__` and its kin with a 400.
+ */
+function rowsOf(fields: Record<string, string>, prefix: string): { index: number; v: Partial<Record<string, string>> }[] {
   const rows: Record<string, string>[] = [];
   const pattern = new RegExp(`^${prefix}\\.(\\d{1,5})\\.(\\w+)$`);
-  for (const [name, value] of form.entries()) {
+  for (const [name, value] of Object.entries(fields)) {
     const m = pattern.exec(name);
-    if (m && typeof value === "string") (rows[Number(m[1])] ??= {})[m[2]!] = value;
+    if (m) (rows[Number(m[1])] ??= emptyRecord<string>())[m[2]!] = value;
   }
   // map skips the holes of a sparse array, and filter drops them.
   return rows.map((v, index) => ({ index, v })).filter(Boolean);
@@ -46,21 +50,23 @@ function renumber(error: unknown, prefix: string, target: string, indexOf: (sent
 /** Runs the action a detail-page form asked for (`intent`) and redirects with what happened. */
 export async function runDocumentAction(ctx: Ctx, id: string, form: FormData) {
   const intent = String(form.get("intent") ?? "");
+  // Every intent refuses a hostile field name, whether or not it reads rows.
+  const fields = readForm(form);
   const back = (done: string) => redirect(`/stock/documents/${id}?done=${encodeURIComponent(done)}`);
   try {
     switch (intent) {
       case "post": {
-        const lines = rowsOf(form, "lines").map(({ v }) => ({ lineId: v.lineId, quantity: v.quantity || "0", serials: words(v.serials) }));
+        const lines = rowsOf(fields, "lines").map(({ v }) => ({ lineId: v.lineId, quantity: v.quantity || "0", serials: words(v.serials) }));
         await postReceipt(ctx, id, { lines, _key: form.get("_key") });
         return back("posted");
       }
       case "ship": {
-        const serials: Record<string, string[]> = {};
-        for (const [name, value] of form.entries()) if (name.startsWith("serials.") && typeof value === "string") serials[name.slice(8)] = words(value);
+        const serials = emptyRecord<string[]>();
+        for (const [name, value] of Object.entries(fields)) if (name.startsWith("serials.")) serials[name.slice(8)] = words(value);
         return back((await shipTransfer(ctx, id, { serials })).status);
       }
       case "receive": {
-        const lines = rowsOf(form, "lines").map(({ v }) => ({ lineId: v.lineId, quantity: v.quantity || "0" }));
+        const lines = rowsOf(fields, "lines").map(({ v }) => ({ lineId: v.lineId, quantity: v.quantity || "0" }));
         return back((await receiveTransfer(ctx, id, { lines, close: form.get("close"), note: form.get("note") || undefined, _key: form.get("_key") })).status);
       }
       case "cancel":
@@ -76,7 +82,7 @@ export async function runDocumentAction(ctx: Ctx, id: string, form: FormData) {
       case "shipCallOff":
         return back((await shipCallOff(ctx, id)).status);
       case "counts":
-        return await saveCounts(ctx, id, form);
+        return await saveCounts(ctx, id, form, fields);
       case "upload":
         return await uploadCounts(ctx, id, form);
       case "postStocktake":
@@ -93,8 +99,8 @@ export async function runDocumentAction(ctx: Ctx, id: string, form: FormData) {
 }
 
 /** Only the lines with a number are sent: a blank is "not counted yet", never a count of 0. */
-async function saveCounts(ctx: Ctx, id: string, form: FormData) {
-  const sent = rowsOf(form, "counts").filter(({ v }) => (v.counted ?? "").trim() !== "");
+async function saveCounts(ctx: Ctx, id: string, form: FormData, fields: Record<string, string>) {
+  const sent = rowsOf(fields, "counts").filter(({ v }) => (v.counted ?? "").trim() !== "");
   if (sent.length === 0) return actionError(new ValidationError({ form: ["stock.validation.noLines"] }), form);
   try {
     await enterCounts(ctx, id, { counts: sent.map(({ v }) => ({ sku: v.sku, counted: v.counted })) });
