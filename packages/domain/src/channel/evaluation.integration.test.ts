@@ -69,6 +69,11 @@ describe("partner scorecard", () => {
     expect(row(b.id)).toMatchObject({ netFen: 100_000n, completionBp: 10000, onTimeBp: 0, tierRank: 1, branchRank: 1 });
     expect(row(c.id)).toMatchObject({ netFen: 79_999n, completionBp: 7999, onTimeBp: null, tierRank: 3, branchRank: 3 });
     expect(page.rows.slice(0, 3).map((r) => r.id)).toEqual([b.id, a.id, c.id]);
+    // Partners of the tier that bought nothing in the quarter are not ranked (they tied for 1st before) and sort last.
+    const idle = page.rows.filter((r) => r.netFen <= 0n);
+    expect(idle.length).toBeGreaterThan(0);
+    expect(idle.every((r) => r.tierRank === null && r.branchRank === null)).toBe(true);
+    expect(page.rows.slice(-idle.length).every((r) => r.netFen <= 0n)).toBe(true);
     expect(page.rows.every((r) => r.tier === tier && r.branchId === a.ownerBranchId)).toBe(true);
 
     // One division: the purchases of that division only (payments and on-time have no division).

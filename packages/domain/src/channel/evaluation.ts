@@ -44,9 +44,10 @@ export type ScorecardRow = {
   targetFen: bigint | null;
   /** Net purchases ÷ target in basis points (floored); null without a target. */
   completionBp: number | null;
-  tierRank: number;
+  /** null: no net purchases in the period, so no rank. */
+  tierRank: number | null;
   tierSize: number;
-  branchRank: number;
+  branchRank: number | null;
   branchSize: number;
 };
 
@@ -98,9 +99,10 @@ export function evaluationSql(
        where ${scope}
     ), ranked as (
       select id, net_fen,
-             rank() over (partition by tier order by net_fen desc)::int as tier_rank,
+             -- a partner that bought nothing (net ≤ 0) is not ranked: it would otherwise tie for 1st
+             case when net_fen > 0 then rank() over (partition by tier order by net_fen desc)::int end as tier_rank,
              count(*) over (partition by tier)::int as tier_size,
-             rank() over (partition by owner_branch_id order by net_fen desc)::int as branch_rank,
+             case when net_fen > 0 then rank() over (partition by owner_branch_id order by net_fen desc)::int end as branch_rank,
              count(*) over (partition by owner_branch_id)::int as branch_size
         from base
     )
@@ -137,9 +139,9 @@ type RawRow = {
   target_fen: bigint | null;
   on_time_bp: number | null;
   completion_bp: number | null;
-  tier_rank: number;
+  tier_rank: number | null;
   tier_size: number;
-  branch_rank: number;
+  branch_rank: number | null;
   branch_size: number;
   total?: number;
 };

@@ -50,13 +50,13 @@ export function scorecardColumns(t: TFunction, locale: string): ColumnDef<Scorec
       id: "tierRank",
       header: t("channel.scorecard.columns.tierRank"),
       meta: { align: "right", sortKey: "tierRank" },
-      cell: ({ row }) => t("channel.scorecard.rankOf", { rank: row.original.tierRank, size: row.original.tierSize }),
+      cell: ({ row }) => row.original.tierRank === null ? t("channel.scorecard.unranked") : t("channel.scorecard.rankOf", { rank: row.original.tierRank, size: row.original.tierSize }),
     },
     {
       id: "branchRank",
       header: t("channel.scorecard.columns.branchRank"),
       meta: { align: "right", sortKey: "branchRank" },
-      cell: ({ row }) => t("channel.scorecard.rankOf", { rank: row.original.branchRank, size: row.original.branchSize }),
+      cell: ({ row }) => row.original.branchRank === null ? t("channel.scorecard.unranked") : t("channel.scorecard.rankOf", { rank: row.original.branchRank, size: row.original.branchSize }),
     },
   ];
 }

@@ -61,6 +61,7 @@ export const en: Widen<typeof zhCN> = {
       branchRank: "Rank in branch",
     },
     rankOf: "{{rank}} / {{size}}",
+    unranked: "Not ranked (no purchases)",
     noTarget: "No target",
     nothingDue: "Nothing due",
   },

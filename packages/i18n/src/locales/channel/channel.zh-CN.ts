@@ -58,6 +58,7 @@ export const zhCN = {
       branchRank: "分公司内排名",
     },
     rankOf: "{{rank}} / {{size}}",
+    unranked: "未排名（无采购）",
     noTarget: "未设目标",
     nothingDue: "无到期",
   },
