@@ -31,7 +31,7 @@ export default function Products({ loaderData }: Route.ComponentProps) {
     { id: "listPrice", header: t("product.listPrice"), meta: { sortKey: "listPrice", align: "right" }, cell: ({ row }) => formatMoney(row.original.listPriceFen, i18n.language) },
     { id: "cost", header: t("product.cost"), meta: { sortKey: "cost", align: "right" }, cell: ({ row }) => (row.original.costFen === null ? "—" : formatMoney(row.original.costFen, i18n.language)) },
     { id: "serialized", header: t("product.serialized"), cell: ({ row }) => (row.original.serialized ? <Badge tone="blue">{t("common.yes")}</Badge> : t("common.no")) },
-    { id: "warranty", header: t("product.warranty"), meta: { sortKey: "warranty", align: "right" }, cell: ({ row }) => t("product.months", { count: row.original.warrantyMonths }) },
+    { id: "warranty", header: t("product.warranty"), meta: { sortKey: "warranty", align: "right" }, cell: ({ row }) => (row.original.warrantyMonths > 0 ? t("product.months", { count: row.original.warrantyMonths }) : t("product.noWarranty")) },
   ];
   return (
     <>

@@ -46,12 +46,11 @@ export default function Products({ loaderData }: Route.ComponentProps) {
     { id: "line", header: t("product.line"), cell: ({ row }) => localName(zh, row.original.lineZh, row.original.lineEn) },
     { id: "unit", header: t("product.unit"), cell: ({ row }) => t(`product.units.${row.original.unit}`, { defaultValue: row.original.unit }) },
     { id: "listPrice", header: t("product.listPrice"), meta: { sortKey: "listPrice", align: "right" }, cell: ({ row }) => formatMoney(row.original.listPriceFen, i18n.language) },
-    { id: "cost", header: t("product.cost"), meta: { sortKey: "cost", align: "right" }, cell: ({ row }) => (row.original.costFen === null ? "—" : formatMoney(row.original.costFen, i18n.language)) },
     ...(loaderData.showAvailability
       ? [{ id: "availability", header: t("myStock.availability.column"), meta: { align: "right" }, cell: ({ row }) => <Availability value={availability[row.original.id]} /> } satisfies ColumnDef<Row, unknown>]
       : []),
     { id: "serialized", header: t("product.serialized"), cell: ({ row }) => (row.original.serialized ? <Badge tone="blue">{t("common.yes")}</Badge> : t("common.no")) },
-    { id: "warranty", header: t("product.warranty"), meta: { sortKey: "warranty", align: "right" }, cell: ({ row }) => t("product.months", { count: row.original.warrantyMonths }) },
+    { id: "warranty", header: t("product.warranty"), meta: { sortKey: "warranty", align: "right" }, cell: ({ row }) => (row.original.warrantyMonths > 0 ? t("product.months", { count: row.original.warrantyMonths }) : t("product.noWarranty")) },
   ];
   return (
     <>

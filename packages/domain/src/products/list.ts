@@ -32,6 +32,8 @@ export async function listProducts(ctx: Ctx, query: ProductListQuery) {
   }
   const where = and(...conditions);
   const order = query.dir === "desc" ? desc : asc;
+  // Cost is internal: a partner may not even sort by it (the order would give it away).
+  const sortKey = query.sort === "cost" && ctx.actor.kind !== "staff" ? "listPrice" : query.sort;
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({
@@ -54,7 +56,7 @@ export async function listProducts(ctx: Ctx, query: ProductListQuery) {
       .innerJoin(productLines, eq(productLines.id, products.productLineId))
       .innerJoin(divisions, eq(divisions.id, productLines.divisionId))
       .where(where)
-      .orderBy(order(sortColumns[query.sort]), asc(products.id))
+      .orderBy(order(sortColumns[sortKey]), asc(products.id))
       .limit(query.size)
       .offset((query.page - 1) * query.size),
     ctx.db

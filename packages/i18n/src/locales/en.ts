@@ -257,6 +257,7 @@ export const en: Resource = {
     serialized: "Serialized",
     warranty: "Warranty",
     months: "{{count}} months",
+    noWarranty: "No warranty",
     allDivisions: "All divisions",
     allLines: "All product lines",
     searchPlaceholder: "SKU or product name",

@@ -256,6 +256,7 @@ export const zhCN = {
     serialized: "序列号管理",
     warranty: "保修",
     months: "{{count}} 个月",
+    noWarranty: "不保修",
     allDivisions: "全部事业部",
     allLines: "全部产品线",
     searchPlaceholder: "SKU 或产品名称",
