@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { organizations, repairRequests, repairStations, serviceSettings, type DatabaseOrTransaction } from "@cs/db";
 import { authorize } from "../access/authorize";
 import { recordAudit } from "../shared/audit";
@@ -122,11 +122,15 @@ export async function suggestStations(ctx: Ctx, requestId: string, limit = 5): P
   return rankStations(ctx.db, req.city, req.divisionId, limit);
 }
 
+/** A city as people write it: 北京 and 北京市 (or 大兴安岭 and 大兴安岭地区) are one city. */
+const cityKey = (city: SQL) => sql`regexp_replace(btrim(${city}), '(市|地区)$', '')`;
+
 export async function rankStations(db: DatabaseOrTransaction, city: string, divisionId: string | null, limit: number): Promise<StationSuggestion[]> {
   const rows = await db.execute<{ station_id: string; name: string; city: string | null; same_city: boolean; skilled: boolean; open_load: number; capacity_per_day: number }>(sql`
     select * from (
       select s.organization_id as station_id, o.name, o.city,
-             (${city} = any(s.cities) or o.city = ${city}) as same_city,
+             (exists (select 1 from unnest(s.cities) c where ${cityKey(sql`c`)} = ${cityKey(sql`${city}`)})
+               or ${cityKey(sql`o.city`)} = ${cityKey(sql`${city}`)}) as same_city,
              (${divisionId}::uuid is not null and ${divisionId}::uuid = any(s.division_ids)) as skilled,
              (select count(*)::int from repair_requests r
                where r.station_id = s.organization_id and r.status not in ('returned', 'closed', 'cancelled')) as open_load,

@@ -12,7 +12,7 @@ import { ctxOf, newKey, seedDemoData } from "../testing/demo";
 import { fieldErrorsOf } from "../testing/errors";
 import { expectLedgerConsistent, locationIdOf } from "../testing/inventory";
 import { decideClaim, listClaims, settleStationMonth, submitClaim } from "./claims";
-import { assignStation, declineRequest, resolveWarrantyCheck, suggestStations } from "./desk";
+import { assignStation, declineRequest, rankStations, resolveWarrantyCheck, suggestStations } from "./desk";
 import { registerDevice } from "./devices";
 import { fileRepairRequest } from "./file-request";
 import { getRepairAttachment, getRepairRequest } from "./get-request";
@@ -149,6 +149,17 @@ describe("repair request lifecycle", () => {
     await expectUnchanged(db, () => expect(getRepairRequest(as.customer2, requestId)).rejects.toBeInstanceOf(NotFoundError));
     await expectUnchanged(db, () => expect(getRepairRequest(as.tech, requestId)).rejects.toBeInstanceOf(NotFoundError));
     await expectUnchanged(db, () => expect(getRepairRequest(as.sales, requestId)).rejects.toBeInstanceOf(NotFoundError));
+  });
+
+  it("suggests a station in the same city however the city is written (北京 = 北京市 = ' 北京市 ')", async () => {
+    const [rs] = await db.execute<{ city: string }>(sql`select city from organizations where id = ${RS001}`);
+    const base = rs!.city.replace(/市$/, "");
+    const sameCity = async (city: string) => (await rankStations(db, city, null, 50)).filter((r) => r.sameCity).map((r) => r.stationId).sort();
+    const plain = await sameCity(base);
+    expect(plain).toContain(RS001);
+    expect(await sameCity(`${base}市`)).toEqual(plain);
+    expect(await sameCity(` ${base}市 `)).toEqual(plain);
+    expect(await sameCity("不存在市")).toEqual([]);
   });
 
   it("the desk sees suggestions and assigns; a technician of another station cannot act on it", async () => {
