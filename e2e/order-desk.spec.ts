@@ -78,9 +78,10 @@ test("the order desk approves an over-credit order from the pending-approval que
 
   await page.goto(`${backofficeURL}/orders/${large.id}`);
   await expect(page.getByText("您的审批额度：¥50,000.00")).toBeVisible();
-  await page.getByRole("button", { name: "批准" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "订单金额超出您的审批权限，请转交上级审批。" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "批准" })).toBeVisible();
+  // Beyond the desk's approval amount: no approve button to be refused, the reason instead; rejecting stays possible.
+  await expect(page.getByRole("button", { name: "批准" })).toHaveCount(0);
+  await expect(page.getByText("订单金额超出您的审批权限，请转交上级审批。")).toBeVisible();
+  await expect(page.getByRole("button", { name: "驳回" })).toBeVisible();
   await page.goto(`${backofficeURL}/orders/queue/pending_approval?q=${large.number}`);
   await expect(page.getByRole("link", { name: large.number })).toBeVisible();
 });

@@ -5,6 +5,7 @@ import type { Ctx } from "../shared/context";
 import { mayCancel } from "./cancel-order";
 import { getCreditTerms } from "./credit-hold";
 import { getOrder } from "./get-order";
+import { lastEditorOf } from "./load";
 
 /**
  * One order as the order desk works on it: getOrder (scoped: out of scope is NotFoundError), the
@@ -25,6 +26,11 @@ export async function getDeskOrder(ctx: Ctx, orderId: string) {
   const shippedAnything = lines.some((l) => l.quantityShipped > 0);
   const backordered = lines.filter((l) => l.quantityBackordered > 0).map((l) => l.productId);
   const deciding = staff && order.status === "pending_approval" && can(a, "order:approve");
+  // The same rules checkApprover applies on submit, so the page offers no button that would be refused.
+  const own = deciding && (order.placedBy === a.userId || (await lastEditorOf(ctx.db, order.id)) === a.userId);
+  const approvalLimit = orderApprovalLimit(a.roles);
+  const withinLimit = approvalLimit === null || order.totalFen <= approvalLimit;
+  const decisionBlocked = !deciding ? null : own ? ("ownOrder" as const) : !withinLimit ? ("beyondApprovalLimit" as const) : null;
   // The position's open orders already hold this order while it counts against credit: split it
   // out, so the page shows the others, this one and what stays available, each counted once.
   const counts = (CREDIT_ORDER_STATUSES as readonly string[]).includes(order.status);
@@ -35,8 +41,8 @@ export async function getDeskOrder(ctx: Ctx, orderId: string) {
     creditTerms: terms,
     limits: { approvalFen: orderApprovalLimit(a.roles), discountBp: discountLimit(a.roles) },
     may: {
-      approve: deciding,
-      reject: deciding,
+      approve: deciding && !own && withinLimit,
+      reject: deciding && !own,
       edit: staff && can(a, "order:manage") && (order.status === "submitted" || order.status === "pending_approval"),
       cancel: staff && mayCancel(a, order, shippedAnything),
       allocate:
@@ -48,6 +54,8 @@ export async function getDeskOrder(ctx: Ctx, orderId: string) {
         staff && can(a, "shipment:create") && order.supplierId === null && lines.some((l) => l.quantityReserved > 0) &&
         (order.status === "confirmed" || order.status === "partially_shipped"),
     },
+    /** Why an approver sees no approve button on an order waiting for approval (translation key under orders.errors). */
+    decisionBlocked,
     backorderedProductIds: [...new Set(backordered)],
   };
 }

@@ -11,6 +11,7 @@ import { allocateBackorders } from "./allocate-backorders";
 import { approveOrder } from "./approve-order";
 import { cancelOrder } from "./cancel-order";
 import { confirmOrder } from "./confirm-order";
+import { getDeskOrder } from "./desk-order";
 import { editOrder } from "./edit-order";
 import { getOrder } from "./get-order";
 import { createReceipt, postReceipt } from "../inventory/documents/receipts";
@@ -89,6 +90,9 @@ describe("approveOrder / rejectOrder", () => {
     // order_desk may approve up to ¥50,000.
     const placed = await place([{ productId: products[1]!, quantity: 600 }], { creditLimitFen: 0n });
     expect((await orderRow(placed.id)).totalFen > 5_000_000n).toBe(true);
+    // The desk page offers no approve button it would refuse, and says why; rejecting stays possible.
+    expect(await getDeskOrder(desk, placed.id)).toMatchObject({ may: { approve: false, reject: true }, decisionBlocked: "beyondApprovalLimit" });
+    expect(await getDeskOrder(manager, placed.id)).toMatchObject({ may: { approve: true, reject: true }, decisionBlocked: null });
     const error = await refused(approveOrder(desk, { orderId: placed.id }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors).toEqual({ form: ["orders.errors.beyondApprovalLimit"] });
@@ -104,6 +108,7 @@ describe("approveOrder / rejectOrder", () => {
     await readyBuyer(db, "DL-0001", { creditLimitFen: 0n });
     const { version } = await orderRow(placed.id);
     await editOrder(desk, { orderId: placed.id, version, lines: [{ productId: products[0]!, quantity: 2 }] });
+    expect(await getDeskOrder(desk, placed.id)).toMatchObject({ may: { approve: false, reject: false }, decisionBlocked: "ownOrder" });
     expect((await refused(approveOrder(desk, { orderId: placed.id })) as ValidationError).fieldErrors).toEqual({ form: ["orders.errors.ownOrder"] });
     expect((await approveOrder(manager, { orderId: placed.id })).status).toBe("confirmed");
   });

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { orderLines, orders, organizations, products, type Order, type OrderLine, type Transaction } from "@cs/db";
+import { orderLines, orders, organizations, products, type Order, type DatabaseOrTransaction, type OrderLine, type Transaction } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { orderScope } from "../access/scopes";
 import { NotFoundError } from "../shared/errors";
@@ -50,7 +50,7 @@ export async function buyerTerms(tx: Transaction, organizationId: string): Promi
 }
 
 /** Who last edited the order (from its timeline), so an editor cannot approve their own edit. */
-export async function lastEditorOf(tx: Transaction, orderId: string): Promise<string | null> {
+export async function lastEditorOf(tx: DatabaseOrTransaction, orderId: string): Promise<string | null> {
   const [row] = await tx.execute<{ actor_id: string | null }>(sql`
     select actor_id from order_events where order_id = ${orderId}::uuid and action = 'edited' order by id desc limit 1`);
   return row?.actor_id ?? null;

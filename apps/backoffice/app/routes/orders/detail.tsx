@@ -69,7 +69,8 @@ export default function DeskOrderPage({ loaderData, actionData }: Route.Componen
         </div>
         <CreditCard detail={detail} />
       </div>
-      {detail.may.approve ? <DecisionForm {...props} /> : null}
+      {detail.may.approve || detail.may.reject ? <DecisionForm {...props} /> : null}
+      {detail.decisionBlocked ? <Alert tone="info">{t(`orders.errors.${detail.decisionBlocked}`)}</Alert> : null}
       <LinesCard detail={detail} />
       {detail.may.edit ? <EditForm {...props} /> : null}
       {detail.may.allocate ? <AllocateForm {...props} /> : null}

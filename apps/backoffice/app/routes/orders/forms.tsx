@@ -30,9 +30,11 @@ export function DecisionForm({ detail, result, busy }: FormProps) {
         </p>
         <TextAreaField label={t("desk.fields.decisionComment")} name="comment" rows={2} maxLength={1000} errors={errors("comment")} />
         <div className="flex gap-2">
-          <Button name="intent" value="approve" disabled={busy}>
-            {t("desk.actions.approve")}
-          </Button>
+          {detail.may.approve ? (
+            <Button name="intent" value="approve" disabled={busy}>
+              {t("desk.actions.approve")}
+            </Button>
+          ) : null}
           <Button name="intent" value="reject" variant="danger" disabled={busy}>
             {t("desk.actions.reject")}
           </Button>
