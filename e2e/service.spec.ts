@@ -119,7 +119,10 @@ test("a customer's repair goes from device registration to rating, with the stat
   // the customer closes and rates it
   await customer.goto(`${portalURL}${requestUrl}`);
   await customer.getByRole("button", { name: "确认关闭" }).click();
-  await customer.getByLabel("评价").selectOption("5");
+  // no star is chosen until the customer picks one
+  await expect(customer.getByRole("radio", { name: "非常满意" })).not.toBeChecked();
+  await customer.locator('label[for="rating-5"]').click();
+  await expect(customer.getByRole("radio", { name: "非常满意" })).toBeChecked();
   await customer.getByLabel("备注").fill("修得很快");
   await customer.getByRole("button", { name: "提交评价" }).click();
   await expect(customer.getByText("感谢您的评价")).toBeVisible();

@@ -6,3 +6,4 @@ export * from "./money";
 export * from "./format";
 export * from "./figure";
 export * from "./filter-bar";
+export * from "./star-rating";

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { INVITATION_TTL_DAYS, articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, stationPartsStock } from "@cs/domain";
-import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
+import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, StarRating, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, RelatedKnowledge, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
@@ -84,6 +84,24 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
       </PageHeader>
       {d.done ? <Alert tone="success">{t(`service.done.${d.done}`, { defaultValue: t("service.done.saved") })}</Alert> : null}
       <FormAlert result={result} />
+      {d.isFiler && r.status === "closed" && r.rating === null ? (
+        <Card title={t("service.rate.title")} className="border-l-4 border-amber-400">
+          <Form method="post" className="grid gap-3 sm:grid-cols-3">
+            <Hidden formKey={d.formKey} intent="rate" />
+            <StarRating
+              name="rating"
+              legend={t("service.fields.rating")}
+              required
+              levels={[1, 2, 3, 4, 5].map((n) => t(`service.rate.levels.${n}`)) as [string, string, string, string, string]}
+              errors={errors("rating")}
+            />
+            <TextField label={t("service.fields.comment")} name="comment" maxLength={1000} className="sm:col-span-2" />
+            <div>
+              <Button type="submit" disabled={busy}>{t("service.rate.submit")}</Button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
       <Card title={t("service.fields.warranty")}>
         <div className="flex flex-wrap items-center gap-3 text-sm" role="status">
           <WarrantyBadge status={r.warrantyStatus} t={t} />
@@ -261,25 +279,6 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
         </Card>
       ) : null}
 
-      {d.isFiler && r.status === "closed" && r.rating === null ? (
-        <Card title={t("service.rate.title")}>
-          <Form method="post" className="grid gap-3 sm:grid-cols-3">
-            <Hidden formKey={d.formKey} intent="rate" />
-            <SelectField
-              label={t("service.fields.rating")}
-              name="rating"
-              required
-              defaultValue="5"
-              options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${"★".repeat(n)} ${t(`service.rate.levels.${n}`)}` }))}
-              errors={errors("rating")}
-            />
-            <TextField label={t("service.fields.comment")} name="comment" maxLength={1000} className="sm:col-span-2" />
-            <div>
-              <Button type="submit" disabled={busy}>{t("service.rate.submit")}</Button>
-            </div>
-          </Form>
-        </Card>
-      ) : null}
 
       {d.isStation && (d.claims.length || d.mayClaim) ? (
         <Card title={t("service.claims.title")}>
