@@ -95,6 +95,8 @@ const backoffice: Manifest = {
   "organizations/:id": { ids: ids.organization, allow: "all", intents: ["holdOff", "holdOn", "move", "policy", "saveAddress", "saveContact"] },
   "organizations/:id/edit": { ids: ids.organization, allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "finance@demo.cn"] },
   "products": { allow: "all" },
+  "products/new": { allow: pricingManagers },
+  "products/:id/edit": { ids: ids.product, allow: pricingManagers },
   "pricing": { allow: "all" },
   "pricing/lists/new": { allow: pricingManagers, intents: ["list"] },
   "pricing/lists/:id": { ids: ids.priceList, allow: "all", intents: ["item", "list", "remove"] },

@@ -49,6 +49,7 @@ export const ids = {
   priceList: { from: "price_lists t" },
   contractPrice: { from: "contract_prices t" },
   promotion: { from: "promotions t" },
+  product: { from: "products t" },
   rebateProgram: { from: "rebate_programs t" },
   rebateRun: { from: "rebate_runs t" },
   priceProtection: { from: "price_protections t" },

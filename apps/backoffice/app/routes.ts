@@ -15,6 +15,8 @@ export default [
     route("organizations/:id", "routes/organizations/detail.tsx"),
     route("organizations/:id/edit", "routes/organizations/edit.tsx"),
     route("products", "routes/products.tsx"),
+    route("products/new", "routes/products/new.tsx"),
+    route("products/:id/edit", "routes/products/edit.tsx"),
     route("pricing", "routes/pricing/lists.tsx"),
     route("pricing/lists/new", "routes/pricing/list-new.tsx"),
     route("pricing/lists/:id", "routes/pricing/list-detail.tsx"),

@@ -7,6 +7,7 @@ export const permissions = [
   "organization:move",
   "contact:manage",
   "product:read",
+  "product:manage",
   "audit:read",
   "own_organization:read",
   "own_organization:update",
@@ -69,7 +70,7 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve"],
   },
   sales: {
     audience: "staff",

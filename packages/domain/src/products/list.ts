@@ -10,6 +10,8 @@ export const productSortKeys = ["sku", "name", "listPrice", "cost", "warranty"] 
 export const productListQuery = listQuerySchema(productSortKeys, "sku").extend({
   division: z.uuid().optional().catch(undefined),
   line: z.uuid().optional().catch(undefined),
+  /** Staff may list retired products too (to edit or bring them back); partners see products on sale only. */
+  status: z.enum(["active", "retired", "all"]).catch("active"),
 });
 export type ProductListQuery = z.output<typeof productListQuery>;
 
@@ -23,7 +25,8 @@ const sortColumns = {
 
 export async function listProducts(ctx: Ctx, query: ProductListQuery) {
   authorize(ctx.actor, "product:read");
-  const conditions: (SQL | undefined)[] = [eq(products.active, true)];
+  const status = ctx.actor.kind === "staff" ? query.status : "active";
+  const conditions: (SQL | undefined)[] = [status === "all" ? undefined : eq(products.active, status === "active")];
   if (query.division) conditions.push(eq(productLines.divisionId, query.division));
   if (query.line) conditions.push(eq(products.productLineId, query.line));
   if (query.q) {
@@ -47,6 +50,7 @@ export async function listProducts(ctx: Ctx, query: ProductListQuery) {
         costFen: ctx.actor.kind === "staff" ? products.costFen : products.listPriceFen,
         serialized: products.serialized,
         warrantyMonths: products.warrantyMonths,
+        active: products.active,
         lineZh: productLines.nameZh,
         lineEn: productLines.nameEn,
         divisionZh: divisions.nameZh,

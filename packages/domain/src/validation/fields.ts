@@ -80,6 +80,14 @@ export const yuanText = z.string({ error: "validation.money" }).transform((v, c)
 /** An optional amount in a form: blank is "not given". */
 export const yuanToFenField = z.preprocess(blankToUndefined, yuanText.optional());
 
+/** A required amount in a form, yuan text to fen. */
+export const requiredYuanToFen = z
+  .preprocess((v) => (v === undefined || v === null ? "" : v), yuanToFenField.refine((v) => v !== undefined, { error: "validation.required" }))
+  .transform((v) => v!);
+
+/** An HTML checkbox: present ("on") is true, absent is false. */
+export const checkboxField = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
 /**
  * An amount as a form types it (yuan text) or as code passes it (bigint fen). Signs are refused (a
  * negative amount is never valid money here); zero is left to the rules, which say why it is refused.

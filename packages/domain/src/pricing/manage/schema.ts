@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateField, optionalText, requiredText, uuidField, yuanToFenField } from "../../validation";
-import { strictNumber } from "../../validation/fields";
+import { checkboxField, requiredYuanToFen, strictNumber } from "../../validation/fields";
 
 /** Partner kinds that buy from price lists (repair stations buy parts at list price). */
 export const pricedKinds = ["master_distributor", "agent", "dealer", "key_account"] as const;
@@ -8,8 +8,8 @@ export const pricedKinds = ["master_distributor", "agent", "dealer", "key_accoun
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const code = requiredText(30).pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "pricing.errors.code" }).transform((v) => v.toUpperCase()));
 const requiredDate = z.preprocess((v) => (v === undefined || v === null ? "" : v), dateField.refine((v) => v !== undefined, { error: "validation.required" })).transform((v) => v!);
-const requiredPrice = z.preprocess((v) => (v === undefined || v === null ? "" : v), yuanToFenField.refine((v) => v !== undefined, { error: "validation.required" })).transform((v) => v!);
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+const requiredPrice = requiredYuanToFen;
+const checkbox = checkboxField;
 export const minQuantityField = z.preprocess(
   (v) => (blank(v) === undefined ? 1 : v),
   strictNumber(z.number({ error: "validation.integer" }).int({ error: "validation.integer" }).min(1, { error: "validation.range" }).max(99_999, { error: "validation.range" })),
