@@ -52,10 +52,10 @@ export function ProductForm({ title, values, lines, result, formKey }: { title: 
           options={lines.map((l) => ({ value: l.id, label: `${localName(zh, l.divisionZh, l.divisionEn)} · ${localName(zh, l.nameZh, l.nameEn)}` }))}
         />
         <SelectField label={t("product.unit")} name="unit" required defaultValue={back("unit") || "pcs"} errors={field("unit")} options={units.map((u) => ({ value: u, label: t(`product.units.${u}`) }))} />
-        <div />
+        <div className="hidden sm:block" />
         <TextField label={t("product.listPrice")} name="listPrice" required inputMode="decimal" defaultValue={back("listPrice")} errors={field("listPrice")} />
         <TextField label={t("product.cost")} name="cost" required inputMode="decimal" defaultValue={back("cost")} errors={field("cost")} />
-        <div />
+        <div className="hidden sm:block" />
         <TextField label={t("product.warrantyMonths")} name="warrantyMonths" required inputMode="numeric" hint={t("product.warrantyHint")} defaultValue={back("warrantyMonths") || "12"} errors={field("warrantyMonths")} />
         <TextField label={t("product.extendedWarrantyMonths")} name="extendedWarrantyMonths" inputMode="numeric" defaultValue={back("extendedWarrantyMonths")} errors={field("extendedWarrantyMonths")} />
         <div className="flex flex-col justify-end gap-2">
