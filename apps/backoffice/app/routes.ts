@@ -56,6 +56,7 @@ export default [
       route("finance/aging", "routes/finance/aging.tsx"),
     ]),
     route("finance/invoices/:id", "routes/finance/invoice.tsx"),
+    route("finance/invoices/:id/pdf", "routes/finance/invoice-pdf.ts"),
     route("finance/payments/new", "routes/finance/payment-new.tsx"),
     route("finance/aging/export.csv", "routes/finance/aging-export.ts"),
     route("finance/partners/:organizationId/statement", "routes/finance/statement.ts"),

@@ -39,6 +39,7 @@ export default [
       route("finance/shipments", "routes/finance/shipments.tsx"),
     ]),
     route("finance/invoices/:id", "routes/finance/invoice.tsx"),
+    route("finance/invoices/:id/pdf", "routes/finance/invoice-pdf.ts"),
     route("finance/shipments/:id", "routes/finance/shipment.tsx"),
     route("finance/statement", "routes/finance/statement.ts"),
     route("rebates", "routes/rebates/index.tsx"),

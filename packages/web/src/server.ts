@@ -11,3 +11,4 @@ export * from "./notifications.server";
 export * from "./sheet-upload.server";
 export * from "./form-data.server";
 export * from "./exports.server";
+export * from "./invoice-file.server";

@@ -1,3 +1,4 @@
+import { renderInvoicePdf, type InvoiceDetail, type InvoiceLabels } from "./invoice-pdf";
 import type { Statement } from "./statement";
 import { renderStatementPdf, type StatementLabels } from "./statement-pdf";
 import { renderStatementXlsx } from "./statement-xlsx";
@@ -49,5 +50,33 @@ export async function statementFile(statement: Statement, format: "pdf" | "xlsx"
     format,
     name: `${labels.title}-${statement.organization.name}-${base}.${format}`,
     asciiName: `statement-${base}.${format}`.replace(/[^\w.-]/g, "_"),
+  };
+}
+
+/** An invoice or credit note as a PDF download, labelled in the reader's language. */
+export async function invoiceFile(detail: InvoiceDetail, t: Translate, productName: InvoiceLabels["productName"]): Promise<NamedFile> {
+  const f = (key: string) => t(`billing.fields.${key}`);
+  const labels: InvoiceLabels = {
+    title: t(`billing.kinds.${detail.invoice.kind}`),
+    company: t("app.company"),
+    partner: f("partner"),
+    taxId: t("billing.statement.taxId"),
+    number: f("number"),
+    order: f("order"),
+    shipment: f("shipment"),
+    issuedOn: f("issuedOn"),
+    dueOn: f("dueOn"),
+    columns: { sku: f("sku"), product: f("product"), quantity: f("quantity"), unitPrice: f("unitPrice"), net: f("net"), taxRate: f("taxRate"), tax: f("tax"), gross: f("gross") },
+    totals: t("billing.invoice.totals"),
+    settled: f("settled"),
+    outstanding: f("outstanding"),
+    money: formatYuan,
+    productName,
+  };
+  return {
+    body: await renderInvoicePdf(detail, labels),
+    format: "pdf",
+    name: `${labels.title}-${detail.invoice.number}.pdf`,
+    asciiName: `invoice-${detail.invoice.number}.pdf`.replace(/[^\w.-]/g, "_"),
   };
 }

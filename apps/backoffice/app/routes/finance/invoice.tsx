@@ -1,6 +1,6 @@
 import { useTranslation } from "@cs/i18n/react";
 import { getInvoice } from "@cs/domain";
-import { Card, PageHeader } from "@cs/ui";
+import { Card, PageHeader, buttonClass } from "@cs/ui";
 import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/invoice";
 import { InvoiceView } from "@cs/web";
@@ -17,7 +17,14 @@ export default function InvoiceDetail({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeader title={`${t(`billing.kinds.${loaderData.invoice.kind}`)} ${loaderData.invoice.number}`} />
+      <PageHeader
+        title={`${t(`billing.kinds.${loaderData.invoice.kind}`)} ${loaderData.invoice.number}`}
+        actions={
+          <a href={`/finance/invoices/${loaderData.invoice.id}/pdf`} className={buttonClass("secondary")} download>
+            {t("billing.statement.downloadPdf")}
+          </a>
+        }
+      />
       <Card>
         <InvoiceView data={loaderData} />
       </Card>
