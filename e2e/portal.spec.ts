@@ -61,7 +61,11 @@ test("an end customer registers, is signed in, signs out and back in", async ({ 
   await page.getByRole("textbox", { name: "密码", exact: true }).or(page.locator("input[name=password]")).first().fill("short");
   await page.getByLabel("确认密码").fill("short");
   await page.getByRole("button", { name: "创建账户" }).click();
+  // every error at once: the short password and the missing consent to the privacy notice
   await expect(page.getByText("密码至少 8 位")).toBeVisible();
+  await expect(page.getByText("请阅读并同意隐私政策后再注册")).toBeVisible();
+  await expect(page.getByLabel("姓名")).toHaveValue("测试客户");
+  await page.getByRole("checkbox", { name: /我已阅读并同意/ }).check();
 
   await page.getByRole("textbox", { name: "密码", exact: true }).or(page.locator("input[name=password]")).first().fill("Customer2026");
   await page.getByLabel("确认密码").fill("Customer2026");

@@ -27,6 +27,7 @@ const portal: Manifest = {
   "login": { public: true, allow: "all" },
   "register": { public: true, allow: "all" },
   "register/verify": { public: true, allow: "all", intents: ["confirm", "resend"] },
+  "privacy": { public: true, allow: "all" },
   "logout": { public: true, allow: "all" },
   "set-locale": { public: true, allow: "all" },
   "healthz": { public: true, allow: "all" },

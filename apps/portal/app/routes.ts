@@ -4,6 +4,7 @@ export default [
   route("login", "routes/login.tsx"),
   route("register", "routes/register.tsx"),
   route("register/verify", "routes/register-verify.tsx"),
+  route("privacy", "routes/privacy.tsx"),
   route("logout", "routes/logout.ts"),
   route("set-locale", "routes/set-locale.ts"),
   route("healthz", "routes/healthz.ts"),

@@ -3,7 +3,7 @@ import { Form, Link, redirect } from "react-router";
 import { createSession, hashPassword, portalDb, requestContext, sessionCookie } from "@cs/auth/server";
 import { invitationPreview, registerCustomer } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
-import { Alert, Button, CenteredPage, TextField } from "@cs/ui";
+import { Alert, Button, CenteredPage, FieldErrors, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, LanguageSwitcher, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/register";
@@ -55,6 +55,19 @@ export default function Register({ loaderData, actionData }: Route.ComponentProp
         <TextField label={t("auth.login")} name="login" required maxLength={254} autoComplete="username" defaultValue={value("login")} errors={errors("login")} />
         <TextField label={t("auth.password")} name="password" type="password" required maxLength={128} autoComplete="new-password" hint={t("auth.passwordHint")} errors={errors("password")} />
         <TextField label={t("auth.confirm")} name="confirm" type="password" required maxLength={128} autoComplete="new-password" errors={errors("confirm")} />
+        {/* Not `required`: the server says why with the form's other errors, all at once. */}
+        <div>
+          <label className="flex items-start gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="consent" defaultChecked={value("consent") === "on"} aria-describedby={errors("consent") ? "consent-e" : undefined} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
+            <span>
+              {t("auth.consent")}{" "}
+              <Link to="/privacy" target="_blank" className="font-medium text-blue-800 underline">
+                {t("auth.privacyNotice")}
+              </Link>
+            </span>
+          </label>
+          <FieldErrors id="consent-e" errors={errors("consent")} />
+        </div>
         <Button className="w-full">{t("auth.registerSubmit")}</Button>
       </Form>
       <p className="mt-4 text-sm text-slate-700">

@@ -18,7 +18,7 @@ const mobile = "13712345678";
 const options = { hashPassword: fakeHash, locale: "zh-CN", ip: "203.0.113.9" };
 
 const register = (login: string, invite: string) =>
-  registerCustomer(db, { name: "陈静", login, password: "secret123", confirm: "secret123", invite }, options);
+  registerCustomer(db, { name: "陈静", login, password: "secret123", confirm: "secret123", consent: "on", invite }, options);
 
 /** The token as the SMS carries it: read from the newest invitation row of the outbox. */
 async function sentToken() {

@@ -5,7 +5,7 @@ import { testDb } from "../../../../tests/db";
 import { fieldErrorsOf } from "../testing/errors";
 import { fakeHash, seedDemoData } from "../testing/demo";
 import { loadActor } from "./actor";
-import { registerCustomer } from "./register";
+import { PRIVACY_NOTICE_VERSION, registerCustomer } from "./register";
 import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
@@ -31,7 +31,7 @@ describe("registerCustomer", () => {
     const before = await counts();
     const userId = await registerCustomer(
       db,
-      { name: " 王芳 ", login: " Wang.Fang@Example.CN ", password: "secret123", confirm: "secret123" },
+      { name: " 王芳 ", login: " Wang.Fang@Example.CN ", password: "secret123", confirm: "secret123", consent: "on" },
       options,
     );
 
@@ -62,7 +62,7 @@ describe("registerCustomer", () => {
       action: "register",
       entity: "user",
       actorId: userId,
-      after: { login: "wang.fang@example.cn", name: "王芳" },
+      after: { login: "wang.fang@example.cn", name: "王芳", privacyNotice: PRIVACY_NOTICE_VERSION },
       ip: "203.0.113.7",
     });
     expect(await counts()).toEqual({ users: before.users + 1, customers: before.customers + 1, audit: before.audit + 1 });
@@ -74,7 +74,7 @@ describe("registerCustomer", () => {
   it("registers with a mobile number in its normal form", async () => {
     const userId = await registerCustomer(
       db,
-      { name: "赵磊", login: "+86 138 0013 8000", password: "Passw0rd", confirm: "Passw0rd" },
+      { name: "赵磊", login: "+86 138 0013 8000", password: "Passw0rd", confirm: "Passw0rd", consent: "on" },
       options,
     );
     const [user] = await db.select().from(users).where(eq(users.id, userId));
@@ -89,14 +89,14 @@ describe("registerCustomer", () => {
     ["a mobile registered above, written differently", "138-0013-8000"],
   ])("refuses %s as login taken, writing nothing", async (_what, login) => {
     const before = await counts();
-    expect(await expectUnchanged(db, () => fieldErrorsOf(registerCustomer(db, { name: "重复", login, password: "secret123", confirm: "secret123" }, options)))).toEqual({
+    expect(await expectUnchanged(db, () => fieldErrorsOf(registerCustomer(db, { name: "重复", login, password: "secret123", confirm: "secret123", consent: "on" }, options)))).toEqual({
       login: ["validation.loginTaken"],
     });
     expect(await counts()).toEqual(before);
   });
 
   it("lets only one of two simultaneous registrations of a login through", async () => {
-    const form = { name: "并发", login: "race@example.cn", password: "secret123", confirm: "secret123" };
+    const form = { name: "并发", login: "race@example.cn", password: "secret123", confirm: "secret123", consent: "on" };
     const results = await Promise.allSettled([registerCustomer(db, form, options), registerCustomer(db, form, options)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const [rejected] = results.filter((r) => r.status === "rejected");
@@ -113,10 +113,12 @@ describe("registerCustomer", () => {
     ["a malformed e-mail", { login: "wang@fang" }, { login: ["validation.login"] }],
     ["a landline as login", { login: "010-62345678" }, { login: ["validation.login"] }],
     ["a missing name", { name: "  " }, { name: ["validation.required"] }],
+    ["no consent to the privacy notice", { consent: undefined }, { consent: ["auth.consentRequired"] }],
+    ["a forged consent value", { consent: "yes" }, { consent: ["auth.consentRequired"] }],
   ])("refuses %s with field keys", async (_what, overrides, expected) => {
     const before = await counts();
     let hashed = false;
-    const form = { name: "测试", login: "new.user@example.cn", password: "secret123", confirm: "secret123", ...overrides };
+    const form = { name: "测试", login: "new.user@example.cn", password: "secret123", confirm: "secret123", consent: "on", ...overrides };
     const errors = await expectUnchanged(db, () => fieldErrorsOf(
       registerCustomer(db, form, { ...options, hashPassword: async (p) => ((hashed = true), fakeHash(p)) }),
     ));

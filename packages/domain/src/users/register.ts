@@ -23,6 +23,9 @@ export function normalizeLogin(raw: string): string | null {
   return normalizeMobile(value);
 }
 
+/** The privacy notice a registration consents to; a new wording gets a new version. */
+export const PRIVACY_NOTICE_VERSION = "2026-12";
+
 export const registrationInput = z
   .object({
     name: requiredText(50),
@@ -31,6 +34,8 @@ export const registrationInput = z
     confirm: z.string({ error: "validation.required" }),
     /** The token of a dealer's invitation link, when the customer came through one. */
     invite: z.string().max(100).optional(),
+    /** The privacy-notice checkbox: registering without consent is refused (PIPL). */
+    consent: z.literal("on", { error: "auth.consentRequired" }),
   })
   .superRefine((v, ctx) => {
     if (!normalizeLogin(v.login)) ctx.addIssue({ code: "custom", path: ["login"], message: "validation.login" });
@@ -67,7 +72,7 @@ export async function registerCustomer(
     if (!user) throw new ValidationError({ login: ["validation.loginTaken"] });
     await tx.insert(userRoles).values({ userId: user.id, role: "customer" });
     const actor = buildActor({ ...user, userId: user.id, roles: ["customer"], branchIds: [], divisionIds: [], ip: options.ip });
-    await recordAudit(tx, actor, { action: "register", entity: "user", entityId: user.id, after: { login, name: input.name } });
+    await recordAudit(tx, actor, { action: "register", entity: "user", entityId: user.id, after: { login, name: input.name, privacyNotice: PRIVACY_NOTICE_VERSION } });
     if (!input.invite) {
       await issueLoginCode(tx, user, options.ip ?? null);
       return user.id;

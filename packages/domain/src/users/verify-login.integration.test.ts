@@ -24,7 +24,7 @@ let known: { id: string; mobile: string; email: string };
 const options = { hashPassword: fakeHash, locale: "zh-CN", ip: "198.51.100.23" };
 
 async function register(login: string) {
-  return registerCustomer(db, { name: "冒名者", login, password: "secret123", confirm: "secret123" }, options);
+  return registerCustomer(db, { name: "冒名者", login, password: "secret123", confirm: "secret123", consent: "on" }, options);
 }
 
 /** As the portal builds it: the customer's work runs under row-level security. */
@@ -185,7 +185,7 @@ describe("codes", () => {
     await db.insert(loginVerifications).values(Array.from({ length: CODES_PER_CLIENT_PER_HOUR }, () => sentBefore));
     const [before] = await db.select({ n: count() }).from(users);
     expect(
-      await expectUnchanged(db, () => fieldErrorsOf(registerCustomer(db, { name: "群发", login: "13300133000", password: "secret123", confirm: "secret123" }, crowd))),
+      await expectUnchanged(db, () => fieldErrorsOf(registerCustomer(db, { name: "群发", login: "13300133000", password: "secret123", confirm: "secret123", consent: "on" }, crowd))),
     ).toEqual({ form: ["verify.tooManyFromClient"] });
     expect(await db.select({ n: count() }).from(users)).toEqual([before]);
     // another client is not affected

@@ -99,6 +99,9 @@ export const en: Resource = {
     name: "Name",
     confirm: "Confirm password",
     registerSubmit: "Create account",
+    consent: "I have read and agree to the",
+    privacyNotice: "privacy notice",
+    consentRequired: "Please read and agree to the privacy notice to register",
     haveAccount: "Already registered?",
     noAccount: "No account yet?",
     sessionExpired: "Your session has expired. Please sign in again.",
@@ -354,6 +357,18 @@ export const en: Resource = {
   rebateAdjustments,
   verify,
   invite,
+  privacy: {
+    title: "Privacy notice",
+    updated: "Version 2026-12, for end-customer accounts of the partner portal.",
+    sections: {
+      collect: { title: "What we collect", body: "At registration your name, mobile number or e-mail and password (kept only as an irreversible hash); the serial numbers, purchase dates and proofs of the devices you register; the repair requests and photos you file; sign-in times and IP addresses." },
+      use: { title: "What we use it for", body: "To confirm who you are and your warranty, to carry out repairs and tell you how they progress, and to keep your account safe. We do not use it for marketing without your consent." },
+      share: { title: "Who we share it with", body: "Only the authorised repair station handling your request and the dealer who registered your device receive what they need to serve you; no other third party, unless the law requires it." },
+      keep: { title: "How long we keep it", body: "For as long as your account exists; after you close it, repair and warranty records are kept for the periods the law requires and everything else is deleted." },
+      rights: { title: "Your rights", body: "You may see and correct your information, and ask us to close your account: call 400-800-1234 or write to privacy@huaxinda.example.cn." },
+    },
+    back: "Back to registration",
+  },
   company: {
     title: "My company",
     profile: "Company profile",

@@ -98,6 +98,9 @@ export const zhCN = {
     name: "姓名",
     confirm: "确认密码",
     registerSubmit: "创建账户",
+    consent: "我已阅读并同意",
+    privacyNotice: "《隐私政策》",
+    consentRequired: "请阅读并同意隐私政策后再注册",
     haveAccount: "已有账户？",
     noAccount: "还没有账户？",
     sessionExpired: "登录已过期，请重新登录。",
@@ -352,6 +355,18 @@ export const zhCN = {
   rebateAdjustments,
   verify,
   invite,
+  privacy: {
+    title: "隐私政策",
+    updated: "版本 2026-12，适用于渠道伙伴门户的终端客户账户。",
+    sections: {
+      collect: { title: "我们收集哪些信息", body: "注册时的姓名、手机号或邮箱和密码（只保存其不可逆的摘要）；您登记的设备序列号、购买日期和凭证；您提交的报修内容和照片；登录时间和 IP 地址。" },
+      use: { title: "用于什么目的", body: "核实您的身份和保修资格，处理维修并通知您进度，以及保护账户安全。未经您同意，我们不会将这些信息用于营销。" },
+      share: { title: "与谁共享", body: "仅与处理您报修的授权维修站及为您登记设备的经销商共享完成服务所需的信息；除法律要求外，不向其他第三方提供。" },
+      keep: { title: "保存多久", body: "账户存续期间保存；注销账户后，维修与保修记录按法律要求的期限保存，其余信息删除。" },
+      rights: { title: "您的权利", body: "您可以查阅、更正您的信息，也可以要求注销账户。请联系客服热线 400-800-1234 或发送邮件至 privacy@huaxinda.example.cn。" },
+    },
+    back: "返回注册",
+  },
   company: {
     title: "我的公司",
     profile: "公司资料",
