@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { organizations, type Database } from "@cs/db";
+import { organizations, payments, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
 import { createTestInvoice, expectDomainError } from "../testing/billing";
@@ -31,7 +31,7 @@ const labels: StatementLabels = {
   closing: "期末余额",
   totals: "本期合计",
   columns: { date: "日期", kind: "类型", number: "单号", reference: "摘要", debit: "应收", credit: "已收", balance: "余额" },
-  kinds: { invoice: "销售发票", credit_note: "红字发票", payment: "回款" },
+  kinds: { invoice: "销售发票", credit_note: "红字发票", payment: "回款", rebate: "返利抵扣" },
   agingTitle: "账龄",
   aging: { notDue: "未到期", d0_30: "0–30 天", d31_60: "31–60 天", d61_90: "61–90 天", d90Plus: "90 天以上", credit: "预收款", balance: "应收余额" },
   company: "华信达科技",
@@ -64,6 +64,14 @@ describe("statementOfAccount", () => {
     ]);
     expect(s.closingFen).toBe(35_000n);
     expect(s.aging.balanceFen).toBe(35_000n);
+  });
+
+  it("shows a payment made from the rebate balance as a rebate deduction, not as money received", async () => {
+    const other = (await orgByCode(db, "DL-0002")).id;
+    await db.insert(payments).values({ number: "PAY-REBATE-T1", organizationId: other, receivedOn: ago(3), method: "rebate", reference: "SO-T", amountFen: 12_000n, unallocatedFen: 12_000n });
+    const s = await statementOfAccount(finance, other, { from: ago(20), to: today });
+    expect(s.entries.filter((e) => e.number === "PAY-REBATE-T1").map((e) => [e.kind, e.creditFen])).toEqual([["rebate", 12_000n]]);
+    expect(pdfText(await renderStatementPdf(s, labels))).toContain("返利抵扣");
   });
 
   it("is the partner's own for a partner admin, and not found for another partner", async () => {

@@ -17,7 +17,7 @@ export const en: Widen<typeof zhCN> = {
     creditNoteTooLarge: "The credit note is more than the original invoice",
   },
   creditHold: "Credit hold",
-  kinds: { invoice: "Invoice", credit_note: "Credit note", payment: "Payment" },
+  kinds: { invoice: "Invoice", credit_note: "Credit note", payment: "Payment", rebate: "Rebate deduction" },
   methods: { bank_transfer: "Bank transfer", acceptance_bill: "Acceptance bill", cash: "Cash", other: "Other", rebate: "Rebate balance" },
   orderStatus: {
     submitted: "Submitted",
