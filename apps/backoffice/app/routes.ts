@@ -9,6 +9,7 @@ export default [
   layout("routes/shell.tsx", [
     index("routes/home.tsx"),
     route("account", "routes/account.tsx"),
+    route("search", "routes/search.tsx"),
     route("organizations", "routes/organizations/list.tsx"),
     route("organizations/export.csv", "routes/organizations/export.ts"),
     route("organizations/new", "routes/organizations/new.tsx"),

@@ -13,6 +13,7 @@ export default [
   layout("routes/shell.tsx", [
     index("routes/home.tsx"),
     route("account", "routes/account.tsx"),
+    route("search", "routes/search.tsx"),
     route("company", "routes/company-redirect.ts"),
     route("company/:id", "routes/company.tsx"),
     route("products", "routes/products.tsx"),

@@ -22,7 +22,7 @@ function grouped(nav: NavItem[]) {
  * The phone's menu: one "Menu" row that opens the entries grouped by job. A <details> so it works
  * before JavaScript loads; it closes itself after each navigation.
  */
-function PhoneMenu({ nav, navLabel, menuLabel }: { nav: NavItem[]; navLabel: string; menuLabel: string }) {
+function PhoneMenu({ nav, navLabel, menuLabel, search }: { nav: NavItem[]; navLabel: string; menuLabel: string; search?: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const { pathname } = useLocation();
   useEffect(() => {
@@ -36,6 +36,7 @@ function PhoneMenu({ nav, navLabel, menuLabel }: { nav: NavItem[]; navLabel: str
         </svg>
         {menuLabel}
       </summary>
+      {search ? <div className="mt-2">{search}</div> : null}
       <nav aria-label={navLabel} className="mt-2 space-y-3 pb-2">
         {grouped(nav).map(([group, items]) => (
           <div key={group || "_"}>
@@ -61,6 +62,7 @@ export function AppShell({
   skipLabel,
   navLabel,
   menuLabel,
+  search,
   children,
 }: {
   brand: ReactNode;
@@ -70,6 +72,8 @@ export function AppShell({
   navLabel: string;
   /** The phone menu's button. */
   menuLabel: string;
+  /** A search box: in the header on a desktop, atop the menu on a phone. */
+  search?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -87,8 +91,11 @@ export function AppShell({
               </NavLink>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm sm:ml-0">{userArea}</div>
-          <PhoneMenu nav={nav} navLabel={navLabel} menuLabel={menuLabel} />
+          <div className="ml-auto flex items-center gap-3 text-sm sm:ml-0">
+            {search ? <div className="hidden sm:block">{search}</div> : null}
+            {userArea}
+          </div>
+          <PhoneMenu nav={nav} navLabel={navLabel} menuLabel={menuLabel} search={search} />
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">

@@ -17,3 +17,4 @@ export * from "./service-settlements";
 export * from "./shipments";
 export * from "./rebate-ledger";
 export * from "./filter-form";
+export * from "./search";

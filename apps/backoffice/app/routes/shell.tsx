@@ -3,7 +3,7 @@ import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { mayReadKnowledge } from "@cs/domain";
 import { AppShell, type NavItem } from "@cs/ui";
-import { NotificationBell, UserMenu } from "@cs/web";
+import { NotificationBell, SearchBox, UserMenu } from "@cs/web";
 import { domainCtx, unreadCountFor, guarded } from "@cs/web/server";
 import type { Route } from "./+types/shell";
 
@@ -56,7 +56,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeKnowledge ? [{ to: "/service/knowledge", label: t("knowledge.nav"), group: g("service") }] : []),
   ];
   return (
-    <AppShell brand={t("app.backoffice")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")} menuLabel={t("nav.menu")}>
+    <AppShell brand={t("app.backoffice")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")} menuLabel={t("nav.menu")} search={<SearchBox app="backoffice" />}>
       <Outlet />
     </AppShell>
   );

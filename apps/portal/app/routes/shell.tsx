@@ -3,7 +3,7 @@ import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { mayFulfil, mayReadKnowledge } from "@cs/domain";
 import { AppShell, type NavItem } from "@cs/ui";
-import { NotificationBell, UserMenu } from "@cs/web";
+import { NotificationBell, SearchBox, UserMenu } from "@cs/web";
 import { domainCtx, unreadCountFor, guarded } from "@cs/web/server";
 import type { Route } from "./+types/shell";
 
@@ -51,7 +51,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     { to: "/account", label: t("nav.account"), group: g("company") },
   ];
   return (
-    <AppShell brand={t("app.portal")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")} menuLabel={t("nav.menu")}>
+    <AppShell brand={t("app.portal")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")} menuLabel={t("nav.menu")} search={<SearchBox app="portal" />}>
       <Outlet />
     </AppShell>
   );

@@ -1,2 +1,3 @@
 export * from "./portal-home";
 export * from "./staff-home";
+export * from "./search";

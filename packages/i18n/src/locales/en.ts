@@ -357,6 +357,18 @@ export const en: Resource = {
   rebateAdjustments,
   verify,
   invite,
+  search: {
+    label: "Find an order, partner, product or serial",
+    portalLabel: "Find an order, product or repair",
+    placeholder: "Find…",
+    submit: "Find",
+    title: "Results for “{{q}}”",
+    titleEmpty: "Find",
+    hint: "Type a whole order or repair number, a partner code or name, a SKU or product name, or the start of a serial; 2 characters at least.",
+    portalHint: "Type a whole order or repair number, your own PO number, a SKU or product name; 2 characters at least.",
+    none: "Nothing matches “{{q}}”.",
+    kinds: { orders: "Orders", partners: "Partners", products: "Products", serials: "Serials", repairs: "Repair requests" },
+  },
   privacy: {
     title: "Privacy notice",
     updated: "Version 2026-12, for end-customer accounts of the partner portal.",

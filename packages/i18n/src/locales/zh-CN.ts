@@ -355,6 +355,18 @@ export const zhCN = {
   rebateAdjustments,
   verify,
   invite,
+  search: {
+    label: "查找单号、客户、产品、序列号",
+    portalLabel: "查找订单、产品、维修单",
+    placeholder: "查找…",
+    submit: "查找",
+    title: "查找“{{q}}”",
+    titleEmpty: "查找",
+    hint: "输入完整的订单号或维修单号、客户编码或名称、SKU 或产品名称、序列号开头，至少 2 个字符。",
+    portalHint: "输入完整的订单号或维修单号、贵公司的采购单号、SKU 或产品名称，至少 2 个字符。",
+    none: "没有找到与“{{q}}”相符的记录。",
+    kinds: { orders: "订单", partners: "客户", products: "产品", serials: "序列号", repairs: "维修单" },
+  },
   privacy: {
     title: "隐私政策",
     updated: "版本 2026-12，适用于渠道伙伴门户的终端客户账户。",
