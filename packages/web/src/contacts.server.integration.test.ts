@@ -5,6 +5,7 @@ import type { Ctx } from "@cs/domain";
 import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/domain/testing/demo";
 import { expectUnchanged } from "@cs/domain/testing/unchanged";
 import { testDb } from "../../../tests/db";
+import { form, outcome } from "../../../tests/route-outcome";
 import { contactIntent } from "./contacts.server";
 
 /** The contact and address forms both apps post (back-office partner page, portal "My company"). */
@@ -23,25 +24,6 @@ beforeAll(async () => {
   otherOrg = (await orgByCode(db, "DL-0002")).id;
   expect(otherOrg).not.toBe(ownOrg);
 });
-
-const form = (entries: readonly (readonly [string, string])[]) => {
-  const f = new FormData();
-  for (const [k, v] of entries) f.append(k, v);
-  return f;
-};
-
-async function outcome(promise: Promise<unknown>) {
-  try {
-    const value = await promise;
-    if (value === null) return { thrown: false, status: null, location: null, data: null };
-    if (value instanceof Response) return { thrown: false, status: value.status, location: value.headers.get("Location"), data: undefined };
-    const d = value as { data: unknown; init: { status: number } | null };
-    return { thrown: false, status: d.init?.status, location: null, data: d.data };
-  } catch (error) {
-    const d = error as { data: unknown; init: { status: number } | null };
-    return { thrown: true, status: d.init?.status, location: null, data: d.data };
-  }
-}
 
 const contactFields = (extra: [string, string][] = []): [string, string][] => [
   ["intent", "saveContact"],

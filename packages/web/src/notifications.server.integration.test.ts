@@ -5,6 +5,7 @@ import type { Ctx } from "@cs/domain";
 import { ctxOf, seedDemoData } from "@cs/domain/testing/demo";
 import { expectUnchanged } from "@cs/domain/testing/unchanged";
 import { testDb } from "../../../tests/db";
+import { outcome } from "../../../tests/route-outcome";
 import { notificationsAction, notificationsLoader, unreadCountFor } from "./notifications.server";
 
 /** The notifications page both apps serve: its loader, its mark-read action and the bell's count. */
@@ -33,18 +34,6 @@ const post = (entries: readonly (readonly [string, string])[]) => {
   for (const [k, v] of entries) body.append(k, v);
   return new Request("http://portal.test/notifications", { method: "POST", body });
 };
-
-async function outcome(promise: Promise<unknown>) {
-  try {
-    const value = await promise;
-    if (value instanceof Response) return { thrown: false, status: value.status, location: value.headers.get("Location"), data: undefined };
-    const d = value as { data: unknown; init: { status: number } | null };
-    return { thrown: false, status: d.init?.status, location: null, data: d.data };
-  } catch (error) {
-    const d = error as { data: unknown; init: { status: number } | null };
-    return { thrown: true, status: d.init?.status, location: null, data: d.data };
-  }
-}
 
 const unreadOf = async (ids: bigint[]) => (await db.select().from(notifications).where(inArray(notifications.id, ids))).filter((n) => n.readAt === null).map((n) => n.id);
 

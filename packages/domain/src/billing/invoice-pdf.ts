@@ -1,6 +1,5 @@
-import PDFDocument from "pdfkit";
 import type { getInvoice } from "./finance-queries";
-import { STATEMENT_FONT, STATEMENT_FONT_BOLD } from "./statement-pdf";
+import { PDF_MARGIN as MARGIN, newPdf, pdfRow } from "./pdf-table";
 
 /** Server-only, like statement-pdf: pdfkit and the embedded CJK font stay out of browser bundles. */
 export type InvoiceDetail = Awaited<ReturnType<typeof getInvoice>>;
@@ -23,20 +22,11 @@ export type InvoiceLabels = {
   productName: (line: InvoiceDetail["lines"][number]) => string;
 };
 
-const MARGIN = 40;
 const widths = [70, 125, 40, 60, 60, 40, 60, 60]; // 515 of A4's 595 − 2 × 40
 
 /** One invoice or credit note as an A4 PDF: header facts, its lines with VAT per line, totals. */
 export function renderInvoicePdf(d: InvoiceDetail, l: InvoiceLabels): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: `${l.title} ${d.invoice.number}`, Author: l.company } });
-  doc.registerFont("cjk", STATEMENT_FONT);
-  doc.registerFont("cjk-bold", STATEMENT_FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, done } = newPdf(`${l.title} ${d.invoice.number}`, l.company);
 
   doc.font("cjk-bold").fontSize(16).text(`${l.company} · ${l.title}`, { align: "center" });
   doc.moveDown(0.5);
@@ -60,23 +50,5 @@ export function renderInvoicePdf(d: InvoiceDetail, l: InvoiceLabels): Promise<Bu
 }
 
 function row(doc: PDFKit.PDFDocument, cells: string[], bold: boolean) {
-  if (doc.y > doc.page.height - MARGIN - 30) doc.addPage();
-  const y = doc.y;
-  let x = MARGIN;
-  doc.font(bold ? "cjk-bold" : "cjk").fontSize(8.5);
-  let bottom = y;
-  cells.forEach((text, i) => {
-    const w = widths[i]!;
-    doc.text(text, x + 2, y + 3, { width: w - 4, align: i >= 2 ? "right" : "left" });
-    bottom = Math.max(bottom, doc.y);
-    x += w;
-  });
-  doc
-    .moveTo(MARGIN, bottom + 2)
-    .lineTo(MARGIN + widths.reduce((s, w) => s + w, 0), bottom + 2)
-    .lineWidth(0.5)
-    .strokeColor(bold ? "#333333" : "#cccccc")
-    .stroke();
-  doc.x = MARGIN;
-  doc.y = bottom + 3;
+  pdfRow(doc, cells, { bold, widths, rightFrom: 2 });
 }

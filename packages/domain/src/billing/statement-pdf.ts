@@ -1,19 +1,7 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import PDFDocument from "pdfkit";
 import type { Statement, StatementEntry } from "./statement";
+import { PDF_MARGIN as MARGIN, newPdf, pdfRow } from "./pdf-table";
 
-/**
- * Server-only (imported by route *.server.ts files as "@cs/domain/billing/statement-pdf", never from
- * the package index): it loads pdfkit and a 8 MB font, which must stay out of any browser bundle.
- *
- * The font is Noto Sans Hans (GB2312 set, SIL Open Font Licence 1.1) from the npm package
- * @embedpdf/fonts-sc, so a fresh machine renders Chinese without any system font; pdfkit embeds
- * only the glyphs used (a subset), keeping statements small.
- */
-const fontDir = join(dirname(createRequire(import.meta.url).resolve("@embedpdf/fonts-sc")), "..", "fonts");
-export const STATEMENT_FONT = join(fontDir, "NotoSansHans-Regular.otf");
-export const STATEMENT_FONT_BOLD = join(fontDir, "NotoSansHans-Bold.otf");
+/** Server-only (imported as "@cs/domain/billing/statement-pdf", never from the package index): see pdf-table.ts. */
 
 export type StatementLabels = {
   title: string;
@@ -33,20 +21,11 @@ export type StatementLabels = {
   date: (isoDate: string) => string;
 };
 
-const MARGIN = 40;
 const widths = [70, 70, 105, 85, 65, 65, 75]; // 535 = A4 width 595 − 2 × 30ish
 
 /** Renders the statement as an A4 PDF and resolves with its bytes. */
 export function renderStatementPdf(s: Statement, l: StatementLabels): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: `${l.title} ${s.organization.name}`, Author: l.company } });
-  doc.registerFont("cjk", STATEMENT_FONT);
-  doc.registerFont("cjk-bold", STATEMENT_FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, done } = newPdf(`${l.title} ${s.organization.name}`, l.company);
 
   doc.font("cjk-bold").fontSize(16).text(`${l.company} · ${l.title}`, { align: "center" });
   doc.moveDown(0.5);
@@ -75,25 +54,7 @@ export function renderStatementPdf(s: Statement, l: StatementLabels): Promise<Bu
   return done;
 }
 
-function row(doc: PDFKit.PDFDocument, cells: string[], bold: boolean, cols = widths) {
-  if (doc.y > doc.page.height - MARGIN - 30) doc.addPage();
-  const y = doc.y;
-  let x = MARGIN;
-  doc.font(bold ? "cjk-bold" : "cjk").fontSize(8.5);
-  let bottom = y;
-  cells.forEach((text, i) => {
-    const w = cols[i]!;
-    const numeric = i >= cols.length - 3;
-    doc.text(text, x + 2, y + 3, { width: w - 4, align: numeric && cols === widths ? "right" : "left" });
-    bottom = Math.max(bottom, doc.y);
-    x += w;
-  });
-  doc
-    .moveTo(MARGIN, bottom + 2)
-    .lineTo(MARGIN + cols.reduce((s, w) => s + w, 0), bottom + 2)
-    .lineWidth(0.5)
-    .strokeColor(bold ? "#333333" : "#cccccc")
-    .stroke();
-  doc.x = MARGIN;
-  doc.y = bottom + 3;
+/** The statement's rows: its last three columns (or the aging table's) hold amounts. */
+function row(doc: PDFKit.PDFDocument, cells: string[], bold: boolean, cols: readonly number[] = widths) {
+  pdfRow(doc, cells, { bold, widths: cols, rightFrom: cols === widths ? cols.length - 3 : cols.length });
 }

@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
-import PDFDocument from "pdfkit";
-import { STATEMENT_FONT, STATEMENT_FONT_BOLD } from "../billing/statement-pdf";
+import { newPdf, pdfRow } from "../billing/pdf-table";
 import { neutraliseWorkbook } from "../shared/spreadsheet-cells";
 import { explainStatementText, formatBp } from "./statement-explain";
 import { formatYuan } from "../shared/money";
@@ -33,22 +32,13 @@ function header(d: RebateStatementDetail, t: Translate, generatedOn: string): Ro
 
 const lineKind = (t: Translate, kind: string) => t(`rebatePortal.lineKinds.${["basis", "no_target", "below_first_tier", "tier", "slice", "multiplier", "cap", "adjustment", "price_protection"].includes(kind) ? kind : "other"}`);
 
-const MARGIN = 40;
 const widths = [185, 130, 70, 130];
 
 /** The statement as an A4 PDF: header, the plain-words explanation, the lines and the amount. */
 export function renderRebateStatementPdf(d: RebateStatementDetail, t: Translate, generatedOn: string): Promise<Buffer> {
   const title = t("rebatePortal.file.title");
   const company = t("app.company");
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: `${title} ${d.statement.number}`, Author: company } });
-  doc.registerFont("cjk", STATEMENT_FONT);
-  doc.registerFont("cjk-bold", STATEMENT_FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, done } = newPdf(`${title} ${d.statement.number}`, company);
 
   doc.font("cjk-bold").fontSize(16).text(`${company} · ${title}`, { align: "center" });
   doc.moveDown(0.6);
@@ -69,20 +59,7 @@ export function renderRebateStatementPdf(d: RebateStatementDetail, t: Translate,
 }
 
 function row(doc: PDFKit.PDFDocument, cells: string[], bold: boolean) {
-  if (doc.y > doc.page.height - MARGIN - 30) doc.addPage();
-  const y = doc.y;
-  let x = MARGIN;
-  let bottom = y;
-  doc.font(bold ? "cjk-bold" : "cjk").fontSize(9);
-  cells.forEach((text, i) => {
-    const w = widths[i]!;
-    doc.text(text, x + 2, y + 3, { width: w - 4, align: i === 0 ? "left" : "right" });
-    bottom = Math.max(bottom, doc.y);
-    x += w;
-  });
-  doc.moveTo(MARGIN, bottom + 2).lineTo(MARGIN + widths.reduce((s, w) => s + w, 0), bottom + 2).lineWidth(0.5).strokeColor(bold ? "#333333" : "#cccccc").stroke();
-  doc.x = MARGIN;
-  doc.y = bottom + 3;
+  pdfRow(doc, cells, { bold, widths, rightFrom: 1, fontSize: 9 });
 }
 
 const yuan = (fen: bigint) => Number(fen) / 100;

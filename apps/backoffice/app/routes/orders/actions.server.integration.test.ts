@@ -6,6 +6,7 @@ import { ctxOf, newKey, seedDemoData } from "@cs/domain/testing/demo";
 import { readyBuyer, stockedProducts } from "@cs/domain/testing/ordering";
 import { expectUnchanged } from "@cs/domain/testing/unchanged";
 import { testDb } from "../../../../../tests/db";
+import { form, outcome } from "../../../../../tests/route-outcome";
 import { runOrderAction } from "./actions.server";
 
 /** The order page's forms, posted to the dispatcher as the route's action hands them over. */
@@ -27,24 +28,7 @@ beforeAll(async () => {
   products = await stockedProducts(db, "ACT", 2, setup.warehouses[0]!, 500);
 });
 
-const form = (entries: readonly (readonly [string, string])[]) => {
-  const f = new FormData();
-  for (const [k, v] of entries) f.append(k, v);
-  return f;
-};
-
 /** What the dispatcher answered or threw: a redirect Response, or react-router's data(). */
-async function outcome(promise: Promise<unknown>) {
-  try {
-    const value = await promise;
-    if (value instanceof Response) return { thrown: false, status: value.status, location: value.headers.get("Location"), data: undefined };
-    const d = value as { data: unknown; init: { status: number } | null };
-    return { thrown: false, status: d.init?.status, location: null, data: d.data };
-  } catch (error) {
-    const d = error as { data: unknown; init: { status: number } | null };
-    return { thrown: true, status: d.init?.status, location: null, data: d.data };
-  }
-}
 
 /** An order of DL-0001 waiting for approval (its credit limit was 0 when placed). */
 async function pendingOrder(quantity = 2) {

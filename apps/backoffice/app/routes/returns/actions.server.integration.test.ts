@@ -7,6 +7,7 @@ import { levelOf, locationIdOf } from "@cs/domain/testing/inventory";
 import { createShippedOrder } from "@cs/domain/testing/shipped-order";
 import { expectUnchanged } from "@cs/domain/testing/unchanged";
 import { testDb } from "../../../../../tests/db";
+import { form, outcome } from "../../../../../tests/route-outcome";
 import { runReturnAction } from "./actions.server";
 
 /** A return's page forms (decide, receive), posted to the dispatcher as the route hands them over. */
@@ -24,25 +25,6 @@ beforeAll(async () => {
   await seedDemoData(db);
   [dealer, desk, warehouse] = (await Promise.all(["dealer@demo.cn", "orderdesk@demo.cn", "warehouse@demo.cn"].map((login) => ctxOf(db, login)))) as [Ctx, Ctx, Ctx];
 });
-
-const form = (entries: readonly (readonly [string, string])[]) => {
-  const f = new FormData();
-  for (const [k, v] of entries) f.append(k, v);
-  return f;
-};
-
-async function outcome(promise: Promise<unknown>) {
-  try {
-    const value = await promise;
-    if (value === null) return { thrown: false, status: null, location: null, data: null };
-    if (value instanceof Response) return { thrown: false, status: value.status, location: value.headers.get("Location"), data: undefined };
-    const d = value as { data: unknown; init: { status: number } | null };
-    return { thrown: false, status: d.init?.status, location: null, data: d.data };
-  } catch (error) {
-    const d = error as { data: unknown; init: { status: number } | null };
-    return { thrown: true, status: d.init?.status, location: null, data: d.data };
-  }
-}
 
 /** A return of one of two shipped units, requested by DL-0001's dealer. */
 async function requestedReturn() {

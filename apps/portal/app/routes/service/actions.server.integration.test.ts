@@ -9,6 +9,7 @@ import { assignStation, fileRepairRequest, registerDevice, transitionRepair, typ
 import { ctxOf, newKey, seedDemoData } from "@cs/domain/testing/demo";
 import { expectUnchanged } from "@cs/domain/testing/unchanged";
 import { testDb } from "../../../../../tests/db";
+import { form, outcome } from "../../../../../tests/route-outcome";
 import { runRepairAction } from "./actions.server";
 
 /** A repair request's portal forms (station steps, customer answers), posted to the dispatcher as the route hands them over. */
@@ -33,25 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(store.dir, { recursive: true, force: true });
 });
-
-const form = (entries: readonly (readonly [string, string])[]) => {
-  const f = new FormData();
-  for (const [k, v] of entries) f.append(k, v);
-  return f;
-};
-
-async function outcome(promise: Promise<unknown>) {
-  try {
-    const value = await promise;
-    if (value === null) return { thrown: false, status: null, location: null, data: null };
-    if (value instanceof Response) return { thrown: false, status: value.status, location: value.headers.get("Location"), data: undefined };
-    const d = value as { data: unknown; init: { status: number } | null };
-    return { thrown: false, status: d.init?.status, location: null, data: d.data };
-  } catch (error) {
-    const d = error as { data: unknown; init: { status: number } | null };
-    return { thrown: true, status: d.init?.status, location: null, data: d.data };
-  }
-}
 
 /** A request of the demo customer, assigned to RS-001 (the demo technician's station) and, if asked, in diagnosis. */
 async function assignedRequest(diagnosing = false) {

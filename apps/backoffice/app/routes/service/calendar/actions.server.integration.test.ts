@@ -5,6 +5,7 @@ import type { Ctx } from "@cs/domain";
 import { ctxOf, seedDemoData } from "@cs/domain/testing/demo";
 import { expectUnchanged } from "@cs/domain/testing/unchanged";
 import { testDb } from "../../../../../../tests/db";
+import { form, outcome } from "../../../../../../tests/route-outcome";
 import { runCalendarAction } from "./actions.server";
 
 /** The business calendar page's forms, posted to the dispatcher as the route hands them over. */
@@ -18,25 +19,6 @@ beforeAll(async () => {
   await seedDemoData(db);
   [desk, sales] = (await Promise.all(["service@demo.cn", "sales.bj@demo.cn"].map((login) => ctxOf(db, login)))) as [Ctx, Ctx];
 });
-
-const form = (entries: readonly (readonly [string, string])[]) => {
-  const f = new FormData();
-  for (const [k, v] of entries) f.append(k, v);
-  return f;
-};
-
-async function outcome(promise: Promise<unknown>) {
-  try {
-    const value = await promise;
-    if (value === null) return { thrown: false, status: null, location: null, data: null };
-    if (value instanceof Response) return { thrown: false, status: value.status, location: value.headers.get("Location"), data: undefined };
-    const d = value as { data: unknown; init: { status: number } | null };
-    return { thrown: false, status: d.init?.status, location: null, data: d.data };
-  } catch (error) {
-    const d = error as { data: unknown; init: { status: number } | null };
-    return { thrown: true, status: d.init?.status, location: null, data: d.data };
-  }
-}
 
 const dayRow = async (day: string) => (await db.select().from(businessCalendarDays).where(eq(businessCalendarDays.day, day)))[0];
 const add = (day: string, extra: [string, string][] = []) =>

@@ -5,6 +5,7 @@ import type { Ctx } from "@cs/domain";
 import { ctxOf, newKey, seedDemoData } from "@cs/domain/testing/demo";
 import { expectUnchanged } from "@cs/domain/testing/unchanged";
 import { testDb } from "../../../../../../tests/db";
+import { form, outcome } from "../../../../../../tests/route-outcome";
 import { runStationAction } from "./actions.server";
 
 /** A repair station's page forms (profile, technicians), posted to the dispatcher as the route hands them over. */
@@ -22,25 +23,6 @@ beforeAll(async () => {
   stationId = (await db.insert(organizations).values({ code: "RS-T91", kind: "repair_station", name: "测试维修站", city: "北京" }).returning())[0]!.id;
   divisionIds = (await db.select({ id: divisions.id }).from(divisions).orderBy(divisions.code).limit(2)).map((d) => d.id);
 });
-
-const form = (entries: readonly (readonly [string, string])[]) => {
-  const f = new FormData();
-  for (const [k, v] of entries) f.append(k, v);
-  return f;
-};
-
-async function outcome(promise: Promise<unknown>) {
-  try {
-    const value = await promise;
-    if (value === null) return { thrown: false, status: null, location: null, data: null };
-    if (value instanceof Response) return { thrown: false, status: value.status, location: value.headers.get("Location"), data: undefined };
-    const d = value as { data: unknown; init: { status: number } | null };
-    return { thrown: false, status: d.init?.status, location: null, data: d.data };
-  } catch (error) {
-    const d = error as { data: unknown; init: { status: number } | null };
-    return { thrown: true, status: d.init?.status, location: null, data: d.data };
-  }
-}
 
 const hours: [string, string][] = ["mon", "tue", "wed", "thu", "fri"].map((d) => [`hours_${d}`, "09:00-18:00"]);
 const profile = (extra: readonly (readonly [string, string])[]) => form([["intent", "profile"], ["cities", "北京，天津"], ["capacityPerDay", "12"], ["active", "on"], ...hours, ...extra]);

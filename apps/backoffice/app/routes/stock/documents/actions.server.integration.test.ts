@@ -6,6 +6,7 @@ import { ctxOf, newKey } from "@cs/domain/testing/demo";
 import { addProduct, levelOf, lineIdsOf, setUpStockWorld, type StockWorld } from "@cs/domain/testing/stock-documents";
 import { expectUnchanged } from "@cs/domain/testing/unchanged";
 import { testDb } from "../../../../../../tests/db";
+import { form, outcome } from "../../../../../../tests/route-outcome";
 import { runDocumentAction } from "./actions.server";
 
 /** A stock document page's forms, posted to the dispatcher as the route hands them over. */
@@ -22,24 +23,6 @@ beforeAll(async () => {
   P.a = await addProduct(db, "ZDA-A", { productLineId: w.lineId });
   P.b = await addProduct(db, "ZDA-B", { productLineId: w.lineId });
 });
-
-const form = (entries: readonly (readonly [string, string])[]) => {
-  const f = new FormData();
-  for (const [k, v] of entries) f.append(k, v);
-  return f;
-};
-
-async function outcome(promise: Promise<unknown>) {
-  try {
-    const value = await promise;
-    if (value instanceof Response) return { thrown: false, status: value.status, location: value.headers.get("Location"), data: undefined };
-    const d = value as { data: unknown; init: { status: number } | null };
-    return { thrown: false, status: d.init?.status, location: null, data: d.data };
-  } catch (error) {
-    const d = error as { data: unknown; init: { status: number } | null };
-    return { thrown: true, status: d.init?.status, location: null, data: d.data };
-  }
-}
 
 /** An open receipt of 5 × ZDA-A and 3 × ZDA-B into the Beijing warehouse, and its line ids. */
 async function openReceipt() {
