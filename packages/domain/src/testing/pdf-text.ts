@@ -38,7 +38,7 @@ const hexToStr = (h: string) => String.fromCodePoint(...(h.match(/.{4}/g) ?? [])
 function cmapOf(text: string): Map<string, string> {
   const map = new Map<string, string>();
   for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const [, code, uni] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(code!.toLowerCase(), hexToStr(uni!));
+    for (const [, code, uni] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) map.set(code!.toLowerCase(), hexToStr(uni!.replace(/\s+/g, "")));
   for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const [, lo, hi, rest] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
       const from = parseInt(lo!, 16);
@@ -46,7 +46,8 @@ function cmapOf(text: string): Map<string, string> {
       const width = lo!.length;
       const key = (i: number) => (from + i).toString(16).padStart(width, "0");
       if (rest!.startsWith("[")) {
-        const targets = [...rest!.matchAll(/<([0-9a-fA-F]+)>/g)].map((x) => x[1]!);
+        // A ligature's target holds several code units with spaces between (<0066 0069> for "fi").
+        const targets = [...rest!.matchAll(/<([0-9a-fA-F\s]+)>/g)].map((x) => x[1]!.replace(/\s+/g, ""));
         for (let i = 0; i <= to - from && i < targets.length; i++) map.set(key(i), hexToStr(targets[i]!));
       } else {
         const base = parseInt(rest!.slice(1, -1), 16);
