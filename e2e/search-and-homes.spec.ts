@@ -8,7 +8,7 @@ test("staff find a partner from the header and open it; the order desk's home li
   await page.getByRole("link", { name: /^待审批/ }).click();
   await expect(page).toHaveURL(/\/orders\/queue\/pending_approval/);
 
-  await page.getByRole("searchbox", { name: "查找单号、客户、产品、序列号" }).fill("DL-0001");
+  await page.getByRole("searchbox", { name: "全站查找" }).fill("DL-0001");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "查找“DL-0001”" })).toBeVisible();
   await checkA11y();
@@ -23,7 +23,7 @@ test("a dealer's home shows its credit and orders; another dealer's search finds
   // the latest order on the home page, found again through the search box by its number
   const latest = page.getByRole("link", { name: /^SO-\d{4}-\d{6}/ }).first();
   const number = /SO-\d{4}-\d{6}/.exec((await latest.textContent()) ?? "")![0];
-  await page.getByRole("searchbox", { name: "查找订单、产品、维修单" }).fill(number);
+  await page.getByRole("searchbox", { name: "全站查找" }).fill(number);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("link", { name: new RegExp(number) })).toBeVisible();
 

@@ -8,9 +8,10 @@ import { Card, PageHeader } from "@cs/ui";
 type App = "portal" | "backoffice";
 
 /** The header's search box: a plain GET form to /search, so it works before JavaScript loads. */
-export function SearchBox({ app, className, defaultValue }: { app: App; className?: string; defaultValue?: string }) {
+export function SearchBox({ className, defaultValue }: { className?: string; defaultValue?: string }) {
   const { t } = useTranslation();
-  const label = app === "portal" ? t("search.portalLabel") : t("search.label");
+  // One short name: longer ones ("…客户、产品…") made every form field labelled 客户 or 产品 ambiguous.
+  const label = t("search.label");
   return (
     <Form method="get" action="/search" role="search" aria-label={label} className={className}>
       <input
@@ -48,7 +49,7 @@ export function SearchResultsView({ app, results }: { app: App; results: SearchR
       <PageHeader title={q ? t("search.title", { q }) : t("search.titleEmpty")}>
         <p className="mt-1 text-sm text-slate-600">{app === "portal" ? t("search.portalHint") : t("search.hint")}</p>
       </PageHeader>
-      <SearchBox app={app} className="mb-4 sm:hidden" defaultValue={q} />
+      <SearchBox className="mb-4 sm:hidden" defaultValue={q} />
       {q && total === 0 ? <p className="text-slate-700">{t("search.none", { q })}</p> : null}
       <div className="grid items-start gap-4 lg:grid-cols-2">
         {results.orders.length ? (

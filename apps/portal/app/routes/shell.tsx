@@ -51,7 +51,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     { to: "/account", label: t("nav.account"), group: g("company") },
   ];
   return (
-    <AppShell brand={t("app.portal")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")} menuLabel={t("nav.menu")} search={<SearchBox app="portal" />}>
+    <AppShell brand={t("app.portal")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")} menuLabel={t("nav.menu")} search={<SearchBox />}>
       <Outlet />
     </AppShell>
   );

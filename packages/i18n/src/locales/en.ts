@@ -358,8 +358,7 @@ export const en: Resource = {
   verify,
   invite,
   search: {
-    label: "Find an order, partner, product or serial",
-    portalLabel: "Find an order, product or repair",
+    label: "Find anything",
     placeholder: "Find…",
     submit: "Find",
     title: "Results for “{{q}}”",

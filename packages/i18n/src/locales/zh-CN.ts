@@ -356,8 +356,7 @@ export const zhCN = {
   verify,
   invite,
   search: {
-    label: "查找单号、客户、产品、序列号",
-    portalLabel: "查找订单、产品、维修单",
+    label: "全站查找",
     placeholder: "查找…",
     submit: "查找",
     title: "查找“{{q}}”",
