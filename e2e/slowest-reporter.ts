@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
 
-type Timing = { title: string; duration: number; timeout: number; status: string };
+type Timing = { title: string; duration: number; timeout: number; status: string; error?: string };
 
 /**
  * Prints the ten slowest tests after a run with their share of their own timeout, so a suite that
@@ -14,7 +14,14 @@ export default class SlowestReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult) {
     // test.timeout is the timeout the test ended with, including its own test.setTimeout().
     const file = path.basename(test.location.file);
-    this.timings.set(test.id, { title: `${file} › ${test.title}`, duration: result.duration, timeout: test.timeout, status: result.status });
+    const error = result.error?.message?.split("\n").find((line) => line.trim() !== "");
+    this.timings.set(test.id, {
+      title: `${file}:${test.location.line} › ${test.title}`,
+      duration: result.duration,
+      timeout: test.timeout,
+      status: result.status,
+      error,
+    });
   }
 
   onEnd(_result: FullResult) {
@@ -27,6 +34,13 @@ export default class SlowestReporter implements Reporter {
       return `  ${(t.duration / 1000).toFixed(1).padStart(6)}s / ${String(t.timeout / 1000).padStart(4)}s ${String(share).padStart(3)}%  ${title}${t.status === "passed" ? "" : ` (${t.status})`}${flag}`;
     });
     console.log(`\nSlowest e2e tests (duration / timeout, share):\n${lines.join("\n")}`);
+    // Repeated last because CI keeps only the tail of a long log: the list reporter's failure
+    // report scrolls out of it, and "48 passed" alone does not say which test did not.
+    const failed = [...this.timings.values()].filter((t) => t.status !== "passed" && t.status !== "skipped");
+    if (failed.length > 0) {
+      const failures = failed.map((t) => `  ✘ ${t.title} (${t.status}, ${(t.duration / 1000).toFixed(1)}s)${t.error ? `\n      ${t.error.replace(/\u001b\[[0-9;]*m/g, "").slice(0, 300)}` : ""}`);
+      console.log(`\nFailed e2e tests:\n${failures.join("\n")}`);
+    }
   }
 
   printsToStdio() {
