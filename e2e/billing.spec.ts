@@ -2,6 +2,7 @@ import type { Browser } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDatabase, organizations, type Database } from "@cs/db";
 import { createConfirmedOrder, createProduct, stockUp } from "@cs/domain/testing/orders";
+import { agingOf, agingTexts } from "./figures";
 import { backofficeURL, checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
 import { e2eDatabaseUrl } from "./urls";
 
@@ -75,8 +76,12 @@ test("the warehouse ships part of an order, finance records the payment, and the
   // the list has rendered (the URL changes before the new page does)
   await expect(finance.getByRole("heading", { name: "回款", exact: true })).toBeVisible();
   await expect(finance.getByRole("cell", { name: invoiceNumber, exact: true })).toBeVisible();
+  // DL-0001's aging row: each bucket, its credit and its balance as the rows add up today
+  const aging = agingTexts(await agingOf(db, "DL-0001"));
+  expect(aging[0]).not.toBe("¥0.00");
   await finance.goto(`${backofficeURL}/finance/aging?q=DL-0001`);
-  await expect(finance.getByRole("link", { name: /DL-0001/ })).toBeVisible();
+  const agingRow = finance.getByRole("row").filter({ has: finance.getByRole("link", { name: /DL-0001/ }) });
+  for (const [i, text] of aging.entries()) await expect(agingRow.getByRole("cell").nth(i + 1)).toHaveText(text);
   await checkA11y(finance);
   // the demo receivables fill every bucket; per branch too
   await finance.goto(`${backofficeURL}/finance/aging`);
@@ -90,11 +95,20 @@ test("the warehouse ships part of an order, finance records the payment, and the
   await expect(dealer.getByRole("cell", { name: tracking })).toBeVisible();
   await dealer.goto(`${portalURL}/finance/invoices`);
   await dealer.getByRole("link", { name: invoiceNumber }).click();
+  // the list shows ¥126.00 open as well: read it on the invoice's own page
+  await dealer.waitForURL(/\/finance\/invoices\/[0-9a-f-]{36}$/);
+  await expect(dealer.getByRole("heading", { level: 1 })).toContainText(invoiceNumber);
   await expect(dealer.getByText("¥126.00")).toBeVisible();
+  const invoiceURL = dealer.url();
   await expect(dealer.getByText("招行回单 E2E").or(dealer.getByText(/PAY-\d{4}-\d{6}/)).first()).toBeVisible();
   await checkA11y(dealer);
   await dealer.goto(`${portalURL}/finance`);
-  await expect(dealer.getByText("应收余额").first()).toBeVisible();
+  // the balance tile and the aging table say what the rows add up to
+  const overview = dealer.getByRole("definition").first();
+  await expect(dealer.getByRole("term").first()).toHaveText("应收余额");
+  await expect(overview).toHaveText(aging[6]!);
+  const agingCells = dealer.getByRole("table", { name: "账龄" }).getByRole("cell");
+  await expect(agingCells).toHaveText(aging);
   await checkA11y(dealer);
   await dealer.screenshot({ path: "docs/screenshots/portal-account.png", fullPage: true });
   const [download] = await Promise.all([dealer.waitForEvent("download"), dealer.getByRole("button", { name: "下载 PDF" }).click()]);
@@ -105,9 +119,12 @@ test("the warehouse ships part of an order, finance records the payment, and the
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
   expect(bytes.toString("latin1")).toMatch(/\/FontName\s*\/[A-Z]{6}\+NotoSansHans-Regular/);
 
-  // another dealer cannot open this invoice
+  // another dealer neither lists this invoice nor opens it by its address
   const other = await as(browser, "portal", "dealer2@demo.cn");
-  const response = await other.goto(dealer.url().replace(/\/finance$/, "/finance/invoices"));
+  const response = await other.goto(`${portalURL}/finance/invoices`);
   expect(response?.status()).toBe(200);
+  await expect(other.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(other.getByRole("link", { name: invoiceNumber })).toHaveCount(0);
+  expect((await other.goto(invoiceURL))?.status()).toBe(404);
+  expect((await other.goto(`${invoiceURL}/pdf`))?.status()).toBe(404);
 });
