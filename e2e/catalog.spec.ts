@@ -51,7 +51,8 @@ test("a dealer's buyer finds monitors in Chinese with price and reason, and a qu
   await expect(problems.getByRole("listitem")).toHaveCount(1);
   // the paste is kept for fixing, and nothing went into the cart
   await expect(paste).toHaveValue(/NO-SUCH-SKU/);
-  await page.getByRole("link", { name: "购物车" }).first().click();
+  // the header's cart shows no count while the cart is empty
+  await page.getByRole("banner").getByRole("link", { name: "购物车", exact: true }).click();
   await expect(page.getByText("购物车是空的。")).toBeVisible();
 
   await page.getByRole("link", { name: "快速下单" }).first().click();
@@ -63,6 +64,8 @@ test("a dealer's buyer finds monitors in Chinese with price and reason, and a qu
   await expect(cart.getByRole("textbox", { name: `${MONITOR} 的数量` })).toHaveValue("2");
   await expect(cart.getByRole("textbox", { name: `${OTHER_MONITOR} 的数量` })).toHaveValue("3");
   await expect(cart.locator("tbody tr").first()).toContainText("促销价");
+  // and its count once the two products are in it
+  await expect(page.getByRole("banner").getByRole("link", { name: "购物车 · 2 种商品", exact: true })).toHaveText("2");
   await expect(page.getByRole("link", { name: "去结算" })).toHaveAttribute("href", "/checkout");
   await axe(page);
 

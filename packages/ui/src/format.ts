@@ -30,6 +30,13 @@ function cached<F>(cache: Map<string, F>, key: string, make: () => F): F {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** Basis points as a percentage (300 → "3.0%"), with `digits` decimals (1 unless told). */
+export function formatPercentBp(bp: number, locale: string, digits = 1) {
+  return cached(percentFormats, `${locale}|${digits}`, () => new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits })).format(bp / 10000);
+}
+
 export function formatNumber(value: number | bigint, locale: string) {
   return cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value);
 }

@@ -2,6 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { noticeHref, noticeKeys } from "@cs/domain/notifications/keys";
 import { Alert, Badge, Button, Card, PageHeader, cn, formatDateTime } from "@cs/ui";
+import { HeaderIconLink } from "./header-icon";
 import { CsrfInput } from "./root";
 
 export type NoticeRow = {
@@ -19,17 +20,23 @@ export function NotificationBell({ unread }: { unread: number }) {
   const { t } = useTranslation();
   const label = unread > 0 ? `${t("notify.bell")} · ${t("notify.unread", { count: unread })}` : t("notify.bell");
   return (
-    <Link to="/notifications" aria-label={label} title={label} className="relative rounded-md p-1.5 text-slate-700 hover:bg-slate-100">
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8">
-        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" strokeLinejoin="round" />
-        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" />
-      </svg>
-      {unread > 0 ? (
-        <span className="absolute -right-1 -top-1 min-w-[1.1rem] rounded-full bg-red-600 px-1 text-center text-[0.7rem] font-semibold leading-[1.1rem] text-white">
-          {unread > 99 ? "99+" : unread}
-        </span>
-      ) : null}
-    </Link>
+    <HeaderIconLink to="/notifications" label={label} count={unread}>
+      <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" strokeLinejoin="round" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" />
+    </HeaderIconLink>
+  );
+}
+
+/** The cart in a buyer's header: a link to the cart with how many lines it holds. */
+export function CartLink({ lines }: { lines: number }) {
+  const { t } = useTranslation();
+  const label = lines > 0 ? `${t("catalog.cart.nav")} · ${t("catalog.cart.badge", { count: lines })}` : t("catalog.cart.nav");
+  return (
+    <HeaderIconLink to="/cart" label={label} count={lines}>
+      <path d="M3 4h2l2.4 11.2a1 1 0 0 0 1 .8h9.2a1 1 0 0 0 1-.8L21 8H6.2" strokeLinejoin="round" strokeLinecap="round" />
+      <circle cx="9.5" cy="20" r="1.3" />
+      <circle cx="17.5" cy="20" r="1.3" />
+    </HeaderIconLink>
   );
 }
 

@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { localName } from "@cs/i18n";
 import { listMyDevices, loginVerificationState, portalHome, type PortalHome } from "@cs/domain";
-import { Alert, Card, Figure, PageHeader, buttonClass, cn, formatDate, formatMoney } from "@cs/ui";
+import { Alert, Card, Figure, PageHeader, buttonClass, cn, formatDate, formatMoney, formatPercentBp } from "@cs/ui";
 import { domainCtx, guarded, loaderError } from "@cs/web/server";
 import { OrderStatusBadge } from "./orders/status";
 import type { Route } from "./+types/home";
@@ -141,6 +141,43 @@ function RepairsCard({ repairs, station }: { repairs: NonNullable<PortalHome["re
   );
 }
 
+function RebateCard({ balanceFen, next }: { balanceFen: bigint | null; next: PortalHome["nextTier"] }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  // Completion towards the next tier's threshold, as the bar's share.
+  const share = next && next.nextMinCompletionBp > 0 ? Math.min(100, Math.round((next.completionBp / next.nextMinCompletionBp) * 100)) : 0;
+  return (
+    <Card title={t("portalHome.rebate.title")}>
+      {balanceFen !== null ? <Figure to="/rebates" label={t("portalHome.rebate.hint")} value={formatMoney(balanceFen, locale)} tone={balanceFen > 0n ? "green" : "slate"} /> : null}
+      {next ? (
+        <Link to="/performance" className="mt-2 block rounded-md px-2 py-2 hover:bg-slate-50">
+          <span className="block text-sm font-medium text-amber-900">
+            {t("portalHome.rebate.next", { amount: formatMoney(next.remainingFen, locale), rate: formatPercentBp(next.nextRateBp, locale) })}
+          </span>
+          <span
+            className="mt-1.5 block h-2 overflow-hidden rounded-full bg-slate-100"
+            role="progressbar"
+            aria-label={t("portalHome.rebate.progress")}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={share}
+          >
+            <span className="block h-full rounded-full bg-amber-500" style={{ width: `${share}%` }} />
+          </span>
+          <span className="mt-1 block text-xs text-slate-500">
+            {t("portalHome.rebate.program", {
+              name: localName(locale === "zh-CN", next.programName, next.programNameEn),
+              completion: formatPercentBp(next.completionBp, locale),
+              threshold: formatPercentBp(next.nextMinCompletionBp, locale),
+              end: formatDate(next.periodEnd, locale),
+            })}
+          </span>
+        </Link>
+      ) : null}
+    </Card>
+  );
+}
+
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { home, devices } = loaderData;
@@ -194,11 +231,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             </div>
           </Card>
         ) : null}
-        {home.rebateBalanceFen !== null ? (
-          <Card title={t("portalHome.rebate.title")}>
-            <Figure to="/rebates" label={t("portalHome.rebate.hint")} value={money(home.rebateBalanceFen)} tone={home.rebateBalanceFen > 0n ? "green" : "slate"} />
-          </Card>
-        ) : null}
+        {home.rebateBalanceFen !== null || home.nextTier ? <RebateCard balanceFen={home.rebateBalanceFen} next={home.nextTier} /> : null}
         {home.repairs ? <RepairsCard repairs={home.repairs} station={station} /> : null}
         {home.promotions.length > 0 ? (
           <Card

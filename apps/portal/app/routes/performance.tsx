@@ -1,6 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
+import { localName } from "@cs/i18n";
 import { myPerformance } from "@cs/domain";
-import { Card, PageHeader, formatDate, formatMoney } from "@cs/ui";
+import { Card, PageHeader, formatDate, formatMoney, formatPercentBp } from "@cs/ui";
 import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/performance";
 
@@ -14,7 +15,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 type Kind = "month" | "quarter" | "year";
 
-const pct = (bp: number, locale: string) => new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bp / 10000);
+const pct = formatPercentBp;
 
 function periodLabel(t: (k: string, o?: Record<string, unknown>) => string, kind: Kind, start: string) {
   const month = Number(start.slice(5, 7));
@@ -69,7 +70,7 @@ export default function MyPerformance({ loaderData }: Route.ComponentProps) {
               <li key={n.programCode} className="rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
                 <p className="text-base font-semibold text-amber-900">{t("channel.performance.nextTier", { amount: formatMoney(n.remainingFen, locale), rate: pct(n.nextRateBp, locale) })}</p>
                 <p className="mt-1 text-sm text-amber-900/80">
-                  {t("channel.performance.program", { name: n.programName, start: formatDate(n.periodStart, locale), end: formatDate(n.periodEnd, locale) })} ·{" "}
+                  {t("channel.performance.program", { name: localName(locale === "zh-CN", n.programName, n.programNameEn), start: formatDate(n.periodStart, locale), end: formatDate(n.periodEnd, locale) })} ·{" "}
                   {n.currentRateBp > 0 ? t("channel.performance.currentRate", { rate: pct(n.currentRateBp, locale) }) : t("channel.performance.noRate")}
                 </p>
               </li>

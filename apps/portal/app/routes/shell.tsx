@@ -1,16 +1,17 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
-import { mayFulfil, mayReadKnowledge } from "@cs/domain";
+import { cartSize, mayFulfil, mayReadKnowledge } from "@cs/domain";
 import { AppShell, type NavItem } from "@cs/ui";
-import { NotificationBell, SearchBox, UserMenu } from "@cs/web";
+import { CartLink, NotificationBell, SearchBox, UserMenu } from "@cs/web";
 import { domainCtx, unreadCountFor, guarded } from "@cs/web/server";
 import type { Route } from "./+types/shell";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   const ctx = domainCtx(context, request);
-  const [unread, canFulfil] = await Promise.all([unreadCountFor(ctx), mayFulfil(ctx)]);
+  const canOrder = actor.permissions.has("own_order:place") && actor.kind === "partner" && !!actor.organizationId;
+  const [unread, canFulfil, cart] = await Promise.all([unreadCountFor(ctx), mayFulfil(ctx), canOrder ? cartSize(ctx) : null]);
   return {
     hasCompany: actor.permissions.has("own_organization:read"),
     canSeeKnowledge: mayReadKnowledge(actor),
@@ -20,6 +21,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
     canSeeAccount: actor.permissions.has("own_account:read"),
     unread,
     canOrder: actor.permissions.has("own_order:place"),
+    cartLines: cart?.lines ?? null,
     canSeeOrders: actor.permissions.has("own_order:read"),
     canSeePerformance: actor.permissions.has("own_performance:read"),
     canSeeRebates: actor.permissions.has("own_rebate:read"),
@@ -35,7 +37,8 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
   // Grouped by job; on a desktop the entries keep one row in this order, on a phone they sit under their group.
   const nav: NavItem[] = [
     { to: "/", label: t("nav.home"), end: true },
-    ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav"), group: g("ordering") }, { to: "/cart", label: t("catalog.cart.nav"), group: g("ordering") }] : []),
+    // The cart is the header's cart icon, with its count, on a desktop and a phone alike.
+    ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav"), group: g("ordering") }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("orders.nav"), group: g("ordering") }] : []),
     ...(loaderData.canFulfil ? [{ to: "/supplied-orders", label: t("supply.portal.nav"), group: g("ordering") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav"), group: g("ordering") }] : []),
@@ -51,7 +54,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     { to: "/account", label: t("nav.account"), group: g("company") },
   ];
   return (
-    <AppShell brand={t("app.portal")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")} menuLabel={t("nav.menu")} search={<SearchBox />}>
+    <AppShell brand={t("app.portal")} nav={nav} userArea={<>{loaderData.cartLines !== null ? <CartLink lines={loaderData.cartLines} /> : null}<NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")} menuLabel={t("nav.menu")} search={<SearchBox />}>
       <Outlet />
     </AppShell>
   );

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { cartItems, products } from "@cs/db";
 import type { PartnerAvailability } from "../inventory/partner/availability";
 import { resolvePrices, type PriceReason } from "../pricing/resolve";
@@ -36,6 +36,18 @@ export type Cart = {
   /** Some line can no longer be sold: checkout must refuse until it is removed. */
   blocked: boolean;
 };
+
+export type CartSize = { lines: number; units: number };
+
+/** How much the buyer's cart holds, for the header's badge and the home page: one indexed count. */
+export async function cartSize(ctx: Ctx): Promise<CartSize> {
+  const { userId, organizationId } = requireBuyer(ctx);
+  const [row] = await ctx.db
+    .select({ lines: sql<number>`count(*)::int`, units: sql<number>`coalesce(sum(${cartItems.quantity}), 0)::int` })
+    .from(cartItems)
+    .where(and(eq(cartItems.userId, userId), eq(cartItems.organizationId, organizationId)));
+  return row ?? { lines: 0, units: 0 };
+}
 
 /**
  * The buyer's cart priced now: every line with its current price and reason next to the price

@@ -6,6 +6,7 @@ import { shanghaiToday } from "../shared/dates";
 import type { Ctx } from "../shared/context";
 import { createTestInvoice } from "../testing/billing";
 import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
+import { portalHome } from "../home/portal-home";
 import { myPerformance } from "./my-performance";
 import { currentPeriod, periodRange } from "./periods";
 import { addInvoiceStats } from "./stats";
@@ -59,12 +60,15 @@ describe("My performance", () => {
     expect(mine.nextTiers).toEqual([expect.objectContaining({ programCode: "RB-TEST-Q", completionBp: 9000, currentRateBp: 100, nextRateBp: 200, remainingFen: 1_000_000n })]);
     // a buyer of the same dealer sees the same figures
     expect((await myPerformance(buyer)).progress).toEqual(mine.progress);
+    // and the home page shows the nearest of them
+    expect((await portalHome(dealer)).nextTier).toEqual(mine.nextTiers[0]);
   });
 
   it("never shows another partner's targets or programs, and is not for staff", async () => {
     const other = await myPerformance(dealer2);
     expect(other.progress).toEqual([expect.objectContaining({ targetFen: 77_700_000n, netFen: 0n })]);
     expect(other.nextTiers).toEqual([]);
+    expect((await portalHome(dealer2)).nextTier).toBeNull();
     await expectUnchanged(db, () => expect(myPerformance(manager)).rejects.toMatchObject({ code: "errors.forbidden" }));
   });
 });

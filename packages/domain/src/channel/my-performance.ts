@@ -21,6 +21,7 @@ export type ProgressRow = {
 export type NextRebateTier = {
   programCode: string;
   programName: string;
+  programNameEn: string | null;
   periodStart: string;
   periodEnd: string;
   completionBp: number;
@@ -70,9 +71,10 @@ function kindOfSpan(start: string, endInclusive: string): PeriodKind | null {
   return null;
 }
 
-async function nextRebateTiers(ctx: Ctx, orgId: string, today: string): Promise<NextRebateTier[]> {
-  const programs = await ctx.db.execute<{ code: string; name: string; period_start: string; period_end: string; division_id: string | null; tiers: RebateTier[] }>(sql`
-    select p.code, p.name, p.period_start::text as period_start, p.period_end::text as period_end, p.division_id, p.tiers
+/** For each active rebate program covering the partner today, what it still has to buy to reach the next tier. */
+export async function nextRebateTiers(ctx: Ctx, orgId: string, today: string): Promise<NextRebateTier[]> {
+  const programs = await ctx.db.execute<{ code: string; name: string; name_en: string | null; period_start: string; period_end: string; division_id: string | null; tiers: RebateTier[] }>(sql`
+    select p.code, p.name, p.name_en, p.period_start::text as period_start, p.period_end::text as period_end, p.division_id, p.tiers
       from rebate_programs p, organizations o
      where o.id = ${orgId} and p.status = 'active' and p.period_start <= ${today}::date and p.period_end >= ${today}::date
        and p.product_line_id is null
@@ -105,6 +107,7 @@ async function nextRebateTiers(ctx: Ctx, orgId: string, today: string): Promise<
     out.push({
       programCode: p.code,
       programName: p.name,
+      programNameEn: p.name_en,
       periodStart: p.period_start,
       periodEnd: p.period_end,
       completionBp: done,

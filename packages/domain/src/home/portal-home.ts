@@ -1,7 +1,9 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import { type OrderStatus, cartItems, invoices, orders, organizations, products, promotions, rebateBalances, repairRequests } from "@cs/db";
+import { type OrderStatus, invoices, orders, organizations, products, promotions, rebateBalances, repairRequests } from "@cs/db";
 import { can } from "../access/authorize";
 import { orderScope, serviceScope } from "../access/scopes";
+import { cartSize, type CartSize } from "../cart/view";
+import { nextRebateTiers, type NextRebateTier } from "../channel/my-performance";
 import { creditPosition, type CreditPosition } from "../billing/credit";
 import { countOrderQueues, openStatuses, type OrderQueueCounts } from "../orders/queues";
 import { openRepairStatuses } from "../service/workflow";
@@ -22,8 +24,10 @@ export type PortalHome = {
   /** What a master distributor must do for the partners it supplies (supplied_order:fulfil). */
   supplied: OrderQueueCounts | null;
   /** What the cart holds for this user (own_order:place). */
-  cart: { lines: number; units: number } | null;
+  cart: CartSize | null;
   rebateBalanceFen: bigint | null;
+  /** The rebate tier closest at hand: what is still to buy to reach it (own_performance:read). */
+  nextTier: NextRebateTier | null;
   /** Repair requests the partner filed or, for a station, was given, still open; `breached` past their SLA. */
   repairs: { open: number; breached: number } | null;
   /** Promotions running today that this partner's kind may use, ending soonest first. */
@@ -41,7 +45,7 @@ const none = <T>() => Promise.resolve(null as T | null);
 export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome> {
   const { actor, db } = ctx;
   const orgId = actor.kind === "partner" ? actor.organizationId : null;
-  const empty: PortalHome = { organization: null, credit: null, invoices: null, orders: null, recentOrders: [], supplied: null, cart: null, rebateBalanceFen: null, repairs: null, promotions: [] };
+  const empty: PortalHome = { organization: null, credit: null, invoices: null, orders: null, recentOrders: [], supplied: null, cart: null, rebateBalanceFen: null, nextTier: null, repairs: null, promotions: [] };
   if (!orgId) return actor.kind === "customer" && can(actor, "own_service:file") ? { ...empty, repairs: await openRepairs(ctx, now) } : empty;
   const today = shanghaiToday(now);
   const soon = addDays(today, DUE_SOON_DAYS);
@@ -49,7 +53,7 @@ export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome
   const mayOrders = can(actor, "own_order:read");
   const repairsVisible = can(actor, "own_service:file") || can(actor, "station_service:work");
 
-  const [organization, credit, invoiceRows, orderRows, recentOrders, supplied, cart, rebateBalanceFen, repairs, promotionRows] = await Promise.all([
+  const [organization, credit, invoiceRows, orderRows, recentOrders, supplied, cart, rebateBalanceFen, nextTiers, repairs, promotionRows] = await Promise.all([
     db.select({ id: organizations.id, name: organizations.name, kind: organizations.kind }).from(organizations).where(eq(organizations.id, orgId)).then((r) => r[0] ?? null),
     mayAccount ? creditPosition(db, orgId) : none<CreditPosition>(),
     mayAccount
@@ -80,13 +84,7 @@ export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome
           .limit(5)
       : Promise.resolve([]),
     can(actor, "supplied_order:fulfil") ? countOrderQueues(ctx, { suppliedBy: orgId }) : none<OrderQueueCounts>(),
-    can(actor, "own_order:place")
-      ? db
-          .select({ lines: sql<number>`count(*)::int`, units: sql<number>`coalesce(sum(${cartItems.quantity}), 0)::int` })
-          .from(cartItems)
-          .where(and(eq(cartItems.userId, actor.userId), eq(cartItems.organizationId, orgId)))
-          .then((r) => r[0] ?? { lines: 0, units: 0 })
-      : none<{ lines: number; units: number }>(),
+    can(actor, "own_order:place") ? cartSize(ctx) : none<CartSize>(),
     can(actor, "own_rebate:read") || can(actor, "own_rebate:use")
       ? db
           .select({ balanceFen: rebateBalances.balanceFen })
@@ -94,6 +92,7 @@ export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome
           .where(eq(rebateBalances.organizationId, orgId))
           .then((r) => r[0]?.balanceFen ?? 0n)
       : none<bigint>(),
+    can(actor, "own_performance:read") ? nextRebateTiers(ctx, orgId, today) : Promise.resolve([]),
     repairsVisible ? openRepairs(ctx, now) : none<{ open: number; breached: number }>(),
     can(actor, "product:read") && can(actor, "own_order:place")
       ? db
@@ -140,6 +139,8 @@ export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome
     supplied,
     cart,
     rebateBalanceFen,
+    // The one needing the least more purchases: the nearest reachable step.
+    nextTier: nextTiers.reduce<NextRebateTier | null>((best, n) => (best === null || n.remainingFen < best.remainingFen ? n : best), null),
     repairs,
     promotions: promotionRows,
   };

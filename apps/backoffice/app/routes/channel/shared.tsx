@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "@cs/i18n/react";
-import { SelectField } from "@cs/ui";
+import { SelectField, formatPercentBp } from "@cs/ui";
 
 export type PeriodKindName = "month" | "quarter" | "year";
 export type FilterOptions = {
@@ -19,7 +19,7 @@ export function periodLabel(t: TFunction, kind: PeriodKindName, start: string) {
 /** Basis points as a percentage with two decimals ("80.00%"), or the fallback when absent. */
 export function formatBp(bp: number | null, locale: string, fallback = "—") {
   if (bp === null) return fallback;
-  return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(bp / 10000);
+  return formatPercentBp(bp, locale, 2);
 }
 
 export const divisionName = (d: { nameZh: string; nameEn: string }, locale: string) => (locale === "en" ? d.nameEn : d.nameZh);

@@ -42,6 +42,9 @@ export const en: Widen<typeof zhCN> = {
   rebate: {
     title: "Rebate balance",
     hint: "Can be deducted at checkout",
+    next: "Buy {{amount}} more to reach a {{rate}} rebate",
+    progress: "Progress to the next rebate tier",
+    program: "{{name}}: {{completion}} of target done, next tier at {{threshold}} · until {{end}}",
   },
   repairs: {
     title: "Repair requests",

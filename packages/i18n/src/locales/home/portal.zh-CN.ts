@@ -40,6 +40,9 @@ export const zhCN = {
   rebate: {
     title: "返利余额",
     hint: "下单时可抵扣货款",
+    next: "再采购 {{amount}} 即可达到 {{rate}} 返利",
+    progress: "距下一返利档位的进度",
+    program: "{{name}}：已完成目标 {{completion}}，达到 {{threshold}} 即升档 · 截至 {{end}}",
   },
   repairs: {
     title: "维修单",

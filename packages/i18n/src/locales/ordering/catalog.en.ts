@@ -39,6 +39,8 @@ export const en: Widen<typeof zhCN> = {
   },
   cart: {
     nav: "Cart",
+    badge_one: "{{count}} product",
+    badge_other: "{{count}} products",
     title: "Cart",
     empty: "Your cart is empty.",
     browse: "Browse the catalogue",

@@ -37,6 +37,8 @@ export const zhCN = {
   },
   cart: {
     nav: "购物车",
+    badge_one: "{{count}} 种商品",
+    badge_other: "{{count}} 种商品",
     title: "购物车",
     empty: "购物车是空的。",
     browse: "去选购",
