@@ -54,11 +54,13 @@ export default [
     layout("routes/finance/layout.tsx", [
       route("finance/invoices", "routes/finance/invoices.tsx"),
       route("finance/payments", "routes/finance/payments.tsx"),
+      route("finance/payment-notices", "routes/finance/payment-notices.tsx"),
       route("finance/aging", "routes/finance/aging.tsx"),
     ]),
     route("finance/invoices/:id", "routes/finance/invoice.tsx"),
     route("finance/invoices/:id/pdf", "routes/finance/invoice-pdf.ts"),
     route("finance/payments/new", "routes/finance/payment-new.tsx"),
+    route("finance/payment-notices/:id/receipt", "routes/finance/payment-notice-receipt.ts"),
     route("finance/aging/export.csv", "routes/finance/aging-export.ts"),
     route("finance/partners/:organizationId/statement", "routes/finance/statement.ts"),
     route("orders", "routes/orders/index.ts"),

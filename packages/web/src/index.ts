@@ -18,3 +18,4 @@ export * from "./shipments";
 export * from "./rebate-ledger";
 export * from "./filter-form";
 export * from "./search";
+export * from "./payment-notices";

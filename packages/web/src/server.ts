@@ -12,3 +12,4 @@ export * from "./sheet-upload.server";
 export * from "./form-data.server";
 export * from "./exports.server";
 export * from "./invoice-file.server";
+export * from "./uploads.server";

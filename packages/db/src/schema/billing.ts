@@ -165,6 +165,54 @@ export const payments = pgTable(
   ],
 );
 
+export const paymentNoticeStatuses = ["pending", "confirmed", "rejected"] as const;
+export type PaymentNoticeStatus = (typeof paymentNoticeStatuses)[number];
+export const paymentNoticeStatus = pgEnum("payment_notice_status", paymentNoticeStatuses);
+
+/**
+ * A partner saying it has paid (付款通知): amount, date, bank reference and the transfer receipt.
+ * Finance confirms it into a recorded payment (`paymentId`) or rejects it with a reason; until then
+ * it is only a claim and moves no balance.
+ */
+export const paymentNotices = pgTable(
+  "payment_notices",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    number: text().notNull(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    ownerBranchId: uuid().references(() => organizations.id),
+    amountFen: bigint({ mode: "bigint" }).notNull(),
+    paidOn: date().notNull(),
+    reference: text().notNull(),
+    payerAccount: text(),
+    note: text(),
+    /** The receipt image, relative to the uploads dir (never the web root); its type is what its bytes say. */
+    receiptPath: text(),
+    receiptMime: text(),
+    receiptSize: integer(),
+    status: paymentNoticeStatus().notNull().default("pending"),
+    paymentId: uuid().references(() => payments.id),
+    rejectReason: text(),
+    notifiedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("payment_notices_number_idx").on(t.number),
+    index("payment_notices_organization_id_created_at_idx").on(t.organizationId, t.createdAt),
+    index("payment_notices_pending_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    check(
+      "payment_notices_state",
+      sql`${t.amountFen} > 0 and (${t.status} <> 'confirmed' or ${t.paymentId} is not null) and (${t.status} <> 'rejected' or ${t.rejectReason} is not null)`,
+    ),
+  ],
+);
+
 /** Settles an invoice from a payment or from a credit note (exactly one source). */
 export const paymentAllocations = pgTable(
   "payment_allocations",

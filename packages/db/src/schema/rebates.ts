@@ -36,6 +36,8 @@ export const rebatePrograms = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     code: text().notNull(),
     name: text().notNull(),
+    /** The name English pages show (the Chinese name when absent). */
+    nameEn: text(),
     status: rebateProgramStatus().notNull().default("draft"),
     periodStart: date().notNull(),
     periodEnd: date().notNull(),

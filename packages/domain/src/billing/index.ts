@@ -2,6 +2,7 @@ export * from "./vat";
 export * from "./allocate";
 export { priceInvoiceLines } from "./invoice";
 export { shipOrder, confirmDelivery, shipOrderInput, type ShipOrderInput } from "./ship";
+export * from "./payment-notices";
 export { recordPayment, recordPaymentInput, allocateCredit, allocateCreditInput, paymentMethodOptions } from "./payments";
 export { createCreditNote } from "./credit-notes";
 export { creditPosition, CREDIT_ORDER_STATUSES, type CreditPosition } from "./credit";

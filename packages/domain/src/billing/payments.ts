@@ -78,48 +78,58 @@ export async function settleInvoices(tx: Transaction, allocations: Allocation[])
 export async function recordPayment(ctx: Ctx, raw: unknown) {
   authorize(ctx.actor, "payment:record");
   const input = parseInput(recordPaymentInput, raw);
-  if (input.receivedOn > shanghaiToday()) throw new ValidationError({ receivedOn: ["stock.validation.futureDate"] });
   return inTransaction(ctx, async (tx) => {
     const { result } = await once(tx, ctx.actor, keyOf(raw), input, async () => {
-      const org = await partnerInScope(tx, ctx.actor, input.organizationId);
-      const open = await lockOpenInvoices(tx, org.id);
-      const plan = planAllocation({
-        amountFen: input.amount,
-        invoices: open,
-        explicit: input.allocations.map((a) => ({ invoiceId: a.invoiceId, amountFen: a.amount })),
-        keepRemainderAsCredit: input.keepRemainderAsCredit,
-      });
-      const number = await nextDocumentNumber(tx, "PAY", yearOf(input.receivedOn));
-      const [payment] = await tx
-        .insert(payments)
-        .values({
-          number,
-          organizationId: org.id,
-          ownerBranchId: org.ownerBranchId,
-          receivedOn: input.receivedOn,
-          method: input.method,
-          reference: input.reference || null,
-          note: input.note || null,
-          amountFen: input.amount,
-          unallocatedFen: plan.unallocatedFen,
-          recordedBy: ctx.actor.userId,
-        })
-        .returning();
-      if (plan.allocations.length)
-        await tx.insert(paymentAllocations).values(plan.allocations.map((a) => ({ invoiceId: a.invoiceId, paymentId: payment!.id, amountFen: a.amountFen, createdBy: ctx.actor.userId })));
-      await settleInvoices(tx, plan.allocations);
-      await addPaymentStats(tx, payment!.id);
-      await recordAudit(tx, ctx.actor, {
-        action: "payment.record",
-        entity: "payment",
-        entityId: payment!.id,
-        after: { number, organization: org.name, amountFen: input.amount, allocations: plan.allocations, unallocatedFen: plan.unallocatedFen },
-      });
+      const r = await insertPayment(tx, ctx.actor, input);
       // the idempotency record is JSON: amounts travel as decimal strings and come back as bigint below
-      return { paymentId: payment!.id, number, allocatedFen: String(input.amount - plan.unallocatedFen), unallocatedFen: String(plan.unallocatedFen) };
+      return { ...r, allocatedFen: String(r.allocatedFen), unallocatedFen: String(r.unallocatedFen) };
     });
     return { ...result, allocatedFen: BigInt(result.allocatedFen), unallocatedFen: BigInt(result.unallocatedFen) };
   });
+}
+
+/**
+ * The payment itself inside the caller's transaction (recordPayment, and a confirmed payment
+ * notice): the partner locked, its open invoices locked, the allocation planned, written and audited.
+ */
+export async function insertPayment(tx: Transaction, actor: Actor, input: z.output<typeof recordPaymentInput>) {
+  authorize(actor, "payment:record");
+  if (input.receivedOn > shanghaiToday()) throw new ValidationError({ receivedOn: ["stock.validation.futureDate"] });
+  const org = await partnerInScope(tx, actor, input.organizationId);
+  const open = await lockOpenInvoices(tx, org.id);
+  const plan = planAllocation({
+    amountFen: input.amount,
+    invoices: open,
+    explicit: input.allocations.map((a) => ({ invoiceId: a.invoiceId, amountFen: a.amount })),
+    keepRemainderAsCredit: input.keepRemainderAsCredit,
+  });
+  const number = await nextDocumentNumber(tx, "PAY", yearOf(input.receivedOn));
+  const [payment] = await tx
+    .insert(payments)
+    .values({
+      number,
+      organizationId: org.id,
+      ownerBranchId: org.ownerBranchId,
+      receivedOn: input.receivedOn,
+      method: input.method,
+      reference: input.reference || null,
+      note: input.note || null,
+      amountFen: input.amount,
+      unallocatedFen: plan.unallocatedFen,
+      recordedBy: actor.userId,
+    })
+    .returning();
+  if (plan.allocations.length)
+    await tx.insert(paymentAllocations).values(plan.allocations.map((a) => ({ invoiceId: a.invoiceId, paymentId: payment!.id, amountFen: a.amountFen, createdBy: actor.userId })));
+  await settleInvoices(tx, plan.allocations);
+  await addPaymentStats(tx, payment!.id);
+  await recordAudit(tx, actor, {
+    action: "payment.record",
+    entity: "payment",
+    entityId: payment!.id,
+    after: { number, organization: org.name, amountFen: input.amount, allocations: plan.allocations, unallocatedFen: plan.unallocatedFen },
+  });
+  return { paymentId: payment!.id, number, allocatedFen: input.amount - plan.unallocatedFen, unallocatedFen: plan.unallocatedFen };
 }
 
 type CreditSource = { kind: "payment" | "credit_note"; id: string; availableFen: bigint };

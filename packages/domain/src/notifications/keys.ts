@@ -7,7 +7,7 @@ export function noticeKeys(kind: string, entityType: string): string[] {
   return [`notify.kinds.${safe(kind)}`, `notify.kinds.${safe(entityType)}.default`];
 }
 
-/** Where a notice leads in either app: both have these pages for orders, returns and repair requests. */
+/** Where a notice leads in either app: both have these pages for orders, returns, repair requests and payment notices. */
 export function noticeHref(entityType: string, entityId: string): string | null {
   switch (entityType) {
     case "order":
@@ -16,6 +16,8 @@ export function noticeHref(entityType: string, entityId: string): string | null 
       return `/returns/${entityId}`;
     case "repair":
       return `/service/requests/${entityId}`;
+    case "payment_notice":
+      return "/finance/payment-notices";
     default:
       return null;
   }

@@ -32,7 +32,7 @@ export async function listRebatePrograms(ctx: Ctx, query: RebateProgramListQuery
   authorize(ctx.actor, "rebate:read");
   const where = and(
     query.status ? eq(rebatePrograms.status, query.status) : undefined,
-    query.q ? or(ilike(rebatePrograms.code, likePattern(query.q)), ilike(rebatePrograms.name, likePattern(query.q))) : undefined,
+    query.q ? or(ilike(rebatePrograms.code, likePattern(query.q)), ilike(rebatePrograms.name, likePattern(query.q)), ilike(rebatePrograms.nameEn, likePattern(query.q))) : undefined,
   );
   const order = query.dir === "desc" ? desc : asc;
   const col = { code: rebatePrograms.code, periodStart: rebatePrograms.periodStart, name: rebatePrograms.name }[query.sort];
@@ -42,6 +42,7 @@ export async function listRebatePrograms(ctx: Ctx, query: RebateProgramListQuery
         id: rebatePrograms.id,
         code: rebatePrograms.code,
         name: rebatePrograms.name,
+        nameEn: rebatePrograms.nameEn,
         status: rebatePrograms.status,
         periodStart: rebatePrograms.periodStart,
         periodEnd: rebatePrograms.periodEnd,

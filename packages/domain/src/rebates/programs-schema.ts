@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { partnerTiers, rebateBases, rebateMethods, rebateProgramStatuses, type PeriodKind } from "@cs/db";
-import { dateField, requiredText, uuidField, yuanToFenField } from "../validation";
+import { dateField, optionalText, requiredText, uuidField, yuanToFenField } from "../validation";
 
 export const MAX_TIERS = 10;
 export const MAX_MULTIPLIER_TIERS = 5;
@@ -65,6 +65,7 @@ export const rebateProgramInput = z
   .object({
     code: requiredText(30).pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "rebatePrograms.errors.code" }).transform((v) => v.toUpperCase())),
     name: requiredText(100),
+    nameEn: optionalText(100),
     status: z.enum(rebateProgramStatuses).catch("draft"),
     periodStart: z.preprocess(required, dateField.refine((v) => v !== undefined, { error: "validation.required" })).transform((v) => v!),
     periodEnd: z.preprocess(required, dateField.refine((v) => v !== undefined, { error: "validation.required" })).transform((v) => v!),

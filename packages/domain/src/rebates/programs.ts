@@ -43,6 +43,7 @@ async function toColumns(tx: Transaction, input: RebateProgramInput) {
   return {
     code: input.code,
     name: input.name,
+    nameEn: input.nameEn ?? null,
     status: input.status,
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,

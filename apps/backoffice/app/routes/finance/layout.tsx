@@ -11,6 +11,7 @@ export default function FinanceLayout() {
         tabs={[
           { to: "/finance/invoices", label: t("billing.finance.invoices") },
           { to: "/finance/payments", label: t("billing.finance.payments") },
+          { to: "/finance/payment-notices", label: t("billing.notices.title") },
           { to: "/finance/aging", label: t("billing.finance.aging") },
         ]}
       />

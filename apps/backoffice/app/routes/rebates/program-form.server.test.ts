@@ -63,6 +63,7 @@ describe("programInputFromStored", () => {
       {
         code: "RB-1",
         name: "季度返利",
+        nameEn: "Quarterly rebate",
         status: "active",
         periodStart: "2026-01-01",
         periodEnd: "2026-03-31",
@@ -83,6 +84,7 @@ describe("programInputFromStored", () => {
       ["DL-0001", "DL-0002"],
     );
     expect(input).toMatchObject({
+      nameEn: "Quarterly rebate",
       divisionId: undefined,
       productLineId: "pl-1",
       eligiblePartners: "DL-0001 DL-0002",
@@ -96,7 +98,7 @@ describe("programInputFromStored", () => {
   });
 
   it("leaves the cap empty when there is none", () => {
-    const stored = { code: "c", name: "n", status: "draft", periodStart: "", periodEnd: "", basis: "b", method: "m", divisionId: "d", productLineId: null, includeSubtree: false, eligibleTiers: [], eligibleBranchIds: [], tiers: [], multiplierTiers: [{ minOnTimeBp: 9_000, multiplierBp: 12_000 }], capFen: null };
+    const stored = { code: "c", name: "n", nameEn: null, status: "draft", periodStart: "", periodEnd: "", basis: "b", method: "m", divisionId: "d", productLineId: null, includeSubtree: false, eligibleTiers: [], eligibleBranchIds: [], tiers: [], multiplierTiers: [{ minOnTimeBp: 9_000, multiplierBp: 12_000 }], capFen: null };
     expect(programInputFromStored(stored, [])).toMatchObject({ cap: undefined, divisionId: "d", eligiblePartners: "", multiplierTiers: [{ minOnTime: "90.00", multiplier: "120.00" }] });
   });
 });

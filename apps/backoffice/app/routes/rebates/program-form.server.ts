@@ -20,6 +20,7 @@ export function programInputFromForm(form: FormData) {
   return {
     code: text("code"),
     name: text("name"),
+    nameEn: text("nameEn"),
     status: text("status"),
     periodStart: text("periodStart"),
     periodEnd: text("periodEnd"),
@@ -40,6 +41,7 @@ export function programInputFromForm(form: FormData) {
 type StoredProgram = {
   code: string;
   name: string;
+  nameEn: string | null;
   status: string;
   periodStart: string;
   periodEnd: string;
@@ -62,6 +64,7 @@ export function programInputFromStored(p: StoredProgram, partnerCodes: string[])
   return {
     code: p.code,
     name: p.name,
+    nameEn: p.nameEn ?? undefined,
     status: p.status,
     periodStart: p.periodStart,
     periodEnd: p.periodEnd,

@@ -13,6 +13,7 @@ const PARTNER_TIERS = ["strategic", "gold", "silver", "bronze"] as const;
 export type ProgramValues = {
   code: string;
   name: string;
+  nameEn: string | null;
   status: string;
   periodStart: string;
   periodEnd: string;
@@ -56,6 +57,7 @@ export function ProgramForm({ values, options, result, formKey, locked }: { valu
         <div className="grid gap-3 sm:grid-cols-3">
           <TextField label={t("rebatePrograms.fields.code")} name="code" required maxLength={30} defaultValue={back("code", values?.code ?? "")} errors={field("code")} />
           <TextField label={t("rebatePrograms.fields.name")} name="name" required maxLength={100} defaultValue={back("name", values?.name ?? "")} errors={field("name")} className="sm:col-span-2" />
+          <TextField label={t("rebatePrograms.fields.nameEn")} name="nameEn" maxLength={100} defaultValue={back("nameEn", values?.nameEn ?? "")} errors={field("nameEn")} className="sm:col-span-2" />
           <SelectField label={t("rebatePrograms.fields.status")} name="status" defaultValue={back("status", values?.status ?? "draft")} options={(["draft", "active", "archived"] as const).map((s) => ({ value: s, label: t(`rebatePrograms.statuses.${s}`) }))} />
           <fieldset disabled={locked} className="contents">
             <TextField label={t("rebatePrograms.fields.periodStart")} name="periodStart" type="date" required defaultValue={back("periodStart", values?.periodStart ?? "")} errors={field("periodStart")} />

@@ -58,7 +58,7 @@ export default function RebateProgramPage({ loaderData, actionData }: Route.Comp
   return (
     <>
       <PageHeader
-        title={`${p.code} · ${p.name}`}
+        title={`${p.code} · ${localName(i18n.language === "zh-CN", p.name, p.nameEn)}`}
         actions={
           canManage ? (
             <Link to={`/rebates/programs/${p.id}/edit`} className={buttonClass("secondary")}>

@@ -1,4 +1,5 @@
 import { useTranslation } from "@cs/i18n/react";
+import { localName } from "@cs/i18n";
 import { Form, Link, redirect } from "react-router";
 import { approveRebateStatements, can, explainStatementText, formatYuan, getRebateStatement, publishRebateStatements, recalculateRebateStatement, settleStatement } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, formatDate, formatDateTime, formatMoney } from "@cs/ui";
@@ -59,7 +60,7 @@ export default function RebateStatementPage({ loaderData, actionData }: Route.Co
   const money = (fen: bigint | null) => (fen === null ? t("rebatePrograms.statement.none") : <Money fen={fen} locale={locale} />);
   const facts: [string, React.ReactNode][] = [
     [t("rebatePrograms.statement.partner"), `${s.partnerCode ?? ""} ${s.partner ?? ""}`],
-    [t("rebatePrograms.statement.program"), program ? `${program.code} · ${program.name}` : (priceProtection?.number ?? "—")],
+    [t("rebatePrograms.statement.program"), program ? `${program.code} · ${localName(i18n.language === "zh-CN", program.name, program.nameEn)}` : (priceProtection?.number ?? "—")],
     [t("rebatePrograms.statement.period"), `${formatDate(s.periodStart, locale)} – ${formatDate(s.periodEnd, locale)}`],
     [t("rebatePrograms.statement.basis"), money(s.basisFen)],
     [t("rebatePrograms.statement.target"), money(s.targetFen)],

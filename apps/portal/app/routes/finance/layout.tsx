@@ -12,6 +12,7 @@ export default function AccountLayout() {
           { to: "/finance", label: t("billing.portal.overview"), end: true },
           { to: "/finance/invoices", label: t("billing.portal.invoices") },
           { to: "/finance/payments", label: t("billing.portal.payments") },
+          { to: "/finance/payment-notices", label: t("billing.notices.title") },
           { to: "/finance/shipments", label: t("billing.portal.shipments") },
         ]}
       />

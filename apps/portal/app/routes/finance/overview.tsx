@@ -1,14 +1,14 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Form } from "react-router";
-import { ValidationError, agingQuery, myAccount, receivablesAging, statementPeriod } from "@cs/domain";
-import { Alert, Button, Card, Money, PageHeader, TextField } from "@cs/ui";
+import { Form, Link } from "react-router";
+import { ValidationError, agingQuery, myAccount, pendingPaymentNotices, receivablesAging, statementPeriod } from "@cs/domain";
+import { Alert, Button, Card, Money, PageHeader, TextField, formatMoney } from "@cs/ui";
 import { domainCtx, loaderError, guarded, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/overview";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
-    const [account, aging] = await Promise.all([myAccount(ctx), receivablesAging(ctx, agingQuery.parse({}))]);
+    const [account, aging, pendingNotices] = await Promise.all([myAccount(ctx), receivablesAging(ctx, agingQuery.parse({})), pendingPaymentNotices(ctx)]);
     // Sent back by the statement download when its period was refused: show why, keep what was typed.
     const typed = searchParamsObject(request);
     let period = { from: String(typed.from ?? ""), to: String(typed.to ?? "") };
@@ -19,7 +19,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
       if (!(error instanceof ValidationError)) throw error;
       periodErrors = error.fieldErrors;
     }
-    return { ...account, aging: aging.totals, period, periodErrors };
+    return { ...account, aging: aging.totals, pendingNotices, period, periodErrors };
   } catch (error) {
     loaderError(error);
   }
@@ -27,7 +27,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function AccountOverview({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { organization, position, aging, period, periodErrors } = loaderData;
+  const { organization, position, aging, pendingNotices, period, periodErrors } = loaderData;
   const locale = i18n.language;
   const tiles = [
     ["balance", position.openReceivablesFen],
@@ -43,6 +43,15 @@ export default function AccountOverview({ loaderData }: Route.ComponentProps) {
         </p>
       </PageHeader>
       {position.onHold ? <Alert>{t("billing.portal.onHold")}</Alert> : null}
+      {pendingNotices.count > 0 ? (
+        <div className="mb-4">
+          <Alert tone="info">
+            <Link to="/finance/payment-notices" className="underline">
+              {t("billing.notices.pendingSummary", { count: pendingNotices.count, amount: formatMoney(pendingNotices.amountFen, locale) })}
+            </Link>
+          </Alert>
+        </div>
+      ) : null}
       <dl aria-label={t("billing.portal.overview")} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {tiles.map(([key, fen]) => (
           <div key={key} className="rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">

@@ -1,4 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
+import { localName } from "@cs/i18n";
 import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { RebateStatementRow } from "@cs/domain";
@@ -18,7 +19,7 @@ export function statementColumns(t: TFunction, locale: string): ColumnDef<Rebate
       ),
     },
     { id: "kind", header: t("rebatePortal.columns.kind"), cell: ({ row }) => t(`rebatePortal.kinds.${row.original.kind}`) },
-    { id: "source", header: t("rebatePortal.columns.source"), cell: ({ row }) => row.original.programName ?? row.original.priceProtectionNumber ?? "" },
+    { id: "source", header: t("rebatePortal.columns.source"), cell: ({ row }) => localName(locale === "zh-CN", row.original.programName, row.original.programNameEn) ?? row.original.priceProtectionNumber ?? "" },
     { id: "period", header: t("rebatePortal.columns.period"), meta: { sortKey: "periodEnd" }, cell: ({ row }) => `${formatDate(row.original.periodStart, locale)} – ${formatDate(row.original.periodEnd, locale)}` },
     { id: "amount", header: t("rebatePortal.columns.amount"), meta: { sortKey: "amountFen", align: "right" }, cell: ({ row }) => <Money fen={row.original.amountFen} locale={locale} /> },
     {

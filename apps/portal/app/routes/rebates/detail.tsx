@@ -1,4 +1,5 @@
 import { useTranslation } from "@cs/i18n/react";
+import { localName } from "@cs/i18n";
 import { Link } from "react-router";
 import { explainStatementText, formatYuan, getRebateStatement } from "@cs/domain";
 import { Badge, Card, Money, PageHeader, buttonClass, formatDate, formatDateTime } from "@cs/ui";
@@ -24,7 +25,7 @@ export default function MyRebateStatement({ loaderData }: Route.ComponentProps) 
   const { t, i18n } = useTranslation();
   const { statement: s, lines, program, priceProtection, explanation } = loaderData;
   const locale = i18n.language;
-  const source = program ? `${program.code} · ${program.name}` : (priceProtection?.number ?? "");
+  const source = program ? `${program.code} · ${localName(i18n.language === "zh-CN", program.name, program.nameEn)}` : (priceProtection?.number ?? "");
   const rate = (bp: number, kind: string) => (kind === "multiplier" ? `×${(bp / 10000).toFixed(4).replace(/\.?0+$/, "")}` : `${(bp / 100).toFixed(2).replace(/\.?0+$/, "")}%`);
   return (
     <>

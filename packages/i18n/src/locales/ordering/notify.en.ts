@@ -39,6 +39,12 @@ export const en: Widen<typeof zhCN> = {
       rejected: "Return request {{number}} was rejected",
       received: "Return {{number}} was received; credit note {{creditNote}} issued",
     },
+    payment_notice: {
+      default: "Payment notice {{number}} updated",
+      created: "{{partner}} sent payment notice {{number}}: please check the money has arrived",
+      confirmed: "Payment notice {{number}} confirmed; payment {{payment}} recorded",
+      rejected: "Payment notice {{number}} returned: {{reason}}",
+    },
     repair,
     verify: {
       default: "Verification code",

@@ -37,6 +37,12 @@ export const zhCN = {
       rejected: "退货申请 {{number}} 已被拒绝",
       received: "退货单 {{number}} 已收货，已开具红字发票 {{creditNote}}",
     },
+    payment_notice: {
+      default: "付款通知 {{number}} 已更新",
+      created: "{{partner}} 提交了付款通知 {{number}}，请核实到账",
+      confirmed: "付款通知 {{number}} 已确认，回款 {{payment}} 已登记",
+      rejected: "付款通知 {{number}} 已退回：{{reason}}",
+    },
     repair,
     verify: {
       default: "验证码通知",

@@ -15,6 +15,7 @@ export const en: Widen<typeof zhCN> = {
   fields: {
     code: "Code",
     name: "Name",
+    nameEn: "Name in English (optional)",
     status: "Status",
     period: "Period",
     periodStart: "Start date",

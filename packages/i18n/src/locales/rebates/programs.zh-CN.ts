@@ -13,6 +13,7 @@ export const zhCN = {
   fields: {
     code: "方案编码",
     name: "方案名称",
+    nameEn: "英文名称（可选）",
     status: "状态",
     period: "期间",
     periodStart: "开始日期",
