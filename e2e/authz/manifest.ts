@@ -22,6 +22,8 @@ const rebateReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", 
 const rebateManagers = ["admin@demo.cn", "finance@demo.cn", "manager@demo.cn"];
 const pricingManagers = ["admin@demo.cn", "manager@demo.cn"];
 const warehouse = ["admin@demo.cn", "warehouse@demo.cn"];
+const marketingReaders = ["admin@demo.cn", "finance@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
+const marketingManagers = ["admin@demo.cn", "marketing@demo.cn"];
 
 const portal: Manifest = {
   "login": { public: true, allow: "all" },
@@ -177,6 +179,9 @@ const backoffice: Manifest = {
   "rebates/price-protection": { allow: rebateReaders },
   "rebates/price-protection/new": { allow: rebateManagers },
   "rebates/price-protection/:id": { ids: ids.priceProtection, allow: rebateReaders, intents: ["approve", "recompute"] },
+  "marketing/budgets": { allow: marketingReaders },
+  "marketing/budgets/new": { allow: marketingManagers },
+  "marketing/budgets/:id": { ids: ids.budgetPool, allow: marketingReaders },
   "*": { public: true, allow: "all" },
 };
 

@@ -53,6 +53,7 @@ export const ids = {
   rebateProgram: { from: "rebate_programs t" },
   rebateRun: { from: "rebate_runs t" },
   priceProtection: { from: "price_protections t" },
+  budgetPool: { from: "budget_pools t", branch: "t.branch_id" },
   orderQueue: { from: "", values: ["to_allocate"] },
   stockDocumentKind: { from: "", values: ["receipt"] },
 } satisfies Record<string, IdSource>;

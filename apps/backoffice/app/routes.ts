@@ -102,6 +102,10 @@ export default [
     route("rebates/price-protection", "routes/rebates/price-protections.tsx"),
     route("rebates/price-protection/new", "routes/rebates/price-protection-new.tsx"),
     route("rebates/price-protection/:id", "routes/rebates/price-protection.tsx"),
+    // marketing (issue 13)
+    route("marketing/budgets", "routes/marketing/budgets.tsx"),
+    route("marketing/budgets/new", "routes/marketing/budget-new.tsx"),
+    route("marketing/budgets/:id", "routes/marketing/budget.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

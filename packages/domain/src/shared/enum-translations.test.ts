@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  budgetCategories,
+  campaignStatuses,
+  campaignTypes,
   claimStatuses,
   deviceStatuses,
   invoiceKinds,
@@ -38,6 +41,9 @@ const shown: [string, readonly string[]][] = [
   ["rebatePrograms.statuses", rebateProgramStatuses],
   ["rebatePrograms.statementStatuses", rebateStatementStatuses],
   ["rebatePortal.kinds", rebateStatementKinds],
+  ["marketing.types", campaignTypes],
+  ["marketing.categories", budgetCategories],
+  ["marketing.statuses", campaignStatuses],
   ["priceProtection.statuses", priceProtectionStatuses],
   ["billing.kinds", invoiceKinds],
   ["org.kinds", organizationKinds],

@@ -1,0 +1,4 @@
+export * from "./scope";
+export * from "./quarter";
+export * from "./pools";
+export * from "./pools-queries";
