@@ -182,6 +182,9 @@ const backoffice: Manifest = {
   "marketing/budgets": { allow: marketingReaders },
   "marketing/budgets/new": { allow: marketingManagers },
   "marketing/budgets/:id": { ids: ids.budgetPool, allow: marketingReaders },
+  "marketing/campaigns": { allow: marketingReaders },
+  "marketing/campaigns/new": { allow: marketingManagers },
+  "marketing/campaigns/:id": { ids: ids.campaign, allow: marketingReaders, intents: ["approve", "close", "spend", "start"] },
   "*": { public: true, allow: "all" },
 };
 

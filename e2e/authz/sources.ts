@@ -54,6 +54,7 @@ export const ids = {
   rebateRun: { from: "rebate_runs t" },
   priceProtection: { from: "price_protections t" },
   budgetPool: { from: "budget_pools t", branch: "t.branch_id" },
+  campaign: { from: "campaigns t", branch: "t.branch_id" },
   orderQueue: { from: "", values: ["to_allocate"] },
   stockDocumentKind: { from: "", values: ["receipt"] },
 } satisfies Record<string, IdSource>;

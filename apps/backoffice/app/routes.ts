@@ -106,6 +106,9 @@ export default [
     route("marketing/budgets", "routes/marketing/budgets.tsx"),
     route("marketing/budgets/new", "routes/marketing/budget-new.tsx"),
     route("marketing/budgets/:id", "routes/marketing/budget.tsx"),
+    route("marketing/campaigns", "routes/marketing/campaigns.tsx"),
+    route("marketing/campaigns/new", "routes/marketing/campaign-new.tsx"),
+    route("marketing/campaigns/:id", "routes/marketing/campaign.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

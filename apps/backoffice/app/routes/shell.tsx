@@ -47,6 +47,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeRebates ? [{ to: "/rebates", label: t("rebatePrograms.nav"), group: g("channel") }] : []),
     ...(loaderData.canSeeMarketing
       ? [
+          { to: "/marketing/campaigns", label: t("marketing.nav.campaigns"), group: t("marketing.nav.group") },
           { to: "/marketing/budgets", label: t("marketing.nav.pools"), group: t("marketing.nav.group") },
         ]
       : []),

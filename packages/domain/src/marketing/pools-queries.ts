@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { budgetPools, divisions, organizations } from "@cs/db";
+import { budgetPools, campaigns, divisions, organizations } from "@cs/db";
 import { authorize, can } from "../access/authorize";
 import { listBranches } from "../organizations/list";
 import type { Ctx } from "../shared/context";
@@ -91,7 +91,13 @@ export async function getBudgetPool(ctx: Ctx, poolId: string) {
     .innerJoin(organizations, eq(organizations.id, budgetPools.branchId))
     .where(and(eq(budgetPools.id, poolId), budgetPoolScope(ctx.actor)));
   if (!pool) throw new NotFoundError("budget_pool");
-  return { pool, canManage: can(ctx.actor, "marketing:manage") };
+  const drawing = await ctx.db
+    .select({ id: campaigns.id, number: campaigns.number, name: campaigns.name, status: campaigns.status, plannedFen: campaigns.plannedFen, spentFen: campaigns.spentFen })
+    .from(campaigns)
+    .where(eq(campaigns.poolId, pool.id))
+    .orderBy(desc(campaigns.number))
+    .limit(100);
+  return { pool, campaigns: drawing, canManage: can(ctx.actor, "marketing:manage") };
 }
 
 /** Divisions and branches to pick from in the marketing forms and filters. */

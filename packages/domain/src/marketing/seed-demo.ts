@@ -3,6 +3,8 @@ import { budgetPools, divisions, organizations, users, type Database } from "@cs
 import type { Ctx } from "../shared/context";
 import { shanghaiToday } from "../shared/dates";
 import { loadActor } from "../users/actor";
+import { addCampaignSpend, approveCampaign, startCampaign } from "./campaign-status";
+import { createCampaign } from "./campaigns";
 import { createBudgetPool } from "./pools";
 import { quarterOf } from "./quarter";
 
@@ -24,6 +26,7 @@ export async function seedDemoMarketing(db: Database): Promise<{ pools: number }
   const quarter = quarterOf(shanghaiToday());
   const divisionRows = await db.select({ id: divisions.id }).from(divisions).orderBy(asc(divisions.code));
   const branches = await db.select({ id: organizations.id, code: organizations.code }).from(organizations).where(eq(organizations.kind, "branch")).orderBy(asc(organizations.code));
+  const manager = await ctxFor(db, "manager@demo.cn");
   let pools = 0;
   for (const branch of branches)
     for (const [i, division] of divisionRows.entries()) {
@@ -31,5 +34,24 @@ export async function seedDemoMarketing(db: Database): Promise<{ pools: number }
       await createBudgetPool(marketing, { _key: `demo-pool-${branch.code}-${i}-${quarter}`, divisionId: division.id, branchId: branch.id, quarter, planned, note: "演示预算" });
       pools += 1;
     }
+  // Two campaigns on the first division: a roadshow in Beijing approved, running and partly spent, a training in Shanghai in draft.
+  const today = shanghaiToday();
+  const [first] = divisionRows;
+  const bj = branches.find((b) => b.code === "BJ");
+  const sh = branches.find((b) => b.code === "SH");
+  if (first && bj && sh) {
+    const owner = marketing.actor.userId;
+    const roadshow = await createCampaign(marketing, {
+      _key: "demo-campaign-1", name: "北京渠道路演", type: "roadshow", divisionId: first.id, branchId: bj.id, startsOn: today, endsOn: today, ownerId: owner,
+      goal: "发展 10 家新经销商", budget_venue: "30000", budget_materials: "12000", budget_gifts: "8000",
+    });
+    await approveCampaign(manager, { campaignId: roadshow.campaignId });
+    await startCampaign(marketing, { campaignId: roadshow.campaignId });
+    await addCampaignSpend(marketing, { _key: "demo-campaign-spend-1", campaignId: roadshow.campaignId, category: "venue", amount: "28000", spentOn: today, note: "酒店会议厅" });
+    await createCampaign(marketing, {
+      _key: "demo-campaign-2", name: "上海经销商产品培训", type: "training", divisionId: first.id, branchId: sh.id, startsOn: today, endsOn: today, ownerId: owner,
+      goal: "培训 30 名销售", budget_venue: "10000", budget_staff: "5000",
+    });
+  }
   return { pools };
 }

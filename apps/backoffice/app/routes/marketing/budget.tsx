@@ -6,6 +6,7 @@ import { getBudgetPool, raiseBudgetPool } from "@cs/domain";
 import { Alert, Button, Card, Money, PageHeader, TextField, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { CampaignStatusBadge } from "./status-badge";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/budget";
 
@@ -37,7 +38,7 @@ export default function BudgetPool({ loaderData, actionData }: Route.ComponentPr
   const navigation = useNavigation();
   const result = actionData as ActionResult;
   const field = useFieldErrors(result);
-  const { pool, canManage, formKey, done } = loaderData;
+  const { pool, campaigns, canManage, formKey, done } = loaderData;
   const locale = i18n.language;
   const division = localName(locale === "zh-CN", pool.divisionZh, pool.divisionEn);
   const figures = [
@@ -68,6 +69,25 @@ export default function BudgetPool({ loaderData, actionData }: Route.ComponentPr
           ))}
         </dl>
         {pool.note ? <p className="text-sm text-slate-600">{pool.note}</p> : null}
+        <Card title={t("marketing.pools.campaigns")}>
+          {campaigns.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("marketing.pools.noCampaigns")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {campaigns.map((c) => (
+                <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <Link to={`/marketing/campaigns/${c.id}`} className="text-blue-700 underline">
+                    <span className="font-mono">{c.number}</span> {c.name}
+                  </Link>
+                  <span className="flex items-center gap-3 tabular-nums">
+                    <CampaignStatusBadge status={c.status} />
+                    <Money fen={c.plannedFen} locale={locale} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
         {canManage ? (
           <Card title={t("marketing.pools.raise.title")}>
             <p className="mb-3 text-sm text-slate-600">{t("marketing.pools.raise.intro")}</p>

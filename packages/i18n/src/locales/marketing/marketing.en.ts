@@ -65,6 +65,7 @@ export const en: Widen<typeof zhCN> = {
     approve: "Approve (commits the pool)",
     start: "Start",
     close: "Close",
+    created: "Campaign saved as a draft, waiting for approval",
     approved: "Campaign approved; {{amount}} committed on the pool",
     started: "Campaign started",
     closed: "Campaign closed; the unspent budget went back to the pool",

@@ -63,6 +63,7 @@ export const zhCN = {
     approve: "审批通过（占用预算）",
     start: "开始执行",
     close: "结束活动",
+    created: "活动草稿已保存，等待审批",
     approved: "活动已审批，预算池已占用 {{amount}}",
     started: "活动已开始执行",
     closed: "活动已结束，未用预算已退回预算池",
