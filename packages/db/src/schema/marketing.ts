@@ -131,3 +131,113 @@ export const campaignSpends = pgTable(
 
 export type BudgetPool = typeof budgetPools.$inferSelect;
 export type Campaign = typeof campaigns.$inferSelect;
+
+export const fundApplicationStatuses = ["submitted", "approved", "rejected"] as const;
+export type FundApplicationStatus = (typeof fundApplicationStatuses)[number];
+export const fundApplicationStatus = pgEnum("fund_application_status", fundApplicationStatuses);
+
+/**
+ * A partner's application for co-marketing funds (市场费用申请) for one activity, drawn from the
+ * pool of its division × its owner branch × the activity's quarter (or a campaign's pool). Staff
+ * approve all or part of it (`approvedFen`, committed on the pool) or reject it with a reason.
+ */
+export const fundApplications = pgTable(
+  "fund_applications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    number: text().notNull(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    ownerBranchId: uuid().references(() => organizations.id),
+    poolId: uuid()
+      .notNull()
+      .references(() => budgetPools.id),
+    campaignId: uuid().references(() => campaigns.id),
+    activity: text().notNull(),
+    startsOn: date().notNull(),
+    endsOn: date().notNull(),
+    requestedFen: bigint({ mode: "bigint" }).notNull(),
+    expectedResult: text().notNull(),
+    status: fundApplicationStatus().notNull().default("submitted"),
+    approvedFen: bigint({ mode: "bigint" }),
+    decisionReason: text(),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    /** The last day a claim may be filed: the activity's end plus the claim window. */
+    claimDueOn: date().notNull(),
+    createdBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("fund_applications_number_idx").on(t.number),
+    index("fund_applications_organization_id_created_at_idx").on(t.organizationId, t.createdAt),
+    index("fund_applications_status_created_at_idx").on(t.status, t.createdAt),
+    index("fund_applications_pool_id_idx").on(t.poolId),
+    check("fund_applications_dates", sql`${t.endsOn} >= ${t.startsOn} and ${t.claimDueOn} >= ${t.endsOn}`),
+    check("fund_applications_amounts", sql`${t.requestedFen} > 0 and (${t.approvedFen} is null or (${t.approvedFen} > 0 and ${t.approvedFen} <= ${t.requestedFen}))`),
+  ],
+);
+
+export const fundClaimStatuses = ["submitted", "returned", "approved"] as const;
+export type FundClaimStatus = (typeof fundClaimStatuses)[number];
+export const fundClaimStatus = pgEnum("fund_claim_status", fundClaimStatuses);
+
+/**
+ * The claim (核销) against an approved application, with proof files: staff approve an amount up to
+ * the approval, settled once into the partner's rebate balance, or return it for more proof.
+ */
+export const fundClaims = pgTable(
+  "fund_claims",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    number: text().notNull(),
+    applicationId: uuid()
+      .notNull()
+      .references(() => fundApplications.id),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    ownerBranchId: uuid().references(() => organizations.id),
+    claimedFen: bigint({ mode: "bigint" }).notNull(),
+    description: text().notNull(),
+    status: fundClaimStatus().notNull().default("submitted"),
+    approvedFen: bigint({ mode: "bigint" }),
+    decisionComment: text(),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("fund_claims_number_idx").on(t.number),
+    uniqueIndex("fund_claims_application_id_idx").on(t.applicationId),
+    index("fund_claims_organization_id_created_at_idx").on(t.organizationId, t.createdAt),
+    check("fund_claims_amounts", sql`${t.claimedFen} > 0 and (${t.approvedFen} is null or (${t.approvedFen} > 0 and ${t.approvedFen} <= ${t.claimedFen}))`),
+  ],
+);
+
+/** Proof of a claim (invoices, photos as PDF or images), checked by their bytes, stored outside the web root. */
+export const fundClaimFiles = pgTable(
+  "fund_claim_files",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    claimId: uuid()
+      .notNull()
+      .references(() => fundClaims.id),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    storedPath: text().notNull(),
+    originalName: text().notNull(),
+    mime: text().notNull(),
+    sizeBytes: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("fund_claim_files_claim_id_idx").on(t.claimId)],
+);
+
+export type FundApplication = typeof fundApplications.$inferSelect;
+export type FundClaim = typeof fundClaims.$inferSelect;

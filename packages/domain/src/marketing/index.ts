@@ -5,3 +5,8 @@ export * from "./pools-queries";
 export * from "./campaigns";
 export * from "./campaign-status";
 export * from "./campaigns-queries";
+export * from "./funds-scope";
+export * from "./proof";
+export * from "./funds";
+export * from "./claims";
+export * from "./funds-queries";
