@@ -35,6 +35,10 @@ const portal: Manifest = {
   "healthz": { public: true, allow: "all" },
   "service/requests/:id/photos/:attachmentId": { ids: ids.repairPhoto, allow: "all" },
   "service/queue/version": { allow: stationUsers },
+  "marketing-funds/:id/files/:fileId": { ids: ids.fundClaimFile, allow: partnerAdmins, file: true },
+  "marketing-funds": { allow: partnerAdmins },
+  "marketing-funds/new": { allow: partnerAdmins },
+  "marketing-funds/:id": { ids: ids.fundApplication, allow: partnerAdmins },
   "": { allow: "all" },
   "search": { allow: "all" },
   "account": { allow: "all" },
@@ -185,6 +189,9 @@ const backoffice: Manifest = {
   "marketing/campaigns": { allow: marketingReaders },
   "marketing/campaigns/new": { allow: marketingManagers },
   "marketing/campaigns/:id": { ids: ids.campaign, allow: marketingReaders, intents: ["approve", "close", "spend", "start"] },
+  "marketing/funds": { allow: marketingReaders },
+  "marketing/funds/:id": { ids: ids.fundApplication, allow: marketingReaders, intents: ["decide", "decideClaim"] },
+  "marketing/funds/:id/files/:fileId": { ids: ids.fundClaimFile, allow: marketingReaders, file: true },
   "*": { public: true, allow: "all" },
 };
 

@@ -6,6 +6,7 @@ export default [
   route("set-locale", "routes/set-locale.ts"),
   route("healthz", "routes/healthz.ts"),
   route("service/requests/:id/photos/:attachmentId", "routes/service/requests/photo.ts"),
+  route("marketing/funds/:id/files/:fileId", "routes/marketing/fund-file.ts"),
   layout("routes/shell.tsx", [
     index("routes/home.tsx"),
     route("account", "routes/account.tsx"),
@@ -109,6 +110,8 @@ export default [
     route("marketing/campaigns", "routes/marketing/campaigns.tsx"),
     route("marketing/campaigns/new", "routes/marketing/campaign-new.tsx"),
     route("marketing/campaigns/:id", "routes/marketing/campaign.tsx"),
+    route("marketing/funds", "routes/marketing/funds.tsx"),
+    route("marketing/funds/:id", "routes/marketing/fund.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -49,6 +49,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
       ? [
           { to: "/marketing/campaigns", label: t("marketing.nav.campaigns"), group: t("marketing.nav.group") },
           { to: "/marketing/budgets", label: t("marketing.nav.pools"), group: t("marketing.nav.group") },
+          { to: "/marketing/funds", label: t("marketing.nav.funds"), group: t("marketing.nav.group") },
         ]
       : []),
     ...(loaderData.canSeeService ? [{ to: "/service/requests", label: t("service.desk.nav"), group: g("service") }] : []),

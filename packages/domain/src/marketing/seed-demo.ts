@@ -5,6 +5,7 @@ import { shanghaiToday } from "../shared/dates";
 import { loadActor } from "../users/actor";
 import { addCampaignSpend, approveCampaign, startCampaign } from "./campaign-status";
 import { createCampaign } from "./campaigns";
+import { applyForFunds, decideFundApplication } from "./funds";
 import { createBudgetPool } from "./pools";
 import { quarterOf } from "./quarter";
 
@@ -51,6 +52,18 @@ export async function seedDemoMarketing(db: Database): Promise<{ pools: number }
     await createCampaign(marketing, {
       _key: "demo-campaign-2", name: "上海经销商产品培训", type: "training", divisionId: first.id, branchId: sh.id, startsOn: today, endsOn: today, ownerId: owner,
       goal: "培训 30 名销售", budget_venue: "10000", budget_staff: "5000",
+    });
+  }
+  // Co-marketing funds: DL-0001's shop opening approved (its claim is the partner's to file), DL-0002's waiting for a decision.
+  if (first) {
+    const dealer = await ctxFor(db, "dealer@demo.cn");
+    const dealer2 = await ctxFor(db, "dealer2@demo.cn");
+    const opening = await applyForFunds(dealer, {
+      _key: "demo-fund-1", divisionId: first.id, activity: "门店周年庆促销", startsOn: today, endsOn: today, amount: "6000", expectedResult: "到店 200 人，销售额 30 万元",
+    });
+    await decideFundApplication(manager, { applicationId: opening.applicationId, decision: "approve", amount: "5000", reason: "礼品费用按 5,000 元支持" });
+    await applyForFunds(dealer2, {
+      _key: "demo-fund-2", divisionId: first.id, activity: "行业客户技术交流会", startsOn: today, endsOn: today, amount: "8000", expectedResult: "20 家行业客户，10 条线索",
     });
   }
   return { pools };

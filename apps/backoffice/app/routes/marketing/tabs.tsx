@@ -9,6 +9,7 @@ export function MarketingTabs() {
       tabs={[
         { to: "/marketing/budgets", label: t("marketing.tabs.pools") },
         { to: "/marketing/campaigns", label: t("marketing.tabs.campaigns") },
+        { to: "/marketing/funds", label: t("marketing.tabs.funds") },
       ]}
     />
   );
