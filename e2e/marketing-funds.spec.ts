@@ -65,7 +65,14 @@ test("a partner applies for marketing funds, staff approve part, the partner cla
   await partner.getByLabel("活动总结与费用说明").fill("到店 62 人，登记线索 12 条");
   await partner.getByRole("button", { name: "提交核销" }).click();
   await expect(partner.getByText("核销已提交，等待审核")).toBeVisible();
-  await expect(partner.getByRole("link", { name: "invoice.pdf" })).toBeVisible();
+  const partnerProof = `${portalURL}${await partner.getByRole("link", { name: "invoice.pdf" }).getAttribute("href")}`;
+  expect((await partner.request.get(partnerProof)).headers()["content-type"]).toBe("application/pdf");
+
+  // another partner reaches neither the application nor its proof by URL
+  const other = await as(browser, "portal", "dealer@demo.cn", "/marketing-funds");
+  await expect(other.getByRole("link", { name: number! })).toHaveCount(0);
+  expect((await other.request.get(`${portalURL}${applicationPath}`)).status()).toBe(404);
+  expect((await other.request.get(partnerProof)).status()).toBe(404);
 
   // the manager sees the proof and approves the claim: it settles into the partner's rebate balance
   await manager.goto(`${backofficeURL}${new URL(manager.url()).pathname}`);
