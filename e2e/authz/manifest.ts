@@ -22,6 +22,8 @@ const rebateReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", 
 const rebateManagers = ["admin@demo.cn", "finance@demo.cn", "manager@demo.cn"];
 const pricingManagers = ["admin@demo.cn", "manager@demo.cn"];
 const warehouse = ["admin@demo.cn", "warehouse@demo.cn"];
+const marketingReaders = ["admin@demo.cn", "finance@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
+const marketingManagers = ["admin@demo.cn", "marketing@demo.cn"];
 
 const portal: Manifest = {
   "login": { public: true, allow: "all" },
@@ -33,6 +35,10 @@ const portal: Manifest = {
   "healthz": { public: true, allow: "all" },
   "service/requests/:id/photos/:attachmentId": { ids: ids.repairPhoto, allow: "all" },
   "service/queue/version": { allow: stationUsers },
+  "marketing-funds/:id/files/:fileId": { ids: ids.fundClaimFile, allow: partnerAdmins, file: true },
+  "marketing-funds": { allow: partnerAdmins },
+  "marketing-funds/new": { allow: partnerAdmins },
+  "marketing-funds/:id": { ids: ids.fundApplication, allow: partnerAdmins },
   "": { allow: "all" },
   "search": { allow: "all" },
   "account": { allow: "all" },
@@ -182,6 +188,15 @@ const backoffice: Manifest = {
   "rebates/price-protection": { allow: rebateReaders },
   "rebates/price-protection/new": { allow: rebateManagers },
   "rebates/price-protection/:id": { ids: ids.priceProtection, allow: rebateReaders, intents: ["approve", "recompute"] },
+  "marketing/budgets": { allow: marketingReaders },
+  "marketing/budgets/new": { allow: marketingManagers },
+  "marketing/budgets/:id": { ids: ids.budgetPool, allow: marketingReaders },
+  "marketing/campaigns": { allow: marketingReaders },
+  "marketing/campaigns/new": { allow: marketingManagers },
+  "marketing/campaigns/:id": { ids: ids.campaign, allow: marketingReaders, intents: ["approve", "close", "spend", "start"] },
+  "marketing/funds": { allow: marketingReaders },
+  "marketing/funds/:id": { ids: ids.fundApplication, allow: marketingReaders, intents: ["decide", "decideClaim"] },
+  "marketing/funds/:id/files/:fileId": { ids: ids.fundClaimFile, allow: marketingReaders, file: true },
   "*": { public: true, allow: "all" },
 };
 

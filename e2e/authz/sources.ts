@@ -54,6 +54,15 @@ export const ids = {
   rebateProgram: { from: "rebate_programs t" },
   rebateRun: { from: "rebate_runs t" },
   priceProtection: { from: "price_protections t" },
+  budgetPool: { from: "budget_pools t", branch: "t.branch_id" },
+  campaign: { from: "campaigns t", branch: "t.branch_id" },
+  fundApplication: { from: "fund_applications t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
+  fundClaimFile: {
+    from: "fund_claim_files t join fund_claims c on c.id = t.claim_id",
+    select: { id: "c.application_id", fileId: "t.id" },
+    org: ["t.organization_id"],
+    branch: "c.owner_branch_id",
+  },
   orderQueue: { from: "", values: ["to_allocate"] },
   stockDocumentKind: { from: "", values: ["receipt"] },
 } satisfies Record<string, IdSource>;

@@ -9,6 +9,7 @@ import { seedDemoOrders } from "@cs/domain/orders/seed-demo";
 import { seedDemoChannel } from "@cs/domain/channel/seed-demo";
 import { seedDemoRebates } from "@cs/domain/rebates/seed-demo";
 import { seedDemoPriceProtection } from "@cs/domain/rebates/price-protection-seed-demo";
+import { seedDemoMarketing } from "@cs/domain/marketing/seed-demo";
 
 /** `portalUrl`: the portal's connection, as the row-level-security role (docs/decisions/019). */
 export type Prepared = { url: string; portalUrl: string; embedded: boolean; seeded: boolean; stop: () => Promise<void> };
@@ -42,6 +43,8 @@ export async function prepareDatabase(): Promise<Prepared> {
         if (seeded) await seedDemoRebates(client);
         // A price protection approved, published and settled, so the demo dealer has a rebate balance.
         if (seeded) await seedDemoPriceProtection(client);
+        // Marketing budget pools, campaigns and co-marketing funds (issue 13).
+        if (seeded) await seedDemoMarketing(client);
       } finally {
         await client.$client.end();
       }

@@ -6,6 +6,7 @@ export default [
   route("set-locale", "routes/set-locale.ts"),
   route("healthz", "routes/healthz.ts"),
   route("service/requests/:id/photos/:attachmentId", "routes/service/requests/photo.ts"),
+  route("marketing/funds/:id/files/:fileId", "routes/marketing/fund-file.ts"),
   layout("routes/shell.tsx", [
     index("routes/home.tsx"),
     route("account", "routes/account.tsx"),
@@ -104,6 +105,15 @@ export default [
     route("rebates/price-protection", "routes/rebates/price-protections.tsx"),
     route("rebates/price-protection/new", "routes/rebates/price-protection-new.tsx"),
     route("rebates/price-protection/:id", "routes/rebates/price-protection.tsx"),
+    // marketing (issue 13)
+    route("marketing/budgets", "routes/marketing/budgets.tsx"),
+    route("marketing/budgets/new", "routes/marketing/budget-new.tsx"),
+    route("marketing/budgets/:id", "routes/marketing/budget.tsx"),
+    route("marketing/campaigns", "routes/marketing/campaigns.tsx"),
+    route("marketing/campaigns/new", "routes/marketing/campaign-new.tsx"),
+    route("marketing/campaigns/:id", "routes/marketing/campaign.tsx"),
+    route("marketing/funds", "routes/marketing/funds.tsx"),
+    route("marketing/funds/:id", "routes/marketing/fund.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -10,6 +10,7 @@ export default [
   route("healthz", "routes/healthz.ts"),
   route("service/requests/:id/photos/:attachmentId", "routes/service/photo.ts"),
   route("service/queue/version", "routes/service/queue-version.ts"),
+  route("marketing-funds/:id/files/:fileId", "routes/marketing-funds/file.ts"),
   layout("routes/shell.tsx", [
     index("routes/home.tsx"),
     route("account", "routes/account.tsx"),
@@ -64,6 +65,10 @@ export default [
     route("service/settlements", "routes/service/settlements.tsx"),
     route("service/settlements/:id", "routes/service/settlement.tsx"),
     route("performance", "routes/performance.tsx"),
+    // marketing (issue 13)
+    route("marketing-funds", "routes/marketing-funds/list.tsx"),
+    route("marketing-funds/new", "routes/marketing-funds/new.tsx"),
+    route("marketing-funds/:id", "routes/marketing-funds/detail.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -6,6 +6,8 @@ export type FormResult = {
   /** Translation keys per field; `form` holds messages that belong to no single field. */
   error: Record<string, string[]>;
   initialValue: Record<string, unknown>;
+  /** Values the messages interpolate (a refused amount and the figures it was refused against). */
+  params?: Record<string, string>;
 };
 
 function initialValue(form: FormData | undefined) {
@@ -22,7 +24,7 @@ function initialValue(form: FormData | undefined) {
  */
 export function actionError(error: unknown, form?: FormData) {
   if (error instanceof ValidationError)
-    return data<FormResult>({ status: "error", error: error.fieldErrors, initialValue: initialValue(form) }, { status: 400 });
+    return data<FormResult>({ status: "error", error: error.fieldErrors, initialValue: initialValue(form), ...(error.params ? { params: error.params } : {}) }, { status: 400 });
   if (error instanceof ConflictError)
     return data<FormResult>({ status: "error", error: { form: [error.code] }, initialValue: initialValue(form) }, { status: 409 });
   if (error instanceof NotFoundError) throw data({ messageKey: "errors.notFound" }, { status: 404 });

@@ -2,14 +2,15 @@ import { useTranslation } from "@cs/i18n/react";
 import { Alert } from "@cs/ui";
 import { hasKey } from "@cs/domain/shared/keys";
 
-export type ActionResult = { status: "error"; error: Record<string, string[] | null>; initialValue?: Record<string, unknown> } | undefined | null;
+export type ActionResult = { status: "error"; error: Record<string, string[] | null>; initialValue?: Record<string, unknown>; params?: Record<string, string> } | undefined | null;
 
 /** Translates the keys a form result carries; unknown keys fall back to a generic message. */
-export function useFieldErrors(result: ActionResult | { error?: Record<string, string[] | null | undefined> }) {
+export function useFieldErrors(result: ActionResult | { error?: Record<string, string[] | null | undefined>; params?: Record<string, string> }) {
   const { t } = useTranslation();
   return (name: string) => {
     const errors = result && hasKey(result, "error") ? result.error?.[name] : undefined;
-    return errors?.map((k) => t(k, { defaultValue: t("validation.invalid") })) ?? null;
+    const params = result && hasKey(result, "params") ? result.params : undefined;
+    return errors?.map((k) => t(k, { ...params, defaultValue: t("validation.invalid") })) ?? null;
   };
 }
 
@@ -19,5 +20,5 @@ export function FormAlert({ result }: { result: ActionResult }) {
   const formErrors = result.error.form;
   const hasFieldErrors = Object.keys(result.error).some((k) => k !== "form");
   if (!formErrors?.length && !hasFieldErrors) return null;
-  return <Alert>{formErrors?.length ? formErrors.map((k) => t(k)).join(" ") : t("errors.validation")}</Alert>;
+  return <Alert>{formErrors?.length ? formErrors.map((k) => t(k, { ...result.params })).join(" ") : t("errors.validation")}</Alert>;
 }

@@ -9,6 +9,7 @@ export * from "./contact-forms";
 export * from "./contact-lists";
 export * from "./notifications";
 export * from "./returns";
+export * from "./marketing-funds";
 export * from "./invoice-view";
 export * from "./finance-columns";
 export * from "./service";

@@ -9,12 +9,13 @@ export function uploadStore(): UploadStore {
 }
 
 /**
- * The files posted under `name`, read into memory: an oversized one is refused by its declared
- * size before its bytes are read; the domain checks type (magic bytes), size and count again.
+ * The files posted under `name`, read into memory: one over `limit` (photos' by default; proofs of
+ * marketing claims allow more) is refused by its declared size before its bytes are read; the
+ * domain checks type (magic bytes), size and count again.
  */
-export async function filesOf(form: FormData, name: string): Promise<UploadedFile[]> {
+export async function filesOf(form: FormData, name: string, limit = { bytes: MAX_UPLOAD_BYTES, message: "service.validation.fileTooLarge" }): Promise<UploadedFile[]> {
   const files = form.getAll(name).filter((v): v is File => v instanceof File && v.size > 0);
-  if (files.some((f) => f.size > MAX_UPLOAD_BYTES)) throw new ValidationError({ [name]: ["service.validation.fileTooLarge"] }, "service.validation.fileTooLarge");
+  if (files.some((f) => f.size > limit.bytes)) throw new ValidationError({ [name]: [limit.message] }, limit.message);
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 

@@ -23,6 +23,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
     canManageSupplyRoutes: actor.permissions.has("supply_route:manage"),
     canSeeChannel: actor.kind === "staff" && actor.permissions.has("channel:read"),
     canSeeRebates: actor.kind === "staff" && actor.permissions.has("rebate:read"),
+    canSeeMarketing: actor.kind === "staff" && actor.permissions.has("marketing:read"),
     unread: await unreadCountFor(domainCtx(context, request)),
   };
 });
@@ -44,6 +45,13 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeFinance ? [{ to: "/finance/invoices", label: t("billing.finance.nav"), group: g("finance") }] : []),
     ...(loaderData.canSeeChannel ? [{ to: "/channel", label: t("channel.nav"), group: g("channel") }] : []),
     ...(loaderData.canSeeRebates ? [{ to: "/rebates", label: t("rebatePrograms.nav"), group: g("channel") }] : []),
+    ...(loaderData.canSeeMarketing
+      ? [
+          { to: "/marketing/campaigns", label: t("marketing.nav.campaigns"), group: t("marketing.nav.group") },
+          { to: "/marketing/budgets", label: t("marketing.nav.pools"), group: t("marketing.nav.group") },
+          { to: "/marketing/funds", label: t("marketing.nav.funds"), group: t("marketing.nav.group") },
+        ]
+      : []),
     ...(loaderData.canSeeService ? [{ to: "/service/requests", label: t("service.desk.nav"), group: g("service") }] : []),
     ...(loaderData.canSeeServiceNetwork
       ? [

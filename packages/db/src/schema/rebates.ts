@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { invoices, payments } from "./billing";
+import { fundClaims } from "./marketing";
 import { partnerTier } from "./enums";
 import { orders } from "./orders";
 import { organizations } from "./organizations";
@@ -277,7 +278,7 @@ export const rebateBalances = pgTable(
   (t) => [check("rebate_balances_not_negative", sql`${t.balanceFen} >= 0`)],
 );
 
-export const rebateLedgerKinds = ["statement_credit", "checkout_use", "checkout_release", "payout"] as const;
+export const rebateLedgerKinds = ["statement_credit", "checkout_use", "checkout_release", "payout", "fund_credit"] as const;
 export type RebateLedgerKind = (typeof rebateLedgerKinds)[number];
 export const rebateLedgerKind = pgEnum("rebate_ledger_kind", rebateLedgerKinds);
 
@@ -295,6 +296,8 @@ export const rebateLedger = pgTable(
     statementId: uuid().references(() => rebateStatements.id),
     orderId: uuid().references(() => orders.id),
     paymentId: uuid().references(() => payments.id),
+    /** A settled co-marketing fund claim (kind fund_credit). */
+    fundClaimId: uuid().references(() => fundClaims.id),
     note: text(),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -302,6 +305,8 @@ export const rebateLedger = pgTable(
   (t) => [
     index("rebate_ledger_organization_id_created_at_idx").on(t.organizationId, t.createdAt),
     uniqueIndex("rebate_ledger_statement_credit_idx").on(t.statementId).where(sql`${t.kind} = 'statement_credit'`),
+    // not on kind: a value added to an enum cannot be used in the migration that adds it
+    uniqueIndex("rebate_ledger_fund_credit_idx").on(t.fundClaimId).where(sql`${t.fundClaimId} is not null`),
     check("rebate_ledger_amount", sql`${t.amountFen} <> 0 and ${t.balanceAfterFen} >= 0`),
   ],
 );

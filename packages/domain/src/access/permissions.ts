@@ -48,6 +48,10 @@ export const permissions = [
   "own_performance:read",
   "own_rebate:read",
   "own_rebate:use",
+  "marketing:read",
+  "marketing:manage",
+  "marketing:approve",
+  "own_marketing:apply",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -71,7 +75,7 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve"],
   },
   sales: {
     audience: "staff",
@@ -93,11 +97,11 @@ export const roles = {
   finance: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:update", "audit:read", "stock:approve", "payment:record", "credit:manage", "order:approve", "target:manage", "rebate:read", "rebate:manage", "rebate:approve"],
+    permissions: [...staffRead, "organization:update", "audit:read", "stock:approve", "payment:record", "credit:manage", "order:approve", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read"],
     orderApprovalLimitFen: 50_000_000n,
   },
   service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },
-  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read"] },
+  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage"] },
   partner_admin: {
     audience: "partner",
     permissions: [
@@ -119,6 +123,7 @@ export const roles = {
       "own_performance:read",
       "own_rebate:read",
       "own_rebate:use",
+      "own_marketing:apply",
     ],
   },
   partner_buyer: {

@@ -17,6 +17,7 @@ export type LedgerEntry = {
   statementId?: string | null;
   orderId?: string | null;
   paymentId?: string | null;
+  fundClaimId?: string | null;
   note?: string | null;
   createdBy: string | null;
 };
@@ -55,6 +56,7 @@ export async function postLedgerEntry(tx: Transaction, entry: LedgerEntry, field
       statementId: entry.statementId ?? null,
       orderId: entry.orderId ?? null,
       paymentId: entry.paymentId ?? null,
+      fundClaimId: entry.fundClaimId ?? null,
       note: entry.note ?? null,
       createdBy: entry.createdBy,
     })

@@ -41,7 +41,7 @@ export type StoredFile = { storedPath: string; originalName: string; mime: strin
  * Writes checked files under `<dir>/<folder>/<uuid>.<ext>` (a name we choose, never the user's) and
  * returns their paths relative to the store; `discard` removes them when the transaction fails.
  */
-export async function storeFiles(store: UploadStore, folder: string, files: ReturnType<typeof checkImages>) {
+export async function storeFiles(store: UploadStore, folder: string, files: { bytes: Uint8Array; ext: string; mime: string; originalName: string }[]) {
   const stored: StoredFile[] = [];
   const discard = () => Promise.all(stored.map((s) => rm(path.join(store.dir, s.storedPath), { force: true }))).then(() => undefined);
   try {

@@ -34,6 +34,8 @@ export class ValidationError extends DomainError {
   constructor(
     readonly fieldErrors: FieldErrors,
     messageKey = "errors.validation",
+    /** Values the translated messages interpolate (figures already formatted, e.g. `¥1,234.00`). */
+    readonly params?: Record<string, string>,
   ) {
     super(messageKey, messageKey);
   }

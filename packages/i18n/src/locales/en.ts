@@ -25,6 +25,7 @@ import { en as rebatePrograms } from "./rebates/programs.en";
 import { en as rebateAdjustments } from "./rebates/adjustments.en";
 import { en as verify } from "./auth/verify.en";
 import { en as invite } from "./auth/invite.en";
+import { en as marketing } from "./marketing/marketing.en";
 
 export const en: Resource = {
   app: {
@@ -355,6 +356,7 @@ export const en: Resource = {
   staffHome,
   rebatePrograms,
   rebateAdjustments,
+  marketing,
   verify,
   invite,
   search: {

@@ -24,6 +24,7 @@ import { zhCN as rebatePrograms } from "./rebates/programs.zh-CN";
 import { zhCN as rebateAdjustments } from "./rebates/adjustments.zh-CN";
 import { zhCN as verify } from "./auth/verify.zh-CN";
 import { zhCN as invite } from "./auth/invite.zh-CN";
+import { zhCN as marketing } from "./marketing/marketing.zh-CN";
 
 export const zhCN = {
   app: {
@@ -353,6 +354,7 @@ export const zhCN = {
   staffHome,
   rebatePrograms,
   rebateAdjustments,
+  marketing,
   verify,
   invite,
   search: {

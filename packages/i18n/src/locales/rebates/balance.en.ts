@@ -25,6 +25,7 @@ export const en: Widen<typeof zhCN> = {
     checkout_use: "Used at checkout",
     checkout_release: "Returned from an order",
     payout: "Paid out",
+    fund_credit: "Marketing fund claim settled",
   },
   ledger: {
     title: "Rebate balance of {{name}}",

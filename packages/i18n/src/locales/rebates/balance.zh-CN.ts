@@ -23,6 +23,7 @@ export const zhCN = {
     checkout_use: "下单抵扣",
     checkout_release: "订单取消退回",
     payout: "返利出款",
+    fund_credit: "市场费用核销入账",
   },
   ledger: {
     title: "{{name}} 的返利余额",

@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import { localName } from "@cs/i18n";
+import { useTranslation } from "@cs/i18n/react";
+import { Form, Link, useNavigation, useSearchParams } from "react-router";
+import { getCampaign, shanghaiToday } from "@cs/domain";
+import { budgetCategories } from "@cs/domain/shared/schema-vocabulary";
+import { Alert, Button, Card, Money, PageHeader, SelectField, TextField, buttonClass, formatDate, formatDateTime, formatMoney } from "@cs/ui";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { runCampaignAction } from "./campaign-actions.server";
+import { CampaignStatusBadge } from "./status-badge";
+import { MarketingTabs } from "./tabs";
+import type { Route } from "./+types/campaign";
+
+export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  try {
+    return { ...(await getCampaign(ctx, params.id)), formKey: randomUUID(), today: shanghaiToday() };
+  } catch (error) {
+    loaderError(error);
+  }
+});
+
+export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
+  return runCampaignAction(domainCtx(context, request), params.id, await request.formData());
+});
+
+const doneKeys = { created: "marketing.campaigns.created", approved: "marketing.campaigns.approved", started: "marketing.campaigns.started", closed: "marketing.campaigns.closed", spent: "marketing.campaigns.spends.done" } as const;
+
+export default function CampaignPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const [search] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const { campaign: c, lines, spends, canManage, canApprove, formKey, today } = loaderData;
+  const result = (actionData ?? undefined) as ActionResult;
+  const field = useFieldErrors(result);
+  const locale = i18n.language;
+  const zh = locale === "zh-CN";
+  const done = search.get("done");
+  const doneKey = done === "created" || done === "approved" || done === "started" || done === "closed" || done === "spent" ? doneKeys[done] : null;
+  const lastSpend = spends[0];
+  const money = (fen: bigint) => <Money fen={fen} locale={locale} />;
+  const facts: [string, React.ReactNode][] = [
+    [t("marketing.campaigns.type"), t(`marketing.types.${c.type}`)],
+    [t("marketing.pools.division"), localName(zh, c.divisionZh, c.divisionEn)],
+    [t("marketing.pools.branch"), c.branch],
+    [t("marketing.campaigns.columns.dates"), `${formatDate(c.startsOn, locale)} – ${formatDate(c.endsOn, locale)}`],
+    [t("marketing.campaigns.owner"), c.owner],
+    [t("marketing.campaigns.goal"), c.goal],
+    [
+      t("marketing.campaigns.pool"),
+      <Link key="pool" to={`/marketing/budgets/${c.poolId}`} className="text-blue-700 underline">
+        {c.poolQuarter} · {t("marketing.figures.remaining")} {formatMoney(c.poolPlannedFen - c.poolCommittedFen, locale)}
+      </Link>,
+    ],
+    ...(c.decidedBy && c.decidedAt ? [[t("marketing.campaigns.decidedBy"), `${c.decidedBy} · ${formatDateTime(c.decidedAt, locale)}`] as [string, React.ReactNode]] : []),
+  ];
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={`${c.number} · ${c.name}`}
+        actions={
+          <Link to="/marketing/campaigns" className={buttonClass("ghost")}>
+            {t("marketing.campaigns.back")}
+          </Link>
+        }
+      >
+        <div className="mt-1">
+          <CampaignStatusBadge status={c.status} />
+        </div>
+      </PageHeader>
+      <MarketingTabs />
+      {doneKey && !actionData ? <Alert tone="success">{t(doneKey, { amount: formatMoney(done === "spent" ? (lastSpend?.amountFen ?? 0n) : c.plannedFen, locale) })}</Alert> : null}
+      <FormAlert result={result} />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+            {facts.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-slate-600">{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card title={t("marketing.campaigns.budget")}>
+          <table className="w-full text-sm">
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.category}>
+                  <th scope="row" className="py-1 text-left font-normal text-slate-600">{t(`marketing.categories.${l.category}`)}</th>
+                  <td className="py-1 text-right tabular-nums">{money(l.amountFen)}</td>
+                </tr>
+              ))}
+              <tr className="border-t border-slate-200 font-semibold">
+                <th scope="row" className="py-1 text-left">{t("marketing.figures.planned")}</th>
+                <td className="py-1 text-right tabular-nums" data-figure="planned">{money(c.plannedFen)}</td>
+              </tr>
+              <tr>
+                <th scope="row" className="py-1 text-left font-normal text-slate-600">{t("marketing.figures.spent")}</th>
+                <td className="py-1 text-right tabular-nums" data-figure="spent">{money(c.spentFen)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </Card>
+      </div>
+      {(canApprove && c.status === "draft") || (canManage && (c.status === "approved" || c.status === "running")) ? (
+        <Form method="post" className="flex flex-wrap gap-2">
+          <CsrfInput />
+          {canApprove && c.status === "draft" ? (
+            <Button name="intent" value="approve" disabled={busy}>
+              {t("marketing.campaigns.approve")}
+            </Button>
+          ) : null}
+          {canManage && c.status === "approved" ? (
+            <Button name="intent" value="start" disabled={busy}>
+              {t("marketing.campaigns.start")}
+            </Button>
+          ) : null}
+          {canManage && (c.status === "approved" || c.status === "running") ? (
+            <Button name="intent" value="close" variant="secondary" disabled={busy}>
+              {t("marketing.campaigns.close")}
+            </Button>
+          ) : null}
+        </Form>
+      ) : null}
+      <Card title={t("marketing.campaigns.spends.title")}>
+        {canManage && (c.status === "approved" || c.status === "running") ? (
+          <Form method="post" className="mb-4 grid gap-3 sm:grid-cols-5">
+            <CsrfInput />
+            <input type="hidden" name="_key" value={formKey} />
+            <SelectField label={t("marketing.campaigns.spends.category")} name="category" required defaultValue="" errors={field("category")} options={budgetCategories.map((k) => ({ value: k, label: t(`marketing.categories.${k}`) }))} />
+            <TextField label={t("marketing.campaigns.spends.amount")} name="amount" inputMode="decimal" required errors={field("amount")} />
+            <TextField label={t("marketing.campaigns.spends.spentOn")} name="spentOn" type="date" required defaultValue={today} errors={field("spentOn")} />
+            <TextField label={t("marketing.campaigns.spends.note")} name="note" maxLength={500} errors={field("note")} />
+            <div className="flex items-end">
+              <Button name="intent" value="spend" disabled={busy}>
+                {t("marketing.campaigns.spends.submit")}
+              </Button>
+            </div>
+          </Form>
+        ) : null}
+        {spends.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("marketing.campaigns.spends.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">{t("marketing.campaigns.spends.title")}</caption>
+              <thead>
+                <tr className="text-left text-slate-600">
+                  <th scope="col" className="py-1">{t("marketing.campaigns.spends.columns.spentOn")}</th>
+                  <th scope="col" className="py-1">{t("marketing.campaigns.spends.columns.category")}</th>
+                  <th scope="col" className="py-1 text-right">{t("marketing.campaigns.spends.columns.amount")}</th>
+                  <th scope="col" className="py-1 pl-4">{t("marketing.campaigns.spends.columns.note")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {spends.map((s) => (
+                  <tr key={s.id} className="border-t border-slate-100">
+                    <td className="py-1">{formatDate(s.spentOn, locale)}</td>
+                    <td className="py-1">{t(`marketing.categories.${s.category}`)}</td>
+                    <td className="py-1 text-right tabular-nums">{money(s.amountFen)}</td>
+                    <td className="py-1 pl-4">{s.note ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { budgetPools, divisions, organizations, users, type Database } from "@cs/db";
+import type { Ctx } from "../shared/context";
+import { shanghaiToday } from "../shared/dates";
+import { loadActor } from "../users/actor";
+import { addCampaignSpend, approveCampaign, startCampaign } from "./campaign-status";
+import { createCampaign } from "./campaigns";
+import { applyForFunds, decideFundApplication } from "./funds";
+import { createBudgetPool } from "./pools";
+import { quarterOf } from "./quarter";
+
+async function ctxFor(db: Database, login: string): Promise<Ctx> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.login, login));
+  const actor = user ? await loadActor(db, user.id) : null;
+  if (!actor) throw new Error(`marketing demo: no active user ${login}`);
+  return { db, actor };
+}
+
+/**
+ * Budget pools for this quarter through the real verbs: every division in every branch, ¥200,000
+ * each (¥500,000 for the first division in Beijing). Runs once: skipped when any pool exists.
+ */
+export async function seedDemoMarketing(db: Database): Promise<{ pools: number }> {
+  const [{ n } = { n: 0 }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${budgetPools}`);
+  if (Number(n) > 0) return { pools: 0 };
+  const marketing = await ctxFor(db, "marketing@demo.cn");
+  const quarter = quarterOf(shanghaiToday());
+  const divisionRows = await db.select({ id: divisions.id }).from(divisions).orderBy(asc(divisions.code));
+  const branches = await db.select({ id: organizations.id, code: organizations.code }).from(organizations).where(eq(organizations.kind, "branch")).orderBy(asc(organizations.code));
+  const manager = await ctxFor(db, "manager@demo.cn");
+  let pools = 0;
+  for (const branch of branches)
+    for (const [i, division] of divisionRows.entries()) {
+      const planned = branch.code === "BJ" && i === 0 ? "500000" : "200000";
+      await createBudgetPool(marketing, { _key: `demo-pool-${branch.code}-${i}-${quarter}`, divisionId: division.id, branchId: branch.id, quarter, planned, note: "演示预算" });
+      pools += 1;
+    }
+  // Two campaigns on the first division: a roadshow in Beijing approved, running and partly spent, a training in Shanghai in draft.
+  const today = shanghaiToday();
+  const [first] = divisionRows;
+  const bj = branches.find((b) => b.code === "BJ");
+  const sh = branches.find((b) => b.code === "SH");
+  if (first && bj && sh) {
+    const owner = marketing.actor.userId;
+    const roadshow = await createCampaign(marketing, {
+      _key: "demo-campaign-1", name: "北京渠道路演", type: "roadshow", divisionId: first.id, branchId: bj.id, startsOn: today, endsOn: today, ownerId: owner,
+      goal: "发展 10 家新经销商", budget_venue: "30000", budget_materials: "12000", budget_gifts: "8000",
+    });
+    await approveCampaign(manager, { campaignId: roadshow.campaignId });
+    await startCampaign(marketing, { campaignId: roadshow.campaignId });
+    await addCampaignSpend(marketing, { _key: "demo-campaign-spend-1", campaignId: roadshow.campaignId, category: "venue", amount: "28000", spentOn: today, note: "酒店会议厅" });
+    await createCampaign(marketing, {
+      _key: "demo-campaign-2", name: "上海经销商产品培训", type: "training", divisionId: first.id, branchId: sh.id, startsOn: today, endsOn: today, ownerId: owner,
+      goal: "培训 30 名销售", budget_venue: "10000", budget_staff: "5000",
+    });
+  }
+  // Co-marketing funds: DL-0001's shop opening approved (its claim is the partner's to file), DL-0002's waiting for a decision.
+  if (first) {
+    const dealer = await ctxFor(db, "dealer@demo.cn");
+    const dealer2 = await ctxFor(db, "dealer2@demo.cn");
+    const opening = await applyForFunds(dealer, {
+      _key: "demo-fund-1", divisionId: first.id, activity: "门店周年庆促销", startsOn: today, endsOn: today, amount: "6000", expectedResult: "到店 200 人，销售额 30 万元",
+    });
+    await decideFundApplication(manager, { applicationId: opening.applicationId, decision: "approve", amount: "5000", reason: "礼品费用按 5,000 元支持" });
+    await applyForFunds(dealer2, {
+      _key: "demo-fund-2", divisionId: first.id, activity: "行业客户技术交流会", startsOn: today, endsOn: today, amount: "8000", expectedResult: "20 家行业客户，10 条线索",
+    });
+  }
+  return { pools };
+}
