@@ -22,6 +22,8 @@ const rebateReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", 
 const rebateManagers = ["admin@demo.cn", "finance@demo.cn", "manager@demo.cn"];
 const pricingManagers = ["admin@demo.cn", "manager@demo.cn"];
 const warehouse = ["admin@demo.cn", "warehouse@demo.cn"];
+/** account:assign and relationship:work (owners, contact history, tasks, my day). */
+const accountOwners = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "manager@demo.cn"];
 
 const portal: Manifest = {
   "login": { public: true, allow: "all" },
@@ -95,6 +97,7 @@ const backoffice: Manifest = {
   "account": { allow: "all" },
   "organizations": { allow: "all" },
   "organizations/export.csv": { allow: "all", file: true },
+  "organizations/reassign": { allow: accountOwners },
   "organizations/new": { allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn"] },
   "organizations/:id": { ids: ids.organization, allow: "all", intents: ["holdOff", "holdOn", "move", "policy", "saveAddress", "saveContact"] },
   "organizations/:id/edit": { ids: ids.organization, allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "finance@demo.cn"] },

@@ -13,6 +13,7 @@ export default [
     route("organizations", "routes/organizations/list.tsx"),
     route("organizations/export.csv", "routes/organizations/export.ts"),
     route("organizations/new", "routes/organizations/new.tsx"),
+    route("organizations/reassign", "routes/organizations/reassign.tsx"),
     route("organizations/:id", "routes/organizations/detail.tsx"),
     route("organizations/:id/edit", "routes/organizations/edit.tsx"),
     route("products", "routes/products.tsx"),

@@ -39,3 +39,4 @@ export * from "./service/dashboard";
 export * from "./rebates";
 export * from "./channel";
 export * from "./home";
+export * from "./relationships";

@@ -17,3 +17,4 @@ export * from "./knowledge";
 export * from "./channel";
 export * from "./rebates";
 export * from "./business-calendar";
+export * from "./relationships";

@@ -47,6 +47,8 @@ export const permissions = [
   "own_performance:read",
   "own_rebate:read",
   "own_rebate:use",
+  "account:assign",
+  "relationship:work",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -70,11 +72,11 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "account:assign", "relationship:work"],
   },
   sales: {
     audience: "staff",
-    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read"],
+    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "account:assign", "relationship:work"],
     orderApprovalLimitFen: 20_000_000n,
     discountLimitBp: 1000,
   },

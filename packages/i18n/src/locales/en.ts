@@ -25,6 +25,7 @@ import { en as rebatePrograms } from "./rebates/programs.en";
 import { en as rebateAdjustments } from "./rebates/adjustments.en";
 import { en as verify } from "./auth/verify.en";
 import { en as invite } from "./auth/invite.en";
+import { en as relations } from "./relations/relations.en";
 
 export const en: Resource = {
   app: {
@@ -357,6 +358,7 @@ export const en: Resource = {
   rebateAdjustments,
   verify,
   invite,
+  relations,
   search: {
     label: "Find anything",
     placeholder: "Find…",

@@ -24,6 +24,7 @@ import { zhCN as rebatePrograms } from "./rebates/programs.zh-CN";
 import { zhCN as rebateAdjustments } from "./rebates/adjustments.zh-CN";
 import { zhCN as verify } from "./auth/verify.zh-CN";
 import { zhCN as invite } from "./auth/invite.zh-CN";
+import { zhCN as relations } from "./relations/relations.zh-CN";
 
 export const zhCN = {
   app: {
@@ -355,6 +356,7 @@ export const zhCN = {
   rebateAdjustments,
   verify,
   invite,
+  relations,
   search: {
     label: "全站查找",
     placeholder: "查找…",

@@ -98,6 +98,7 @@ export default function OrganizationDetail({ loaderData, actionData }: Route.Com
           {field(t("org.fields.taxId"), org.taxId)}
           {field(t("org.fields.shortName"), org.shortName)}
           {field(t("org.fields.branch"), loaderData.branch?.name)}
+          {field(t("relations.owner.label"), loaderData.accountOwner?.name)}
           {field(t("org.fields.tier"), org.tier ? t(`org.tiers.${org.tier}`) : null)}
           {field(t("org.fields.region"), org.region ? t(`org.regions.${org.region}`) : null)}
           {field(t("org.fields.city"), [org.province, org.city].filter(Boolean).join(" "))}

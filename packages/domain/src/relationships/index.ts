@@ -1,0 +1,5 @@
+export * from "./schema";
+export { mayWorkRelationships } from "./access";
+export { logActivity, listActivities, type ActivityRow } from "./activities";
+export { createTask, setTaskDone, listOrganizationTasks, type TaskRow } from "./tasks";
+export { myDay, myDaySummary, DORMANT_DAYS, type MyDay, type MyDaySummary } from "./my-day";
