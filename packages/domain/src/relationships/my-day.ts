@@ -8,7 +8,7 @@ import { openTasksOf } from "./tasks";
 /** An account with no contact for this many days shows on its owner's day. */
 export const DORMANT_DAYS = 30;
 
-const lastContact = sql<Date | null>`(select max(${activities.occurredAt}) from ${activities} where ${activities.organizationId} = ${organizations.id})`;
+const lastContact = sql<Date | string | null>`(select max(${activities.occurredAt}) from ${activities} where ${activities.organizationId} = ${organizations.id})`;
 
 function dormantWhere(ctx: Ctx, now: Date) {
   const since = new Date(now.getTime() - DORMANT_DAYS * 86_400_000);

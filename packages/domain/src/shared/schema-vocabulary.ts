@@ -9,6 +9,7 @@ export { locationKinds, moveReasons } from "@cs/db/schema/inventory";
 export { organizationKinds, organizationStatuses, partnerTiers, regions } from "@cs/db/schema/enums";
 export { repairPriorities, repairStatuses } from "@cs/db/schema/service";
 export { returnReasons } from "@cs/db/schema/returns";
+export { activityKinds } from "@cs/db/schema/relationships";
 export type { KnowledgeArticle } from "@cs/db/schema/knowledge";
 export type { Organization } from "@cs/db/schema/organizations";
 export type { RebateMultiplierTier, RebateTier } from "@cs/db/schema/rebates";

@@ -49,6 +49,7 @@ export const en: Widen<typeof zhCN> = {
     overdue: "Overdue",
     doneAt: "Done",
     remind: "Reminder {{when}}",
+    me: "Myself",
   },
   myDay: {
     nav: "My day",

@@ -47,6 +47,7 @@ export const zhCN = {
     overdue: "已逾期",
     doneAt: "已完成",
     remind: "提醒 {{when}}",
+    me: "我自己",
   },
   myDay: {
     nav: "我的今日",
