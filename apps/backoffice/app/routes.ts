@@ -16,6 +16,7 @@ export default [
     route("organizations/reassign", "routes/organizations/reassign.tsx"),
     route("organizations/:id", "routes/organizations/detail.tsx"),
     route("organizations/:id/edit", "routes/organizations/edit.tsx"),
+    route("organizations/:id/360", "routes/relationships/customer-360.tsx"),
     route("my-day", "routes/relationships/my-day.tsx"),
     route("products", "routes/products.tsx"),
     route("products/new", "routes/products/new.tsx"),

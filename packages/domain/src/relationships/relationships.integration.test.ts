@@ -31,8 +31,8 @@ beforeAll(async () => {
   )) as [Ctx, Ctx, Ctx, Ctx];
   const bj = (await orgByCode(db, "BJ")).id;
   const sh = (await orgByCode(db, "SH")).id;
-  [bjOrg] = await db.select().from(organizations).where(and(eq(organizations.ownerBranchId, bj), eq(organizations.kind, "dealer"))).limit(1);
-  [shOrg] = await db.select().from(organizations).where(and(eq(organizations.ownerBranchId, sh), eq(organizations.kind, "dealer"))).limit(1);
+  bjOrg = (await db.select().from(organizations).where(and(eq(organizations.ownerBranchId, bj), eq(organizations.kind, "dealer"))).limit(1))[0]!;
+  shOrg = (await db.select().from(organizations).where(and(eq(organizations.ownerBranchId, sh), eq(organizations.kind, "dealer"))).limit(1))[0]!;
   expect(bjOrg && shOrg).toBeTruthy();
 });
 
