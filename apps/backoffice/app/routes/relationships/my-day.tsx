@@ -14,7 +14,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
   try {
     const day = await myDay(ctx);
     if (!day) throw new NotFoundError("my-day");
-    return { day, now: new Date().toISOString() };
+    return { day, dormantDays: DORMANT_DAYS, now: new Date().toISOString() };
   } catch (error) {
     loaderError(error);
   }
@@ -59,7 +59,7 @@ export default function MyDayPage({ loaderData, actionData }: Route.ComponentPro
         {section(t("relations.myDay.overdue"), t("relations.myDay.nothingOverdue"), day.overdue)}
         {section(t("relations.myDay.today"), t("relations.myDay.nothingToday"), day.today)}
         <Card title={`${t("relations.myDay.dormant")} (${day.dormant.length})`} className="lg:col-span-2">
-          <p className="mb-2 text-xs text-slate-500">{t("relations.myDay.dormantHint", { days: DORMANT_DAYS })}</p>
+          <p className="mb-2 text-xs text-slate-500">{t("relations.myDay.dormantHint", { days: loaderData.dormantDays })}</p>
           {day.dormant.length === 0 ? (
             <p className="text-sm text-slate-600">{t("relations.myDay.nothingDormant")}</p>
           ) : (

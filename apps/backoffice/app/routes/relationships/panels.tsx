@@ -180,7 +180,7 @@ export function TaskPanel({
             <FormAlert result={result} />
           </div>
           <TextField label={t("relations.task.fields.title")} name="title" required maxLength={200} defaultValue={valueOf(result, "title")} errors={errs("title")} className="sm:col-span-2" />
-          <TextField label={t("relations.task.fields.dueAt")} name="dueAt" type="datetime-local" required min={now} defaultValue={valueOf(result, "dueAt")} errors={errs("dueAt")} />
+          <TextField label={t("relations.task.fields.dueAt")} name="dueAt" type="datetime-local" required defaultValue={valueOf(result, "dueAt")} errors={errs("dueAt")} />
           <TextField label={t("relations.task.fields.remindAt")} name="remindAt" type="datetime-local" defaultValue={valueOf(result, "remindAt")} errors={errs("remindAt")} />
           <SelectField
             label={t("relations.task.fields.assignee")}
