@@ -99,7 +99,7 @@ const backoffice: Manifest = {
   "organizations/export.csv": { allow: "all", file: true },
   "organizations/reassign": { allow: accountOwners },
   "organizations/:id/360": { ids: ids.organization, allow: "all" },
-  "my-day": { allow: accountOwners, intents: ["taskDone"] },
+  "my-day": { allow: accountOwners, intents: ["addTask", "logActivity", "taskDone"] },
   "organizations/new": { allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn"] },
   "organizations/:id": { ids: ids.organization, allow: "all", intents: ["addTask", "holdOff", "holdOn", "logActivity", "move", "policy", "saveAddress", "saveContact", "taskDone"] },
   "organizations/:id/edit": { ids: ids.organization, allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "finance@demo.cn"] },

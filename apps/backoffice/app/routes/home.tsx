@@ -68,7 +68,7 @@ function MyDayCard({ day }: { day: NonNullable<StaffHome["myDay"]> }) {
         <ul className="mt-2 divide-y divide-slate-100 text-sm">
           {day.next.map((task) => (
             <li key={task.id} className="flex flex-wrap items-baseline justify-between gap-2 px-2 py-1.5">
-              <Link to={`/organizations/${task.organizationId}`} className="font-medium text-blue-800 hover:underline">
+              <Link to={`/organizations/${task.organizationId}`} className="font-medium text-blue-800 underline">
                 {task.title} · {task.organizationName}
               </Link>
               <span className={new Date(task.dueAt) < now ? "text-xs font-medium text-red-700" : "text-xs text-slate-500"}>{formatDateTime(task.dueAt, lng)}</span>

@@ -146,7 +146,7 @@ export default function OrganizationDetail({ loaderData, actionData }: Route.Com
           formKey={loaderData.formKey}
           result={intent === "logActivity" ? result : undefined}
         />
-        <TaskPanel tasks={loaderData.tasks} assignees={loaderData.assignees} canWork={may.work} formKey={`${loaderData.formKey}-t`} result={intent === "addTask" ? result : undefined} now={loaderData.now} />
+        <TaskPanel tasks={loaderData.tasks} assignees={loaderData.assignees} canWork={may.work} formKey={`${loaderData.formKey}-t`} result={intent === "addTask" ? result : undefined} />
       </div>
       <ChannelPlacement
         parent={loaderData.parent}

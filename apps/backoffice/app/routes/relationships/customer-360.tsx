@@ -24,7 +24,7 @@ function Section({ title, to, children, className }: { title: string; to?: strin
       className={className}
       actions={
         to ? (
-          <Link to={to} className="text-sm text-blue-800 hover:underline">
+          <Link to={to} className="text-sm text-blue-800 underline">
             {t("relations.c360.seeAll")}
           </Link>
         ) : undefined
@@ -95,11 +95,15 @@ export default function Customer360Page({ loaderData }: Route.ComponentProps) {
       </PageHeader>
       <div className="grid items-start gap-4 md:grid-cols-2 xl:grid-cols-3">
         <Section title={t("relations.c360.contacts")} to={`/organizations/${org.id}`}>
-          {view.contacts.length === 0
-            ? none
-            : view.contacts.slice(0, 4).map((c) => (
+          {view.contacts.length === 0 ? (
+            none
+          ) : (
+            <dl>
+              {view.contacts.slice(0, 4).map((c) => (
                 <Row key={c.id} label={[c.name, c.title].filter(Boolean).join(" · ")} value={c.mobile ?? c.phone ?? c.email ?? "—"} />
               ))}
+            </dl>
+          )}
         </Section>
         {view.credit ? (
           <Section title={t("relations.c360.credit")} to={`/finance/invoices?partner=${org.id}&state=open`}>
@@ -125,7 +129,7 @@ export default function Customer360Page({ loaderData }: Route.ComponentProps) {
               <ul className="mt-2 border-t border-slate-100 pt-2 text-sm">
                 {view.openInvoices.rows.map((inv) => (
                   <li key={inv.id} className="flex justify-between gap-2 py-0.5">
-                    <Link to={`/finance/invoices/${inv.id}`} className="text-blue-800 hover:underline">
+                    <Link to={`/finance/invoices/${inv.id}`} className="text-blue-800 underline">
                       {inv.number}
                     </Link>
                     <span className={inv.daysOverdue > 0 ? "text-red-700" : "text-slate-600"}>
@@ -145,7 +149,7 @@ export default function Customer360Page({ loaderData }: Route.ComponentProps) {
               <ul className="text-sm">
                 {view.orders.recent.map((o) => (
                   <li key={o.id} className="flex justify-between gap-2 py-0.5">
-                    <Link to={`/orders/${o.id}`} className="text-blue-800 hover:underline">
+                    <Link to={`/orders/${o.id}`} className="text-blue-800 underline">
                       {o.number}
                     </Link>
                     <span className="text-slate-600">
@@ -170,7 +174,7 @@ export default function Customer360Page({ loaderData }: Route.ComponentProps) {
               <ul className="text-sm">
                 {view.repairs.recent.map((r) => (
                   <li key={r.id} className="flex justify-between gap-2 py-0.5">
-                    <Link to={`/service/requests/${r.id}`} className="text-blue-800 hover:underline">
+                    <Link to={`/service/requests/${r.id}`} className="text-blue-800 underline">
                       {r.number}
                     </Link>
                     <span className="text-slate-600">{t(`service.statuses.${r.status}`)}</span>
@@ -212,7 +216,7 @@ export default function Customer360Page({ loaderData }: Route.ComponentProps) {
             {view.timeline.map((e) => (
               <li key={`${e.kind}-${e.id}`} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 py-2 text-sm">
                 <span className="w-36 shrink-0 text-slate-500">{formatDateTime(e.at, lng)}</span>
-                <Link to={eventLink(e, org.id)} className="font-medium text-blue-800 hover:underline">
+                <Link to={eventLink(e, org.id)} className="font-medium text-blue-800 underline">
                   {eventTitle(e)}
                 </Link>
                 {e.amountFen !== null ? <span className="text-slate-700">{formatMoney(e.amountFen, lng)}</span> : null}

@@ -66,7 +66,7 @@ export default function MyDayPage({ loaderData, actionData }: Route.ComponentPro
             <ul className="divide-y divide-slate-100">
               {day.dormant.map((org) => (
                 <li key={org.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                  <Link to={`/organizations/${org.id}`} className="font-medium text-blue-800 hover:underline">
+                  <Link to={`/organizations/${org.id}`} className="font-medium text-blue-800 underline">
                     {org.name}
                   </Link>
                   <span className="text-slate-500">

@@ -125,7 +125,7 @@ export function TaskLine({ task, now, showOrganization }: { task: TaskRow; now: 
         <p className="text-xs text-slate-500">
           {showOrganization ? (
             <>
-              <Link to={`/organizations/${task.organizationId}`} className="text-blue-800 hover:underline">
+              <Link to={`/organizations/${task.organizationId}`} className="text-blue-800 underline">
                 {task.organizationName}
               </Link>
               {" · "}
@@ -152,14 +152,12 @@ export function TaskPanel({
   canWork,
   formKey,
   result,
-  now,
 }: {
   tasks: { open: TaskRow[]; done: TaskRow[] };
   assignees: { id: string; name: string }[];
   canWork: boolean;
   formKey: string;
   result: ActionResult;
-  now: string;
 }) {
   const { t } = useTranslation();
   const errs = errorsOf(result, t);
