@@ -24,6 +24,8 @@ const pricingManagers = ["admin@demo.cn", "manager@demo.cn"];
 const warehouse = ["admin@demo.cn", "warehouse@demo.cn"];
 const marketingReaders = ["admin@demo.cn", "finance@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 const marketingManagers = ["admin@demo.cn", "marketing@demo.cn"];
+/** account:assign and relationship:work (owners, contact history, tasks, my day). */
+const accountOwners = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "manager@demo.cn"];
 
 const portal: Manifest = {
   "login": { public: true, allow: "all" },
@@ -104,8 +106,11 @@ const backoffice: Manifest = {
   "account": { allow: "all" },
   "organizations": { allow: "all" },
   "organizations/export.csv": { allow: "all", file: true },
+  "organizations/reassign": { allow: accountOwners },
+  "organizations/:id/360": { ids: ids.organization, allow: "all" },
+  "my-day": { allow: accountOwners, intents: ["addTask", "logActivity", "taskDone"] },
   "organizations/new": { allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn"] },
-  "organizations/:id": { ids: ids.organization, allow: "all", intents: ["holdOff", "holdOn", "move", "policy", "saveAddress", "saveContact"] },
+  "organizations/:id": { ids: ids.organization, allow: "all", intents: ["addTask", "holdOff", "holdOn", "logActivity", "move", "policy", "saveAddress", "saveContact", "taskDone"] },
   "organizations/:id/edit": { ids: ids.organization, allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "finance@demo.cn"] },
   "products": { allow: "all" },
   "products/new": { allow: pricingManagers },

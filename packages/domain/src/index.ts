@@ -40,3 +40,4 @@ export * from "./rebates";
 export * from "./channel";
 export * from "./home";
 export * from "./marketing";
+export * from "./relationships";

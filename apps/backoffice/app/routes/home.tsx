@@ -1,6 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
 import { staffHome, type StaffHome } from "@cs/domain";
-import { Card, Figure, PageHeader, formatDate, formatMoney, formatNumber } from "@cs/ui";
+import { Link } from "react-router";
+import { Card, Figure, PageHeader, formatDate, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
 import { domainCtx, guarded, loaderError } from "@cs/web/server";
 import type { Route } from "./+types/home";
 
@@ -47,6 +48,34 @@ function SalesCard({ sales }: { sales: NonNullable<StaffHome["sales"]> }) {
       <p className={`mx-2 mt-1 text-sm font-medium ${change === null ? "text-slate-500" : change >= 0 ? "text-green-800" : "text-red-700"}`}>
         {change === null ? t("staffHome.sales.noBase") : t("staffHome.sales.change", { change: `${change >= 0 ? "+" : ""}${change.toFixed(1)}%` })}
       </p>
+    </Card>
+  );
+}
+
+/** 我的今日 on the home page: the counts, and the tasks due by tonight as links to their accounts. */
+function MyDayCard({ day }: { day: NonNullable<StaffHome["myDay"]> }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const now = new Date();
+  return (
+    <Card title={t("relations.myDay.title")} actions={<Link to="/my-day" className="text-sm text-blue-800 hover:underline">{t("relations.myDay.open")}</Link>}>
+      <div className="grid grid-cols-3 gap-1">
+        <Figure to="/my-day" label={t("relations.myDay.overdue")} value={formatNumber(day.overdue, lng)} tone={day.overdue > 0 ? "red" : "slate"} />
+        <Figure to="/my-day" label={t("relations.myDay.today")} value={formatNumber(day.today, lng)} tone={day.today > 0 ? "amber" : "slate"} />
+        <Figure to="/my-day" label={t("relations.myDay.dormant")} value={formatNumber(day.dormant, lng)} tone={day.dormant > 0 ? "amber" : "slate"} />
+      </div>
+      {day.next.length ? (
+        <ul className="mt-2 divide-y divide-slate-100 text-sm">
+          {day.next.map((task) => (
+            <li key={task.id} className="flex flex-wrap items-baseline justify-between gap-2 px-2 py-1.5">
+              <Link to={`/organizations/${task.organizationId}`} className="font-medium text-blue-800 underline">
+                {task.title} · {task.organizationName}
+              </Link>
+              <span className={new Date(task.dueAt) < now ? "text-xs font-medium text-red-700" : "text-xs text-slate-500"}>{formatDateTime(task.dueAt, lng)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </Card>
   );
 }
@@ -110,6 +139,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <p className="mt-1 text-slate-600">{loaderData.roles.map((r) => t(`roles.${r}`)).join("、")}</p>
       </PageHeader>
       <div className="grid items-start gap-4 lg:grid-cols-2">
+        {home.myDay ? <MyDayCard day={home.myDay} /> : null}
         {cards.map((c) => (
           <QueueCard key={c.key} title={c.title} items={c.items} />
         ))}
@@ -125,7 +155,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         ) : null}
         {home.sales ? <SalesCard sales={home.sales} /> : null}
       </div>
-      {cards.length === 0 && !home.receivables && !home.sales ? <p className="text-slate-600">{t("staffHome.nothing")}</p> : null}
+      {cards.length === 0 && !home.receivables && !home.sales && !home.myDay ? <p className="text-slate-600">{t("staffHome.nothing")}</p> : null}
     </>
   );
 }

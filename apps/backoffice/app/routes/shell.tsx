@@ -11,6 +11,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
   const actor = requireActor(context, request);
   return {
     canSeeOrganizations: actor.permissions.has("organization:read"),
+    canWorkAccounts: actor.kind === "staff" && actor.permissions.has("relationship:work"),
     canSeeKnowledge: mayReadKnowledge(actor),
     canSeeServiceNetwork: actor.permissions.has("service:read"),
     canSeeStock: actor.permissions.has("stock:read"),
@@ -35,6 +36,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
   const nav: NavItem[] = [
     { to: "/", label: t("nav.home"), end: true },
     ...(loaderData.canSeeOrganizations ? [{ to: "/organizations", label: t("nav.organizations"), group: g("customers") }] : []),
+    ...(loaderData.canWorkAccounts ? [{ to: "/my-day", label: t("relations.myDay.nav"), group: g("customers") }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("desk.nav"), group: g("sales") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav"), group: g("sales") }] : []),
     ...(loaderData.canSeePricing ? [{ to: "/pricing", label: t("pricing.nav"), group: g("sales") }] : []),

@@ -18,3 +18,4 @@ export * from "./channel";
 export * from "./rebates";
 export * from "./business-calendar";
 export * from "./marketing";
+export * from "./relationships";

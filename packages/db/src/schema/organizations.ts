@@ -13,6 +13,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { backorderPolicy, organizationKind, organizationStatus, partnerTier, region } from "./enums";
+import { users } from "./users";
 
 export const organizations = pgTable(
   "organizations",
@@ -41,6 +42,8 @@ export const organizations = pgTable(
     creditHold: boolean().notNull().default(false),
     creditHoldReason: text(),
     backorderPolicy: backorderPolicy().notNull().default("backorder"),
+    /** The staff user who owns the relationship (account owner); optional. */
+    accountOwnerId: uuid().references((): AnyPgColumn => users.id),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -51,6 +54,7 @@ export const organizations = pgTable(
     index("organizations_kind_name_idx").on(t.kind, t.name),
     index("organizations_owner_branch_id_name_idx").on(t.ownerBranchId, t.name),
     index("organizations_parent_id_idx").on(t.parentId),
+    index("organizations_account_owner_id_name_idx").on(t.accountOwnerId, t.name),
     index("organizations_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
   ],
 );

@@ -52,6 +52,8 @@ export const permissions = [
   "marketing:manage",
   "marketing:approve",
   "own_marketing:apply",
+  "account:assign",
+  "relationship:work",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -75,11 +77,11 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "account:assign", "relationship:work"],
   },
   sales: {
     audience: "staff",
-    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read"],
+    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "account:assign", "relationship:work"],
     orderApprovalLimitFen: 20_000_000n,
     discountLimitBp: 1000,
   },

@@ -73,6 +73,12 @@ describe("staffHome", () => {
     expect(Object.keys(home.stock!).sort()).toEqual(["callOffs", "inTransit", "low", "pendingApproval", "receipts", "stocktakes"]);
     expect(home.orders).toBeNull();
     expect(home.service).toBeNull();
-    expect(await staffHome(await ctxOf(db, "dealer@demo.cn"))).toEqual({ orders: null, stock: null, receivables: null, returns: null, rebates: null, service: null, sales: null });
+    expect(home.myDay).toBeNull();
+    expect(await staffHome(await ctxOf(db, "dealer@demo.cn"))).toEqual({ myDay: null, orders: null, stock: null, receivables: null, returns: null, rebates: null, service: null, sales: null });
+  });
+
+  it("gives a salesperson my day: tasks due today and overdue, and owned accounts without contact for 30 days", async () => {
+    const home = await staffHome(await ctxOf(db, "sales.bj@demo.cn"));
+    expect(home.myDay).toEqual({ today: 0, overdue: 0, dormant: 0, next: [] });
   });
 });

@@ -9,9 +9,12 @@ import { countOrderQueues, type OrderQueueCounts } from "../orders/queues";
 import { returnScope } from "../returns/inputs";
 import { openRepairStatuses } from "../service/workflow";
 import { addMonths, shanghaiToday } from "../shared/dates";
+import { myDaySummary, type MyDaySummary } from "../relationships/my-day";
 import type { Ctx } from "../shared/context";
 
 export type StaffHome = {
+  /** My day (我的今日) for those who work accounts: tasks due today, overdue, accounts gone quiet, the next few tasks. */
+  myDay: MyDaySummary | null;
   /** Order queues in the actor's branches: all of them for the order desk, the approvals for approvers. */
   orders: Partial<OrderQueueCounts> | null;
   /** Stock documents waiting for someone and pairs below their reorder point; only approvals for approvers. */
@@ -41,7 +44,7 @@ const none = <T>() => Promise.resolve(null as T | null);
  */
 export async function staffHome(ctx: Ctx, now = new Date()): Promise<StaffHome> {
   const { actor, db } = ctx;
-  if (actor.kind !== "staff") return { orders: null, stock: null, receivables: null, returns: null, rebates: null, service: null, sales: null };
+  if (actor.kind !== "staff") return { myDay: null, orders: null, stock: null, receivables: null, returns: null, rebates: null, service: null, sales: null };
   const today = shanghaiToday(now);
   const from = `${today.slice(0, 8)}01`;
   const lastFrom = addMonths(from, -1);
@@ -54,7 +57,8 @@ export async function staffHome(ctx: Ctx, now = new Date()): Promise<StaffHome> 
   const orderWork = can(actor, "order:manage");
   const mayOrders = can(actor, "order:read") && (orderWork || can(actor, "order:approve"));
 
-  const [orders, documents, low, aging, onHold, returnCount, rebates, service, sales] = await Promise.all([
+  const [day, orders, documents, low, aging, onHold, returnCount, rebates, service, sales] = await Promise.all([
+    myDaySummary(ctx, now),
     mayOrders ? countOrderQueues(ctx) : none<OrderQueueCounts>(),
     mayStock
       ? db
@@ -121,6 +125,7 @@ export async function staffHome(ctx: Ctx, now = new Date()): Promise<StaffHome> 
 
   const totals = aging?.totals;
   return {
+    myDay: day,
     orders: orders && !orderWork ? { pending_approval: orders.pending_approval } : orders,
     stock: documents ? (stockWork ? { ...documents, low: low ?? 0 } : { pendingApproval: documents.pendingApproval }) : null,
     receivables: totals

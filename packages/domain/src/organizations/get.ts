@@ -23,7 +23,10 @@ const parentOrg = alias(organizations, "parent_org");
 
 export async function getOrganization(ctx: Ctx, id: string) {
   const org = await findOrganizationInScope(ctx, id);
-  const [branchRow, parentRow, contactRows, addressRows, history] = await Promise.all([
+  const [ownerRow, branchRow, parentRow, contactRows, addressRows, history] = await Promise.all([
+    org.accountOwnerId
+      ? ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, org.accountOwnerId))
+      : Promise.resolve([]),
     org.ownerBranchId
       ? ctx.db
           .select({ id: organizations.id, name: organizations.name })
@@ -61,6 +64,7 @@ export async function getOrganization(ctx: Ctx, id: string) {
   ]);
   return {
     organization: org,
+    accountOwner: ownerRow[0] ?? null,
     branch: branchRow[0] ?? null,
     parent: parentRow[0] ?? null,
     contacts: contactRows,

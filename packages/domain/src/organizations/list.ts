@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { organizationKinds, organizations, organizationStatuses, partnerTiers, regions } from "@cs/db";
+import { organizationKinds, organizations, organizationStatuses, partnerTiers, regions, users } from "@cs/db";
 import { organizationScope } from "../access/scopes";
 import type { Ctx } from "../shared/context";
 import { likePattern, listQuerySchema, type Page } from "../shared/list-query";
@@ -19,11 +19,14 @@ export const organizationListQuery = listQuerySchema(organizationSortKeys, "name
   tier: multi(partnerTiers),
   status: multi(organizationStatuses),
   branch: z.uuid().optional().catch(undefined),
+  /** Account owner: "mine", "none" (no owner yet) or a staff user's id. */
+  owner: z.union([z.literal("mine"), z.literal("none"), z.uuid()]).optional().catch(undefined),
 });
 export type OrganizationListQuery = z.output<typeof organizationListQuery>;
 
 const branch = alias(organizations, "branch");
 const parent = alias(organizations, "parent");
+const owner = alias(users, "account_owner");
 
 const columns = {
   id: organizations.id,
@@ -42,6 +45,8 @@ const columns = {
   createdAt: organizations.createdAt,
   branchName: branch.name,
   parentName: parent.name,
+  accountOwnerId: organizations.accountOwnerId,
+  ownerName: owner.displayName,
 };
 
 const sortColumns = {
@@ -55,13 +60,17 @@ const sortColumns = {
   createdAt: organizations.createdAt,
 } satisfies Record<(typeof organizationSortKeys)[number], unknown>;
 
-function filters(ctx: Ctx, q: OrganizationListQuery): SQL | undefined {
+/** The list's filter as one SQL condition, inside the actor's scope (also what a bulk reassignment changes). */
+export function organizationFilter(ctx: Ctx, q: OrganizationListQuery): SQL | undefined {
   const conditions: (SQL | undefined)[] = [organizationScope(ctx.actor)];
   if (q.kind.length) conditions.push(inArray(organizations.kind, q.kind));
   if (q.region.length) conditions.push(inArray(organizations.region, q.region));
   if (q.tier.length) conditions.push(inArray(organizations.tier, q.tier));
   if (q.status.length) conditions.push(inArray(organizations.status, q.status));
   if (q.branch) conditions.push(eq(organizations.ownerBranchId, q.branch));
+  if (q.owner === "mine") conditions.push(eq(organizations.accountOwnerId, ctx.actor.userId));
+  else if (q.owner === "none") conditions.push(isNull(organizations.accountOwnerId));
+  else if (q.owner) conditions.push(eq(organizations.accountOwnerId, q.owner));
   if (q.q) {
     const p = likePattern(q.q);
     conditions.push(
@@ -76,13 +85,14 @@ function baseQuery(ctx: Ctx) {
     .select(columns)
     .from(organizations)
     .leftJoin(branch, eq(branch.id, organizations.ownerBranchId))
-    .leftJoin(parent, eq(parent.id, organizations.parentId));
+    .leftJoin(parent, eq(parent.id, organizations.parentId))
+    .leftJoin(owner, eq(owner.id, organizations.accountOwnerId));
 }
 
 export type OrganizationRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>[number];
 
 export async function listOrganizations(ctx: Ctx, query: OrganizationListQuery): Promise<Page<OrganizationRow>> {
-  const where = filters(ctx, query);
+  const where = organizationFilter(ctx, query);
   const order = query.dir === "desc" ? desc : asc;
   const [rows, [total]] = await Promise.all([
     baseQuery(ctx)
@@ -100,7 +110,7 @@ export async function listOrganizations(ctx: Ctx, query: OrganizationListQuery):
  * more than one chunk in memory.
  */
 export async function* exportOrganizations(ctx: Ctx, query: OrganizationListQuery, chunk = 1000) {
-  const where = filters(ctx, query);
+  const where = organizationFilter(ctx, query);
   let after: string | undefined;
   for (;;) {
     const rows = await baseQuery(ctx)

@@ -6,8 +6,10 @@ import { canUseBranch } from "../access/scopes";
 import { recordAudit, diffFields } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { parseInput } from "../shared/parse";
+import { hasKey } from "../shared/keys";
 import { ConflictError, ForbiddenError, ValidationError } from "../shared/errors";
 import { findOrganizationInScope } from "./get";
+import { assertOwnerEligible } from "./owner";
 import { companyProfileInput, organizationInput, organizationUpdateInput, type OrganizationInput } from "./schema";
 
 function toColumns(input: OrganizationInput) {
@@ -25,6 +27,7 @@ function toColumns(input: OrganizationInput) {
     status: input.status,
     creditLimitFen: input.creditLimit ?? 0n,
     paymentTermsDays: input.paymentTermsDays,
+    accountOwnerId: input.accountOwnerId ?? null,
   };
 }
 
@@ -85,6 +88,7 @@ async function insertOrganization(tx: Transaction, ctx: Ctx, input: Organization
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('organization-code'))`);
   await assertTaxIdFree(ctx, input.taxId);
   await assertBranch(ctx, branchId);
+  if (input.accountOwnerId) await assertOwnerEligible(ctx, input.accountOwnerId, [input.kind === "branch" ? null : (branchId ?? null)]);
   const code = await nextCode(ctx, input.kind);
   const [created] = await mapTaxIdClash(
     tx
@@ -143,7 +147,11 @@ export async function updateOrganization(ctx: Ctx, id: string, raw: unknown) {
       throw new ValidationError({ ownerBranchId: ["validation.branchOutOfScope"] });
     if (ownerBranchId !== current.ownerBranchId) await assertBranch(ctx, ownerBranchId);
     await assertTaxIdFree(ctx, input.taxId, id);
-    return { ...toColumns(input), ownerBranchId };
+    // A form without the field (an older client, an import) leaves the owner as it is.
+    const accountOwnerId = typeof raw === "object" && raw !== null && hasKey(raw, "accountOwnerId") ? (input.accountOwnerId ?? null) : current.accountOwnerId;
+    if (accountOwnerId && (accountOwnerId !== current.accountOwnerId || ownerBranchId !== current.ownerBranchId))
+      await assertOwnerEligible(ctx, accountOwnerId, [current.kind === "branch" ? current.id : ownerBranchId]);
+    return { ...toColumns(input), ownerBranchId, accountOwnerId };
   });
 }
 

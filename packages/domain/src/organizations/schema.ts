@@ -43,6 +43,7 @@ export const organizationInput = z
     shortName: optionalText(30),
     taxId: creditCodeField,
     ownerBranchId: optionalUuid,
+    accountOwnerId: optionalUuid,
     tier: z.preprocess((v) => (v === "" ? undefined : v), z.enum(partnerTiers, { error: "validation.invalid" }).optional()),
     region: z.preprocess((v) => (v === "" ? undefined : v), z.enum(regions, { error: "validation.invalid" }).optional()),
     province: optionalText(20),
@@ -87,6 +88,13 @@ export const companyProfileInput = z
   .superRefine((v, ctx) => {
     if (!v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "validation.required" });
   });
+
+/** Bulk reassignment: the new owner (blank clears it) of every account the list filter matches. */
+export const reassignOwnerInput = z.object({
+  accountOwnerId: optionalUuid,
+  /** How many accounts the page said it would change: a filter that now matches more or fewer is refused. */
+  expected: strictNumber(z.number().int().min(1)),
+});
 
 export const moveInput = z.object({
   parentId: optionalUuid,

@@ -10,6 +10,7 @@ export { organizationKinds, organizationStatuses, partnerTiers, regions } from "
 export { repairPriorities, repairStatuses } from "@cs/db/schema/service";
 export { returnReasons } from "@cs/db/schema/returns";
 export { budgetCategories, campaignStatuses, campaignTypes } from "@cs/db/schema/marketing";
+export { activityKinds } from "@cs/db/schema/relationships";
 export type { KnowledgeArticle } from "@cs/db/schema/knowledge";
 export type { Organization } from "@cs/db/schema/organizations";
 export type { RebateMultiplierTier, RebateTier } from "@cs/db/schema/rebates";

@@ -1,3 +1,4 @@
+import { shanghaiDateTime } from "../shared/dates";
 import { z } from "zod";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
 import { parseYuan } from "../shared/money";
@@ -67,6 +68,28 @@ export const uuidField = z.uuid({ error: "validation.invalid" });
 export const dateField = z.preprocess(
   blankToUndefined,
   z.iso.date({ error: "validation.date" }).optional(),
+);
+
+/**
+ * A wall-clock time in China as a `datetime-local` input sends it (`2026-12-07T14:30`), to the instant.
+ * The business calendar is Asia/Shanghai whatever the browser's or server's zone (UTC+8, no DST).
+ */
+export const shanghaiDateTimeField = z.preprocess(
+  blankToUndefined,
+  z
+    .string({ error: "validation.invalid" })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: "relations.validation.dateTime" })
+    .transform((v, c) => {
+      const at = new Date(`${v.length === 16 ? `${v}:00` : v}+08:00`);
+      // A day that does not exist (02-30) rolls over in Date: the round trip must give back what was typed.
+      const valid = !Number.isNaN(at.getTime()) && shanghaiDateTime(at).slice(0, 16) === v.slice(0, 16).replace("T", " ");
+      if (!valid || at.getUTCFullYear() < 2000 || at.getUTCFullYear() > 2100) {
+        c.addIssue({ code: "custom", message: "relations.validation.dateTime" });
+        return z.NEVER;
+      }
+      return at;
+    })
+    .optional(),
 );
 
 /** Yuan as typed ("12,345.60") to integer fen, never through a float. */

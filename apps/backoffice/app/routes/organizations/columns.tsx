@@ -22,6 +22,7 @@ export function organizationColumns(t: TFunction, locale: string): ColumnDef<Org
     },
     { id: "kind", header: t("org.fields.kind"), meta: { sortKey: "kind" }, cell: ({ row }) => t(`org.kinds.${row.original.kind}`) },
     { id: "branch", header: t("org.fields.branch"), cell: ({ row }) => row.original.branchName ?? "—" },
+    { id: "owner", header: t("relations.owner.label"), cell: ({ row }) => row.original.ownerName ?? "—" },
     { id: "parent", header: t("org.fields.parent"), meta: { defaultHidden: true }, cell: ({ row }) => row.original.parentName ?? "—" },
     { id: "region", header: t("org.fields.region"), meta: { defaultHidden: true }, cell: ({ row }) => (row.original.region ? t(`org.regions.${row.original.region}`) : "—") },
     { id: "city", header: t("org.fields.city"), meta: { sortKey: "city" }, cell: ({ row }) => row.original.city ?? "—" },

@@ -2,7 +2,19 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
 import { Link, useSearchParams } from "react-router";
-import { can, getCreditTerms, getOrganization, getOrganizationAudit, listParentCandidates, moveOrganization } from "@cs/domain";
+import {
+  can,
+  getCreditTerms,
+  getOrganization,
+  getOrganizationAudit,
+  listActivities,
+  listOrganizationTasks,
+  listOwnerCandidates,
+  listParentCandidates,
+  mayWorkRelationships,
+  moveOrganization,
+  shanghaiDateTime,
+} from "@cs/domain";
 import { Alert, Badge, Card, PageHeader, buttonClass, formatMoney } from "@cs/ui";
 import { AddressList, ContactList, type ActionResult } from "@cs/web";
 import { actionError, contactIntent, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
@@ -11,14 +23,20 @@ import { AuditTrail } from "./audit-trail";
 import { ChannelPlacement } from "./channel-placement";
 import { CreditHoldPanel } from "../orders/credit-panel";
 import { creditIntents, doneUrl, runCreditIntent } from "../orders/credit.server";
+import { ActivityPanel, TaskPanel } from "../relationships/panels";
+import { relationshipIntents, runRelationshipIntent } from "../relationships/intents.server";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
-    const [detail, audit, candidates] = await Promise.all([
+    const work = mayWorkRelationships(ctx.actor);
+    const [detail, audit, candidates, activities, tasks, assignees] = await Promise.all([
       getOrganization(ctx, params.id),
       getOrganizationAudit(ctx, params.id),
       can(ctx.actor, "organization:move") ? listParentCandidates(ctx, params.id) : Promise.resolve([]),
+      listActivities(ctx, params.id, 20),
+      listOrganizationTasks(ctx, params.id, 5),
+      work ? listOwnerCandidates(ctx) : Promise.resolve([]),
     ]);
     // Finance's credit hold and backorder policy panel, for partners only.
     const creditTerms = can(ctx.actor, "credit:manage") && detail.organization.kind !== "branch" ? await getCreditTerms(ctx, params.id) : null;
@@ -27,8 +45,13 @@ export const loader = guarded(async function loader({ context, request, params }
       audit,
       candidates,
       creditTerms,
+      activities,
+      tasks,
+      assignees,
+      now: shanghaiDateTime(new Date()).slice(0, 16).replace(" ", "T"),
       formKey: randomUUID(),
       may: {
+        work,
         edit: can(ctx.actor, "organization:update"),
         move: can(ctx.actor, "organization:move"),
         contacts: can(ctx.actor, "contact:manage"),
@@ -50,6 +73,7 @@ export const action = guarded(async function action({ context, request, params }
       return actionError(error, form);
     }
   }
+  if (relationshipIntents.has(String(form.get("intent")))) return runRelationshipIntent(ctx, params.id, form, `/organizations/${params.id}`);
   if (creditIntents.has(String(form.get("intent")))) {
     const back = doneUrl(`/organizations/${params.id}`);
     try {
@@ -79,11 +103,16 @@ export default function OrganizationDetail({ loaderData, actionData }: Route.Com
       <PageHeader
         title={org.name}
         actions={
-          may.edit ? (
-            <Link to={`/organizations/${org.id}/edit`} className={buttonClass("primary")}>
-              {t("common.edit")}
+          <>
+            <Link to={`/organizations/${org.id}/360`} className={buttonClass("secondary")}>
+              {t("relations.c360.open")}
             </Link>
-          ) : null
+            {may.edit ? (
+              <Link to={`/organizations/${org.id}/edit`} className={buttonClass("primary")}>
+                {t("common.edit")}
+              </Link>
+            ) : null}
+          </>
         }
       >
         <div className="mt-1 flex items-center gap-2 text-sm text-slate-600">
@@ -98,6 +127,7 @@ export default function OrganizationDetail({ loaderData, actionData }: Route.Com
           {field(t("org.fields.taxId"), org.taxId)}
           {field(t("org.fields.shortName"), org.shortName)}
           {field(t("org.fields.branch"), loaderData.branch?.name)}
+          {field(t("relations.owner.label"), loaderData.accountOwner?.name)}
           {field(t("org.fields.tier"), org.tier ? t(`org.tiers.${org.tier}`) : null)}
           {field(t("org.fields.region"), org.region ? t(`org.regions.${org.region}`) : null)}
           {field(t("org.fields.city"), [org.province, org.city].filter(Boolean).join(" "))}
@@ -107,6 +137,17 @@ export default function OrganizationDetail({ loaderData, actionData }: Route.Com
           {field(t("org.fields.paymentTerms"), String(org.paymentTermsDays))}
         </dl>
       </Card>
+      <div className="grid items-start gap-4 lg:grid-cols-2">
+        <ActivityPanel
+          activities={loaderData.activities}
+          contacts={loaderData.contacts}
+          canLog={may.work}
+          now={loaderData.now}
+          formKey={loaderData.formKey}
+          result={intent === "logActivity" ? result : undefined}
+        />
+        <TaskPanel tasks={loaderData.tasks} assignees={loaderData.assignees} canWork={may.work} formKey={`${loaderData.formKey}-t`} result={intent === "addTask" ? result : undefined} />
+      </div>
       <ChannelPlacement
         parent={loaderData.parent}
         history={loaderData.parentHistory}

@@ -1,6 +1,6 @@
 import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
-import { authorize, findOrganizationInScope, listBranches, updateOrganization } from "@cs/domain";
+import { authorize, findOrganizationInScope, listBranches, listOwnerCandidates, updateOrganization } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/edit";
@@ -10,8 +10,8 @@ export const loader = guarded(async function loader({ context, request, params }
   const ctx = domainCtx(context, request);
   try {
     authorize(ctx.actor, "organization:update");
-    const [organization, branches] = await Promise.all([findOrganizationInScope(ctx, params.id), listBranches(ctx)]);
-    return { organization, branches };
+    const [organization, branches, owners] = await Promise.all([findOrganizationInScope(ctx, params.id), listBranches(ctx), listOwnerCandidates(ctx)]);
+    return { organization, branches, owners };
   } catch (error) {
     loaderError(error);
   }
@@ -34,7 +34,7 @@ export default function EditOrganization({ loaderData, actionData }: Route.Compo
   return (
     <>
       <PageHeader title={`${t("org.edit")}：${organization.name}`} />
-      <OrganizationForm organization={organization} branches={loaderData.branches} result={actionData} cancelTo={`/organizations/${organization.id}`} />
+      <OrganizationForm organization={organization} branches={loaderData.branches} owners={loaderData.owners} result={actionData} cancelTo={`/organizations/${organization.id}`} />
     </>
   );
 }

@@ -16,12 +16,14 @@ import { type Organization, organizationStatuses, partnerTiers, regions } from "
 export function OrganizationForm({
   organization,
   branches,
+  owners,
   result,
   formKey,
   cancelTo,
 }: {
   organization?: Organization;
   branches: { id: string; name: string }[];
+  owners: { id: string; name: string }[];
   result: ActionResult;
   formKey?: string;
   cancelTo: string;
@@ -67,6 +69,7 @@ export function OrganizationForm({
           <TextField label={t("org.fields.shortName")} name="shortName" maxLength={30} defaultValue={dv("shortName")} errors={errs("shortName")} />
           <TextField label={t("org.fields.taxId")} name="taxId" maxLength={18} defaultValue={dv("taxId")} errors={errs("taxId")} autoCapitalize="characters" />
           <SelectField label={t("org.fields.branch")} name="ownerBranchId" defaultValue={dv("ownerBranchId")} placeholder="—" options={branches.map((b) => ({ value: b.id, label: b.name }))} errors={errs("ownerBranchId")} />
+          <SelectField label={t("relations.owner.label")} name="accountOwnerId" defaultValue={dv("accountOwnerId")} placeholder={t("relations.owner.none")} options={owners.map((o) => ({ value: o.id, label: o.name }))} errors={errs("accountOwnerId")} />
           <SelectField label={t("org.fields.tier")} name="tier" defaultValue={dv("tier")} placeholder="—" options={options(partnerTiers, "org.tiers")} errors={errs("tier")} />
           <SelectField label={t("org.fields.region")} name="region" defaultValue={dv("region")} placeholder="—" options={options(regions, "org.regions")} errors={errs("region")} />
           <TextField label={t("org.fields.province")} name="province" maxLength={20} defaultValue={dv("province")} errors={errs("province")} />

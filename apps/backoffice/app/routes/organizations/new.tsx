@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
-import { authorize, createOrganization, listBranches } from "@cs/domain";
+import { authorize, createOrganization, listBranches, listOwnerCandidates } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
@@ -15,7 +15,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
     // Staff without organization:create: a 404 like any page they may not open, not a 500.
     loaderError(error);
   }
-  return { branches: await listBranches(ctx), formKey: randomUUID() };
+  const [branches, owners] = await Promise.all([listBranches(ctx), listOwnerCandidates(ctx)]);
+  return { branches, owners, formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
@@ -34,7 +35,7 @@ export default function NewOrganization({ loaderData, actionData }: Route.Compon
   return (
     <>
       <PageHeader title={t("org.new")} />
-      <OrganizationForm branches={loaderData.branches} result={actionData} formKey={loaderData.formKey} cancelTo="/organizations" />
+      <OrganizationForm branches={loaderData.branches} owners={loaderData.owners} result={actionData} formKey={loaderData.formKey} cancelTo="/organizations" />
     </>
   );
 }

@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { contacts } from "./contacts";
+import { organizations } from "./organizations";
+import { users } from "./users";
+
+/** How staff were in touch with an account (联系记录). */
+export const activityKinds = ["call", "visit", "email", "wechat", "meeting", "note"] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+export const activityKind = pgEnum("activity_kind", activityKinds);
+
+/**
+ * One contact with an account: who (a staff user), when, with whom (optionally one of its contacts),
+ * what was said, the outcome and the next step. Orders, payments and repairs are not copied here;
+ * the 360 page merges them into one timeline when it reads.
+ */
+export const activities = pgTable(
+  "activities",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    contactId: uuid().references(() => contacts.id, { onDelete: "set null" }),
+    kind: activityKind().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    staffId: uuid()
+      .notNull()
+      .references(() => users.id),
+    summary: text().notNull(),
+    outcome: text(),
+    nextStep: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("activities_organization_id_occurred_at_idx").on(t.organizationId, t.occurredAt.desc()),
+    index("activities_staff_id_occurred_at_idx").on(t.staffId, t.occurredAt.desc()),
+  ],
+);
+
+/** A follow-up for a staff user on an account: due at a time, optionally reminded, done or not. */
+export const relationshipTasks = pgTable(
+  "relationship_tasks",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    /** The activity whose next step this task is, when it was entered with one. */
+    activityId: uuid().references(() => activities.id),
+    title: text().notNull(),
+    dueAt: timestamp({ withTimezone: true }).notNull(),
+    remindAt: timestamp({ withTimezone: true }),
+    assigneeId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    doneAt: timestamp({ withTimezone: true }),
+    doneBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("relationship_tasks_assignee_id_due_at_idx").on(t.assigneeId, t.dueAt).where(sql`${t.doneAt} is null`),
+    index("relationship_tasks_organization_id_due_at_idx").on(t.organizationId, t.dueAt),
+    check("relationship_tasks_remind_before_due", sql`${t.remindAt} is null or ${t.remindAt} <= ${t.dueAt}`),
+  ],
+);
+
+export type Activity = typeof activities.$inferSelect;
+export type RelationshipTask = typeof relationshipTasks.$inferSelect;
