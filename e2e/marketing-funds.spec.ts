@@ -52,6 +52,7 @@ test("a partner applies for marketing funds, staff approve part, the partner cla
   await manager.getByRole("button", { name: "批准", exact: true }).click();
   await expect(manager.getByText("申请已批准 ¥1,200.00，已占用预算池")).toBeVisible();
   await checkA11y(manager);
+  await manager.screenshot({ path: "docs/screenshots/backoffice-marketing-fund.png", fullPage: true });
 
   // the partner claims: more than approved is refused with the figures, then a claim with an invoice
   await partner.goto(`${portalURL}${applicationPath}`);

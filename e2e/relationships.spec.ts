@@ -43,6 +43,7 @@ test("a salesperson logs a visit with a follow-up task, finds it in my day, and 
   await expect(page).toHaveURL(/\/my-day$/);
   await expect(page.getByText("发送商用笔记本报价单")).toBeVisible();
   await checkA11y();
+  await page.screenshot({ path: "docs/screenshots/backoffice-my-day.png", fullPage: true });
 
   // The customer 360 page: its sections and the visit on the merged timeline.
   await page.goto(orgUrl);
@@ -52,6 +53,7 @@ test("a salesperson logs a visit with a follow-up task, finds it in my day, and 
   await expect(page.getByRole("heading", { name: /近期订单/ })).toBeVisible();
   await expect(page.getByRole("list", { name: "时间线" }).getByRole("link", { name: "联系 · 拜访" }).first()).toBeVisible();
   await checkA11y();
+  await page.screenshot({ path: "docs/screenshots/backoffice-customer-360.png", fullPage: true });
 
   // Done from my day: gone from the list.
   await page.goto("/my-day");
