@@ -1,17 +1,16 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
-import { cartSize, mayFulfil, mayReadKnowledge } from "@cs/domain";
+import { mayFulfil, mayReadKnowledge } from "@cs/domain";
 import { AppShell, type NavItem } from "@cs/ui";
 import { CartLink, NotificationBell, SearchBox, UserMenu } from "@cs/web";
-import { domainCtx, unreadCountFor, guarded } from "@cs/web/server";
+import { domainCtx, headerCountsFor, guarded } from "@cs/web/server";
 import type { Route } from "./+types/shell";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   const ctx = domainCtx(context, request);
-  const canOrder = actor.permissions.has("own_order:place") && actor.kind === "partner" && !!actor.organizationId;
-  const [unread, canFulfil, cart] = await Promise.all([unreadCountFor(ctx), mayFulfil(ctx), canOrder ? cartSize(ctx) : null]);
+  const [{ unread, cartLines }, canFulfil] = await Promise.all([headerCountsFor(ctx), mayFulfil(ctx)]);
   return {
     hasCompany: actor.permissions.has("own_organization:read"),
     canSeeKnowledge: mayReadKnowledge(actor),
@@ -21,7 +20,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
     canSeeAccount: actor.permissions.has("own_account:read"),
     unread,
     canOrder: actor.permissions.has("own_order:place"),
-    cartLines: cart?.lines ?? null,
+    cartLines,
     canSeeOrders: actor.permissions.has("own_order:read"),
     canSeePerformance: actor.permissions.has("own_performance:read"),
     canSeeRebates: actor.permissions.has("own_rebate:read"),

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
-import { notifications } from "@cs/db";
+import { cartItems, notifications } from "@cs/db";
+import { can } from "../access/authorize";
 import type { Ctx } from "../shared/context";
 import { parseInput } from "../shared/parse";
 import { strictNumber } from "../validation/fields";
@@ -47,6 +48,26 @@ export async function unreadNotificationCount(ctx: Ctx): Promise<number> {
     .from(notifications)
     .where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt)));
   return row?.n ?? 0;
+}
+
+/**
+ * The header's two counts in one statement: unread notices and, for a buyer, the cart's lines. The
+ * portal runs every statement in its own tenant transaction, so one statement is one round trip
+ * (begin, settings, query, commit) fewer on every page than two.
+ */
+export async function headerCounts(ctx: Ctx): Promise<{ unread: number; cartLines: number | null }> {
+  const { actor } = ctx;
+  const orgId = actor.kind === "partner" && can(actor, "own_order:place") ? actor.organizationId : null;
+  const cart = orgId
+    ? sql`(select count(*) from ${cartItems} where ${cartItems.userId} = ${actor.userId} and ${cartItems.organizationId} = ${orgId})::int`
+    : sql`null::int`;
+  const [row] = await ctx.db
+    .select({
+      unread: sql<number>`(select count(*) from ${notifications} where ${notifications.userId} = ${actor.userId} and ${notifications.readAt} is null)::int`,
+      cartLines: sql<number | null>`${cart}`,
+    })
+    .from(sql`(select 1) as one`);
+  return { unread: row?.unread ?? 0, cartLines: row?.cartLines ?? null };
 }
 
 const markInput = z.object({ id: z.string().regex(/^\d{1,18}$/, "validation.invalid") });
