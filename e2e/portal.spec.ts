@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
+import { contacts, createDatabase, users } from "@cs/db";
 import { backofficeURL, expect, pageAs, portalURL, signIn, test } from "./fixtures";
+import { e2eDatabaseUrl } from "./urls";
 
 test("a dealer signs in and edits its company's contact", async ({ page, login, checkA11y }) => {
   await login("portal", "dealer@demo.cn");
@@ -38,19 +41,35 @@ test("a dealer typing another organization's URL gets 404", async ({ page, login
   const response = await page.goto(`${portalURL}/company/${otherId}`);
   expect(response!.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
-  // Nor can a crafted form change it.
-  const post = await page.request.post(`${portalURL}/company/${otherId}`, {
-    form: { _csrf: csrf ?? "", intent: "saveContact", _key: "attack-key-000001", name: "攻击者", mobile: "13900000000" },
-  });
-  expect(post.status()).toBe(404);
+  // Nor can a crafted form change it: the other organization's contacts are as they were.
+  const db = createDatabase(e2eDatabaseUrl, { max: 1 });
+  try {
+    const before = await db.select().from(contacts).where(eq(contacts.organizationId, otherId)).orderBy(contacts.id);
+    const post = await page.request.post(`${portalURL}/company/${otherId}`, {
+      form: { _csrf: csrf ?? "", intent: "saveContact", _key: "attack-key-000001", name: "攻击者", mobile: "13900000000" },
+    });
+    expect(post.status()).toBe(404);
+    expect(await db.select().from(contacts).where(eq(contacts.organizationId, otherId)).orderBy(contacts.id)).toEqual(before);
+  } finally {
+    await db.$client.end({ timeout: 5 });
+  }
 });
 
 test("a form posted without the CSRF token changes nothing", async ({ page, login }) => {
   await login("portal", "dealer@demo.cn");
-  const response = await page.request.post(`${portalURL}/account`, {
-    form: { current: "Demo@2026", next: "Hacked@2027", confirm: "Hacked@2027" },
-  });
-  expect(response.status()).toBe(403);
+  const db = createDatabase(e2eDatabaseUrl, { max: 1 });
+  try {
+    const hash = async () => (await db.select({ h: users.passwordHash }).from(users).where(eq(users.login, "dealer@demo.cn")))[0]!.h;
+    const before = await hash();
+    const response = await page.request.post(`${portalURL}/account`, {
+      form: { current: "Demo@2026", next: "Hacked@2027", confirm: "Hacked@2027" },
+    });
+    expect(response.status()).toBe(403);
+    // the password is the one it was
+    expect(await hash()).toBe(before);
+  } finally {
+    await db.$client.end({ timeout: 5 });
+  }
 });
 
 test("an end customer registers, is signed in, signs out and back in", async ({ page, checkA11y }) => {
