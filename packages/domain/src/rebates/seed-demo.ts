@@ -32,6 +32,7 @@ export async function seedDemoRebates(db: Database, today = shanghaiToday()) {
   const q = await createRebateProgram(ctx, {
     code: "RB-DEMO-Q",
     name: "季度采购返利（全体伙伴）",
+    nameEn: "Quarterly purchase rebate (all partners)",
     status: "active",
     periodStart: quarter,
     periodEnd: dayBefore(addMonths(quarter, 3)),
@@ -52,6 +53,7 @@ export async function seedDemoRebates(db: Database, today = shanghaiToday()) {
   const m = await createRebateProgram(ctx, {
     code: "RB-DEMO-M",
     name: "月度冲量返利（分段累进）",
+    nameEn: "Monthly volume rebate (incremental tiers)",
     status: "active",
     periodStart: month,
     periodEnd: dayBefore(addMonths(month, 1)),
