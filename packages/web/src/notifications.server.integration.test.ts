@@ -6,7 +6,7 @@ import { ctxOf, seedDemoData } from "@cs/domain/testing/demo";
 import { expectUnchanged } from "@cs/domain/testing/unchanged";
 import { testDb } from "../../../tests/db";
 import { outcome } from "../../../tests/route-outcome";
-import { notificationsAction, notificationsLoader, unreadCountFor } from "./notifications.server";
+import { headerCountsFor, notificationsAction, notificationsLoader } from "./notifications.server";
 
 /** The notifications page both apps serve: its loader, its mark-read action and the bell's count. */
 
@@ -40,11 +40,11 @@ const unreadOf = async (ids: bigint[]) => (await db.select().from(notifications)
 describe("notifications", () => {
   it("marks one of the user's notices read, and the bell counts one fewer", async () => {
     const ids = await notify(dealer, 2);
-    const before = await unreadCountFor(dealer);
+    const before = (await headerCountsFor(dealer)).unread;
     const answer = await outcome(notificationsAction(dealer, post([["id", String(ids[0])]])));
     expect(answer).toMatchObject({ status: 302, location: "/notifications?done=marked" });
     expect(await unreadOf(ids)).toEqual([ids[1]]);
-    expect(await unreadCountFor(dealer)).toBe(before - 1);
+    expect((await headerCountsFor(dealer)).unread).toBe(before - 1);
   });
 
   it("marks all up to the newest the page showed; one that came later stays unread", async () => {

@@ -1,6 +1,6 @@
 import { readForm } from "./form-data.server";
 import { redirect } from "react-router";
-import { headerCounts, listNotifications, markAllNotificationsRead, markNotificationRead, notificationListQuery, unreadNotificationCount, type Ctx } from "@cs/domain";
+import { headerCounts, listNotifications, markAllNotificationsRead, markNotificationRead, notificationListQuery, type Ctx } from "@cs/domain";
 import { actionError } from "./errors.server";
 import { searchParamsObject } from "./params";
 
@@ -23,10 +23,6 @@ export async function notificationsAction(ctx: Ctx, request: Request) {
   }
 }
 
-/** The bell's count; a failure here must not take the page down with it. */
-export async function unreadCountFor(ctx: Ctx) {
-  return unreadNotificationCount(ctx).catch(() => 0);
-}
 
 /** The header's counts (bell, and the cart for a buyer) in one query; a failure shows none rather than failing the page. */
 export async function headerCountsFor(ctx: Ctx) {

@@ -4,7 +4,7 @@ import { requireActor } from "@cs/auth/server";
 import { mayReadKnowledge } from "@cs/domain";
 import { AppShell, type NavItem } from "@cs/ui";
 import { NotificationBell, SearchBox, UserMenu } from "@cs/web";
-import { domainCtx, unreadCountFor, guarded } from "@cs/web/server";
+import { domainCtx, headerCountsFor, guarded } from "@cs/web/server";
 import type { Route } from "./+types/shell";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
@@ -25,7 +25,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
     canSeeChannel: actor.kind === "staff" && actor.permissions.has("channel:read"),
     canSeeRebates: actor.kind === "staff" && actor.permissions.has("rebate:read"),
     canSeeMarketing: actor.kind === "staff" && actor.permissions.has("marketing:read"),
-    unread: await unreadCountFor(domainCtx(context, request)),
+    unread: (await headerCountsFor(domainCtx(context, request))).unread,
   };
 });
 

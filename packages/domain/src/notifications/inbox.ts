@@ -41,19 +41,11 @@ export async function listNotifications(ctx: Ctx, q: NotificationListQuery) {
   return { rows: rows.map((r) => ({ ...r, params: (r.params ?? {}) as Record<string, string> })), total: total?.n ?? 0, page: q.page, size: q.size };
 }
 
-/** Unread notices of the actor, for the bell (notifications_unread_idx, a partial index). */
-export async function unreadNotificationCount(ctx: Ctx): Promise<number> {
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, ctx.actor.userId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
-}
-
 /**
- * The header's two counts in one statement: unread notices and, for a buyer, the cart's lines. The
- * portal runs every statement in its own tenant transaction, so one statement is one round trip
- * (begin, settings, query, commit) fewer on every page than two.
+ * The header's two counts in one statement, for both apps: unread notices (the bell, on the partial
+ * index notifications_unread_idx) and, for a buyer, the cart's lines. The portal runs every statement
+ * in its own tenant transaction, so one statement is one round trip (begin, settings, query, commit)
+ * fewer on every page than two.
  */
 export async function headerCounts(ctx: Ctx): Promise<{ unread: number; cartLines: number | null }> {
   const { actor } = ctx;

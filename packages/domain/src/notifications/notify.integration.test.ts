@@ -80,11 +80,11 @@ describe("notify", () => {
 describe("the inbox", () => {
   it("lists, counts and marks read only the actor's own notices", async () => {
     const { actorOf } = await import("../testing/demo");
-    const { listNotifications, markAllNotificationsRead, markNotificationRead, notificationListQuery, unreadNotificationCount } = await import("./inbox");
+    const { listNotifications, markAllNotificationsRead, markNotificationRead, notificationListQuery, headerCounts } = await import("./inbox");
     const desk = { db, actor: await actorOf(db, "orderdesk@demo.cn") };
     const dealer = { db, actor: await actorOf(db, "dealer@demo.cn") };
     const q = notificationListQuery.parse({});
-    const unread = await unreadNotificationCount(desk);
+    const unread = (await headerCounts(desk)).unread;
     expect(unread).toBeGreaterThan(0);
     const { rows } = await listNotifications(desk, q);
     expect(rows.every((r) => r.readAt === null)).toBe(true);
@@ -92,12 +92,12 @@ describe("the inbox", () => {
     expect(await markNotificationRead(dealer, { id: rows[0]!.id })).toEqual({ updated: 0 });
     expect(await markNotificationRead(desk, { id: rows[0]!.id })).toEqual({ updated: 1 });
     expect(await markNotificationRead(desk, { id: rows[0]!.id })).toEqual({ updated: 0 });
-    expect(await unreadNotificationCount(desk)).toBe(unread - 1);
+    expect((await headerCounts(desk)).unread).toBe(unread - 1);
     expect((await listNotifications(desk, notificationListQuery.parse({ unread: "1" }))).total).toBe(unread - 1);
     await expectUnchanged(db, () => expect(markNotificationRead(desk, { id: "1; drop" })).rejects.toThrow());
-    const dealerUnread = await unreadNotificationCount(dealer);
+    const dealerUnread = (await headerCounts(dealer)).unread;
     expect(await markAllNotificationsRead(desk, { upTo: rows[0]!.id })).toEqual({ updated: unread - 1 });
-    expect(await unreadNotificationCount(desk)).toBe(0);
-    expect(await unreadNotificationCount(dealer)).toBe(dealerUnread);
+    expect((await headerCounts(desk)).unread).toBe(0);
+    expect((await headerCounts(dealer)).unread).toBe(dealerUnread);
   });
 });

@@ -84,7 +84,7 @@ export default function PaymentNotices({ loaderData, actionData }: Route.Compone
           <PaymentNoticeList
             rows={page.rows}
             showPartner
-            actions={(n) => (canDecide && n.status === "pending" ? <Decide notice={n} formKey={keys[n.id] ?? ""} result={result} /> : null)}
+            actions={(n) => (canDecide && n.status === "pending" ? <Decide notice={n} formKey={Object.hasOwn(keys, n.id) ? keys[n.id]! : ""} result={result} /> : null)}
           />
         )}
       </Card>
