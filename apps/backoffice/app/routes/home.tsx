@@ -112,6 +112,22 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       ).flatMap((i) => (i.value === undefined ? [] : [{ ...i, value: i.value }])),
     });
   }
+  if (home.paymentNotices)
+    cards.push({
+      key: "paymentNotices",
+      title: t("staffHome.paymentNotices.title"),
+      items: [{ key: "pending", to: "/finance/payment-notices", label: t("staffHome.paymentNotices.pending", { amount: formatMoney(home.paymentNotices.amountFen, lng) }), value: home.paymentNotices.count }],
+    });
+  if (home.marketing)
+    cards.push({
+      key: "marketing",
+      title: t("staffHome.marketing.title"),
+      items: [
+        { key: "campaigns", to: "/marketing/campaigns?status=draft", label: t("staffHome.marketing.campaigns"), value: home.marketing.campaigns },
+        { key: "applications", to: "/marketing/funds?status=submitted", label: t("staffHome.marketing.applications"), value: home.marketing.applications },
+        { key: "claims", to: "/marketing/funds?claim=submitted", label: t("staffHome.marketing.claims"), value: home.marketing.claims },
+      ],
+    });
   if (home.returns !== null) cards.push({ key: "returns", title: t("staffHome.returns.title"), items: [{ key: "requested", to: "/returns?status=requested", label: t("staffHome.returns.requested"), value: home.returns }] });
   if (home.rebates)
     cards.push({

@@ -1,8 +1,15 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { organizations, repairRequests, type Database } from "@cs/db";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { campaigns, divisions, fundApplications, fundClaims, organizations, paymentNotices, repairRequests, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
+import { notifyPayment } from "../billing/payment-notices";
+import { applyForFunds } from "../marketing/funds";
+import { createBudgetPool } from "../marketing/pools";
+import { quarterOf } from "../marketing/quarter";
 import { createTestInvoice } from "../testing/billing";
 import { createTestProduct } from "../testing/inventory";
 import { createConfirmedOrder } from "../testing/orders";
@@ -74,11 +81,55 @@ describe("staffHome", () => {
     expect(home.orders).toBeNull();
     expect(home.service).toBeNull();
     expect(home.myDay).toBeNull();
-    expect(await staffHome(await ctxOf(db, "dealer@demo.cn"))).toEqual({ myDay: null, orders: null, stock: null, receivables: null, returns: null, rebates: null, service: null, sales: null });
+    expect(await staffHome(await ctxOf(db, "dealer@demo.cn"))).toEqual({ myDay: null, orders: null, stock: null, receivables: null, paymentNotices: null, marketing: null, returns: null, rebates: null, service: null, sales: null });
   });
 
   it("gives a salesperson my day: tasks due today and overdue, and owned accounts without contact for 30 days", async () => {
     const home = await staffHome(await ctxOf(db, "sales.bj@demo.cn"));
     expect(home.myDay).toEqual({ today: 0, overdue: 0, dormant: 0, next: [] });
+  });
+
+  it("gives finance the payment notices waiting for it, which move by exactly a new one, and the order desk none", async () => {
+    const finance = await ctxOf(db, "finance@demo.cn");
+    const before = (await staffHome(finance)).paymentNotices!;
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int`, fen: sql<string>`coalesce(sum(${paymentNotices.amountFen}), 0)::text` })
+      .from(paymentNotices)
+      .where(eq(paymentNotices.status, "pending"));
+    expect(before).toEqual({ count: row!.n, amountFen: BigInt(row!.fen) });
+    const store = { dir: await mkdtemp(path.join(tmpdir(), "home-notices-")) };
+    try {
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+      await notifyPayment(await ctxOf(db, "dealer@demo.cn"), { _key: newKey(), amount: "500", paidOn: today, reference: "工行回单 HOME" }, [{ name: "回单.png", bytes: png }], store);
+    } finally {
+      await rm(store.dir, { recursive: true, force: true });
+    }
+    expect((await staffHome(finance)).paymentNotices).toEqual({ count: before.count + 1, amountFen: before.amountFen + 50_000n });
+    expect((await staffHome(await ctxOf(db, "orderdesk@demo.cn"))).paymentNotices).toBeNull();
+  });
+
+  it("gives marketing and management the campaigns, fund applications and claims waiting for a decision; finance (read only) none", async () => {
+    const marketing = await ctxOf(db, "marketing@demo.cn");
+    const counts = () =>
+      db
+        .select({
+          campaigns: sql<number>`(select count(*)::int from ${campaigns} where ${campaigns.status} = 'draft')`,
+          applications: sql<number>`(select count(*)::int from ${fundApplications} where ${fundApplications.status} = 'submitted')`,
+          claims: sql<number>`(select count(*)::int from ${fundClaims} where ${fundClaims.status} = 'submitted')`,
+        })
+        .from(sql`(select 1) as one`)
+        .then((r) => r[0]!);
+    const before = await counts();
+    expect((await staffHome(marketing)).marketing).toEqual(before);
+    const dealer = await orgByCode(db, "DL-0001");
+    const [division] = await db.select({ id: divisions.id }).from(divisions).orderBy(divisions.code).limit(1);
+    await createBudgetPool(marketing, { _key: newKey(), divisionId: division!.id, branchId: dealer.ownerBranchId!, quarter: quarterOf(today), planned: "10,000" });
+    await applyForFunds(await ctxOf(db, "dealer@demo.cn"), { _key: newKey(), divisionId: division!.id, activity: "门店开业", startsOn: today, endsOn: today, amount: "1,000", expectedResult: "10 条线索" });
+    // both work in all branches, so they see every row
+    const after = { ...before, applications: before.applications + 1 };
+    expect(await counts()).toEqual(after);
+    expect((await staffHome(marketing)).marketing).toEqual(after);
+    expect((await staffHome(await ctxOf(db, "manager@demo.cn"))).marketing).toEqual(after);
+    expect((await staffHome(await ctxOf(db, "finance@demo.cn"))).marketing).toBeNull();
   });
 });

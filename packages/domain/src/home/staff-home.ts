@@ -1,8 +1,11 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { invoices, organizations, rebateStatements, repairRequests, returnRequests, stationClaims, stockDocuments } from "@cs/db";
+import { campaigns, fundApplications, fundClaims, invoices, organizations, rebateStatements, repairRequests, returnRequests, stationClaims, stockDocuments } from "@cs/db";
 import { can } from "../access/authorize";
 import { organizationScope, rebateStatementScope, serviceScope, tenantScope } from "../access/scopes";
 import { agingQuery, receivablesAging } from "../billing/aging";
+import { pendingPaymentNotices } from "../billing/payment-notices";
+import { campaignScope } from "../marketing/scope";
+import { fundScope } from "../marketing/funds-scope";
 import { staffDocumentScope } from "../inventory/documents/common";
 import { listLowStock, lowStockQuery } from "../inventory/views/low-stock";
 import { countOrderQueues, type OrderQueueCounts } from "../orders/queues";
@@ -21,6 +24,10 @@ export type StaffHome = {
   stock: Partial<StockQueues> | null;
   /** Receivables past due and partners on credit hold (finance, management, sales). */
   receivables: { overdueFen: bigint; d90PlusFen: bigint; balanceFen: bigint; partners: number; onHold: number } | null;
+  /** Payment notices partners sent that finance has not confirmed or returned yet (payment:record). */
+  paymentNotices: { count: number; amountFen: bigint } | null;
+  /** Marketing decisions waiting: draft campaigns, fund applications and claims submitted (marketing:manage / marketing:approve). */
+  marketing: { campaigns: number; applications: number; claims: number } | null;
   /** Return requests waiting for a decision (return:approve). */
   returns: number | null;
   /** Rebate statements to approve and to publish (rebate:approve / rebate:manage). */
@@ -44,7 +51,7 @@ const none = <T>() => Promise.resolve(null as T | null);
  */
 export async function staffHome(ctx: Ctx, now = new Date()): Promise<StaffHome> {
   const { actor, db } = ctx;
-  if (actor.kind !== "staff") return { myDay: null, orders: null, stock: null, receivables: null, returns: null, rebates: null, service: null, sales: null };
+  if (actor.kind !== "staff") return { myDay: null, orders: null, stock: null, receivables: null, paymentNotices: null, marketing: null, returns: null, rebates: null, service: null, sales: null };
   const today = shanghaiToday(now);
   const from = `${today.slice(0, 8)}01`;
   const lastFrom = addMonths(from, -1);
@@ -57,7 +64,9 @@ export async function staffHome(ctx: Ctx, now = new Date()): Promise<StaffHome> 
   const orderWork = can(actor, "order:manage");
   const mayOrders = can(actor, "order:read") && (orderWork || can(actor, "order:approve"));
 
-  const [day, orders, documents, low, aging, onHold, returnCount, rebates, service, sales] = await Promise.all([
+  const mayMarketing = can(actor, "marketing:read") && (can(actor, "marketing:manage") || can(actor, "marketing:approve"));
+
+  const [day, orders, documents, low, aging, onHold, notices, marketing, returnCount, rebates, service, sales] = await Promise.all([
     myDaySummary(ctx, now),
     mayOrders ? countOrderQueues(ctx) : none<OrderQueueCounts>(),
     mayStock
@@ -82,6 +91,17 @@ export async function staffHome(ctx: Ctx, now = new Date()): Promise<StaffHome> 
           .where(and(organizationScope(actor), eq(organizations.creditHold, true)))
           .then((r) => r[0]!.n)
       : none<number>(),
+    can(actor, "payment:record") && can(actor, "invoice:read") ? pendingPaymentNotices(ctx) : none<{ count: number; amountFen: bigint }>(),
+    mayMarketing
+      ? db
+          .select({
+            campaigns: sql<number>`(select count(*)::int from ${campaigns} where ${campaigns.status} = 'draft' and ${campaignScope(actor)})`,
+            applications: sql<number>`(select count(*)::int from ${fundApplications} where ${fundApplications.status} = 'submitted' and ${fundScope(actor)})`,
+            claims: sql<number>`(select count(*)::int from ${fundClaims} where ${fundClaims.status} = 'submitted' and ${fundScope(actor, fundClaims)})`,
+          })
+          .from(sql`(select 1) as one`)
+          .then((r) => r[0]!)
+      : none<{ campaigns: number; applications: number; claims: number }>(),
     can(actor, "return:approve")
       ? db
           .select({ n: sql<number>`count(*)::int` })
@@ -137,6 +157,8 @@ export async function staffHome(ctx: Ctx, now = new Date()): Promise<StaffHome> 
           onHold: onHold ?? 0,
         }
       : null,
+    paymentNotices: notices,
+    marketing,
     returns: returnCount,
     rebates,
     service,

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { budgetPools, campaigns, divisions, fundApplications, fundApplicationStatuses, fundClaimFiles, fundClaims, organizations, users } from "@cs/db";
+import { budgetPools, campaigns, divisions, fundApplications, fundApplicationStatuses, fundClaimFiles, fundClaims, fundClaimStatuses, organizations, users } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { authorize, can } from "../access/authorize";
 import { resolveStored, type UploadStore } from "../service/uploads";
@@ -15,6 +15,7 @@ import { fundScope } from "./funds-scope";
 export const fundListQuery = listQuerySchema(["createdAt", "number", "requestedFen"] as const, "createdAt").extend({
   dir: z.enum(["asc", "desc"]).catch("desc"),
   status: z.enum(fundApplicationStatuses).optional().catch(undefined),
+  claim: z.enum(fundClaimStatuses).optional().catch(undefined),
   branch: z.uuid().optional().catch(undefined),
 });
 export type FundListQuery = z.output<typeof fundListQuery>;
@@ -50,6 +51,7 @@ export async function listFundApplications(ctx: Ctx, query: FundListQuery): Prom
   const where = and(
     fundScope(ctx.actor),
     query.status ? eq(fundApplications.status, query.status) : undefined,
+    query.claim ? eq(fundClaims.status, query.claim) : undefined,
     query.branch ? eq(fundApplications.ownerBranchId, query.branch) : undefined,
     query.q
       ? or(ilike(fundApplications.number, likePattern(query.q)), ilike(fundApplications.activity, likePattern(query.q)), ilike(organizations.name, likePattern(query.q)), ilike(organizations.code, likePattern(query.q)))
@@ -83,7 +85,12 @@ export async function listFundApplications(ctx: Ctx, query: FundListQuery): Prom
       .orderBy(order(sortColumns[query.sort]), desc(fundApplications.number))
       .limit(query.size)
       .offset((query.page - 1) * query.size),
-    ctx.db.select({ n: count() }).from(fundApplications).innerJoin(organizations, eq(organizations.id, fundApplications.organizationId)).where(where),
+    ctx.db
+      .select({ n: count() })
+      .from(fundApplications)
+      .innerJoin(organizations, eq(organizations.id, fundApplications.organizationId))
+      .leftJoin(fundClaims, eq(fundClaims.applicationId, fundApplications.id))
+      .where(where),
   ]);
   return { rows, total: total?.n ?? 0, page: query.page, size: query.size };
 }

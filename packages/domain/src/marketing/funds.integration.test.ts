@@ -91,6 +91,12 @@ describe("co-marketing funds", () => {
     const again = await fileFundClaim(dealer, { _key: key, applicationId, amount: "2,400", description: "开业活动，到店 120 人" }, [pdf()], store);
     expect(again.claimId).toBe(claim.claimId);
     await expectDomainError(fileFundClaim(dealer, { _key: newKey(), applicationId, amount: "2,400", description: "再来" }, [pdf()], store), { code: "marketing.errors.alreadyClaimed" });
+    // the claims waiting for review, as the staff home links to them: this one, counted with the rows
+    const toReview = await listFundApplications(marketing, fundListQuery.parse({ claim: "submitted", size: "100" }));
+    expect(toReview.rows.map((r) => r.id)).toContain(applicationId);
+    expect(toReview.rows.every((r) => r.claimStatus === "submitted")).toBe(true);
+    expect(toReview.total).toBe(toReview.rows.length);
+    expect((await listFundApplications(marketing, fundListQuery.parse({ claim: "returned" }))).rows.map((r) => r.id)).not.toContain(applicationId);
 
     await decideFundClaim(manager, { claimId: claim.claimId, decision: "return", comment: "请补充现场照片" });
     await fileFundClaim(dealer, { _key: newKey(), applicationId, amount: "2,400", description: "补充照片" }, [png()], store);

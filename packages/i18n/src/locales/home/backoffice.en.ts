@@ -28,6 +28,8 @@ export const en: Widen<typeof zhCN> = {
     onHold: "Partners on credit hold",
     balance: "Open balance ({{count}} partners)",
   },
+  paymentNotices: { title: "Payment notices", pending: "To confirm (total {{amount}})" },
+  marketing: { title: "Marketing", campaigns: "Campaigns to approve", applications: "Fund applications to decide", claims: "Claims to review" },
   returns: { title: "Returns", requested: "Return requests to decide" },
   rebates: { title: "Rebates", toApprove: "Statements to approve", toPublish: "Statements to publish" },
   service: { title: "After-sales service", open: "Open", breached: "Past their SLA", unassigned: "Without a station", claims: "Station claims to review" },

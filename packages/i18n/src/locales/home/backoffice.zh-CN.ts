@@ -26,6 +26,8 @@ export const zhCN = {
     onHold: "信用冻结客户",
     balance: "应收余额（{{count}} 家客户）",
   },
+  paymentNotices: { title: "付款通知", pending: "待确认（合计 {{amount}}）" },
+  marketing: { title: "市场", campaigns: "活动待审批", applications: "费用申请待审批", claims: "核销待审核" },
   returns: { title: "退货", requested: "退货申请待审批" },
   rebates: { title: "返利", toApprove: "对账单待审核", toPublish: "对账单待发布" },
   service: { title: "售后服务", open: "处理中", breached: "超出时限", unassigned: "未分派维修站", claims: "维修站索赔待审核" },

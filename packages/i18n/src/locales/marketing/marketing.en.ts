@@ -41,6 +41,8 @@ export const en: Widen<typeof zhCN> = {
     searchPlaceholder: "Number, activity or partner",
     status: "Status",
     anyStatus: "All statuses",
+    claimFilter: "Claim",
+    anyClaim: "Any claim state",
     branch: "Branch",
     anyBranch: "All branches",
     campaign: "Campaign (optional)",

@@ -39,6 +39,8 @@ export const zhCN = {
     searchPlaceholder: "申请编号、活动或伙伴",
     status: "状态",
     anyStatus: "全部状态",
+    claimFilter: "核销状态",
+    anyClaim: "全部核销状态",
     branch: "分公司",
     anyBranch: "全部分公司",
     campaign: "所属市场活动（可选）",
