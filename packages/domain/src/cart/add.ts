@@ -7,7 +7,7 @@ import { inTransaction, type Ctx } from "../shared/context";
 import { ValidationError } from "../shared/errors";
 import { once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
-import { buyerStock, requireBuyer } from "./buyer";
+import { buyerCart, buyerStock, requireBuyer } from "./buyer";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./limits";
 
 export type CartLineInput = { productId: string; quantity: number };
@@ -79,10 +79,7 @@ async function addInTransaction(
   });
   if (Object.keys(errors).length) throw new ValidationError(errors);
 
-  const mine = and(
-    eq(cartItems.userId, buyer.userId),
-    eq(cartItems.organizationId, buyer.organizationId),
-  );
+  const mine = buyerCart(buyer);
   // Lock the buyer's cart rows: two tabs adding at once each see the other's quantities.
   const existing = await tx
     .select({ productId: cartItems.productId, quantity: cartItems.quantity })

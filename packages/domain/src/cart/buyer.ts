@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { organizations, type DatabaseOrTransaction } from "@cs/db";
+import { and, eq, type SQL } from "drizzle-orm";
+import { cartItems, organizations, type DatabaseOrTransaction } from "@cs/db";
 import { authorize } from "../access/authorize";
 import {
   availability,
@@ -23,6 +23,11 @@ export function requireBuyer(ctx: Ctx): {
   if (ctx.actor.kind !== "partner" || !ctx.actor.organizationId)
     throw new ForbiddenError("own_order:place");
   return { userId: ctx.actor.userId, organizationId: ctx.actor.organizationId };
+}
+
+/** The buyer's own cart rows: one user's lines for one organization (a user may order for no other). */
+export function buyerCart(buyer: { userId: string; organizationId: string }): SQL {
+  return and(eq(cartItems.userId, buyer.userId), eq(cartItems.organizationId, buyer.organizationId))!;
 }
 
 export type BuyerStock = {

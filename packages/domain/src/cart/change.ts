@@ -6,14 +6,10 @@ import { inTransaction, type Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { isUuid, parseInput } from "../shared/parse";
 import { quantitySchema, writeSeen } from "./add";
-import { requireBuyer } from "./buyer";
+import { buyerCart, requireBuyer } from "./buyer";
 import { strictNumber } from "../validation/fields";
 
-const mine = (buyer: { userId: string; organizationId: string }) =>
-  and(
-    eq(cartItems.userId, buyer.userId),
-    eq(cartItems.organizationId, buyer.organizationId),
-  );
+const mine = buyerCart;
 
 const setQuantityInput = z.object({
   productId: z.string(),

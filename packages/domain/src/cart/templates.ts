@@ -16,7 +16,7 @@ import {
 import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
 import { addLinesToCart } from "./add";
-import { requireBuyer } from "./buyer";
+import { buyerCart, requireBuyer } from "./buyer";
 
 /** Templates are shared by the organization's buyers: a dealer's regular monthly order. */
 export async function listOrderTemplates(ctx: Ctx) {
@@ -67,12 +67,7 @@ export async function saveCartAsTemplate(
             quantity: cartItems.quantity,
           })
           .from(cartItems)
-          .where(
-            and(
-              eq(cartItems.userId, buyer.userId),
-              eq(cartItems.organizationId, buyer.organizationId),
-            ),
-          );
+          .where(buyerCart(buyer));
         if (lines.length === 0)
           throw new ValidationError({
             form: ["catalog.templates.errors.emptyCart"],

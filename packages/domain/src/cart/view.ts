@@ -1,9 +1,9 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { cartItems, products } from "@cs/db";
 import type { PartnerAvailability } from "../inventory/partner/availability";
 import { resolvePrices, type PriceReason } from "../pricing/resolve";
 import type { Ctx } from "../shared/context";
-import { buyerStock, requireBuyer, sameAvailability } from "./buyer";
+import { buyerCart, buyerStock, requireBuyer, sameAvailability } from "./buyer";
 
 export type CartLine = {
   productId: string;
@@ -41,11 +41,10 @@ export type CartSize = { lines: number; units: number };
 
 /** How much the buyer's cart holds, for the header's badge and the home page: one indexed count. */
 export async function cartSize(ctx: Ctx): Promise<CartSize> {
-  const { userId, organizationId } = requireBuyer(ctx);
   const [row] = await ctx.db
     .select({ lines: sql<number>`count(*)::int`, units: sql<number>`coalesce(sum(${cartItems.quantity}), 0)::int` })
     .from(cartItems)
-    .where(and(eq(cartItems.userId, userId), eq(cartItems.organizationId, organizationId)));
+    .where(buyerCart(requireBuyer(ctx)));
   return row ?? { lines: 0, units: 0 };
 }
 
@@ -70,12 +69,7 @@ export async function getCart(ctx: Ctx): Promise<Cart> {
     })
     .from(cartItems)
     .innerJoin(products, eq(products.id, cartItems.productId))
-    .where(
-      and(
-        eq(cartItems.userId, buyer.userId),
-        eq(cartItems.organizationId, buyer.organizationId),
-      ),
-    )
+    .where(buyerCart(buyer))
     .orderBy(asc(cartItems.addedAt), asc(products.sku));
   const ids = rows.map((r) => r.productId);
   const [prices, stock] = await Promise.all([

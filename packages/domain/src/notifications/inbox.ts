@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { cartItems, notifications } from "@cs/db";
 import { can } from "../access/authorize";
+import { buyerCart } from "../cart/buyer";
 import type { Ctx } from "../shared/context";
 import { parseInput } from "../shared/parse";
 import { strictNumber } from "../validation/fields";
@@ -51,7 +52,7 @@ export async function headerCounts(ctx: Ctx): Promise<{ unread: number; cartLine
   const { actor } = ctx;
   const orgId = actor.kind === "partner" && can(actor, "own_order:place") ? actor.organizationId : null;
   const cart = orgId
-    ? sql`(select count(*) from ${cartItems} where ${cartItems.userId} = ${actor.userId} and ${cartItems.organizationId} = ${orgId})::int`
+    ? sql`(select count(*) from ${cartItems} where ${buyerCart({ userId: actor.userId, organizationId: orgId })})::int`
     : sql`null::int`;
   const [row] = await ctx.db
     .select({
