@@ -192,80 +192,93 @@ async function lockPending(tx: Transaction, actor: Actor, noticeId: string) {
   return notice;
 }
 
+type Decision<R> = {
+  status: "confirmed" | "rejected";
+  /** The notice's columns this decision sets besides its status and who decided when. */
+  set: Partial<typeof paymentNotices.$inferInsert>;
+  /** What the audit entry and the partner's notice say beyond the status. */
+  after: Record<string, unknown>;
+  params: Record<string, string>;
+  result: R;
+};
+
+/**
+ * One decision on a pending notice, once under retries and under two clerks at once: the notice
+ * locked in the actor's scope, the step's own writes, then the status, the audit entry and the
+ * partner's notice that every decision records.
+ */
+async function decideNotice<S extends typeof decideInput, R extends Record<string, unknown>>(
+  ctx: Ctx,
+  raw: unknown,
+  schema: S,
+  step: (tx: Transaction, notice: typeof paymentNotices.$inferSelect, input: z.output<S>) => Promise<Decision<R>>,
+): Promise<R> {
+  authorize(ctx.actor, "payment:record");
+  const input = parseInput(schema, raw);
+  return inTransaction(ctx, async (tx) => {
+    const { result } = await once(tx, ctx.actor, keyOf(raw), input, async () => {
+      const notice = await lockPending(tx, ctx.actor, input.noticeId);
+      const d = await step(tx, notice, input);
+      await tx
+        .update(paymentNotices)
+        .set({ ...d.set, status: d.status, decidedBy: ctx.actor.userId, decidedAt: new Date() })
+        .where(eq(paymentNotices.id, notice.id));
+      await recordAudit(tx, ctx.actor, {
+        action: d.status === "confirmed" ? "payment_notice.confirm" : "payment_notice.reject",
+        entity: "payment_notice",
+        entityId: notice.id,
+        before: { status: "pending" },
+        after: { status: d.status, ...d.after },
+      });
+      await notify(tx, {
+        audiences: [{ organizationId: notice.organizationId, permission: "own_account:read" }],
+        kind: d.status === "confirmed" ? "payment_notice.confirmed" : "payment_notice.rejected",
+        entityType: "payment_notice",
+        entityId: notice.id,
+        params: { number: notice.number, ...d.params },
+      });
+      return d.result;
+    });
+    return result;
+  });
+}
+
 /**
  * Finance confirms a notice: a bank-transfer payment on the notice's date and reference, allocated to
  * the partner's open invoices oldest first with any remainder kept as credit, and the notice linked
  * to it, in one transaction. Confirming twice (a retry, a second clerk) records one payment.
  */
 export async function confirmPaymentNotice(ctx: Ctx, raw: unknown) {
-  authorize(ctx.actor, "payment:record");
-  const input = parseInput(decideInput, raw);
-  return inTransaction(ctx, async (tx) => {
-    const { result } = await once(tx, ctx.actor, keyOf(raw), input, async () => {
-      const notice = await lockPending(tx, ctx.actor, input.noticeId);
-      const payment = await insertPayment(tx, ctx.actor, {
-        organizationId: notice.organizationId,
-        receivedOn: notice.paidOn,
-        method: "bank_transfer",
-        reference: notice.reference,
-        note: notice.note ?? undefined,
-        amount: notice.amountFen,
-        allocations: [],
-        keepRemainderAsCredit: true,
-      });
-      await tx
-        .update(paymentNotices)
-        .set({ status: "confirmed", paymentId: payment.paymentId, decidedBy: ctx.actor.userId, decidedAt: new Date() })
-        .where(eq(paymentNotices.id, notice.id));
-      await recordAudit(tx, ctx.actor, {
-        action: "payment_notice.confirm",
-        entity: "payment_notice",
-        entityId: notice.id,
-        before: { status: "pending" },
-        after: { status: "confirmed", payment: payment.number },
-      });
-      await notify(tx, {
-        audiences: [{ organizationId: notice.organizationId, permission: "own_account:read" }],
-        kind: "payment_notice.confirmed",
-        entityType: "payment_notice",
-        entityId: notice.id,
-        params: { number: notice.number, payment: payment.number },
-      });
-      return { paymentId: payment.paymentId, paymentNumber: payment.number, number: notice.number };
+  return decideNotice(ctx, raw, decideInput, async (tx, notice) => {
+    const payment = await insertPayment(tx, ctx.actor, {
+      organizationId: notice.organizationId,
+      receivedOn: notice.paidOn,
+      method: "bank_transfer",
+      reference: notice.reference,
+      note: notice.note ?? undefined,
+      amount: notice.amountFen,
+      allocations: [],
+      keepRemainderAsCredit: true,
     });
-    return result;
+    return {
+      status: "confirmed",
+      set: { paymentId: payment.paymentId },
+      after: { payment: payment.number },
+      params: { payment: payment.number },
+      result: { paymentId: payment.paymentId, paymentNumber: payment.number, number: notice.number },
+    };
   });
 }
 
 /** Finance rejects a notice with a reason the partner reads (money not arrived, wrong amount…). */
 export async function rejectPaymentNotice(ctx: Ctx, raw: unknown) {
-  authorize(ctx.actor, "payment:record");
-  const input = parseInput(rejectInput, raw);
-  return inTransaction(ctx, async (tx) => {
-    const { result } = await once(tx, ctx.actor, keyOf(raw), input, async () => {
-      const notice = await lockPending(tx, ctx.actor, input.noticeId);
-      await tx
-        .update(paymentNotices)
-        .set({ status: "rejected", rejectReason: input.reason, decidedBy: ctx.actor.userId, decidedAt: new Date() })
-        .where(eq(paymentNotices.id, notice.id));
-      await recordAudit(tx, ctx.actor, {
-        action: "payment_notice.reject",
-        entity: "payment_notice",
-        entityId: notice.id,
-        before: { status: "pending" },
-        after: { status: "rejected", reason: input.reason },
-      });
-      await notify(tx, {
-        audiences: [{ organizationId: notice.organizationId, permission: "own_account:read" }],
-        kind: "payment_notice.rejected",
-        entityType: "payment_notice",
-        entityId: notice.id,
-        params: { number: notice.number, reason: input.reason },
-      });
-      return { number: notice.number };
-    });
-    return result;
-  });
+  return decideNotice(ctx, raw, rejectInput, async (_tx, notice, input) => ({
+    status: "rejected",
+    set: { rejectReason: input.reason },
+    after: { reason: input.reason },
+    params: { reason: input.reason },
+    result: { number: notice.number },
+  }));
 }
 
 /** The notify form's limits for an actor that may notify payments: the dates it accepts. */
