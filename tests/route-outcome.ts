@@ -1,9 +1,9 @@
 /**
  * Test helpers for calling a route's loader or action (or its *.server.ts dispatcher) directly: a
- * FormData as a browser posts it, and what came back, a response, React Router's `data()`, or a
- * thrown one, as plain fields to assert on.
+ * FormData as a browser posts it (a file field as a File of real bytes), and what came back, a
+ * response, React Router's `data()`, or a thrown one, as plain fields to assert on.
  */
-export function form(entries: readonly (readonly [string, string])[]) {
+export function form(entries: readonly (readonly [string, string | File])[]) {
   const f = new FormData();
   for (const [k, v] of entries) f.append(k, v);
   return f;

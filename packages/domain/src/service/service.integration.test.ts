@@ -21,6 +21,7 @@ import { stationPartsStock, useParts } from "./parts";
 import { getSettlement, listSettlements } from "./settlements";
 import { approveQuote, rateRepair, recordDiagnosis, transitionRepair } from "./transition";
 import type { UploadStore } from "./uploads";
+import { stationPart } from "../testing/service";
 import { expectUnchanged } from "../testing/unchanged";
 
 let db: Database;
@@ -71,15 +72,7 @@ beforeAll(async () => {
   as.otherTech = await addUser("tech2@test.cn", "partner", "technician", { organizationId: RS002 });
   const [nb] = await db.select({ id: products.id }).from(products).where(eq(products.serialized, true)).orderBy(products.sku).limit(1);
   notebookId = nb!.id;
-  // a spare part the RS-001 parts store holds (unserialized, with free stock)
-  const spLoc = await locationIdOf(db, "SP-RS-001");
-  const [lvl] = await db
-    .select({ productId: stockLevels.productId })
-    .from(stockLevels)
-    .innerJoin(products, eq(products.id, stockLevels.productId))
-    .where(and(eq(stockLevels.locationId, spLoc), sql`${stockLevels.onHand} - ${stockLevels.reserved} >= 3`, eq(products.serialized, false)))
-    .limit(1);
-  partId = lvl!.productId;
+  partId = await stationPart(db);
 });
 
 afterAll(async () => {
