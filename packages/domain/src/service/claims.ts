@@ -57,7 +57,7 @@ export async function decideClaim(ctx: Ctx, raw: unknown) {
   if (!isUuid(input.claimId)) throw new NotFoundError("station_claim");
   return mutateOnce(ctx, raw, input, async (tx) => {
     const [claim] = await tx.select().from(stationClaims).where(eq(stationClaims.id, input.claimId)).for("update");
-    if (!claim) throw new NotFoundError("station_claim");
+    if (!claim || (input.requestId !== undefined && claim.requestId !== input.requestId)) throw new NotFoundError("station_claim");
     if (claim.status !== "submitted") throw new ValidationError({ form: ["service.validation.claimDecided"] }, "service.validation.claimDecided");
     const status = input.decision === "approve" ? "approved" : input.decision === "adjust" ? "adjusted" : "rejected";
     const approvedFen = status === "approved" ? claim.claimedFen : status === "adjusted" ? input.approvedYuan! : 0n;

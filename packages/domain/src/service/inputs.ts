@@ -96,6 +96,8 @@ export const submitClaimInput = z.object({ requestId: z.string(), labourYuan: yu
 export const decideClaimInput = z
   .object({
     claimId: z.string(),
+    /** The request whose page the decision comes from: a claim of another request is not found there. */
+    requestId: z.string().optional(),
     decision: z.enum(["approve", "adjust", "reject"], { error: "validation.required" }),
     approvedYuan: yuanToFenField,
     comment: optionalText(1000),

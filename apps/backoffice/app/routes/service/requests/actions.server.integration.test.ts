@@ -147,6 +147,16 @@ describe("runDeskAction: state changes, claim decisions and monthly settlement",
     expect(await claimRow(claimId)).toMatchObject({ status: "submitted", approvedFen: null, decidedAt: null });
   });
 
+  it("decides only the page's own claim: another request's claim id posted from this page is not found and stays submitted", async () => {
+    const { claimId } = await claimedRepair("200");
+    const { requestId: otherPage } = await claimedRepair("80");
+    const crossed = await expectUnchanged(db, () =>
+      outcome(runDeskAction(desk, otherPage, form([["intent", "claim"], ["_key", newKey()], ["claimId", claimId], ["decision", "approve"]]))),
+    );
+    expect(crossed).toMatchObject({ thrown: true, status: 404, data: { messageKey: "errors.notFound" } });
+    expect(await claimRow(claimId)).toMatchObject({ status: "submitted", approvedFen: null, decidedAt: null });
+  });
+
   it("settles the station's month: every claim decided this month and not yet settled, summed into one statement; the month settles once", async () => {
     const { requestId, claimId } = await claimedRepair("80");
     await decideClaim(desk, { _key: newKey(), claimId, decision: "approve" });
