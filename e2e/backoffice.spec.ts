@@ -74,7 +74,7 @@ test("wrong credentials never say which part was wrong", async ({ page }) => {
 test("the language switch turns the app into English and is remembered", async ({ page, login }) => {
   await login("backoffice", "admin@demo.cn");
   await page.getByLabel("语言").selectOption("en");
-  await expect(page.getByRole("link", { name: "Customer master" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Customers" })).toBeVisible();
   await page.goto(`${backofficeURL}/products`);
   await expect(page.getByRole("heading", { name: "Product catalogue" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

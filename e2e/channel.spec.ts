@@ -58,7 +58,7 @@ test("the manager moves a dealer in the channel tree, imports targets and reads 
 
   // the tree, from the nav: master distributors at the top; open the dealer's master distributor and agent
   await manager.goto(backofficeURL);
-  await manager.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "渠道绩效" }).click();
+  await manager.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "渠道与返利" }).click();
   await expect(manager.getByRole("heading", { name: /^渠道结构/ })).toBeVisible();
   await checkA11y(manager);
   await manager.goto(`${backofficeURL}/channel?open=${oldAgent.parentId},${oldAgent.id},${newAgent.id}`);
@@ -136,7 +136,8 @@ test("the manager moves a dealer in the channel tree, imports targets and reads 
   // the dealer: progress to its targets in the portal
   const portal = await as(browser, "portal", "dealer@demo.cn");
   await portal.goto(portalURL);
-  await portal.getByRole("link", { name: "我的业绩" }).click();
+  await portal.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "返利与业绩" }).click();
+  await portal.getByRole("navigation", { name: "返利与业绩" }).getByRole("link", { name: "我的业绩" }).click();
   await expect(portal.getByRole("heading", { name: "我的业绩" })).toBeVisible();
   await expect(portal.getByRole("progressbar").first()).toBeVisible();
   await checkA11y(portal);

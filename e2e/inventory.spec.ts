@@ -263,7 +263,8 @@ test("a dealer sees availability and its virtual stock, requests a call-off, and
   await login("portal", "dealer@demo.cn");
 
   // Availability in the catalogue, as a band (a dealer is not shown exact numbers).
-  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "产品目录" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "订货", exact: true }).click();
+  await page.getByRole("navigation", { name: "订货", exact: true }).getByRole("link", { name: "产品目录" }).click();
   const catalogue = page.getByRole("table", { name: "产品目录" });
   await expect(catalogue.getByRole("columnheader", { name: "可用库存" })).toBeVisible();
   await expect(catalogue.getByText(/^(有货|紧张|无货)$/).first()).toBeVisible();
@@ -282,7 +283,7 @@ test("a dealer sees availability and its virtual stock, requests a call-off, and
   }
 
   // My stock: the virtual stock held for DL-0001.
-  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的库存" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "库存", exact: true }).click();
   await expect(page.getByRole("heading", { name: "我的库存", level: 1 })).toBeVisible();
   const balances = page.getByRole("table", { name: "我的库存" });
   await expect(rowOf(balances, CALL_OFF_SKU)).toHaveCount(1);

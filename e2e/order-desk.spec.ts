@@ -52,7 +52,7 @@ test.afterAll(async () => {
 
 test("the order desk approves an over-credit order from the pending-approval queue, and is refused one beyond its limit", async ({ page, login }) => {
   await login("backoffice", "orderdesk@demo.cn");
-  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "订单处理" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "销售与订单" }).click();
   await page.waitForURL(/\/orders\/queue\/pending_approval/);
   await expect(page.getByRole("heading", { name: "待审批", level: 1 })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "订单队列" }).getByRole("link", { name: /^待审批 \(\d+\)$/ })).toBeVisible();
@@ -96,7 +96,8 @@ test("a master distributor confirms an order it supplies from its own stock and 
   expect(supplied).toBeTruthy();
 
   await login("portal", "master@demo.cn");
-  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "待履约订单" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "订货", exact: true }).click();
+  await page.getByRole("navigation", { name: "订货", exact: true }).getByRole("link", { name: "待履约订单" }).click();
   await page.getByRole("link", { name: supplied.number }).click();
   await expect(page.getByRole("heading", { name: supplied.number })).toBeVisible();
   await checkA11y(page);
@@ -127,7 +128,8 @@ test("finance puts a partner on credit hold with a reason and lifts it from the 
 
 test("an administrator sees the demo supply route and cannot add the same one twice", async ({ page, login }) => {
   await login("backoffice", "admin@demo.cn");
-  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "供货路线" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "库存与物流" }).click();
+  await page.getByRole("navigation", { name: "库存与物流" }).getByRole("link", { name: "供货路线" }).click();
   await expect(page.getByRole("heading", { name: "供货路线", level: 1 })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "MD-001" }).filter({ hasText: "存储与服务器事业部" })).toBeVisible();
   await checkA11y(page);

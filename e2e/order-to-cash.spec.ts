@@ -138,7 +138,7 @@ test("order to cash: an over-credit quick order is approved, shipped in part, in
 
   // ── the order desk's queue: the approver whose limit covers the amount approves ────────────
   const approver = await as(browser, "backoffice", "manager@demo.cn");
-  await approver.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "订单处理" }).click();
+  await approver.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "销售与订单" }).click();
   await approver.waitForURL(/\/orders\/queue\/pending_approval/);
   await approver.getByLabel("搜索").fill(orderNumber);
   await approver.getByRole("button", { name: "筛选" }).click();

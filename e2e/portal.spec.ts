@@ -7,7 +7,7 @@ test("a dealer signs in and edits its company's contact", async ({ page, login, 
   await login("portal", "dealer@demo.cn");
   await checkA11y();
   await page.screenshot({ path: "docs/screenshots/portal-home.png" });
-  await page.getByRole("link", { name: "我的公司" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "公司", exact: true }).click();
   await expect(page.getByRole("heading", { name: "联系人" })).toBeVisible();
   await checkA11y();
 

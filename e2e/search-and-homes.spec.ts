@@ -1,4 +1,4 @@
-import { expect, pageAs, test } from "./fixtures";
+import { backofficeURL, expect, pageAs, test } from "./fixtures";
 
 test("staff find a partner from the header and open it; the order desk's home links into its queues", async ({ page, login, checkA11y }) => {
   await login("backoffice", "orderdesk@demo.cn");
@@ -41,5 +41,59 @@ test("on a phone the portal's menu folds into one row and the home page does not
   await menu.getByRole("link", { name: "我的订单" }).click();
   await expect(phone).toHaveURL(/\/orders$/);
   await expect(phone.getByRole("navigation", { name: "主导航" })).toBeHidden();
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+});
+
+test("at 1366 px the back-office menu is one row of job groups with the group's pages in a bar below; at 390 px it folds into the menu", async ({ browser }) => {
+  const desk = await pageAs(browser, "backoffice", "admin@demo.cn", { viewport: { width: 1366, height: 900 } });
+  const main = desk.getByRole("navigation", { name: "主导航" });
+  const groups = main.getByRole("link");
+  await expect(groups).toHaveText(["首页", "客户", "销售与订单", "库存与物流", "财务", "渠道与返利", "售后服务"]);
+  // one row: every group shares the first link's top, and the bar is no taller than one link
+  const boxes = await Promise.all((await groups.all()).map(async (link) => (await link.boundingBox())!));
+  expect(new Set(boxes.map((b) => Math.round(b.y))).size).toBe(1);
+  expect((await main.boundingBox())!.height).toBeLessThan(boxes[0]!.height * 1.5);
+  const signOut = (await desk.getByRole("button", { name: "退出登录" }).boundingBox())!;
+  expect(Math.abs(signOut.y + signOut.height / 2 - (boxes[0]!.y + boxes[0]!.height / 2))).toBeLessThan(4);
+  // the home page belongs to no group: no second-level bar
+  await expect(desk.getByRole("navigation", { name: "销售与订单" })).toHaveCount(0);
+
+  // a group opens its first page; the bar under the header lists the group's pages, the current one marked
+  await main.getByRole("link", { name: "销售与订单" }).click();
+  await expect(desk).toHaveURL(/\/orders\/queue\//);
+  await expect(main.getByRole("link", { name: "销售与订单" })).toHaveAttribute("aria-current", "true");
+  const sales = desk.getByRole("navigation", { name: "销售与订单" });
+  await expect(sales.getByRole("link")).toHaveText(["订单处理", "退货", "价格管理", "产品目录"]);
+  await expect(sales.getByRole("link", { name: "订单处理" })).toHaveAttribute("aria-current", "true");
+  await sales.getByRole("link", { name: "退货" }).click();
+  await expect(desk).toHaveURL(/\/returns$/);
+  await expect(sales.getByRole("link", { name: "退货" })).toHaveAttribute("aria-current", "page");
+  await expect(sales.getByRole("link", { name: "订单处理" })).not.toHaveAttribute("aria-current");
+  expect(await desk.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+
+  // a page below an entry keeps its group; marketing sits with the channel; a one-page group has no bar
+  await desk.goto(`${backofficeURL}/marketing/budgets`);
+  await expect(main.getByRole("link", { name: "渠道与返利" })).toHaveAttribute("aria-current", "true");
+  await expect(desk.getByRole("navigation", { name: "渠道与返利" }).getByRole("link", { name: "市场" })).toHaveAttribute("aria-current", "true");
+  await main.getByRole("link", { name: "财务" }).click();
+  await expect(desk).toHaveURL(/\/finance\/invoices$/);
+  await expect(main.getByRole("link", { name: "财务" })).toHaveAttribute("aria-current", "page");
+  // (the finance pages' own tabs are named 财务 too; no second-level link repeats the group)
+  await expect(desk.getByRole("link", { name: "财务", exact: true })).toHaveCount(1);
+
+  // the keyboard reaches the groups in order after the skip link and the brand
+  await desk.goto(backofficeURL);
+  await desk.keyboard.press("Tab");
+  await desk.keyboard.press("Tab");
+  await expect(main.getByRole("link", { name: "首页" })).toBeFocused();
+
+  const phone = await pageAs(browser, "backoffice", "admin@demo.cn", { viewport: { width: 390, height: 844 } });
+  await expect(phone.getByRole("navigation", { name: "主导航" })).toBeHidden();
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+  await phone.getByText("菜单", { exact: true }).click();
+  const menu = phone.getByRole("navigation", { name: "主导航" });
+  await expect(menu.getByText("渠道与返利", { exact: true })).toBeVisible();
+  await menu.getByRole("link", { name: "客户档案" }).click();
+  await expect(phone).toHaveURL(/\/organizations$/);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
 });

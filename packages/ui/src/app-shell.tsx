@@ -1,35 +1,38 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import { NavLink, useLocation } from "react-router";
+import { Link, NavLink, useLocation } from "react-router";
 import { cn } from "./cn";
+import { ariaCurrentFor, navState, type NavItem, type NavSection } from "./nav";
 
-/** A menu entry; `group` names the job it belongs to (the phone menu lists entries under it). */
-export type NavItem = { to: string; label: string; end?: boolean; group?: string };
+const linkClass = (active: boolean) =>
+  cn("whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium lg:px-2 xl:px-2.5", active ? "bg-blue-50 text-blue-800" : "text-slate-700 hover:bg-slate-100");
 
-const linkClass = ({ isActive }: { isActive: boolean }) =>
-  cn("rounded-md px-2.5 py-1.5 text-sm font-medium", isActive ? "bg-blue-50 text-blue-800" : "text-slate-700 hover:bg-slate-100");
-
-/** Entries by group, in the order the groups first appear. */
-function grouped(nav: NavItem[]) {
-  const groups = new Map<string, NavItem[]>();
-  for (const item of nav) {
-    const key = item.group ?? "";
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
-  return [...groups];
+/** A link of the navigation, marked (and announced) as current by the shared rule in `navState`. */
+function NavEntry({ to, label, active, pathname, className }: { to: string; label: string; active: boolean; pathname: string; className: string }) {
+  return (
+    <Link to={to} aria-current={ariaCurrentFor(to, pathname, active)} className={className}>
+      {label}
+    </Link>
+  );
 }
 
 /**
  * The phone's menu: one "Menu" row that opens the entries grouped by job. A <details> so it works
  * before JavaScript loads; it closes itself after each navigation.
  */
-function PhoneMenu({ nav, navLabel, menuLabel, search }: { nav: NavItem[]; navLabel: string; menuLabel: string; search?: ReactNode }) {
+function PhoneMenu({ sections, active, navLabel, menuLabel, search }: {
+  sections: NavSection[];
+  active: NavItem | undefined;
+  navLabel: string;
+  menuLabel: string;
+  search?: ReactNode;
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
   const { pathname } = useLocation();
   useEffect(() => {
     if (ref.current) ref.current.open = false;
   }, [pathname]);
   return (
-    <details ref={ref} className="group basis-full sm:hidden">
+    <details ref={ref} className="group basis-full lg:hidden">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-200 [&::-webkit-details-marker]:hidden">
         <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
           <path d="M3 5h14v2H3zm0 4h14v2H3zm0 4h14v2H3z" />
@@ -38,14 +41,12 @@ function PhoneMenu({ nav, navLabel, menuLabel, search }: { nav: NavItem[]; navLa
       </summary>
       {search ? <div className="mt-2">{search}</div> : null}
       <nav aria-label={navLabel} className="mt-2 space-y-3 pb-2">
-        {grouped(nav).map(([group, items]) => (
-          <div key={group || "_"}>
-            {group ? <p className="px-2.5 text-xs font-semibold text-slate-500">{group}</p> : null}
+        {sections.map((section) => (
+          <div key={section.key}>
+            {section.isGroup ? <p className="px-2.5 text-xs font-semibold text-slate-500">{section.label}</p> : null}
             <div className="mt-1 grid grid-cols-2 gap-1">
-              {items.map((item) => (
-                <NavLink key={item.to} to={item.to} end={item.end} className={linkClass}>
-                  {item.label}
-                </NavLink>
+              {section.items.map((item) => (
+                <NavEntry key={item.to} to={item.to} label={item.label} active={item === active} pathname={pathname} className={linkClass(item === active)} />
               ))}
             </div>
           </div>
@@ -55,6 +56,11 @@ function PhoneMenu({ nav, navLabel, menuLabel, search }: { nav: NavItem[]; navLa
   );
 }
 
+/**
+ * Navigation that fits one row on a desktop: the header lists the groups (each a link to its first entry),
+ * and a bar under it lists the current group's entries, with the search box at its end. On a phone and a
+ * tablet the groups fold into a menu that also holds the search box.
+ */
 export function AppShell({
   brand,
   nav,
@@ -69,34 +75,57 @@ export function AppShell({
   nav: NavItem[];
   userArea: ReactNode;
   skipLabel: string;
+  /** The header's navigation; the bar under it is named after the current group. */
   navLabel: string;
   /** The phone menu's button. */
   menuLabel: string;
-  /** A search box: in the header on a desktop, atop the menu on a phone. */
+  /** A search box: at the end of the bar under the header on a desktop, atop the menu on a phone. */
   search?: ReactNode;
   children: ReactNode;
 }) {
+  const { pathname } = useLocation();
+  const { sections, current, activeItem, subNav } = navState(nav, pathname);
   return (
     <div className="min-h-screen bg-slate-50">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {skipLabel}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
-          <div className="text-base font-semibold text-blue-800">{brand}</div>
-          <nav aria-label={navLabel} className="hidden flex-1 flex-wrap gap-1 sm:flex">
-            {nav.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.end} className={linkClass}>
-                {item.label}
-              </NavLink>
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 lg:flex-nowrap lg:gap-x-3 xl:gap-x-6">
+          <div className="shrink-0 whitespace-nowrap text-base font-semibold text-blue-800">{brand}</div>
+          {/* flex-wrap: should a long name or language ever crowd the row, the groups wrap rather than overlap */}
+          <nav aria-label={navLabel} className="hidden min-w-0 flex-1 flex-wrap gap-0.5 lg:flex">
+            {sections.map((section) => (
+              <NavEntry key={section.key} to={section.to} label={section.label} active={section.active} pathname={pathname} className={linkClass(section.active)} />
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm sm:ml-0">
-            {search ? <div className="hidden sm:block">{search}</div> : null}
-            {userArea}
-          </div>
-          <PhoneMenu nav={nav} navLabel={navLabel} menuLabel={menuLabel} search={search} />
+          <div className="ml-auto flex shrink-0 items-center gap-3 text-sm lg:ml-0">{userArea}</div>
+          <PhoneMenu sections={sections} active={activeItem} navLabel={navLabel} menuLabel={menuLabel} search={search} />
         </div>
+        {(current && subNav.length > 0) || search ? (
+          <div className="hidden border-t border-slate-100 lg:block">
+            <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-1.5">
+              {current && subNav.length > 0 ? (
+                <nav aria-label={current.label} className="flex min-w-0 flex-1 flex-wrap gap-1">
+                  {subNav.map((item) => (
+                    <NavEntry
+                      key={item.to}
+                      to={item.to}
+                      label={item.label}
+                      active={item === activeItem}
+                      pathname={pathname}
+                      className={cn(
+                        "whitespace-nowrap rounded-md px-2.5 py-1 text-sm",
+                        item === activeItem ? "bg-blue-50 font-semibold text-blue-800" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+                      )}
+                    />
+                  ))}
+                </nav>
+              ) : null}
+              {search ? <div className="ml-auto shrink-0">{search}</div> : null}
+            </div>
+          </div>
+        ) : null}
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}

@@ -1,6 +1,7 @@
 export * from "./cn";
 export * from "./controls";
 export * from "./app-shell";
+export * from "./nav";
 export * from "./data-table";
 export * from "./money";
 export * from "./format";

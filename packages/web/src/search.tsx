@@ -49,7 +49,7 @@ export function SearchResultsView({ app, results }: { app: App; results: SearchR
       <PageHeader title={q ? t("search.title", { q }) : t("search.titleEmpty")}>
         <p className="mt-1 text-sm text-slate-600">{app === "portal" ? t("search.portalHint") : t("search.hint")}</p>
       </PageHeader>
-      <SearchBox className="mb-4 sm:hidden" defaultValue={q} />
+      <SearchBox className="mb-4 lg:hidden" defaultValue={q} />
       {q && total === 0 ? <p className="text-slate-700">{t("search.none", { q })}</p> : null}
       <div className="grid items-start gap-4 lg:grid-cols-2">
         {results.orders.length ? (

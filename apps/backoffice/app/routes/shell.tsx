@@ -32,7 +32,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
 export default function Shell({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const g = (key: string) => t(`nav.groups.${key}`);
-  // Grouped by job; on a desktop the entries keep one row in this order, on a phone they sit under their group.
+  // Grouped by job: on a desktop the header lists the groups and a bar under it the current group's entries;
+  // on a phone they sit under their group in the menu. `match` claims the pages an entry leads to elsewhere.
   const nav: NavItem[] = [
     { to: "/", label: t("nav.home"), end: true },
     ...(loaderData.canSeeOrganizations ? [{ to: "/organizations", label: t("nav.organizations"), group: g("customers") }] : []),
@@ -44,26 +45,27 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("stock.title"), group: g("logistics") }] : []),
     ...(loaderData.canShip ? [{ to: "/shipping", label: t("billing.shipping.nav"), group: g("logistics") }] : []),
     ...(loaderData.canManageSupplyRoutes ? [{ to: "/supply-routes", label: t("supply.nav"), group: g("logistics") }] : []),
-    ...(loaderData.canSeeFinance ? [{ to: "/finance/invoices", label: t("billing.finance.nav"), group: g("finance") }] : []),
+    ...(loaderData.canSeeFinance
+      ? [{ to: "/finance/invoices", label: t("billing.finance.nav"), group: g("finance"), match: ["/finance"] }]
+      : []),
     ...(loaderData.canSeeChannel ? [{ to: "/channel", label: t("channel.nav"), group: g("channel") }] : []),
     ...(loaderData.canSeeRebates ? [{ to: "/rebates", label: t("rebatePrograms.nav"), group: g("channel") }] : []),
+    // Budgets, campaigns and funds are the marketing pages' own tabs.
     ...(loaderData.canSeeMarketing
-      ? [
-          { to: "/marketing/campaigns", label: t("marketing.nav.campaigns"), group: t("marketing.nav.group") },
-          { to: "/marketing/budgets", label: t("marketing.nav.pools"), group: t("marketing.nav.group") },
-          { to: "/marketing/funds", label: t("marketing.nav.funds"), group: t("marketing.nav.group") },
-        ]
+      ? [{ to: "/marketing/campaigns", label: t("marketing.nav.group"), group: g("channel"), match: ["/marketing"] }]
       : []),
-    ...(loaderData.canSeeService ? [{ to: "/service/requests", label: t("service.desk.nav"), group: g("service") }] : []),
+    ...(loaderData.canSeeService
+      ? [{ to: "/service/requests", label: t("service.desk.nav"), group: g("afterSales"), match: ["/service/settlements", "/service/calendar"] }]
+      : []),
     ...(loaderData.canSeeServiceNetwork
       ? [
-          { to: "/service/stations", label: t("network.nav"), group: g("service") },
-          { to: "/service/warranty", label: t("network.warranty.nav"), group: g("service") },
-          { to: "/service/history", label: t("network.history.nav"), group: g("service") },
-          { to: "/service/dashboard", label: t("serviceDashboard.nav"), group: g("service") },
+          { to: "/service/stations", label: t("network.nav"), group: g("afterSales") },
+          { to: "/service/warranty", label: t("network.warranty.nav"), group: g("afterSales") },
+          { to: "/service/history", label: t("network.history.nav"), group: g("afterSales") },
+          { to: "/service/dashboard", label: t("serviceDashboard.nav"), group: g("afterSales") },
         ]
       : []),
-    ...(loaderData.canSeeKnowledge ? [{ to: "/service/knowledge", label: t("knowledge.nav"), group: g("service") }] : []),
+    ...(loaderData.canSeeKnowledge ? [{ to: "/service/knowledge", label: t("knowledge.nav"), group: g("afterSales") }] : []),
   ];
   return (
     <AppShell brand={t("app.backoffice")} nav={nav} userArea={<><NotificationBell unread={loaderData.unread} /><UserMenu /></>} skipLabel={t("nav.skip")} navLabel={t("nav.main")} menuLabel={t("nav.menu")} search={<SearchBox />}>

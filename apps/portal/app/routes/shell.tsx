@@ -34,11 +34,12 @@ export const loader = guarded(async function loader({ context, request }: Route.
 export default function Shell({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const g = (key: string) => t(`nav.groups.${key}`);
-  // Grouped by job; on a desktop the entries keep one row in this order, on a phone they sit under their group.
+  // Grouped by job: on a desktop the header lists the groups and a bar under it the current group's entries;
+  // on a phone they sit under their group in the menu. `match` claims the pages an entry leads to elsewhere.
   const nav: NavItem[] = [
     { to: "/", label: t("nav.home"), end: true },
     // The cart is the header's cart icon, with its count, on a desktop and a phone alike.
-    ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav"), group: g("ordering") }] : []),
+    ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav"), group: g("ordering"), match: ["/cart", "/checkout"] }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("orders.nav"), group: g("ordering") }] : []),
     ...(loaderData.canFulfil ? [{ to: "/supplied-orders", label: t("supply.portal.nav"), group: g("ordering") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav"), group: g("ordering") }] : []),
@@ -48,8 +49,8 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeRebates ? [{ to: "/rebates", label: t("rebatePortal.nav"), group: g("rebates") }] : []),
     ...(loaderData.canApplyForFunds ? [{ to: "/marketing-funds", label: t("marketing.nav.portal"), group: g("rebates") }] : []),
     ...(loaderData.canSeePerformance ? [{ to: "/performance", label: t("channel.performance.nav"), group: g("rebates") }] : []),
-    ...(loaderData.canFileRepairs ? [{ to: "/service/requests", label: t("service.nav"), group: g("service") }] : []),
-    ...(loaderData.canWorkRepairs ? [{ to: "/service/queue", label: t("service.queue.nav"), group: g("service") }] : []),
+    ...(loaderData.canFileRepairs ? [{ to: "/service/requests", label: t("service.nav"), group: g("service"), match: ["/service/devices"] }] : []),
+    ...(loaderData.canWorkRepairs ? [{ to: "/service/queue", label: t("service.queue.nav"), group: g("service"), match: ["/service/settlements"] }] : []),
     ...(loaderData.canSeeKnowledge ? [{ to: "/knowledge", label: t("knowledge.nav"), group: g("service") }] : []),
     ...(loaderData.hasCompany ? [{ to: "/company", label: t("nav.myCompany"), group: g("company") }] : []),
     { to: "/account", label: t("nav.account"), group: g("company") },

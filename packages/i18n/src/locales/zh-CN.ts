@@ -51,6 +51,7 @@ export const zhCN = {
       finance: "财务",
       rebates: "返利与业绩",
       service: "售后",
+      afterSales: "售后服务",
       customers: "客户",
       sales: "销售与订单",
       logistics: "库存与物流",
