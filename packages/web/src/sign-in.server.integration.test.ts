@@ -77,9 +77,11 @@ describe("signInAction", () => {
     expect(await sessionCount()).toBe(before);
   });
 
-  it("refuses staff at the portal after the password is proven", async () => {
+  it("refuses staff at the portal after the password is proven, and opens no session", async () => {
+    const before = await sessionCount();
     const answer = await outcome(signInAction(login({ login: "finance@demo.cn", password: PASSWORD }), contextOf(null, "10.0.0.4", "portal"), "portal"));
     expect(answer).toMatchObject({ status: 400, data: { messageKey: "auth.staffAtPortal" } });
+    expect(await sessionCount()).toBe(before);
   });
 });
 
