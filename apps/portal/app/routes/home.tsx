@@ -117,7 +117,7 @@ function OrdersCard({ home }: { home: PortalHome }) {
   );
 }
 
-function RepairsCard({ repairs, station }: { repairs: NonNullable<PortalHome["repairs"]>; station: boolean }) {
+function RepairsCard({ repairs, station, claimsToFile }: { repairs: NonNullable<PortalHome["repairs"]>; station: boolean; claimsToFile: number | null }) {
   const { t } = useTranslation();
   const list = station ? "/service/queue" : "/service/requests";
   return (
@@ -129,6 +129,9 @@ function RepairsCard({ repairs, station }: { repairs: NonNullable<PortalHome["re
         </Link>
       }
     >
+      {claimsToFile ? (
+        <Figure to="/service/requests?claimable=1" label={t("portalHome.repairs.claimsToFile")} value={claimsToFile} tone="amber" />
+      ) : null}
       {repairs.open === 0 ? (
         <p className="px-2 text-sm text-slate-600">{t("portalHome.repairs.none")}</p>
       ) : (
@@ -232,7 +235,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </Card>
         ) : null}
         {home.rebateBalanceFen !== null || home.nextTier ? <RebateCard balanceFen={home.rebateBalanceFen} next={home.nextTier} /> : null}
-        {home.repairs ? <RepairsCard repairs={home.repairs} station={station} /> : null}
+        {home.repairs ? <RepairsCard repairs={home.repairs} station={station} claimsToFile={home.claimsToFile} /> : null}
         {home.promotions.length > 0 ? (
           <Card
             title={t("portalHome.promotions.title")}

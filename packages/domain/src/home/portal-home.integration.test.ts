@@ -1,8 +1,14 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cartItems, invoices, orders, rebateBalances, repairRequests, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { ctxOf, orgByCode, seedDemoData, userIdOf } from "../testing/demo";
+import { ctxOf, newKey, orgByCode, seedDemoData, userIdOf } from "../testing/demo";
+import { customerDevice, repairAt, serviceCast } from "../testing/service";
+import { submitClaim } from "../service/claims";
+import { listRepairRequests, repairListQuery } from "../service/lists";
 import { createTestInvoice } from "../testing/billing";
 import { createTestProduct } from "../testing/inventory";
 import { openStatuses } from "../orders/queues";
@@ -114,6 +120,28 @@ describe("portalHome", () => {
     expect(home.repairs).toEqual({ open: row!.open, breached: row!.breached });
     expect(home.credit).toBeNull();
     expect(home.orders).toBeNull();
+  });
+
+  it("tells a station admin how many in-warranty repairs wait for a claim, one more when a repair is done, one fewer once claimed; the list filter shows exactly those", async () => {
+    const cast = await serviceCast(db);
+    const store = { dir: await mkdtemp(path.join(tmpdir(), "home-claims-")) };
+    try {
+      const claimable = async () =>
+        (await listRepairRequests(cast.station, repairListQuery.parse({ claimable: "1", size: "100" }))).rows.map((r) => r.id).sort();
+      const before = await portalHome(cast.station);
+      expect(before.claimsToFile).toBe((await claimable()).length);
+      const deviceId = await customerDevice(cast, store, "ZZ-HOME-CLAIM-1");
+      const requestId = await repairAt(cast, store, deviceId, "ready", { inWarranty: true });
+      expect((await portalHome(cast.station)).claimsToFile).toBe(before.claimsToFile! + 1);
+      expect(await claimable()).toContain(requestId);
+      // the technician does not file claims, so its home does not count them
+      expect((await portalHome(cast.tech)).claimsToFile).toBeNull();
+      await submitClaim(cast.station, { _key: newKey(), requestId, labourYuan: "80" });
+      expect((await portalHome(cast.station)).claimsToFile).toBe(before.claimsToFile);
+      expect(await claimable()).not.toContain(requestId);
+    } finally {
+      await rm(store.dir, { recursive: true, force: true });
+    }
   });
 
   it("gives an end customer only its own open repairs, and staff nothing", async () => {

@@ -6,6 +6,7 @@ import { cartSize, type CartSize } from "../cart/view";
 import { nextRebateTiers, type NextRebateTier } from "../channel/my-performance";
 import { creditPosition, type CreditPosition } from "../billing/credit";
 import { countOrderQueues, openStatuses, type OrderQueueCounts } from "../orders/queues";
+import { claimableRepair } from "../service/claims";
 import { openRepairStatuses } from "../service/workflow";
 import { addDays, shanghaiToday } from "../shared/dates";
 import type { Ctx } from "../shared/context";
@@ -30,6 +31,8 @@ export type PortalHome = {
   nextTier: NextRebateTier | null;
   /** Repair requests the partner filed or, for a station, was given, still open; `breached` past their SLA. */
   repairs: { open: number; breached: number } | null;
+  /** A station's repaired in-warranty requests with no claim yet (station_service:admin, who files claims). */
+  claimsToFile: number | null;
   /** Promotions running today that this partner's kind may use, ending soonest first. */
   promotions: { id: string; code: string; nameZh: string; nameEn: string; endsOn: string; discountBp: number | null; promoPriceFen: bigint | null; productNameZh: string | null; productNameEn: string | null }[];
 };
@@ -45,7 +48,7 @@ const none = <T>() => Promise.resolve(null as T | null);
 export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome> {
   const { actor, db } = ctx;
   const orgId = actor.kind === "partner" ? actor.organizationId : null;
-  const empty: PortalHome = { organization: null, credit: null, invoices: null, orders: null, recentOrders: [], supplied: null, cart: null, rebateBalanceFen: null, nextTier: null, repairs: null, promotions: [] };
+  const empty: PortalHome = { organization: null, credit: null, invoices: null, orders: null, recentOrders: [], supplied: null, cart: null, rebateBalanceFen: null, nextTier: null, repairs: null, claimsToFile: null, promotions: [] };
   if (!orgId) return actor.kind === "customer" && can(actor, "own_service:file") ? { ...empty, repairs: await openRepairs(ctx, now) } : empty;
   const today = shanghaiToday(now);
   const soon = addDays(today, DUE_SOON_DAYS);
@@ -53,7 +56,7 @@ export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome
   const mayOrders = can(actor, "own_order:read");
   const repairsVisible = can(actor, "own_service:file") || can(actor, "station_service:work");
 
-  const [organization, credit, invoiceRows, orderRows, recentOrders, supplied, cart, rebateBalanceFen, nextTiers, repairs, promotionRows] = await Promise.all([
+  const [organization, credit, invoiceRows, orderRows, recentOrders, supplied, cart, rebateBalanceFen, nextTiers, repairs, claimsToFile, promotionRows] = await Promise.all([
     db.select({ id: organizations.id, name: organizations.name, kind: organizations.kind }).from(organizations).where(eq(organizations.id, orgId)).then((r) => r[0] ?? null),
     mayAccount ? creditPosition(db, orgId) : none<CreditPosition>(),
     mayAccount
@@ -94,6 +97,13 @@ export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome
       : none<bigint>(),
     can(actor, "own_performance:read") ? nextRebateTiers(ctx, orgId, today) : Promise.resolve([]),
     repairsVisible ? openRepairs(ctx, now) : none<{ open: number; breached: number }>(),
+    can(actor, "station_service:admin")
+      ? db
+          .select({ n: count() })
+          .from(repairRequests)
+          .where(and(serviceScope(actor), eq(repairRequests.stationId, orgId), claimableRepair()))
+          .then((r) => r[0]?.n ?? 0)
+      : none<number>(),
     can(actor, "product:read") && can(actor, "own_order:place")
       ? db
           .select({
@@ -142,6 +152,7 @@ export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome
     // The one needing the least more purchases: the nearest reachable step.
     nextTier: nextTiers.reduce<NextRebateTier | null>((best, n) => (best === null || n.remainingFen < best.remainingFen ? n : best), null),
     repairs,
+    claimsToFile,
     promotions: promotionRows,
   };
 }

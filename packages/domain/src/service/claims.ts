@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { organizations, products, repairParts, repairRequests, stationClaimLines, stationClaims, stationSettlements } from "@cs/db";
 import { authorize, can } from "../access/authorize";
 import { recordAudit } from "../shared/audit";
@@ -10,6 +10,19 @@ import { lockRepairRequest, mutateOnce, recordRepairEvent } from "./events";
 import { decideClaimInput, settleInput, submitClaimInput } from "./inputs";
 import { audiencesOf } from "./workflow";
 import { shanghaiYear } from "../shared/dates";
+
+/**
+ * Repairs a station may still claim for: in warranty, repaired (ready, returned or closed), and with
+ * no live claim (a rejected one may be claimed again) — what submitClaim accepts.
+ */
+export function claimableRepair(): SQL {
+  return and(
+    isNotNull(repairRequests.stationId),
+    inArray(repairRequests.warrantyStatus, ["in_warranty", "extended"]),
+    inArray(repairRequests.status, ["ready", "returned", "closed"]),
+    sql`not exists (select 1 from ${stationClaims} where ${stationClaims.requestId} = ${repairRequests.id} and ${stationClaims.status} <> 'rejected')`,
+  )!;
+}
 
 /**
  * A station admin claims labour and parts for in-warranty work once the device is repaired: the

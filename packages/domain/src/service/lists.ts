@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { claimableRepair } from "./claims";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { divisions, endCustomers, organizations, products, repairPriorities, repairRequests, repairStations, repairStatuses } from "@cs/db";
@@ -30,6 +31,8 @@ export const repairListQuery = listQuerySchema(repairSortKeys, "slaDueAt").exten
   divisionId: z.string().optional().catch(undefined).transform((v) => (v && isUuid(v) ? v : undefined)),
   breached: z.enum(["1"]).optional().catch(undefined),
   escalated: z.enum(["1"]).optional().catch(undefined),
+  /** Repaired in warranty and not claimed yet: what a station still has to claim. */
+  claimable: z.enum(["1"]).optional().catch(undefined),
 });
 export type RepairListQuery = z.output<typeof repairListQuery>;
 
@@ -78,6 +81,7 @@ function filters(ctx: Ctx, q: RepairListQuery, now: Date): SQL | undefined {
   if (q.divisionId) c.push(eq(repairRequests.divisionId, q.divisionId));
   if (q.breached) c.push(lt(repairRequests.slaDueAt, now));
   if (q.escalated) c.push(eq(repairRequests.escalated, true));
+  if (q.claimable) c.push(claimableRepair());
   if (q.q) {
     const p = likePattern(q.q);
     c.push(or(ilike(repairRequests.number, p), eq(repairRequests.serial, q.q)));

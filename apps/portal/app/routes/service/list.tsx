@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { listRepairRequests, repairListQuery } from "@cs/domain";
-import { DataTable, PageHeader, buttonClass } from "@cs/ui";
+import { Alert, DataTable, PageHeader, buttonClass } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
@@ -45,6 +45,14 @@ export default function RepairRequests({ loaderData }: Route.ComponentProps) {
       >
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("service.requests.intro")}</p>
       </PageHeader>
+      {q.claimable || q.breached ? (
+        <Alert tone="info">
+          {t(q.claimable ? "service.requests.onlyClaimable" : "service.requests.onlyBreached")}{" "}
+          <Link to="/service/requests" className="font-medium underline">
+            {t("service.requests.showAll")}
+          </Link>
+        </Alert>
+      ) : null}
       <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
         <DataTable
           caption={t("service.requests.title")}

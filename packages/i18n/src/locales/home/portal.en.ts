@@ -53,6 +53,7 @@ export const en: Widen<typeof zhCN> = {
     none: "No repair request is open.",
     queue: "Open the work queue",
     file: "Request a repair",
+    claimsToFile: "Repaired in warranty, claim not filed",
   },
   promotions: {
     title: "Promotions now",

@@ -51,6 +51,7 @@ export const zhCN = {
     none: "没有处理中的维修单。",
     queue: "打开工单队列",
     file: "提交维修申请",
+    claimsToFile: "保内已修好、待提交索赔",
   },
   promotions: {
     title: "正在进行的促销",

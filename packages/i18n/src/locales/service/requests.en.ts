@@ -32,6 +32,9 @@ export const en: Widen<typeof zhCN> = {
   requests: {
     title: "Repair requests",
     intro: "Your repair requests and how far they are.",
+    onlyClaimable: "Showing only repairs done in warranty whose claim is not filed yet.",
+    onlyBreached: "Showing only requests past their SLA.",
+    showAll: "Show all",
   },
   fields: {
     number: "Number",

@@ -30,6 +30,9 @@ export const zhCN = {
   requests: {
     title: "维修单",
     intro: "您的维修申请与处理进度。",
+    onlyClaimable: "只显示保内已修好、尚未提交索赔的维修单。",
+    onlyBreached: "只显示超出时限的维修单。",
+    showAll: "显示全部",
   },
   fields: {
     number: "单号",
