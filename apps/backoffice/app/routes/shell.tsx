@@ -25,6 +25,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
     canSeeChannel: actor.kind === "staff" && actor.permissions.has("channel:read"),
     canSeeRebates: actor.kind === "staff" && actor.permissions.has("rebate:read"),
     canSeeMarketing: actor.kind === "staff" && actor.permissions.has("marketing:read"),
+    canSeeDeals: actor.kind === "staff" && actor.permissions.has("deal:read"),
     unread: (await headerCountsFor(domainCtx(context, request))).unread,
   };
 });
@@ -54,6 +55,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
           { to: "/marketing/funds", label: t("marketing.nav.funds"), group: t("marketing.nav.group") },
         ]
       : []),
+    ...(loaderData.canSeeDeals ? [{ to: "/marketing/deals", label: t("deals.nav.staff"), group: t("marketing.nav.group") }] : []),
     ...(loaderData.canSeeService ? [{ to: "/service/requests", label: t("service.desk.nav"), group: g("service") }] : []),
     ...(loaderData.canSeeServiceNetwork
       ? [
