@@ -46,7 +46,7 @@ export default function RegisterDeal({ loaderData, actionData }: Route.Component
           <CsrfInput />
           <input type="hidden" name="_key" value={loaderData.formKey} />
           <TextField label={t("deals.fields.customerName")} name="customerName" required maxLength={200} defaultValue={initial("customerName")} errors={field("customerName")} />
-          <TextField label={t("deals.fields.customerCreditCode")} name="customerCreditCode" required maxLength={18} className="font-mono" defaultValue={initial("customerCreditCode")} errors={field("customerCreditCode")} />
+          <TextField label={t("deals.fields.customerCreditCode")} name="customerCreditCode" required maxLength={18} defaultValue={initial("customerCreditCode")} errors={field("customerCreditCode")} />
           <TextField label={t("deals.fields.expectedCloseOn")} name="expectedCloseOn" type="date" required min={loaderData.today} defaultValue={initial("expectedCloseOn") ?? loaderData.defaultClose} errors={field("expectedCloseOn")} />
           <TextField label={t("deals.fields.competitor")} name="competitor" maxLength={200} defaultValue={initial("competitor")} errors={field("competitor")} />
           <TextAreaField label={t("deals.fields.note")} name="note" maxLength={1000} rows={2} className="sm:col-span-2" defaultValue={initial("note")} errors={field("note")} />

@@ -67,7 +67,7 @@ export const en: Widen<typeof zhCN> = {
     hint: "Naming an approved registration makes this the end customer's order; its special prices apply within the period and quantity.",
     apply: "Price with this registration",
     option: "{{number}} · {{customer}} (protected until {{until}})",
-    applied: "This order names registration {{number}} ({{customer}}); prices include its special prices.",
+    applied: "This order names registration {{number}} ({{customer}}); its special prices apply where lower than yours, within the period and quantity.",
   },
   order: { deal: "Deal registration", dealValue: "{{number}} · {{customer}}" },
   errors: {

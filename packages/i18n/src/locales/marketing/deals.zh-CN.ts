@@ -65,7 +65,7 @@ export const zhCN = {
     hint: "选择已批准的报备后，本订单记为该终端客户的订单，报备的特价按保护期与数量自动适用。",
     apply: "按此报备计价",
     option: "{{number}} · {{customer}}（保护至 {{until}}）",
-    applied: "订单关联报备 {{number}}（{{customer}}），价格已按报备特价计算。",
+    applied: "订单关联报备 {{number}}（{{customer}}）；其特价低于您的价格时，在保护期与数量内按特价计算。",
   },
   order: { deal: "项目报备", dealValue: "{{number}} · {{customer}}" },
   errors: {
