@@ -73,8 +73,8 @@ export function DealLines({ detail }: { detail: DealRegistrationDetail }) {
           <tbody className="divide-y divide-slate-100">
             {detail.lines.map((l) => (
               <tr key={l.productId}>
-                <td className="px-2 py-2">
-                  <div className="font-mono text-xs">{l.sku}</div>
+                <td className="min-w-44 px-2 py-2">
+                  <div className="font-mono text-xs whitespace-nowrap">{l.sku}</div>
                   <div>{localName(locale === "zh-CN", l.nameZh, l.nameEn)}</div>
                 </td>
                 <td className="px-2 py-2 text-right tabular-nums">{l.quantity}</td>
