@@ -24,6 +24,8 @@ const pricingManagers = ["admin@demo.cn", "manager@demo.cn"];
 const warehouse = ["admin@demo.cn", "warehouse@demo.cn"];
 const marketingReaders = ["admin@demo.cn", "finance@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 const marketingManagers = ["admin@demo.cn", "marketing@demo.cn"];
+/** deal:read (and deal:decide): marketing, sales and managers. */
+const dealReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 /** account:assign and relationship:work (owners, contact history, tasks, my day). */
 const accountOwners = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "manager@demo.cn"];
 
@@ -41,6 +43,9 @@ const portal: Manifest = {
   "marketing-funds": { allow: partnerAdmins },
   "marketing-funds/new": { allow: partnerAdmins },
   "marketing-funds/:id": { ids: ids.fundApplication, allow: partnerAdmins },
+  "deals": { allow: buyers },
+  "deals/new": { allow: buyers },
+  "deals/:id": { ids: ids.dealRegistration, allow: buyers },
   "": { allow: "all" },
   "search": { allow: "all" },
   "account": { allow: "all" },
@@ -202,6 +207,8 @@ const backoffice: Manifest = {
   "marketing/funds": { allow: marketingReaders },
   "marketing/funds/:id": { ids: ids.fundApplication, allow: marketingReaders, intents: ["decide", "decideClaim"] },
   "marketing/funds/:id/files/:fileId": { ids: ids.fundClaimFile, allow: marketingReaders, file: true },
+  "marketing/deals": { allow: dealReaders },
+  "marketing/deals/:id": { ids: ids.dealRegistration, allow: dealReaders, intents: ["decide"] },
   "*": { public: true, allow: "all" },
 };
 

@@ -63,6 +63,7 @@ export const ids = {
     org: ["t.organization_id"],
     branch: "c.owner_branch_id",
   },
+  dealRegistration: { from: "deal_registrations t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   orderQueue: { from: "", values: ["to_allocate"] },
   stockDocumentKind: { from: "", values: ["receipt"] },
 } satisfies Record<string, IdSource>;

@@ -117,6 +117,8 @@ export default [
     route("marketing/campaigns/:id", "routes/marketing/campaign.tsx"),
     route("marketing/funds", "routes/marketing/funds.tsx"),
     route("marketing/funds/:id", "routes/marketing/fund.tsx"),
+    route("marketing/deals", "routes/marketing/deals.tsx"),
+    route("marketing/deals/:id", "routes/marketing/deal.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -10,6 +10,7 @@ export * from "./contact-lists";
 export * from "./notifications";
 export * from "./returns";
 export * from "./marketing-funds";
+export * from "./deals";
 export * from "./invoice-view";
 export * from "./finance-columns";
 export * from "./service";

@@ -25,6 +25,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
     canSeeChannel: actor.kind === "staff" && actor.permissions.has("channel:read"),
     canSeeRebates: actor.kind === "staff" && actor.permissions.has("rebate:read"),
     canSeeMarketing: actor.kind === "staff" && actor.permissions.has("marketing:read"),
+    canSeeDeals: actor.kind === "staff" && actor.permissions.has("deal:read"),
     unread: (await headerCountsFor(domainCtx(context, request))).unread,
   };
 });
@@ -54,6 +55,8 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeeMarketing
       ? [{ to: "/marketing/campaigns", label: t("marketing.nav.group"), group: g("channel"), match: ["/marketing"] }]
       : []),
+    // Deal registrations are a tab of the marketing pages; those who see deals but not marketing (sales) get their own entry.
+    ...(loaderData.canSeeDeals && !loaderData.canSeeMarketing ? [{ to: "/marketing/deals", label: t("deals.nav.staff"), group: g("channel") }] : []),
     ...(loaderData.canSeeService
       ? [{ to: "/service/requests", label: t("service.desk.nav"), group: g("afterSales"), match: ["/service/settlements", "/service/calendar"] }]
       : []),

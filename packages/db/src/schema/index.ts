@@ -18,4 +18,5 @@ export * from "./channel";
 export * from "./rebates";
 export * from "./business-calendar";
 export * from "./marketing";
+export * from "./deals";
 export * from "./relationships";

@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { addresses } from "./contacts";
+import { dealRegistrations } from "./deals";
 import { organizations } from "./organizations";
 import { divisions, products } from "./products";
 import { users } from "./users";
@@ -65,6 +66,8 @@ export const orders = pgTable(
     taxFen: bigint({ mode: "bigint" }).notNull(),
     /** Paid from the rebate balance at checkout (a `rebate` payment for this order). */
     rebateAppliedFen: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    /** The deal registration (报备) the buyer named at checkout: its end customer, its special prices. */
+    dealRegistrationId: uuid().references(() => dealRegistrations.id),
     version: integer().notNull().default(1),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp({ withTimezone: true }),

@@ -52,6 +52,10 @@ export const permissions = [
   "marketing:manage",
   "marketing:approve",
   "own_marketing:apply",
+  "deal:read",
+  "deal:decide",
+  "deal:special_price",
+  "own_deal:register",
   "account:assign",
   "relationship:work",
 ] as const;
@@ -77,11 +81,11 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "account:assign", "relationship:work"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "account:assign", "relationship:work"],
   },
   sales: {
     audience: "staff",
-    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "account:assign", "relationship:work"],
+    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "deal:read", "deal:decide", "account:assign", "relationship:work"],
     orderApprovalLimitFen: 20_000_000n,
     discountLimitBp: 1000,
   },
@@ -103,7 +107,7 @@ export const roles = {
     orderApprovalLimitFen: 50_000_000n,
   },
   service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },
-  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage"] },
+  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage", "deal:read", "deal:decide"] },
   partner_admin: {
     audience: "partner",
     permissions: [
@@ -126,6 +130,7 @@ export const roles = {
       "own_rebate:read",
       "own_rebate:use",
       "own_marketing:apply",
+      "own_deal:register",
     ],
   },
   partner_buyer: {
@@ -142,6 +147,7 @@ export const roles = {
       "own_return:request",
       "own_performance:read",
       "own_rebate:use",
+      "own_deal:register",
     ],
   },
   partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update", "own_stock:read", "own_order:read", "own_performance:read"] },

@@ -52,7 +52,7 @@ export async function cartSize(ctx: Ctx): Promise<CartSize> {
  * The buyer's cart priced now: every line with its current price and reason next to the price
  * seen when it was added (or last changed), and availability now next to what was shown then.
  */
-export async function getCart(ctx: Ctx): Promise<Cart> {
+export async function getCart(ctx: Ctx, options: { dealRegistrationId?: string | null } = {}): Promise<Cart> {
   const buyer = requireBuyer(ctx);
   const rows = await ctx.db
     .select({
@@ -75,6 +75,8 @@ export async function getCart(ctx: Ctx): Promise<Cart> {
   const [prices, stock] = await Promise.all([
     resolvePrices(ctx.db, {
       organizationId: buyer.organizationId,
+      // Checkout previews the special prices of the registration the buyer names; the cart never does.
+      dealRegistrationId: options.dealRegistrationId,
       lines: rows.map((r) => ({
         productId: r.productId,
         quantity: r.quantity,
@@ -98,7 +100,7 @@ export async function getCart(ctx: Ctx): Promise<Cart> {
       price,
       lineTotalFen: price ? price.unitPriceFen * BigInt(r.quantity) : null,
       seenUnitPriceFen: r.seenUnitPriceFen,
-      priceChanged: !!price && price.unitPriceFen !== r.seenUnitPriceFen,
+      priceChanged: !!price && price.unitPriceFen !== r.seenUnitPriceFen && price.rule !== "special_price",
       availability: shown,
       seenAvailability: seenShown,
       availabilityChanged: !!seenShown && !sameAvailability(seenShown, shown),

@@ -10,3 +10,6 @@ export * from "./proof";
 export * from "./funds";
 export * from "./claims";
 export * from "./funds-queries";
+export * from "./deals-scope";
+export * from "./deals";
+export * from "./deals-queries";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { budgetPools, campaigns, fundApplications, type Database } from "@cs/db";
+import { budgetPools, campaigns, dealRegistrations, dealSpecialPrices, fundApplications, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { seedDemoData } from "../testing/demo";
 import { seedDemoMarketing } from "./seed-demo";
@@ -24,4 +24,7 @@ it("seeds pools and two campaigns through the verbs, once", async () => {
     ["approved", 5_000_00n],
     ["submitted", null],
   ]);
+  const deals = await db.select().from(dealRegistrations).orderBy(dealRegistrations.number);
+  expect(deals.map((d) => d.status)).toEqual(["approved", "submitted"]);
+  expect(await db.select().from(dealSpecialPrices)).toHaveLength(1);
 });

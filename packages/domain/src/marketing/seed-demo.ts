@@ -1,10 +1,12 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { budgetPools, divisions, organizations, users, type Database } from "@cs/db";
+import { budgetPools, divisions, organizations, productLines, products, users, type Database } from "@cs/db";
 import type { Ctx } from "../shared/context";
 import { shanghaiToday } from "../shared/dates";
 import { loadActor } from "../users/actor";
 import { addCampaignSpend, approveCampaign, startCampaign } from "./campaign-status";
 import { createCampaign } from "./campaigns";
+import { decideDeal, registerDeal } from "./deals";
+import { addDays } from "../shared/dates";
 import { applyForFunds, decideFundApplication } from "./funds";
 import { createBudgetPool } from "./pools";
 import { quarterOf } from "./quarter";
@@ -66,5 +68,36 @@ export async function seedDemoMarketing(db: Database): Promise<{ pools: number }
       _key: "demo-fund-2", divisionId: first.id, activity: "行业客户技术交流会", startsOn: today, endsOn: today, amount: "8000", expectedResult: "20 家行业客户，10 条线索",
     });
   }
+  await seedDemoDeals(db, { manager, today });
   return { pools };
+}
+
+/**
+ * Deal registrations (报备): DL-0001's hospital deal approved with a special price on its first
+ * product (60 units at 85% of list), DL-0002's school deal on another line waiting for a decision.
+ */
+async function seedDemoDeals(db: Database, { manager, today }: { manager: Ctx; today: string }) {
+  const lines = await db.select({ id: productLines.id }).from(productLines).orderBy(asc(productLines.code)).limit(2);
+  const firstOf = async (lineId: string) =>
+    db.select({ id: products.id, listPriceFen: products.listPriceFen }).from(products).where(eq(products.productLineId, lineId)).orderBy(asc(products.sku)).limit(2);
+  const [a, b] = lines;
+  if (!a || !b) return;
+  const [p1, p2] = await firstOf(a.id);
+  const [q1] = await firstOf(b.id);
+  if (!p1 || !q1) return;
+  const dealer = await ctxFor(db, "dealer@demo.cn");
+  const dealer2 = await ctxFor(db, "dealer2@demo.cn");
+  const hospital = await registerDeal(dealer, {
+    _key: "demo-deal-1", customerName: "北京市朝阳区第一人民医院", customerCreditCode: "91110108MA0DEM0013", expectedCloseOn: addDays(today, 45), competitor: "某国际品牌",
+    note: "门诊楼信息化改造，预计采购 60 台", lines: [{ productId: p1.id, quantity: "60" }, ...(p2 ? [{ productId: p2.id, quantity: "10" }] : [])],
+  });
+  const spa = (p1.listPriceFen * 85n) / 100n;
+  await decideDeal(manager, {
+    registrationId: hospital.registrationId, decision: "approve", specialPriceReason: "医院集采项目竞价，总经理特批",
+    prices: [{ productId: p1.id, unitPrice: `${spa / 100n}.${String(spa % 100n).padStart(2, "0")}`, quantity: "60" }],
+  });
+  await registerDeal(dealer2, {
+    _key: "demo-deal-2", customerName: "上海市浦东新区实验学校", customerCreditCode: "91310115MA1DEM002X", expectedCloseOn: addDays(today, 60), competitor: "国产品牌 A",
+    lines: [{ productId: q1.id, quantity: "25" }],
+  });
 }

@@ -4,6 +4,7 @@ import { orderLines, orders, type Order } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { can } from "../access/authorize";
 import { release } from "../inventory/reservation";
+import { restoreSpecialPrices } from "../marketing/deal-prices";
 import { releaseOrderRebate } from "../rebates/balance-checkout";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
@@ -50,6 +51,7 @@ export async function cancelOrder(ctx: Ctx, raw: { orderId: string; comment?: st
       throw new ConflictError("orders.errors.notCancellable");
     }
     const released = await release(tx, orderRef(order.id));
+    await restoreSpecialPrices(tx, order.id);
     const rebateReleasedFen = order.rebateAppliedFen > 0n ? await releaseOrderRebate(tx, ctx.actor, order.id) : 0n;
     await tx
       .update(orderLines)

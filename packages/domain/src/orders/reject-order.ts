@@ -7,6 +7,7 @@ import { parseInput } from "../shared/parse";
 import { checkApprover } from "./approval";
 import { recordOrderEvent } from "./events";
 import { lockOrder } from "./load";
+import { restoreSpecialPrices } from "../marketing/deal-prices";
 
 const rejectInput = z.object({
   orderId: z.string(),
@@ -26,6 +27,7 @@ export async function rejectOrder(ctx: Ctx, raw: { orderId: string; comment?: st
   return inTransaction(ctx, async (tx) => {
     const order = await lockOrder(tx, ctx.actor, input.orderId);
     await checkApprover(tx, ctx.actor, order, false);
+    await restoreSpecialPrices(tx, order.id);
     const now = new Date();
     await tx
       .update(orders)

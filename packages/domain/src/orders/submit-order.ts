@@ -25,6 +25,7 @@ import { checkRebateUse, lockCheckoutBalance, rebateUseField, rebateUseStatement
 import { checkCoveredSerials } from "../service/network/extended-warranty";
 import { hasKey } from "../shared/keys";
 import { blankToUndefined, optionalText } from "../validation/fields";
+import { checkoutDeal, useSpecialPrices } from "../marketing/deal-prices";
 
 
 export const orderQuantity = z
@@ -60,6 +61,8 @@ export const submitOrderInput = z.object({
   rebateAmount: rebateUseField,
   /** Extended-warranty lines: product id → the device serials its units cover, one per unit (docs/decisions/006). */
   coveredSerials: z.record(z.string(), z.array(z.string().trim().max(100, "validation.tooLong")).max(MAX_LINE_QUANTITY)).default({}),
+  /** The deal registration (报备) the order is for: its end customer, and its special prices (docs/decisions/021). */
+  dealRegistrationId: z.preprocess(blankToUndefined, z.string().max(64).optional()),
 });
 export type SubmitOrderInput = z.input<typeof submitOrderInput>;
 
@@ -119,8 +122,9 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     await checkServiceLines(tx, buyer.organizationId, wanted, request.coveredSerials);
 
     const warehouses = servingBranch(warehouseRows, org.ownerBranchId);
+    const dealRegistrationId = request.dealRegistrationId ? await checkoutDeal(tx, buyer.organizationId, request.dealRegistrationId, shanghaiToday()) : null;
     const [prices, exposure, stock] = await Promise.all([
-      resolvePrices(tx, { organizationId: buyer.organizationId, lines: wanted }),
+      resolvePrices(tx, { organizationId: buyer.organizationId, lines: wanted, dealRegistrationId }),
       creditExposure(tx, buyer.organizationId),
       request.lines ? Promise.resolve(null) : availability(tx, wanted.map((l) => l.productId), warehouses),
     ]);
@@ -163,6 +167,14 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
       return { id: randomUUID(), supplierId, lines, priced, totals, reasons, status: orderStatusFor(reasons), rebateAppliedFen };
     });
     const ids = placing.map((o) => o.id);
+    if (dealRegistrationId) {
+      const uses = new Map<string, number>();
+      for (const l of wanted) {
+        const reason = prices.get(l.productId)!;
+        if (reason.rule === "special_price" && reason.ruleId) uses.set(reason.ruleId, (uses.get(reason.ruleId) ?? 0) + l.quantity);
+      }
+      await useSpecialPrices(tx, uses);
+    }
 
     // The key's orders, the cart, the audit and the stock in one flight: the stock rows reserve()
     // locks then wait only for the orders' insert and the commit.
@@ -205,6 +217,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
         shipTo: { label: address.label, recipient: address.recipient, phone: address.phone, province: address.province, city: address.city, district: address.district, line: address.line },
         requestedDate: request.requestedDate ?? null,
         notes: request.notes ?? null,
+        dealRegistrationId,
         ...o.totals,
         lines: o.priced.map((l, i) => ({ ...l, ...buckets[g]![i]! })),
         events: [
@@ -360,7 +373,7 @@ async function checkServiceLines(tx: Transaction, organizationId: string, lines:
 /** The same comparison the cart page makes (getCart): price now vs seen, availability shown now vs then. */
 function cartChanges(
   lines: WantedLine[],
-  prices: Map<string, { unitPriceFen: bigint }>,
+  prices: Map<string, { unitPriceFen: bigint; rule: string }>,
   stock: Map<string, number>,
   show: (n: number) => PartnerAvailability,
 ): CartChange[] {
@@ -369,7 +382,8 @@ function cartChanges(
     const unitPriceFen = prices.get(l.productId)!.unitPriceFen;
     const now = show(stock.get(l.productId) ?? 0);
     const seen = l.seenAvailable === null ? null : show(l.seenAvailable);
-    const priceChanged = l.seenUnitPriceFen !== null && unitPriceFen !== l.seenUnitPriceFen;
+    // A special price is the one the buyer chose by naming its registration, not a change to confirm.
+    const priceChanged = l.seenUnitPriceFen !== null && unitPriceFen !== l.seenUnitPriceFen && prices.get(l.productId)!.rule !== "special_price";
     const availabilityChanged = seen !== null && JSON.stringify(seen) !== JSON.stringify(now);
     if (priceChanged || availabilityChanged)
       changes.push({ productId: l.productId, sku: l.sku, seenUnitPriceFen: l.seenUnitPriceFen ?? unitPriceFen, unitPriceFen, seenAvailability: seen, availability: now, token: changeToken(l.productId, unitPriceFen, now) });

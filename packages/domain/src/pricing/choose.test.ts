@@ -423,3 +423,17 @@ describe("discounted", () => {
   });
 });
 
+
+describe("choosePrice with a deal's special price (SPA)", () => {
+  const spa = (unitPriceFen: bigint, remaining: number) => ({ id: "spa-1", code: "DR-2026-000001", unitPriceFen, remaining, reason: "医院集采" });
+  it.each([
+    { name: "below every rule: the SPA with its reason", specials: [spa(70_000n, 10)], quantity: 5, rule: "special_price", price: 70_000n },
+    { name: "quantity above what is left: not applied", specials: [spa(70_000n, 4)], quantity: 5, rule: "contract", price: 90_000n },
+    { name: "exactly what is left: applied", specials: [spa(70_000n, 5)], quantity: 5, rule: "special_price", price: 70_000n },
+    { name: "not lower than the contract: the contract keeps the line", specials: [spa(90_000n, 10)], quantity: 5, rule: "contract", price: 90_000n },
+  ])("$name", ({ specials, quantity, rule, price }) => {
+    const chosen = choosePrice({ ...base, quantity, contracts: [contract(1, 90_000n)], specialPrices: specials });
+    expect([chosen.rule, chosen.unitPriceFen]).toEqual([rule, price]);
+    if (rule === "special_price") expect([chosen.ruleCode, chosen.note]).toEqual(["DR-2026-000001", "医院集采"]);
+  });
+});

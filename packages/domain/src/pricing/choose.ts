@@ -5,7 +5,7 @@
  */
 
 export type PriceRule =
-  "contract" | "promotion" | "volume_break" | "price_list" | "list";
+  "contract" | "promotion" | "volume_break" | "price_list" | "list" | "special_price";
 
 export type PriceReason = {
   rule: PriceRule;
@@ -14,6 +14,8 @@ export type PriceReason = {
   ruleId: string | null;
   ruleCode: string | null;
   minQuantity: number;
+  /** Why a special price (特价/SPA) was granted, shown with it; absent for every other rule. */
+  note?: string | null;
 };
 
 /** A dated row with a minimum quantity; `validTo` null means open-ended. Dates are yyyy-mm-dd. */
@@ -32,6 +34,18 @@ export type PromotionCandidate = Dated & {
   promoPriceFen: bigint | null;
 };
 
+/**
+ * A special price of the deal registration the order names (resolve.ts fetches only the buyer's
+ * own, approved and protected on the date): it prices the line only while `remaining` covers it.
+ */
+export type SpecialPriceCandidate = {
+  id: string;
+  code: string;
+  unitPriceFen: bigint;
+  remaining: number;
+  reason: string | null;
+};
+
 export type PriceCandidates = {
   listPriceFen: bigint;
   quantity: number;
@@ -39,6 +53,7 @@ export type PriceCandidates = {
   contracts: ContractCandidate[];
   priceListItems: PriceListCandidate[];
   promotions: PromotionCandidate[];
+  specialPrices?: SpecialPriceCandidate[];
 };
 
 // yyyy-mm-dd strings compare correctly as strings.
@@ -92,14 +107,14 @@ export function choosePrice(c: PriceCandidates): PriceReason {
 
   const contract = bestBreak(c.contracts, c.quantity, c.on);
   if (contract)
-    return {
+    return withSpecialPrice(c, {
       ...list,
       rule: "contract",
       unitPriceFen: contract.unitPriceFen,
       ruleId: contract.id,
       ruleCode: contract.code,
       minQuantity: contract.minQuantity,
-    };
+    });
 
   const item = bestBreak(newestList(c.priceListItems, c.on), c.quantity, c.on);
   const base: PriceReason = item
@@ -130,6 +145,28 @@ export function choosePrice(c: PriceCandidates): PriceReason {
       ruleId: promo.id,
       ruleCode: promo.code,
       minQuantity: promo.minQuantity,
+    };
+  }
+  return withSpecialPrice(c, best);
+}
+
+/**
+ * The deal's special price, like a promotion, only when strictly lower than what the other rules
+ * chose (a contract included): it is the buyer's to use, and a unit it would not lower the price of
+ * is not taken from its quantity.
+ */
+function withSpecialPrice(c: PriceCandidates, chosen: PriceReason): PriceReason {
+  let best = chosen;
+  for (const spa of c.specialPrices ?? []) {
+    if (spa.remaining < c.quantity || spa.unitPriceFen >= best.unitPriceFen) continue;
+    best = {
+      rule: "special_price",
+      listPriceFen: c.listPriceFen,
+      unitPriceFen: spa.unitPriceFen,
+      ruleId: spa.id,
+      ruleCode: spa.code,
+      minQuantity: 1,
+      note: spa.reason,
     };
   }
   return best;

@@ -8,6 +8,7 @@ import {
   type PriceListCandidate,
   type PriceReason,
   type PromotionCandidate,
+  type SpecialPriceCandidate,
 } from "./choose";
 
 export type { PriceReason, PriceRule } from "./choose";
@@ -17,6 +18,11 @@ export type ResolvePricesInput = {
   /** yyyy-mm-dd; default today in Asia/Shanghai. */
   on?: string;
   lines: { productId: string; quantity: number }[];
+  /**
+   * The deal registration (报备) the order names: its special prices are candidates when it is the
+   * buyer's own, approved and protected on the date. Anything else contributes nothing.
+   */
+  dealRegistrationId?: string | null;
 };
 
 type Row = {
@@ -32,6 +38,7 @@ type Row = {
   promotions: (Omit<PromotionCandidate, "promoPriceFen"> & {
     promoPriceFen: string | null;
   })[];
+  specials: (Omit<SpecialPriceCandidate, "unitPriceFen"> & { unitPriceFen: string })[];
 };
 
 const pgArray = (values: (string | number)[]) => `{${values.join(",")}}`;
@@ -77,6 +84,7 @@ export async function resolvePrices(
       on,
       [...quantities.keys()],
       [...quantities.values()],
+      input.dealRegistrationId && isUuid(input.dealRegistrationId) ? input.dealRegistrationId : null,
     ),
   );
   for (const r of rows) {
@@ -99,6 +107,7 @@ export async function resolvePrices(
           promoPriceFen:
             p.promoPriceFen === null ? null : BigInt(p.promoPriceFen),
         })),
+        specialPrices: r.specials.map((x) => ({ ...x, unitPriceFen: BigInt(x.unitPriceFen) })),
       }),
     );
   }
@@ -111,6 +120,7 @@ export function pricingStatement(
   on: string,
   productIds: string[],
   quantities: number[],
+  dealRegistrationId: string | null = null,
 ) {
   return sql`
     with req as (
@@ -140,7 +150,15 @@ export function pricingStatement(
         where (m.product_id = p.id or m.product_line_id = p.product_line_id) and m.active and m.min_quantity <= req.quantity
           and (m.partner_kind is null or m.partner_kind = (select kind from buyer))
           and m.starts_on <= ${on}::date and m.ends_on >= ${on}::date
-      ), '[]') as promotions
+      ), '[]') as promotions,
+      coalesce((
+        select json_agg(json_build_object('id', s.id, 'code', r.number, 'unitPriceFen', s.unit_price_fen::text,
+          'remaining', s.quantity - s.quantity_used, 'reason', r.special_price_reason))
+        from deal_special_prices s join deal_registrations r on r.id = s.registration_id
+        where s.registration_id = ${dealRegistrationId}::uuid and s.product_id = p.id
+          and r.organization_id = ${organizationId}::uuid and r.status = 'approved'
+          and r.protected_from <= ${on}::date and r.protected_until >= ${on}::date
+      ), '[]') as specials
     from req join products p on p.id = req.product_id and p.active
   `;
 }

@@ -26,6 +26,7 @@ import { en as rebateAdjustments } from "./rebates/adjustments.en";
 import { en as verify } from "./auth/verify.en";
 import { en as invite } from "./auth/invite.en";
 import { en as marketing } from "./marketing/marketing.en";
+import { en as deals } from "./marketing/deals.en";
 import { en as relations } from "./relations/relations.en";
 
 export const en: Resource = {
@@ -359,6 +360,7 @@ export const en: Resource = {
   rebatePrograms,
   rebateAdjustments,
   marketing,
+  deals,
   verify,
   invite,
   relations,

@@ -25,6 +25,7 @@ import { zhCN as rebateAdjustments } from "./rebates/adjustments.zh-CN";
 import { zhCN as verify } from "./auth/verify.zh-CN";
 import { zhCN as invite } from "./auth/invite.zh-CN";
 import { zhCN as marketing } from "./marketing/marketing.zh-CN";
+import { zhCN as deals } from "./marketing/deals.zh-CN";
 import { zhCN as relations } from "./relations/relations.zh-CN";
 
 export const zhCN = {
@@ -357,6 +358,7 @@ export const zhCN = {
   rebatePrograms,
   rebateAdjustments,
   marketing,
+  deals,
   verify,
   invite,
   relations,

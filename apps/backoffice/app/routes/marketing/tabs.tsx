@@ -10,6 +10,7 @@ export function MarketingTabs() {
         { to: "/marketing/budgets", label: t("marketing.tabs.pools") },
         { to: "/marketing/campaigns", label: t("marketing.tabs.campaigns") },
         { to: "/marketing/funds", label: t("marketing.tabs.funds") },
+        { to: "/marketing/deals", label: t("deals.nav.staff") },
       ]}
     />
   );

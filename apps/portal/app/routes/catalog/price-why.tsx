@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import type { PriceReason } from "@cs/domain";
 import { Badge, formatMoney } from "@cs/ui";
 
-const ruleTone = { contract: "blue", promotion: "red", volume_break: "amber", price_list: "green", list: "slate" } as const;
+const ruleTone = { contract: "blue", promotion: "red", volume_break: "amber", price_list: "green", list: "slate", special_price: "red" } as const;
 
 /** The unit price with its reason in plain sight: which rule, from what quantity, the list price and the saving. */
 export function PriceWhy({ price }: { price: PriceReason }) {
@@ -17,6 +17,7 @@ export function PriceWhy({ price }: { price: PriceReason }) {
         {price.ruleCode ? <span className="font-mono">{price.ruleCode}</span> : null}
         {price.minQuantity > 1 ? <span>{t("catalog.why.fromQuantity", { count: price.minQuantity })}</span> : null}
       </div>
+      {price.note ? <div className="text-xs text-slate-700">{t("catalog.why.specialReason", { reason: price.note })}</div> : null}
       {saving > 0n ? (
         <div className="text-xs text-slate-500">
           <s>{t("catalog.why.list", { price: formatMoney(price.listPriceFen, i18n.language) })}</s>{" "}

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
-import { changeToken, checkoutOptions, getCart, splitVat, shanghaiToday, submitOrder, usableRebateBalance, type CartChange } from "@cs/domain";
-import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatMoney } from "@cs/ui";
+import { changeToken, checkoutDeals, checkoutOptions, getCart, splitVat, shanghaiToday, submitOrder, usableRebateBalance, type CartChange } from "@cs/domain";
+import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import { AvailabilityBadge } from "../catalog/availability";
@@ -16,13 +16,15 @@ import { localName } from "@cs/i18n";
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   try {
-    const [cart, options, rebateBalanceFen] = await Promise.all([getCart(ctx), checkoutOptions(ctx), usableRebateBalance(ctx)]);
+    // The deal registration the buyer names (?deal=): the cart is priced with its special prices.
+    const deal = new URL(request.url).searchParams.get("deal") ?? "";
+    const [cart, options, rebateBalanceFen, deals] = await Promise.all([getCart(ctx, { dealRegistrationId: deal || null }), checkoutOptions(ctx), usableRebateBalance(ctx), checkoutDeals(ctx)]);
     const lines = cart.lines.map((l) => ({ ...l, taxFen: l.lineTotalFen === null ? null : splitVat(l.lineTotalFen).taxFen }));
     const taxFen = lines.reduce((s, l) => s + (l.taxFen ?? 0n), 0n);
     const changes = cart.lines
       .filter((l) => l.price && (l.priceChanged || l.availabilityChanged))
       .map((l) => ({ productId: l.productId, sku: l.sku, seenUnitPriceFen: l.seenUnitPriceFen, unitPriceFen: l.price!.unitPriceFen, seenAvailability: l.seenAvailability, availability: l.availability, token: changeToken(l.productId, l.price!.unitPriceFen, l.availability) }));
-    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, credit: options.credit, formKey: randomUUID(), today: shanghaiToday(), rebateBalanceFen };
+    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, credit: options.credit, formKey: randomUUID(), today: shanghaiToday(), rebateBalanceFen, deals, deal: deals.find((d) => d.id === deal) ?? null };
   } catch (error) {
     loaderError(error);
   }
@@ -134,10 +136,34 @@ function RebateField({ balanceFen, totalFen, defaultValue, errors }: { balanceFe
   );
 }
 
+type DealOption = { id: string; number: string; customerName: string; protectedUntil: string | null };
+
+/** The end customer's registration the order is for (a GET form: the page re-prices with its special prices). */
+function DealChoice({ deals, deal, errors }: { deals: DealOption[]; deal: DealOption | null; errors?: string[] | null }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card title={t("deals.checkout.label")}>
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        <SelectField
+          label={t("deals.checkout.label")}
+          name="deal"
+          className="min-w-0 flex-1 basis-72"
+          defaultValue={deal?.id ?? ""}
+          placeholder={t("deals.checkout.none")}
+          errors={errors}
+          options={deals.map((d) => ({ value: d.id, label: t("deals.checkout.option", { number: d.number, customer: d.customerName, until: d.protectedUntil ? formatDate(d.protectedUntil, i18n.language) : "—" }) }))}
+        />
+        <Button variant="secondary">{t("deals.checkout.apply")}</Button>
+      </Form>
+      <p className="mt-2 text-xs text-slate-500">{deal ? t("deals.checkout.applied", { number: deal.number, customer: deal.customerName }) : t("deals.checkout.hint")}</p>
+    </Card>
+  );
+}
+
 export default function Checkout({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
-  const { cart, taxFen, addresses, formKey, today, rebateBalanceFen, credit } = loaderData;
+  const { cart, taxFen, addresses, formKey, today, rebateBalanceFen, credit, deals, deal } = loaderData;
   const failed = (actionData ?? undefined) as CheckoutError | undefined;
   const result = failed as ActionResult;
   const field = useFieldErrors(result);
@@ -214,11 +240,13 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
         </Card>
         <CreditCheck credit={credit} orderFen={cart.totalFen} />
         {changes.length > 0 ? <Changes changes={changes} /> : null}
+        {deals.length > 0 ? <DealChoice deals={deals} deal={deal} errors={field("dealRegistrationId")} /> : null}
         <CoveredSerials lines={cart.lines} errorFor={(productId) => field(`coveredSerials.${productId}`)} valueOf={value} />
         <Card>
           <Form method="post" id="checkout" className="grid gap-3 sm:grid-cols-2">
             <CsrfInput />
             <input type="hidden" name="_key" value={formKey} />
+            {deal ? <input type="hidden" name="dealRegistrationId" value={deal.id} /> : null}
             <SelectField
               label={t("orders.checkout.shipTo")}
               name="shipToAddressId"

@@ -15,6 +15,7 @@ function reasonOf(raw: unknown, fallback: { unitPriceFen: bigint; listPriceFen: 
     ruleId: typeof r.ruleId === "string" ? r.ruleId : null,
     ruleCode: typeof r.ruleCode === "string" ? r.ruleCode : null,
     minQuantity: typeof r.minQuantity === "number" ? r.minQuantity : 1,
+    note: typeof r.note === "string" ? r.note : null,
   };
 }
 

@@ -21,6 +21,7 @@ export const en: Widen<typeof zhCN> = {
     volume_break: "Volume price",
     price_list: "Channel price list",
     list: "List price",
+    special_price: "Special price (deal)",
   },
   why: {
     label: "Why this price",
@@ -29,6 +30,7 @@ export const en: Widen<typeof zhCN> = {
     list: "List {{price}}",
     saving: "You save {{amount}} ({{percent}}%)",
     noSaving: "At list price",
+    specialReason: "Special price: {{reason}}",
   },
   add: {
     quantity: "Quantity",

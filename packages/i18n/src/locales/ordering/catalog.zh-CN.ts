@@ -19,6 +19,7 @@ export const zhCN = {
     volume_break: "阶梯价",
     price_list: "渠道价格表",
     list: "列表价",
+    special_price: "特价（项目报备）",
   },
   why: {
     label: "价格说明",
@@ -27,6 +28,7 @@ export const zhCN = {
     list: "列表价 {{price}}",
     saving: "节省 {{amount}}（{{percent}}%）",
     noSaving: "按列表价",
+    specialReason: "特价原因：{{reason}}",
   },
   add: {
     quantity: "数量",

@@ -81,6 +81,7 @@ export const en: Widen<typeof zhCN> = {
     volume_break: "Volume break (from {{min}})",
     price_list: "Channel price list",
     list: "List price",
+    special_price: "Special price (deal)",
   },
   rowsCapped: "More than {{count}}: narrow it down with the filters",
   credit: {

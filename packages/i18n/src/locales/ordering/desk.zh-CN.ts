@@ -79,6 +79,7 @@ export const zhCN = {
     volume_break: "阶梯价（满 {{min}} 件）",
     price_list: "渠道价目表",
     list: "目录价",
+    special_price: "特价（项目报备）",
   },
   rowsCapped: "超过 {{count}} 条，请用筛选缩小范围",
   credit: {

@@ -1,0 +1,92 @@
+import type { ReactNode } from "react";
+import { localName } from "@cs/i18n";
+import { useTranslation } from "@cs/i18n/react";
+import type { getDealRegistration } from "@cs/domain";
+import { Badge, Card, formatDate, formatDateTime, formatMoney } from "@cs/ui";
+
+/** Deal registrations (报备) as both apps show them: the partner's own, staff's review. */
+export type DealRegistrationDetail = Awaited<ReturnType<typeof getDealRegistration>>;
+
+const tones = { submitted: "amber", approved: "green", rejected: "red", expired: "slate" } as const;
+
+/** The status, with an approved registration past its protection shown as ended. */
+export function DealStatusBadge({ status, protectedUntil, today }: { status: "submitted" | "approved" | "rejected"; protectedUntil: string | null; today: string }) {
+  const { t } = useTranslation();
+  const shown = status === "approved" && protectedUntil !== null && protectedUntil < today ? "expired" : status;
+  return <Badge tone={tones[shown]}>{t(`deals.statuses.${shown}`)}</Badge>;
+}
+
+/** Who, which customer and product line, when, the competitor and the decision. */
+export function DealFacts({ detail, staff }: { detail: DealRegistrationDetail; staff: boolean }) {
+  const { t, i18n } = useTranslation();
+  const r = detail.registration;
+  const locale = i18n.language;
+  const rows: [string, ReactNode][] = [
+    ...(staff ? [[t("deals.facts.partner"), `${r.partnerCode} ${r.partner}${r.branch ? ` · ${r.branch}` : ""}`] as [string, ReactNode]] : []),
+    [t("deals.facts.customer"), r.customerName],
+    [t("deals.facts.creditCode"), <span key="c" className="font-mono">{r.customerCreditCode}</span>],
+    [t("deals.facts.productLine"), localName(locale === "zh-CN", r.productLineZh, r.productLineEn)],
+    [t("deals.facts.expectedClose"), formatDate(r.expectedCloseOn, locale)],
+    [t("deals.facts.competitor"), r.competitor ?? "—"],
+    ...(r.note ? [[t("deals.facts.note"), r.note] as [string, ReactNode]] : []),
+    ...(r.protectedFrom && r.protectedUntil
+      ? [[t("deals.facts.protection"), t("deals.facts.protectionRange", { from: formatDate(r.protectedFrom, locale), until: formatDate(r.protectedUntil, locale) })] as [string, ReactNode]]
+      : []),
+    ...(r.specialPriceReason ? [[t("deals.facts.specialReason"), r.specialPriceReason] as [string, ReactNode]] : []),
+    ...(r.decisionReason ? [[t("deals.facts.reason"), r.decisionReason] as [string, ReactNode]] : []),
+    ...(r.decidedBy && r.decidedAt ? [[t("deals.facts.decidedBy"), `${r.decidedBy} · ${formatDateTime(r.decidedAt, locale)}`] as [string, ReactNode]] : []),
+  ];
+  return (
+    <Card title={t("deals.facts.title")}>
+      <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-600">{label}</dt>
+            <dd className="break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}
+
+/** The registered products with their special price, its quantity and what orders have used. */
+export function DealLines({ detail }: { detail: DealRegistrationDetail }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const th = "px-2 py-2 font-medium";
+  return (
+    <Card title={t("deals.lines.title")}>
+      <div className="overflow-x-auto">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{t("deals.lines.title")}</caption>
+          <thead className="text-left text-xs text-slate-600">
+            <tr>
+              <th scope="col" className={th}>{t("deals.lines.product")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("deals.lines.quantity")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("deals.lines.listPrice")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("deals.lines.specialPrice")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("deals.lines.specialQuantity")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("deals.lines.used")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {detail.lines.map((l) => (
+              <tr key={l.productId}>
+                <td className="min-w-44 px-2 py-2">
+                  <div className="font-mono text-xs whitespace-nowrap">{l.sku}</div>
+                  <div>{localName(locale === "zh-CN", l.nameZh, l.nameEn)}</div>
+                </td>
+                <td className="px-2 py-2 text-right tabular-nums">{l.quantity}</td>
+                <td className="px-2 py-2 text-right tabular-nums text-slate-600">{formatMoney(l.listPriceFen, locale)}</td>
+                <td className="px-2 py-2 text-right font-semibold tabular-nums" data-figure="special-price">{l.specialPriceFen === null ? "—" : formatMoney(l.specialPriceFen, locale)}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{l.specialQuantity ?? "—"}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{l.specialUsed ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
