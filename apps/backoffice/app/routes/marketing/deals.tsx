@@ -6,6 +6,7 @@ import { dealListQuery, listBranches, listDealRegistrations, shanghaiToday, type
 import { DataTable, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
 import { DealStatusBadge, FilterForm, useTableLabels } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/deals";
 
 const statuses = ["submitted", "approved", "rejected"] as const;
@@ -16,7 +17,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
   const query = dealListQuery.parse(searchParamsObject(request));
   try {
     const [page, branches] = await Promise.all([listDealRegistrations(ctx, query), listBranches(ctx)]);
-    return { page, query, branches, today: shanghaiToday() };
+    // Sales read deals without the other marketing pages: the tabs are for those who may open them all.
+    return { page, query, branches, today: shanghaiToday(), tabs: ctx.actor.permissions.has("marketing:read") };
   } catch (error) {
     loaderError(error);
   }
@@ -25,7 +27,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
 export default function Deals({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const labels = useTableLabels();
-  const { page, query, branches, today } = loaderData;
+  const { page, query, branches, today, tabs } = loaderData;
   const locale = i18n.language;
   const columns: ColumnDef<DealRegistrationRow, unknown>[] = [
     {
@@ -68,6 +70,7 @@ export default function Deals({ loaderData }: Route.ComponentProps) {
       <PageHeader title={t("deals.title")}>
         <p className="max-w-3xl text-sm text-slate-600">{t("deals.staffIntro")}</p>
       </PageHeader>
+      {tabs ? <MarketingTabs /> : null}
       <FilterForm resetTo="/marketing/deals" className="sm:grid-cols-2 lg:grid-cols-4">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("deals.searchPlaceholder")} className="lg:col-span-2" />
         <SelectField label={t("deals.status")} name="status" defaultValue={query.status ?? ""} placeholder={t("deals.anyStatus")} options={statuses.map((s) => ({ value: s, label: t(`deals.statuses.${s}`) }))} />
