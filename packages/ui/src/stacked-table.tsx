@@ -11,8 +11,12 @@ import { cn } from "./cn";
  * these pieces too, so every table in the apps folds the same way.
  */
 export const stackedTable = {
-  /** Around the table: from `sm` up a wide table scrolls inside its own box, never the page. */
-  scroller: "sm:overflow-x-auto",
+  /**
+   * Around the table: from `sm` up a wide table scrolls inside its own box, never the page. `relative`
+   * makes it the containing block of the table's `sr-only` texts (absolutely positioned): without it
+   * they escape the scroll box and widen the page by where a far-right column sits.
+   */
+  scroller: "relative sm:overflow-x-auto",
   table: "block w-full text-sm sm:table sm:min-w-full sm:divide-y sm:divide-slate-200",
   /** On the phone the header row becomes a wrapping bar of the sortable headers (see `headerCell`). */
   head: "block border-b border-slate-200 bg-slate-50 sm:table-header-group sm:border-0",
