@@ -1,4 +1,6 @@
-import { backofficeURL, expect, pageAs, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { backofficeURL, expect, pageAs, portalURL, test } from "./fixtures";
+import { appURL, type App } from "./urls";
 
 test("staff find a partner from the header and open it; the order desk's home links into its queues", async ({ page, login, checkA11y }) => {
   await login("backoffice", "orderdesk@demo.cn");
@@ -96,4 +98,66 @@ test("at 1366 px the back-office menu is one row of job groups with the group's 
   await menu.getByRole("link", { name: "客户档案" }).click();
   await expect(phone).toHaveURL(/\/organizations$/);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+});
+
+const listPages = {
+  portal: ["/", "/catalog", "/orders", "/stock", "/finance", "/finance/invoices", "/rebates", "/service/requests"],
+  backoffice: ["/", "/orders", "/organizations", "/stock", "/finance/invoices", "/finance/aging", "/rebates", "/service/requests", "/marketing/funds"],
+} as const;
+
+/** The pages among `paths` that scroll sideways in `page`'s viewport, each with its overflow in px. */
+async function sidewaysPages(page: Page, app: App, paths: readonly string[]): Promise<string[]> {
+  const wide: string[] = [];
+  for (const path of paths) {
+    const response = await page.goto(`${appURL(app)}${path}`);
+    expect(response?.status(), `${app} ${path}`).toBe(200);
+    await expect(page.getByRole("main")).toBeVisible();
+    const over = await page.evaluate(() => {
+      const excess = document.documentElement.scrollWidth - window.innerWidth;
+      if (excess <= 0) return null;
+      // the outermost elements that reach past the window's right edge, to say what to fix
+      const past = [...document.querySelectorAll("main *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1);
+      const outermost = past.filter((e) => !past.includes(e.parentElement!)).slice(0, 3);
+      return `+${excess}px ${outermost.map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}">`).join(" ")}`;
+    });
+    if (over !== null) wide.push(`${app} ${path} ${over}`);
+  }
+  return wide;
+}
+
+test("on a phone no list page scrolls sideways: a table's rows stack into cards, each value after its column's name", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const phone = { viewport: { width: 390, height: 844 } };
+  const dealer = await pageAs(browser, "portal", "dealer@demo.cn", phone);
+  const admin = await pageAs(browser, "backoffice", "admin@demo.cn", phone);
+  const wide = [...(await sidewaysPages(dealer, "portal", listPages.portal)), ...(await sidewaysPages(admin, "backoffice", listPages.backoffice))];
+  expect(wide, "pages wider than a 390 px phone").toEqual([]);
+
+  // a stock balance reads "可用 <number>" on one line of its card: the label is the cell's ::before,
+  // part of its accessible name, and both sit inside the screen
+  await dealer.goto(`${portalURL}/stock`);
+  const available = dealer.getByRole("cell", { name: /^可用\s*[\d,]+$/ }).first();
+  await expect(available).toBeVisible();
+  expect(await available.evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"可用"');
+  const box = (await available.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(box.height).toBeLessThan(40);
+  // the column headers that only name a column give way to the labels; the sort links stay
+  await expect(dealer.getByRole("columnheader", { name: "可用" })).toBeHidden();
+  await expect(dealer.getByRole("link", { name: "产品", exact: true })).toBeVisible();
+});
+
+test("at 800 px, and at 1024 px in English, no list page scrolls sideways: a wide table scrolls inside its own box", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const wide: string[] = [];
+  for (const options of [{ viewport: { width: 800, height: 900 } }, { viewport: { width: 1024, height: 900 }, locale: "en-US" }]) {
+    const dealer = await pageAs(browser, "portal", "dealer@demo.cn", options);
+    const admin = await pageAs(browser, "backoffice", "admin@demo.cn", options);
+    for (const page of [...(await sidewaysPages(dealer, "portal", listPages.portal)), ...(await sidewaysPages(admin, "backoffice", listPages.backoffice))]) {
+      wide.push(`${options.viewport.width}px ${page}`);
+    }
+    await dealer.context().close();
+    await admin.context().close();
+  }
+  expect(wide, "pages wider than the window").toEqual([]);
 });

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { Form, Link, useSearchParams, useSubmit } from "react-router";
 import { buttonClass } from "./controls";
 import { cn } from "./cn";
+import { StackedCell, stackedHeaderClass, stackedTable } from "./stacked-table";
 
 export type DataTableColumnMeta = {
   /** The `sort` search-param value for this column; absent = not sortable. */
@@ -41,6 +42,8 @@ type Props<T> = {
 };
 
 const metaOf = (c: { columnDef: { meta?: unknown } }) => (c.columnDef.meta ?? {}) as DataTableColumnMeta;
+/** A column's name as text: its header when that is a string (all of ours are), else its id. */
+const headerText = (c: { id: string; columnDef: { header?: unknown } }) => (typeof c.columnDef.header === "string" ? c.columnDef.header : c.id);
 
 function withParams(params: URLSearchParams, changes: Record<string, string | null>) {
   const next = new URLSearchParams(params);
@@ -83,6 +86,7 @@ export function DataTable<T>({ caption, columns, data, total, page, size, sort, 
   const pages = Math.max(1, Math.ceil(total / size));
   const keep = [...params.entries()].filter(([k]) => k !== "cols" && k !== "page");
   const visibleCount = table.getVisibleLeafColumns().length;
+  const sortable = table.getVisibleLeafColumns().some((c) => metaOf(c).sortKey);
 
   return (
     <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
@@ -97,7 +101,7 @@ export function DataTable<T>({ caption, columns, data, total, page, size, sort, 
             {table.getAllLeafColumns().map((column) => (
               <label key={column.id} className="flex items-center gap-2 text-sm text-slate-800">
                 <input type="checkbox" name="cols" value={column.id} defaultChecked={column.getIsVisible()} className="size-4" />
-                {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
+                {headerText(column)}
               </label>
             ))}
             <button type="submit" className={buttonClass("secondary", "mt-2 w-full")}>
@@ -106,12 +110,12 @@ export function DataTable<T>({ caption, columns, data, total, page, size, sort, 
           </Form>
         </details>
       </div>
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <div className={stackedTable.scroller}>
+        <table className={stackedTable.table}>
           <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50">
+          <thead className={sortable ? stackedTable.head : stackedTable.headPlain}>
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
+              <tr key={group.id} className={stackedTable.headRow}>
                 {group.headers.map((header) => {
                   const meta = metaOf(header.column);
                   const active = meta.sortKey && meta.sortKey === sort;
@@ -121,7 +125,7 @@ export function DataTable<T>({ caption, columns, data, total, page, size, sort, 
                       key={header.id}
                       scope="col"
                       aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                      className={cn("whitespace-nowrap px-3 py-2 font-semibold text-slate-700", meta.align === "right" ? "text-right" : "text-left")}
+                      className={stackedHeaderClass(meta.align, Boolean(meta.sortKey))}
                     >
                       {meta.sortKey ? (
                         <Link
@@ -144,20 +148,20 @@ export function DataTable<T>({ caption, columns, data, total, page, size, sort, 
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className={stackedTable.body}>
             {table.getRowModel().rows.length === 0 ? (
-              <tr>
-                <td colSpan={visibleCount} className="px-3 py-10 text-center text-slate-600">
+              <tr className={stackedTable.row}>
+                <StackedCell colSpan={visibleCount} className="px-3 py-10 text-center text-slate-600">
                   {labels.empty}
-                </td>
+                </StackedCell>
               </tr>
             ) : (
               table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className="hover:bg-slate-50">
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={cn("whitespace-nowrap px-3 py-2 text-slate-800", metaOf(cell.column).align === "right" && "text-right tabular-nums")}>
+                <tr key={row.id} className={cn(stackedTable.row, "hover:bg-slate-50")}>
+                  {row.getVisibleCells().map((cell, i) => (
+                    <StackedCell key={cell.id} title={i === 0} label={headerText(cell.column)} align={metaOf(cell.column).align}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
+                    </StackedCell>
                   ))}
                 </tr>
               ))

@@ -8,3 +8,4 @@ export * from "./format";
 export * from "./figure";
 export * from "./filter-bar";
 export * from "./star-rating";
+export * from "./stacked-table";

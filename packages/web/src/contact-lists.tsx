@@ -38,7 +38,7 @@ export function ContactList({ contacts, editable, result, formKey }: { contacts:
       {contacts.length === 0 ? (
         <p className="text-sm text-slate-600">{t("contact.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full text-sm">
             <caption className="sr-only">{t("contact.title")}</caption>
             <thead>

@@ -24,44 +24,46 @@ export function InvoiceView({ data }: { data: Data }) {
         <div><dt className="text-slate-500">{t("billing.fields.settled")}</dt><dd>{m(invoice.settledFen)}</dd></div>
         <div><dt className="text-slate-500">{t("billing.fields.outstanding")}</dt><dd className="font-semibold">{m(invoice.totalFen - invoice.settledFen)}</dd></div>
       </dl>
-      <table className="w-full">
-        <caption className="sr-only">{t("billing.invoice.lines")}</caption>
-        <thead>
-          <tr className="text-left text-slate-500">
-            <th className="py-1">{t("billing.fields.sku")}</th>
-            <th>{t("billing.fields.product")}</th>
-            <th className="text-right">{t("billing.fields.quantity")}</th>
-            <th className="text-right">{t("billing.fields.unitPrice")}</th>
-            <th className="text-right">{t("billing.fields.net")}</th>
-            <th className="text-right">{t("billing.fields.taxRate")}</th>
-            <th className="text-right">{t("billing.fields.tax")}</th>
-            <th className="text-right">{t("billing.fields.gross")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.lines.map((l) => (
-            <tr key={l.id} className="border-t border-slate-100">
-              <td className="py-2 font-mono text-xs">{l.sku}</td>
-              <td>{localName(zh, l.nameZh, l.nameEn)}</td>
-              <td className="text-right tabular-nums">{l.quantity}</td>
-              <td className="text-right">{m(l.unitPriceFen)}</td>
-              <td className="text-right">{m(l.netFen)}</td>
-              <td className="text-right tabular-nums">{l.taxRateBp / 100}%</td>
-              <td className="text-right">{m(l.taxFen)}</td>
-              <td className="text-right">{m(l.grossFen)}</td>
+      <div className="relative overflow-x-auto">
+        <table className="w-full">
+          <caption className="sr-only">{t("billing.invoice.lines")}</caption>
+          <thead>
+            <tr className="text-left text-slate-500">
+              <th className="py-1">{t("billing.fields.sku")}</th>
+              <th>{t("billing.fields.product")}</th>
+              <th className="text-right">{t("billing.fields.quantity")}</th>
+              <th className="text-right">{t("billing.fields.unitPrice")}</th>
+              <th className="text-right">{t("billing.fields.net")}</th>
+              <th className="text-right">{t("billing.fields.taxRate")}</th>
+              <th className="text-right">{t("billing.fields.tax")}</th>
+              <th className="text-right">{t("billing.fields.gross")}</th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="border-t-2 border-slate-300 font-semibold">
-            <td colSpan={4} className="py-2">{t("billing.invoice.totals")}</td>
-            <td className="text-right">{m(invoice.netFen)}</td>
-            <td />
-            <td className="text-right">{m(invoice.taxFen)}</td>
-            <td className="text-right">{m(invoice.totalFen)}</td>
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {data.lines.map((l) => (
+              <tr key={l.id} className="border-t border-slate-100">
+                <td className="py-2 font-mono text-xs">{l.sku}</td>
+                <td>{localName(zh, l.nameZh, l.nameEn)}</td>
+                <td className="text-right tabular-nums">{l.quantity}</td>
+                <td className="text-right">{m(l.unitPriceFen)}</td>
+                <td className="text-right">{m(l.netFen)}</td>
+                <td className="text-right tabular-nums">{l.taxRateBp / 100}%</td>
+                <td className="text-right">{m(l.taxFen)}</td>
+                <td className="text-right">{m(l.grossFen)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="border-t-2 border-slate-300 font-semibold">
+              <td colSpan={4} className="py-2">{t("billing.invoice.totals")}</td>
+              <td className="text-right">{m(invoice.netFen)}</td>
+              <td />
+              <td className="text-right">{m(invoice.taxFen)}</td>
+              <td className="text-right">{m(invoice.totalFen)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
       {data.settlements.length ? (
         <div>
           <h2 className="mb-1 font-semibold">{t("billing.invoice.settlements")}</h2>

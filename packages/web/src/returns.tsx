@@ -109,7 +109,7 @@ export function ReturnLines({ detail }: { detail: ReturnDetail }) {
   const zh = i18n.language === "zh-CN";
   return (
     <Card title={t("returns.lines")}>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{t("returns.lines")}</caption>
           <thead className="bg-slate-50">

@@ -35,7 +35,7 @@ export function SettlementView({ s }: { s: SettlementDetail }) {
           <dd>{formatDateTime(s.createdAt, locale)}</dd>
         </dl>
       </Card>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{t("service.settlements.claims")}</caption>
           <thead className="bg-slate-50">
@@ -76,7 +76,7 @@ export function SettlementsView({ rows }: { rows: SettlementRow[] }) {
       <PageHeader title={t("service.settlements.title")}>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("service.settlements.intro")}</p>
       </PageHeader>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{t("service.settlements.title")}</caption>
           <thead className="bg-slate-50">

@@ -61,19 +61,21 @@ export function ShipmentView({ data, notice }: { data: ShipmentDetail; notice?: 
         </dl>
       </Card>
       <Card title={t("billing.shipping.lines")} className="mt-4">
-        <table className="w-full text-sm">
-          <thead><tr className="text-left text-slate-500"><th className="py-1">{t("billing.fields.sku")}</th><th>{t("billing.fields.product")}</th><th className="text-right">{t("billing.fields.quantity")}</th><th>{t("billing.fields.serials")}</th></tr></thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.id} className="border-t border-slate-100">
-                <td className="py-2 font-mono text-xs">{l.sku}</td>
-                <td>{localName(zh, l.nameZh, l.nameEn)}</td>
-                <td className="text-right tabular-nums">{l.quantity}</td>
-                <td className="font-mono text-xs">{l.serials.join(", ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="relative overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead><tr className="text-left text-slate-500"><th className="py-1">{t("billing.fields.sku")}</th><th>{t("billing.fields.product")}</th><th className="text-right">{t("billing.fields.quantity")}</th><th>{t("billing.fields.serials")}</th></tr></thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.id} className="border-t border-slate-100">
+                  <td className="py-2 font-mono text-xs">{l.sku}</td>
+                  <td>{localName(zh, l.nameZh, l.nameEn)}</td>
+                  <td className="text-right tabular-nums">{l.quantity}</td>
+                  <td className="font-mono text-xs">{l.serials.join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Card>
       {canDeliver ? (
         <Form method="post" className="mt-4">

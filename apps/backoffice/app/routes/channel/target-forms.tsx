@@ -110,24 +110,26 @@ export function ImportPanel({ reply }: { reply: { result: TargetImportResult | n
       {result && !result.ok ? (
         <div className="mb-3 space-y-2">
           <Alert>{t("channel.import.failed", { count: result.errors.length })}</Alert>
-          <table className="min-w-full text-sm" aria-label={t("channel.import.title")}>
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">{t("channel.import.row")}</th>
-                <th scope="col" className="py-1 pr-3 font-medium">{t("channel.import.column")}</th>
-                <th scope="col" className="py-1 font-medium">{t("channel.import.problem")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.errors.map((e, i) => (
-                <tr key={i}>
-                  <td className="py-1 pr-3 tabular-nums">{e.row}</td>
-                  <td className="py-1 pr-3">{t(`channel.import.columns.${e.column}`)}</td>
-                  <td className="py-1 text-red-700">{t(e.message, { defaultValue: t("validation.invalid") })}</td>
+          <div className="relative overflow-x-auto">
+            <table className="min-w-full text-sm" aria-label={t("channel.import.title")}>
+              <thead className="text-left text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-3 font-medium">{t("channel.import.row")}</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">{t("channel.import.column")}</th>
+                  <th scope="col" className="py-1 font-medium">{t("channel.import.problem")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {result.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td className="py-1 pr-3 tabular-nums">{e.row}</td>
+                    <td className="py-1 pr-3">{t(`channel.import.columns.${e.column}`)}</td>
+                    <td className="py-1 text-red-700">{t(e.message, { defaultValue: t("validation.invalid") })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3">

@@ -82,7 +82,7 @@ export default function ChannelTree({ loaderData, actionData }: Route.ComponentP
       {nodes.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-center text-sm text-slate-500 shadow-sm ring-1 ring-slate-200">{t("channel.tree.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full text-sm" aria-label={t("channel.tabs.tree")}>
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>

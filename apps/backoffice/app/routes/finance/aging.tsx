@@ -38,7 +38,7 @@ export default function Aging({ loaderData }: Route.ComponentProps) {
         <SelectField label={t("billing.aging.by")} name="by" defaultValue={query.by} options={(["partner", "branch"] as const).map((b) => ({ value: b, label: t(`billing.aging.by_${b}`) }))} />
         <TextField label={t("billing.aging.asOf")} name="asOf" type="date" defaultValue={page.asOf} />
       </FilterForm>
-      <dl aria-label={t("billing.aging.totals")} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-6">
+      <dl aria-label={t("billing.aging.totals")} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {(["notDueFen", "d0_30Fen", "d31_60Fen", "d61_90Fen", "d90PlusFen", "creditFen"] as const).map((k) => (
           <div key={k} className="rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">
             <dt className="text-xs text-slate-500">{t(`billing.aging.${k.replace("Fen", "")}`)}</dt>

@@ -85,40 +85,42 @@ export default function RecordPayment({ loaderData, actionData }: Route.Componen
           <Card title={t("billing.payment.allocation")}>
             <p className="mb-2 text-sm text-slate-600">{t("billing.payment.allocationHint")}</p>
             {errors("allocations") ? <Alert>{errors("allocations")!.join(" ")}</Alert> : null}
-            <table className="w-full text-sm">
-              <thead>
-                <tr className="text-left text-slate-500">
-                  <th className="py-1">{t("billing.fields.number")}</th>
-                  <th>{t("billing.fields.issuedOn")}</th>
-                  <th>{t("billing.fields.dueOn")}</th>
-                  <th className="text-right">{t("billing.fields.total")}</th>
-                  <th className="text-right">{t("billing.fields.outstanding")}</th>
-                  <th className="w-40">{t("billing.fields.allocate")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {open.map((inv, i) => (
-                  <tr key={inv.id} className="border-t border-slate-100 align-top">
-                    <td className="py-2 font-mono text-xs">{inv.number}</td>
-                    <td>{formatDate(inv.issuedOn, locale)}</td>
-                    <td>{formatDate(inv.dueOn, locale)}</td>
-                    <td className="text-right"><Money fen={inv.totalFen} locale={locale} /></td>
-                    <td className="text-right"><Money fen={inv.totalFen - inv.settledFen} locale={locale} /></td>
-                    <td className="px-2">
-                      <input type="hidden" name={`allocations.${i}.invoiceId`} value={inv.id} />
-                      <TextField
-                        label={t("billing.fields.allocateTo", { number: inv.number })}
-                        className="[&_label]:sr-only"
-                        name={`allocations.${i}.amount`}
-                        inputMode="decimal"
-                        defaultValue={initial(`allocations.${i}.amount`)}
-                        errors={errors(`allocations.${i}.amount`) ?? errors(`allocations.${i}.invoiceId`)}
-                      />
-                    </td>
+            <div className="relative overflow-x-auto">
+              <table className="w-full text-sm">
+                <thead>
+                  <tr className="text-left text-slate-500">
+                    <th className="py-1">{t("billing.fields.number")}</th>
+                    <th>{t("billing.fields.issuedOn")}</th>
+                    <th>{t("billing.fields.dueOn")}</th>
+                    <th className="text-right">{t("billing.fields.total")}</th>
+                    <th className="text-right">{t("billing.fields.outstanding")}</th>
+                    <th className="w-40">{t("billing.fields.allocate")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {open.map((inv, i) => (
+                    <tr key={inv.id} className="border-t border-slate-100 align-top">
+                      <td className="py-2 font-mono text-xs">{inv.number}</td>
+                      <td>{formatDate(inv.issuedOn, locale)}</td>
+                      <td>{formatDate(inv.dueOn, locale)}</td>
+                      <td className="text-right"><Money fen={inv.totalFen} locale={locale} /></td>
+                      <td className="text-right"><Money fen={inv.totalFen - inv.settledFen} locale={locale} /></td>
+                      <td className="px-2">
+                        <input type="hidden" name={`allocations.${i}.invoiceId`} value={inv.id} />
+                        <TextField
+                          label={t("billing.fields.allocateTo", { number: inv.number })}
+                          className="[&_label]:sr-only"
+                          name={`allocations.${i}.amount`}
+                          inputMode="decimal"
+                          defaultValue={initial(`allocations.${i}.amount`)}
+                          errors={errors(`allocations.${i}.amount`) ?? errors(`allocations.${i}.invoiceId`)}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <CheckboxField className="mt-3" label={t("billing.payment.keepRemainder")} name="keepRemainderAsCredit" defaultChecked={initial("keepRemainderAsCredit") === "on"} />
             {errors("keepRemainderAsCredit") ? <Alert>{errors("keepRemainderAsCredit")!.join(" ")}</Alert> : null}
           </Card>

@@ -85,24 +85,26 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
           </dl>
         </Card>
         <Card title={t("marketing.campaigns.budget")}>
-          <table className="w-full text-sm">
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.category}>
-                  <th scope="row" className="py-1 text-left font-normal text-slate-600">{t(`marketing.categories.${l.category}`)}</th>
-                  <td className="py-1 text-right tabular-nums">{money(l.amountFen)}</td>
+          <div className="relative overflow-x-auto">
+            <table className="w-full text-sm">
+              <tbody>
+                {lines.map((l) => (
+                  <tr key={l.category}>
+                    <th scope="row" className="py-1 text-left font-normal text-slate-600">{t(`marketing.categories.${l.category}`)}</th>
+                    <td className="py-1 text-right tabular-nums">{money(l.amountFen)}</td>
+                  </tr>
+                ))}
+                <tr className="border-t border-slate-200 font-semibold">
+                  <th scope="row" className="py-1 text-left">{t("marketing.figures.planned")}</th>
+                  <td className="py-1 text-right tabular-nums" data-figure="planned">{money(c.plannedFen)}</td>
                 </tr>
-              ))}
-              <tr className="border-t border-slate-200 font-semibold">
-                <th scope="row" className="py-1 text-left">{t("marketing.figures.planned")}</th>
-                <td className="py-1 text-right tabular-nums" data-figure="planned">{money(c.plannedFen)}</td>
-              </tr>
-              <tr>
-                <th scope="row" className="py-1 text-left font-normal text-slate-600">{t("marketing.figures.spent")}</th>
-                <td className="py-1 text-right tabular-nums" data-figure="spent">{money(c.spentFen)}</td>
-              </tr>
-            </tbody>
-          </table>
+                <tr>
+                  <th scope="row" className="py-1 text-left font-normal text-slate-600">{t("marketing.figures.spent")}</th>
+                  <td className="py-1 text-right tabular-nums" data-figure="spent">{money(c.spentFen)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
         </Card>
       </div>
       {(canApprove && c.status === "draft") || (canManage && (c.status === "approved" || c.status === "running")) ? (
@@ -144,7 +146,7 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
         {spends.length === 0 ? (
           <p className="text-sm text-slate-600">{t("marketing.campaigns.spends.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-sm">
               <caption className="sr-only">{t("marketing.campaigns.spends.title")}</caption>
               <thead>

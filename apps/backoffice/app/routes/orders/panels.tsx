@@ -83,7 +83,7 @@ export function LinesCard({ detail }: { detail: DeskOrder }) {
   const heads = ["sku", "product", "quantity", "listPrice", "unitPrice", "discount", "priceRule", "lineTotal", "reserved", "backordered", "shipped", "cancelled"];
   return (
     <Card title={t("desk.panels.lines")}>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t("desk.panels.lines")}</caption>
           <thead>

@@ -28,25 +28,27 @@ export function ChannelPlacement({
         {parent ? parent.name : t("org.noParent")}
       </p>
       {history.length ? (
-        <table className="mt-3 min-w-full text-sm">
-          <caption className="mb-1 text-left font-medium text-slate-700">{t("org.channel.history")}</caption>
-          <thead>
-            <tr className="text-left text-slate-600">
-              <th scope="col" className="py-1 pr-3 font-medium">{t("org.fields.parent")}</th>
-              <th scope="col" className="py-1 pr-3 font-medium">{t("org.channel.from")}</th>
-              <th scope="col" className="py-1 font-medium">{t("org.channel.to")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {history.map((h) => (
-              <tr key={h.id}>
-                <td className="py-1 pr-3">{h.parentName ?? t("org.noParent")}</td>
-                <td className="py-1 pr-3">{formatDate(h.validFrom, i18n.language)}</td>
-                <td className="py-1">{h.validTo ? formatDate(h.validTo, i18n.language) : t("org.channel.current")}</td>
+        <div className="relative overflow-x-auto">
+          <table className="mt-3 min-w-full text-sm">
+            <caption className="mb-1 text-left font-medium text-slate-700">{t("org.channel.history")}</caption>
+            <thead>
+              <tr className="text-left text-slate-600">
+                <th scope="col" className="py-1 pr-3 font-medium">{t("org.fields.parent")}</th>
+                <th scope="col" className="py-1 pr-3 font-medium">{t("org.channel.from")}</th>
+                <th scope="col" className="py-1 font-medium">{t("org.channel.to")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {history.map((h) => (
+                <tr key={h.id}>
+                  <td className="py-1 pr-3">{h.parentName ?? t("org.noParent")}</td>
+                  <td className="py-1 pr-3">{formatDate(h.validFrom, i18n.language)}</td>
+                  <td className="py-1">{h.validTo ? formatDate(h.validTo, i18n.language) : t("org.channel.current")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {canMove ? (
         <Form method="post" className="mt-4 grid items-end gap-3 border-t border-slate-100 pt-3 sm:grid-cols-3">

@@ -93,7 +93,7 @@ export default function PriceProtectionPage({ loaderData, actionData }: Route.Co
           {lines.length === 0 ? (
             <p className="text-sm text-slate-600">{t("priceProtection.noLines")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="min-w-full divide-y divide-slate-200 text-sm">
                 <caption className="sr-only">{t("priceProtection.linesTitle")}</caption>
                 <thead className="text-left text-xs text-slate-600">

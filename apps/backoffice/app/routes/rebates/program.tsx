@@ -172,7 +172,7 @@ function Preview({ preview }: { preview: NonNullable<Route.ComponentProps["loade
           </div>
         ))}
       </dl>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="mb-2 text-left font-medium">{t("rebatePrograms.preview.top", { n: top.length })}</caption>
           <thead className="text-left text-xs text-slate-600">

@@ -143,7 +143,7 @@ export default function RebateStatementPage({ loaderData, actionData }: Route.Co
           </ol>
         </Card>
         <Card title={t("rebatePrograms.statement.lines")}>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t("rebatePrograms.statement.lines")}</caption>
               <thead className="text-left text-xs text-slate-600">

@@ -65,66 +65,68 @@ export default function NewShipment({ loaderData, actionData }: Route.ComponentP
         </Card>
         <Card title={t("billing.shipping.lines")}>
           {errors("lines") ? <Alert>{errors("lines")!.join(" ")}</Alert> : null}
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="text-left text-slate-500">
-                <th className="py-1">{t("billing.fields.sku")}</th>
-                <th>{t("billing.fields.product")}</th>
-                <th className="text-right">{t("billing.fields.ordered")}</th>
-                <th className="text-right">{t("billing.fields.shipped")}</th>
-                <th className="text-right">{t("billing.fields.reservedHere")}</th>
-                <th className="w-32">{t("billing.fields.quantityToShip")}</th>
-                <th>{t("billing.fields.serials")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l, i) => {
-                const here = Math.min(l.reserved, held[l.productId] ?? 0);
-                const options = serials.filter((s) => s.productId === l.productId && s.locationId === locationId).map((s) => s.serial);
-                return (
-                  <tr key={l.id} className="border-t border-slate-100 align-top">
-                    <td className="py-2 font-mono text-xs">{l.sku}</td>
-                    <td>{localName(zh, l.nameZh, l.nameEn)}</td>
-                    <td className="text-right tabular-nums">{formatNumber(l.quantity, i18n.language)}</td>
-                    <td className="text-right tabular-nums">{formatNumber(l.shipped, i18n.language)}</td>
-                    <td className="text-right tabular-nums">{formatNumber(here, i18n.language)}</td>
-                    <td className="px-2">
-                      <input type="hidden" name={`lines.${i}.orderLineId`} value={l.id} />
-                      <TextField
-                        label={t("billing.fields.quantityFor", { sku: l.sku })}
-                        className="[&_label]:sr-only"
-                        name={`lines.${i}.quantity`}
-                        type="number"
-                        min={0}
-                        max={here}
-                        defaultValue={here > 0 ? String(here) : "0"}
-                        errors={errors(`lines.${i}.quantity`) ?? errors(`lines.${i}.orderLineId`)}
-                      />
-                    </td>
-                    <td>
-                      {l.serialized ? (
-                        <TextAreaField
-                          label={t("billing.fields.serialsFor", { sku: l.sku })}
+          <div className="relative overflow-x-auto">
+            <table className="w-full text-sm">
+              <thead>
+                <tr className="text-left text-slate-500">
+                  <th className="py-1">{t("billing.fields.sku")}</th>
+                  <th>{t("billing.fields.product")}</th>
+                  <th className="text-right">{t("billing.fields.ordered")}</th>
+                  <th className="text-right">{t("billing.fields.shipped")}</th>
+                  <th className="text-right">{t("billing.fields.reservedHere")}</th>
+                  <th className="w-32">{t("billing.fields.quantityToShip")}</th>
+                  <th>{t("billing.fields.serials")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map((l, i) => {
+                  const here = Math.min(l.reserved, held[l.productId] ?? 0);
+                  const options = serials.filter((s) => s.productId === l.productId && s.locationId === locationId).map((s) => s.serial);
+                  return (
+                    <tr key={l.id} className="border-t border-slate-100 align-top">
+                      <td className="py-2 font-mono text-xs">{l.sku}</td>
+                      <td>{localName(zh, l.nameZh, l.nameEn)}</td>
+                      <td className="text-right tabular-nums">{formatNumber(l.quantity, i18n.language)}</td>
+                      <td className="text-right tabular-nums">{formatNumber(l.shipped, i18n.language)}</td>
+                      <td className="text-right tabular-nums">{formatNumber(here, i18n.language)}</td>
+                      <td className="px-2">
+                        <input type="hidden" name={`lines.${i}.orderLineId`} value={l.id} />
+                        <TextField
+                          label={t("billing.fields.quantityFor", { sku: l.sku })}
                           className="[&_label]:sr-only"
-                          name={`lines.${i}.serials`}
-                          rows={2}
-                          placeholder={options.slice(0, 3).join("\n")}
-                          hint={options.length ? t("billing.shipping.serialsHere", { list: options.slice(0, 8).join(", ") }) : undefined}
-                          errors={errors(`lines.${i}.serials`)}
+                          name={`lines.${i}.quantity`}
+                          type="number"
+                          min={0}
+                          max={here}
+                          defaultValue={here > 0 ? String(here) : "0"}
+                          errors={errors(`lines.${i}.quantity`) ?? errors(`lines.${i}.orderLineId`)}
                         />
-                      ) : l.coveredSerials.length ? (
-                        <span className="text-xs text-slate-600">
-                          {t("network.extendedWarranty.covers")}: <span className="font-mono">{l.coveredSerials.join(", ")}</span>
-                        </span>
-                      ) : (
-                        <span className="text-slate-400">—</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                      </td>
+                      <td>
+                        {l.serialized ? (
+                          <TextAreaField
+                            label={t("billing.fields.serialsFor", { sku: l.sku })}
+                            className="[&_label]:sr-only"
+                            name={`lines.${i}.serials`}
+                            rows={2}
+                            placeholder={options.slice(0, 3).join("\n")}
+                            hint={options.length ? t("billing.shipping.serialsHere", { list: options.slice(0, 8).join(", ") }) : undefined}
+                            errors={errors(`lines.${i}.serials`)}
+                          />
+                        ) : l.coveredSerials.length ? (
+                          <span className="text-xs text-slate-600">
+                            {t("network.extendedWarranty.covers")}: <span className="font-mono">{l.coveredSerials.join(", ")}</span>
+                          </span>
+                        ) : (
+                          <span className="text-slate-400">—</span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </Card>
         <Button disabled={navigation.state !== "idle" || locations.length === 0}>{t("billing.shipping.submit")}</Button>
       </Form>

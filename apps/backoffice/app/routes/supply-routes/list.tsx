@@ -84,37 +84,39 @@ export default function SupplyRoutes({ loaderData, actionData }: Route.Component
         {routes.length === 0 ? (
           <p className="text-sm text-slate-600">{t("supply.empty")}</p>
         ) : (
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">{t("supply.title")}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-                <th scope="col" className="px-2 py-1 font-medium">{f("supplier")}</th>
-                <th scope="col" className="px-2 py-1 font-medium">{f("division")}</th>
-                <th scope="col" className="px-2 py-1 font-medium">{f("createdAt")}</th>
-                <th scope="col" className="px-2 py-1 font-medium"><span className="sr-only">{t("common.actions")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {routes.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100">
-                  <td className="px-2 py-1">
-                    <span className="font-mono text-xs">{r.supplierCode}</span> {r.supplierName}
-                  </td>
-                  <td className="px-2 py-1">{localName(zh, r.divisionZh, r.divisionEn)}</td>
-                  <td className="px-2 py-1">{formatDateTime(r.createdAt, i18n.language)}</td>
-                  <td className="px-2 py-1 text-right">
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="id" value={r.id} />
-                      <Button name="intent" value="delete" variant="danger" disabled={busy} aria-label={`${t("supply.delete")} ${r.supplierCode} ${localName(zh, r.divisionZh, r.divisionEn)}`}>
-                        {t("supply.delete")}
-                      </Button>
-                    </Form>
-                  </td>
+          <div className="relative overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <caption className="sr-only">{t("supply.title")}</caption>
+              <thead>
+                <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+                  <th scope="col" className="px-2 py-1 font-medium">{f("supplier")}</th>
+                  <th scope="col" className="px-2 py-1 font-medium">{f("division")}</th>
+                  <th scope="col" className="px-2 py-1 font-medium">{f("createdAt")}</th>
+                  <th scope="col" className="px-2 py-1 font-medium"><span className="sr-only">{t("common.actions")}</span></th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {routes.map((r) => (
+                  <tr key={r.id} className="border-b border-slate-100">
+                    <td className="px-2 py-1">
+                      <span className="font-mono text-xs">{r.supplierCode}</span> {r.supplierName}
+                    </td>
+                    <td className="px-2 py-1">{localName(zh, r.divisionZh, r.divisionEn)}</td>
+                    <td className="px-2 py-1">{formatDateTime(r.createdAt, i18n.language)}</td>
+                    <td className="px-2 py-1 text-right">
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="id" value={r.id} />
+                        <Button name="intent" value="delete" variant="danger" disabled={busy} aria-label={`${t("supply.delete")} ${r.supplierCode} ${localName(zh, r.divisionZh, r.divisionEn)}`}>
+                          {t("supply.delete")}
+                        </Button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Card>
     </div>

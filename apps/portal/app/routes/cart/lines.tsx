@@ -12,7 +12,7 @@ export function CartLines({ lines, errorFor }: { lines: CartLine[]; errorFor: (p
   const { t, i18n } = useTranslation();
   const zh = i18n.language === "zh-CN";
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{t("catalog.cart.title")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-medium text-slate-600">

@@ -61,7 +61,7 @@ export default function Templates({ loaderData, actionData }: Route.ComponentPro
             <p className="text-sm text-slate-600">{t("catalog.templates.empty")}</p>
           </Card>
         ) : (
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t("catalog.templates.title")}</caption>
               <thead className="bg-slate-50 text-left text-xs font-medium text-slate-600">

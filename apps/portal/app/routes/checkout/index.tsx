@@ -48,7 +48,7 @@ function Changes({ changes }: { changes: CartChange[] }) {
   return (
     <Card title={t("orders.checkout.changes.title")}>
       <p className="mb-2 text-sm text-slate-600">{t("orders.checkout.changes.intro")}</p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full text-sm">
           <thead className="text-left text-xs text-slate-600">
             <tr>
@@ -200,7 +200,7 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
           </Alert>
         ) : null}
         <Card title={t("orders.checkout.summary")} actions={<Link to="/cart" className="text-sm text-blue-700 underline-offset-2 hover:underline">{t("orders.checkout.backToCart")}</Link>}>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t("orders.checkout.summary")}</caption>
               <thead className="text-left text-xs text-slate-600">

@@ -1,9 +1,11 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { ValidationError, agingQuery, myAccount, pendingPaymentNotices, receivablesAging, statementPeriod } from "@cs/domain";
-import { Alert, Button, Card, Money, PageHeader, TextField, formatMoney } from "@cs/ui";
+import { Alert, Button, Card, Money, PageHeader, StackedCell, TextField, formatMoney, stackedTable } from "@cs/ui";
 import { domainCtx, loaderError, guarded, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/overview";
+
+const agingKeys = ["notDue", "d0_30", "d31_60", "d61_90", "d90Plus", "credit", "balance"] as const;
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -63,23 +65,28 @@ export default function AccountOverview({ loaderData }: Route.ComponentProps) {
         ))}
       </dl>
       <Card title={t("billing.aging.title")}>
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t("billing.aging.title")}</caption>
-          <thead>
-            <tr className="text-right text-slate-500">
-              {(["notDue", "d0_30", "d31_60", "d61_90", "d90Plus", "credit", "balance"] as const).map((k) => (
-                <th key={k} className="px-2 py-1 font-normal">{t(`billing.aging.${k}`)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr className="text-right tabular-nums">
-              {[aging.notDueFen, aging.d0_30Fen, aging.d31_60Fen, aging.d61_90Fen, aging.d90PlusFen, aging.creditFen, aging.balanceFen].map((fen, i) => (
-                <td key={i} className="px-2 py-1"><Money fen={fen} locale={locale} /></td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
+        {/* one row of seven amounts: from sm up a table, on the phone a list of "bucket: amount" lines */}
+        <div className={stackedTable.scroller}>
+          <table className="block w-full text-sm sm:table">
+            <caption className="sr-only">{t("billing.aging.title")}</caption>
+            <thead className={stackedTable.headPlain}>
+              <tr className="text-right text-slate-500">
+                {agingKeys.map((k) => (
+                  <th key={k} className="px-2 py-1 font-normal">{t(`billing.aging.${k}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="block sm:table-row-group">
+              <tr className="block sm:table-row">
+                {[aging.notDueFen, aging.d0_30Fen, aging.d31_60Fen, aging.d61_90Fen, aging.d90PlusFen, aging.creditFen, aging.balanceFen].map((fen, i) => (
+                  <StackedCell key={agingKeys[i]} label={t(`billing.aging.${agingKeys[i]!}`)} align="right">
+                    <Money fen={fen} locale={locale} />
+                  </StackedCell>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
       </Card>
       <div id="statement" />
       <Card title={t("billing.statement.title")} className="mt-4">

@@ -25,7 +25,7 @@ export function OrderLinesTable({ lines }: { lines: OrderDetail["lines"] }) {
   const { t, i18n } = useTranslation();
   const money = (fen: bigint) => formatMoney(fen, i18n.language);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{t("orders.detail.lines")}</caption>
         <thead className="text-left text-xs text-slate-600">
@@ -152,30 +152,32 @@ export function Invoices({ invoices }: { invoices: OrderDetail["invoices"] }) {
   if (invoices.length === 0) return <p className="text-sm text-slate-600">{t("orders.detail.noInvoices")}</p>;
   const money = (fen: bigint) => formatMoney(fen, i18n.language);
   return (
-    <table className="min-w-full text-sm">
-      <caption className="sr-only">{t("orders.detail.invoices")}</caption>
-      <thead className="text-left text-xs text-slate-600">
-        <tr>
-          <th scope="col" className="px-2 py-1">{t("orders.invoices.number")}</th>
-          <th scope="col" className="px-2 py-1">{t("orders.invoices.issuedOn")}</th>
-          <th scope="col" className="px-2 py-1">{t("orders.invoices.dueOn")}</th>
-          <th scope="col" className="px-2 py-1 text-right">{t("orders.invoices.total")}</th>
-          <th scope="col" className="px-2 py-1 text-right">{t("orders.invoices.open")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {invoices.map((i) => (
-          <tr key={i.id} className="border-t border-slate-100">
-            <td className="px-2 py-1">
-              <span className="font-mono text-xs">{i.number}</span> <Badge tone={i.kind === "invoice" ? "slate" : "red"}>{t(`orders.invoices.kind.${i.kind}`)}</Badge>
-            </td>
-            <td className="px-2 py-1">{formatDate(i.issuedOn, i18n.language)}</td>
-            <td className="px-2 py-1">{formatDate(i.dueOn, i18n.language)}</td>
-            <td className="px-2 py-1 text-right tabular-nums">{money(i.totalFen)}</td>
-            <td className="px-2 py-1 text-right tabular-nums">{money(i.totalFen - i.settledFen)}</td>
+    <div className="relative overflow-x-auto">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">{t("orders.detail.invoices")}</caption>
+        <thead className="text-left text-xs text-slate-600">
+          <tr>
+            <th scope="col" className="px-2 py-1">{t("orders.invoices.number")}</th>
+            <th scope="col" className="px-2 py-1">{t("orders.invoices.issuedOn")}</th>
+            <th scope="col" className="px-2 py-1">{t("orders.invoices.dueOn")}</th>
+            <th scope="col" className="px-2 py-1 text-right">{t("orders.invoices.total")}</th>
+            <th scope="col" className="px-2 py-1 text-right">{t("orders.invoices.open")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {invoices.map((i) => (
+            <tr key={i.id} className="border-t border-slate-100">
+              <td className="px-2 py-1">
+                <span className="font-mono text-xs">{i.number}</span> <Badge tone={i.kind === "invoice" ? "slate" : "red"}>{t(`orders.invoices.kind.${i.kind}`)}</Badge>
+              </td>
+              <td className="px-2 py-1">{formatDate(i.issuedOn, i18n.language)}</td>
+              <td className="px-2 py-1">{formatDate(i.dueOn, i18n.language)}</td>
+              <td className="px-2 py-1 text-right tabular-nums">{money(i.totalFen)}</td>
+              <td className="px-2 py-1 text-right tabular-nums">{money(i.totalFen - i.settledFen)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

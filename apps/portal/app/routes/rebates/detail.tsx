@@ -68,7 +68,7 @@ export default function MyRebateStatement({ loaderData }: Route.ComponentProps) 
           </ol>
         </Card>
         <Card title={t("rebatePortal.detail.lines")}>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t("rebatePortal.detail.lines")}</caption>
               <thead className="text-left text-xs text-slate-600">

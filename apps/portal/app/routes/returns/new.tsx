@@ -71,7 +71,7 @@ export default function NewReturn({ loaderData, actionData }: Route.ComponentPro
         <FormAlert result={result} />
         <Card title={t("returns.lines")}>
           <FieldErrors id="lines-e" errors={errors("lines")} />
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">{t("returns.lines")}</caption>
               <thead className="bg-slate-50">

@@ -2,11 +2,13 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "@cs/i18n/react";
 import { Link, useRevalidator } from "react-router";
 import { stationQueue, stationQueueVersion } from "@cs/domain";
-import { Alert, Badge, PageHeader, buttonClass, cn } from "@cs/ui";
+import { Alert, Badge, PageHeader, StackedCell, buttonClass, cn, stackedHeaderClass, stackedTable } from "@cs/ui";
 import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import { RepairStatusBadge, SlaClock, WarrantyBadge } from "@cs/web";
 import type { Route } from "./+types/queue";
 import { localName } from "@cs/i18n";
+
+const queueColumns = ["number", "status", "device", "warranty", "city", "sla"] as const;
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   try {
@@ -71,31 +73,31 @@ export default function StationQueue({ loaderData }: Route.ComponentProps) {
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("service.queue.intro")}</p>
       </PageHeader>
       {done === "declined" ? <Alert tone="success">{t("service.done.declined")}</Alert> : null}
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <div className={cn(stackedTable.scroller, "rounded-lg bg-white shadow-sm ring-1 ring-slate-200")}>
+        <table className={stackedTable.table}>
           <caption className="sr-only">{t("service.queue.title")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              {["number", "status", "device", "warranty", "city", "sla"].map((c) => (
-                <th key={c} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700">
+          <thead className={stackedTable.headPlain}>
+            <tr className={stackedTable.headRow}>
+              {queueColumns.map((c) => (
+                <th key={c} scope="col" className={stackedHeaderClass("left", false)}>
                   {t(`service.queue.columns.${c}`)}
                 </th>
               ))}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className={stackedTable.body}>
             {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">
+              <tr className={stackedTable.row}>
+                <StackedCell colSpan={6} className="px-3 py-6 text-center text-slate-500">
                   {t("service.queue.empty")}
-                </td>
+                </StackedCell>
               </tr>
             ) : (
               rows.map((r) => {
                 const overdue = r.slaDueAt !== null && new Date(r.slaDueAt).getTime() < now;
                 return (
-                  <tr key={r.id} className={cn(overdue && "bg-red-50")} data-overdue={overdue ? "true" : undefined}>
-                    <td className="px-3 py-2">
+                  <tr key={r.id} className={cn(stackedTable.row, overdue && "bg-red-50")} data-overdue={overdue ? "true" : undefined}>
+                    <StackedCell title>
                       <Link to={`/service/requests/${r.id}`} className="font-mono text-xs font-medium text-blue-800 hover:underline">
                         {r.number}
                       </Link>
@@ -104,24 +106,24 @@ export default function StationQueue({ loaderData }: Route.ComponentProps) {
                           <Badge tone="red">{t("service.escalated")}</Badge>
                         </span>
                       ) : null}
-                    </td>
-                    <td className="px-3 py-2">
+                    </StackedCell>
+                    <StackedCell label={t("service.queue.columns.status")}>
                       <RepairStatusBadge status={r.status} t={t} />
                       {r.quoteStatus === "pending" ? <span className="ml-2 text-xs text-amber-700">{t("service.quote.waiting")}</span> : null}
-                    </td>
-                    <td className="px-3 py-2">
+                    </StackedCell>
+                    <StackedCell label={t("service.queue.columns.device")}>
                       <div>{localName(zh, r.productNameZh, r.productNameEn)}</div>
                       <div className="font-mono text-xs text-slate-500">{r.serial}</div>
-                    </td>
-                    <td className="px-3 py-2">
+                    </StackedCell>
+                    <StackedCell label={t("service.queue.columns.warranty")}>
                       <WarrantyBadge status={r.warrantyStatus} t={t} />
-                    </td>
-                    <td className="px-3 py-2">
+                    </StackedCell>
+                    <StackedCell label={t("service.queue.columns.city")}>
                       {r.city} · {t(`service.modes.${r.serviceMode}`)}
-                    </td>
-                    <td className="px-3 py-2">
+                    </StackedCell>
+                    <StackedCell label={t("service.queue.columns.sla")}>
                       <SlaClock due={r.slaDueAt} now={now} t={t} locale={i18n.language} />
-                    </td>
+                    </StackedCell>
                   </tr>
                 );
               })

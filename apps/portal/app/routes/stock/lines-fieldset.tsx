@@ -39,26 +39,28 @@ export function LinesFieldset({ rows, result, withSerials, skuList, legend }: Pr
       <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
       <input type="hidden" name="rows" value={rows} />
       {linesError ? <FieldErrors id="lines-e" errors={linesError} /> : null}
-      <table className="w-full text-sm">
-        <thead>
-          <tr className="text-left text-slate-600">
-            <th scope="col" className="w-10 px-2 py-1 font-normal">#</th>
-            <th scope="col" className="px-2 py-1 font-normal">{t("myStock.lines.sku")}</th>
-            <th scope="col" className="w-32 px-2 py-1 font-normal">{t("myStock.lines.quantity")}</th>
-            {withSerials ? <th scope="col" className="px-2 py-1 font-normal">{t("myStock.sellOut.serials")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: rows }, (_, row) => (
-            <tr key={row}>
-              <td className="px-2 py-2 align-top text-slate-500">{row + 1}</td>
-              {cell(row, "sku", t("myStock.lines.sku"), { list: skuList, maxLength: 64, autoComplete: "off", className: cn(inputClass, "font-mono") })}
-              {cell(row, "quantity", t("myStock.lines.quantity"), { inputMode: "numeric", maxLength: 7 })}
-              {withSerials ? cell(row, "serials", t("myStock.sellOut.serials"), { placeholder: t("myStock.sellOut.serialsHint"), autoComplete: "off" }) : null}
+      <div className="relative overflow-x-auto">
+        <table className="w-full text-sm">
+          <thead>
+            <tr className="text-left text-slate-600">
+              <th scope="col" className="w-10 px-2 py-1 font-normal">#</th>
+              <th scope="col" className="px-2 py-1 font-normal">{t("myStock.lines.sku")}</th>
+              <th scope="col" className="w-32 px-2 py-1 font-normal">{t("myStock.lines.quantity")}</th>
+              {withSerials ? <th scope="col" className="px-2 py-1 font-normal">{t("myStock.sellOut.serials")}</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, row) => (
+              <tr key={row}>
+                <td className="px-2 py-2 align-top text-slate-500">{row + 1}</td>
+                {cell(row, "sku", t("myStock.lines.sku"), { list: skuList, maxLength: 64, autoComplete: "off", className: cn(inputClass, "font-mono") })}
+                {cell(row, "quantity", t("myStock.lines.quantity"), { inputMode: "numeric", maxLength: 7 })}
+                {withSerials ? cell(row, "serials", t("myStock.sellOut.serials"), { placeholder: t("myStock.sellOut.serialsHint"), autoComplete: "off" }) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </fieldset>
   );
 }

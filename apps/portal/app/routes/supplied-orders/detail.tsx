@@ -92,31 +92,33 @@ export default function SuppliedOrder({ loaderData, actionData }: Route.Componen
       {done === "shipped" && !actionData ? <Alert tone="success">{t("supply.portal.done.shipped")}</Alert> : null}
       {detail.locations.length === 0 ? <Alert tone="info">{t("supply.portal.noLocation")}</Alert> : null}
       <Card title={t("desk.panels.lines")}>
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">{t("desk.panels.lines")}</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-              {[f("sku"), f("product"), f("quantity"), t("supply.portal.free"), f("backordered"), f("reserved"), f("shipped")].map((h) => (
-                <th key={h} scope="col" className="px-2 py-1 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {detail.lines.map((l) => (
-              <tr key={l.id} className="border-b border-slate-100">
-                <td className="px-2 py-1 font-mono text-xs">{l.sku}</td>
-                <td className="px-2 py-1">{localName(zh, l.nameZh, l.nameEn)}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{formatNumber(l.quantity, locale)}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{n(detail.freeByProduct[l.productId] ?? 0)}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityBackordered)}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityReserved)}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityShipped)}</td>
+        <div className="relative overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">{t("desk.panels.lines")}</caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+                {[f("sku"), f("product"), f("quantity"), t("supply.portal.free"), f("backordered"), f("reserved"), f("shipped")].map((h) => (
+                  <th key={h} scope="col" className="px-2 py-1 font-medium">
+                    {h}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.lines.map((l) => (
+                <tr key={l.id} className="border-b border-slate-100">
+                  <td className="px-2 py-1 font-mono text-xs">{l.sku}</td>
+                  <td className="px-2 py-1">{localName(zh, l.nameZh, l.nameEn)}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">{formatNumber(l.quantity, locale)}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">{n(detail.freeByProduct[l.productId] ?? 0)}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityBackordered)}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityReserved)}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityShipped)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Card>
       {open && backordered && detail.locations.length > 0 ? (
         <Card title={t("supply.portal.confirm")}>

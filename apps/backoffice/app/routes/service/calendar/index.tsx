@@ -71,41 +71,43 @@ export default function SlaCalendar({ loaderData, actionData }: Route.ComponentP
           {days.length === 0 ? (
             <p className="py-6 text-center text-sm text-slate-500">{t("calendar.empty", { year })}</p>
           ) : (
-            <table className="w-full text-sm">
-              <caption className="sr-only">{t("calendar.year", { year })}</caption>
-              <thead>
-                <tr className="text-left text-xs text-slate-500">
-                  <th scope="col" className="py-1">{t("calendar.columns.day")}</th>
-                  <th scope="col">{t("calendar.columns.weekday")}</th>
-                  <th scope="col">{t("calendar.columns.kind")}</th>
-                  <th scope="col">{t("calendar.columns.name")}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {days.map((d) => (
-                  <tr key={d.day} className="border-t border-slate-100">
-                    <td className="py-1.5 font-mono text-xs">{d.day}</td>
-                    <td>{t(`network.weekdays.${weekdayKeys[new Date(`${d.day}T00:00:00Z`).getUTCDay()]!}`)}</td>
-                    <td>
-                      <Badge tone={d.kind === "holiday" ? "red" : "blue"}>{t(`calendar.kinds.${d.kind}`)}</Badge>
-                    </td>
-                    <td>{localName(zh, d.nameZh, d.nameEn)}</td>
-                    <td className="text-right">
-                      {mayManage ? (
-                        <Form method="post">
-                          <CsrfInput />
-                          <input type="hidden" name="day" value={d.day} />
-                          <Button name="intent" value="remove" variant="ghost" disabled={busy} aria-label={`${t("calendar.remove")} ${d.day}`}>
-                            {t("calendar.remove")}
-                          </Button>
-                        </Form>
-                      ) : null}
-                    </td>
+            <div className="relative overflow-x-auto">
+              <table className="w-full text-sm">
+                <caption className="sr-only">{t("calendar.year", { year })}</caption>
+                <thead>
+                  <tr className="text-left text-xs text-slate-500">
+                    <th scope="col" className="py-1">{t("calendar.columns.day")}</th>
+                    <th scope="col">{t("calendar.columns.weekday")}</th>
+                    <th scope="col">{t("calendar.columns.kind")}</th>
+                    <th scope="col">{t("calendar.columns.name")}</th>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {days.map((d) => (
+                    <tr key={d.day} className="border-t border-slate-100">
+                      <td className="py-1.5 font-mono text-xs">{d.day}</td>
+                      <td>{t(`network.weekdays.${weekdayKeys[new Date(`${d.day}T00:00:00Z`).getUTCDay()]!}`)}</td>
+                      <td>
+                        <Badge tone={d.kind === "holiday" ? "red" : "blue"}>{t(`calendar.kinds.${d.kind}`)}</Badge>
+                      </td>
+                      <td>{localName(zh, d.nameZh, d.nameEn)}</td>
+                      <td className="text-right">
+                        {mayManage ? (
+                          <Form method="post">
+                            <CsrfInput />
+                            <input type="hidden" name="day" value={d.day} />
+                            <Button name="intent" value="remove" variant="ghost" disabled={busy} aria-label={`${t("calendar.remove")} ${d.day}`}>
+                              {t("calendar.remove")}
+                            </Button>
+                          </Form>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </Card>
         {mayManage ? (

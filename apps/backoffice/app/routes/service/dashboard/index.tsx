@@ -24,7 +24,7 @@ function MetricsTable({ rows, caption, name, show }: MetricsProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -103,29 +103,31 @@ export default function ServiceDashboard({ loaderData }: Route.ComponentProps) {
               labels={{ labour: t("serviceDashboard.labour"), parts: t("serviceDashboard.parts") }}
               format={money}
             />
-            <table className="mt-2 w-full text-sm">
-              <caption className="sr-only">{t("serviceDashboard.costByLine")}</caption>
-              <thead>
-                <tr className="text-left text-xs text-slate-500">
-                  <th>{t("serviceDashboard.line")}</th>
-                  <th className="text-right">{t("serviceDashboard.labour")}</th>
-                  <th className="text-right">{t("serviceDashboard.parts")}</th>
-                  <th className="text-right">{t("serviceDashboard.total")}</th>
-                  <th className="text-right">{t("serviceDashboard.claims")}</th>
-                </tr>
-              </thead>
-              <tbody className="tabular-nums">
-                {cost.byLine.map((r) => (
-                  <tr key={r.key ?? "none"} className="border-t border-slate-100">
-                    <td>{name(r)}</td>
-                    <td className="text-right">{formatMoney(r.labourFen, locale)}</td>
-                    <td className="text-right">{formatMoney(r.partsFen, locale)}</td>
-                    <td className="text-right">{formatMoney(r.totalFen, locale)}</td>
-                    <td className="text-right">{formatNumber(r.claims, locale)}</td>
+            <div className="relative overflow-x-auto">
+              <table className="mt-2 w-full text-sm">
+                <caption className="sr-only">{t("serviceDashboard.costByLine")}</caption>
+                <thead>
+                  <tr className="text-left text-xs text-slate-500">
+                    <th>{t("serviceDashboard.line")}</th>
+                    <th className="text-right">{t("serviceDashboard.labour")}</th>
+                    <th className="text-right">{t("serviceDashboard.parts")}</th>
+                    <th className="text-right">{t("serviceDashboard.total")}</th>
+                    <th className="text-right">{t("serviceDashboard.claims")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="tabular-nums">
+                  {cost.byLine.map((r) => (
+                    <tr key={r.key ?? "none"} className="border-t border-slate-100">
+                      <td>{name(r)}</td>
+                      <td className="text-right">{formatMoney(r.labourFen, locale)}</td>
+                      <td className="text-right">{formatMoney(r.partsFen, locale)}</td>
+                      <td className="text-right">{formatMoney(r.totalFen, locale)}</td>
+                      <td className="text-right">{formatNumber(r.claims, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         ) : (
           <p className="text-sm text-slate-600">{t("serviceDashboard.noClaims")}</p>

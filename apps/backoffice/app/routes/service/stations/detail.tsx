@@ -93,38 +93,40 @@ export default function StationPage({ loaderData, actionData }: Route.ComponentP
         {station.technicians.length === 0 ? (
           <p className="text-sm text-slate-600">{t("network.technicians.empty")}</p>
         ) : (
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="text-left text-xs text-slate-500">
-                <th className="py-1">{t("network.technicians.name")}</th>
-                <th>{t("network.technicians.login")}</th>
-                <th>{t("network.technicians.since")}</th>
-                <th>{t("network.technicians.status")}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {station.technicians.map((tech) => (
-                <tr key={tech.userId} className="border-t border-slate-100">
-                  <td className="py-1">{tech.name}</td>
-                  <td className="font-mono text-xs">{tech.login}</td>
-                  <td>{formatDateTime(tech.since, i18n.language)}</td>
-                  <td>{tech.active ? <Badge tone="green">{t("network.active")}</Badge> : <Badge>{t("network.inactive")}</Badge>}</td>
-                  <td className="text-right">
-                    {mayManage ? (
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="userId" value={tech.userId} />
-                        <Button name="intent" value={tech.active ? "deactivate" : "link"} variant="ghost" disabled={busy}>
-                          {tech.active ? t("network.technicians.deactivate") : t("network.technicians.link")}
-                        </Button>
-                      </Form>
-                    ) : null}
-                  </td>
+          <div className="relative overflow-x-auto">
+            <table className="w-full text-sm">
+              <thead>
+                <tr className="text-left text-xs text-slate-500">
+                  <th className="py-1">{t("network.technicians.name")}</th>
+                  <th>{t("network.technicians.login")}</th>
+                  <th>{t("network.technicians.since")}</th>
+                  <th>{t("network.technicians.status")}</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {station.technicians.map((tech) => (
+                  <tr key={tech.userId} className="border-t border-slate-100">
+                    <td className="py-1">{tech.name}</td>
+                    <td className="font-mono text-xs">{tech.login}</td>
+                    <td>{formatDateTime(tech.since, i18n.language)}</td>
+                    <td>{tech.active ? <Badge tone="green">{t("network.active")}</Badge> : <Badge>{t("network.inactive")}</Badge>}</td>
+                    <td className="text-right">
+                      {mayManage ? (
+                        <Form method="post">
+                          <CsrfInput />
+                          <input type="hidden" name="userId" value={tech.userId} />
+                          <Button name="intent" value={tech.active ? "deactivate" : "link"} variant="ghost" disabled={busy}>
+                            {tech.active ? t("network.technicians.deactivate") : t("network.technicians.link")}
+                          </Button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {mayManage && profile ? (
           <div className="mt-4 grid gap-4 lg:grid-cols-2">

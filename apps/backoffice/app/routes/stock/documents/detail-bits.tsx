@@ -26,7 +26,7 @@ export type Column = { label: string; align?: "right" };
 /** A plain table of document lines: a document has at most a few hundred, all shown at once. */
 export function LinesTable({ columns, children, caption }: { columns: Column[]; children: ReactNode; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
