@@ -151,14 +151,19 @@ export function pricingStatement(
           and (m.partner_kind is null or m.partner_kind = (select kind from buyer))
           and m.starts_on <= ${on}::date and m.ends_on >= ${on}::date
       ), '[]') as promotions,
-      coalesce((
+      ${
+        // Most orders name no registration: then no special-price lookup runs at all.
+        dealRegistrationId === null
+          ? sql`'[]'::json`
+          : sql`coalesce((
         select json_agg(json_build_object('id', s.id, 'code', r.number, 'unitPriceFen', s.unit_price_fen::text,
           'remaining', s.quantity - s.quantity_used, 'reason', r.special_price_reason))
         from deal_special_prices s join deal_registrations r on r.id = s.registration_id
         where s.registration_id = ${dealRegistrationId}::uuid and s.product_id = p.id
           and r.organization_id = ${organizationId}::uuid and r.status = 'approved'
           and r.protected_from <= ${on}::date and r.protected_until >= ${on}::date
-      ), '[]') as specials
+      ), '[]')`
+      } as specials
     from req join products p on p.id = req.product_id and p.active
   `;
 }
