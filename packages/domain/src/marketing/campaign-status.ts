@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../shared/errors"
 import { keyOf, once } from "../shared/idempotency";
 import { formatYuan } from "../shared/money";
 import { isUuid, parseInput } from "../shared/parse";
-import { moneyField, optionalText } from "../validation/fields";
+import { moneyField, optionalText, requiredDateField } from "../validation/fields";
 import { commitPool, releasePool, spendFromPool } from "./pools";
 import { campaignScope } from "./scope";
 
@@ -18,7 +18,7 @@ export const campaignSpendInput = z.object({
   campaignId: z.string(),
   category: z.enum(budgetCategories, { error: "validation.required" }),
   amount: moneyField,
-  spentOn: z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().min(1, "validation.required").pipe(z.iso.date({ error: "validation.date" }))),
+  spentOn: requiredDateField,
   note: optionalText(500),
 });
 

@@ -10,18 +10,17 @@ import { nextDocumentNumber } from "../shared/document-number";
 import { ValidationError } from "../shared/errors";
 import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
-import { requiredText, yuanToFenField } from "../validation/fields";
+import { requiredDateField, requiredText, yuanToFenField } from "../validation/fields";
 import { quarterOf } from "./quarter";
 
-const requiredDate = z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().min(1, "validation.required").pipe(z.iso.date({ error: "validation.date" })));
 
 export const createCampaignInput = z.object({
   name: requiredText(200),
   type: z.enum(campaignTypes, { error: "validation.required" }),
   divisionId: z.string({ error: "validation.required" }).min(1, "validation.required"),
   branchId: z.string({ error: "validation.required" }).min(1, "validation.required"),
-  startsOn: requiredDate,
-  endsOn: requiredDate,
+  startsOn: requiredDateField,
+  endsOn: requiredDateField,
   ownerId: z.string({ error: "validation.required" }).min(1, "validation.required"),
   goal: requiredText(1000),
   budget_venue: yuanToFenField,

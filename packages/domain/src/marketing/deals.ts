@@ -9,15 +9,13 @@ import { nextDocumentNumber } from "../shared/document-number";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
 import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
-import { isValidCreditCode, normalizeCreditCode } from "../validation/credit-code";
-import { blankToUndefined, dateField, optionalText, requiredText, yuanToFenField } from "../validation/fields";
+import { blankToUndefined, dateField, optionalText, requiredCreditCodeField, requiredDateField, requiredText, yuanToFenField } from "../validation/fields";
 import { dealScope } from "./deals-scope";
 
 /** Days an approved registration protects the partner unless the approver sets another end. */
 export const DEAL_PROTECTION_DAYS = 90;
 export const MAX_DEAL_LINES = 20;
 
-const requiredDate = z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().min(1, "validation.required").pipe(z.iso.date({ error: "validation.date" })));
 const quantityField = z.preprocess(
   (v) => (typeof v === "string" && /^\d{1,9}$/.test(v.trim()) ? Number(v.trim()) : v),
   z.number({ error: "deals.errors.quantityPositive" }).int("deals.errors.quantityPositive").min(1, "deals.errors.quantityPositive").max(1_000_000, "deals.errors.quantityPositive"),
@@ -42,11 +40,8 @@ function given<T>(list: (T | null)[]): { row: T; i: number }[] {
 
 export const registerDealInput = z.object({
   customerName: requiredText(200),
-  customerCreditCode: z.preprocess(
-    (v) => (v === undefined || v === null ? "" : v),
-    z.string().trim().min(1, "validation.required").transform(normalizeCreditCode).refine(isValidCreditCode, "validation.creditCode"),
-  ),
-  expectedCloseOn: requiredDate,
+  customerCreditCode: requiredCreditCodeField,
+  expectedCloseOn: requiredDateField,
   competitor: optionalText(200),
   note: optionalText(1000),
   lines: rows(z.object({ productId: z.string({ error: "validation.required" }).trim().min(1, "validation.required"), quantity: quantityField }), MAX_DEAL_LINES).default([]),

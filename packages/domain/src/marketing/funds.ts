@@ -10,7 +10,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../shared/errors"
 import { keyOf, once } from "../shared/idempotency";
 import { formatYuan } from "../shared/money";
 import { isUuid, parseInput } from "../shared/parse";
-import { moneyField, requiredText, yuanToFenField } from "../validation/fields";
+import { moneyField, requiredDateField, requiredText, yuanToFenField } from "../validation/fields";
 import { fundScope } from "./funds-scope";
 import { commitPool } from "./pools";
 import { quarterOf } from "./quarter";
@@ -18,15 +18,14 @@ import { quarterOf } from "./quarter";
 /** Days after the activity's end in which the partner may file its claim. */
 export const CLAIM_WINDOW_DAYS = 60;
 
-const requiredDate = z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().min(1, "validation.required").pipe(z.iso.date({ error: "validation.date" })));
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const applyForFundsInput = z.object({
   campaignId: z.preprocess(blankToUndefined, z.string().optional()),
   divisionId: z.preprocess(blankToUndefined, z.string().optional()),
   activity: requiredText(500),
-  startsOn: requiredDate,
-  endsOn: requiredDate,
+  startsOn: requiredDateField,
+  endsOn: requiredDateField,
   amount: moneyField,
   expectedResult: requiredText(1000),
 });

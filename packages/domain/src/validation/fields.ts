@@ -16,13 +16,14 @@ export const requiredText = (max: number) =>
     z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(max, { error: "validation.tooLong" }),
   );
 
-export const creditCodeField = z.preprocess(
-  blankToUndefined,
-  z
-    .string()
-    .transform(normalizeCreditCode)
-    .refine(isValidCreditCode, { error: "validation.creditCode" })
-    .optional(),
+const creditCode = z.string().transform(normalizeCreditCode).refine(isValidCreditCode, { error: "validation.creditCode" });
+
+export const creditCodeField = z.preprocess(blankToUndefined, creditCode.optional());
+
+/** A unified social credit code the form must give: blank is "required", a wrong check digit "creditCode". */
+export const requiredCreditCodeField = z.preprocess(
+  (v) => (v === undefined || v === null ? "" : v),
+  z.string().trim().min(1, "validation.required").pipe(creditCode),
 );
 
 export const mobileField = z.preprocess(
@@ -64,6 +65,12 @@ export const emailField = z.preprocess(
 );
 
 export const uuidField = z.uuid({ error: "validation.invalid" });
+
+/** A date the form must give (yyyy-mm-dd): missing or blank is "required", anything else not a date "date". */
+export const requiredDateField = z.preprocess(
+  (v) => (v === undefined || v === null ? "" : v),
+  z.string().min(1, "validation.required").pipe(z.iso.date({ error: "validation.date" })),
+);
 
 export const dateField = z.preprocess(
   blankToUndefined,
