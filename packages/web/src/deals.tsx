@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { localName } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
 import type { getDealRegistration } from "@cs/domain";
-import { Badge, Card, formatDate, formatDateTime, formatMoney } from "@cs/ui";
+import { Link } from "react-router";
+import { Badge, Card, PageHeader, buttonClass, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 
 /** Deal registrations (报备) as both apps show them: the partner's own, staff's review. */
 export type DealRegistrationDetail = Awaited<ReturnType<typeof getDealRegistration>>;
@@ -88,5 +89,25 @@ export function DealLines({ detail }: { detail: DealRegistrationDetail }) {
         </table>
       </div>
     </Card>
+  );
+}
+
+/** A registration's page header in either app: its number, its state, and the way back to its list. */
+export function DealHeader({ detail, today, backTo }: { detail: DealRegistrationDetail; today: string; backTo: string }) {
+  const { t } = useTranslation();
+  const r = detail.registration;
+  return (
+    <PageHeader
+      title={`${t("deals.title")} ${r.number}`}
+      actions={
+        <Link to={backTo} className={buttonClass("ghost")}>
+          {t("deals.back")}
+        </Link>
+      }
+    >
+      <div className="mt-1">
+        <DealStatusBadge status={r.status} protectedUntil={r.protectedUntil} today={today} />
+      </div>
+    </PageHeader>
   );
 }

@@ -1,9 +1,9 @@
 import { localName } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { decideDeal, getDealRegistration, shanghaiToday } from "@cs/domain";
-import { Alert, Button, Card, PageHeader, TextField, buttonClass, formatDate } from "@cs/ui";
-import { CsrfInput, DealFacts, DealLines, DealStatusBadge, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { Alert, Button, Card, TextField, formatDate } from "@cs/ui";
+import { CsrfInput, DealFacts, DealHeader, DealLines, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/deal";
 
@@ -48,18 +48,7 @@ export default function DealReview({ loaderData, actionData }: Route.ComponentPr
   const doneText = done === "approved" ? t("deals.decide.approved", { until: formatDate(r.protectedUntil ?? today, locale) }) : done === "rejected" ? t("deals.decide.rejected") : null;
   return (
     <div className="space-y-4">
-      <PageHeader
-        title={`${t("deals.title")} ${r.number}`}
-        actions={
-          <Link to="/marketing/deals" className={buttonClass("ghost")}>
-            {t("deals.back")}
-          </Link>
-        }
-      >
-        <div className="mt-1">
-          <DealStatusBadge status={r.status} protectedUntil={r.protectedUntil} today={today} />
-        </div>
-      </PageHeader>
+      <DealHeader detail={detail} today={today} backTo="/marketing/deals" />
       {doneText && !actionData ? <Alert tone="success">{doneText}</Alert> : null}
       <DealFacts detail={detail} staff />
       <DealLines detail={detail} />
