@@ -51,7 +51,7 @@ const portal: Manifest = {
   "account": { allow: "all" },
   "company": { allow: partners, redirects: true },
   "company/:id": { ids: ids.organization, allow: "all", intents: ["profile", "saveAddress", "saveContact"] },
-  "products": { allow: partners },
+  "products": { allow: partners, redirects: true },
   "catalog": { allow: partners },
   "cart": { allow: buyers, intents: ["acknowledge", "quantity", "remove", "template"] },
   "cart/quick-order": { allow: buyers },

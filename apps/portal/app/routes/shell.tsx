@@ -40,11 +40,11 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
   const nav: NavItem[] = [
     { to: "/", label: t("nav.home"), end: true },
     // The cart is the header's cart icon, with its count, on a desktop and a phone alike.
-    ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav"), group: g("ordering"), match: ["/cart", "/checkout"] }] : []),
+    // One catalogue: ordering partners know it as 在线订货, repair stations read it as the product list.
+    ...(loaderData.canSeeProducts ? [{ to: "/catalog", label: loaderData.canOrder ? t("catalog.nav") : t("nav.products"), group: g("ordering"), match: ["/cart", "/checkout"] }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("orders.nav"), group: g("ordering") }] : []),
     ...(loaderData.canFulfil ? [{ to: "/supplied-orders", label: t("supply.portal.nav"), group: g("ordering") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav"), group: g("ordering") }] : []),
-    ...(loaderData.canSeeProducts ? [{ to: "/products", label: t("nav.products"), group: g("ordering") }] : []),
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("myStock.nav"), group: g("stock") }] : []),
     ...(loaderData.canSeeAccount ? [{ to: "/finance", label: t("billing.portal.nav"), group: g("finance") }] : []),
     ...(loaderData.canSeeRebates ? [{ to: "/rebates", label: t("rebatePortal.nav"), group: g("rebates") }] : []),

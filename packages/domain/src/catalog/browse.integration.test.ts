@@ -42,6 +42,19 @@ describe("browseCatalog", () => {
     expect(rules).toEqual(new Set(["contract", "price_list"]));
   });
 
+  it("shows a repair station the same catalogue with warranty terms and no buying price", async () => {
+    const station = await ctxOf(db, "station@demo.cn");
+    const [asStation, asDealer] = await Promise.all([browse(station, { q: "NB-T14", size: "50" }), browse(dealer, { q: "NB-T14", size: "50" })]);
+    expect(asStation.rows.map((r) => r.sku)).toEqual(asDealer.rows.map((r) => r.sku));
+    expect(asStation.total).toBeGreaterThan(0);
+    for (const row of asStation.rows) {
+      expect(row.price).toBeNull();
+      expect(row.warrantyMonths).toBeGreaterThan(0);
+      expect(row.serialized).toBe(true);
+    }
+    expect(asDealer.rows.every((r) => r.price !== null)).toBe(true);
+  });
+
   it.each([
     ["one Chinese character", "器"],
     ["two Chinese characters", "显示"],

@@ -30,9 +30,11 @@ export type CatalogRow = {
   divisionZh: string;
   divisionEn: string;
   listPriceFen: bigint;
+  serialized: boolean;
+  warrantyMonths: number;
   /** An extended warranty: a service, sold without stock (docs/decisions/006); null for goods. */
   extendedWarrantyMonths: number | null;
-  /** The buyer's unit price for one piece and why; null for staff, who buy nothing here. */
+  /** The buyer's unit price for one piece and why; null for whoever buys nothing here (staff, stations). */
   price: PriceReason | null;
   availability: PartnerAvailability | null;
 };
@@ -72,6 +74,8 @@ export async function browseCatalog(
         divisionZh: divisions.nameZh,
         divisionEn: divisions.nameEn,
         listPriceFen: products.listPriceFen,
+        serialized: products.serialized,
+        warrantyMonths: products.warrantyMonths,
         extendedWarrantyMonths: products.extendedWarrantyMonths,
       })
       .from(products)
@@ -88,7 +92,8 @@ export async function browseCatalog(
       .where(where),
   ]);
   const ids = rows.map((r) => r.id);
-  const orgId = ctx.actor.kind === "partner" ? ctx.actor.organizationId : null;
+  // A repair station reads the catalogue for warranty terms; it orders nothing, so pricing it is wasted work.
+  const orgId = ctx.actor.kind === "partner" && ctx.actor.permissions.has("own_order:place") ? ctx.actor.organizationId : null;
   const [prices, availability] = await Promise.all([
     orgId
       ? resolvePrices(ctx.db, {

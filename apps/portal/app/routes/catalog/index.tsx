@@ -17,7 +17,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
   const query = catalogQuery.parse(searchParamsObject(request));
   try {
     const [page, tree] = await Promise.all([browseCatalog(ctx, query), listCatalogueTree(ctx)]);
-    return { page, query, tree, formKey: randomUUID() };
+    // One catalogue for every partner: who may order sees its price and an add button, a station the warranty terms.
+    return { page, query, tree, formKey: randomUUID(), canOrder: ctx.actor.permissions.has("own_order:place") };
   } catch (error) {
     loaderError(error);
   }
@@ -83,7 +84,7 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
   const { t, i18n } = useTranslation();
   const labels = useTableLabels();
   const zh = i18n.language === "zh-CN";
-  const { page, query, tree, formKey } = loaderData;
+  const { page, query, tree, formKey, canOrder } = loaderData;
   const result = actionData && hasKey(actionData, "status") ? actionData : null;
   const lines = tree.flatMap((d) => d.lines.filter((l) => !query.division || l.divisionId === query.division));
   const columns: ColumnDef<CatalogRow, unknown>[] = [
@@ -99,8 +100,8 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
         </div>
       ),
     },
-    { id: "listPrice", header: t("catalog.columns.listPrice"), meta: { align: "right", defaultHidden: true }, cell: ({ row }) => formatMoney(row.original.listPriceFen, i18n.language) },
-    { id: "price", header: t("catalog.columns.yourPrice"), meta: { align: "right" }, cell: ({ row }) => (row.original.price ? <PriceWhy price={row.original.price} /> : "—") },
+    { id: "listPrice", header: t("catalog.columns.listPrice"), meta: { align: "right", defaultHidden: canOrder }, cell: ({ row }) => formatMoney(row.original.listPriceFen, i18n.language) },
+    ...(canOrder ? [{ id: "price", header: t("catalog.columns.yourPrice"), meta: { align: "right" }, cell: ({ row }) => (row.original.price ? <PriceWhy price={row.original.price} /> : "—") } satisfies ColumnDef<CatalogRow, unknown>] : []),
     {
       id: "availability",
       header: t("catalog.columns.availability"),
@@ -109,28 +110,45 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
         row.original.extendedWarrantyMonths ? <span className="text-xs text-slate-600">{t("network.extendedWarranty.noStock")}</span> : <AvailabilityBadge value={row.original.availability} />,
     },
     {
-      id: "order",
-      header: t("catalog.columns.order"),
-      meta: { align: "right" },
-      cell: ({ row }) => <AddToCart row={row.original} formKey={formKey} index={row.index} error={result?.status === "lineError" && result.productId === row.original.id ? result.messages : null} />,
+      id: "warranty",
+      header: t("product.warranty"),
+      meta: { align: "right", defaultHidden: canOrder },
+      cell: ({ row }) => (
+        <span>
+          {row.original.warrantyMonths > 0 ? t("product.months", { count: row.original.warrantyMonths }) : t("product.noWarranty")}
+          {row.original.serialized ? <span className="block text-xs text-slate-500">{t("product.serialized")}</span> : null}
+        </span>
+      ),
     },
+    ...(canOrder
+      ? [
+          {
+            id: "order",
+            header: t("catalog.columns.order"),
+            meta: { align: "right" },
+            cell: ({ row }) => <AddToCart row={row.original} formKey={formKey} index={row.index} error={result?.status === "lineError" && result.productId === row.original.id ? result.messages : null} />,
+          } satisfies ColumnDef<CatalogRow, unknown>,
+        ]
+      : []),
   ];
   return (
     <>
       <PageHeader
-        title={t("catalog.title")}
+        title={canOrder ? t("catalog.title") : t("nav.products")}
         actions={
-          <div className="flex gap-2">
-            <Link to="/cart/quick-order" className={buttonClass("secondary")}>
-              {t("catalog.cart.quickOrder")}
-            </Link>
-            <Link to="/cart" className={buttonClass("secondary")}>
-              {t("catalog.cart.nav")}
-            </Link>
-          </div>
+          canOrder ? (
+            <div className="flex gap-2">
+              <Link to="/cart/quick-order" className={buttonClass("secondary")}>
+                {t("catalog.cart.quickOrder")}
+              </Link>
+              <Link to="/cart" className={buttonClass("secondary")}>
+                {t("catalog.cart.nav")}
+              </Link>
+            </div>
+          ) : null
         }
       >
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("catalog.intro")}</p>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{canOrder ? t("catalog.intro") : t("catalog.introBrowse")}</p>
       </PageHeader>
       {result?.status === "error" ? (
         <div className="mb-4">
@@ -152,7 +170,7 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
         <SelectField label={t("product.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />
         <SelectField label={t("product.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: localName(zh, l.nameZh, l.nameEn) }))} />
       </FilterForm>
-      <DataTable caption={t("catalog.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+      <DataTable caption={canOrder ? t("catalog.title") : t("nav.products")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
     </>
   );
 }

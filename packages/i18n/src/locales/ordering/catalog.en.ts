@@ -5,6 +5,7 @@ export const en: Widen<typeof zhCN> = {
   nav: "Order online",
   title: "Order online",
   intro: "Browse by division and product line or search by SKU or Chinese or English name; prices are your company's current tax-inclusive unit prices.",
+  introBrowse: "Browse by division and product line or search by SKU or Chinese or English name for warranty terms and availability.",
   searchPlaceholder: "SKU or product name, e.g. 显示器, NB-T14",
   columns: {
     sku: "SKU",

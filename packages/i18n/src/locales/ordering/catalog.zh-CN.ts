@@ -3,6 +3,7 @@ export const zhCN = {
   nav: "在线订货",
   title: "在线订货",
   intro: "按事业部、产品线浏览或搜索 SKU、中英文名称；价格为贵公司当前的含税单价。",
+  introBrowse: "按事业部、产品线浏览或搜索 SKU、中英文名称，查看保修期限与库存情况。",
   searchPlaceholder: "SKU 或产品名称，如 显示器、NB-T14",
   columns: {
     sku: "SKU",
@@ -10,7 +11,7 @@ export const zhCN = {
     line: "产品线",
     listPrice: "列表价",
     yourPrice: "您的单价",
-    availability: "库存",
+    availability: "可用库存",
     order: "订购",
   },
   rules: {
