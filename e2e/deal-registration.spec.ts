@@ -1,5 +1,5 @@
 import type { Browser } from "@playwright/test";
-import { checkA11y, expect, pageAs, portalURL, test } from "./fixtures";
+import { backofficeURL, checkA11y, expect, pageAs, portalURL, test } from "./fixtures";
 
 /**
  * Deal registration (报备) end to end on the seeded data: DL-0001's admin registers a deal for an end
@@ -81,6 +81,13 @@ test("a dealer registers a deal, a manager approves it with a special price, the
   await dealer.waitForURL(/\/orders\/[0-9a-f-]{36}\?placed=1/);
   await expect(dealer.getByText(`特价原因：${reason}`)).toBeVisible();
   await expect(dealer.getByText("特价（项目报备）").first()).toBeVisible();
+  await expect(dealer.getByRole("link", { name: new RegExp(`^${number} · `) })).toBeVisible();
+
+  // the order desk sees the same reason and which registration the order is for
+  const orderPath = new URL(dealer.url()).pathname;
+  await manager.goto(`${backofficeURL}${orderPath}`);
+  await expect(manager.getByText(`特价原因：${reason}`)).toBeVisible();
+  await expect(manager.getByRole("link", { name: new RegExp(`^${number} · `) })).toHaveAttribute("href", new RegExp(`/marketing/deals/`));
 
   // the registration now shows the units used; another dealer gets 404 on its URL
   await dealer.goto(`${portalURL}${registrationPath}`);

@@ -1,5 +1,6 @@
 import { and, eq, gte, lte, sql } from "drizzle-orm";
 import { dealRegistrations, type Transaction } from "@cs/db";
+import type { PriceReason } from "../pricing/resolve";
 import { ConflictError, ValidationError } from "../shared/errors";
 import { isUuid } from "../shared/parse";
 
@@ -23,6 +24,14 @@ export async function checkoutDeal(tx: Transaction, organizationId: string, regi
     );
   if (!row) throw new ValidationError({ dealRegistrationId: ["deals.errors.notUsable"] });
   return row.id;
+}
+
+/** Units per special price that lines priced at one take: special price id → units. */
+export function specialPriceUses(lines: Iterable<{ quantity: number; reason: PriceReason }>): Map<string, number> {
+  const uses = new Map<string, number>();
+  for (const { quantity, reason } of lines)
+    if (reason.rule === "special_price" && reason.ruleId) uses.set(reason.ruleId, (uses.get(reason.ruleId) ?? 0) + quantity);
+  return uses;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { dealRegistrations, dealSpecialPrices, orders, productLines, products, type Database } from "@cs/db";
+import { dealRegistrations, dealSpecialPrices, orders, organizations, productLines, products, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { cancelOrder } from "../orders/cancel-order";
+import { editOrder } from "../orders/edit-order";
 import { getOrder } from "../orders/get-order";
 import { submitOrder } from "../orders/submit-order";
 import { resolvePrices } from "../pricing/resolve";
@@ -22,6 +23,7 @@ let buyer: Ctx;
 let dealer2: Ctx;
 let manager: Ctx;
 let marketing: Ctx;
+let orderDesk: Ctx;
 let dealerOrg: string;
 let dealer2Org: string;
 let addressId: string;
@@ -45,6 +47,7 @@ beforeAll(async () => {
   dealer2 = await ctxOf(db, "dealer2@demo.cn");
   manager = await ctxOf(db, "manager@demo.cn");
   marketing = await ctxOf(db, "marketing@demo.cn");
+  orderDesk = await ctxOf(db, "orderdesk@demo.cn");
   productIds = await stockedProducts(db, "DEAL", 2, setup.warehouses[0]!, 1000);
   const [, second] = await db.select({ id: productLines.id }).from(productLines).orderBy(productLines.code).limit(2);
   const [row] = await db.insert(products).values({ productLineId: second!.id, sku: "DEAL-OTHER-LINE", nameZh: "别的产品线", nameEn: "Other line", listPriceFen: 100_00n, costFen: 80_00n }).returning({ id: products.id });
@@ -170,6 +173,7 @@ describe("special price (SPA)", () => {
     const line = detail.lines.find((l) => l.productId === productIds[0])!;
     expect([line.unitPriceFen, line.priceRule]).toEqual([80_00n, "special_price"]);
     expect((line.priceReason as { note: string }).note).toBe("医院集采项目竞价");
+    expect(detail.deal).toMatchObject({ id: registrationId, customerName: "北京某某医院" });
     expect((await db.select({ d: orders.dealRegistrationId }).from(orders).where(eq(orders.id, placed.orders[0]!.id)))[0]!.d).toBe(registrationId);
     expect((await spaOf(registrationId)).quantityUsed).toBe(3);
 
@@ -185,6 +189,8 @@ describe("special price (SPA)", () => {
     // used up: the next order is priced without it
     const after = await order([{ productId: productIds[0]!, quantity: 1 }]);
     expect((await getOrder(buyer, after.orders[0]!.id)).lines[0]!.priceRule).toBe("list");
+    const plain = await submitOrder(buyer, { _key: newKey(), shipToAddressId: addressId, lines: [{ productId: productIds[1]!, quantity: 1 }] });
+    expect((await getOrder(buyer, plain.orders[0]!.id)).deal).toBeNull();
 
     // another partner cannot name it; nothing changes
     await expectUnchanged(db, () =>
@@ -195,5 +201,33 @@ describe("special price (SPA)", () => {
     expect((await spaOf(registrationId)).quantityUsed).toBe(2);
     await cancelOrder(manager, { orderId: placed.orders[0]!.id }); // a retried cancel gives back nothing more
     expect((await spaOf(registrationId)).quantityUsed).toBe(2);
+  });
+
+  it("keeps the special price through an order-desk edit, re-taking the units the edited lines need", async () => {
+    const { registrationId } = await register(dealer, await code());
+    await approveWithSpa(registrationId, "5");
+    // a credit hold keeps the order open for the desk to edit
+    await db.update(organizations).set({ creditHold: true }).where(eq(organizations.id, dealerOrg));
+    try {
+      const placed = await submitOrder(buyer, { _key: newKey(), shipToAddressId: addressId, lines: [{ productId: productIds[0]!, quantity: 3 }], dealRegistrationId: registrationId });
+      const orderId = placed.orders[0]!.id;
+      expect((await spaOf(registrationId)).quantityUsed).toBe(3);
+      const edit = async (quantity: number) => {
+        const { version } = (await db.select({ version: orders.version }).from(orders).where(eq(orders.id, orderId)))[0]!;
+        await editOrder(orderDesk, { orderId, version, lines: [{ productId: productIds[0]!, quantity, discountBp: 0 }, { productId: productIds[1]!, quantity: 1, discountBp: 0 }] });
+        const line = (await getOrder(orderDesk, orderId)).lines.find((l) => l.productId === productIds[0])!;
+        return [line.priceRule, line.unitPriceFen, (await spaOf(registrationId)).quantityUsed];
+      };
+      expect(await edit(4)).toEqual(["special_price", 80_00n, 4]);
+      expect(await edit(5)).toEqual(["special_price", 80_00n, 5]);
+      // beyond the registration's quantity the line is priced without it and gives its units back
+      expect((await edit(6))[2]).toBe(0);
+      expect((await edit(2)).slice(0, 1)).toEqual(["special_price"]);
+      expect((await spaOf(registrationId)).quantityUsed).toBe(2);
+      await cancelOrder(manager, { orderId, comment: "客户推迟" });
+      expect((await spaOf(registrationId)).quantityUsed).toBe(0);
+    } finally {
+      await db.update(organizations).set({ creditHold: false }).where(eq(organizations.id, dealerOrg));
+    }
   });
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { orderLines, orders, productLines, products, type OrderStatus } from "@cs/db";
 import { authorize } from "../access/authorize";
 import { discountLimit } from "../access/permissions";
+import { restoreSpecialPrices, specialPriceUses, useSpecialPrices } from "../marketing/deal-prices";
 import { resolvePrices } from "../pricing/resolve";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
@@ -57,12 +58,15 @@ export async function editOrder(ctx: Ctx, raw: EditOrderInput): Promise<{ status
       merged.set(l.productId, { quantity: (m?.quantity ?? 0) + l.quantity, discountBp: Math.max(m?.discountBp ?? 0, l.discountBp) });
     }
     const ids = [...merged.keys()].filter(isUuid);
-    const [before, found, prices, buyer] = await Promise.all([
-      linesOf(tx, order.id),
+    // The order's deal registration still prices it: its special-price units go back first, so the
+    // re-pricing sees them free and the edited lines take what they need again (docs/decisions/021).
+    const before = await linesOf(tx, order.id);
+    if (order.dealRegistrationId) await restoreSpecialPrices(tx, order.id);
+    const [found, prices, buyer] = await Promise.all([
       ids.length
         ? tx.select({ id: products.id, active: products.active, divisionId: productLines.divisionId }).from(products).innerJoin(productLines, eq(productLines.id, products.productLineId)).where(inArray(products.id, ids))
         : Promise.resolve([]),
-      resolvePrices(tx, { organizationId: order.organizationId, lines: [...merged.entries()].map(([productId, l]) => ({ productId, quantity: l.quantity })) }),
+      resolvePrices(tx, { organizationId: order.organizationId, dealRegistrationId: order.dealRegistrationId, lines: [...merged.entries()].map(([productId, l]) => ({ productId, quantity: l.quantity })) }),
       buyerTerms(tx, order.organizationId),
     ]);
     const active = new Map(found.filter((p) => p.active).map((p) => [p.id, p]));
@@ -73,6 +77,7 @@ export async function editOrder(ctx: Ctx, raw: EditOrderInput): Promise<{ status
     if (Object.keys(errors).length) throw new ValidationError(errors);
 
     const priced = [...merged.entries()].map(([productId, l]) => priceLine({ productId, ...l }, prices.get(productId)!));
+    if (order.dealRegistrationId) await useSpecialPrices(tx, specialPriceUses(priced));
     const totals = orderTotalsOf(priced);
     const limit = discountLimit(ctx.actor.roles);
     const reasons: ApprovalReason[] = creditReasons({

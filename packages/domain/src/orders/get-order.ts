@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { invoices, orderEvents, orderLines, orders, orderSubmissions, organizations, products, shipmentLines, shipments, users } from "@cs/db";
+import { dealRegistrations, invoices, orderEvents, orderLines, orders, orderSubmissions, organizations, products, shipmentLines, shipments, users } from "@cs/db";
 import { orderScope, tenantScope } from "../access/scopes";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
@@ -17,11 +17,21 @@ const supplier = alias(organizations, "supplier");
 export async function getOrder(ctx: Ctx, orderId: string) {
   if (!isUuid(orderId)) throw new NotFoundError("order");
   const [row] = await ctx.db
-    .select({ order: orders, buyerName: buyer.name, buyerCode: buyer.code, supplierName: supplier.name, placedByName: users.displayName })
+    .select({
+      order: orders,
+      buyerName: buyer.name,
+      buyerCode: buyer.code,
+      supplierName: supplier.name,
+      placedByName: users.displayName,
+      dealNumber: dealRegistrations.number,
+      dealCustomer: dealRegistrations.customerName,
+    })
     .from(orders)
     .innerJoin(buyer, eq(buyer.id, orders.organizationId))
     .leftJoin(supplier, eq(supplier.id, orders.supplierId))
     .leftJoin(users, eq(users.id, orders.placedBy))
+    // the registration is the buyer's own (checkoutDeal), so whoever sees the order may see which one it is
+    .leftJoin(dealRegistrations, eq(dealRegistrations.id, orders.dealRegistrationId))
     .where(and(eq(orders.id, orderId), orderScope(ctx.actor)));
   if (!row) throw new NotFoundError("order");
   const [lines, events, shipped, invoiced, siblings] = await Promise.all([
@@ -103,6 +113,7 @@ export async function getOrder(ctx: Ctx, orderId: string) {
     buyer: { name: row.buyerName, code: row.buyerCode },
     supplierName: row.supplierName,
     placedByName: row.placedByName,
+    deal: row.order.dealRegistrationId && row.dealNumber ? { id: row.order.dealRegistrationId, number: row.dealNumber, customerName: row.dealCustomer ?? "" } : null,
     lines: lines.map((l) => ({ ...l.line, sku: l.sku, nameZh: l.nameZh, nameEn: l.nameEn, unit: l.unit })),
     events,
     shipments: shipped.map((s) => ({ ...s, lines: shippedLines.filter((l) => l.shipmentId === s.id) })),

@@ -25,7 +25,7 @@ import { checkRebateUse, lockCheckoutBalance, rebateUseField, rebateUseStatement
 import { checkCoveredSerials } from "../service/network/extended-warranty";
 import { hasKey } from "../shared/keys";
 import { blankToUndefined, optionalText } from "../validation/fields";
-import { checkoutDeal, useSpecialPrices } from "../marketing/deal-prices";
+import { checkoutDeal, specialPriceUses, useSpecialPrices } from "../marketing/deal-prices";
 
 
 export const orderQuantity = z
@@ -167,14 +167,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
       return { id: randomUUID(), supplierId, lines, priced, totals, reasons, status: orderStatusFor(reasons), rebateAppliedFen };
     });
     const ids = placing.map((o) => o.id);
-    if (dealRegistrationId) {
-      const uses = new Map<string, number>();
-      for (const l of wanted) {
-        const reason = prices.get(l.productId)!;
-        if (reason.rule === "special_price" && reason.ruleId) uses.set(reason.ruleId, (uses.get(reason.ruleId) ?? 0) + l.quantity);
-      }
-      await useSpecialPrices(tx, uses);
-    }
+    if (dealRegistrationId) await useSpecialPrices(tx, specialPriceUses(wanted.map((l) => ({ quantity: l.quantity, reason: prices.get(l.productId)! }))));
 
     // The key's orders, the cart, the audit and the stock in one flight: the stock rows reserve()
     // locks then wait only for the orders' insert and the commit.

@@ -35,6 +35,9 @@ export function OrderFacts({ detail }: { detail: DeskOrder }) {
           [f("submittedAt"), formatDateTime(o.submittedAt, i18n.language)],
           [f("requestedDate"), o.requestedDate ? formatDate(o.requestedDate, i18n.language) : "—"],
           [f("poNumber"), o.poNumber ?? "—"],
+          ...(detail.deal
+            ? ([[t("deals.order.deal"), <Link key="d" to={`/marketing/deals/${detail.deal.id}`} className="text-blue-800 hover:underline">{t("deals.order.dealValue", { number: detail.deal.number, customer: detail.deal.customerName })}</Link>]] as [string, ReactNode][])
+            : []),
           [f("total"), <strong key="t">{formatMoney(o.totalFen, i18n.language)}</strong>],
           [f("tax"), formatMoney(o.taxFen, i18n.language)],
           ...(o.rebateAppliedFen > 0n ? ([[t("rebateBalance.order.applied"), formatMoney(o.rebateAppliedFen, i18n.language)]] as [string, string][]) : []),
@@ -72,7 +75,7 @@ export function CreditCard({ detail }: { detail: DeskOrder }) {
   );
 }
 
-type PriceReason = { rule?: string; ruleCode?: string | null; minQuantity?: number; listPriceFen?: string };
+type PriceReason = { rule?: string; ruleCode?: string | null; minQuantity?: number; listPriceFen?: string; note?: string | null };
 
 /** Lines with what each price is based on and where every unit stands. */
 export function LinesCard({ detail }: { detail: DeskOrder }) {
@@ -109,6 +112,7 @@ export function LinesCard({ detail }: { detail: DeskOrder }) {
                   <td className="px-2 py-1">
                     {t(`desk.rules.${l.priceRule}`, { min: reason.minQuantity ?? 0, defaultValue: l.priceRule })}
                     {reason.ruleCode ? <span className="ml-1 font-mono text-xs text-slate-500">{reason.ruleCode}</span> : null}
+                    {reason.note ? <span className="block max-w-56 text-xs text-slate-600">{t("catalog.why.specialReason", { reason: reason.note })}</span> : null}
                   </td>
                   <td className="px-2 py-1 text-right tabular-nums">{formatMoney(l.lineTotalFen, i18n.language)}</td>
                   <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityReserved)}</td>

@@ -20,6 +20,8 @@ export const loader = guarded(async function loader({ context, request, params }
     const own = detail.order.organizationId === ctx.actor.organizationId;
     return {
       ...detail,
+      // the registration is the buyer's: a supplying master distributor is not shown whose project it is
+      deal: own ? detail.deal : null,
       canCancel: mayCancel(ctx.actor, detail.order, shipped),
       canReorder: own && can(ctx.actor, "own_order:place"),
       formKey: randomUUID(),
@@ -47,7 +49,7 @@ export const action = guarded(async function action({ context, request, params }
 export default function OrderPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
-  const { order, lines, events, shipments, invoices, siblings, supplierName, placedByName, canCancel, canReorder, formKey } = loaderData;
+  const { order, lines, events, shipments, invoices, siblings, supplierName, placedByName, deal, canCancel, canReorder, formKey } = loaderData;
   const shipTo = (order.shipTo ?? {}) as ShipTo;
   const placed = Number(params.get("placed"));
   const money = (fen: bigint) => formatMoney(fen, i18n.language);
@@ -118,6 +120,16 @@ export default function OrderPage({ loaderData, actionData }: Route.ComponentPro
               <dt className="text-slate-500">{t("orders.detail.poNumber")}</dt>
               <dd>{order.poNumber ?? "—"}</dd>
             </div>
+            {deal ? (
+              <div>
+                <dt className="text-slate-500">{t("deals.order.deal")}</dt>
+                <dd>
+                  <Link to={`/deals/${deal.id}`} className="text-blue-800 hover:underline">
+                    {t("deals.order.dealValue", { number: deal.number, customer: deal.customerName })}
+                  </Link>
+                </dd>
+              </div>
+            ) : null}
             <div>
               <dt className="text-slate-500">{t("orders.detail.requestedDate")}</dt>
               <dd>{order.requestedDate ? formatDate(order.requestedDate, i18n.language) : "—"}</dd>
