@@ -69,8 +69,9 @@ export function StackedCell({ label, title, align, colSpan, className, children 
         className,
       )}
     >
-      {/* the value's box: on the phone the line's remaining width, right-aligned and wrapping; inline (inert) in a table */}
-      <span className={cn(line && "ml-auto min-w-0 text-right [overflow-wrap:anywhere]")}>{children}</span>
+      {/* the value's box: on the phone the line's remaining width, right-aligned and wrapping; inline in a table, where
+          a right alignment here would be inherited by block content (a name over its product line) of a left column */}
+      <span className={cn(line && "ml-auto min-w-0 max-sm:text-right [overflow-wrap:anywhere]")}>{children}</span>
     </td>
   );
 }
