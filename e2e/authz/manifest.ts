@@ -39,6 +39,7 @@ const portal: Manifest = {
   "healthz": { public: true, allow: "all" },
   "service/requests/:id/photos/:attachmentId": { ids: ids.repairPhoto, allow: "all" },
   "service/queue/version": { allow: stationUsers },
+  "service/parts": { allow: stationUsers },
   "marketing-funds/:id/files/:fileId": { ids: ids.fundClaimFile, allow: partnerAdmins, file: true },
   "marketing-funds": { allow: partnerAdmins },
   "marketing-funds/new": { allow: partnerAdmins },

@@ -62,6 +62,7 @@ export default [
     route("service/requests/new", "routes/service/new.tsx"),
     route("service/requests/:id", "routes/service/detail.tsx"),
     route("service/queue", "routes/service/queue.tsx"),
+    route("service/parts", "routes/service/parts.tsx"),
     route("service/settlements", "routes/service/settlements.tsx"),
     route("service/settlements/:id", "routes/service/settlement.tsx"),
     route("performance", "routes/performance.tsx"),

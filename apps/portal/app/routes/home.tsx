@@ -117,7 +117,7 @@ function OrdersCard({ home }: { home: PortalHome }) {
   );
 }
 
-function RepairsCard({ repairs, station, claimsToFile }: { repairs: NonNullable<PortalHome["repairs"]>; station: boolean; claimsToFile: number | null }) {
+function RepairsCard({ repairs, station, claimsToFile, partsLow }: { repairs: NonNullable<PortalHome["repairs"]>; station: boolean; claimsToFile: number | null; partsLow: number | null }) {
   const { t } = useTranslation();
   const list = station ? "/service/queue" : "/service/requests";
   return (
@@ -132,6 +132,7 @@ function RepairsCard({ repairs, station, claimsToFile }: { repairs: NonNullable<
       {claimsToFile ? (
         <Figure to="/service/requests?claimable=1" label={t("portalHome.repairs.claimsToFile")} value={claimsToFile} tone="amber" />
       ) : null}
+      {partsLow ? <Figure to="/service/parts?low=1" label={t("portalHome.repairs.partsLow")} value={partsLow} tone="red" /> : null}
       {repairs.open === 0 ? (
         <p className="px-2 text-sm text-slate-600">{t("portalHome.repairs.none")}</p>
       ) : (
@@ -235,7 +236,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </Card>
         ) : null}
         {home.rebateBalanceFen !== null || home.nextTier ? <RebateCard balanceFen={home.rebateBalanceFen} next={home.nextTier} /> : null}
-        {home.repairs ? <RepairsCard repairs={home.repairs} station={station} claimsToFile={home.claimsToFile} /> : null}
+        {home.repairs ? <RepairsCard repairs={home.repairs} station={station} claimsToFile={home.claimsToFile} partsLow={home.partsLow} /> : null}
         {home.promotions.length > 0 ? (
           <Card
             title={t("portalHome.promotions.title")}

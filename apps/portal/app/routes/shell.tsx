@@ -53,6 +53,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canSeePerformance ? [{ to: "/performance", label: t("channel.performance.nav"), group: g("rebates") }] : []),
     ...(loaderData.canFileRepairs ? [{ to: "/service/requests", label: t("service.nav"), group: g("service"), match: ["/service/devices"] }] : []),
     ...(loaderData.canWorkRepairs ? [{ to: "/service/queue", label: t("service.queue.nav"), group: g("service"), match: ["/service/settlements"] }] : []),
+    ...(loaderData.canWorkRepairs ? [{ to: "/service/parts", label: t("stationParts.nav"), group: g("service") }] : []),
     ...(loaderData.canSeeKnowledge ? [{ to: "/knowledge", label: t("knowledge.nav"), group: g("service") }] : []),
     ...(loaderData.hasCompany ? [{ to: "/company", label: t("nav.myCompany"), group: g("company") }] : []),
     { to: "/account", label: t("nav.account"), group: g("company") },

@@ -5,6 +5,7 @@ import { orderScope, serviceScope } from "../access/scopes";
 import { cartSize, type CartSize } from "../cart/view";
 import { nextRebateTiers, type NextRebateTier } from "../channel/my-performance";
 import { creditPosition, type CreditPosition } from "../billing/credit";
+import { stationPartsLow } from "../service/parts-stock";
 import { countOrderQueues, openStatuses, type OrderQueueCounts } from "../orders/queues";
 import { claimableRepair } from "../service/claims";
 import { openRepairStatuses } from "../service/workflow";
@@ -33,6 +34,8 @@ export type PortalHome = {
   repairs: { open: number; breached: number } | null;
   /** A station's repaired in-warranty requests with no claim yet (station_service:admin, who files claims). */
   claimsToFile: number | null;
+  /** A station's spare parts with less free than the minimum its admin keeps (station_service:work). */
+  partsLow: number | null;
   /** Promotions running today that this partner's kind may use, ending soonest first. */
   promotions: { id: string; code: string; nameZh: string; nameEn: string; endsOn: string; discountBp: number | null; promoPriceFen: bigint | null; productNameZh: string | null; productNameEn: string | null }[];
 };
@@ -48,7 +51,7 @@ const none = <T>() => Promise.resolve(null as T | null);
 export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome> {
   const { actor, db } = ctx;
   const orgId = actor.kind === "partner" ? actor.organizationId : null;
-  const empty: PortalHome = { organization: null, credit: null, invoices: null, orders: null, recentOrders: [], supplied: null, cart: null, rebateBalanceFen: null, nextTier: null, repairs: null, claimsToFile: null, promotions: [] };
+  const empty: PortalHome = { organization: null, credit: null, invoices: null, orders: null, recentOrders: [], supplied: null, cart: null, rebateBalanceFen: null, nextTier: null, repairs: null, claimsToFile: null, partsLow: null, promotions: [] };
   if (!orgId) return actor.kind === "customer" && can(actor, "own_service:file") ? { ...empty, repairs: await openRepairs(ctx, now) } : empty;
   const today = shanghaiToday(now);
   const soon = addDays(today, DUE_SOON_DAYS);
@@ -56,7 +59,7 @@ export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome
   const mayOrders = can(actor, "own_order:read");
   const repairsVisible = can(actor, "own_service:file") || can(actor, "station_service:work");
 
-  const [organization, credit, invoiceRows, orderRows, recentOrders, supplied, cart, rebateBalanceFen, nextTiers, repairs, claimsToFile, promotionRows] = await Promise.all([
+  const [organization, credit, invoiceRows, orderRows, recentOrders, supplied, cart, rebateBalanceFen, nextTiers, repairs, claimsToFile, partsLow, promotionRows] = await Promise.all([
     db.select({ id: organizations.id, name: organizations.name, kind: organizations.kind }).from(organizations).where(eq(organizations.id, orgId)).then((r) => r[0] ?? null),
     mayAccount ? creditPosition(db, orgId) : none<CreditPosition>(),
     mayAccount
@@ -104,6 +107,7 @@ export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome
           .where(and(serviceScope(actor), eq(repairRequests.stationId, orgId), claimableRepair()))
           .then((r) => r[0]?.n ?? 0)
       : none<number>(),
+    can(actor, "station_service:work") ? stationPartsLow(ctx) : none<number>(),
     can(actor, "product:read") && can(actor, "own_order:place")
       ? db
           .select({
@@ -153,6 +157,7 @@ export async function portalHome(ctx: Ctx, now = new Date()): Promise<PortalHome
     nextTier: nextTiers.reduce<NextRebateTier | null>((best, n) => (best === null || n.remainingFen < best.remainingFen ? n : best), null),
     repairs,
     claimsToFile,
+    partsLow,
     promotions: promotionRows,
   };
 }

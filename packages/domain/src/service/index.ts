@@ -8,6 +8,7 @@ export { fileRepairRequest } from "./file-request";
 export { transitionRepair, recordDiagnosis, approveQuote, refuseQuote, cancelRepair, rateRepair, isPaidRepair } from "./transition";
 export { assignStation, declineRequest, setRepairPriority, escalateRepair, resolveWarrantyCheck, suggestStations, rankStations, listRepairStations, type StationSuggestion } from "./desk";
 export { useParts, stationPartsLocation, stationPartsStock } from "./parts";
+export { listStationParts, partMinimumInput, setPartMinimum, stationPartsLow, type StationPart } from "./parts-stock";
 export { submitClaim, decideClaim, settleStationMonth, listClaims } from "./claims";
 export { getRepairRequest, getRepairAttachment } from "./get-request";
 export { listRepairRequests, repairListQuery, repairSortKeys, stationQueue, stationQueueVersion, serviceDeskOptions, type RepairListQuery } from "./lists";

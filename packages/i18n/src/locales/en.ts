@@ -14,6 +14,7 @@ import { en as knowledge } from "./service/knowledge.en";
 import { en as network } from "./service/network.en";
 import { en as calendar } from "./service/calendar.en";
 import { en as serviceDashboard } from "./service/dashboard.en";
+import { en as stationParts } from "./service/parts.en";
 import { en as service } from "./service/requests.en";
 import { en as channel } from "./channel/channel.en";
 import { en as rebateBalance } from "./rebates/balance.en";
@@ -350,6 +351,7 @@ export const en: Resource = {
   network,
   calendar,
   serviceDashboard,
+  stationParts,
   service,
   channel,
   rebateBalance,

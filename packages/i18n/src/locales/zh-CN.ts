@@ -13,6 +13,7 @@ import { zhCN as knowledge } from "./service/knowledge.zh-CN";
 import { zhCN as network } from "./service/network.zh-CN";
 import { zhCN as calendar } from "./service/calendar.zh-CN";
 import { zhCN as serviceDashboard } from "./service/dashboard.zh-CN";
+import { zhCN as stationParts } from "./service/parts.zh-CN";
 import { zhCN as service } from "./service/requests.zh-CN";
 import { zhCN as channel } from "./channel/channel.zh-CN";
 import { zhCN as rebateBalance } from "./rebates/balance.zh-CN";
@@ -348,6 +349,7 @@ export const zhCN = {
   network,
   calendar,
   serviceDashboard,
+  stationParts,
   service,
   channel,
   rebateBalance,

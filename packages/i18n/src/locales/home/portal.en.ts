@@ -54,6 +54,7 @@ export const en: Widen<typeof zhCN> = {
     queue: "Open the work queue",
     file: "Request a repair",
     claimsToFile: "Repaired in warranty, claim not filed",
+    partsLow: "Spare parts below their minimum",
   },
   promotions: {
     title: "Promotions now",

@@ -52,6 +52,7 @@ export const zhCN = {
     queue: "打开工单队列",
     file: "提交维修申请",
     claimsToFile: "保内已修好、待提交索赔",
+    partsLow: "备件低于最低库存",
   },
   promotions: {
     title: "正在进行的促销",

@@ -1,0 +1,22 @@
+/** A repair station's spare-parts store (备件库) against the minimums its admin keeps. */
+export const zhCN = {
+  nav: "备件库存",
+  title: "备件库存",
+  intro: "本网点备件库中的备件（含我方寄存的备件），以及网点管理员设定的最低库存；可用数量低于最低库存的排在最前并标出。",
+  lowOnly: "只看低于最低库存的",
+  all: "全部备件",
+  empty: "备件库中没有备件，也没有设定最低库存。",
+  emptyLow: "没有低于最低库存的备件。",
+  columns: { sku: "SKU", part: "备件", onHand: "在库", free: "可用", minimum: "最低库存", state: "状态" },
+  low: "低于最低库存",
+  ok: "充足",
+  noMinimum: "未设定",
+  minimumOf: "{{sku}} 的最低库存",
+  save: "保存",
+  saved: "{{sku}} 的最低库存已保存。",
+  removed: "{{sku}} 的最低库存已取消。",
+  addTitle: "为其他备件设定最低库存",
+  addHint: "最低库存留空即取消。",
+  fields: { sku: "SKU", minimum: "最低库存" },
+  errors: { unknownSku: "没有这个 SKU 的在售产品" },
+};
