@@ -190,7 +190,7 @@ export const en: Widen<typeof zhCN> = {
       linesText: "Products",
       comment: "Comment",
     },
-    linesHint: "One product per line: SKU quantity [serial …], separated by spaces, commas or tabs; paste straight from a spreadsheet.",
+    linesHint: "One product per line: SKU quantity [@unit cost] [serial …], separated by spaces, commas or tabs; paste straight from a spreadsheet. A receipt line may give its purchase cost per unit in yuan before VAT (@1234.50); without it the goods arrive at the current average cost.",
     serialsHint: "One serial number per unit, separated by spaces or new lines",
     lineError: "Line {{line}}: {{message}}",
     issueReasons: { sample: "Sample", internal_use: "Internal use", scrap: "Scrap" },

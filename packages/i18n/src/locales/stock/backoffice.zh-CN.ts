@@ -188,7 +188,7 @@ export const zhCN = {
       linesText: "产品明细",
       comment: "意见",
     },
-    linesHint: "每行一个产品：SKU 数量 [序列号 …]，用空格、逗号或制表符分隔，可直接从表格粘贴。",
+    linesHint: "每行一个产品：SKU 数量 [@单位成本] [序列号 …]，用空格、逗号或制表符分隔，可直接从表格粘贴。入库行可填不含税的单位采购成本（元，如 @1234.50）；不填则按当前移动平均成本入账。",
     serialsHint: "每台一个序列号，用空格或换行分隔",
     lineError: "第 {{line}} 行：{{message}}",
     issueReasons: { sample: "样机", internal_use: "内部领用", scrap: "报废" },
