@@ -14,6 +14,8 @@ export const en: Widen<typeof zhCN> = {
     serials: "Serials",
   },
   fields: {
+    averageCost: "Average cost",
+    value: "Stock value",
     sku: "SKU",
     product: "Product",
     line: "Product line",
@@ -93,6 +95,7 @@ export const en: Widen<typeof zhCN> = {
     reserved: "Reserved",
     available: "Available",
     held: "Held for partners",
+    value: "Value (ours, at average cost)",
   },
   byProduct: {
     intro: "Our stock in the warehouses you can see. Goods partners bought that we still hold are shown apart and never count as available.",

@@ -12,6 +12,8 @@ export const zhCN = {
     serials: "序列号",
   },
   fields: {
+    averageCost: "平均成本",
+    value: "库存金额",
     sku: "SKU",
     product: "产品",
     line: "产品线",
@@ -91,6 +93,7 @@ export const zhCN = {
     reserved: "已预留",
     available: "可用",
     held: "代伙伴保管",
+    value: "金额（自有，按平均成本）",
   },
   byProduct: {
     intro: "本公司在可见仓库中的库存；伙伴已购但仍存放在本公司仓库的货物单列，不计入可用。",
