@@ -7,7 +7,6 @@ CREATE TABLE "stock_valuations" (
 	CONSTRAINT "stock_valuations_amounts" CHECK ("stock_valuations"."quantity" >= 0 and "stock_valuations"."value_fen" >= 0 and "stock_valuations"."average_cost_fen" >= 0 and ("stock_valuations"."quantity" > 0 or "stock_valuations"."value_fen" = 0))
 );
 --> statement-breakpoint
-ALTER TABLE "product_lines" ADD COLUMN "margin_floor_bp" integer;--> statement-breakpoint
 ALTER TABLE "stock_moves" ADD COLUMN "unit_cost_fen" bigint;--> statement-breakpoint
 ALTER TABLE "stock_moves" ADD COLUMN "value_fen" bigint;--> statement-breakpoint
 ALTER TABLE "stock_document_lines" ADD COLUMN "unit_cost_fen" bigint;--> statement-breakpoint
@@ -16,7 +15,6 @@ ALTER TABLE "invoice_lines" ADD COLUMN "margin_fen" bigint;--> statement-breakpo
 ALTER TABLE "shipment_lines" ADD COLUMN "unit_cost_fen" bigint;--> statement-breakpoint
 ALTER TABLE "shipment_lines" ADD COLUMN "cost_fen" bigint;--> statement-breakpoint
 ALTER TABLE "stock_valuations" ADD CONSTRAINT "stock_valuations_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "product_lines" ADD CONSTRAINT "product_lines_margin_floor_bp" CHECK ("product_lines"."margin_floor_bp" is null or "product_lines"."margin_floor_bp" between -10000 and 10000);--> statement-breakpoint
 ALTER TABLE "stock_moves" ADD CONSTRAINT "stock_moves_value" CHECK (("stock_moves"."value_fen" is null) = ("stock_moves"."unit_cost_fen" is null) and coalesce("stock_moves"."value_fen", 0) >= 0 and coalesce("stock_moves"."unit_cost_fen", 0) >= 0);--> statement-breakpoint
 ALTER TABLE "stock_document_lines" ADD CONSTRAINT "stock_document_lines_unit_cost" CHECK ("stock_document_lines"."unit_cost_fen" is null or "stock_document_lines"."unit_cost_fen" >= 0);--> statement-breakpoint
 -- Existing stock starts at the product's static cost (docs/decisions/023): every done move of our own

@@ -22,14 +22,8 @@ export const productLines = pgTable(
     code: text().notNull(),
     nameZh: text().notNull(),
     nameEn: text().notNull(),
-    /** Least margin (basis points of the net price) a line of this product line may be sold at without approval. */
-    marginFloorBp: integer(),
   },
-  (t) => [
-    uniqueIndex("product_lines_code_idx").on(t.code),
-    index("product_lines_division_id_idx").on(t.divisionId),
-    check("product_lines_margin_floor_bp", sql`${t.marginFloorBp} is null or ${t.marginFloorBp} between -10000 and 10000`),
-  ],
+  (t) => [uniqueIndex("product_lines_code_idx").on(t.code), index("product_lines_division_id_idx").on(t.divisionId)],
 );
 
 export const products = pgTable(

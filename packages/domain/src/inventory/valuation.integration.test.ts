@@ -58,12 +58,12 @@ describe("moving-average cost through the stock documents", () => {
     await receive("ZVAL-A", 3, "101.01");
     expect(await valuationOf(product)).toEqual({ quantity: 18, valueFen: 195_303n, averageCostFen: 10_850n });
 
-    // scrap of 4 leaves at the average: 4 × 108.50
+    // scrap of 4 takes its share of the value: 195,303 × 4 / 18 = 43,400.67 → 43,401 (108.50 a unit)
     const issue = await createIssue(w.warehouse, form({ fromLocationId: w.wBJ, reason: "scrap", lines: [{ sku: "ZVAL-A", quantity: 4 }] }));
     expect(issue.status).toBe("done");
     const issued = await movesOf(await numberOf(issue.id));
-    expect(issued).toEqual([{ reason: "issue", quantity: 4, unitCostFen: 10_850n, valueFen: 43_400n }]);
-    expect(await valuationOf(product)).toEqual({ quantity: 14, valueFen: 151_903n, averageCostFen: 10_850n });
+    expect(issued).toEqual([{ reason: "issue", quantity: 4, unitCostFen: 10_850n, valueFen: 43_401n }]);
+    expect(await valuationOf(product)).toEqual({ quantity: 14, valueFen: 151_902n, averageCostFen: 10_850n });
 
     // a transfer carries the value through transit and changes neither quantity nor value
     const transfer = await createTransfer(w.warehouse, form({ fromLocationId: w.wBJ, toLocationId: w.wBJ2, lines: [{ sku: "ZVAL-A", quantity: 6 }] }));
@@ -71,10 +71,10 @@ describe("moving-average cost through the stock documents", () => {
     const [transferLine] = await lineIdsOf(db, transfer.id, ["ZVAL-A"]);
     await receiveTransfer(w.warehouse, transfer.id, form({ lines: [{ lineId: transferLine, quantity: 6 }] }));
     expect(await movesOf(await numberOf(transfer.id))).toEqual([
-      { reason: "transfer_out", quantity: 6, unitCostFen: 10_850n, valueFen: 65_100n },
-      { reason: "transfer_in", quantity: 6, unitCostFen: 10_850n, valueFen: 65_100n },
+      { reason: "transfer_out", quantity: 6, unitCostFen: 10_850n, valueFen: 65_101n },
+      { reason: "transfer_in", quantity: 6, unitCostFen: 10_850n, valueFen: 65_101n },
     ]);
-    expect(await valuationOf(product)).toEqual({ quantity: 14, valueFen: 151_903n, averageCostFen: 10_850n });
+    expect(await valuationOf(product)).toEqual({ quantity: 14, valueFen: 151_902n, averageCostFen: 10_850n });
 
     // a count one short at the destination: the variance is valued at the average, and so is the loss move
     const count = await openStocktake(w.warehouse, form({ locationId: w.wBJ2 }));
@@ -83,7 +83,7 @@ describe("moving-average cost through the stock documents", () => {
     expect(variances.find((v) => v.productId === product)).toMatchObject({ variance: -1, costFen: 10_850n, valueFen: -10_850n });
     expect(await postStocktake(w.warehouse, count.id)).toEqual({ status: "posted" });
     expect(await movesOf(await numberOf(count.id))).toEqual([{ reason: "adjustment", quantity: 1, unitCostFen: 10_850n, valueFen: 10_850n }]);
-    expect(await valuationOf(product)).toEqual({ quantity: 13, valueFen: 141_053n, averageCostFen: 10_850n });
+    expect(await valuationOf(product)).toEqual({ quantity: 13, valueFen: 141_052n, averageCostFen: 10_850n });
   });
 
   it("a stocktake gain arrives at the average, and a receipt without a cost changes nothing", async () => {
@@ -97,7 +97,7 @@ describe("moving-average cost through the stock documents", () => {
     expect(await valuationOf(product)).toEqual({ quantity: 8, valueFen: 48_000n, averageCostFen: 6_000n });
   });
 
-  it("rounds the average half up and lets the last unit out take exactly what is left", async () => {
+  it("rounds half up and lets the last unit out take exactly what is left", async () => {
     const product = await addProduct(db, "ZVAL-R", { productLineId: w.lineId, costFen: 1n });
     await receive("ZVAL-R", 1, "0.01");
     await receive("ZVAL-R", 1, "0.02");

@@ -29,10 +29,14 @@ describe("valueFlow", () => {
     expect(valueFlow(state, flow)).toEqual({ state: next, unitCostFen, valueFen });
   });
 
-  it("never takes more value than is left when the rounded average overstates it", () => {
-    // 3 fen over 5 units: the average rounds to 1, but 4 units at 1 would take 4 of the 3 fen
+  it("takes its share of the value rounded once, not the rounded average times the quantity", () => {
+    // 3 fen over 5 units: the average rounds to 1, and 4 units at 1 would take 4 of the 3 fen; 3 × 4 / 5 = 2.4 → 2
     const r = valueFlow({ quantity: 5, valueFen: 3n, averageCostFen: 1n }, { direction: "out", quantity: 4 });
-    expect(r.valueFen).toBe(3n);
-    expect(r.state).toEqual({ quantity: 1, valueFen: 0n, averageCostFen: 0n });
+    expect(r.valueFen).toBe(2n);
+    expect(r.state).toEqual({ quantity: 1, valueFen: 1n, averageCostFen: 1n });
+    // 100 units worth 10,000.50 each (1,000,050): 99 out at the rounded 10,001 would leave the last unit at 99.51
+    const many = valueFlow({ quantity: 100, valueFen: 1_000_050n, averageCostFen: 10_001n }, { direction: "out", quantity: 99 });
+    expect(many.valueFen).toBe(990_050n);
+    expect(many.state).toEqual({ quantity: 1, valueFen: 10_000n, averageCostFen: 10_000n });
   });
 });

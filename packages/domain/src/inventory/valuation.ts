@@ -20,9 +20,10 @@ export type Valuation = { quantity: number; valueFen: bigint; averageCostFen: bi
  * - `in` (from the outside world into a location of ours: receipts, returns, stocktake gains) adds
  *   quantity × its own unit cost when it has one (a purchase cost, the cost a return ships back at),
  *   else at the current average;
- * - `out` (issues, shipments, scrap, losses) takes quantity × average, the last units taking exactly
- *   what is left so the value never drifts from zero when the stock runs out;
- * - `through` (between locations of ours: transfers, transit) carries the average and changes nothing.
+ * - `out` (issues, shipments, scrap, losses) takes its share of the value, value × quantity / on
+ *   hand rounded half up once (not the rounded average × quantity, whose rounding would pile up on
+ *   the units left); the last units take exactly what is left, so the value never drifts from zero;
+ * - `through` (between locations of ours: transfers, transit) carries that same share and changes nothing.
  * The average is kept when the stock runs out, as the best guess for a later gain without a cost.
  */
 export function valueFlow(
@@ -30,9 +31,13 @@ export function valueFlow(
   flow: { direction: "in" | "out" | "through"; quantity: number; unitCostFen?: bigint | null },
 ): { state: Valuation; unitCostFen: bigint; valueFen: bigint } {
   const q = BigInt(flow.quantity);
+  const share = () =>
+    state.quantity <= 0 ? state.averageCostFen * q : flow.quantity >= state.quantity ? state.valueFen : divideHalfUp(state.valueFen * q, BigInt(state.quantity));
   switch (flow.direction) {
-    case "through":
-      return { state, unitCostFen: state.averageCostFen, valueFen: state.averageCostFen * q };
+    case "through": {
+      const valueFen = share();
+      return { state, unitCostFen: divideHalfUp(valueFen, q), valueFen };
+    }
     case "in": {
       const unitCostFen = flow.unitCostFen ?? state.averageCostFen;
       const valueFen = unitCostFen * q;
@@ -42,9 +47,8 @@ export function valueFlow(
     }
     case "out": {
       // Levels never let more leave than there is; should the valuation disagree, stock:verify says so.
-      const all = flow.quantity >= state.quantity;
-      const atAverage = state.averageCostFen * q;
-      const valueFen = all || atAverage > state.valueFen ? state.valueFen : atAverage;
+      const proportional = share();
+      const valueFen = proportional > state.valueFen ? state.valueFen : proportional;
       const quantity = Math.max(0, state.quantity - flow.quantity);
       const left = state.valueFen - valueFen;
       const averageCostFen = quantity > 0 ? divideHalfUp(left, BigInt(quantity)) : state.averageCostFen;
