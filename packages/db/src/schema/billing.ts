@@ -56,6 +56,9 @@ export const shipmentLines = pgTable(
       .references(() => products.id),
     quantity: integer().notNull(),
     serials: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Cost of goods when it shipped: the ledger's value of our goods leaving (null: a master distributor's goods). */
+    unitCostFen: bigint({ mode: "bigint" }),
+    costFen: bigint({ mode: "bigint" }),
   },
   (t) => [index("shipment_lines_shipment_id_idx").on(t.shipmentId), check("shipment_lines_quantity", sql`${t.quantity} > 0`)],
 );
@@ -122,6 +125,9 @@ export const invoiceLines = pgTable(
     netFen: bigint({ mode: "bigint" }).notNull(),
     taxFen: bigint({ mode: "bigint" }).notNull(),
     taxRateBp: integer().notNull().default(1300),
+    /** Cost of the goods invoiced (or credited) and margin = net − cost; null where the cost is not ours to know. */
+    costFen: bigint({ mode: "bigint" }),
+    marginFen: bigint({ mode: "bigint" }),
   },
   (t) => [
     index("invoice_lines_invoice_id_idx").on(t.invoiceId),

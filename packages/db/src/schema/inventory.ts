@@ -105,10 +105,17 @@ export const stockMoves = pgTable(
     referenceId: text().notNull(),
     state: moveState().notNull().default("done"),
     actorId: uuid(),
+    /**
+     * Our own goods (owner null) touching a location of ours: the moving-average unit cost the move
+     * was valued at and its value (docs/decisions/023). Null for goods partners own.
+     */
+    unitCostFen: bigint({ mode: "bigint" }),
+    valueFen: bigint({ mode: "bigint" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("stock_moves_quantity_positive", sql`${t.quantity} > 0`),
+    check("stock_moves_value", sql`(${t.valueFen} is null) = (${t.unitCostFen} is null) and coalesce(${t.valueFen}, 0) >= 0 and coalesce(${t.unitCostFen}, 0) >= 0`),
     check("stock_moves_distinct_locations", sql`${t.fromLocationId} <> ${t.toLocationId}`),
     index("stock_moves_product_id_created_at_idx").on(t.productId, t.createdAt),
     index("stock_moves_from_location_id_created_at_idx").on(t.fromLocationId, t.createdAt),
@@ -144,6 +151,30 @@ export const stockLevels = pgTable(
     index("stock_levels_product_id_idx").on(t.productId),
     // Goods held for one partner (owner) across our warehouses.
     index("stock_levels_owner_id_idx").on(t.ownerId),
+  ],
+);
+
+/**
+ * The moving-average valuation of our own stock of a product, across all our locations: quantity
+ * and value change only with a valued move, in its transaction, under this row's lock. Value is
+ * the sum of the moves' values in minus out; average = round_half_up(value / quantity).
+ */
+export const stockValuations = pgTable(
+  "stock_valuations",
+  {
+    productId: uuid()
+      .primaryKey()
+      .references(() => products.id),
+    quantity: integer().notNull().default(0),
+    valueFen: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    averageCostFen: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "stock_valuations_amounts",
+      sql`${t.quantity} >= 0 and ${t.valueFen} >= 0 and ${t.averageCostFen} >= 0 and (${t.quantity} > 0 or ${t.valueFen} = 0)`,
+    ),
   ],
 );
 
@@ -222,3 +253,4 @@ export const serialMoves = pgTable(
 
 export type StockLocation = typeof stockLocations.$inferSelect;
 export type StockMove = typeof stockMoves.$inferSelect;
+export type StockValuation = typeof stockValuations.$inferSelect;

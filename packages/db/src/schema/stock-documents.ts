@@ -60,11 +60,14 @@ export const stockDocumentLines = pgTable(
     /** Received at the destination (transfers), to explain discrepancies. */
     quantityReceived: integer().notNull().default(0),
     counted: integer(),
+    /** A receipt line's purchase cost per unit (fen, before VAT like products.cost): what the goods are valued at. */
+    unitCostFen: bigint({ mode: "bigint" }),
     serials: text().array().notNull().default(sql`'{}'::text[]`),
     note: text(),
   },
   (t) => [
     check("stock_document_lines_quantities", sql`${t.quantity} >= 0 and ${t.quantityDone} >= 0 and ${t.quantityReceived} >= 0`),
+    check("stock_document_lines_unit_cost", sql`${t.unitCostFen} is null or ${t.unitCostFen} >= 0`),
     index("stock_document_lines_document_id_idx").on(t.documentId),
   ],
 );

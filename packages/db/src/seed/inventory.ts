@@ -18,6 +18,7 @@ import {
 } from "./inventory-locations";
 import { createRandom, DEMO_SEED, deriveSeed, seedUuid, type Random } from "./random";
 import { CHUNK, insertChunked } from "./util";
+import { valueSeededStock } from "./valuation";
 
 export type InventorySource = { organizations: readonly NewOrganization[]; products: readonly (typeof products.$inferInsert)[] };
 
@@ -207,6 +208,7 @@ export async function seedInventory(tx: DatabaseOrTransaction, source: Inventory
     data.levels.map(({ serialIds: _serials, ...l }) => ({ ...l, reserved: 0 })),
   );
   await insertChunked(tx, reorderPoints, data.reorderPoints);
+  await valueSeededStock(tx);
   return {
     locations: data.locations.length,
     moves: data.moves.length,

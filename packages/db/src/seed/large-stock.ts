@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "../client";
-import { stockLevels, stockLocations, stockMoves } from "../schema/inventory";
+import { stockLevels, stockLocations, stockMoves, stockValuations } from "../schema/inventory";
 import { BRANCHES } from "./data";
 import { branchWarehouse, CENTRAL_WAREHOUSE, fixedLocations, SUPPLIER } from "./inventory-locations";
 import { createRandom, deriveSeed } from "./random";
@@ -18,7 +18,7 @@ const LARGE_STOCK_SEED = 20260203;
 export async function seedLargeStock(
   tx: DatabaseOrTransaction,
   branchIdOf: (branchCode: string) => string,
-  productRows: readonly { id?: string; sku: string; active?: boolean }[],
+  productRows: readonly { id?: string; sku: string; active?: boolean; costFen: bigint }[],
   insertedIds: ReadonlySet<string>,
 ): Promise<number> {
   // databases seeded before inventory existed have no warehouses yet
@@ -31,18 +31,25 @@ export async function seedLargeStock(
 
   const moves: (typeof stockMoves.$inferInsert)[] = [];
   const levels: (typeof stockLevels.$inferInsert)[] = [];
+  // valued at the product's cost, as the stock_valuation migration values older stock (docs/decisions/023)
+  const valuations: (typeof stockValuations.$inferInsert)[] = [];
   for (const p of productRows) {
     if (!p.id || !insertedIds.has(p.id) || p.active === false) continue;
     // a stream per product: its stock does not depend on how many products were asked for
     const rand = createRandom(deriveSeed(LARGE_STOCK_SEED, p.sku));
+    let total = 0;
     warehouses.forEach((locationId, i) => {
       const quantity = i === 0 ? rand.int(0, 300) : rand.chance(0.3) ? 0 : rand.int(1, 120);
       if (quantity === 0) return;
-      moves.push({ productId: p.id!, quantity, fromLocationId: supplier, toLocationId: locationId, reason: "receipt", referenceType: "seed", referenceId: "large" });
+      total += quantity;
+      const valueFen = p.costFen * BigInt(quantity);
+      moves.push({ productId: p.id!, quantity, fromLocationId: supplier, toLocationId: locationId, reason: "receipt", referenceType: "seed", referenceId: "large", unitCostFen: p.costFen, valueFen });
       levels.push({ locationId, productId: p.id!, onHand: quantity, reserved: 0 });
     });
+    valuations.push({ productId: p.id, quantity: total, valueFen: p.costFen * BigInt(total), averageCostFen: p.costFen });
   }
   await insertChunked(tx, stockMoves, moves);
   await insertChunked(tx, stockLevels, levels);
+  await insertChunked(tx, stockValuations, valuations);
   return moves.length;
 }

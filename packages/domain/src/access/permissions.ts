@@ -58,6 +58,8 @@ export const permissions = [
   "own_deal:register",
   "account:assign",
   "relationship:work",
+  /** Cost of goods, stock value and margins (docs/decisions/023): staff only, never a partner role. */
+  "cost:view",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -81,11 +83,11 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "account:assign", "relationship:work"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "account:assign", "relationship:work", "cost:view"],
   },
   sales: {
     audience: "staff",
-    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "deal:read", "deal:decide", "account:assign", "relationship:work"],
+    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "deal:read", "deal:decide", "account:assign", "relationship:work", "cost:view"],
     orderApprovalLimitFen: 20_000_000n,
     discountLimitBp: 1000,
   },
@@ -103,7 +105,7 @@ export const roles = {
   finance: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:update", "audit:read", "stock:approve", "payment:record", "credit:manage", "order:approve", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read"],
+    permissions: [...staffRead, "organization:update", "audit:read", "stock:approve", "payment:record", "credit:manage", "order:approve", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "cost:view"],
     orderApprovalLimitFen: 50_000_000n,
   },
   service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },

@@ -65,7 +65,7 @@ export async function createCreditNote(
     })
     .returning();
   await tx.insert(invoiceLines).values(
-    priced.lines.map((l) => ({ invoiceId: note!.id, orderLineId: l.orderLineId, productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, grossFen: l.grossFen, netFen: l.netFen, taxFen: l.taxFen, taxRateBp: l.taxRateBp })),
+    priced.lines.map((l) => ({ invoiceId: note!.id, orderLineId: l.orderLineId, productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, grossFen: l.grossFen, netFen: l.netFen, taxFen: l.taxFen, taxRateBp: l.taxRateBp, costFen: l.costFen, marginFen: l.marginFen })),
   );
   if (applied > 0n) {
     await tx.insert(paymentAllocations).values({ invoiceId: original.id, creditNoteId: note!.id, amountFen: applied, createdBy: actor.userId });

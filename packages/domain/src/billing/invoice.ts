@@ -8,14 +8,19 @@ import { nextDocumentNumber } from "../shared/document-number";
 import { addDays, shanghaiToday, yearOf } from "../shared/dates";
 import { STANDARD_VAT_BP, splitVat } from "./vat";
 
-export type InvoiceLineInput = { orderLineId: string | null; productId: string; quantity: number; unitPriceFen: bigint };
+/** `costFen`: the cost of goods of the line (shipped, or credited back), null where it is not ours to know. */
+export type InvoiceLineInput = { orderLineId: string | null; productId: string; quantity: number; unitPriceFen: bigint; costFen?: bigint | null };
 
-/** Each line's VAT is rounded on its own; the invoice totals are the sums of the rounded lines. */
+/**
+ * Each line's VAT is rounded on its own; the invoice totals are the sums of the rounded lines. A
+ * line with a cost carries its margin: net (without VAT) − cost.
+ */
 export function priceInvoiceLines(lines: readonly InvoiceLineInput[], rateBp = STANDARD_VAT_BP) {
   const priced = lines.map((l) => {
     const grossFen = l.unitPriceFen * BigInt(l.quantity);
     const { netFen, taxFen } = splitVat(grossFen, rateBp);
-    return { ...l, grossFen, netFen, taxFen, taxRateBp: rateBp };
+    const costFen = l.costFen ?? null;
+    return { ...l, grossFen, netFen, taxFen, taxRateBp: rateBp, costFen, marginFen: costFen === null ? null : netFen - costFen };
   });
   const sum = (f: (l: (typeof priced)[number]) => bigint) => priced.reduce((s, l) => s + f(l), 0n);
   return { lines: priced, netFen: sum((l) => l.netFen), taxFen: sum((l) => l.taxFen), totalFen: sum((l) => l.grossFen) };
@@ -62,6 +67,8 @@ export async function issueShipmentInvoice(
       netFen: l.netFen,
       taxFen: l.taxFen,
       taxRateBp: l.taxRateBp,
+      costFen: l.costFen,
+      marginFen: l.marginFen,
     })),
   );
   await addInvoiceStats(tx, invoice!.id);

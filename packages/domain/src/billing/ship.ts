@@ -6,7 +6,9 @@ import { can } from "../access/authorize";
 import { orderScope, stockLocationScope } from "../access/scopes";
 import { systemLocation } from "../inventory/documents/common";
 import { pickSerials } from "../inventory/documents/serials";
+import type { PostedMove } from "../inventory/ledger";
 import { fulfilPart, NotReservedError } from "../inventory/reservation";
+import { costOfShippedLines } from "./cost";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { nextDocumentNumber } from "../shared/document-number";
@@ -111,12 +113,14 @@ export async function shipOrder(ctx: Ctx, raw: unknown) {
       const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(orderLines.lineNo).for("update");
       const held = await reservedAt(tx, order.id, from.id, who.ownerId);
       const kinds = await tx
-        .select({ id: products.id, serialized: products.serialized, months: products.extendedWarrantyMonths })
+        .select({ id: products.id, serialized: products.serialized, months: products.extendedWarrantyMonths, costFen: products.costFen })
         .from(products)
         .where(inArray(products.id, lines.map((l) => l.productId)));
       const serialized = new Set(kinds.filter((p) => p.serialized).map((p) => p.id));
       // Extended warranties are services (decision 006): no stock is held, moved or picked for them.
       const service = new Set(kinds.filter((p) => p.months !== null).map((p) => p.id));
+      // services hold no stock: their cost is the product's standard cost, and only on our own shipments
+      const standardCosts = new Map(who.kind === "distributor" ? kinds.map((p) => [p.id, p.costFen] as const) : []);
 
       const errors: FieldErrors = {};
       const asked = new Map<string, number>();
@@ -155,6 +159,29 @@ export async function shipOrder(ctx: Ctx, raw: unknown) {
       }
 
       const number = await nextDocumentNumber(tx, "SH", yearOf(shanghaiToday()));
+      const customer = await systemLocation(tx, "customer");
+      let posted: PostedMove[] = [];
+      try {
+        if (goods.length)
+          posted = await fulfilPart(
+            tx,
+            ctx.actor,
+            { referenceType: "order", referenceId: order.id },
+            goods.map((p) => ({ productId: p.line.productId, locationId: from.id, quantity: p.quantity, ownerId: who.ownerId, serialIds: serialIds.get(p.line.id) })),
+            customer.id,
+            { referenceType: "shipment", referenceId: number },
+          );
+      } catch (error) {
+        if (!(error instanceof NotReservedError)) throw error;
+        const p = goods.find((x) => x.line.productId === error.productId);
+        throw new ValidationError({ [`lines.${p?.index ?? 0}.quantity`]: ["validation.notReserved"] });
+      }
+      // cost of goods at this moment: what the ledger valued our goods leaving at, by line
+      const costs = costOfShippedLines(
+        picked.map((p) => ({ key: p.line.id, productId: p.line.productId, quantity: p.quantity, service: service.has(p.line.productId) })),
+        posted,
+        standardCosts,
+      );
       const [shipment] = await tx
         .insert(shipments)
         .values({
@@ -170,27 +197,19 @@ export async function shipOrder(ctx: Ctx, raw: unknown) {
         })
         .returning();
       await tx.insert(shipmentLines).values(
-        picked.map((p) => ({ shipmentId: shipment!.id, orderLineId: p.line.id, productId: p.line.productId, quantity: p.quantity, serials: p.serials })),
+        picked.map((p) => ({
+          shipmentId: shipment!.id,
+          orderLineId: p.line.id,
+          productId: p.line.productId,
+          quantity: p.quantity,
+          serials: p.serials,
+          unitCostFen: costs.get(p.line.id)?.unitCostFen ?? null,
+          costFen: costs.get(p.line.id)?.costFen ?? null,
+        })),
       );
       // extended-warranty service lines become warranty contracts for the serials they name (decision 006)
       await createExtendedWarrantyContracts(tx, shipment!.id);
 
-      const customer = await systemLocation(tx, "customer");
-      try {
-        if (goods.length)
-          await fulfilPart(
-            tx,
-            ctx.actor,
-            { referenceType: "order", referenceId: order.id },
-            goods.map((p) => ({ productId: p.line.productId, locationId: from.id, quantity: p.quantity, ownerId: who.ownerId, serialIds: serialIds.get(p.line.id) })),
-            customer.id,
-            { referenceType: "shipment", referenceId: number },
-          );
-      } catch (error) {
-        if (!(error instanceof NotReservedError)) throw error;
-        const p = goods.find((x) => x.line.productId === error.productId);
-        throw new ValidationError({ [`lines.${p?.index ?? 0}.quantity`]: ["validation.notReserved"] });
-      }
       const allSerials = [...serialIds.values()].flat();
       if (allSerials.length)
         await tx
@@ -218,7 +237,13 @@ export async function shipOrder(ctx: Ctx, raw: unknown) {
       const invoice = await issueShipmentInvoice(tx, ctx.actor, {
         order,
         shipmentId: shipment!.id,
-        lines: picked.map((p) => ({ orderLineId: p.line.id, productId: p.line.productId, quantity: p.quantity, unitPriceFen: p.line.unitPriceFen })),
+        lines: picked.map((p) => ({
+          orderLineId: p.line.id,
+          productId: p.line.productId,
+          quantity: p.quantity,
+          unitPriceFen: p.line.unitPriceFen,
+          costFen: costs.get(p.line.id)?.costFen ?? null,
+        })),
       });
       await recordAudit(tx, ctx.actor, {
         action: "shipment.create",

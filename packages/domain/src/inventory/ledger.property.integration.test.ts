@@ -1,7 +1,7 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DISTRIBUTOR_OWNER, stockLevels, type Database } from "@cs/db";
+import { DISTRIBUTOR_OWNER, products as productsTable, stockLevels, stockValuations, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { ValidationError } from "../shared/errors";
 import { seedDemoData } from "../testing/demo";
@@ -15,13 +15,15 @@ import { fulfil, release, reserve } from "./reservation";
  * adjustments and stocktakes, each applied in its own transaction and mirrored in a plain model.
  * Every operation must succeed exactly when the model says there is enough free stock (and leave
  * nothing behind when it fails); after each sequence the levels equal the model and the ledger,
- * and no level is negative or reserves more than it holds.
+ * and no level is negative or reserves more than it holds. Receipts come in at random costs: the
+ * moves' values add up to the valuation (verifyStockValues), which holds all our units at an
+ * average within the costs they arrived at.
  */
 
 type P = 0 | 1;
 type W = 0 | 1;
 type Op =
-  | { kind: "receipt"; p: P; w: W; q: number }
+  | { kind: "receipt"; p: P; w: W; q: number; cost: number }
   | { kind: "ship"; p: P; w: W; q: number }
   | { kind: "arrive"; p: P; w: W; q: number }
   | { kind: "reserve"; order: number; lines: { p: P; q: number }[]; firstW: W }
@@ -36,7 +38,7 @@ const w = fc.constantFrom<W>(0, 1);
 const q = fc.integer({ min: 1, max: 15 });
 const order = fc.integer({ min: 0, max: 3 });
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("receipt" as const), p, w, q: fc.integer({ min: 1, max: 25 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("receipt" as const), p, w, q: fc.integer({ min: 1, max: 25 }), cost: fc.integer({ min: 0, max: 50_000 }) }) },
   fc.record({ kind: fc.constant("ship" as const), p, w, q }),
   fc.record({ kind: fc.constant("arrive" as const), p, w, q }),
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("reserve" as const), order, lines: fc.array(fc.record({ p, q }), { minLength: 1, maxLength: 3 }), firstW: w }) },
@@ -82,6 +84,9 @@ async function runSequence(ops: Op[]) {
   const products = [await createTestProduct(db, `PROP-${run}-A`), await createTestProduct(db, `PROP-${run}-B`)] as const;
   const model = createModel();
   const key = (loc: string, pi: P) => `${loc}|${products[pi]}`;
+  // every unit cost goods of each product came in at: its static cost (a gain before any receipt) and the receipts'
+  const statics = await db.select({ id: productsTable.id, costFen: productsTable.costFen }).from(productsTable).where(inArray(productsTable.id, [...products]));
+  const costs: [bigint[], bigint[]] = [[statics.find((r) => r.id === products[0])!.costFen], [statics.find((r) => r.id === products[1])!.costFen]];
   const ref = (o: number) => ({ referenceType: "prop_order", referenceId: `${run}-${o}` });
   const mv = (pi: P, qty: number, from: string, to: string, reason: StockMoveInput["reason"]): StockMoveInput => ({
     productId: products[pi], quantity: qty, fromLocationId: from, toLocationId: to, reason, referenceType: "prop", referenceId: String(run),
@@ -97,8 +102,9 @@ async function runSequence(ops: Op[]) {
   for (const o of ops) {
     switch (o.kind) {
       case "receipt":
-        await post(mv(o.p, o.q, L.supplier, L.w[o.w]!, "receipt"), true);
+        await post({ ...mv(o.p, o.q, L.supplier, L.w[o.w]!, "receipt"), unitCostFen: BigInt(o.cost) }, true);
         model.add(model.onHand, key(L.w[o.w]!, o.p), o.q);
+        costs[o.p].push(BigInt(o.cost));
         break;
       case "ship": {
         const from = key(L.w[o.w]!, o.p);
@@ -189,6 +195,22 @@ async function runSequence(ops: Op[]) {
   for (const pi of [0, 1] as const) expect(available.get(products[pi])).toBe(model.free(key(L.w[0]!, pi)) + model.free(key(L.w[1]!, pi)));
   expect([...available.values()].every((n) => n >= 0)).toBe(true);
   await expectLedgerConsistent(db);
+
+  // the valuation holds all our units (warehouses and transit), at an average within the costs they came in at
+  for (const pi of [0, 1] as const) {
+    const [v] = await db.select().from(stockValuations).where(eq(stockValuations.productId, products[pi]));
+    const units = [L.w[0]!, L.w[1]!, L.transit].reduce((s, loc) => s + model.has(key(loc, pi)), 0);
+    expect(v?.quantity ?? 0).toBe(units);
+    if (!v || units === 0) {
+      expect(v?.valueFen ?? 0n).toBe(0n);
+      continue;
+    }
+    const [low, high] = [costs[pi].reduce((a, b) => (a < b ? a : b)), costs[pi].reduce((a, b) => (a > b ? a : b))];
+    // each move out rounds its share once: at most half a fen more or less on the units left, per operation
+    const slack = BigInt(ops.length);
+    expect(v.averageCostFen >= low - slack && v.averageCostFen <= high + slack, `average ${v.averageCostFen} outside ${low}..${high}`).toBe(true);
+    expect(v.valueFen >= (low > slack ? low - slack : 0n) * BigInt(units) && v.valueFen <= (high + slack) * BigInt(units)).toBe(true);
+  }
 }
 
 describe("the ledger under random operation sequences", () => {

@@ -12,6 +12,7 @@ import {
 import type { Actor } from "../access/actor";
 import { ValidationError } from "../shared/errors";
 import { isUuid } from "../shared/parse";
+import { lockValuations, saveValuations, valueFlow } from "./valuation";
 
 export type StockMoveInput = {
   productId: string;
@@ -26,7 +27,14 @@ export type StockMoveInput = {
   /** The quantity leaves stock that was reserved for it (fulfilling a reservation). */
   fromReserved?: boolean;
   serialIds?: string[];
+  /**
+   * Our goods arriving from outside (a receipt's purchase cost, a return's original shipment cost):
+   * the unit cost they are valued at. Without it they arrive at the current average.
+   */
+  unitCostFen?: bigint | null;
 };
+
+export type PostedMove = { id: bigint; productId: string; quantity: number; unitCostFen: bigint | null; valueFen: bigint | null };
 
 export class InsufficientStockError extends ValidationError {
   constructor(readonly productId: string, readonly locationId: string) {
@@ -36,18 +44,26 @@ export class InsufficientStockError extends ValidationError {
 
 const isInternal = (kind: LocationKind) => internalLocationKinds.includes(kind);
 
+/** applyMoves returning just the new moves' ids. */
+export async function applyMoves(tx: DatabaseOrTransaction, actor: Pick<Actor, "userId"> | null, moves: StockMoveInput[]) {
+  return (await applyValuedMoves(tx, actor, moves)).map((m) => m.id);
+}
+
 /**
  * Posts done moves and their stock_levels changes in the caller's transaction. Rows are touched in
  * one fixed order (product, location, owner) so concurrent postings cannot deadlock; a decrement
- * is conditional on free stock, so no posting can drive available stock below zero.
+ * is conditional on free stock, so no posting can drive available stock below zero. Moves of our
+ * own goods are valued at the moving average, whose rows are locked after the levels (product
+ * order) and updated in the same transaction (docs/decisions/023).
  */
-export async function applyMoves(tx: DatabaseOrTransaction, actor: Pick<Actor, "userId"> | null, moves: StockMoveInput[]) {
+export async function applyValuedMoves(tx: DatabaseOrTransaction, actor: Pick<Actor, "userId"> | null, moves: StockMoveInput[]): Promise<PostedMove[]> {
   for (const m of moves) {
     if (!Number.isSafeInteger(m.quantity) || m.quantity <= 0) throw new ValidationError({ quantity: ["validation.quantityPositive"] });
     // a malformed id would fail the uuid cast in SQL: answer it as bad input, like an unknown one
     if (!isUuid(m.productId)) throw new ValidationError({ productId: ["validation.invalid"] });
     if (!isUuid(m.fromLocationId) || !isUuid(m.toLocationId)) throw new ValidationError({ locationId: ["validation.invalid"] });
     if (m.fromLocationId === m.toLocationId) throw new ValidationError({ toLocationId: ["validation.invalid"] });
+    if (m.unitCostFen != null && m.unitCostFen < 0n) throw new ValidationError({ unitCost: ["validation.invalid"] });
   }
   if (moves.length === 0) return [];
   const locationIds = [...new Set(moves.flatMap((m) => [m.fromLocationId, m.toLocationId]))];
@@ -97,10 +113,11 @@ export async function applyMoves(tx: DatabaseOrTransaction, actor: Pick<Actor, "
     if (rows.length === 0) throw new InsufficientStockError(c.productId, c.locationId);
   }
 
+  const values = await valueMoves(tx, moves, (id) => isInternal(kinds.get(id)!));
   const inserted = await tx
     .insert(stockMoves)
     .values(
-      moves.map((m) => ({
+      moves.map((m, i) => ({
         productId: m.productId,
         quantity: m.quantity,
         fromLocationId: m.fromLocationId,
@@ -111,10 +128,42 @@ export async function applyMoves(tx: DatabaseOrTransaction, actor: Pick<Actor, "
         referenceId: m.referenceId,
         state: "done" as const,
         actorId: actor?.userId ?? null,
+        unitCostFen: values[i]?.unitCostFen ?? null,
+        valueFen: values[i]?.valueFen ?? null,
       })),
     )
     .returning({ id: stockMoves.id });
   const links = moves.flatMap((m, i) => (m.serialIds ?? []).map((serialId) => ({ moveId: inserted[i]!.id, serialId })));
   if (links.length) await tx.insert(serialMoves).values(links);
-  return inserted.map((r) => r.id);
+  return inserted.map((r, i) => ({
+    id: r.id,
+    productId: moves[i]!.productId,
+    quantity: moves[i]!.quantity,
+    unitCostFen: values[i]?.unitCostFen ?? null,
+    valueFen: values[i]?.valueFen ?? null,
+  }));
+}
+
+/**
+ * The value of each move of our own goods (owner null) that touches a location of ours, in the
+ * order given, with the valuations moved on under their row locks; null for partners' goods.
+ */
+async function valueMoves(tx: DatabaseOrTransaction, moves: StockMoveInput[], internal: (locationId: string) => boolean) {
+  const direction = (m: StockMoveInput) => {
+    if (m.ownerId) return null;
+    const from = internal(m.fromLocationId);
+    const to = internal(m.toLocationId);
+    return from && to ? "through" : to ? "in" : from ? "out" : null;
+  };
+  const valued = moves.filter((m) => direction(m) !== null);
+  const valuations = await lockValuations(tx, valued.map((m) => m.productId));
+  const values = moves.map((m) => {
+    const d = direction(m);
+    if (!d) return null;
+    const flow = valueFlow(valuations.get(m.productId)!, { direction: d, quantity: m.quantity, unitCostFen: d === "in" ? m.unitCostFen : null });
+    valuations.set(m.productId, flow.state);
+    return { unitCostFen: flow.unitCostFen, valueFen: flow.valueFen };
+  });
+  await saveValuations(tx, valuations);
+  return values;
 }

@@ -3,7 +3,7 @@ import { DISTRIBUTOR_OWNER, executePrepared, type DatabaseOrTransaction } from "
 import type { Actor } from "../access/actor";
 import { ValidationError } from "../shared/errors";
 import { isUuid } from "../shared/parse";
-import { applyMoves } from "./ledger";
+import { applyMoves, applyValuedMoves } from "./ledger";
 
 export type ReserveLine = { productId: string; quantity: number };
 export type ReserveResult = { productId: string; requested: number; reserved: number; backorder: number };
@@ -210,7 +210,7 @@ export async function fulfilPart(
     }
     if (left > 0) throw new NotReservedError(t.productId, t.locationId);
   }
-  return applyMoves(
+  return applyValuedMoves(
     tx,
     actor,
     ordered.map((t) => ({

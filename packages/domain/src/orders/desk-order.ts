@@ -1,6 +1,7 @@
 import { can } from "../access/authorize";
 import { discountLimit, orderApprovalLimit } from "../access/permissions";
 import { CREDIT_ORDER_STATUSES, creditPosition } from "../billing/credit";
+import { orderMargin } from "../billing/order-margin";
 import type { Ctx } from "../shared/context";
 import { mayCancel } from "./cancel-order";
 import { getCreditTerms } from "./credit-hold";
@@ -11,7 +12,8 @@ import { lastEditorOf } from "./load";
  * One order as the order desk works on it: getOrder (scoped: out of scope is NotFoundError), the
  * buyer's credit position (limit, open receivables, open orders), the actor's limits, and which
  * actions its role and the order's state allow, so the page shows only those. Finance also gets the
- * buyer's credit-hold terms. Read-only; each action re-checks everything on submit.
+ * buyer's credit-hold terms, and staff with cost:view the expected margin (null for anyone else).
+ * Read-only; each action re-checks everything on submit.
  */
 export async function getDeskOrder(ctx: Ctx, orderId: string) {
   const detail = await getOrder(ctx, orderId);
@@ -19,9 +21,10 @@ export async function getDeskOrder(ctx: Ctx, orderId: string) {
   const a = ctx.actor;
   const staff = a.kind === "staff";
   const manageCredit = staff && can(a, "credit:manage");
-  const [credit, terms] = await Promise.all([
+  const [credit, terms, margin] = await Promise.all([
     creditPosition(ctx.db, order.organizationId),
     manageCredit ? getCreditTerms(ctx, order.organizationId) : Promise.resolve(null),
+    orderMargin(ctx.db, a, order.id),
   ]);
   const shippedAnything = lines.some((l) => l.quantityShipped > 0);
   const backordered = lines.filter((l) => l.quantityBackordered > 0).map((l) => l.productId);
@@ -39,6 +42,7 @@ export async function getDeskOrder(ctx: Ctx, orderId: string) {
     ...detail,
     credit: { ...credit, otherOrdersFen: credit.openOrdersFen - thisOrderFen, thisOrderFen, thisOrderCounts: counts },
     creditTerms: terms,
+    margin,
     limits: { approvalFen: orderApprovalLimit(a.roles), discountBp: discountLimit(a.roles) },
     may: {
       approve: deciding && !own && withinLimit,

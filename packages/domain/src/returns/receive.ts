@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { orderLines, orders, returnLines, returnRequests, serialNumbers, stockLocations, type Transaction } from "@cs/db";
+import { invoices, orderLines, orders, returnLines, returnRequests, serialNumbers, shipmentLines, stockLocations, type Transaction } from "@cs/db";
 import { authorize } from "../access/authorize";
 import { stockLocationScope } from "../access/scopes";
 import { createCreditNote } from "../billing/credit-notes";
@@ -36,7 +36,7 @@ async function destination(tx: Transaction, ctx: Ctx, locationId: string, toQuar
 
 /**
  * The warehouse receives an approved return: the goods move back in the ledger (reason `return`)
- * into a warehouse or a quarantine location, serials go back into stock there, the order lines
+ * into a warehouse or a quarantine location at the cost their shipment line recorded, serials go back into stock there, the order lines
  * count them as returned, and a credit note for the returned lines at their invoiced prices
  * reduces the buyer's receivable. One transaction, once per `_key`; a second receipt is refused.
  */
@@ -50,9 +50,12 @@ export async function receiveReturn(ctx: Ctx, raw: unknown) {
       const to = await destination(tx, ctx, input.locationId, input.toQuarantine);
       const [order] = await tx.select().from(orders).where(eq(orders.id, ret.orderId)).for("update");
       const lines = await tx
-        .select({ line: returnLines, unitPriceFen: orderLines.unitPriceFen })
+        .select({ line: returnLines, unitPriceFen: orderLines.unitPriceFen, unitCostFen: shipmentLines.unitCostFen })
         .from(returnLines)
         .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
+        // the shipment the returned units left on (its invoice's), for the cost they left at
+        .leftJoin(invoices, eq(invoices.id, returnLines.invoiceId))
+        .leftJoin(shipmentLines, and(eq(shipmentLines.shipmentId, invoices.shipmentId), eq(shipmentLines.orderLineId, returnLines.orderLineId)))
         .where(eq(returnLines.returnId, ret.id))
         .orderBy(returnLines.id);
       const customer = await systemLocation(tx, "customer");
@@ -71,8 +74,10 @@ export async function receiveReturn(ctx: Ctx, raw: unknown) {
       await applyMoves(
         tx,
         ctx.actor,
-        lines.map(({ line }) => ({
+        lines.map(({ line, unitCostFen }) => ({
           productId: line.productId,
+          // back into our stock at the cost they shipped at (the average when that is unknown)
+          unitCostFen,
           quantity: line.quantity,
           // our shipments and a master distributor's alike leave for the customer location (docs/decisions/005)
           fromLocationId: customer.id,
@@ -92,7 +97,12 @@ export async function receiveReturn(ctx: Ctx, raw: unknown) {
           .set({ quantityReturned: sql`${orderLines.quantityReturned} + ${line.quantity}` })
           .where(eq(orderLines.id, line.orderLineId));
 
-      const notes = await creditReturnedLines(tx, ctx, ret.id, lines.map(({ line, unitPriceFen }) => ({ ...line, unitPriceFen })));
+      const notes = await creditReturnedLines(
+        tx,
+        ctx,
+        ret.id,
+        lines.map(({ line, unitPriceFen, unitCostFen }) => ({ ...line, unitPriceFen, costFen: unitCostFen === null ? null : unitCostFen * BigInt(line.quantity) })),
+      );
       const note = notes[0]!;
       const now = new Date();
       await tx
@@ -124,13 +134,14 @@ export async function receiveReturn(ctx: Ctx, raw: unknown) {
 /**
  * One credit note per invoice the returned lines were billed on (billing's createCreditNote credits
  * one original invoice, applying to what is still open on it; the rest stays as the buyer's credit).
- * Lines are priced as they were invoiced: the order line's tax-inclusive unit price.
+ * Lines are priced as they were invoiced: the order line's tax-inclusive unit price; their cost is
+ * the cost of goods the shipment recorded, so the credit note takes back revenue and margin alike.
  */
 async function creditReturnedLines(
   tx: Transaction,
   ctx: Ctx,
   returnId: string,
-  lines: { orderLineId: string; productId: string; quantity: number; invoiceId: string | null; unitPriceFen: bigint }[],
+  lines: { orderLineId: string; productId: string; quantity: number; invoiceId: string | null; unitPriceFen: bigint; costFen: bigint | null }[],
 ) {
   const byInvoice = new Map<string, typeof lines>();
   for (const l of lines) {
@@ -144,7 +155,7 @@ async function creditReturnedLines(
       await createCreditNote(tx, ctx.actor, {
         originalInvoiceId,
         returnId,
-        lines: group.map((l) => ({ orderLineId: l.orderLineId, productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
+        lines: group.map((l) => ({ orderLineId: l.orderLineId, productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, costFen: l.costFen })),
       }),
     );
   return notes;

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { DISTRIBUTOR_OWNER, productLines, products, stockLevels, stockLocations, type DatabaseOrTransaction } from "@cs/db";
-import { verifyStockLevels } from "../inventory/verify";
+import { verifyStockLevels, verifyStockValues } from "../inventory/verify";
 
 /**
  * The ledger invariants every inventory integration test file checks in `afterEach`: stock_levels
@@ -11,6 +11,7 @@ import { verifyStockLevels } from "../inventory/verify";
  */
 export async function expectLedgerConsistent(db: DatabaseOrTransaction) {
   expect(await verifyStockLevels(db), "stock_levels differ from the ledger").toEqual([]);
+  expect(await verifyStockValues(db), "stock_valuations differ from the moves' values").toEqual([]);
   const broken = await db.execute<{ location_id: string; owner_id: string; product_id: string; on_hand: number; reserved: number }>(sql`
     select location_id, owner_id, product_id, on_hand, reserved
       from stock_levels

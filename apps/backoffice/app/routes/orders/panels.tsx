@@ -83,9 +83,16 @@ export function LinesCard({ detail }: { detail: DeskOrder }) {
   const f = (k: string) => t(`desk.fields.${k}`);
   const zh = i18n.language === "zh-CN";
   const n = (v: number) => (v ? formatNumber(v, i18n.language) : "—");
-  const heads = ["sku", "product", "quantity", "listPrice", "unitPrice", "discount", "priceRule", "lineTotal", "reserved", "backordered", "shipped", "cancelled"];
+  const margin = detail.margin;
+  const heads = [
+    "sku", "product", "quantity", "listPrice", "unitPrice", "discount", "priceRule", "lineTotal",
+    ...(margin ? ["expectedCost", "margin", "marginPct"] : []),
+    "reserved", "backordered", "shipped", "cancelled",
+  ];
+  const money = (v: bigint | undefined) => (v === undefined ? "—" : formatMoney(v, i18n.language));
   return (
     <Card title={t("desk.panels.lines")}>
+      {margin ? <p className="mb-2 text-xs text-slate-500">{t("desk.panels.marginNote")}</p> : null}
       <div className="relative overflow-x-auto">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t("desk.panels.lines")}</caption>
@@ -115,6 +122,7 @@ export function LinesCard({ detail }: { detail: DeskOrder }) {
                     {reason.note ? <span className="block max-w-56 text-xs text-slate-600">{t("catalog.why.specialReason", { reason: reason.note })}</span> : null}
                   </td>
                   <td className="px-2 py-1 text-right tabular-nums">{formatMoney(l.lineTotalFen, i18n.language)}</td>
+                  {margin ? <MarginCells figures={margin.lines[l.id] ?? null} money={money} /> : null}
                   <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityReserved)}</td>
                   <td className={cn("px-2 py-1 text-right tabular-nums", l.quantityBackordered > 0 && "font-semibold text-amber-700")}>{n(l.quantityBackordered)}</td>
                   <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityShipped)}</td>
@@ -123,9 +131,41 @@ export function LinesCard({ detail }: { detail: DeskOrder }) {
               );
             })}
           </tbody>
+          {margin ? (
+            <tfoot>
+              <tr className="border-t border-slate-200 font-medium">
+                <th scope="row" colSpan={8} className="px-2 py-1 text-right">
+                  {f("orderMargin")}
+                </th>
+                <MarginCells figures={margin.total} money={money} />
+                <td colSpan={4} />
+              </tr>
+            </tfoot>
+          ) : null}
         </table>
       </div>
     </Card>
+  );
+}
+
+type MarginFigures = NonNullable<DeskOrder["margin"]>["total"];
+
+/** Basis points as a percentage with two decimals, by integer arithmetic (no float rounding). */
+function formatBp(bp: number) {
+  const abs = Math.abs(bp);
+  return `${bp < 0 ? "-" : ""}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}%`;
+}
+
+function MarginCells({ figures, money }: { figures: MarginFigures; money: (v: bigint | undefined) => string }) {
+  const below = figures !== null && figures.marginFen < 0n;
+  return (
+    <>
+      <td className="px-2 py-1 text-right tabular-nums">{money(figures?.costFen)}</td>
+      <td className={cn("px-2 py-1 text-right tabular-nums", below && "text-red-700")}>{money(figures?.marginFen)}</td>
+      <td className={cn("px-2 py-1 text-right tabular-nums", below && "text-red-700")}>
+        {figures?.marginBp === null || figures?.marginBp === undefined ? "—" : formatBp(figures.marginBp)}
+      </td>
+    </>
   );
 }
 

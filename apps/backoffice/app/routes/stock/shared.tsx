@@ -1,10 +1,11 @@
 /** Helpers of the stock pages only (the filter bar every list uses is `FilterForm` from @cs/web). */
 import type { ReactNode } from "react";
 import { useTranslation } from "@cs/i18n/react";
-import { cn, formatNumber } from "@cs/ui";
+import { cn, formatMoney, formatNumber } from "@cs/ui";
 import { localName } from "@cs/i18n";
 
-export type Totals = { onHand: number; reserved: number; available: number; held: number };
+/** `valueFen`: our on hand at moving-average cost, for staff who may see cost (null or absent otherwise). */
+export type Totals = { onHand: number; reserved: number; available: number; held: number; valueFen?: bigint | null };
 
 /** The sums of the whole filtered set (not just the page on screen). */
 export function TotalsBar({ totals }: { totals: Totals }) {
@@ -16,7 +17,7 @@ export function TotalsBar({ totals }: { totals: Totals }) {
     ["held", totals.held],
   ] as const;
   return (
-    <dl aria-label={t("stock.totals.label")} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+    <dl aria-label={t("stock.totals.label")} className={cn("mb-4 grid grid-cols-2 gap-3", totals.valueFen == null ? "sm:grid-cols-4" : "sm:grid-cols-5")}>
       {items.map(([key, value]) => (
         <div key={key} className="rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">
           <dt className="text-xs text-slate-500">{t(`stock.totals.${key}`)}</dt>
@@ -25,6 +26,12 @@ export function TotalsBar({ totals }: { totals: Totals }) {
           </dd>
         </div>
       ))}
+      {totals.valueFen === null || totals.valueFen === undefined ? null : (
+        <div className="rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">
+          <dt className="text-xs text-slate-500">{t("stock.totals.value")}</dt>
+          <dd className="text-lg font-semibold tabular-nums text-slate-900">{formatMoney(totals.valueFen, i18n.language)}</dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import {
   products,
+  stockValuations,
   stockDocumentLines,
   stockDocuments,
   stockLocations,
@@ -17,7 +18,7 @@ import { nextDocumentNumber } from "../../shared/document-number";
 import { NotFoundError, ValidationError } from "../../shared/errors";
 import { isUuid } from "../../shared/parse";
 import type { Ctx } from "../../shared/context";
-import { strictNumber } from "../../validation/fields";
+import { strictNumber, yuanToFenField } from "../../validation/fields";
 import { shanghaiYear } from "../../shared/dates";
 
 export const prefixes: Record<StockDocumentKind, string> = {
@@ -39,6 +40,8 @@ export const lineInput = z.object({
   sku: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(64),
   quantity,
   serials: z.array(z.string().trim().min(1).max(64)).max(10_000).default([]),
+  /** A receipt line's purchase cost per unit, yuan as typed (before VAT, like the product's cost). */
+  unitCost: yuanToFenField,
 });
 export type LineInput = z.output<typeof lineInput>;
 
@@ -46,12 +49,17 @@ export const linesInput = z.array(lineInput, { error: "stock.validation.noLines"
 
 export type ResolvedLine = LineInput & { productId: string; serialized: boolean; costFen: bigint };
 
-/** SKUs to products, with an error on the exact line that names an unknown SKU or a bad serial count. */
+/**
+ * SKUs to products, with an error on the exact line that names an unknown SKU or a bad serial count.
+ * `costFen` is the product's moving-average cost (its static cost until it has a valuation): what
+ * approval thresholds weigh an issue at.
+ */
 export async function resolveLines(db: DatabaseOrTransaction, lines: LineInput[], options: { serialsRequired: boolean }): Promise<ResolvedLine[]> {
   const skus = [...new Set(lines.map((l) => l.sku.toUpperCase()))];
   const found = await db
-    .select({ id: products.id, sku: products.sku, serialized: products.serialized, costFen: products.costFen })
+    .select({ id: products.id, sku: products.sku, serialized: products.serialized, costFen: sql<string>`coalesce(${stockValuations.averageCostFen}, ${products.costFen})::text` })
     .from(products)
+    .leftJoin(stockValuations, eq(stockValuations.productId, products.id))
     .where(and(inArray(sql`upper(${products.sku})`, skus), eq(products.active, true)));
   const bySku = new Map(found.map((p) => [p.sku.toUpperCase(), p]));
   const errors: Record<string, string[]> = {};
@@ -65,7 +73,7 @@ export async function resolveLines(db: DatabaseOrTransaction, lines: LineInput[]
     if (serials.length !== l.serials.length) errors[`lines.${i}.serials`] = ["stock.validation.serialDuplicate"];
     else if (p.serialized && options.serialsRequired && serials.length !== l.quantity) errors[`lines.${i}.serials`] = ["stock.validation.serialCount"];
     else if (!p.serialized && serials.length > 0) errors[`lines.${i}.serials`] = ["stock.validation.notSerialized"];
-    return { ...l, productId: p.id, serialized: p.serialized, costFen: p.costFen };
+    return { ...l, productId: p.id, serialized: p.serialized, costFen: BigInt(p.costFen) };
   });
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return resolved as ResolvedLine[];
@@ -106,13 +114,13 @@ export async function insertDocument(
   tx: Transaction,
   actor: Actor,
   doc: Omit<typeof stockDocuments.$inferInsert, "number" | "createdBy">,
-  lines: { productId: string; quantity: number; serials?: string[]; note?: string | null }[],
+  lines: { productId: string; quantity: number; serials?: string[]; note?: string | null; unitCostFen?: bigint | null }[],
 ) {
   const number = await nextDocumentNumber(tx, prefixes[doc.kind], shanghaiYear());
   const [created] = await tx.insert(stockDocuments).values({ ...doc, number, createdBy: actor.userId }).returning();
   if (lines.length)
     await tx.insert(stockDocumentLines).values(
-      lines.map((l) => ({ documentId: created!.id, productId: l.productId, quantity: l.quantity, serials: l.serials ?? [], note: l.note ?? null })),
+      lines.map((l) => ({ documentId: created!.id, productId: l.productId, quantity: l.quantity, serials: l.serials ?? [], note: l.note ?? null, unitCostFen: l.unitCostFen ?? null })),
     );
   return created!;
 }

@@ -13,6 +13,7 @@ describe("parseLineText", () => {
     ["serials after the quantity", "NB-7 2 5CG001, 5CG002", [{ sku: "NB-7", quantity: "2", serials: ["5CG001", "5CG002"] }]],
     ["surrounding blanks", "   ZB-100 3   ", [{ sku: "ZB-100", quantity: "3", serials: [] }]],
     ["a SKU alone", "ZB-100", [{ sku: "ZB-100", quantity: "", serials: [] }]],
+    ["a unit cost after the quantity", "NB-7 2 @4500.50 5CG001 5CG002", [{ sku: "NB-7", quantity: "2", serials: ["5CG001", "5CG002"], unitCost: "4500.50" }]],
   ])("splits a line separated by %s", (_what, text, rows) => {
     expect(parseLineText(text)).toEqual(rows);
   });

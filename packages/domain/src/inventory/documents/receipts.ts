@@ -33,7 +33,8 @@ export async function createReceipt(ctx: Ctx, raw: unknown) {
         tx,
         ctx.actor,
         { kind: "receipt", status: "open", fromLocationId: supplier.id, toLocationId: to.id, reason: input.reference ?? null, note: input.note ?? null },
-        lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+        // no cost given: the goods arrive at the average cost they find (docs/decisions/023)
+        lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitCostFen: l.unitCost ?? null })),
       );
       await recordAudit(tx, ctx.actor, { action: "receipt.create", entity: "stock_document", entityId: doc.id, after: { number: doc.number, lines: input.lines } });
       return { id: doc.id };
@@ -55,7 +56,8 @@ export const receiptPostingInput = z.object({
 });
 
 /**
- * Books what arrived: moves supplier → warehouse and serials captured. Partial postings are fine;
+ * Books what arrived: moves supplier → warehouse at the line's purchase cost (which moves the
+ * product's average cost) and serials captured. Partial postings are fine;
  * more than was expected is refused, as is a posting on a closed receipt.
  */
 export async function postReceipt(ctx: Ctx, id: string, raw: unknown) {
@@ -109,6 +111,7 @@ async function postReceiptLines(
         referenceType: "stock_document",
         referenceId: doc.number,
         serialIds,
+        unitCostFen: line.unitCostFen,
       });
     }
     if (Object.keys(errors).length) throw new ValidationError(errors);

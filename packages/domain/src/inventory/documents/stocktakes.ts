@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { DISTRIBUTOR_OWNER, products, stockDocumentLines, type Transaction } from "@cs/db";
+import { DISTRIBUTOR_OWNER, products, stockDocumentLines, stockValuations, type Transaction } from "@cs/db";
 import type { Actor } from "../../access/actor";
 import { authorize } from "../../access/authorize";
 import { recordAudit } from "../../shared/audit";
@@ -101,19 +101,22 @@ export async function enterCounts(ctx: Ctx, id: string, raw: unknown) {
 }
 
 /**
- * Variance per line against the opening snapshot, valued at cost. The count describes the shelf at
+ * Variance per line against the opening snapshot, valued at the moving-average cost (the ledger
+ * values the adjustment moves at that average when they post). The count describes the shelf at
  * the snapshot, so counted − snapshot is the true discrepancy, and adding it to today's ledger stays
  * right whatever moved while the count was open. Uncounted lines are taken as counted = expected.
  */
 export async function stocktakeVariances(tx: Transaction | Ctx["db"], documentId: string) {
   const rows = await tx
-    .select({ lineId: stockDocumentLines.id, productId: stockDocumentLines.productId, expected: stockDocumentLines.quantity, counted: stockDocumentLines.counted, costFen: products.costFen })
+    .select({ lineId: stockDocumentLines.id, productId: stockDocumentLines.productId, expected: stockDocumentLines.quantity, counted: stockDocumentLines.counted, costFen: sql<string>`coalesce(${stockValuations.averageCostFen}, ${products.costFen})::text` })
     .from(stockDocumentLines)
     .innerJoin(products, eq(products.id, stockDocumentLines.productId))
+    .leftJoin(stockValuations, eq(stockValuations.productId, stockDocumentLines.productId))
     .where(and(eq(stockDocumentLines.documentId, documentId)));
   return rows.map((r) => {
     const variance = (r.counted ?? r.expected) - r.expected;
-    return { ...r, variance, valueFen: r.costFen * BigInt(variance) };
+    const costFen = BigInt(r.costFen);
+    return { ...r, costFen, variance, valueFen: costFen * BigInt(variance) };
   });
 }
 

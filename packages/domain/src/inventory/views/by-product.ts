@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { divisions, productLines, products, stockLevels, stockLocations } from "@cs/db";
-import { authorize } from "../../access/authorize";
+import { divisions, productLines, products, stockLevels, stockLocations, stockValuations } from "@cs/db";
+import type { Actor } from "../../access/actor";
+import { authorize, can } from "../../access/authorize";
 import { stockLocationScope } from "../../access/scopes";
 import type { Ctx } from "../../shared/context";
 import { likePattern, listQuerySchema, type Page } from "../../shared/list-query";
@@ -19,7 +20,8 @@ export type StockByProductQuery = z.output<typeof stockByProductQuery>;
 
 /**
  * Per product, over the warehouses this actor sees: our on hand, reserved and available, and what
- * we hold there for partners (other owners), which is never available to sell.
+ * we hold there for partners (other owners), which is never available to sell; with cost:view, the
+ * moving-average cost and the value of our on hand there (quantity × average).
  */
 function levels(ctx: Ctx, query: StockByProductQuery) {
   return ctx.db
@@ -47,8 +49,15 @@ function productFilter(query: StockByProductQuery): SQL | undefined {
   return and(...conditions);
 }
 
+/** Stock value is for staff who may see cost (docs/decisions/023). */
+const seesCost = (actor: Actor) => actor.kind === "staff" && can(actor, "cost:view");
+const toFen = (v: unknown) => BigInt(v as string);
+
 function baseQuery(ctx: Ctx, query: StockByProductQuery) {
   const lv = levels(ctx, query);
+  const cost = seesCost(ctx.actor);
+  // our on hand here × the product's moving-average cost (its static cost before any valuation)
+  const average = sql`coalesce(${stockValuations.averageCostFen}, ${products.costFen})`;
   const onHand = sql<number>`coalesce(${lv.onHand}, 0)`;
   const reserved = sql<number>`coalesce(${lv.reserved}, 0)`;
   const held = sql<number>`coalesce(${lv.held}, 0)`;
@@ -69,16 +78,20 @@ function baseQuery(ctx: Ctx, query: StockByProductQuery) {
       reserved: reserved.mapWith(Number),
       available: available.mapWith(Number),
       held: held.mapWith(Number),
+      averageCostFen: (cost ? sql<bigint | null>`${average}` : sql<bigint | null>`null`).mapWith(toFen),
+      valueFen: (cost ? sql<bigint | null>`${onHand} * ${average}` : sql<bigint | null>`null`).mapWith(toFen),
     })
     .from(products)
     .innerJoin(productLines, eq(productLines.id, products.productLineId))
     .innerJoin(divisions, eq(divisions.id, productLines.divisionId))
+    .leftJoin(stockValuations, eq(stockValuations.productId, products.id))
     .leftJoin(lv, eq(lv.productId, products.id));
   return { select, lv, sortColumns: { sku: products.sku, name: products.nameZh, available, onHand, reserved, held } };
 }
 
 export type StockByProductRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["select"]["execute"]>>[number];
-export type StockTotals = { onHand: number; reserved: number; available: number; held: number };
+/** `valueFen`: null unless the actor may see cost. */
+export type StockTotals = { onHand: number; reserved: number; available: number; held: number; valueFen: bigint | null };
 
 /** Every active product (zero when none is held, so a search for a SKU answers "0", not "no such thing"). */
 export async function listStockByProduct(ctx: Ctx, query: StockByProductQuery): Promise<Page<StockByProductRow> & { totals: StockTotals }> {
@@ -98,13 +111,21 @@ export async function listStockByProduct(ctx: Ctx, query: StockByProductQuery): 
         onHand: sumInt(sql`${lv.onHand}`),
         reserved: sumInt(sql`${lv.reserved}`),
         held: sumInt(sql`${lv.held}`),
+        valueFen: sql<string>`coalesce(sum(coalesce(${lv.onHand}, 0) * coalesce(${stockValuations.averageCostFen}, ${products.costFen})), 0)::text`,
       })
       .from(products)
       .innerJoin(productLines, eq(productLines.id, products.productLineId))
+      .leftJoin(stockValuations, eq(stockValuations.productId, products.id))
       .leftJoin(lv, eq(lv.productId, products.id))
       .where(where),
   ]);
-  const totals = { onHand: sums?.onHand ?? 0, reserved: sums?.reserved ?? 0, held: sums?.held ?? 0, available: (sums?.onHand ?? 0) - (sums?.reserved ?? 0) };
+  const totals = {
+    onHand: sums?.onHand ?? 0,
+    reserved: sums?.reserved ?? 0,
+    held: sums?.held ?? 0,
+    available: (sums?.onHand ?? 0) - (sums?.reserved ?? 0),
+    valueFen: seesCost(ctx.actor) ? BigInt(sums?.valueFen ?? "0") : null,
+  };
   return { rows, total: sums?.n ?? 0, page: query.page, size: query.size, totals };
 }
 

@@ -148,7 +148,17 @@ describe("listStockByProduct", () => {
     // Virtual and consignment locations are not warehouses: nothing on hand for these.
     expect(row("TST-002")).toMatchObject({ onHand: 0, available: 0, held: 0 });
     expect(row("TST-004")).toMatchObject({ onHand: 0, reserved: 0, available: 0, held: 0 });
-    expect(page.totals).toEqual({ onHand: 15, reserved: 3, available: 12, held: 4 });
+    // the warehouse may not see cost: no value, no average
+    expect(page.totals).toEqual({ onHand: 15, reserved: 3, available: 12, held: 4, valueFen: null });
+    expect(row("TST-001")).toMatchObject({ averageCostFen: null, valueFen: null });
+  });
+
+  it("values our on hand at the moving-average cost for staff who may see cost", async () => {
+    // TST-001 came in at its cost of 80.00; 20 of ours in the admin's warehouses (transit is none)
+    const { page, row } = await byProduct(admin);
+    expect(row("TST-001")).toMatchObject({ onHand: 20, averageCostFen: 8_000n, valueFen: 160_000n });
+    expect(row("TST-002")).toMatchObject({ onHand: 0, valueFen: 0n });
+    expect(page.totals.valueFen).toBe(160_000n);
   });
 
   it("counts every warehouse for an admin, or one when filtered", async () => {

@@ -50,6 +50,10 @@ export const en: Widen<typeof zhCN> = {
     unitPrice: "Unit price",
     discount: "Discount (%)",
     lineTotal: "Line total",
+    expectedCost: "Expected cost",
+    margin: "Margin",
+    marginPct: "Margin (%)",
+    orderMargin: "Order margin",
     priceRule: "Price basis",
     notes: "Notes",
     shipTo: "Ship to",
@@ -112,6 +116,7 @@ export const en: Widen<typeof zhCN> = {
     },
   },
   panels: {
+    marginNote: "Margin is net of VAT: units shipped at the cost recorded when they shipped, the rest at today's moving-average cost. Shown only to staff who may see cost.",
     facts: "Order",
     lines: "Lines",
     decision: "Approval",

@@ -48,6 +48,10 @@ export const zhCN = {
     unitPrice: "成交单价",
     discount: "折扣（%）",
     lineTotal: "小计",
+    expectedCost: "预计成本",
+    margin: "毛利",
+    marginPct: "毛利率（%）",
+    orderMargin: "订单毛利",
     priceRule: "定价依据",
     notes: "备注",
     shipTo: "收货地址",
@@ -110,6 +114,7 @@ export const zhCN = {
     },
   },
   panels: {
+    marginNote: "毛利按不含税金额计算：已发货数量按发货时记录的成本，其余按当前移动平均成本。仅对可查看成本的员工显示。",
     facts: "订单信息",
     lines: "订单行",
     decision: "审批",

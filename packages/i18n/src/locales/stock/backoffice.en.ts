@@ -14,6 +14,8 @@ export const en: Widen<typeof zhCN> = {
     serials: "Serials",
   },
   fields: {
+    averageCost: "Average cost",
+    value: "Stock value",
     sku: "SKU",
     product: "Product",
     line: "Product line",
@@ -93,6 +95,7 @@ export const en: Widen<typeof zhCN> = {
     reserved: "Reserved",
     available: "Available",
     held: "Held for partners",
+    value: "Value (ours, at average cost)",
   },
   byProduct: {
     intro: "Our stock in the warehouses you can see. Goods partners bought that we still hold are shown apart and never count as available.",
@@ -190,7 +193,7 @@ export const en: Widen<typeof zhCN> = {
       linesText: "Products",
       comment: "Comment",
     },
-    linesHint: "One product per line: SKU quantity [serial …], separated by spaces, commas or tabs; paste straight from a spreadsheet.",
+    linesHint: "One product per line: SKU quantity [@unit cost] [serial …], separated by spaces, commas or tabs; paste straight from a spreadsheet. A receipt line may give its purchase cost per unit in yuan before VAT (@1234.50); without it the goods arrive at the current average cost.",
     serialsHint: "One serial number per unit, separated by spaces or new lines",
     lineError: "Line {{line}}: {{message}}",
     issueReasons: { sample: "Sample", internal_use: "Internal use", scrap: "Scrap" },

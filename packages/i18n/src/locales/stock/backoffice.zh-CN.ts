@@ -12,6 +12,8 @@ export const zhCN = {
     serials: "序列号",
   },
   fields: {
+    averageCost: "平均成本",
+    value: "库存金额",
     sku: "SKU",
     product: "产品",
     line: "产品线",
@@ -91,6 +93,7 @@ export const zhCN = {
     reserved: "已预留",
     available: "可用",
     held: "代伙伴保管",
+    value: "金额（自有，按平均成本）",
   },
   byProduct: {
     intro: "本公司在可见仓库中的库存；伙伴已购但仍存放在本公司仓库的货物单列，不计入可用。",
@@ -188,7 +191,7 @@ export const zhCN = {
       linesText: "产品明细",
       comment: "意见",
     },
-    linesHint: "每行一个产品：SKU 数量 [序列号 …]，用空格、逗号或制表符分隔，可直接从表格粘贴。",
+    linesHint: "每行一个产品：SKU 数量 [@单位成本] [序列号 …]，用空格、逗号或制表符分隔，可直接从表格粘贴。入库行可填不含税的单位采购成本（元，如 @1234.50）；不填则按当前移动平均成本入账。",
     serialsHint: "每台一个序列号，用空格或换行分隔",
     lineError: "第 {{line}} 行：{{message}}",
     issueReasons: { sample: "样机", internal_use: "内部领用", scrap: "报废" },

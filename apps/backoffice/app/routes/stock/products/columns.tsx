@@ -2,13 +2,20 @@ import type { ColumnDef } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { StockByProductRow } from "@cs/domain";
-import { cn, formatNumber } from "@cs/ui";
+import { cn, formatMoney, formatNumber } from "@cs/ui";
 import { localName } from "@cs/i18n";
 
-/** Column ids are also the `cols` search-param values. */
-export function stockByProductColumns(t: TFunction, locale: string): ColumnDef<StockByProductRow, unknown>[] {
+/** Column ids are also the `cols` search-param values; cost columns only for staff who may see cost. */
+export function stockByProductColumns(t: TFunction, locale: string, showCost = false): ColumnDef<StockByProductRow, unknown>[] {
   const zh = locale === "zh-CN";
   const n = (v: number) => formatNumber(v, locale);
+  const money = (v: bigint | null) => (v === null ? "—" : formatMoney(v, locale));
+  const cost: ColumnDef<StockByProductRow, unknown>[] = showCost
+    ? [
+        { id: "averageCost", header: t("stock.fields.averageCost"), meta: { align: "right" }, cell: ({ row }) => money(row.original.averageCostFen) },
+        { id: "value", header: t("stock.fields.value"), meta: { align: "right" }, cell: ({ row }) => money(row.original.valueFen) },
+      ]
+    : [];
   return [
     { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
     { id: "name", header: t("stock.fields.product"), meta: { sortKey: "name" }, cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
@@ -24,6 +31,7 @@ export function stockByProductColumns(t: TFunction, locale: string): ColumnDef<S
       cell: ({ row }) => <span className={cn("font-semibold", row.original.available <= 0 && "text-red-700")}>{n(row.original.available)}</span>,
     },
     { id: "held", header: t("stock.fields.held"), meta: { sortKey: "held", align: "right" }, cell: ({ row }) => n(row.original.held) },
+    ...cost,
     {
       id: "moves",
       header: t("common.actions"),

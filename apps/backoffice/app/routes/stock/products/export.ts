@@ -1,15 +1,20 @@
-import { exportStockByProduct, stockByProductQuery } from "@cs/domain";
+import { can, exportStockByProduct, stockByProductQuery } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
 import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/export";
 import { localName } from "@cs/i18n";
+import { fenToYuan } from "@cs/domain/shared/money";
 
 /** Every product matching the overview's filters, not just the page on screen. */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const t = serverT(context);
   const query = stockByProductQuery.parse(searchParamsObject(request));
-  const header = ["sku", "product", "line", "division", "unit", "onHand", "reserved", "available", "held"].map((k) => t(`stock.fields.${k}`));
+  // the cost columns only for staff who may see cost (the domain leaves them empty for anyone else)
+  const cost = ctx.actor.kind === "staff" && can(ctx.actor, "cost:view");
+  const header = ["sku", "product", "line", "division", "unit", "onHand", "reserved", "available", "held", ...(cost ? ["averageCost", "value"] : [])].map((k) =>
+    t(`stock.fields.${k}`),
+  );
   const zh = getLocale(context) === "zh-CN";
   let chunks: ReturnType<typeof exportStockByProduct>;
   try {
@@ -30,6 +35,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
           String(r.reserved),
           String(r.available),
           String(r.held),
+          ...(cost ? [fenToYuan(r.averageCostFen ?? 0n), fenToYuan(r.valueFen ?? 0n)] : []),
         ];
       }
     }

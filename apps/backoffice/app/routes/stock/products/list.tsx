@@ -44,7 +44,7 @@ export default function StockByProduct({ loaderData }: Route.ComponentProps) {
       <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
         <DataTable
           caption={t("stock.tabs.products")}
-          columns={stockByProductColumns(t, i18n.language)}
+          columns={stockByProductColumns(t, i18n.language, page.totals.valueFen !== null)}
           data={page.rows}
           total={page.total}
           page={page.page}
