@@ -42,6 +42,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     // The cart is the header's cart icon, with its count, on a desktop and a phone alike.
     ...(loaderData.canOrder ? [{ to: "/catalog", label: t("catalog.nav"), group: g("ordering"), match: ["/cart", "/checkout"] }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("orders.nav"), group: g("ordering") }] : []),
+    ...(loaderData.canOrder ? [{ to: "/coupons", label: t("coupons.nav.portal"), group: g("ordering") }] : []),
     ...(loaderData.canFulfil ? [{ to: "/supplied-orders", label: t("supply.portal.nav"), group: g("ordering") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav"), group: g("ordering") }] : []),
     ...(loaderData.canSeeProducts ? [{ to: "/products", label: t("nav.products"), group: g("ordering") }] : []),

@@ -58,6 +58,7 @@ export const permissions = [
   "own_deal:register",
   "account:assign",
   "relationship:work",
+  "coupon:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -81,11 +82,11 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "account:assign", "relationship:work"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "account:assign", "relationship:work", "coupon:manage"],
   },
   sales: {
     audience: "staff",
-    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "deal:read", "deal:decide", "account:assign", "relationship:work"],
+    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "deal:read", "deal:decide", "account:assign", "relationship:work", "coupon:manage"],
     orderApprovalLimitFen: 20_000_000n,
     discountLimitBp: 1000,
   },
@@ -107,7 +108,7 @@ export const roles = {
     orderApprovalLimitFen: 50_000_000n,
   },
   service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },
-  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage", "deal:read", "deal:decide"] },
+  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage", "deal:read", "deal:decide", "coupon:manage"] },
   partner_admin: {
     audience: "partner",
     permissions: [

@@ -29,6 +29,7 @@ import { en as marketing } from "./marketing/marketing.en";
 import { en as deals } from "./marketing/deals.en";
 import { en as relations } from "./relations/relations.en";
 
+import { en as coupons } from "./relations/coupons.en";
 export const en: Resource = {
   app: {
     portal: "Partner Portal",
@@ -361,6 +362,7 @@ export const en: Resource = {
   rebateAdjustments,
   marketing,
   deals,
+  coupons,
   verify,
   invite,
   relations,
