@@ -132,10 +132,12 @@ describe("coupons at checkout", () => {
     const order = await orderRow(placed.orders[0]!.id);
     expect(order.couponDiscountFen).toBe(15_00n);
     // the lines keep their prices and VAT, like the rebate balance: the discount is order-level
-    expect(order.totalFen).toBe(order.totalFen);
     const detail = await getOrder(buyer, order.id);
     expect(detail.coupon).toMatchObject({ code: coupon.code, description: "Year-end thanks", releasedAt: null });
     expect(detail.lines.reduce((s, l) => s + l.lineTotalFen, 0n)).toBe(order.totalFen);
+    expect(detail.lines.reduce((s, l) => s + l.taxFen, 0n)).toBe(order.taxFen);
+    const plain = await orderRow((await checkout(buyer, undefined)).orders[0]!.id);
+    expect([plain.totalFen, plain.taxFen, plain.couponDiscountFen]).toEqual([order.totalFen, order.taxFen, 0n]);
     const [redemption] = await db.select().from(couponRedemptions).where(eq(couponRedemptions.orderId, order.id));
     expect(redemption).toMatchObject({ couponId: coupon.id, amountFen: 15_00n, organizationId: setup.org.id });
 
