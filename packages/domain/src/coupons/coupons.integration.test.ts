@@ -78,6 +78,18 @@ describe("issuing coupons", () => {
     expect(first.source).toBe("care");
   });
 
+  it("issues one coupon when a care rule runs twice at once", async () => {
+    const pool = createDatabase(testDatabaseUrl(), { max: 2 });
+    try {
+      const raw = { ...terms(), _key: undefined, source: "care", sourceKey: `anniversary:${setup.org.id}:2026` };
+      const [a, b] = await Promise.all([issueCoupon({ ...marketing, db: pool }, raw), issueCoupon({ ...marketing, db: pool }, raw)]);
+      expect(a.id).toBe(b.id);
+    } finally {
+      await pool.$client.end();
+    }
+    expect(await db.select().from(coupons).where(eq(coupons.sourceKey, `anniversary:${setup.org.id}:2026`))).toHaveLength(1);
+  });
+
   it.each([
     ["an amount below zero", { amount: "-5" }, { amount: ["coupons.errors.amountPositive"] }],
     ["a zero amount", { amount: "0" }, { amount: ["coupons.errors.amountPositive"] }],

@@ -97,7 +97,7 @@ function valuesOf(actor: Actor, p: Omit<Terms, "kind"> & { kind: "amount" | "per
  * Inserts coupons with fresh codes: drawn until none is taken (25^8 codes, so a redraw is rare); a
  * code taken by a concurrent issue in between fails the unique index and the whole issue with it.
  */
-async function insertCoupons(tx: Transaction, rows: Omit<typeof coupons.$inferInsert, "code">[]): Promise<Coupon[]> {
+async function insertCoupons(tx: Transaction, rows: Omit<typeof coupons.$inferInsert, "code">[], bySourceKey = false): Promise<Coupon[]> {
   const codes = rows.map(() => generateCouponCode());
   for (let round = 0; round < 10; round++) {
     const seen = new Set<string>();
@@ -107,7 +107,9 @@ async function insertCoupons(tx: Transaction, rows: Omit<typeof coupons.$inferIn
     if (redraw.length === 0) break;
     for (const i of redraw) codes[i] = generateCouponCode();
   }
-  return tx.insert(coupons).values(rows.map((r, i) => ({ ...r, code: codes[i]! }))).returning();
+  const insert = tx.insert(coupons).values(rows.map((r, i) => ({ ...r, code: codes[i]! })));
+  // a care rule's second run at the same moment: the first one's coupon stands, this one inserts nothing
+  return (bySourceKey ? insert.onConflictDoNothing({ target: coupons.sourceKey }) : insert).returning();
 }
 
 async function checkTarget(tx: Transaction, p: Parsed) {
@@ -137,16 +139,15 @@ export async function issueCoupon(ctx: Ctx, raw: unknown): Promise<Coupon> {
   return inTransaction(ctx, async (tx) => {
     const issue = async () => {
       const target = await checkTarget(tx, p);
-      const [coupon] = await insertCoupons(tx, [{ ...valuesOf(ctx.actor, p, p.source), ...target, sourceKey: p.sourceKey ?? null }]);
-      await recordAudit(tx, ctx.actor, { action: "coupon.issue", entity: "coupon", entityId: coupon!.id, after: coupon });
-      return coupon!;
+      const [coupon] = await insertCoupons(tx, [{ ...valuesOf(ctx.actor, p, p.source), ...target, sourceKey: p.sourceKey ?? null }], !!p.sourceKey);
+      if (coupon) await recordAudit(tx, ctx.actor, { action: "coupon.issue", entity: "coupon", entityId: coupon.id, after: coupon });
+      return coupon;
     };
     if (p.sourceKey) {
-      const [prior] = await tx.select().from(coupons).where(eq(coupons.sourceKey, p.sourceKey)).for("update");
-      if (prior) return prior;
-      return issue();
+      const prior = async () => (await tx.select().from(coupons).where(eq(coupons.sourceKey, p.sourceKey!)))[0];
+      return (await prior()) ?? (await issue()) ?? (await prior())!;
     }
-    const { result } = await once(tx, ctx.actor, keyOf(raw), p, async () => ({ id: (await issue()).id }));
+    const { result } = await once(tx, ctx.actor, keyOf(raw), p, async () => ({ id: (await issue())!.id }));
     const [coupon] = await tx.select().from(coupons).where(eq(coupons.id, result.id));
     return coupon!;
   });
