@@ -26,6 +26,8 @@ const marketingReaders = ["admin@demo.cn", "finance@demo.cn", "marketing@demo.cn
 const marketingManagers = ["admin@demo.cn", "marketing@demo.cn"];
 /** deal:read (and deal:decide): marketing, sales and managers. */
 const dealReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
+/** coupon:manage: marketing, sales and managers. */
+const couponManagers = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 /** account:assign and relationship:work (owners, contact history, tasks, my day). */
 const accountOwners = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "manager@demo.cn"];
 
@@ -44,6 +46,7 @@ const portal: Manifest = {
   "marketing-funds": { allow: partnerAdmins },
   "marketing-funds/new": { allow: partnerAdmins },
   "marketing-funds/:id": { ids: ids.fundApplication, allow: partnerAdmins },
+  "coupons": { allow: buyers },
   "deals": { allow: buyers },
   "deals/new": { allow: buyers },
   "deals/:id": { ids: ids.dealRegistration, allow: buyers },
@@ -208,6 +211,9 @@ const backoffice: Manifest = {
   "marketing/funds": { allow: marketingReaders },
   "marketing/funds/:id": { ids: ids.fundApplication, allow: marketingReaders, intents: ["decide", "decideClaim"] },
   "marketing/funds/:id/files/:fileId": { ids: ids.fundClaimFile, allow: marketingReaders, file: true },
+  "coupons": { allow: couponManagers },
+  "coupons/new": { allow: couponManagers },
+  "coupons/:id": { ids: ids.coupon, allow: couponManagers, intents: ["revoke"] },
   "marketing/deals": { allow: dealReaders },
   "marketing/deals/:id": { ids: ids.dealRegistration, allow: dealReaders, intents: ["decide"] },
   "*": { public: true, allow: "all" },

@@ -64,6 +64,8 @@ export const ids = {
     branch: "c.owner_branch_id",
   },
   dealRegistration: { from: "deal_registrations t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
+  // Coupons are the company's, not a branch's: every coupon:manage holder sees every one.
+  coupon: { from: "coupons t" },
   orderQueue: { from: "", values: ["to_allocate"] },
   stockDocumentKind: { from: "", values: ["receipt"] },
 } satisfies Record<string, IdSource>;

@@ -10,6 +10,7 @@ import { seedDemoChannel } from "@cs/domain/channel/seed-demo";
 import { seedDemoRebates } from "@cs/domain/rebates/seed-demo";
 import { seedDemoPriceProtection } from "@cs/domain/rebates/price-protection-seed-demo";
 import { seedDemoMarketing } from "@cs/domain/marketing/seed-demo";
+import { seedDemoCoupons } from "@cs/domain/coupons/seed-demo";
 
 /** `portalUrl`: the portal's connection, as the row-level-security role (docs/decisions/019). */
 export type Prepared = { url: string; portalUrl: string; embedded: boolean; seeded: boolean; stop: () => Promise<void> };
@@ -45,6 +46,8 @@ export async function prepareDatabase(): Promise<Prepared> {
         if (seeded) await seedDemoPriceProtection(client);
         // Marketing budget pools, campaigns and co-marketing funds (issue 13).
         if (seeded) await seedDemoMarketing(client);
+        // Coupons for the demo dealers and a tier (issue 14).
+        if (seeded) await seedDemoCoupons(client);
       } finally {
         await client.$client.end();
       }

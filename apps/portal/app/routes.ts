@@ -70,6 +70,7 @@ export default [
     route("marketing-funds", "routes/marketing-funds/list.tsx"),
     route("marketing-funds/new", "routes/marketing-funds/new.tsx"),
     route("marketing-funds/:id", "routes/marketing-funds/detail.tsx"),
+    route("coupons", "routes/coupons/list.tsx"),
     route("deals", "routes/deals/list.tsx"),
     route("deals/new", "routes/deals/new.tsx"),
     route("deals/:id", "routes/deals/detail.tsx"),

@@ -41,3 +41,4 @@ export * from "./channel";
 export * from "./home";
 export * from "./marketing";
 export * from "./relationships";
+export * from "./coupons";

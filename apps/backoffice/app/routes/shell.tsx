@@ -26,6 +26,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
     canSeeRebates: actor.kind === "staff" && actor.permissions.has("rebate:read"),
     canSeeMarketing: actor.kind === "staff" && actor.permissions.has("marketing:read"),
     canSeeDeals: actor.kind === "staff" && actor.permissions.has("deal:read"),
+    canManageCoupons: actor.kind === "staff" && actor.permissions.has("coupon:manage"),
     unread: (await headerCountsFor(domainCtx(context, request))).unread,
   };
 });
@@ -39,6 +40,8 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     { to: "/", label: t("nav.home"), end: true },
     ...(loaderData.canSeeOrganizations ? [{ to: "/organizations", label: t("nav.organizations"), group: g("customers") }] : []),
     ...(loaderData.canWorkAccounts ? [{ to: "/my-day", label: t("relations.myDay.nav"), group: g("customers") }] : []),
+    // Coupons are customer care (客户关怀): personal codes for partners, tiers and end customers.
+    ...(loaderData.canManageCoupons ? [{ to: "/coupons", label: t("coupons.nav.staff"), group: g("customers") }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("desk.nav"), group: g("sales") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav"), group: g("sales") }] : []),
     ...(loaderData.canSeePricing ? [{ to: "/pricing", label: t("pricing.nav"), group: g("sales") }] : []),

@@ -43,6 +43,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     // One catalogue: ordering partners know it as 在线订货, repair stations read it as the product list.
     ...(loaderData.canSeeProducts ? [{ to: "/catalog", label: loaderData.canOrder ? t("catalog.nav") : t("nav.products"), group: g("ordering"), match: ["/cart", "/checkout"] }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("orders.nav"), group: g("ordering") }] : []),
+    ...(loaderData.canOrder ? [{ to: "/coupons", label: t("coupons.nav.portal"), group: g("ordering") }] : []),
     ...(loaderData.canFulfil ? [{ to: "/supplied-orders", label: t("supply.portal.nav"), group: g("ordering") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav"), group: g("ordering") }] : []),
     ...(loaderData.canSeeStock ? [{ to: "/stock", label: t("myStock.nav"), group: g("stock") }] : []),

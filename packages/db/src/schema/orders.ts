@@ -66,6 +66,8 @@ export const orders = pgTable(
     taxFen: bigint({ mode: "bigint" }).notNull(),
     /** Paid from the rebate balance at checkout (a `rebate` payment for this order). */
     rebateAppliedFen: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    /** Taken off the goods by a coupon at checkout (an order-level discount like the rebate: the lines keep their VAT). */
+    couponDiscountFen: bigint({ mode: "bigint" }).notNull().default(sql`0`),
     /** The deal registration (报备) the buyer named at checkout: its end customer, its special prices. */
     dealRegistrationId: uuid().references(() => dealRegistrations.id),
     version: integer().notNull().default(1),
@@ -85,6 +87,7 @@ export const orders = pgTable(
     index("orders_supplier_id_submitted_at_idx").on(t.supplierId, t.submittedAt).where(sql`${t.supplierId} is not null`),
     check("orders_total", sql`${t.totalFen} >= 0 and ${t.taxFen} >= 0 and ${t.taxFen} <= ${t.totalFen}`),
     check("orders_rebate_applied", sql`${t.rebateAppliedFen} between 0 and ${t.totalFen}`),
+    check("orders_coupon_discount", sql`${t.couponDiscountFen} >= 0 and ${t.couponDiscountFen} + ${t.rebateAppliedFen} <= ${t.totalFen}`),
   ],
 );
 

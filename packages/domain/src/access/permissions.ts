@@ -60,6 +60,7 @@ export const permissions = [
   "relationship:work",
   /** Cost of goods, stock value and margins (docs/decisions/023): staff only, never a partner role. */
   "cost:view",
+  "coupon:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -83,11 +84,11 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "account:assign", "relationship:work", "cost:view"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "account:assign", "relationship:work", "cost:view", "coupon:manage"],
   },
   sales: {
     audience: "staff",
-    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "deal:read", "deal:decide", "account:assign", "relationship:work", "cost:view"],
+    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "deal:read", "deal:decide", "account:assign", "relationship:work", "cost:view", "coupon:manage"],
     orderApprovalLimitFen: 20_000_000n,
     discountLimitBp: 1000,
   },
@@ -109,7 +110,7 @@ export const roles = {
     orderApprovalLimitFen: 50_000_000n,
   },
   service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },
-  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage", "deal:read", "deal:decide"] },
+  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage", "deal:read", "deal:decide", "coupon:manage"] },
   partner_admin: {
     audience: "partner",
     permissions: [

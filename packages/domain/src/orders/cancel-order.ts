@@ -6,6 +6,7 @@ import { can } from "../access/authorize";
 import { release } from "../inventory/reservation";
 import { restoreSpecialPrices } from "../marketing/deal-prices";
 import { releaseOrderRebate } from "../rebates/balance-checkout";
+import { releaseOrderCoupon } from "../coupons/checkout";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, ForbiddenError } from "../shared/errors";
@@ -52,6 +53,7 @@ export async function cancelOrder(ctx: Ctx, raw: { orderId: string; comment?: st
     }
     const released = await release(tx, orderRef(order.id));
     await restoreSpecialPrices(tx, order.id);
+    await releaseOrderCoupon(tx, ctx.actor, order.id);
     const rebateReleasedFen = order.rebateAppliedFen > 0n ? await releaseOrderRebate(tx, ctx.actor, order.id) : 0n;
     await tx
       .update(orderLines)

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { dealRegistrations, invoices, orderEvents, orderLines, orders, orderSubmissions, organizations, products, shipmentLines, shipments, users } from "@cs/db";
+import { couponRedemptions, coupons, dealRegistrations, invoices, orderEvents, orderLines, orders, orderSubmissions, organizations, products, shipmentLines, shipments, users } from "@cs/db";
 import { orderScope, tenantScope } from "../access/scopes";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
@@ -100,6 +100,15 @@ export async function getOrder(ctx: Ctx, orderId: string) {
       )
       .orderBy(asc(orders.number)),
   ]);
+  // The coupon that discounted the order: its code and description are the discount's reason.
+  const [coupon] =
+    row.order.couponDiscountFen > 0n
+      ? await ctx.db
+          .select({ code: coupons.code, description: coupons.description, releasedAt: couponRedemptions.releasedAt })
+          .from(couponRedemptions)
+          .innerJoin(coupons, eq(coupons.id, couponRedemptions.couponId))
+          .where(eq(couponRedemptions.orderId, orderId))
+      : [];
   const shipmentIds = shipped.map((s) => s.id);
   const shippedLines = shipmentIds.length
     ? await ctx.db
@@ -119,6 +128,7 @@ export async function getOrder(ctx: Ctx, orderId: string) {
     shipments: shipped.map((s) => ({ ...s, lines: shippedLines.filter((l) => l.shipmentId === s.id) })),
     invoices: invoiced,
     siblings,
+    coupon: coupon ?? null,
   };
 }
 

@@ -21,6 +21,8 @@ export type NewOrder = {
   notes: string | null;
   /** The deal registration the order names (checkout), else null. */
   dealRegistrationId?: string | null;
+  /** Taken off by a coupon at checkout (the distributor-supplied order), else 0. */
+  couponDiscountFen?: bigint;
   totalFen: bigint;
   taxFen: bigint;
   lines: (PricedLine & LineBuckets & { coveredSerials?: string[] })[];
@@ -60,6 +62,7 @@ export function insertOrdersStatement(year: number, actorId: string, list: NewOr
     requested_date: o.requestedDate,
     notes: o.notes,
     deal_registration_id: o.dealRegistrationId ?? null,
+    coupon_discount_fen: o.couponDiscountFen ?? 0n,
     total_fen: o.totalFen,
     tax_fen: o.taxFen,
     confirmed: o.status === "confirmed",
@@ -91,14 +94,14 @@ export function insertOrdersStatement(year: number, actorId: string, list: NewOr
       ${sequenceSql("SO", year, n)}
     ), o as (
       insert into orders (id, number, organization_id, owner_branch_id, supplier_id, division_id, status, approval_reasons, placed_by,
-                          po_number, ship_to_address_id, ship_to, requested_date, notes, deal_registration_id, total_fen, tax_fen, confirmed_at)
+                          po_number, ship_to_address_id, ship_to, requested_date, notes, deal_registration_id, coupon_discount_fen, total_fen, tax_fen, confirmed_at)
       select x.id, ${numberSql("SO", year, sql`v.value`)},
              x.organization_id, x.owner_branch_id, x.supplier_id,
              x.division_id, x.status, string_to_array(x.reasons, ','), x.placed_by, x.po_number, x.ship_to_address_id, x.ship_to,
-             x.requested_date, x.notes, x.deal_registration_id, x.total_fen, x.tax_fen, case when x.confirmed then now() end
+             x.requested_date, x.notes, x.deal_registration_id, x.coupon_discount_fen, x.total_fen, x.tax_fen, case when x.confirmed then now() end
         from jsonb_to_recordset(${json(orderRows)}::jsonb) as x(id uuid, ord int, organization_id uuid, owner_branch_id uuid, supplier_id uuid,
              division_id uuid, status order_status, reasons text, placed_by uuid, po_number text, ship_to_address_id uuid, ship_to jsonb,
-             requested_date date, notes text, deal_registration_id uuid, total_fen bigint, tax_fen bigint, confirmed boolean)
+             requested_date date, notes text, deal_registration_id uuid, coupon_discount_fen bigint, total_fen bigint, tax_fen bigint, confirmed boolean)
        cross join seq cross join lateral (select seq.last_value - ${n}::int + x.ord as value) v
       returning id, number
     ), l as (

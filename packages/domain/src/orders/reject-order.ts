@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { orders } from "@cs/db";
+import { releaseOrderCoupon } from "../coupons/checkout";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { parseInput } from "../shared/parse";
@@ -28,6 +29,7 @@ export async function rejectOrder(ctx: Ctx, raw: { orderId: string; comment?: st
     const order = await lockOrder(tx, ctx.actor, input.orderId);
     await checkApprover(tx, ctx.actor, order, false);
     await restoreSpecialPrices(tx, order.id);
+    await releaseOrderCoupon(tx, ctx.actor, order.id);
     const now = new Date();
     await tx
       .update(orders)

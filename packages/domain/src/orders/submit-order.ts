@@ -26,6 +26,7 @@ import { checkCoveredSerials } from "../service/network/extended-warranty";
 import { hasKey } from "../shared/keys";
 import { blankToUndefined, optionalText } from "../validation/fields";
 import { checkoutDeal, specialPriceUses, useSpecialPrices } from "../marketing/deal-prices";
+import { checkCoupon, couponCodeField, findBuyerCoupon, redemptionStatement, takeCouponUse, type CouponReason } from "../coupons/checkout";
 
 
 export const orderQuantity = z
@@ -63,6 +64,8 @@ export const submitOrderInput = z.object({
   coveredSerials: z.record(z.string(), z.array(z.string().trim().max(100, "validation.tooLong")).max(MAX_LINE_QUANTITY)).default({}),
   /** The deal registration (报备) the order is for: its end customer, and its special prices (docs/decisions/021). */
   dealRegistrationId: z.preprocess(blankToUndefined, z.string().max(64).optional()),
+  /** A coupon code (docs/decisions/024): an order-level discount on the distributor-supplied order. */
+  couponCode: couponCodeField,
 });
 export type SubmitOrderInput = z.input<typeof submitOrderInput>;
 
@@ -110,11 +113,12 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
       request.lines ? explicitLines(tx, request.lines) : cartLines(tx, buyer),
       activeWarehouses(tx),
       rebateFen > 0n ? lockCheckoutBalance(tx, buyer.organizationId) : Promise.resolve(0n),
+      request.couponCode ? findBuyerCoupon(tx, buyer.organizationId, request.couponCode) : Promise.resolve(null),
     ]);
     reads.catch(() => {}); // a failure is the claim's too (the transaction is aborted): it is reported from there
     const [claimed] = (await claim)[0] ?? [];
     if (!claimed) return { replayed: await replay(tx, buyer.organizationId, key, requestHash) };
-    const [[org], routes, wanted, warehouseRows, rebateBalanceFen] = await reads;
+    const [[org], routes, wanted, warehouseRows, rebateBalanceFen, coupon] = await reads;
     if (!org) throw new ValidationError({ form: ["orders.errors.noBuyer"] });
     const address = org.address;
     if (!address) throw new ValidationError({ shipToAddressId: ["orders.errors.addressInvalid"] });
@@ -150,24 +154,29 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     }
     const ordered = [...groups.entries()].sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a < b ? -1 : 1));
 
-    // The rebate pays the distributor's order only: a master distributor's order is paid to it, not us.
-    if (rebateFen > 0n) {
-      const own = groups.get(null) ?? [];
-      checkRebateUse(rebateFen, rebateBalanceFen, orderTotalsOf(own.map((l) => priceLine(l, prices.get(l.productId)!))).totalFen);
-    }
+    // The coupon and the rebate are ours: they apply to the distributor's order only (a master
+    // distributor's order is paid to it, not us); the coupon comes off first, the rebate pays from the rest.
+    const today = shanghaiToday();
+    const ownGoodsFen = coupon || rebateFen > 0n ? orderTotalsOf((groups.get(null) ?? []).map((l) => priceLine(l, prices.get(l.productId)!))).totalFen : 0n;
+    const couponUse: CouponReason | null = coupon ? checkCoupon(coupon, ownGoodsFen, today) : null;
+    if (rebateFen > 0n) checkRebateUse(rebateFen, rebateBalanceFen, ownGoodsFen - (couponUse?.discountFen ?? 0n));
 
     let committed = exposure;
     const placing = ordered.map(([supplierId, lines]) => {
       const priced = lines.map((l) => ({ ...priceLine(l, prices.get(l.productId)!), service: l.service, coveredSerials: coveredOf(request.coveredSerials, l) }));
       const totals = orderTotalsOf(priced);
       const rebateAppliedFen = supplierId === null ? rebateFen : 0n;
-      // what the rebate pays is paid: only the rest uses credit
-      const reasons = creditReasons({ creditLimitFen: org.creditLimitFen, creditHold: org.creditHold, exposureFen: committed, orderFen: totals.totalFen - rebateAppliedFen });
-      committed += totals.totalFen - rebateAppliedFen;
-      return { id: randomUUID(), supplierId, lines, priced, totals, reasons, status: orderStatusFor(reasons), rebateAppliedFen };
+      const couponDiscountFen = supplierId === null ? (couponUse?.discountFen ?? 0n) : 0n;
+      // what the rebate pays is paid and what the coupon takes off is not owed: only the rest uses credit
+      const dueFen = totals.totalFen - rebateAppliedFen - couponDiscountFen;
+      const reasons = creditReasons({ creditLimitFen: org.creditLimitFen, creditHold: org.creditHold, exposureFen: committed, orderFen: dueFen });
+      committed += dueFen;
+      return { id: randomUUID(), supplierId, lines, priced, totals, reasons, status: orderStatusFor(reasons), rebateAppliedFen, couponDiscountFen };
     });
     const ids = placing.map((o) => o.id);
     if (dealRegistrationId) await useSpecialPrices(tx, specialPriceUses(wanted.map((l) => ({ quantity: l.quantity, reason: prices.get(l.productId)! }))));
+    const couponOrder = couponUse ? placing.find((o) => o.supplierId === null) : undefined;
+    if (couponUse && couponOrder) await takeCouponUse(tx, couponUse.couponId, today);
 
     // The key's orders, the cart, the audit and the stock in one flight: the stock rows reserve()
     // locks then wait only for the orders' insert and the commit.
@@ -181,7 +190,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
           action: "order.submit",
           entity: "order",
           entityId: o.id,
-          after: { status: o.status, supplierId: o.supplierId, approvalReasons: o.reasons, totalFen: o.totals.totalFen, rebateAppliedFen: o.rebateAppliedFen, lines: o.priced.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, rule: l.reason.rule })) },
+          after: { status: o.status, supplierId: o.supplierId, approvalReasons: o.reasons, totalFen: o.totals.totalFen, rebateAppliedFen: o.rebateAppliedFen, ...(o === couponOrder ? { coupon: couponUse!.code, couponDiscountFen: o.couponDiscountFen } : {}), lines: o.priced.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, rule: l.reason.rule })) },
         }),
       ),
       ...placing.map((o) =>
@@ -211,6 +220,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
         requestedDate: request.requestedDate ?? null,
         notes: request.notes ?? null,
         dealRegistrationId,
+        couponDiscountFen: o.couponDiscountFen,
         ...o.totals,
         lines: o.priced.map((l, i) => ({ ...l, ...buckets[g]![i]! })),
         events: [
@@ -225,13 +235,13 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
     // their answers, so the number row is not held across a trip back to this process. Should either
     // statement fail, the transaction is aborted and PostgreSQL answers the COMMIT with a rollback;
     // the failure is then thrown below, after the transaction, with nothing written.
-    const today = shanghaiToday();
     const rebated = placing.find((o) => o.rebateAppliedFen > 0n);
     const last = executePreparedInOrder<{ id: string; number: string }>(tx, [
       insertOrdersStatement(yearOf(today), buyer.userId, list),
       ...(rebated
         ? [rebateUseStatement({ organizationId: buyer.organizationId, ownerBranchId: org.ownerBranchId, orderId: rebated.id, amountFen: rebated.rebateAppliedFen, userId: buyer.userId, year: yearOf(today), receivedOn: today })]
         : []),
+      ...(couponUse && couponOrder ? [redemptionStatement({ couponId: couponUse.couponId, orderId: couponOrder.id, organizationId: buyer.organizationId, amountFen: couponOrder.couponDiscountFen })] : []),
       ...list.map((o) => orderEventStatement({ orderId: o.id, event: o.status, actorId: buyer.userId })),
     ]);
     last.catch(() => {}); // awaited below

@@ -30,6 +30,7 @@ import { en as marketing } from "./marketing/marketing.en";
 import { en as deals } from "./marketing/deals.en";
 import { en as relations } from "./relations/relations.en";
 
+import { en as coupons } from "./relations/coupons.en";
 export const en: Resource = {
   app: {
     portal: "Partner Portal",
@@ -363,6 +364,7 @@ export const en: Resource = {
   rebateAdjustments,
   marketing,
   deals,
+  coupons,
   verify,
   invite,
   relations,

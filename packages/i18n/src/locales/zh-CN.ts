@@ -29,6 +29,7 @@ import { zhCN as marketing } from "./marketing/marketing.zh-CN";
 import { zhCN as deals } from "./marketing/deals.zh-CN";
 import { zhCN as relations } from "./relations/relations.zh-CN";
 
+import { zhCN as coupons } from "./relations/coupons.zh-CN";
 export const zhCN = {
   app: {
     portal: "渠道伙伴门户",
@@ -361,6 +362,7 @@ export const zhCN = {
   rebateAdjustments,
   marketing,
   deals,
+  coupons,
   verify,
   invite,
   relations,

@@ -40,6 +40,9 @@ export function OrderFacts({ detail }: { detail: DeskOrder }) {
             : []),
           [f("total"), <strong key="t">{formatMoney(o.totalFen, i18n.language)}</strong>],
           [f("tax"), formatMoney(o.taxFen, i18n.language)],
+          ...(o.couponDiscountFen > 0n
+            ? ([[t("coupons.order.discount", { code: detail.coupon?.code ?? "" }), `−${formatMoney(o.couponDiscountFen, i18n.language)}${detail.coupon ? ` · ${detail.coupon.description}` : ""}`]] as [string, string][])
+            : []),
           ...(o.rebateAppliedFen > 0n ? ([[t("rebateBalance.order.applied"), formatMoney(o.rebateAppliedFen, i18n.language)]] as [string, string][]) : []),
           [f("shipTo"), [ship.recipient, ship.phone, [ship.province, ship.city, ship.district, ship.line].filter(Boolean).join(" ")].filter(Boolean).join("，") || "—"],
           [f("notes"), o.notes ?? "—"],

@@ -16,6 +16,7 @@ export function readCheckout(form: FormData) {
     notes: text("notes"),
     rebateAmount: text("rebateAmount"),
     dealRegistrationId: text("dealRegistrationId"),
+    couponCode: text("couponCode"),
     // The tokens of the changes the page showed count only when the buyer ticked the box.
     acceptedChanges: form.get("acceptChanges") === "yes" ? form.getAll("changeToken").filter((v): v is string => typeof v === "string") : [],
     coveredSerials: readCoveredSerials(form),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
-import { changeToken, checkoutDeals, checkoutOptions, getCart, splitVat, shanghaiToday, submitOrder, usableRebateBalance, type CartChange } from "@cs/domain";
+import { changeToken, checkoutDeals, checkoutOptions, getCart, previewCheckoutCoupon, splitVat, shanghaiToday, submitOrder, usableRebateBalance, ValidationError, type CartChange, type CouponReason } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError, guarded } from "@cs/web/server";
@@ -24,11 +24,26 @@ export const loader = guarded(async function loader({ context, request }: Route.
     const changes = cart.lines
       .filter((l) => l.price && (l.priceChanged || l.availabilityChanged))
       .map((l) => ({ productId: l.productId, sku: l.sku, seenUnitPriceFen: l.seenUnitPriceFen, unitPriceFen: l.price!.unitPriceFen, seenAvailability: l.seenAvailability, availability: l.availability, token: changeToken(l.productId, l.price!.unitPriceFen, l.availability) }));
-    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, credit: options.credit, formKey: randomUUID(), today: shanghaiToday(), rebateBalanceFen, deals, deal: deals.find((d) => d.id === deal) ?? null };
+    // The coupon the buyer typed (?coupon=): previewed on the cart's goods with the order's own checks.
+    const couponCode = (new URL(request.url).searchParams.get("coupon") ?? "").trim().slice(0, 40);
+    const coupon = couponCode ? await previewCoupon(ctx, couponCode, cart.totalFen) : null;
+    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, credit: options.credit, formKey: randomUUID(), today: shanghaiToday(), rebateBalanceFen, deals, deal: deals.find((d) => d.id === deal) ?? null, couponCode, coupon };
   } catch (error) {
     loaderError(error);
   }
 });
+
+type CouponPreview = { applied: CouponReason; error?: undefined } | { applied?: undefined; error: { key: string; params?: Record<string, string> } };
+
+/** A refused code is shown on the field (translated), not as a failed page. */
+async function previewCoupon(ctx: Parameters<typeof previewCheckoutCoupon>[0], code: string, goodsFen: bigint): Promise<CouponPreview> {
+  try {
+    return { applied: await previewCheckoutCoupon(ctx, code, goodsFen) };
+  } catch (error) {
+    if (error instanceof ValidationError) return { error: { key: error.fieldErrors.couponCode?.[0] ?? error.code, params: error.params } };
+    throw error;
+  }
+}
 
 /** One domain call; success goes to the (first) new order, a replayed key to the same one. */
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
@@ -136,14 +151,36 @@ function RebateField({ balanceFen, totalFen, defaultValue, errors }: { balanceFe
   );
 }
 
+/** The coupon code (a GET form: the page previews the discount; the order applies it again on submit). */
+function CouponChoice({ code, coupon, deal, errors }: { code: string; coupon: CouponPreview | null; deal: string | null; errors?: string[] | null }) {
+  const { t } = useTranslation();
+  const refused = coupon?.error ? [t(coupon.error.key, coupon.error.params)] : errors;
+  return (
+    <Card title={t("coupons.checkout.title")}>
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        {deal ? <input type="hidden" name="deal" value={deal} /> : null}
+        <TextField label={t("coupons.checkout.code")} name="coupon" defaultValue={code} maxLength={40} autoComplete="off" className="min-w-0 flex-1 basis-60 font-mono" errors={refused} />
+        <Button variant="secondary">{t("coupons.checkout.apply")}</Button>
+        {code ? (
+          <Link to={deal ? `?deal=${encodeURIComponent(deal)}` : "?"} className="self-center text-sm text-slate-600 hover:underline">
+            {t("coupons.checkout.remove")}
+          </Link>
+        ) : null}
+      </Form>
+      <p className="mt-2 text-xs text-slate-500">{coupon?.applied ? t("coupons.checkout.applied", { code: coupon.applied.code, description: coupon.applied.description }) : t("coupons.checkout.hint")}</p>
+    </Card>
+  );
+}
+
 type DealOption = { id: string; number: string; customerName: string; protectedUntil: string | null };
 
 /** The end customer's registration the order is for (a GET form: the page re-prices with its special prices). */
-function DealChoice({ deals, deal, errors }: { deals: DealOption[]; deal: DealOption | null; errors?: string[] | null }) {
+function DealChoice({ deals, deal, coupon, errors }: { deals: DealOption[]; deal: DealOption | null; coupon: string; errors?: string[] | null }) {
   const { t, i18n } = useTranslation();
   return (
     <Card title={t("deals.checkout.label")}>
       <Form method="get" className="flex flex-wrap items-end gap-3">
+        {coupon ? <input type="hidden" name="coupon" value={coupon} /> : null}
         <SelectField
           label={t("deals.checkout.label")}
           name="deal"
@@ -163,7 +200,8 @@ function DealChoice({ deals, deal, errors }: { deals: DealOption[]; deal: DealOp
 export default function Checkout({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
-  const { cart, taxFen, addresses, formKey, today, rebateBalanceFen, credit, deals, deal } = loaderData;
+  const { cart, taxFen, addresses, formKey, today, rebateBalanceFen, credit, deals, deal, couponCode, coupon } = loaderData;
+  const couponFen = coupon?.applied?.discountFen ?? 0n;
   const failed = (actionData ?? undefined) as CheckoutError | undefined;
   const result = failed as ActionResult;
   const field = useFieldErrors(result);
@@ -235,18 +273,31 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
             <dd className="text-right tabular-nums">{money(taxFen)}</dd>
             <dt className="font-semibold">{t("orders.checkout.total")}</dt>
             <dd className="text-right text-lg font-semibold tabular-nums">{money(cart.totalFen)}</dd>
+            {coupon?.applied ? (
+              <>
+                <dt className="text-emerald-800">
+                  {t("coupons.checkout.line", { code: coupon.applied.code })}
+                  <div className="text-xs font-normal text-slate-500">{coupon.applied.description}</div>
+                </dt>
+                <dd className="text-right tabular-nums text-emerald-800" data-testid="coupon-discount">−{money(couponFen)}</dd>
+                <dt className="font-semibold">{t("coupons.checkout.payable")}</dt>
+                <dd className="text-right font-semibold tabular-nums">{money(cart.totalFen - couponFen)}</dd>
+              </>
+            ) : null}
           </dl>
           {cart.lines.some((l) => l.short) ? <p className="mt-2 text-xs text-slate-500">{t("orders.checkout.shortNote")}</p> : null}
         </Card>
-        <CreditCheck credit={credit} orderFen={cart.totalFen} />
+        <CreditCheck credit={credit} orderFen={cart.totalFen - couponFen} />
         {changes.length > 0 ? <Changes changes={changes} /> : null}
-        {deals.length > 0 ? <DealChoice deals={deals} deal={deal} errors={field("dealRegistrationId")} /> : null}
+        <CouponChoice code={couponCode} coupon={coupon} deal={deal?.id ?? null} errors={field("couponCode")} />
+        {deals.length > 0 ? <DealChoice deals={deals} deal={deal} coupon={couponCode} errors={field("dealRegistrationId")} /> : null}
         <CoveredSerials lines={cart.lines} errorFor={(productId) => field(`coveredSerials.${productId}`)} valueOf={value} />
         <Card>
           <Form method="post" id="checkout" className="grid gap-3 sm:grid-cols-2">
             <CsrfInput />
             <input type="hidden" name="_key" value={formKey} />
             {deal ? <input type="hidden" name="dealRegistrationId" value={deal.id} /> : null}
+            {coupon?.applied ? <input type="hidden" name="couponCode" value={coupon.applied.code} /> : null}
             <SelectField
               label={t("orders.checkout.shipTo")}
               name="shipToAddressId"
@@ -259,10 +310,10 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
             <TextField label={t("orders.checkout.requestedDate")} name="requestedDate" type="date" min={today} defaultValue={value("requestedDate")} errors={field("requestedDate")} />
             <TextField label={t("orders.checkout.poNumber")} name="poNumber" maxLength={50} defaultValue={value("poNumber")} errors={field("poNumber")} />
             <TextAreaField label={t("orders.checkout.notes")} name="notes" maxLength={1000} rows={2} className="sm:col-span-2" defaultValue={value("notes")} errors={field("notes")} />
-            {rebateBalanceFen ? <RebateField balanceFen={rebateBalanceFen} totalFen={cart.totalFen} defaultValue={value("rebateAmount")} errors={field("rebateAmount")} /> : null}
+            {rebateBalanceFen ? <RebateField balanceFen={rebateBalanceFen} totalFen={cart.totalFen - couponFen} defaultValue={value("rebateAmount")} errors={field("rebateAmount")} /> : null}
             <div className="flex items-center justify-end gap-3 sm:col-span-2">
               <span className="text-sm text-slate-600">
-                {t("orders.checkout.lines", { count: cart.lines.length })} · {money(cart.totalFen)}
+                {t("orders.checkout.lines", { count: cart.lines.length })} · {money(cart.totalFen - couponFen)}
               </span>
               <Button disabled={cart.blocked || addresses.length === 0} aria-busy={navigation.state === "submitting" ? true : undefined}>
                 {t("orders.checkout.submit")}

@@ -49,7 +49,7 @@ export const action = guarded(async function action({ context, request, params }
 export default function OrderPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
-  const { order, lines, events, shipments, invoices, siblings, supplierName, placedByName, deal, canCancel, canReorder, formKey } = loaderData;
+  const { order, lines, events, shipments, invoices, siblings, supplierName, placedByName, deal, canCancel, canReorder, formKey, coupon } = loaderData;
   const shipTo = (order.shipTo ?? {}) as ShipTo;
   const placed = Number(params.get("placed"));
   const money = (fen: bigint) => formatMoney(fen, i18n.language);
@@ -162,12 +162,25 @@ export default function OrderPage({ loaderData, actionData }: Route.ComponentPro
             <dd className="text-right tabular-nums">{money(order.taxFen)}</dd>
             <dt className="font-semibold">{t("orders.detail.total")}</dt>
             <dd className="text-right text-lg font-semibold tabular-nums">{money(order.totalFen)}</dd>
+            {order.couponDiscountFen > 0n ? (
+              <>
+                <dt className="text-emerald-800">
+                  {t("coupons.order.discount", { code: coupon?.code ?? "" })}
+                  {coupon ? <div className="text-xs font-normal text-slate-500">{coupon.description}</div> : null}
+                </dt>
+                <dd className="text-right tabular-nums text-emerald-800" data-testid="coupon-discount">−{money(order.couponDiscountFen)}</dd>
+              </>
+            ) : null}
             {order.rebateAppliedFen > 0n ? (
               <>
                 <dt className="text-emerald-800">{t("rebateBalance.order.applied")}</dt>
                 <dd className="text-right tabular-nums text-emerald-800" data-testid="rebate-applied">−{money(order.rebateAppliedFen)}</dd>
+              </>
+            ) : null}
+            {order.rebateAppliedFen > 0n || order.couponDiscountFen > 0n ? (
+              <>
                 <dt className="text-slate-600">{t("rebateBalance.order.payable")}</dt>
-                <dd className="text-right tabular-nums">{money(order.totalFen - order.rebateAppliedFen)}</dd>
+                <dd className="text-right tabular-nums">{money(order.totalFen - order.rebateAppliedFen - order.couponDiscountFen)}</dd>
               </>
             ) : null}
           </dl>
