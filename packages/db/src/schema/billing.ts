@@ -135,8 +135,12 @@ export const invoiceLines = pgTable(
   ],
 );
 
-/** `rebate`: the partner paid part of an order from its rebate balance at checkout (payments.order_id). */
-export const paymentMethods = ["bank_transfer", "acceptance_bill", "cash", "other", "rebate"] as const;
+/**
+ * `rebate`: the partner paid part of an order from its rebate balance at checkout; `coupon`: a coupon
+ * took part of an order off at checkout (docs/decisions/024). Both are prepayments tied to their order
+ * (payments.order_id), allocated to its invoices as they are issued.
+ */
+export const paymentMethods = ["bank_transfer", "acceptance_bill", "cash", "other", "rebate", "coupon"] as const;
 export const paymentMethod = pgEnum("payment_method", paymentMethods);
 
 /** Money received (回款); what is not allocated to invoices stays as the partner's credit. */
@@ -164,10 +168,11 @@ export const payments = pgTable(
     uniqueIndex("payments_number_idx").on(t.number),
     index("payments_organization_id_received_on_idx").on(t.organizationId, t.receivedOn),
     index("payments_order_id_idx").on(t.orderId).where(sql`${t.orderId} is not null`),
-    // A rebate payment whose order was cancelled before anything was invoiced gave everything back
-    // to the rebate balance: it paid nothing, and its amount says so (docs/decisions/016). (::text:
+    // A rebate (coupon) payment whose order was cancelled before anything was invoiced gave everything
+    // back to the rebate balance (the coupon's use back): it paid nothing, and its amount says so
+    // (docs/decisions/016, 024). (::text:
     // migrations run in one transaction with the one that added the enum value, unusable there.)
-    check("payments_amounts", sql`(${t.amountFen} > 0 or (${t.method}::text = 'rebate' and ${t.amountFen} = 0)) and ${t.unallocatedFen} between 0 and ${t.amountFen}`),
+    check("payments_amounts", sql`(${t.amountFen} > 0 or (${t.method}::text in ('rebate', 'coupon') and ${t.amountFen} = 0)) and ${t.unallocatedFen} between 0 and ${t.amountFen}`),
   ],
 );
 

@@ -111,7 +111,7 @@ export async function getInvoice(ctx: Ctx, id: string) {
       .orderBy(asc(invoiceLines.id)),
     ctx.db.execute<{ id: string; source: string; date: string; amount_fen: string; kind: string }>(sql`
       select a.id::text, coalesce(p.number, c.number) as source, coalesce(p.received_on, c.issued_on)::text as date,
-             a.amount_fen::text, case when a.payment_id is null then 'credit_note' when p.method = 'rebate' then 'rebate' else 'payment' end as kind
+             a.amount_fen::text, case when a.payment_id is null then 'credit_note' when p.method in ('rebate', 'coupon') then p.method::text else 'payment' end as kind
         from payment_allocations a
         left join payments p on p.id = a.payment_id
         left join invoices c on c.id = a.credit_note_id

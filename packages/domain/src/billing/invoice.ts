@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { invoiceLines, invoices, organizations, type Order, type Transaction } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { addInvoiceStats } from "../channel/stats";
-import { allocateOrderRebate } from "../rebates/balance-checkout";
+import { allocateOrderPrepayments } from "../rebates/balance-checkout";
 import { recordAudit } from "../shared/audit";
 import { nextDocumentNumber } from "../shared/document-number";
 import { addDays, shanghaiToday, yearOf } from "../shared/dates";
@@ -33,7 +33,7 @@ export function priceInvoiceLines(lines: readonly InvoiceLineInput[], rateBp = S
 export async function issueShipmentInvoice(
   tx: Transaction,
   actor: Actor,
-  input: { order: Pick<Order, "id" | "organizationId" | "ownerBranchId" | "rebateAppliedFen">; shipmentId: string; lines: InvoiceLineInput[] },
+  input: { order: Pick<Order, "id" | "organizationId" | "ownerBranchId" | "rebateAppliedFen" | "couponDiscountFen">; shipmentId: string; lines: InvoiceLineInput[] },
 ) {
   const [buyer] = await tx.select({ paymentTermsDays: organizations.paymentTermsDays }).from(organizations).where(eq(organizations.id, input.order.organizationId));
   const issuedOn = shanghaiToday();
@@ -72,8 +72,8 @@ export async function issueShipmentInvoice(
     })),
   );
   await addInvoiceStats(tx, invoice!.id);
-  // the part of the order paid from the rebate balance at checkout settles this invoice first
-  await allocateOrderRebate(tx, actor, input.order, invoice!);
+  // the parts of the order a coupon took off and the rebate balance paid at checkout settle this invoice first
+  await allocateOrderPrepayments(tx, actor, input.order, invoice!);
   await recordAudit(tx, actor, {
     action: "invoice.issue",
     entity: "invoice",

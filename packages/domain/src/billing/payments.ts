@@ -15,9 +15,9 @@ import { planAllocation, type Allocation, type OpenInvoice } from "./allocate";
 import { shanghaiToday, yearOf } from "../shared/dates";
 import { moneyField } from "../validation/fields";
 
-/** The ways money arrives, for the record-payment form ("rebate" is made by checkout only). */
-type ManualMethod = Exclude<(typeof paymentMethods)[number], "rebate">;
-export const paymentMethodOptions = paymentMethods.filter((m): m is ManualMethod => m !== "rebate") as [ManualMethod, ...ManualMethod[]];
+/** The ways money arrives, for the record-payment form ("rebate" and "coupon" are made by checkout only). */
+type ManualMethod = Exclude<(typeof paymentMethods)[number], "rebate" | "coupon">;
+export const paymentMethodOptions = paymentMethods.filter((m): m is ManualMethod => m !== "rebate" && m !== "coupon") as [ManualMethod, ...ManualMethod[]];
 
 const allocationsInput = z
   .array(z.object({ invoiceId: z.string(), amount: z.union([z.literal(""), moneyField]) }))

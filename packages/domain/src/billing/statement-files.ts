@@ -24,7 +24,7 @@ export function statementLabels(t: Translate): StatementLabels {
     closing: k("closing"),
     totals: k("totals"),
     columns: { date: k("date"), kind: k("kind"), number: k("number"), reference: k("reference"), debit: k("debit"), credit: k("credit"), balance: k("balance") },
-    kinds: { invoice: t("billing.kinds.invoice"), credit_note: t("billing.kinds.credit_note"), payment: t("billing.kinds.payment"), rebate: t("billing.kinds.rebate") },
+    kinds: { invoice: t("billing.kinds.invoice"), credit_note: t("billing.kinds.credit_note"), payment: t("billing.kinds.payment"), rebate: t("billing.kinds.rebate"), coupon: t("billing.kinds.coupon") },
     agingTitle: t("billing.aging.title"),
     aging: {
       notDue: t("billing.aging.notDue"),

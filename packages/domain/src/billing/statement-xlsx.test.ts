@@ -13,7 +13,7 @@ const labels = {
   closing: "期末",
   totals: "合计",
   columns: { date: "日期", kind: "类型", number: "单号", reference: "参考", debit: "借方", credit: "贷方", balance: "余额" },
-  kinds: { invoice: "发票", credit_note: "红字", payment: "回款", rebate: "返利抵扣" },
+  kinds: { invoice: "发票", credit_note: "红字", payment: "回款", rebate: "返利抵扣", coupon: "优惠券抵扣" },
   agingTitle: "账龄",
   aging: { notDue: "未到期", d0_30: "0-30", d31_60: "31-60", d61_90: "61-90", d90Plus: "90+", credit: "贷项", balance: "余额" },
   company: "华信达",

@@ -31,7 +31,7 @@ const labels: StatementLabels = {
   closing: "期末余额",
   totals: "本期合计",
   columns: { date: "日期", kind: "类型", number: "单号", reference: "摘要", debit: "应收", credit: "已收", balance: "余额" },
-  kinds: { invoice: "销售发票", credit_note: "红字发票", payment: "回款", rebate: "返利抵扣" },
+  kinds: { invoice: "销售发票", credit_note: "红字发票", payment: "回款", rebate: "返利抵扣", coupon: "优惠券抵扣" },
   agingTitle: "账龄",
   aging: { notDue: "未到期", d0_30: "0–30 天", d31_60: "31–60 天", d61_90: "61–90 天", d90Plus: "90 天以上", credit: "预收款", balance: "应收余额" },
   company: "华信达科技",

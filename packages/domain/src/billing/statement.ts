@@ -11,8 +11,8 @@ import { addDays, shanghaiToday } from "../shared/dates";
 
 export type StatementEntry = {
   date: string;
-  /** A payment made from the rebate balance at checkout is a "rebate" deduction, not money received. */
-  kind: "invoice" | "credit_note" | "payment" | "rebate";
+  /** A payment made from the rebate balance at checkout is a "rebate" deduction, a coupon's part of an order a "coupon" one: not money received. */
+  kind: "invoice" | "credit_note" | "payment" | "rebate" | "coupon";
   number: string;
   reference: string | null;
   /** What the partner owes more (invoices). */
@@ -90,7 +90,7 @@ export async function statementOfAccount(ctx: Ctx, organizationId: string, raw: 
     select issued_on::text as date, kind::text as kind, number, null as reference, total_fen::text as amount
       from invoices where organization_id = ${org.id} and issued_on between ${from}::date and ${to}::date
     union all
-    select received_on::text, case when method = 'rebate' then 'rebate' else 'payment' end, number, reference, amount_fen::text
+    select received_on::text, case when method in ('rebate', 'coupon') then method::text else 'payment' end, number, reference, amount_fen::text
       -- a rebate payment given back whole to the rebate balance (its order cancelled) paid nothing
       from payments where organization_id = ${org.id} and received_on between ${from}::date and ${to}::date and amount_fen > 0
     order by 1, 3`);

@@ -36,7 +36,7 @@ export async function rebuildPartnerMonthStats(db: DatabaseOrTransaction, range:
         from lines group by organization_id, month
         union all
         select organization_id, date_trunc('month', received_on)::date, ${ALL}, 0, 0, amount_fen, 0, 0
-        from payments where received_on >= ${lo} and received_on < ${hi} and method <> 'rebate'
+        from payments where received_on >= ${lo} and received_on < ${hi} and method not in ('rebate', 'coupon')
         union all
         select organization_id, date_trunc('month', due_on)::date, ${ALL}, 0, 0, 0, total_fen, 0
         from invoices where kind = 'invoice' and due_on >= ${lo} and due_on < ${hi}

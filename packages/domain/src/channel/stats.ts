@@ -90,7 +90,7 @@ export async function addPaymentStats(tx: DatabaseOrTransaction, paymentId: stri
       select organization_id, month, ${ALL}, 0, 0, sum(payments_fen)::bigint, 0, sum(paid_on_time_fen)::bigint
       from (
         select p.organization_id, date_trunc('month', p.received_on)::date as month,
-               case when p.method = 'rebate' then 0 else p.amount_fen end as payments_fen, 0::bigint as paid_on_time_fen
+               case when p.method in ('rebate', 'coupon') then 0 else p.amount_fen end as payments_fen, 0::bigint as paid_on_time_fen
         from payments p where p.id = ${paymentId}
         union all
         select organization_id, month, 0, paid_on_time_fen from (${onTimeAllocations(sql`a.payment_id = ${paymentId}`)}) o

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, couponRedemptions, coupons, createDatabase, orders, organizations, type Database } from "@cs/db";
+import { auditLog, couponRedemptions, coupons, createDatabase, orders, organizations, payments, type Database } from "@cs/db";
 import { testDatabaseUrl, testDb } from "../../../../tests/db";
 import { cancelOrder } from "../orders/cancel-order";
 import { getOrder } from "../orders/get-order";
@@ -238,6 +238,8 @@ describe("coupons at checkout", () => {
     expect(placed.orders[0]!.status).toBe("pending_approval");
     await rejectOrder(desk, { orderId: placed.orders[0]!.id, comment: "over the limit" });
     expect((await couponRow(coupon.id)).usesCount).toBe(0);
+    // and its coupon payment paid nothing
+    expect((await db.select().from(payments).where(eq(payments.orderId, placed.orders[0]!.id)))[0]).toMatchObject({ method: "coupon", amountFen: 0n, unallocatedFen: 0n });
     await readyBuyer(db, "DL-0001");
   });
 });

@@ -5,7 +5,7 @@ import type { Actor } from "../access/actor";
 import { can } from "../access/authorize";
 import { release } from "../inventory/reservation";
 import { restoreSpecialPrices } from "../marketing/deal-prices";
-import { releaseOrderRebate } from "../rebates/balance-checkout";
+import { releaseOrderPrepayments } from "../rebates/balance-checkout";
 import { releaseOrderCoupon } from "../coupons/checkout";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
@@ -54,7 +54,7 @@ export async function cancelOrder(ctx: Ctx, raw: { orderId: string; comment?: st
     const released = await release(tx, orderRef(order.id));
     await restoreSpecialPrices(tx, order.id);
     await releaseOrderCoupon(tx, ctx.actor, order.id);
-    const rebateReleasedFen = order.rebateAppliedFen > 0n ? await releaseOrderRebate(tx, ctx.actor, order.id) : 0n;
+    const { rebateReleasedFen, couponReleasedFen } = await releaseOrderPrepayments(tx, ctx.actor, order);
     await tx
       .update(orderLines)
       .set({ quantityCancelled: sql`${orderLines.quantity} - ${orderLines.quantityShipped}`, quantityReserved: 0, quantityBackordered: 0 })
@@ -73,7 +73,7 @@ export async function cancelOrder(ctx: Ctx, raw: { orderId: string; comment?: st
       comment: input.comment ?? null,
       details: { released },
     });
-    await recordAudit(tx, ctx.actor, { action: "order.cancel", entity: "order", entityId: order.id, before: { status: order.status }, after: { status: "cancelled", released, rebateReleasedFen, comment: input.comment ?? null } });
+    await recordAudit(tx, ctx.actor, { action: "order.cancel", entity: "order", entityId: order.id, before: { status: order.status }, after: { status: "cancelled", released, rebateReleasedFen, couponReleasedFen, comment: input.comment ?? null } });
     return { status: "cancelled" as const, released };
   });
 }

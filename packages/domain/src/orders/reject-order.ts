@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { orders } from "@cs/db";
 import { releaseOrderCoupon } from "../coupons/checkout";
+import { releaseOrderPrepayments } from "../rebates/balance-checkout";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { parseInput } from "../shared/parse";
@@ -30,13 +31,15 @@ export async function rejectOrder(ctx: Ctx, raw: { orderId: string; comment?: st
     await checkApprover(tx, ctx.actor, order, false);
     await restoreSpecialPrices(tx, order.id);
     await releaseOrderCoupon(tx, ctx.actor, order.id);
+    // what the coupon took off and the rebate balance paid is not owed by an order never shipped
+    const { rebateReleasedFen, couponReleasedFen } = await releaseOrderPrepayments(tx, ctx.actor, order);
     const now = new Date();
     await tx
       .update(orders)
       .set({ status: "rejected", closedAt: now, updatedAt: now, version: sql`${orders.version} + 1` })
       .where(eq(orders.id, order.id));
     await recordOrderEvent(tx, { orderId: order.id, action: "rejected", fromStatus: order.status, toStatus: "rejected", actorId: ctx.actor.userId, comment: input.comment });
-    await recordAudit(tx, ctx.actor, { action: "order.reject", entity: "order", entityId: order.id, before: { status: order.status }, after: { status: "rejected", comment: input.comment } });
+    await recordAudit(tx, ctx.actor, { action: "order.reject", entity: "order", entityId: order.id, before: { status: order.status }, after: { status: "rejected", rebateReleasedFen, couponReleasedFen, comment: input.comment } });
     return { status: "rejected" as const };
   });
 }

@@ -21,7 +21,7 @@ import { reserveLines, type LineBuckets } from "./reserve-lines";
 import { supplierByDivision } from "./routing";
 import { orderEventStatement } from "../notifications/notify";
 import { authorize } from "../access/authorize";
-import { checkRebateUse, lockCheckoutBalance, rebateUseField, rebateUseStatement } from "../rebates/balance-checkout";
+import { checkRebateUse, couponPaymentStatement, lockCheckoutBalance, rebateUseField, rebateUseStatement } from "../rebates/balance-checkout";
 import { checkCoveredSerials } from "../service/network/extended-warranty";
 import { hasKey } from "../shared/keys";
 import { blankToUndefined, optionalText } from "../validation/fields";
@@ -241,7 +241,12 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
       ...(rebated
         ? [rebateUseStatement({ organizationId: buyer.organizationId, ownerBranchId: org.ownerBranchId, orderId: rebated.id, amountFen: rebated.rebateAppliedFen, userId: buyer.userId, year: yearOf(today), receivedOn: today })]
         : []),
-      ...(couponUse && couponOrder ? [redemptionStatement({ couponId: couponUse.couponId, orderId: couponOrder.id, organizationId: buyer.organizationId, amountFen: couponOrder.couponDiscountFen })] : []),
+      ...(couponUse && couponOrder
+        ? [
+            redemptionStatement({ couponId: couponUse.couponId, orderId: couponOrder.id, organizationId: buyer.organizationId, amountFen: couponOrder.couponDiscountFen }),
+            couponPaymentStatement({ organizationId: buyer.organizationId, ownerBranchId: org.ownerBranchId, orderId: couponOrder.id, amountFen: couponOrder.couponDiscountFen, userId: buyer.userId, year: yearOf(today), receivedOn: today }),
+          ]
+        : []),
       ...list.map((o) => orderEventStatement({ orderId: o.id, event: o.status, actorId: buyer.userId })),
     ]);
     last.catch(() => {}); // awaited below

@@ -76,7 +76,7 @@ function basisSql(p: RebateProgram, only: readonly string[] | null): SQL {
     return sql`
       select a.org, sum(y.amount_fen) as fen
         from payments y join attrib a on a.buyer = y.organization_id${dated("y.received_on")}
-       where ${period("y.received_on")} and y.method <> 'rebate'
+       where ${period("y.received_on")} and y.method not in ('rebate', 'coupon')
        group by a.org`;
   }
   const filtered = p.divisionId || p.productLineId;

@@ -17,8 +17,8 @@ export const en: Widen<typeof zhCN> = {
     creditNoteTooLarge: "The credit note is more than the original invoice",
   },
   creditHold: "Credit hold",
-  kinds: { invoice: "Invoice", credit_note: "Credit note", payment: "Payment", rebate: "Rebate deduction" },
-  methods: { bank_transfer: "Bank transfer", acceptance_bill: "Acceptance bill", cash: "Cash", other: "Other", rebate: "Rebate balance" },
+  kinds: { invoice: "Invoice", credit_note: "Credit note", payment: "Payment", rebate: "Rebate deduction", coupon: "Coupon discount" },
+  methods: { bank_transfer: "Bank transfer", acceptance_bill: "Acceptance bill", cash: "Cash", other: "Other", rebate: "Rebate balance", coupon: "Coupon" },
   orderStatus: {
     submitted: "Submitted",
     pending_approval: "Pending approval",

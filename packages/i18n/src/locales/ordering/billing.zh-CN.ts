@@ -15,8 +15,8 @@ export const zhCN = {
     creditNoteTooLarge: "红字发票金额超过了原发票金额",
   },
   creditHold: "信用冻结",
-  kinds: { invoice: "销售发票", credit_note: "红字发票", payment: "回款", rebate: "返利抵扣" },
-  methods: { bank_transfer: "银行转账", acceptance_bill: "承兑汇票", cash: "现金", other: "其他", rebate: "返利余额抵扣" },
+  kinds: { invoice: "销售发票", credit_note: "红字发票", payment: "回款", rebate: "返利抵扣", coupon: "优惠券抵扣" },
+  methods: { bank_transfer: "银行转账", acceptance_bill: "承兑汇票", cash: "现金", other: "其他", rebate: "返利余额抵扣", coupon: "优惠券" },
   orderStatus: {
     submitted: "已提交",
     pending_approval: "待审批",

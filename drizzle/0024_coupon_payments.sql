@@ -1,0 +1,3 @@
+ALTER TYPE "public"."payment_method" ADD VALUE 'coupon';--> statement-breakpoint
+ALTER TABLE "payments" DROP CONSTRAINT "payments_amounts";--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_amounts" CHECK (("payments"."amount_fen" > 0 or ("payments"."method"::text in ('rebate', 'coupon') and "payments"."amount_fen" = 0)) and "payments"."unallocated_fen" between 0 and "payments"."amount_fen");
