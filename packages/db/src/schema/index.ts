@@ -20,3 +20,4 @@ export * from "./business-calendar";
 export * from "./marketing";
 export * from "./deals";
 export * from "./relationships";
+export * from "./leads";

@@ -56,6 +56,8 @@ export const permissions = [
   "deal:decide",
   "deal:special_price",
   "own_deal:register",
+  "lead:manage",
+  "own_lead:work",
   "account:assign",
   "relationship:work",
 ] as const;
@@ -81,7 +83,7 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "account:assign", "relationship:work"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "lead:manage", "account:assign", "relationship:work"],
   },
   sales: {
     audience: "staff",
@@ -107,7 +109,7 @@ export const roles = {
     orderApprovalLimitFen: 50_000_000n,
   },
   service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },
-  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage", "deal:read", "deal:decide"] },
+  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage", "deal:read", "deal:decide", "lead:manage"] },
   partner_admin: {
     audience: "partner",
     permissions: [
@@ -131,6 +133,7 @@ export const roles = {
       "own_rebate:use",
       "own_marketing:apply",
       "own_deal:register",
+      "own_lead:work",
     ],
   },
   partner_buyer: {
@@ -148,6 +151,7 @@ export const roles = {
       "own_performance:read",
       "own_rebate:use",
       "own_deal:register",
+      "own_lead:work",
     ],
   },
   partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update", "own_stock:read", "own_order:read", "own_performance:read"] },

@@ -8,8 +8,12 @@ import { createCampaign } from "./campaigns";
 import { decideDeal, registerDeal } from "./deals";
 import { addDays } from "../shared/dates";
 import { applyForFunds, decideFundApplication } from "./funds";
+import { setCampaignCode } from "./leads";
 import { createBudgetPool } from "./pools";
 import { quarterOf } from "./quarter";
+
+/** The demo roadshow's landing form code: `/c/bj-roadshow` in the portal. */
+export const DEMO_LANDING_CODE = "bj-roadshow";
 
 async function ctxFor(db: Database, login: string): Promise<Ctx> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.login, login));
@@ -50,6 +54,8 @@ export async function seedDemoMarketing(db: Database): Promise<{ pools: number }
     });
     await approveCampaign(manager, { campaignId: roadshow.campaignId });
     await startCampaign(marketing, { campaignId: roadshow.campaignId });
+    // its public landing form, /c/bj-roadshow, where visitors leave leads
+    await setCampaignCode(marketing, { campaignId: roadshow.campaignId, code: DEMO_LANDING_CODE });
     await addCampaignSpend(marketing, { _key: "demo-campaign-spend-1", campaignId: roadshow.campaignId, category: "venue", amount: "28000", spentOn: today, note: "酒店会议厅" });
     await createCampaign(marketing, {
       _key: "demo-campaign-2", name: "上海经销商产品培训", type: "training", divisionId: first.id, branchId: sh.id, startsOn: today, endsOn: today, ownerId: owner,

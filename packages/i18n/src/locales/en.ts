@@ -27,6 +27,7 @@ import { en as verify } from "./auth/verify.en";
 import { en as invite } from "./auth/invite.en";
 import { en as marketing } from "./marketing/marketing.en";
 import { en as deals } from "./marketing/deals.en";
+import { en as leads } from "./marketing/leads.en";
 import { en as relations } from "./relations/relations.en";
 
 export const en: Resource = {
@@ -361,6 +362,7 @@ export const en: Resource = {
   rebateAdjustments,
   marketing,
   deals,
+  leads,
   verify,
   invite,
   relations,

@@ -26,6 +26,7 @@ import { zhCN as verify } from "./auth/verify.zh-CN";
 import { zhCN as invite } from "./auth/invite.zh-CN";
 import { zhCN as marketing } from "./marketing/marketing.zh-CN";
 import { zhCN as deals } from "./marketing/deals.zh-CN";
+import { zhCN as leads } from "./marketing/leads.zh-CN";
 import { zhCN as relations } from "./relations/relations.zh-CN";
 
 export const zhCN = {
@@ -359,6 +360,7 @@ export const zhCN = {
   rebateAdjustments,
   marketing,
   deals,
+  leads,
   verify,
   invite,
   relations,
