@@ -64,6 +64,10 @@ export const ids = {
     branch: "c.owner_branch_id",
   },
   dealRegistration: { from: "deal_registrations t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
+  // pool leads (no partner) are foreign to every partner
+  lead: { from: "leads t", org: ["t.organization_id"] },
+  // an open campaign's public landing form (/c/<code>)
+  landingCampaign: { from: "(select * from campaigns where code is not null and status in ('approved', 'running')) t", select: { code: "t.code" } },
   orderQueue: { from: "", values: ["to_allocate"] },
   stockDocumentKind: { from: "", values: ["receipt"] },
 } satisfies Record<string, IdSource>;

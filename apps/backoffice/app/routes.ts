@@ -119,6 +119,10 @@ export default [
     route("marketing/funds/:id", "routes/marketing/fund.tsx"),
     route("marketing/deals", "routes/marketing/deals.tsx"),
     route("marketing/deals/:id", "routes/marketing/deal.tsx"),
+    route("marketing/leads", "routes/marketing/leads.tsx"),
+    route("marketing/leads/new", "routes/marketing/leads-new.tsx"),
+    route("marketing/leads/landing", "routes/marketing/leads-landing.tsx"),
+    route("marketing/leads/:id", "routes/marketing/leads-detail.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -11,6 +11,7 @@ export * from "./notifications";
 export * from "./returns";
 export * from "./marketing-funds";
 export * from "./deals";
+export * from "./leads";
 export * from "./invoice-view";
 export * from "./finance-columns";
 export * from "./service";

@@ -192,7 +192,7 @@ describe("the partner's work", () => {
     await expectDomainError(loseLead(dealer, { leadId: worked, lostReason: "" }), { fields: { lostReason: ["validation.required"] } });
     await loseLead(dealer, { leadId: worked, lostReason: "价格", competitor: "某品牌" });
     expect(await leadRow(worked)).toMatchObject({ status: "lost", lostReason: "价格", competitor: "某品牌" });
-    const audit = await db.select({ a: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityId, worked)));
+    const audit = await db.select({ a: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityId, worked))).orderBy(auditLog.id);
     expect(audit.map((r) => r.a)).toEqual(["lead.create", "lead.assign", "lead.accept", "lead.progress", "lead.lose"]);
   });
 
