@@ -217,6 +217,7 @@ const backoffice: Manifest = {
   "marketing/leads": { allow: leadManagers },
   "marketing/leads/new": { allow: leadManagers },
   "marketing/leads/landing": { allow: leadManagers },
+  "marketing/leads/import": { allow: leadManagers },
   "marketing/leads/:id": { ids: ids.lead, allow: leadManagers, intents: ["assign", "unassign"] },
   "*": { public: true, allow: "all" },
 };

@@ -122,6 +122,7 @@ export default [
     route("marketing/leads", "routes/marketing/leads.tsx"),
     route("marketing/leads/new", "routes/marketing/leads-new.tsx"),
     route("marketing/leads/landing", "routes/marketing/leads-landing.tsx"),
+    route("marketing/leads/import", "routes/marketing/leads-import.tsx"),
     route("marketing/leads/:id", "routes/marketing/leads-detail.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),

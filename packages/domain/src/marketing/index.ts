@@ -19,3 +19,4 @@ export * from "./leads";
 export * from "./leads-assign";
 export * from "./leads-work";
 export * from "./leads-queries";
+export * from "./leads-import";

@@ -14,7 +14,9 @@ import { captureLead, createLead } from "./leads";
 import { assignLead, sweepOverdueLeads, unassignLead } from "./leads-assign";
 import { getLead, leadForDeal, leadListQuery, listLeads } from "./leads-queries";
 import { acceptLead, declineLead, loseLead, progressLead } from "./leads-work";
+import { importLeads, readLeadXlsx } from "./leads-import";
 import { DEMO_LANDING_CODE, seedDemoMarketing } from "./seed-demo";
+import ExcelJS from "exceljs";
 
 let db: Database;
 let marketing: Ctx;
@@ -210,5 +212,36 @@ describe("the partner's work", () => {
     const { registrationId } = await registerDeal(dealer, { _key: newKey(), ...form, leadId });
     expect(await leadRow(leadId)).toMatchObject({ status: "won", dealRegistrationId: registrationId });
     expect((await getLead(marketing, leadId)).lead.dealNumber).toMatch(/^DR-/);
+  });
+});
+
+describe("import", () => {
+  it("takes the good rows of an XLSX, lists the bad ones by row and column, and merges duplicates of live leads and of earlier rows", async () => {
+    const existing = await enter({ mobile: "13700000001" });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("线索");
+    sheet.addRow(["姓名", "公司", "手机", "邮箱", "信用代码", "省份", "城市", "意向"]);
+    sheet.addRow(["甲", "甲公司", "13700000001", "", "", "北京市", "北京市", "笔记本"]); // row 2: the live lead again
+    sheet.addRow(["乙", "乙公司", 13700000002, "yi@example.cn", "", "上海市", "上海市", "投影"]); // row 3: new (a number cell)
+    sheet.addRow(["", "丙公司", "13700000003", "", "", "", "", ""]); // row 4: no name
+    sheet.addRow(["丁", "丁公司", "123", "bad-mail", "", "", "", ""]); // row 5: bad mobile and e-mail
+    sheet.addRow(["乙二", "乙公司", "", "YI@example.cn", "", "", "", ""]); // row 6: row 3 again by e-mail
+    const rows = await readLeadXlsx(new Uint8Array(await book.xlsx.writeBuffer()));
+    expect(rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
+    const campaign = (await db.execute<{ id: string }>(sql`select id from campaigns where code = 'bj-roadshow'`))[0]!.id;
+    const before = (await db.select().from(leads)).length;
+    const result = await importLeads(marketing, { _key: newKey(), campaignId: campaign }, rows);
+    expect(result).toMatchObject({ rows: 5, created: 1, merged: 2 });
+    expect(result.errors).toEqual([
+      { row: 4, column: "name", message: "validation.required" },
+      { row: 5, column: "mobile", message: "validation.mobile" },
+      { row: 5, column: "email", message: "validation.email" },
+    ]);
+    expect((await db.select().from(leads)).length).toBe(before + 1);
+    const [yi] = await db.select().from(leads).where(eq(leads.email, "yi@example.cn"));
+    expect(yi).toMatchObject({ mobile: "13700000002", source: "import", campaignId: campaign, status: "new" });
+    expect((await eventsOf(yi!.id)).map((e) => e.kind)).toEqual(["captured", "merged"]);
+    expect((await eventsOf(existing.leadId)).map((e) => e.kind)).toEqual(["captured", "merged"]);
+    await expectDomainError(importLeads(dealer, { _key: newKey() }, rows), { code: "errors.forbidden" });
   });
 });

@@ -56,6 +56,9 @@ export default function Leads({ loaderData }: Route.ComponentProps) {
         title={t("leads.title")}
         actions={
           <>
+            <Link to="/marketing/leads/import" className={buttonClass("secondary")}>
+              {t("leads.import.title")}
+            </Link>
             <Link to="/marketing/leads/landing" className={buttonClass("secondary")}>
               {t("leads.codes.title")}
             </Link>
