@@ -12,7 +12,8 @@ import type { Route } from "./+types/landing";
 /** A campaign's public landing form, `/c/<code>`: open to anyone while the campaign is approved or running; else 404. */
 export const loader = guarded(async function loader({ params, request }: Route.LoaderArgs) {
   const campaign = await landingCampaign(portalDb(), params.code);
-  return { campaign: { name: campaign.name, code: campaign.code }, done: new URL(request.url).searchParams.get("done") === "1" };
+  // the honeypot's name comes from the domain through the loader: the page must not import the domain
+  return { campaign: { name: campaign.name, code: campaign.code }, honeypot: HONEYPOT_FIELD, done: new URL(request.url).searchParams.get("done") === "1" };
 });
 
 export const action = guarded(async function action({ request, context, params }: Route.ActionArgs) {
@@ -34,7 +35,7 @@ export default function Landing({ loaderData, actionData }: Route.ComponentProps
   const result = actionData as ActionResult;
   const errors = useFieldErrors(result);
   const value = (k: string) => (typeof result?.initialValue?.[k] === "string" ? (result.initialValue[k] as string) : "");
-  const { campaign, done } = loaderData;
+  const { campaign, honeypot, done } = loaderData;
   return (
     <CenteredPage top={<LanguageSwitcher />}>
       <h1 className="text-xl font-semibold">{campaign.name}</h1>
@@ -58,7 +59,7 @@ export default function Landing({ loaderData, actionData }: Route.ComponentProps
             <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
               <label>
                 {t("leads.landing.honeypot")}
-                <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+                <input type="text" name={honeypot} tabIndex={-1} autoComplete="off" defaultValue="" />
               </label>
             </div>
             <div>
