@@ -14,7 +14,6 @@ export const loader = guarded(async function loader({ context, request, params }
   }
 });
 
-const verbs = { accept: acceptLead, decline: declineLead, progress: progressLead, lose: loseLead } as const;
 const doneOf = { accept: "accepted", decline: "declined", progress: "progressed", lose: "lost" } as const;
 
 /** One intent per form: accept, decline (with a reason), progress (next step) or lose (reason, competitor). */
@@ -23,6 +22,7 @@ export const action = guarded(async function action({ context, request, params }
   const intent = form.get("intent");
   try {
     if (intent !== "accept" && intent !== "decline" && intent !== "progress" && intent !== "lose") return null;
+    const verbs = { accept: acceptLead, decline: declineLead, progress: progressLead, lose: loseLead } as const;
     await verbs[intent](domainCtx(context, request), { ...readForm(form), leadId: params.id });
     // a declined lead is no longer the partner's to open
     return redirect(intent === "decline" ? "/leads?done=declined" : `/leads/${params.id}?done=${doneOf[intent]}`);
