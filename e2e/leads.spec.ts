@@ -46,7 +46,8 @@ test("a landing-form lead is assigned by marketing, accepted by the dealer and c
   // marketing finds it in the pool and assigns it to DL-0001 by hand
   const marketing = await as(browser, "backoffice", "marketing@demo.cn", `/marketing/leads?q=${mobile}`);
   await marketing.getByRole("link", { name: "赵六" }).click();
-  await expect(marketing.getByText("新线索")).toBeVisible();
+  await expect(marketing.getByRole("heading", { level: 1, name: new RegExp(`赵六 · ${company}`) })).toBeVisible();
+  await expect(marketing.getByRole("heading", { name: "分配线索" })).toBeVisible();
   await marketing.getByLabel("伙伴编码").fill("DL-0001");
   await marketing.getByRole("button", { name: "分配", exact: true }).click();
   await expect(marketing.getByText(/线索已分配，接受截止/)).toBeVisible();
@@ -56,6 +57,7 @@ test("a landing-form lead is assigned by marketing, accepted by the dealer and c
   // the dealer accepts it and converts it: the registration form comes prefilled with the company
   const dealer = await as(browser, "portal", "dealer@demo.cn", `/leads?q=${mobile}`);
   await dealer.getByRole("link", { name: "赵六" }).click();
+  await dealer.waitForURL(/\/leads\/[0-9a-f-]{36}/);
   await dealer.getByRole("button", { name: "接受线索" }).click();
   await expect(dealer.getByText("线索已接受，请尽快联系客户")).toBeVisible();
   await checkA11y(dealer);
@@ -74,7 +76,7 @@ test("a landing-form lead is assigned by marketing, accepted by the dealer and c
 
   // the lead is converted and names the registration; another dealer cannot open it
   await dealer.goto(`${portalURL}${leadPath}`);
-  await expect(dealer.getByText("已转化")).toBeVisible();
+  await expect(dealer.getByText("已转化", { exact: true })).toBeVisible();
   await expect(dealer.getByRole("link", { name: number! })).toBeVisible();
   const other = await as(browser, "portal", "dealer2@demo.cn");
   expect((await other.request.get(`${portalURL}${leadPath}`)).status()).toBe(404);
