@@ -29,9 +29,10 @@ async function writeSheet(rows: number) {
     if (i % 50 === 0) {
       bad++;
       sheet.addRow([`坏行${i}`, "某公司", "12345", "not-an-email", "", "北京市", "北京市", "笔记本"]).commit();
-    } else if (i % 20 === 0) {
+    } else if (i % 20 === 7) {
+      // never a multiple of 50; row i - 6 is always a good, first-time row
       duplicates++;
-      sheet.addRow([`重复${i}`, `公司${i - 7}`, mobileOf(i - 7), "", "", "上海市", "上海市", "投影"]).commit();
+      sheet.addRow([`重复${i}`, `公司${i - 6}`, mobileOf(i - 6), "", "", "上海市", "上海市", "投影"]).commit();
     } else {
       sheet.addRow([`联系人${i}`, `展会客户${i}有限公司`, mobileOf(i), `lead${run}.${i}@example.cn`, "", "广东省", "深圳市", "服务器"]).commit();
     }
