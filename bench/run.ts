@@ -21,6 +21,7 @@ import { rlsOverheadBench } from "./rls-overhead";
 import { serviceBench } from "./service";
 import { scorecardPageBench } from "./scorecard-page";
 import { homePagesBench } from "./home-pages";
+import { leadImportBench } from "./lead-import";
 import { soakBench } from "./soak";
 import { BENCH_DIR, BENCH_PORT, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
 import { children, ensurePgbench } from "./lib/pgbench";
@@ -99,6 +100,11 @@ async function main() {
   if (wanted("rebate_calc")) {
     log("rebate_calc: one program over 5,000 partners and 2,000,000 invoice lines (the worker's run) beside a bare per-partner sum, 3 rounds …");
     results.rebate_calc = await rebateCalcBench(url, { rounds: 3, log });
+  }
+
+  if (wanted("lead_import")) {
+    log("lead_import: a 100,000-row XLSX (2% bad rows, 5% duplicates) through the back-office's import …");
+    results.lead_import = await leadImportBench(url, { rows: 100_000, log });
   }
 
   if (wanted("order_place_http")) {
@@ -303,6 +309,14 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["rebate_calc", `bare sum per partner, ${rc.invoice_lines.toLocaleString("en")} lines, median`, rc.bare_sum_ms, "ms", ""],
       ["rebate_calc", `program run for ${rc.partners.toLocaleString("en")} partners (calculation + ${rc.statements} statements), median`, rc.run_ms, "ms", `calculation alone ${rc.calculation_query_ms} ms`],
       ["rebate_calc", "ratio run / bare sum", rc.ratio, "", `≤ ${rc.aim_ratio}${rc.ok ? " ok" : " MISSED"}`],
+    );
+  }
+  const li = output.lead_import as Awaited<ReturnType<typeof leadImportBench>> | undefined;
+  if (li) {
+    rows.push(
+      ["lead_import", `${li.rows.toLocaleString("en")}-row XLSX (${li.bad_rows} bad, ${li.duplicate_rows} duplicates), read + import`, li.seconds, "s", `< ${li.aim_seconds}${li.seconds < li.aim_seconds ? " ok" : " MISSED"}`],
+      ["lead_import", "rows per second", li.rows_per_s, "rows/s", `read ${li.read_seconds} s, import ${li.import_seconds} s`],
+      ["lead_import", "peak resident memory of the process", li.peak_rss_mb, "MB", `< ${li.aim_rss_mb}${li.peak_rss_mb < li.aim_rss_mb ? " ok" : " MISSED"}`],
     );
   }
   // correctness beside speed: each entry's own result check (benchFailures fails the run on a mismatch)

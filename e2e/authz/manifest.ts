@@ -28,6 +28,8 @@ const marketingManagers = ["admin@demo.cn", "marketing@demo.cn"];
 const dealReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 /** coupon:manage: marketing, sales and managers. */
 const couponManagers = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
+/** lead:manage: marketing and managers. */
+const leadManagers = ["admin@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 /** account:assign and relationship:work (owners, contact history, tasks, my day). */
 const accountOwners = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "manager@demo.cn"];
 
@@ -50,6 +52,9 @@ const portal: Manifest = {
   "deals": { allow: buyers },
   "deals/new": { allow: buyers },
   "deals/:id": { ids: ids.dealRegistration, allow: buyers },
+  "c/:code": { public: true, ids: ids.landingCampaign, allow: "all" },
+  "leads": { allow: buyers },
+  "leads/:id": { ids: ids.lead, allow: buyers, intents: ["accept", "decline", "progress", "lose"] },
   "": { allow: "all" },
   "search": { allow: "all" },
   "account": { allow: "all" },
@@ -216,6 +221,11 @@ const backoffice: Manifest = {
   "coupons/:id": { ids: ids.coupon, allow: couponManagers, intents: ["revoke"] },
   "marketing/deals": { allow: dealReaders },
   "marketing/deals/:id": { ids: ids.dealRegistration, allow: dealReaders, intents: ["decide"] },
+  "marketing/leads": { allow: leadManagers },
+  "marketing/leads/new": { allow: leadManagers },
+  "marketing/leads/landing": { allow: leadManagers },
+  "marketing/leads/import": { allow: leadManagers },
+  "marketing/leads/:id": { ids: ids.lead, allow: leadManagers, intents: ["assign", "unassign"] },
   "*": { public: true, allow: "all" },
 };
 

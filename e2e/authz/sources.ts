@@ -66,6 +66,10 @@ export const ids = {
   dealRegistration: { from: "deal_registrations t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   // Coupons are the company's, not a branch's: every coupon:manage holder sees every one.
   coupon: { from: "coupons t" },
+  // pool leads (no partner) are foreign to every partner
+  lead: { from: "leads t", org: ["t.organization_id"] },
+  // an open campaign's public landing form (/c/<code>)
+  landingCampaign: { from: "(select * from campaigns where code is not null and status in ('approved', 'running')) t", select: { code: "t.code" } },
   orderQueue: { from: "", values: ["to_allocate"] },
   stockDocumentKind: { from: "", values: ["receipt"] },
 } satisfies Record<string, IdSource>;

@@ -122,6 +122,11 @@ export default [
     route("coupons/:id", "routes/coupons/detail.tsx"),
     route("marketing/deals", "routes/marketing/deals.tsx"),
     route("marketing/deals/:id", "routes/marketing/deal.tsx"),
+    route("marketing/leads", "routes/marketing/leads.tsx"),
+    route("marketing/leads/new", "routes/marketing/leads-new.tsx"),
+    route("marketing/leads/landing", "routes/marketing/leads-landing.tsx"),
+    route("marketing/leads/import", "routes/marketing/leads-import.tsx"),
+    route("marketing/leads/:id", "routes/marketing/leads-detail.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

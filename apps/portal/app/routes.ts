@@ -11,6 +11,8 @@ export default [
   route("service/requests/:id/photos/:attachmentId", "routes/service/photo.ts"),
   route("service/queue/version", "routes/service/queue-version.ts"),
   route("marketing-funds/:id/files/:fileId", "routes/marketing-funds/file.ts"),
+  // a campaign's public landing form (no sign-in)
+  route("c/:code", "routes/leads/landing.tsx"),
   layout("routes/shell.tsx", [
     index("routes/home.tsx"),
     route("account", "routes/account.tsx"),
@@ -74,6 +76,8 @@ export default [
     route("deals", "routes/deals/list.tsx"),
     route("deals/new", "routes/deals/new.tsx"),
     route("deals/:id", "routes/deals/detail.tsx"),
+    route("leads", "routes/leads/list.tsx"),
+    route("leads/:id", "routes/leads/detail.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -12,6 +12,7 @@ export * from "./returns";
 export * from "./marketing-funds";
 export * from "./deals";
 export * from "./coupons";
+export * from "./leads";
 export * from "./invoice-view";
 export * from "./finance-columns";
 export * from "./service";

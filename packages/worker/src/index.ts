@@ -5,3 +5,4 @@ export * from "./sms-transport";
 export * from "./env.server";
 export * from "./start";
 export * from "./rebate-runs";
+export * from "./lead-sla";

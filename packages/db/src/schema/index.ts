@@ -21,3 +21,4 @@ export * from "./marketing";
 export * from "./deals";
 export * from "./relationships";
 export * from "./coupons";
+export * from "./leads";

@@ -62,6 +62,8 @@ export const campaigns = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     number: text().notNull(),
     name: text().notNull(),
+    /** The public landing form's address, `/c/<code>` (lower-case letters, digits, dashes); none until set. */
+    code: text(),
     type: campaignType().notNull(),
     divisionId: uuid()
       .notNull()
@@ -90,6 +92,8 @@ export const campaigns = pgTable(
   },
   (t) => [
     uniqueIndex("campaigns_number_idx").on(t.number),
+    uniqueIndex("campaigns_code_idx").on(t.code),
+    check("campaigns_code", sql`${t.code} ~ '^[a-z0-9][a-z0-9-]{2,39}$'`),
     index("campaigns_branch_id_starts_on_idx").on(t.branchId, t.startsOn),
     index("campaigns_status_starts_on_idx").on(t.status, t.startsOn),
     index("campaigns_pool_id_idx").on(t.poolId),

@@ -56,6 +56,8 @@ export const permissions = [
   "deal:decide",
   "deal:special_price",
   "own_deal:register",
+  "lead:manage",
+  "own_lead:work",
   "account:assign",
   "relationship:work",
   /** Cost of goods, stock value and margins (docs/decisions/023): staff only, never a partner role. */
@@ -84,7 +86,7 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "account:assign", "relationship:work", "cost:view", "coupon:manage"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "lead:manage", "account:assign", "relationship:work", "cost:view", "coupon:manage"],
   },
   sales: {
     audience: "staff",
@@ -110,7 +112,7 @@ export const roles = {
     orderApprovalLimitFen: 50_000_000n,
   },
   service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },
-  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage", "deal:read", "deal:decide", "coupon:manage"] },
+  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage", "deal:read", "deal:decide", "coupon:manage", "lead:manage"] },
   partner_admin: {
     audience: "partner",
     permissions: [
@@ -134,6 +136,7 @@ export const roles = {
       "own_rebate:use",
       "own_marketing:apply",
       "own_deal:register",
+      "own_lead:work",
     ],
   },
   partner_buyer: {
@@ -151,6 +154,7 @@ export const roles = {
       "own_performance:read",
       "own_rebate:use",
       "own_deal:register",
+      "own_lead:work",
     ],
   },
   partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update", "own_stock:read", "own_order:read", "own_performance:read"] },

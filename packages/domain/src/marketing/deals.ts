@@ -11,6 +11,7 @@ import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
 import { blankToUndefined, dateField, optionalText, requiredCreditCodeField, requiredDateField, requiredText, yuanToFenField } from "../validation/fields";
 import { dealScope } from "./deals-scope";
+import { convertLeadToDeal } from "./leads-work";
 
 /** Days an approved registration protects the partner unless the approver sets another end. */
 export const DEAL_PROTECTION_DAYS = 90;
@@ -44,6 +45,8 @@ export const registerDealInput = z.object({
   expectedCloseOn: requiredDateField,
   competitor: optionalText(200),
   note: optionalText(1000),
+  /** The partner's lead this registration converts (it becomes won, linked to the registration). */
+  leadId: z.preprocess(blankToUndefined, z.string().optional()),
   lines: rows(z.object({ productId: z.string({ error: "validation.required" }).trim().min(1, "validation.required"), quantity: quantityField }), MAX_DEAL_LINES).default([]),
 });
 
@@ -130,6 +133,7 @@ export async function registerDeal(ctx: Ctx, raw: unknown) {
         })
         .returning({ id: dealRegistrations.id });
       await tx.insert(dealRegistrationLines).values(lines.map(({ row: l }) => ({ registrationId: created!.id, organizationId: orgId, productId: l.productId, quantity: l.quantity })));
+      if (input.leadId) await convertLeadToDeal(tx, ctx, input.leadId, created!.id);
       await recordAudit(tx, ctx.actor, {
         action: "deal_registration.submit",
         entity: "deal_registration",

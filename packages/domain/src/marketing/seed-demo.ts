@@ -8,8 +8,14 @@ import { createCampaign } from "./campaigns";
 import { decideDeal, registerDeal } from "./deals";
 import { addDays } from "../shared/dates";
 import { applyForFunds, decideFundApplication } from "./funds";
+import { createLead, setCampaignCode } from "./leads";
+import { assignLead } from "./leads-assign";
+import { acceptLead } from "./leads-work";
 import { createBudgetPool } from "./pools";
 import { quarterOf } from "./quarter";
+
+/** The demo roadshow's landing form code: `/c/bj-roadshow` in the portal. */
+export const DEMO_LANDING_CODE = "bj-roadshow";
 
 async function ctxFor(db: Database, login: string): Promise<Ctx> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.login, login));
@@ -50,6 +56,8 @@ export async function seedDemoMarketing(db: Database): Promise<{ pools: number }
     });
     await approveCampaign(manager, { campaignId: roadshow.campaignId });
     await startCampaign(marketing, { campaignId: roadshow.campaignId });
+    // its public landing form, /c/bj-roadshow, where visitors leave leads
+    await setCampaignCode(marketing, { campaignId: roadshow.campaignId, code: DEMO_LANDING_CODE });
     await addCampaignSpend(marketing, { _key: "demo-campaign-spend-1", campaignId: roadshow.campaignId, category: "venue", amount: "28000", spentOn: today, note: "酒店会议厅" });
     await createCampaign(marketing, {
       _key: "demo-campaign-2", name: "上海经销商产品培训", type: "training", divisionId: first.id, branchId: sh.id, startsOn: today, endsOn: today, ownerId: owner,
@@ -69,6 +77,7 @@ export async function seedDemoMarketing(db: Database): Promise<{ pools: number }
     });
   }
   await seedDemoDeals(db, { manager, today });
+  await seedDemoLeads(db, marketing);
   return { pools };
 }
 
@@ -100,4 +109,17 @@ async function seedDemoDeals(db: Database, { manager, today }: { manager: Ctx; t
     _key: "demo-deal-2", customerName: "上海市浦东新区实验学校", customerCreditCode: "91310115MA1DEM002X", expectedCloseOn: addDays(today, 60), competitor: "国产品牌 A",
     lines: [{ productId: q1.id, quantity: "25" }],
   });
+}
+
+/**
+ * Leads (线索): one accepted by DL-0001, one waiting for DL-0002 to accept, one in the pool.
+ */
+async function seedDemoLeads(db: Database, marketing: Ctx) {
+  const enter = (key: string, fields: Record<string, string>) => createLead(marketing, { _key: key, ...fields });
+  const a = await enter("demo-lead-1", { name: "刘洋", company: "北京智远科技有限公司", mobile: "13811110001", province: "北京市", city: "北京市", interest: "商务笔记本 50 台" });
+  await assignLead(marketing, { leadId: a.leadId, partnerCode: "DL-0001" });
+  await acceptLead(await ctxFor(db, "dealer@demo.cn"), { leadId: a.leadId });
+  const b = await enter("demo-lead-2", { name: "陈静", company: "上海启明教育咨询有限公司", email: "chenjing@example.cn", province: "上海市", city: "上海市", interest: "教室投影" });
+  await assignLead(marketing, { leadId: b.leadId, partnerCode: "DL-0002" });
+  await enter("demo-lead-3", { name: "王磊", company: "天津港信物流有限公司", mobile: "13811110003", province: "天津市", city: "天津市", interest: "服务器" });
 }

@@ -9,6 +9,9 @@ import {
   rebateLedgerKinds,
   deviceStatuses,
   invoiceKinds,
+  leadEventKinds,
+  leadSources,
+  leadStatuses,
   locationKinds,
   moveReasons,
   orderStatuses,
@@ -54,6 +57,9 @@ const shown: [string, readonly string[]][] = [
   ["billing.kinds", invoiceKinds],
   ["org.kinds", organizationKinds],
   ["org.statuses", organizationStatuses],
+  ["leads.statuses", leadStatuses],
+  ["leads.sources", leadSources],
+  ["leads.events", leadEventKinds],
 ];
 
 function lookup(tree: unknown, path: string): unknown {

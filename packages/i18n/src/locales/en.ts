@@ -28,6 +28,7 @@ import { en as verify } from "./auth/verify.en";
 import { en as invite } from "./auth/invite.en";
 import { en as marketing } from "./marketing/marketing.en";
 import { en as deals } from "./marketing/deals.en";
+import { en as leads } from "./marketing/leads.en";
 import { en as relations } from "./relations/relations.en";
 
 import { en as coupons } from "./relations/coupons.en";
@@ -365,6 +366,7 @@ export const en: Resource = {
   marketing,
   deals,
   coupons,
+  leads,
   verify,
   invite,
   relations,

@@ -27,6 +27,7 @@ import { zhCN as verify } from "./auth/verify.zh-CN";
 import { zhCN as invite } from "./auth/invite.zh-CN";
 import { zhCN as marketing } from "./marketing/marketing.zh-CN";
 import { zhCN as deals } from "./marketing/deals.zh-CN";
+import { zhCN as leads } from "./marketing/leads.zh-CN";
 import { zhCN as relations } from "./relations/relations.zh-CN";
 
 import { zhCN as coupons } from "./relations/coupons.zh-CN";
@@ -363,6 +364,7 @@ export const zhCN = {
   marketing,
   deals,
   coupons,
+  leads,
   verify,
   invite,
   relations,

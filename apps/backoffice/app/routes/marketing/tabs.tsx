@@ -11,6 +11,7 @@ export function MarketingTabs() {
         { to: "/marketing/campaigns", label: t("marketing.tabs.campaigns") },
         { to: "/marketing/funds", label: t("marketing.tabs.funds") },
         { to: "/marketing/deals", label: t("deals.nav.staff") },
+        { to: "/marketing/leads", label: t("leads.nav.staff") },
       ]}
     />
   );

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { localName } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
-import { addDays, dealChoices, registerDeal } from "@cs/domain";
+import { addDays, dealChoices, leadForDeal, registerDeal } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, readNestedForm, guarded } from "@cs/web/server";
@@ -12,8 +12,12 @@ const ROWS = 5;
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   try {
-    const choices = await dealChoices(domainCtx(context, request));
-    return { ...choices, defaultClose: addDays(choices.today, 30), formKey: randomUUID() };
+    const ctx = domainCtx(context, request);
+    const choices = await dealChoices(ctx);
+    // converting a lead (/deals/new?lead=<id>): its company and credit code prefill the form, and the registration links it
+    const leadId = new URL(request.url).searchParams.get("lead");
+    const lead = leadId ? await leadForDeal(ctx, leadId) : null;
+    return { ...choices, lead, defaultClose: addDays(choices.today, 30), formKey: randomUUID() };
   } catch (error) {
     loaderError(error);
   }
@@ -35,6 +39,7 @@ export default function RegisterDeal({ loaderData, actionData }: Route.Component
   const result = actionData as ActionResult;
   const field = useFieldErrors(result);
   const zh = i18n.language === "zh-CN";
+  const lead = loaderData.lead;
   const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
   const options = loaderData.products.map((p) => ({ value: p.id, label: `${p.sku} · ${localName(zh, p.nameZh, p.nameEn)} (${localName(zh, p.lineZh, p.lineEn)})` }));
   return (
@@ -45,8 +50,9 @@ export default function RegisterDeal({ loaderData, actionData }: Route.Component
         <Form method="post" className="grid max-w-3xl gap-3 sm:grid-cols-2">
           <CsrfInput />
           <input type="hidden" name="_key" value={loaderData.formKey} />
-          <TextField label={t("deals.fields.customerName")} name="customerName" required maxLength={200} defaultValue={initial("customerName")} errors={field("customerName")} />
-          <TextField label={t("deals.fields.customerCreditCode")} name="customerCreditCode" required maxLength={18} defaultValue={initial("customerCreditCode")} errors={field("customerCreditCode")} />
+          {lead ? <input type="hidden" name="leadId" value={lead.leadId} /> : null}
+          <TextField label={t("deals.fields.customerName")} name="customerName" required maxLength={200} defaultValue={initial("customerName") ?? lead?.customerName} errors={field("customerName")} />
+          <TextField label={t("deals.fields.customerCreditCode")} name="customerCreditCode" required maxLength={18} defaultValue={initial("customerCreditCode") ?? lead?.customerCreditCode} errors={field("customerCreditCode")} />
           <TextField label={t("deals.fields.expectedCloseOn")} name="expectedCloseOn" type="date" required min={loaderData.today} defaultValue={initial("expectedCloseOn") ?? loaderData.defaultClose} errors={field("expectedCloseOn")} />
           <TextField label={t("deals.fields.competitor")} name="competitor" maxLength={200} defaultValue={initial("competitor")} errors={field("competitor")} />
           <TextAreaField label={t("deals.fields.note")} name="note" maxLength={1000} rows={2} className="sm:col-span-2" defaultValue={initial("note")} errors={field("note")} />

@@ -1,0 +1,61 @@
+import type { ColumnDef } from "@tanstack/react-table";
+import { useTranslation } from "@cs/i18n/react";
+import { Link, useSearchParams } from "react-router";
+import { leadListQuery, listLeads, type LeadRow } from "@cs/domain";
+import { Alert, DataTable, PageHeader, SelectField, TextField, formatDateTime } from "@cs/ui";
+import { FilterForm, LeadStatusBadge, useTableLabels } from "@cs/web";
+import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import type { Route } from "./+types/list";
+
+const statuses = ["assigned", "accepted", "working", "won", "lost"] as const;
+
+/** The partner's own leads (线索): waiting for acceptance first by deadline, then those it works. */
+export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
+  const ctx = domainCtx(context, request);
+  const query = leadListQuery.parse(searchParamsObject(request));
+  try {
+    return { page: await listLeads(ctx, query), query };
+  } catch (error) {
+    loaderError(error);
+  }
+});
+
+export default function Leads({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  const { page, query } = loaderData;
+  const [search] = useSearchParams();
+  const locale = i18n.language;
+  const columns: ColumnDef<LeadRow, unknown>[] = [
+    {
+      id: "name",
+      header: t("leads.columns.name"),
+      meta: { sortKey: "name" },
+      cell: ({ row }) => (
+        <Link to={`/leads/${row.original.id}`} className="text-blue-700 underline">
+          {row.original.name}
+        </Link>
+      ),
+    },
+    { id: "company", header: t("leads.columns.company"), cell: ({ row }) => row.original.company ?? "—" },
+    { id: "contact", header: t("leads.columns.contact"), cell: ({ row }) => [row.original.mobile, row.original.email].filter(Boolean).join(" · ") || "—" },
+    { id: "city", header: t("leads.columns.city"), cell: ({ row }) => [row.original.province, row.original.city].filter(Boolean).join(" ") || "—" },
+    { id: "interest", header: t("leads.columns.interest"), cell: ({ row }) => row.original.interest ?? "—" },
+    { id: "status", header: t("leads.columns.status"), cell: ({ row }) => <LeadStatusBadge status={row.original.status} /> },
+    { id: "acceptBy", header: t("leads.columns.acceptBy"), meta: { sortKey: "acceptBy" }, cell: ({ row }) => (row.original.status === "assigned" && row.original.acceptBy ? formatDateTime(row.original.acceptBy, locale) : "—") },
+    { id: "createdAt", header: t("leads.columns.createdAt"), meta: { sortKey: "createdAt", defaultHidden: true }, cell: ({ row }) => formatDateTime(row.original.createdAt, locale) },
+  ];
+  return (
+    <>
+      <PageHeader title={t("leads.title")}>
+        <p className="max-w-3xl text-sm text-slate-600">{t("leads.portalIntro")}</p>
+      </PageHeader>
+      {search.get("done") === "declined" ? <Alert tone="success">{t("leads.work.declined")}</Alert> : null}
+      <FilterForm resetTo="/leads" className="sm:grid-cols-2 lg:grid-cols-3">
+        <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("leads.searchPlaceholder")} className="lg:col-span-2" />
+        <SelectField label={t("leads.status")} name="status" defaultValue={query.status ?? ""} placeholder={t("leads.anyStatus")} options={statuses.map((s) => ({ value: s, label: t(`leads.statuses.${s}`) }))} />
+      </FilterForm>
+      <DataTable caption={t("leads.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={{ ...labels, empty: t("leads.empty") }} getRowId={(r) => r.id} />
+    </>
+  );
+}
