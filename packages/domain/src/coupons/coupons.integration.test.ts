@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, notInArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, couponRedemptions, coupons, createDatabase, orders, organizations, payments, type Database } from "@cs/db";
 import { testDatabaseUrl, testDb } from "../../../../tests/db";
@@ -14,7 +14,7 @@ import { orderingCounts, readyBuyer, stockedProducts } from "../testing/ordering
 import { expectUnchanged } from "../testing/unchanged";
 import { normalizeCouponCode } from "./code";
 import { issueCoupon, issueTierCoupons } from "./issue";
-import { listMyCoupons } from "./queries";
+import { couponPartnerChoices, listMyCoupons } from "./queries";
 import { revokeCoupon } from "./revoke";
 
 let db: Database;
@@ -109,6 +109,22 @@ describe("issuing coupons", () => {
     await expectDomainError(issueCoupon(marketing, terms({ organizationId: branch!.id })), { fields: { organizationId: ["coupons.errors.partnerNotFound"] } });
     await expectDomainError(issueCoupon(desk, terms()), { code: "errors.forbidden" });
     await expectDomainError(issueCoupon(buyer, terms()), { code: "errors.forbidden" });
+  });
+
+  it("keeps a branch salesperson to its own branches' partners: the form offers only them and another branch's partner reads as unknown", async () => {
+    const salesBj = await ctxOf(db, "sales.bj@demo.cn");
+    const branches = salesBj.actor.branchIds as string[];
+    const choices = await couponPartnerChoices(salesBj);
+    expect(choices.length).toBeGreaterThan(0);
+    const owners = await db.select({ id: organizations.id, branch: organizations.ownerBranchId }).from(organizations).where(inArray(organizations.id, choices.map((c) => c.id)));
+    expect(owners.every((o) => o.branch !== null && branches.includes(o.branch))).toBe(true);
+    const [outside] = await db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.kind, "dealer"), eq(organizations.status, "active"), notInArray(organizations.ownerBranchId, branches)))
+      .limit(1);
+    expect((await couponPartnerChoices(marketing)).some((c) => c.id === outside!.id)).toBe(true);
+    await expectUnchanged(db, () => expectDomainError(issueCoupon(salesBj, terms({ organizationId: outside!.id })), { fields: { organizationId: ["coupons.errors.partnerNotFound"] } }));
   });
 
   it("issues one code per partner of a tier, once per key", async () => {

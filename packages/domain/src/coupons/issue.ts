@@ -3,6 +3,7 @@ import { z } from "zod";
 import { coupons, endCustomers, organizations, partnerTiers, type Coupon, type Transaction } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { authorize } from "../access/authorize";
+import { organizationScope } from "../access/scopes";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { shanghaiToday } from "../shared/dates";
@@ -112,10 +113,14 @@ async function insertCoupons(tx: Transaction, rows: Omit<typeof coupons.$inferIn
   return (bySourceKey ? insert.onConflictDoNothing({ target: coupons.sourceKey }) : insert).returning();
 }
 
-async function checkTarget(tx: Transaction, p: Parsed) {
+async function checkTarget(tx: Transaction, actor: Actor, p: Parsed) {
   if (p.target === "organization") {
+    // a partner outside the issuer's branches reads as unknown, as everywhere else
     const [org] = isUuid(p.organizationId!)
-      ? await tx.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.id, p.organizationId!), inArray(organizations.kind, [...partnerKinds])))
+      ? await tx
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(and(eq(organizations.id, p.organizationId!), inArray(organizations.kind, [...partnerKinds]), organizationScope(actor)))
       : [];
     if (!org) throw new ValidationError({ organizationId: ["coupons.errors.partnerNotFound"] });
     return { organizationId: org.id };
@@ -138,7 +143,7 @@ export async function issueCoupon(ctx: Ctx, raw: unknown): Promise<Coupon> {
   const p = parseInput(issueCouponInput, raw);
   return inTransaction(ctx, async (tx) => {
     const issue = async () => {
-      const target = await checkTarget(tx, p);
+      const target = await checkTarget(tx, ctx.actor, p);
       const [coupon] = await insertCoupons(tx, [{ ...valuesOf(ctx.actor, p, p.source), ...target, sourceKey: p.sourceKey ?? null }], !!p.sourceKey);
       if (coupon) await recordAudit(tx, ctx.actor, { action: "coupon.issue", entity: "coupon", entityId: coupon.id, after: coupon });
       return coupon;
@@ -165,7 +170,8 @@ export async function issueTierCoupons(ctx: Ctx, raw: unknown): Promise<{ issued
       const partners = await tx
         .select({ id: organizations.id })
         .from(organizations)
-        .where(and(eq(organizations.tier, p.tier), eq(organizations.status, "active"), inArray(organizations.kind, [...partnerKinds]), isNotNull(organizations.tier)))
+        // a branch's salesperson issues to the tier's partners of its own branches
+        .where(and(eq(organizations.tier, p.tier), eq(organizations.status, "active"), inArray(organizations.kind, [...partnerKinds]), isNotNull(organizations.tier), organizationScope(ctx.actor)))
         .orderBy(organizations.code);
       if (partners.length === 0) throw new ValidationError({ tier: ["coupons.errors.tierEmpty"] });
       const issued = await insertCoupons(tx, partners.map((o) => ({ ...valuesOf(ctx.actor, p, "tier"), organizationId: o.id })));

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, isNotNull, or, sql, type SQL } from "
 import { z } from "zod";
 import { couponRedemptions, coupons, endCustomers, orders, organizations, partnerTiers, users, type CouponKind, type PartnerTier } from "@cs/db";
 import { authorize } from "../access/authorize";
+import { organizationScope } from "../access/scopes";
 import { requireBuyer } from "../cart/buyer";
 import type { Ctx } from "../shared/context";
 import { shanghaiToday } from "../shared/dates";
@@ -155,13 +156,13 @@ export async function listMyCoupons(ctx: Ctx) {
     .limit(200);
 }
 
-/** The partners the issue form offers (coupon:manage): active partner organizations by code. */
+/** The partners the issue form offers (coupon:manage): active partner organizations of the issuer's branches, by code. */
 export async function couponPartnerChoices(ctx: Ctx) {
   authorize(ctx.actor, "coupon:manage");
   return ctx.db
     .select({ id: organizations.id, code: organizations.code, name: organizations.name, tier: organizations.tier })
     .from(organizations)
-    .where(and(eq(organizations.status, "active"), sql`${organizations.kind} in ('master_distributor', 'agent', 'dealer', 'key_account')`))
+    .where(and(eq(organizations.status, "active"), sql`${organizations.kind} in ('master_distributor', 'agent', 'dealer', 'key_account')`, organizationScope(ctx.actor)))
     .orderBy(asc(organizations.code))
     .limit(2000);
 }
