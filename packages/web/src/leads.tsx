@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "@cs/i18n/react";
 import type { getLead, LeadRow } from "@cs/domain";
 import { Link } from "react-router";
-import { Badge, Card, formatDateTime } from "@cs/ui";
+import { Badge, Card, PageHeader, formatDateTime } from "@cs/ui";
 
 /** A lead as both apps show it: staff's pool and the partner's own. */
 export type LeadDetail = Awaited<ReturnType<typeof getLead>>;
@@ -15,6 +15,22 @@ export function LeadStatusBadge({ status }: { status: LeadRow["status"] }) {
 }
 
 /** Contact, company, where, interest, source and — once assigned — the partner and its deadline. */
+/** A lead's page header in both apps: who it is, and the way back to the app's own lead list. */
+export function LeadHeader({ detail, backTo }: { detail: LeadDetail; backTo: string }) {
+  const { t } = useTranslation();
+  const { name, company } = detail.lead;
+  return (
+    <PageHeader
+      title={company ? `${name} · ${company}` : name}
+      actions={
+        <Link to={backTo} className="text-sm text-blue-700 underline">
+          {t("leads.back")}
+        </Link>
+      }
+    />
+  );
+}
+
 export function LeadFacts({ detail, staff, dealHref }: { detail: LeadDetail; staff: boolean; dealHref?: string }) {
   const { t, i18n } = useTranslation();
   const l = detail.lead;

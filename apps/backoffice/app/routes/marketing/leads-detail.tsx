@@ -1,8 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { assignLead, getLead, unassignLead } from "@cs/domain";
-import { Alert, Button, Card, PageHeader, TextField, formatDateTime } from "@cs/ui";
-import { CsrfInput, FormAlert, LeadFacts, LeadHistory, useFieldErrors, type ActionResult } from "@cs/web";
+import { Alert, Button, Card, TextField, formatDateTime } from "@cs/ui";
+import { CsrfInput, FormAlert, LeadFacts, LeadHeader, LeadHistory, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/leads-detail";
 
@@ -57,14 +57,7 @@ export default function LeadReview({ loaderData, actionData }: Route.ComponentPr
             : null;
   return (
     <div className="space-y-4">
-      <PageHeader
-        title={detail.lead.company ? `${detail.lead.name} · ${detail.lead.company}` : detail.lead.name}
-        actions={
-          <Link to="/marketing/leads" className="text-sm text-blue-700 underline">
-            {t("leads.back")}
-          </Link>
-        }
-      />
+      <LeadHeader detail={detail} backTo="/marketing/leads" />
       {doneText && !actionData ? <Alert tone={done === "merged" ? "info" : "success"}>{doneText}</Alert> : null}
       {detail.mayAssign || detail.mayUnassign ? <FormAlert result={result} /> : null}
       <LeadFacts detail={detail} staff dealHref={detail.lead.dealRegistrationId ? `/marketing/deals/${detail.lead.dealRegistrationId}` : undefined} />

@@ -1,8 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import { acceptLead, declineLead, getLead, loseLead, progressLead } from "@cs/domain";
-import { Alert, Button, Card, PageHeader, TextField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, LeadFacts, LeadHistory, useFieldErrors, type ActionResult } from "@cs/web";
+import { Alert, Button, Card, TextField, buttonClass } from "@cs/ui";
+import { CsrfInput, FormAlert, LeadFacts, LeadHeader, LeadHistory, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
@@ -45,14 +45,7 @@ export default function LeadWork({ loaderData, actionData }: Route.ComponentProp
   const errorsFor = (i: string, name: string) => (intent === i ? field(name) : undefined);
   return (
     <div className="space-y-4">
-      <PageHeader
-        title={detail.lead.company ? `${detail.lead.name} · ${detail.lead.company}` : detail.lead.name}
-        actions={
-          <Link to="/leads" className="text-sm text-blue-700 underline">
-            {t("leads.back")}
-          </Link>
-        }
-      />
+      <LeadHeader detail={detail} backTo="/leads" />
       {done && ["accepted", "progressed", "lost"].includes(done) && !actionData ? <Alert tone="success">{t(`leads.work.${done}`)}</Alert> : null}
       <FormAlert result={result} />
       {detail.acceptOverdue ? <Alert tone="info">{t("leads.work.acceptOverdue")}</Alert> : null}
