@@ -9,3 +9,4 @@ export * from "./figure";
 export * from "./filter-bar";
 export * from "./star-rating";
 export * from "./stacked-table";
+export * from "./fact-list";

@@ -3,7 +3,7 @@ import { localName } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
 import type { getDealRegistration } from "@cs/domain";
 import { Link } from "react-router";
-import { Badge, Card, PageHeader, buttonClass, formatDate, formatDateTime, formatMoney } from "@cs/ui";
+import { Badge, Card, PageHeader, buttonClass, formatDate, formatDateTime, formatMoney, FactList } from "@cs/ui";
 
 /** Deal registrations (报备) as both apps show them: the partner's own, staff's review. */
 export type DealRegistrationDetail = Awaited<ReturnType<typeof getDealRegistration>>;
@@ -39,14 +39,7 @@ export function DealFacts({ detail, staff }: { detail: DealRegistrationDetail; s
   ];
   return (
     <Card title={t("deals.facts.title")}>
-      <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-600">{label}</dt>
-            <dd className="break-words">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} />
     </Card>
   );
 }

@@ -4,6 +4,11 @@ import { hasKey } from "@cs/domain/shared/keys";
 
 export type ActionResult = { status: "error"; error: Record<string, string[] | null>; initialValue?: Record<string, unknown>; params?: Record<string, string> } | undefined | null;
 
+/** What the user typed into a field of a form the action refused, to put back into the field. */
+export function submittedValue(result: ActionResult) {
+  return (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+}
+
 /** Translates the keys a form result carries; unknown keys fall back to a generic message. */
 export function useFieldErrors(result: ActionResult | { error?: Record<string, string[] | null | undefined>; params?: Record<string, string> }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "@cs/i18n/react";
 import type { getLead, LeadRow } from "@cs/domain";
 import { Link } from "react-router";
-import { Badge, Card, PageHeader, formatDateTime } from "@cs/ui";
+import { Badge, Card, PageHeader, formatDateTime, FactList } from "@cs/ui";
 
 /** A lead as both apps show it: staff's pool and the partner's own. */
 export type LeadDetail = Awaited<ReturnType<typeof getLead>>;
@@ -74,14 +74,7 @@ export function LeadFacts({ detail, staff, dealHref }: { detail: LeadDetail; sta
   ];
   return (
     <Card title={t("leads.detail.facts")}>
-      <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-600">{label}</dt>
-            <dd className="break-words">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} />
     </Card>
   );
 }

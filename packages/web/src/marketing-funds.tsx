@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { localName } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
 import type { getFundApplication } from "@cs/domain";
-import { Badge, Card, formatDate, formatDateTime, formatMoney } from "@cs/ui";
+import { Badge, Card, formatDate, formatDateTime, formatMoney, FactList } from "@cs/ui";
 
 /** Co-marketing fund applications and claims as both apps show them (the partner's own, staff's review). */
 export type FundApplicationDetail = Awaited<ReturnType<typeof getFundApplication>>;
@@ -18,19 +18,6 @@ export function FundStatusBadge({ status }: { status: keyof typeof fundTones }) 
 export function FundClaimBadge({ status }: { status: keyof typeof claimTones }) {
   const { t } = useTranslation();
   return <Badge tone={claimTones[status]}>{t(`marketing.claimStatuses.${status}`)}</Badge>;
-}
-
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="text-slate-600">{label}</dt>
-          <dd className="break-words">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 /** The application: what, when, how much, its pool and the decision. */
@@ -56,7 +43,7 @@ export function FundApplicationFacts({ detail, staff }: { detail: FundApplicatio
   ];
   return (
     <Card>
-      <Facts rows={rows} />
+      <FactList facts={rows} />
     </Card>
   );
 }
@@ -70,8 +57,8 @@ export function FundClaimView({ detail, fileLink, children }: { detail: FundAppl
     <Card title={t("marketing.funds.claim.title")}>
       {c ? (
         <div className="space-y-3">
-          <Facts
-            rows={[
+          <FactList
+            facts={[
               [t("marketing.funds.claim.number"), <span key="n" className="font-mono">{c.number}</span>],
               [t("marketing.funds.columns.status"), <FundClaimBadge key="s" status={c.status} />],
               [t("marketing.funds.claim.claimed"), <span key="c" className="tabular-nums">{formatMoney(c.claimedFen, locale)}</span>],

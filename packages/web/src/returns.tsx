@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import type { getReturn, listReturns } from "@cs/domain";
-import { Badge, Card, cn, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
+import { Badge, Card, PageHeader, buttonClass, cn, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
 import { localName } from "@cs/i18n";
 
 export type ReturnRow = Awaited<ReturnType<typeof listReturns>>["rows"][number];
@@ -139,5 +139,24 @@ export function ReturnLines({ detail }: { detail: ReturnDetail }) {
         </table>
       </div>
     </Card>
+  );
+}
+
+/** The title of a return's page in either app: its number, its status, the way back to the list. */
+export function ReturnHeader({ detail }: { detail: ReturnDetail }) {
+  const { t } = useTranslation();
+  return (
+    <PageHeader
+      title={t("returns.detail", { number: detail.ret.number })}
+      actions={
+        <Link to="/returns" className={buttonClass("ghost")}>
+          {t("common.back")}
+        </Link>
+      }
+    >
+      <div className="mt-1">
+        <ReturnStatusBadge status={detail.ret.status} />
+      </div>
+    </PageHeader>
   );
 }

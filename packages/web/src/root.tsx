@@ -61,3 +61,14 @@ export function CsrfInput() {
   const data = useRootData();
   return <input type="hidden" name="_csrf" value={data?.csrfToken ?? ""} />;
 }
+
+/** What every mutating form posts besides its fields: the CSRF token, the retry key, and the intent when the page has several forms. */
+export function FormKeys({ formKey, intent }: { formKey: string; intent?: string }) {
+  return (
+    <>
+      <CsrfInput />
+      <input type="hidden" name="_key" value={formKey} />
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+    </>
+  );
+}

@@ -13,3 +13,4 @@ export * from "./form-data.server";
 export * from "./exports.server";
 export * from "./invoice-file.server";
 export * from "./uploads.server";
+export * from "./shared-routes.server";

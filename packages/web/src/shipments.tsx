@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import type { getShipment, listShipments } from "@cs/domain";
-import { Badge, Button, Card, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
+import { Badge, Button, Card, DataTable, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
+import type { Page, ShipmentListQuery } from "@cs/domain";
+import { useTableLabels } from "./table-labels";
 import { CsrfInput } from "./root";
 import { localName } from "@cs/i18n";
 
@@ -83,6 +85,18 @@ export function ShipmentView({ data, notice }: { data: ShipmentDetail; notice?: 
           <Button variant="secondary">{t("billing.shipping.confirmDelivery")}</Button>
         </Form>
       ) : null}
+    </>
+  );
+}
+
+/** A page of shipments with its title; `base` is where a shipment's page lives in the app. */
+export function ShipmentsPage({ title, base, page, query }: { title: string; base: string; page: Page<ShipmentRow>; query: ShipmentListQuery }) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  return (
+    <>
+      <PageHeader title={title} />
+      <DataTable caption={title} columns={shipmentColumns(t, i18n.language, base)} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Database } from "@cs/db";
 import { sweepOverdueLeads } from "@cs/domain";
+import { startPolling, type Poller } from "./poll-loop";
 
 export type LeadSlaOptions = { pollMs?: number; log?: (line: string) => void };
 
@@ -7,31 +8,12 @@ export type LeadSlaOptions = { pollMs?: number; log?: (line: string) => void };
  * Sweeps leads past their accept-by deadline every `pollMs` (a minute by default): each goes back
  * to the pool and on to the next partner. A full batch is followed at once by the next pass.
  */
-export function startLeadSlaWorker(db: Database, options: LeadSlaOptions = {}): { stop(): Promise<void> } {
+export function startLeadSlaWorker(db: Database, options: LeadSlaOptions = {}): Poller {
   const { pollMs = 60_000, log = console.log } = options;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    current = sweepOverdueLeads(db)
-      .then((r) => {
-        if (r.returned) log(`[leads] ${r.returned} overdue leads returned to the pool, ${r.reassigned} reassigned`);
-        return r.returned >= 100;
-      })
-      .catch((error: unknown) => {
-        log(`[leads] sweep failed: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-      })
-      .then((busy) => {
-        if (!stopped) timer = setTimeout(tick, busy ? 0 : pollMs);
-      });
+  const pass = async () => {
+    const r = await sweepOverdueLeads(db);
+    if (r.returned) log(`[leads] ${r.returned} overdue leads returned to the pool, ${r.reassigned} reassigned`);
+    return r.returned >= 100;
   };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
-    },
-  };
+  return startPolling(pass, { pollMs, label: "leads", log });
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@cs/db";
+import { startPolling, type Poller } from "./poll-loop";
 import { renderMail, renderSms } from "./render";
 import { logSmsTransport, type SmsTransport } from "./sms-transport";
 import type { Transport } from "./transport";
@@ -91,28 +92,7 @@ export async function processOutbox(db: Database, options: OutboxOptions): Promi
  * Polls the outbox until stopped: a full batch is followed at once by the next, an idle pass waits
  * `pollMs`. Errors of a pass (database down) are logged and the loop carries on.
  */
-export function startOutboxWorker(db: Database, options: OutboxOptions & { pollMs?: number }): { stop(): Promise<void> } {
+export function startOutboxWorker(db: Database, options: OutboxOptions & { pollMs?: number }): Poller {
   const { pollMs = 2000, batchSize = 20, log = console.log } = options;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    current = processOutbox(db, options)
-      .then((r) => r.sent + r.retried + r.failed >= batchSize)
-      .catch((error: unknown) => {
-        log(`[mail] outbox pass failed: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-      })
-      .then((busy) => {
-        if (!stopped) timer = setTimeout(tick, busy ? 0 : pollMs);
-      });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
-    },
-  };
+  return startPolling(() => processOutbox(db, options).then((r) => r.sent + r.retried + r.failed >= batchSize), { pollMs, label: "mail", log });
 }

@@ -1,5 +1,6 @@
 import type { Database } from "@cs/db";
 import { claimRebateRun, processRebateRun } from "@cs/domain";
+import { startPolling, type Poller } from "./poll-loop";
 
 export type RebateRunOptions = { pollMs?: number; chunkSize?: number; log?: (line: string) => void };
 
@@ -17,27 +18,7 @@ export async function processNextRebateRun(db: Database, options: RebateRunOptio
  * Polls rebate_runs beside the outbox: a found run is followed at once by the next, an idle pass
  * waits `pollMs`. The claim (SKIP LOCKED with a lease) lets several workers share the queue.
  */
-export function startRebateRunWorker(db: Database, options: RebateRunOptions = {}): { stop(): Promise<void> } {
+export function startRebateRunWorker(db: Database, options: RebateRunOptions = {}): Poller {
   const { pollMs = 1000, log = console.log } = options;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    current = processNextRebateRun(db, options)
-      .catch((error: unknown) => {
-        log(`[rebates] run pass failed: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-      })
-      .then((busy) => {
-        if (!stopped) timer = setTimeout(tick, busy ? 0 : pollMs);
-      });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
-    },
-  };
+  return startPolling(() => processNextRebateRun(db, options), { pollMs, label: "rebates", log });
 }

@@ -1,17 +1,7 @@
-import { requireActor } from "@cs/auth/server";
-import { AccountPage } from "@cs/web";
-import { accountAction, guarded } from "@cs/web/server";
-import type { Route } from "./+types/account";
+import { AccountRoute } from "@cs/web";
+import { guarded, sharedLoaders, sharedActions } from "@cs/web/server";
 
-export const loader = guarded(function loader({ context, request }: Route.LoaderArgs) {
-  requireActor(context, request);
-  return null;
-});
+export const loader = guarded(sharedLoaders.account);
+export const action = guarded(sharedActions.account);
 
-export const action = guarded(function action({ request, context }: Route.ActionArgs) {
-  return accountAction(request, context);
-});
-
-export default function Account({ actionData }: Route.ComponentProps) {
-  return <AccountPage result={actionData} />;
-}
+export default AccountRoute;

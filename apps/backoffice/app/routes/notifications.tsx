@@ -1,15 +1,7 @@
-import { NotificationsPage } from "@cs/web";
-import { domainCtx, notificationsAction, notificationsLoader, guarded } from "@cs/web/server";
-import type { Route } from "./+types/notifications";
+import { NotificationsRoute } from "@cs/web";
+import { guarded, sharedLoaders, sharedActions } from "@cs/web/server";
 
-export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  return notificationsLoader(domainCtx(context, request), request);
-});
+export const loader = guarded(sharedLoaders.notifications);
+export const action = guarded(sharedActions.notifications);
 
-export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
-  return notificationsAction(domainCtx(context, request), request);
-});
-
-export default function Notifications({ loaderData }: Route.ComponentProps) {
-  return <NotificationsPage page={loaderData.page} unreadOnly={loaderData.unreadOnly} marked={loaderData.marked} />;
-}
+export default NotificationsRoute;

@@ -4,7 +4,7 @@ import { Form, Link, redirect, useNavigation, useSearchParams } from "react-rout
 import { couponPartnerChoices, issueCoupon, issueTierCoupons, shanghaiToday } from "@cs/domain";
 import { partnerTiers } from "@cs/domain/shared/schema-vocabulary";
 import { Button, Card, PageHeader, SelectField, TextField } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
 import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 
@@ -40,7 +40,7 @@ export default function IssueCoupon({ loaderData, actionData }: Route.ComponentP
   const tierMode = search.get("mode") === "tier";
   const result = actionData as ActionResult;
   const field = useFieldErrors(result);
-  const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const initial = submittedValue(result);
   const { partners, formKey, today } = loaderData;
   const tierOptions = partnerTiers.map((s) => ({ value: s, label: t(`org.tiers.${s}`) }));
   return (

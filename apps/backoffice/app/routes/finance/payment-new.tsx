@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect, useNavigation } from "react-router";
 import { allocateCredit, paymentForm, paymentMethodOptions, recordPayment } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
 import { actionError, domainCtx, loaderError, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/payment-new";
 
@@ -39,7 +39,7 @@ export default function RecordPayment({ loaderData, actionData }: Route.Componen
   const navigation = useNavigation();
   const { partners, partner, open, position, formKey, today, methods, creditFen } = loaderData;
   const locale = i18n.language;
-  const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : "");
+  const initial = (name: string) => (submittedValue(result)(name) ?? "");
   return (
     <>
       <PageHeader title={t("billing.payment.record")} />

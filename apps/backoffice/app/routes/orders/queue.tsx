@@ -1,8 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
-import { useNavigation } from "react-router";
 import { authorize, listBranches, listOrderQueue, orderQueueQuery, TOTAL_CAP } from "@cs/domain";
-import { DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
+import { useTableLabels, FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, loaderError, notFound, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/queue";
 import { orderColumns, queueTabs, statusOptions } from "./columns";
@@ -23,7 +22,6 @@ export const loader = guarded(async function loader({ context, request, params }
 export default function OrderQueue({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const labels = useTableLabels();
-  const navigation = useNavigation();
   const { page, branches, query: q, cap } = loaderData;
   const here = `/orders/queue/${q.queue}`;
   const rowLabels = page.totalCapped ? { ...labels, rows: () => t("desk.rowsCapped", { count: formatNumber(cap, i18n.language) as never }) } : labels;
@@ -50,20 +48,7 @@ export default function OrderQueue({ loaderData }: Route.ComponentProps) {
         <TextField label={t("desk.fields.from")} name="from" type="date" defaultValue={q.from ?? ""} />
         <TextField label={t("desk.fields.to")} name="to" type="date" defaultValue={q.to ?? ""} />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t(`desk.queues.${q.queue}`)}
-          columns={orderColumns(t, i18n.language)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={q.sort}
-          dir={q.dir}
-          labels={rowLabels}
-          getRowId={(r) => r.id}
-        />
-      </div>
+      <PagedTable caption={t(`desk.queues.${q.queue}`)} columns={orderColumns(t, i18n.language)} page={page} query={q} getRowId={(r) => r.id} labels={rowLabels} />
     </>
   );
 }

@@ -1,14 +1,14 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { Button, Card, TextField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
 
 export type ContractValues = { organizationCode: string; sku: string; minQuantity: string; price: string; contractNo: string; validFrom: string; validTo: string };
 
 export function ContractForm({ title, values, result, formKey }: { title: string; values?: ContractValues; result: ActionResult; formKey?: string }) {
   const { t } = useTranslation();
   const field = useFieldErrors(result);
-  const back = (name: keyof ContractValues) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : (values?.[name] ?? ""));
+  const back = (name: keyof ContractValues) => (submittedValue(result)(name) ?? values?.[name] ?? "");
   return (
     <Card title={title} className="mb-4">
       <Form method="post" className="grid gap-3 sm:grid-cols-3">

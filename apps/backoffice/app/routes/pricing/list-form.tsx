@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { PRICED_KINDS } from "./kinds";
 import { Button, Card, CheckboxField, SelectField, TextField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
 
 export type PriceListValues = { code: string; nameZh: string; nameEn: string; partnerKind: string; validFrom: string; validTo: string | null; active: boolean };
 
@@ -10,7 +10,7 @@ export type PriceListValues = { code: string; nameZh: string; nameEn: string; pa
 export function PriceListForm({ values, result, formKey, disabled }: { values?: PriceListValues; result: ActionResult; formKey?: string; disabled?: boolean }) {
   const { t } = useTranslation();
   const field = useFieldErrors(result);
-  const back = (name: string, fallback: string | null | undefined) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : (fallback ?? ""));
+  const back = (name: string, fallback: string | null | undefined) => (submittedValue(result)(name) ?? fallback ?? "");
   return (
     <Card title={values ? t("pricing.lists.edit") : t("pricing.lists.new")} className="mb-4">
       <Form method="post" className="grid gap-3 sm:grid-cols-3">

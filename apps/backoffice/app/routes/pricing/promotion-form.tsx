@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { PRICED_KINDS } from "./kinds";
 import { Button, Card, CheckboxField, SelectField, TextField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
 import { localName } from "@cs/i18n";
 
 export type PromotionValues = {
@@ -29,7 +29,7 @@ export function PromotionForm({ title, values, lines, result, formKey }: { title
   const { t, i18n } = useTranslation();
   const field = useFieldErrors(result);
   const zh = i18n.language === "zh-CN";
-  const back = (name: Exclude<keyof PromotionValues, "active">) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : (values?.[name] ?? ""));
+  const back = (name: Exclude<keyof PromotionValues, "active">) => (submittedValue(result)(name) ?? values?.[name] ?? "");
   return (
     <Card title={title} className="mb-4">
       <Form method="post" className="grid gap-3 sm:grid-cols-3">

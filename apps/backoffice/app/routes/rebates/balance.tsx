@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { can, payoutMethods, payoutRebate, rebateAccount } from "@cs/domain";
 import { Alert, Button, Card, DataTable, Money, PageHeader, SelectField, TextField, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, rebateLedgerColumns, useFieldErrors, useTableLabels, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, rebateLedgerColumns, useFieldErrors, useTableLabels, type ActionResult, submittedValue } from "@cs/web";
 import { actionError, domainCtx, loaderError, searchParamsObject, readForm, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/balance";
@@ -39,7 +39,7 @@ export default function RebateBalance({ loaderData, actionData }: Route.Componen
   const field = useFieldErrors(result);
   const { organization, balanceFen, ledger, canPayOut, methods, formKey, paid } = loaderData;
   const locale = i18n.language;
-  const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const initial = submittedValue(result);
   const last = ledger.rows[0];
   return (
     <>

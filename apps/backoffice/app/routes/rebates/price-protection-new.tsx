@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { authorize, createPriceProtection, shanghaiToday } from "@cs/domain";
 import { Button, Card, PageHeader, TextAreaField, TextField } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
 import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protection-new";
@@ -33,7 +33,7 @@ export default function NewPriceProtection({ loaderData, actionData }: Route.Com
   const navigation = useNavigation();
   const result = actionData as ActionResult;
   const field = useFieldErrors(result);
-  const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const initial = submittedValue(result);
   return (
     <>
       <PageHeader title={t("priceProtection.newTitle")}>

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link, useNavigation, useSearchParams } from "react-router";
+import { Form, useNavigation, useSearchParams } from "react-router";
 import { can, getReturn, listReturnDestinations } from "@cs/domain";
-import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, ReturnFacts, ReturnLines, ReturnStatusBadge, useFieldErrors, type ActionResult } from "@cs/web";
+import { Alert, Button, Card, CheckboxField, SelectField, TextAreaField } from "@cs/ui";
+import { CsrfInput, FormAlert, ReturnFacts, ReturnHeader, ReturnLines, useFieldErrors, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runReturnAction } from "./actions.server";
@@ -42,18 +42,7 @@ export default function ReturnPage({ loaderData, actionData }: Route.ComponentPr
   const zh = i18n.language === "zh-CN";
   return (
     <div className="space-y-4">
-      <PageHeader
-        title={t("returns.detail", { number: detail.ret.number })}
-        actions={
-          <Link to="/returns" className={buttonClass("ghost")}>
-            {t("common.back")}
-          </Link>
-        }
-      >
-        <div className="mt-1">
-          <ReturnStatusBadge status={detail.ret.status} />
-        </div>
-      </PageHeader>
+      <ReturnHeader detail={detail} />
       {done && !actionData && ["approved", "rejected", "received"].includes(done) ? <Alert tone="success">{t(`returns.${done}`)}</Alert> : null}
       <ReturnFacts detail={detail} />
       {mayDecide ? (

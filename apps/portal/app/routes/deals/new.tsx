@@ -4,7 +4,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { addDays, dealChoices, leadForDeal, registerDeal } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
 import { actionError, domainCtx, loaderError, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 
@@ -40,7 +40,7 @@ export default function RegisterDeal({ loaderData, actionData }: Route.Component
   const field = useFieldErrors(result);
   const zh = i18n.language === "zh-CN";
   const lead = loaderData.lead;
-  const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const initial = submittedValue(result);
   const options = loaderData.products.map((p) => ({ value: p.id, label: `${p.sku} · ${localName(zh, p.nameZh, p.nameEn)} (${localName(zh, p.lineZh, p.lineEn)})` }));
   return (
     <>

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { notifyPayment, paymentNoticeForm } from "@cs/domain";
 import { Button, Card, PageHeader, TextAreaField, TextField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
 import { actionError, domainCtx, filesOf, guarded, loaderError, readForm, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/payment-notice-new";
 
@@ -31,7 +31,7 @@ export default function NewPaymentNotice({ loaderData, actionData }: Route.Compo
   const navigation = useNavigation();
   const result = (actionData ?? undefined) as ActionResult;
   const errors = useFieldErrors(result);
-  const value = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const value = submittedValue(result);
   return (
     <>
       <PageHeader

@@ -1,8 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { getReturn } from "@cs/domain";
-import { Alert, PageHeader, buttonClass } from "@cs/ui";
-import { ReturnFacts, ReturnLines, ReturnStatusBadge } from "@cs/web";
+import { Alert } from "@cs/ui";
+import { ReturnFacts, ReturnHeader, ReturnLines } from "@cs/web";
 import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
@@ -20,18 +20,7 @@ export default function ReturnPage({ loaderData }: Route.ComponentProps) {
   const { detail } = loaderData;
   return (
     <div className="space-y-4">
-      <PageHeader
-        title={t("returns.detail", { number: detail.ret.number })}
-        actions={
-          <Link to="/returns" className={buttonClass("ghost")}>
-            {t("common.back")}
-          </Link>
-        }
-      >
-        <div className="mt-1">
-          <ReturnStatusBadge status={detail.ret.status} />
-        </div>
-      </PageHeader>
+      <ReturnHeader detail={detail} />
       {params.get("done") === "requested" ? <Alert tone="success">{t("returns.requested")}</Alert> : null}
       <ReturnFacts detail={detail} />
       <ReturnLines detail={detail} />

@@ -4,7 +4,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { getReturnForm, requestReturn } from "@cs/domain";
 import { returnReasons } from "@cs/domain/shared/schema-vocabulary";
 import { Button, Card, FieldErrors, PageHeader, SelectField, TextAreaField, buttonClass, cn, formatNumber } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
 import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { localName } from "@cs/i18n";
@@ -53,7 +53,7 @@ export default function NewReturn({ loaderData, actionData }: Route.ComponentPro
   const { order, lines, reasons, formKey } = loaderData;
   const result = (actionData ?? undefined) as ActionResult;
   const errors = useFieldErrors(result);
-  const value = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const value = submittedValue(result);
   const zh = i18n.language === "zh-CN";
   return (
     <div className="space-y-4">

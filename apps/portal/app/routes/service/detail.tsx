@@ -4,7 +4,7 @@ import { Form, Link, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { INVITATION_TTL_DAYS, articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, stationPartsStock } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, StarRating, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
-import { CsrfInput, FormAlert, RelatedKnowledge, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
+import { FormAlert, FormKeys, RelatedKnowledge, RepairClaimFacts, RepairPartsUsed, RepairPhotos, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runRepairAction } from "./actions.server";
@@ -43,16 +43,6 @@ export const action = guarded(async function action({ context, request, params }
   return runRepairAction(domainCtx(context, request), params.id, await request.formData());
 });
 
-function Hidden({ formKey, intent }: { formKey: string; intent?: string }) {
-  return (
-    <>
-      <CsrfInput />
-      <input type="hidden" name="_key" value={formKey} />
-      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-    </>
-  );
-}
-
 /** One repair request: warranty and why, SLA clocks, photos, quote, parts, claims, the timeline, and the next steps this user may take. */
 export default function RepairRequestDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
@@ -87,7 +77,7 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
       {d.isFiler && r.status === "closed" && r.rating === null ? (
         <Card title={t("service.rate.title")} className="border-l-4 border-amber-400">
           <Form method="post" className="grid gap-3 sm:grid-cols-3">
-            <Hidden formKey={d.formKey} intent="rate" />
+            <FormKeys formKey={d.formKey} intent="rate" />
             <StarRating
               name="rating"
               legend={t("service.fields.rating")}
@@ -164,19 +154,7 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
         </Card>
       </div>
 
-      {d.attachments.length ? (
-        <Card title={t("service.fields.photos")}>
-          <ul className="flex flex-wrap gap-3">
-            {d.attachments.map((a) => (
-              <li key={a.id}>
-                <a href={`/service/requests/${r.id}/photos/${a.id}`} target="_blank" rel="noreferrer">
-                  <img src={`/service/requests/${r.id}/photos/${a.id}`} alt={a.originalName} className="h-24 w-24 rounded object-cover ring-1 ring-slate-200" />
-                </a>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <RepairPhotos requestId={r.id} photos={d.attachments} t={t} />
 
       {r.quoteAmountFen !== null ? (
         <Card title={t("service.quote.title")}>
@@ -188,11 +166,11 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
           {d.isFiler && r.quoteStatus === "pending" ? (
             <div className="mt-3 flex gap-2">
               <Form method="post">
-                <Hidden formKey={d.formKey} intent="approveQuote" />
+                <FormKeys formKey={d.formKey} intent="approveQuote" />
                 <Button type="submit" disabled={busy}>{t("service.quote.approve")}</Button>
               </Form>
               <Form method="post">
-                <Hidden formKey={d.formKey} intent="refuseQuote" />
+                <FormKeys formKey={d.formKey} intent="refuseQuote" />
                 <Button type="submit" variant="secondary" disabled={busy}>{t("service.quote.refuse")}</Button>
               </Form>
             </div>
@@ -203,7 +181,7 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
       {d.isStation && r.status === "diagnosing" ? (
         <Card title={t("service.diagnose.title")}>
           <Form method="post" className="space-y-3">
-            <Hidden formKey={d.formKey} intent="diagnose" />
+            <FormKeys formKey={d.formKey} intent="diagnose" />
             <TextAreaField label={t("service.fields.diagnosis")} name="diagnosis" required rows={3} defaultValue={r.diagnosis ?? ""} errors={errors("diagnosis")} />
             {r.quoteStatus !== "approved" ? (
               <div className="grid gap-3 sm:grid-cols-2">
@@ -219,7 +197,7 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
       {d.isStation && d.partsStock.length ? (
         <Card title={t("service.parts.use")}>
           <Form method="post" className="grid gap-3 sm:grid-cols-4">
-            <Hidden formKey={d.formKey} intent="part" />
+            <FormKeys formKey={d.formKey} intent="part" />
             <SelectField
               label={t("service.parts.part")}
               name="productId"
@@ -239,28 +217,13 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
         </Card>
       ) : null}
 
-      {d.parts.length ? (
-        <Card title={t("service.parts.title")}>
-          <ul className="divide-y divide-slate-100 text-sm">
-            {d.parts.map((p) => (
-              <li key={p.id} className="flex flex-wrap gap-3 py-2">
-                <span className="font-mono text-xs">{p.sku}</span>
-                <span>{localName(zh, p.nameZh, p.nameEn)}</span>
-                <span>× {p.quantity}</span>
-                {p.faultySerial ? <span className="text-slate-600">{t("service.parts.faulty", { serial: p.faultySerial })}</span> : null}
-                {p.replacementSerial ? <span className="text-slate-600">{t("service.parts.replacement", { serial: p.replacementSerial })}</span> : null}
-                <span className="ml-auto text-xs text-slate-500">{t("service.parts.move", { id: String(p.stockMoveId) })}</span>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <RepairPartsUsed parts={d.parts} t={t} locale={locale} />
 
       {d.nextSteps.length || (d.isStation && r.status === "submitted") ? (
         <Card title={t("service.nextSteps")}>
           <Form method="post" className="space-y-3">
             {/* the pressed button says what: a target state (`to`) or `intent=decline` */}
-            <Hidden formKey={d.formKey} />
+            <FormKeys formKey={d.formKey} />
             <TextAreaField label={t("service.fields.comment")} name="comment" rows={2} maxLength={1000} errors={errors("comment")} />
             {d.nextSteps.includes("ready") ? <TextAreaField label={t("service.fields.resolution")} name="resolution" rows={2} maxLength={2000} /> : null}
             <div className="flex flex-wrap gap-2">
@@ -285,19 +248,15 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
           {d.claims.length ? (
             <ul className="mb-3 divide-y divide-slate-100 text-sm">
               {d.claims.map((c) => (
-                <li key={c.id} className="flex flex-wrap gap-3 py-2">
-                  <span className="font-mono text-xs">{c.number}</span>
-                  <Badge tone={c.status === "rejected" ? "red" : c.status === "submitted" ? "amber" : "green"}>{t(`service.claims.statuses.${c.status}`)}</Badge>
-                  <Money fen={c.claimedFen} locale={locale} />
-                  {c.approvedFen !== null ? <span>→ <Money fen={c.approvedFen} locale={locale} /></span> : null}
-                  {c.decisionComment ? <span className="text-slate-600">{c.decisionComment}</span> : null}
+                <li key={c.id} className="py-2">
+                  <RepairClaimFacts claim={c} t={t} locale={locale} />
                 </li>
               ))}
             </ul>
           ) : null}
           {d.mayClaim && !hasLiveClaim && (r.warrantyStatus === "in_warranty" || r.warrantyStatus === "extended") && ["ready", "returned", "closed"].includes(r.status) ? (
             <Form method="post" className="grid gap-3 sm:grid-cols-3">
-              <Hidden formKey={d.formKey} intent="claim" />
+              <FormKeys formKey={d.formKey} intent="claim" />
               <TextField label={t("service.claims.labour")} name="labourYuan" inputMode="decimal" required errors={errors("labourYuan")} hint={t("service.claims.partsIncluded")} />
               <TextField label={t("service.claims.note")} name="note" className="sm:col-span-2" />
               <div>
@@ -311,7 +270,7 @@ export default function RepairRequestDetail({ loaderData, actionData }: Route.Co
       {d.invitationDays ? (
         <Card title={t("invite.send")}>
           <Form method="post" className="flex flex-wrap items-center gap-3">
-            <Hidden formKey={d.formKey} intent="invite" />
+            <FormKeys formKey={d.formKey} intent="invite" />
             <p className="text-sm text-slate-600">{t("invite.sendHint", { days: d.invitationDays })}</p>
             <Button type="submit" variant="secondary" disabled={busy}>
               {t("invite.send")}

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { listDeviceProducts, listMyDevices, registerDevice } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult, submittedValue } from "@cs/web";
 import { actionError, domainCtx, filesOf, loaderError, readForm, guarded, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/devices";
 import { localName } from "@cs/i18n";
@@ -35,7 +35,7 @@ export default function Devices({ loaderData, actionData }: Route.ComponentProps
   const { devices, products, formKey, done } = loaderData;
   const result = (actionData ?? undefined) as ActionResult;
   const errors = useFieldErrors(result);
-  const value = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const value = submittedValue(result);
   const zh = i18n.language === "zh-CN";
   return (
     <div className="space-y-4">

@@ -5,7 +5,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { fileRepairRequest, listDeviceProducts, listMyDevices, listRepairStations } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult, submittedValue } from "@cs/web";
 import { actionError, domainCtx, filesOf, loaderError, readForm, guarded, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { localName } from "@cs/i18n";
@@ -39,7 +39,7 @@ export default function NewRepairRequest({ loaderData, actionData }: Route.Compo
   const { isCustomer, devices, products, stations, device, formKey } = loaderData;
   const result = (actionData ?? undefined) as ActionResult;
   const errors = useFieldErrors(result);
-  const value = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const value = submittedValue(result);
   const zh = i18n.language === "zh-CN";
   const [deviceId, setDeviceId] = useState(value("deviceId") ?? device);
   const [mode, setMode] = useState(value("serviceMode") ?? "drop_off");

@@ -1,16 +1,6 @@
-import { listSettlements } from "@cs/domain";
-import { SettlementsView } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
-import type { Route } from "./+types/settlements";
+import { SettlementsRoute } from "@cs/web";
+import { guarded, sharedLoaders } from "@cs/web/server";
 
-export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    return { rows: await listSettlements(domainCtx(context, request)) };
-  } catch (error) {
-    loaderError(error);
-  }
-});
+export const loader = guarded(sharedLoaders.settlements);
 
-export default function Settlements({ loaderData }: Route.ComponentProps) {
-  return <SettlementsView rows={loaderData.rows} />;
-}
+export default SettlementsRoute;

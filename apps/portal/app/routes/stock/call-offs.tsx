@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
 import { callOffOptions, can, listMyDocuments, myDocumentsQuery, requestCallOff } from "@cs/domain";
 import { Alert, Button, Card, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
-import { CsrfInput, useTableLabels, type ActionResult } from "@cs/web";
+import { CsrfInput, useTableLabels, type ActionResult, submittedValue } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/call-offs";
 import { useDocumentColumns } from "./document-columns";
@@ -55,7 +55,7 @@ export default function CallOffs({ loaderData, actionData }: Route.ComponentProp
   const { page, query, options, formKey } = loaderData;
   const result = (actionData ?? undefined) as ActionResult;
   const { field } = useStockErrors(result);
-  const value = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const value = submittedValue(result);
   return (
     <>
       <PageHeader title={t("myStock.title")}>

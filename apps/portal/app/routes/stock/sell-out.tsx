@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect } from "react-router";
 import { can, listMyDocuments, myDocumentsQuery, reportSellOut, sellOutOptions } from "@cs/domain";
 import { Button, Card, DataTable, PageHeader, TextField, TIME_ZONE } from "@cs/ui";
-import { CsrfInput, useTableLabels, type ActionResult } from "@cs/web";
+import { CsrfInput, useTableLabels, type ActionResult, submittedValue } from "@cs/web";
 import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/sell-out";
 import { useDocumentColumns } from "./document-columns";
@@ -56,7 +56,7 @@ export default function SellOut({ loaderData, actionData }: Route.ComponentProps
   const { page, query, options, today, formKey } = loaderData;
   const result = (actionData ?? undefined) as ActionResult;
   const { field } = useStockErrors(result);
-  const value = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const value = submittedValue(result);
   return (
     <>
       <PageHeader title={t("myStock.title")}>

@@ -1,12 +1,9 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
-import { Link } from "react-router";
-import type { listRepairRequests } from "@cs/domain";
 import { Badge, formatDateTime } from "@cs/ui";
-import { RepairStatusBadge, SlaClock, WarrantyBadge } from "@cs/web";
-import { localName } from "@cs/i18n";
+import { repairBaseColumns, SlaClock, type RepairRow } from "@cs/web";
 
-export type DeskRow = Awaited<ReturnType<typeof listRepairRequests>>["rows"][number];
+export type DeskRow = RepairRow;
 
 function age(from: Date | string, now: number) {
   const h = Math.floor((now - new Date(from).getTime()) / 3_600_000);
@@ -14,19 +11,10 @@ function age(from: Date | string, now: number) {
 }
 
 export function deskColumns(t: TFunction, locale: string, now: number, divisionName: (id: string | null) => string): ColumnDef<DeskRow, unknown>[] {
-  const zh = locale === "zh-CN";
+  const base = repairBaseColumns(t, locale);
   return [
-    {
-      id: "number",
-      header: t("service.fields.number"),
-      meta: { sortKey: "number" },
-      cell: ({ row }) => (
-        <Link to={`/service/requests/${row.original.id}`} className="font-mono text-xs font-medium text-blue-800 hover:underline">
-          {row.original.number}
-        </Link>
-      ),
-    },
-    { id: "status", header: t("service.fields.status"), meta: { sortKey: "status" }, cell: ({ row }) => <RepairStatusBadge status={row.original.status} t={t} /> },
+    base.number,
+    base.status,
     {
       id: "priority",
       header: t("service.fields.priority"),
@@ -38,17 +26,8 @@ export function deskColumns(t: TFunction, locale: string, now: number, divisionN
         </span>
       ),
     },
-    {
-      id: "device",
-      header: t("service.device"),
-      cell: ({ row }) => (
-        <div>
-          <div>{localName(zh, row.original.productNameZh, row.original.productNameEn)}</div>
-          <div className="font-mono text-xs text-slate-500">{row.original.serial}</div>
-        </div>
-      ),
-    },
-    { id: "warranty", header: t("service.fields.warranty"), cell: ({ row }) => <WarrantyBadge status={row.original.warrantyStatus} t={t} /> },
+    base.device,
+    base.warranty,
     { id: "city", header: t("service.fields.city"), cell: ({ row }) => row.original.city },
     { id: "division", header: t("service.fields.division"), cell: ({ row }) => divisionName(row.original.divisionId) },
     { id: "station", header: t("service.fields.station"), cell: ({ row }) => row.original.stationName ?? <span className="text-amber-700">{t("service.desk.unassigned")}</span> },

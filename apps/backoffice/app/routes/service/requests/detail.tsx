@@ -4,7 +4,7 @@ import { Form, Link, useNavigation } from "react-router";
 import { articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, serviceDeskOptions, shanghaiMonth, suggestStations } from "@cs/domain";
 import { repairPriorities } from "@cs/domain/shared/schema-vocabulary";
 import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
-import { CsrfInput, FormAlert, RelatedKnowledge, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
+import { FormAlert, FormKeys, RelatedKnowledge, RepairClaimFacts, RepairPartsUsed, RepairPhotos, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
 import { domainCtx, loaderError, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runDeskAction } from "./actions.server";
@@ -32,16 +32,6 @@ export const loader = guarded(async function loader({ context, request, params }
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   return runDeskAction(domainCtx(context, request), params.id, await request.formData());
 });
-
-function Hidden({ formKey, intent }: { formKey: string; intent?: string }) {
-  return (
-    <>
-      <CsrfInput />
-      <input type="hidden" name="_key" value={formKey} />
-      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-    </>
-  );
-}
 
 /** A repair request for the service desk: assignment with suggestions, priority, escalation, desk steps, claims, timeline. */
 export default function DeskRequest({ loaderData, actionData }: Route.ComponentProps) {
@@ -143,13 +133,13 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
         {d.mayManage && !finished ? (
           <Card title={t("service.desk.changePriority")}>
             <Form method="post" className="space-y-3">
-              <Hidden formKey={d.formKey} intent="priority" />
+              <FormKeys formKey={d.formKey} intent="priority" />
               <SelectField label={t("service.fields.priority")} name="priority" defaultValue={r.priority} options={repairPriorities.map((p) => ({ value: p, label: t(`service.priorities.${p}`) }))} />
               <Button type="submit" variant="secondary" disabled={busy}>{t("service.desk.savePriority")}</Button>
             </Form>
             {!r.escalated ? (
               <Form method="post" className="mt-3">
-                <Hidden formKey={d.formKey} intent="escalate" />
+                <FormKeys formKey={d.formKey} intent="escalate" />
                 <Button type="submit" variant="danger" disabled={busy}>{t("service.desk.escalate")}</Button>
               </Form>
             ) : null}
@@ -161,7 +151,7 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
         <Card title={t("service.desk.warrantyCheck")}>
           <p className="mb-2 text-xs text-slate-500">{t("service.desk.warrantyCheckHint")}</p>
           <Form method="post" className="grid gap-3 sm:grid-cols-3">
-            <Hidden formKey={d.formKey} intent="warrantyCheck" />
+            <FormKeys formKey={d.formKey} intent="warrantyCheck" />
             <TextField label={t("service.fields.comment")} name="comment" required errors={errors("comment")} className="sm:col-span-2" />
             <div className="flex items-end gap-2">
               <Button type="submit" name="warrantyStatus" value="in_warranty" disabled={busy}>{t("service.desk.confirmIn")}</Button>
@@ -184,7 +174,7 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
                 <span className="text-xs text-slate-500">{t("service.desk.load", { open: s.openLoad, capacity: s.capacityPerDay })}</span>
                 {s.stationId !== r.stationId ? (
                   <Form method="post" className="ml-auto">
-                    <Hidden formKey={d.formKey} intent="assign" />
+                    <FormKeys formKey={d.formKey} intent="assign" />
                     <input type="hidden" name="stationId" value={s.stationId} />
                     <Button type="submit" disabled={busy} aria-label={`${t("service.desk.assign")} ${s.name}`}>
                       {t("service.desk.assign")}
@@ -195,7 +185,7 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
             ))}
           </ul>
           <Form method="post" className="grid gap-3 sm:grid-cols-3">
-            <Hidden formKey={d.formKey} intent="assign" />
+            <FormKeys formKey={d.formKey} intent="assign" />
             <SelectField
               label={t("service.fields.station")}
               name="stationId"
@@ -215,7 +205,7 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
       {d.nextSteps.length ? (
         <Card title={t("service.nextSteps")}>
           <Form method="post" className="space-y-3">
-            <Hidden formKey={d.formKey} />
+            <FormKeys formKey={d.formKey} />
             <TextAreaField label={t("service.fields.comment")} name="comment" rows={2} maxLength={1000} />
             <div className="flex flex-wrap gap-2">
               {d.nextSteps.map((to) => (
@@ -228,58 +218,19 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
         </Card>
       ) : null}
 
-      {d.attachments.length ? (
-        <Card title={t("service.fields.photos")}>
-          <ul className="flex flex-wrap gap-3">
-            {d.attachments.map((a) => (
-              <li key={a.id}>
-                <a href={`/service/requests/${r.id}/photos/${a.id}`} target="_blank" rel="noreferrer">
-                  <img src={`/service/requests/${r.id}/photos/${a.id}`} alt={a.originalName} className="h-24 w-24 rounded object-cover ring-1 ring-slate-200" />
-                </a>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <RepairPhotos requestId={r.id} photos={d.attachments} t={t} />
 
-      {d.parts.length ? (
-        <Card title={t("service.parts.title")}>
-          <ul className="divide-y divide-slate-100 text-sm">
-            {d.parts.map((p) => (
-              <li key={p.id} className="flex flex-wrap gap-3 py-2">
-                <span className="font-mono text-xs">{p.sku}</span>
-                <span>{localName(zh, p.nameZh, p.nameEn)}</span>
-                <span>× {p.quantity}</span>
-                {p.unitCostFen !== null ? <Money fen={p.unitCostFen * BigInt(p.quantity)} locale={locale} /> : null}
-                {p.faultySerial ? <span className="text-slate-600">{t("service.parts.faulty", { serial: p.faultySerial })}</span> : null}
-                {p.replacementSerial ? <span className="text-slate-600">{t("service.parts.replacement", { serial: p.replacementSerial })}</span> : null}
-                <span className="ml-auto text-xs text-slate-500">{t("service.parts.move", { id: String(p.stockMoveId) })}</span>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <RepairPartsUsed parts={d.parts} t={t} locale={locale} withCost />
 
       {d.claims.length ? (
         <Card title={t("service.claims.title")}>
           <ul className="divide-y divide-slate-100 text-sm">
             {d.claims.map((c) => (
               <li key={c.id} className="py-2">
-                <div className="flex flex-wrap items-center gap-3">
-                  <span className="font-mono text-xs">{c.number}</span>
-                  <span>{c.stationName}</span>
-                  <Badge tone={c.status === "rejected" ? "red" : c.status === "submitted" ? "amber" : "green"}>{t(`service.claims.statuses.${c.status}`)}</Badge>
-                  <Money fen={c.claimedFen} locale={locale} />
-                  {c.approvedFen !== null ? (
-                    <span>
-                      → <Money fen={c.approvedFen} locale={locale} />
-                    </span>
-                  ) : null}
-                  {c.decisionComment ? <span className="text-slate-600">{c.decisionComment}</span> : null}
-                </div>
+                <RepairClaimFacts claim={c} t={t} locale={locale} />
                 {d.mayManage && c.status === "submitted" ? (
                   <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-4">
-                    <Hidden formKey={d.formKey} intent="claim" />
+                    <FormKeys formKey={d.formKey} intent="claim" />
                     <input type="hidden" name="claimId" value={c.id} />
                     <TextField label={t("service.claims.approvedAmount")} name="approvedYuan" inputMode="decimal" errors={errors("approvedYuan")} />
                     <TextField label={t("service.claims.decisionComment")} name="comment" errors={errors("comment")} className="sm:col-span-2" />
@@ -292,7 +243,7 @@ export default function DeskRequest({ loaderData, actionData }: Route.ComponentP
                 ) : null}
                 {d.mayManage && (c.status === "approved" || c.status === "adjusted") && !c.settlementId && r.stationId ? (
                   <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-4">
-                    <Hidden formKey={d.formKey} intent="settle" />
+                    <FormKeys formKey={d.formKey} intent="settle" />
                     <input type="hidden" name="stationId" value={r.stationId} />
                     <TextField label={t("service.desk.period")} name="period" type="month" defaultValue={d.month} hint={t("service.desk.settleHint")} errors={errors("period")} className="sm:col-span-2" />
                     <div className="self-end">

@@ -1,16 +1,6 @@
-import { getSettlement } from "@cs/domain";
-import { SettlementView } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
-import type { Route } from "./+types/settlement";
+import { SettlementRoute } from "@cs/web";
+import { guarded, sharedLoaders } from "@cs/web/server";
 
-export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return { s: await getSettlement(domainCtx(context, request), params.id) };
-  } catch (error) {
-    loaderError(error);
-  }
-});
+export const loader = guarded(sharedLoaders.settlement);
 
-export default function Settlement({ loaderData }: Route.ComponentProps) {
-  return <SettlementView s={loaderData.s} />;
-}
+export default SettlementRoute;

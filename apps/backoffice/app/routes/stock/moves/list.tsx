@@ -1,9 +1,9 @@
 import { useTranslation } from "@cs/i18n/react";
-import { useNavigation, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { listLocationOptions, listMoves, moveListQuery } from "@cs/domain";
 import { moveReasons } from "@cs/domain/shared/schema-vocabulary";
-import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { useLocalName } from "../shared";
 import type { Route } from "./+types/list";
@@ -18,10 +18,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function StockMoves({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const name = useLocalName();
   const [params] = useSearchParams();
-  const navigation = useNavigation();
   const { page, query, locations, reasons } = loaderData;
   return (
     <>
@@ -41,20 +39,7 @@ export default function StockMoves({ loaderData }: Route.ComponentProps) {
         <TextField label={t("stock.moves.dateFrom")} name="from" type="date" defaultValue={query.from ?? ""} hint={t("stock.moves.dateHint")} />
         <TextField label={t("stock.moves.dateTo")} name="to" type="date" defaultValue={query.to ?? ""} />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("stock.tabs.moves")}
-          columns={moveColumns(t, i18n.language)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={query.sort}
-          dir={query.dir}
-          labels={labels}
-          getRowId={(r) => String(r.id)}
-        />
-      </div>
+      <PagedTable caption={t("stock.tabs.moves")} columns={moveColumns(t, i18n.language)} page={page} query={query} getRowId={(r) => String(r.id)} />
     </>
   );
 }
