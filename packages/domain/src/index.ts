@@ -1,3 +1,4 @@
+import "./wiring";
 export * from "./access/actor";
 export * from "./access/permissions";
 export * from "./access/authorize";

@@ -11,6 +11,8 @@ export type DataTableColumnMeta = {
   align?: "left" | "right";
   /** Hidden until the user shows it. */
   defaultHidden?: boolean;
+  /** The card's title on a phone, moved to the top of the card (default: the first visible column). */
+  phoneTitle?: boolean;
 };
 
 export type DataTableLabels = {
@@ -87,6 +89,7 @@ export function DataTable<T>({ caption, columns, data, total, page, size, sort, 
   const keep = [...params.entries()].filter(([k]) => k !== "cols" && k !== "page");
   const visibleCount = table.getVisibleLeafColumns().length;
   const sortable = table.getVisibleLeafColumns().some((c) => metaOf(c).sortKey);
+  const titleIndex = Math.max(0, table.getVisibleLeafColumns().findIndex((c) => metaOf(c).phoneTitle));
 
   return (
     <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
@@ -159,7 +162,7 @@ export function DataTable<T>({ caption, columns, data, total, page, size, sort, 
               table.getRowModel().rows.map((row) => (
                 <tr key={row.id} className={cn(stackedTable.row, "hover:bg-slate-50")}>
                   {row.getVisibleCells().map((cell, i) => (
-                    <StackedCell key={cell.id} title={i === 0} label={headerText(cell.column)} align={metaOf(cell.column).align}>
+                    <StackedCell key={cell.id} title={i === titleIndex} label={headerText(cell.column)} align={metaOf(cell.column).align}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </StackedCell>
                   ))}

@@ -24,7 +24,8 @@ export const stackedTable = {
   headPlain: "hidden bg-slate-50 sm:table-header-group",
   headRow: "flex flex-wrap gap-x-1 px-1 sm:table-row sm:p-0",
   body: "block divide-y divide-slate-100 sm:table-row-group",
-  row: "block px-3 py-2 sm:table-row sm:p-0",
+  /** A flex column on the phone, so the title cell can come first whatever its column (`order-first`). */
+  row: "flex flex-col px-3 py-2 sm:table-row sm:p-0",
 };
 
 type Align = "left" | "right" | undefined;
@@ -64,7 +65,7 @@ export function StackedCell({ label, title, align, colSpan, className, children 
         line
           ? "flex items-baseline gap-3 py-0.5 before:shrink-0 before:text-slate-600 before:content-[attr(data-label)] sm:before:content-none"
           : cn("block", !spanning && "py-1"),
-        title && "max-sm:text-base max-sm:font-semibold",
+        title && "max-sm:order-first max-sm:text-base max-sm:font-semibold",
         align === "right" && "tabular-nums sm:text-right",
         className,
       )}

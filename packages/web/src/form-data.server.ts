@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import { emptyRecord, isHostileFieldName } from "@cs/domain";
+import { actionError } from "./errors.server";
 
 /**
  * The one reader of field names a request chose. Every object built here has no prototype, and a
@@ -71,4 +72,18 @@ export function readNestedForm(form: FormData): Tree {
     if (Array.isArray(value)) out[key] = value.filter((x) => x !== undefined);
   }
   return out;
+}
+
+/**
+ * The usual form post: read the form once, run the mutation with its fields (through `readForm`, so
+ * hostile names never reach it), and answer a refusal with the form's errors and what was typed.
+ * `run` returns the redirect (or data) of a success.
+ */
+export async function submitForm<T>(request: Request, run: (fields: Record<string, string>, form: FormData) => Promise<T>) {
+  const form = await request.formData();
+  try {
+    return await run(readForm(form), form);
+  } catch (error) {
+    return actionError(error, form);
+  }
 }

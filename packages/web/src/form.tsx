@@ -9,6 +9,12 @@ export function submittedValue(result: ActionResult) {
   return (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
 }
 
+/** A form page's view of its action's answer: the result, its translated field errors, and what was typed. */
+export function useFormResult(actionData: unknown) {
+  const result = (actionData ?? undefined) as ActionResult;
+  return { result, errors: useFieldErrors(result), value: submittedValue(result) };
+}
+
 /** Translates the keys a form result carries; unknown keys fall back to a generic message. */
 export function useFieldErrors(result: ActionResult | { error?: Record<string, string[] | null | undefined>; params?: Record<string, string> }) {
   const { t } = useTranslation();

@@ -23,3 +23,8 @@ export function rootData(context: Readonly<RouterContextProvider>) {
   };
 }
 export type RootData = ReturnType<typeof rootData>;
+
+/** The root route's loader in both apps: `export const loader = guarded(rootLoader)`. */
+export function rootLoader({ context }: { context: Readonly<RouterContextProvider> }) {
+  return rootData(context);
+}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useChangeLanguage, useTranslation } from "@cs/i18n/react";
-import { isRouteErrorResponse, Links, Meta, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
 import { buttonClass, CenteredPage } from "@cs/ui";
 import type { RootData } from "./root-data.server";
 import { hasKey } from "@cs/domain/shared/keys";
@@ -71,4 +71,15 @@ export function FormKeys({ formKey, intent }: { formKey: string; intent?: string
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
     </>
   );
+}
+
+/** The root `Layout` of an app: the document titled with the app's name in the reader's language. */
+export function AppDocument({ app, children }: { app: "portal" | "backoffice"; children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Document title={t(`app.${app}`)}>{children}</Document>;
+}
+
+/** The root route's page: whatever child route matched. */
+export function RootOutlet() {
+  return <Outlet />;
 }

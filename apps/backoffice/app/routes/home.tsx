@@ -2,16 +2,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { staffHome, type StaffHome } from "@cs/domain";
 import { Link } from "react-router";
 import { Card, Figure, PageHeader, formatDate, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
-import { domainCtx, guarded, loaderError } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/home";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    return { home: await staffHome(ctx), name: ctx.actor.displayName, roles: ctx.actor.roles };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { home: await staffHome(ctx), name: ctx.actor.displayName, roles: ctx.actor.roles };
 });
 
 type Item = { key: string; to: string; label: string; value: number; urgent?: boolean };

@@ -5,18 +5,14 @@ import { Form, useSearchParams } from "react-router";
 import { can, getOrganization, updateOwnCompany } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField } from "@cs/ui";
 import { AddressList, ContactList, CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, contactIntent, domainCtx, loaderError, notFound, readForm, guarded } from "@cs/web/server";
+import { actionError, contactIntent, domainCtx, notFound, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/company";
 
 /** A partner's own company; any other id is out of scope and answers 404. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const detail = await getOrganization(ctx, params.id);
-    return { ...detail, formKey: randomUUID(), editable: can(ctx.actor, "own_organization:update"), contactsEditable: can(ctx.actor, "contact:manage") };
-  } catch (error) {
-    loaderError(error);
-  }
+  const detail = await getOrganization(ctx, params.id);
+  return { ...detail, formKey: randomUUID(), editable: can(ctx.actor, "own_organization:update"), contactsEditable: can(ctx.actor, "contact:manage") };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

@@ -3,24 +3,20 @@ import { Link } from "react-router";
 import { localName } from "@cs/i18n";
 import { listMyDevices, loginVerificationState, portalHome, type PortalHome } from "@cs/domain";
 import { Alert, Card, Figure, PageHeader, buttonClass, cn, formatDate, formatMoney, formatPercentBp } from "@cs/ui";
-import { domainCtx, guarded, loaderError } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import { OrderStatusBadge } from "./orders/status";
 import type { Route } from "./+types/home";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const customer = ctx.actor.kind === "customer";
-    const [home, verification, devices] = await Promise.all([
-      portalHome(ctx),
-      customer ? loginVerificationState(ctx) : null,
-      customer ? listMyDevices(ctx).then((d) => d.slice(0, 5)) : [],
-    ]);
-    // A customer who skipped the code step is reminded: records known under their login wait for it.
-    return { home, devices, unverified: verification?.pending ?? false, name: ctx.actor.displayName, kind: ctx.actor.kind };
-  } catch (error) {
-    loaderError(error);
-  }
+  const customer = ctx.actor.kind === "customer";
+  const [home, verification, devices] = await Promise.all([
+    portalHome(ctx),
+    customer ? loginVerificationState(ctx) : null,
+    customer ? listMyDevices(ctx).then((d) => d.slice(0, 5)) : [],
+  ]);
+  // A customer who skipped the code step is reminded: records known under their login wait for it.
+  return { home, devices, unverified: verification?.pending ?? false, name: ctx.actor.displayName, kind: ctx.actor.kind };
 });
 
 function CreditCard({ credit }: { credit: NonNullable<PortalHome["credit"]> }) {

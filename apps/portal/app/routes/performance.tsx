@@ -2,15 +2,11 @@ import { useTranslation } from "@cs/i18n/react";
 import { localName } from "@cs/i18n";
 import { myPerformance } from "@cs/domain";
 import { Card, PageHeader, formatDate, formatMoney, formatPercentBp } from "@cs/ui";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/performance";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    return await myPerformance(domainCtx(context, request));
-  } catch (error) {
-    loaderError(error);
-  }
+  return await myPerformance(domainCtx(context, request));
 });
 
 type Kind = "month" | "quarter" | "year";

@@ -1,5 +1,5 @@
 import type { getInvoice } from "./finance-queries";
-import { PDF_MARGIN as MARGIN, newPdf, pdfRow } from "./pdf-table";
+import { PDF_MARGIN as MARGIN, newPdf, pdfRow } from "../shared/pdf-table";
 
 /** Server-only, like statement-pdf: pdfkit and the embedded CJK font stay out of browser bundles. */
 export type InvoiceDetail = Awaited<ReturnType<typeof getInvoice>>;

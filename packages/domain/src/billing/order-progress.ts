@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { orders, type OrderStatus, type Transaction } from "@cs/db";
-import { recordOrderEvent } from "../orders/events";
+import { recordOrderEvent } from "../notifications/order-events";
 
 /**
  * Moves an order to a new status after a shipment (or records a delivery without a change) and

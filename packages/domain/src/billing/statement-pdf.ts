@@ -1,5 +1,5 @@
 import type { Statement, StatementEntry } from "./statement";
-import { PDF_MARGIN as MARGIN, newPdf, pdfRow } from "./pdf-table";
+import { PDF_MARGIN as MARGIN, newPdf, pdfRow } from "../shared/pdf-table";
 
 /** Server-only (imported as "@cs/domain/billing/statement-pdf", never from the package index): see pdf-table.ts. */
 

@@ -1,3 +1,4 @@
 export * from "./notify";
 export * from "./keys";
 export * from "./inbox";
+export * from "./order-events";

@@ -10,7 +10,7 @@ import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ForbiddenError } from "../shared/errors";
 import { isUuid, parseInput } from "../shared/parse";
-import { recordOrderEvent } from "./events";
+import { recordOrderEvent } from "../notifications/order-events";
 import { orderRef } from "./reserve-lines";
 
 const allocateInput = z.object({

@@ -6,7 +6,7 @@ import { inTransaction, type Ctx } from "../shared/context";
 import { parseInput } from "../shared/parse";
 import { checkApprover } from "./approval";
 import { confirmLockedOrder } from "./confirm-order";
-import { recordOrderEvent } from "./events";
+import { recordOrderEvent } from "../notifications/order-events";
 import { buyerTerms, lockOrder } from "./load";
 import type { ConfirmOptions, LineBuckets } from "./reserve-lines";
 

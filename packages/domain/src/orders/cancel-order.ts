@@ -11,7 +11,7 @@ import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, ForbiddenError } from "../shared/errors";
 import { parseInput } from "../shared/parse";
-import { recordOrderEvent } from "./events";
+import { recordOrderEvent } from "../notifications/order-events";
 import { lockOrder } from "./load";
 import { orderRef } from "./reserve-lines";
 

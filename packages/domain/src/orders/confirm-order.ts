@@ -7,7 +7,7 @@ import { recordAudit, toAuditJson } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, ForbiddenError } from "../shared/errors";
 import { parseInput } from "../shared/parse";
-import { recordOrderEvent } from "./events";
+import { recordOrderEvent } from "../notifications/order-events";
 import { buyerTerms, linesOf, lockOrder, serviceProducts, type BuyerTerms } from "./load";
 import { reserveLines, type ConfirmOptions, type LineBuckets } from "./reserve-lines";
 

@@ -9,7 +9,7 @@ import { inTransaction, type Ctx } from "../shared/context";
 import { NotFoundError, ValidationError } from "../shared/errors";
 import { isUuid, parseInput } from "../shared/parse";
 import { confirmLockedOrder } from "./confirm-order";
-import { recordOrderEvent } from "./events";
+import { recordOrderEvent } from "../notifications/order-events";
 import { buyerTerms } from "./load";
 
 /** A partner's credit terms as finance manages them, with its credit position (read-only). */

@@ -11,7 +11,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "../shared/errors
 import { isUuid, parseInput } from "../shared/parse";
 import { confirmLockedOrder } from "./confirm-order";
 import { creditExposure, creditReasons, orderStatusFor, type ApprovalReason } from "./credit";
-import { recordOrderEvent } from "./events";
+import { recordOrderEvent } from "../notifications/order-events";
 import { buyerTerms, linesOf, lockOrder } from "./load";
 import { priceLine, orderTotalsOf } from "./pricing";
 import { orderQuantity } from "./submit-order";

@@ -1,4 +1,3 @@
-export * from "./events";
 export * from "./changes";
 export * from "./credit";
 export * from "./pricing";

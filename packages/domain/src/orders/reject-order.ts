@@ -7,7 +7,7 @@ import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { parseInput } from "../shared/parse";
 import { checkApprover } from "./approval";
-import { recordOrderEvent } from "./events";
+import { recordOrderEvent } from "../notifications/order-events";
 import { lockOrder } from "./load";
 import { restoreSpecialPrices } from "../marketing/deal-prices";
 

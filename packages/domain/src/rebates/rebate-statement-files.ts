@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { newPdf, pdfRow } from "../billing/pdf-table";
+import { newPdf, pdfRow } from "../shared/pdf-table";
 import { neutraliseWorkbook } from "../shared/spreadsheet-cells";
 import { explainStatementText, formatBp } from "./statement-explain";
 import { formatYuan } from "../shared/money";

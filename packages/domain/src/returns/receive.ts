@@ -5,7 +5,7 @@ import { stockLocationScope } from "../access/scopes";
 import { createCreditNote } from "../billing/credit-notes";
 import { systemLocation } from "../inventory/documents/common";
 import { applyMoves } from "../inventory/ledger";
-import { recordOrderEvent } from "../orders/events";
+import { recordOrderEvent } from "../notifications/order-events";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, ValidationError } from "../shared/errors";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { strictNumber } from "../validation/fields";
+import { strictNumber } from "./strict-number";
 
 export const pageSizes = [10, 20, 50, 100] as const;
 

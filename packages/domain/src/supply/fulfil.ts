@@ -4,7 +4,7 @@ import { orderLines, orders, organizations, stockLevels, stockLocations, type Tr
 import type { Actor } from "../access/actor";
 import { authorize } from "../access/authorize";
 import { reserve } from "../inventory/reservation";
-import { recordOrderEvent } from "../orders/events";
+import { recordOrderEvent } from "../notifications/order-events";
 import { getOrder } from "../orders/get-order";
 import { lockOrder } from "../orders/load";
 import { countOrderQueues, listOrderQueue, type OrderQueueQuery } from "../orders/queues";

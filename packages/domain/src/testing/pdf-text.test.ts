@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newPdf } from "../billing/pdf-table";
+import { newPdf } from "../shared/pdf-table";
 import { pdfText } from "./pdf-text";
 
 describe("pdfText", () => {

@@ -2,18 +2,14 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { getPartnerEvaluation } from "@cs/domain";
 import { Card, Money, PageHeader, buttonClass, formatMoney } from "@cs/ui";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/partner";
 import { formatBp, periodLabel } from "./shared";
 import { TrendChart } from "./trend-chart";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    return await getPartnerEvaluation(ctx, params.id);
-  } catch (error) {
-    loaderError(error);
-  }
+  return await getPartnerEvaluation(ctx, params.id);
 });
 
 export default function PartnerPerformance({ loaderData }: Route.ComponentProps) {

@@ -1,5 +1,5 @@
 import { partnerScorecard, scorecardQuery, type ScorecardRow } from "@cs/domain";
-import { csvResponse, xlsxResponse, domainCtx, loaderError, searchParamsObject, serverT, guarded } from "@cs/web/server";
+import { csvResponse, xlsxResponse, domainCtx, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/scorecard-export";
 import { fenToYuan } from "@cs/domain/shared/money";
 
@@ -15,14 +15,10 @@ export const loader = guarded(async function loader({ context, request }: Route.
   const header = [t("org.fields.code"), ...cols.map((c) => t(`channel.scorecard.columns.${c}`))];
   const line = (r: ScorecardRow) => [r.code, r.name, r.branchName ?? "", r.tier ? t(`org.tiers.${r.tier}`) : "", fenToYuan(r.netFen), fenToYuan(r.paymentsFen), pct(r.onTimeBp), r.targetFen === null ? "" : fenToYuan(r.targetFen), pct(r.completionBp), r.tierRank === null ? "" : String(r.tierRank), r.branchRank === null ? "" : String(r.branchRank)];
   const rows: string[][] = [];
-  try {
-    for (let n = 1; ; n++) {
-      const page = await partnerScorecard(ctx, { ...query, page: n });
-      rows.push(...page.rows.map(line));
-      if (n * query.size >= page.total) break;
-    }
-  } catch (error) {
-    loaderError(error);
+  for (let n = 1; ; n++) {
+    const page = await partnerScorecard(ctx, { ...query, page: n });
+    rows.push(...page.rows.map(line));
+    if (n * query.size >= page.total) break;
   }
   const name = `scorecard-${query.periodKind}-${query.periodStart}`;
   if (params.format === "xlsx") return xlsxResponse(name, t("channel.tabs.scorecard"), header, rows);

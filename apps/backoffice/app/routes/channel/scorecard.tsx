@@ -3,7 +3,7 @@ import { useSearchParams } from "react-router";
 import { channelFilterOptions, partnerScorecard, recentPeriods, scorecardQuery } from "@cs/domain";
 import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/scorecard";
 import { scorecardColumns } from "./columns";
 import { PeriodFields, ScopeFields, periodLabel } from "./shared";
@@ -11,14 +11,10 @@ import { PeriodFields, ScopeFields, periodLabel } from "./shared";
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = scorecardQuery.parse(searchParamsObject(request));
-  try {
-    const [page, options] = await Promise.all([partnerScorecard(ctx, query), channelFilterOptions(ctx)]);
-    const starts = recentPeriods(query.periodKind, query.periodKind === "month" ? 24 : query.periodKind === "quarter" ? 8 : 5);
-    if (!starts.includes(query.periodStart)) starts.push(query.periodStart);
-    return { page, query, options, starts };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, options] = await Promise.all([partnerScorecard(ctx, query), channelFilterOptions(ctx)]);
+  const starts = recentPeriods(query.periodKind, query.periodKind === "month" ? 24 : query.periodKind === "quarter" ? 8 : 5);
+  if (!starts.includes(query.periodStart)) starts.push(query.periodStart);
+  return { page, query, options, starts };
 });
 
 export default function Scorecard({ loaderData }: Route.ComponentProps) {

@@ -4,7 +4,7 @@ import { Link, data, redirect, useSearchParams } from "react-router";
 import { can, channelFilterOptions, deleteTarget, getTarget, importTargets, listTargetPartners, listTargets, saveTarget, targetsQuery, type TargetImportResult } from "@cs/domain";
 import { Alert, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels, type ActionResult, FilterForm } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, searchParamsObject, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/targets";
 import { targetColumns } from "./columns";
 import { divisionName } from "./shared";
@@ -18,17 +18,13 @@ export const loader = guarded(async function loader({ context, request }: Route.
   const query = targetsQuery.parse(params);
   const may = can(ctx.actor, "target:manage");
   const editing = may && typeof params.edit === "string" && params.edit ? params.edit : null;
-  try {
-    const [page, options, partners, target] = await Promise.all([
-      listTargets(ctx, query),
-      channelFilterOptions(ctx),
-      may && (editing || params.new) ? listTargetPartners(ctx) : Promise.resolve([]),
-      editing ? getTarget(ctx, editing) : Promise.resolve(null),
-    ]);
-    return { page, query, options, partners, target, dialog: may && (editing || params.new) ? true : false, may, formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, options, partners, target] = await Promise.all([
+    listTargets(ctx, query),
+    channelFilterOptions(ctx),
+    may && (editing || params.new) ? listTargetPartners(ctx) : Promise.resolve([]),
+    editing ? getTarget(ctx, editing) : Promise.resolve(null),
+  ]);
+  return { page, query, options, partners, target, dialog: may && (editing || params.new) ? true : false, may, formKey: randomUUID() };
 });
 
 type ImportReply = { intent: "import"; result: TargetImportResult | null; problem: string | null };

@@ -3,7 +3,7 @@ import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, channelFilterOptions, channelTree, channelTreeQuery, getOrganization, listParentCandidates, moveOrganization, recentPeriods } from "@cs/domain";
 import { Alert, Badge, Button, Money, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, FilterForm } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { actionError, domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/tree";
 import { PeriodFields, ScopeFields, periodLabel } from "./shared";
 
@@ -13,20 +13,16 @@ export const loader = guarded(async function loader({ context, request }: Route.
   const query = channelTreeQuery.parse(params);
   const moveId = typeof params.move === "string" && params.move ? params.move : null;
   const mayMove = can(ctx.actor, "organization:move");
-  try {
-    const [tree, options, moving] = await Promise.all([
-      channelTree(ctx, query),
-      channelFilterOptions(ctx),
-      mayMove && moveId
-        ? Promise.all([getOrganization(ctx, moveId), listParentCandidates(ctx, moveId)]).then(([d, candidates]) => ({ id: d.organization.id, name: d.organization.name, parentId: d.organization.parentId, candidates }))
-        : Promise.resolve(null),
-    ]);
-    const starts = recentPeriods(query.periodKind, query.periodKind === "month" ? 24 : query.periodKind === "quarter" ? 8 : 5);
-    if (!starts.includes(query.periodStart)) starts.push(query.periodStart);
-    return { ...tree, query, options, starts, moving, mayMove };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [tree, options, moving] = await Promise.all([
+    channelTree(ctx, query),
+    channelFilterOptions(ctx),
+    mayMove && moveId
+      ? Promise.all([getOrganization(ctx, moveId), listParentCandidates(ctx, moveId)]).then(([d, candidates]) => ({ id: d.organization.id, name: d.organization.name, parentId: d.organization.parentId, candidates }))
+      : Promise.resolve(null),
+  ]);
+  const starts = recentPeriods(query.periodKind, query.periodKind === "month" ? 24 : query.periodKind === "quarter" ? 8 : 5);
+  if (!starts.includes(query.periodStart)) starts.push(query.periodStart);
+  return { ...tree, query, options, starts, moving, mayMove };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

@@ -3,15 +3,11 @@ import { Form, Link, redirect, useNavigation, useSearchParams } from "react-rout
 import { getCoupon, revokeCoupon } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 import { CouponStateBadge, CouponValue, CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return await getCoupon(domainCtx(context, request), params.id);
-  } catch (error) {
-    loaderError(error);
-  }
+  return await getCoupon(domainCtx(context, request), params.id);
 });
 
 /** `revoke` withdraws the coupon (with a reason). */

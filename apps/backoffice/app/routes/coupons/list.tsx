@@ -5,7 +5,7 @@ import { couponListQuery, listCoupons, type CouponRow, type CouponState } from "
 import { partnerTiers } from "@cs/domain/shared/schema-vocabulary";
 import { Alert, DataTable, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
 import { CouponStateBadge, CouponValue, FilterForm, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
 // Here, not imported from the domain: a value import would pull the domain into the browser bundle.
@@ -15,11 +15,7 @@ const states: CouponState[] = ["usable", "scheduled", "used_up", "expired", "rev
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = couponListQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listCoupons(ctx, query), query };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listCoupons(ctx, query), query };
 });
 
 export default function Coupons({ loaderData }: Route.ComponentProps) {

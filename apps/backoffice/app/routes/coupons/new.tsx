@@ -5,17 +5,13 @@ import { couponPartnerChoices, issueCoupon, issueTierCoupons, shanghaiToday } fr
 import { partnerTiers } from "@cs/domain/shared/schema-vocabulary";
 import { Button, Card, PageHeader, SelectField, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 
 /** The issue form: one coupon (a partner, a tier, an end customer), or `?mode=tier` one code per partner of a tier. */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    return { formKey: randomUUID(), partners: await couponPartnerChoices(ctx), today: shanghaiToday() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { formKey: randomUUID(), partners: await couponPartnerChoices(ctx), today: shanghaiToday() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

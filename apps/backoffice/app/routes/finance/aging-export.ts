@@ -1,5 +1,5 @@
 import { agingQuery, fenToYuan, receivablesAging } from "@cs/domain";
-import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT, guarded } from "@cs/web/server";
+import { csvResponse, domainCtx, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/aging-export";
 
 
@@ -9,12 +9,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
   const t = serverT(context);
   const query = { ...agingQuery.parse(searchParamsObject(request)), page: 1, size: 100 };
   const header = [t("billing.fields.code"), t("billing.fields.name"), ...["notDue", "d0_30", "d31_60", "d61_90", "d90Plus", "credit", "balance"].map((k) => t(`billing.aging.${k}`))];
-  let first: Awaited<ReturnType<typeof receivablesAging>>;
-  try {
-    first = await receivablesAging(ctx, query);
-  } catch (error) {
-    loaderError(error);
-  }
+  const first: Awaited<ReturnType<typeof receivablesAging>> = await receivablesAging(ctx, query);
   async function* rows() {
     let page = first;
     for (let n = 1; ; n++) {

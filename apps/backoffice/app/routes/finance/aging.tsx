@@ -3,18 +3,14 @@ import { useSearchParams } from "react-router";
 import { agingQuery, receivablesAging } from "@cs/domain";
 import { DataTable, Money, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/aging";
 import { agingColumns } from "./columns";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = agingQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await receivablesAging(ctx, query), query };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await receivablesAging(ctx, query), query };
 });
 
 export default function Aging({ loaderData }: Route.ComponentProps) {

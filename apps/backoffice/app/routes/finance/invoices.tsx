@@ -2,18 +2,14 @@ import { useTranslation } from "@cs/i18n/react";
 import { invoiceListQuery, listBranches, listInvoices } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
 import { invoiceColumns, useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/invoices";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = invoiceListQuery.parse(searchParamsObject(request));
-  try {
-    const [page, branches] = await Promise.all([listInvoices(ctx, query), listBranches(ctx)]);
-    return { page, query, branches: branches.map((b) => ({ value: b.id, label: b.name })) };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, branches] = await Promise.all([listInvoices(ctx, query), listBranches(ctx)]);
+  return { page, query, branches: branches.map((b) => ({ value: b.id, label: b.name })) };
 });
 
 export default function Invoices({ loaderData }: Route.ComponentProps) {

@@ -4,17 +4,13 @@ import { Form, redirect, useNavigation } from "react-router";
 import { allocateCredit, paymentForm, paymentMethodOptions, recordPayment } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
-import { actionError, domainCtx, loaderError, readNestedForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/payment-new";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const organizationId = new URL(request.url).searchParams.get("organization") ?? undefined;
-  try {
-    return { ...(await paymentForm(ctx, organizationId)), formKey: randomUUID(), methods: [...paymentMethodOptions], today: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { ...(await paymentForm(ctx, organizationId)), formKey: randomUUID(), methods: [...paymentMethodOptions], today: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()) };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

@@ -1,12 +1,8 @@
 import { getPaymentNoticeReceipt } from "@cs/domain";
-import { domainCtx, loaderError, guarded, storedFileResponse, uploadStore } from "@cs/web/server";
+import { domainCtx, guarded, storedFileResponse, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/payment-notice-receipt";
 
 /** A payment notice's transfer receipt, for the partner that sent it and finance in its branch. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return await storedFileResponse(await getPaymentNoticeReceipt(domainCtx(context, request), uploadStore(), params.id));
-  } catch (error) {
-    loaderError(error);
-  }
+  return await storedFileResponse(await getPaymentNoticeReceipt(domainCtx(context, request), uploadStore(), params.id));
 });

@@ -4,7 +4,7 @@ import { Form, useNavigation, useSearchParams } from "react-router";
 import { can, listPaymentNotices, paymentNoticeListQuery } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextField } from "@cs/ui";
 import { CsrfInput, FilterForm, FormAlert, PaymentNoticeList, useFieldErrors, type ActionResult, type PaymentNoticeItem } from "@cs/web";
-import { domainCtx, guarded, loaderError, searchParamsObject } from "@cs/web/server";
+import { domainCtx, guarded, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/payment-notices";
 import { runPaymentNoticeAction } from "./payment-notices.server";
 
@@ -13,13 +13,9 @@ export const loader = guarded(async function loader({ context, request }: Route.
   const typed = searchParamsObject(request);
   // finance opens this page to work the pending notices: that is the default view
   const query = paymentNoticeListQuery.parse({ status: "pending", ...typed });
-  try {
-    const page = await listPaymentNotices(ctx, query);
-    const canDecide = can(ctx.actor, "payment:record");
-    return { page, query, canDecide, keys: Object.fromEntries(page.rows.map((r) => [r.id, randomUUID()])) };
-  } catch (error) {
-    loaderError(error);
-  }
+  const page = await listPaymentNotices(ctx, query);
+  const canDecide = can(ctx.actor, "payment:record");
+  return { page, query, canDecide, keys: Object.fromEntries(page.rows.map((r) => [r.id, randomUUID()])) };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

@@ -3,17 +3,13 @@ import { Link } from "react-router";
 import { can, listPayments, paymentListQuery } from "@cs/domain";
 import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";
 import { paymentColumns, useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/payments";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = paymentListQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listPayments(ctx, query), query, canRecord: can(ctx.actor, "payment:record") };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listPayments(ctx, query), query, canRecord: can(ctx.actor, "payment:record") };
 });
 
 export default function Payments({ loaderData }: Route.ComponentProps) {

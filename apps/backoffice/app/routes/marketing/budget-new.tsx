@@ -5,18 +5,14 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { authorize, createBudgetPool, marketingChoices, quarterChoices, shanghaiToday } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/budget-new";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    authorize(ctx.actor, "marketing:manage");
-    return { formKey: randomUUID(), quarters: quarterChoices(shanghaiToday(), 6), ...(await marketingChoices(ctx)) };
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(ctx.actor, "marketing:manage");
+  return { formKey: randomUUID(), quarters: quarterChoices(shanghaiToday(), 6), ...(await marketingChoices(ctx)) };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

@@ -5,7 +5,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { getBudgetPool, raiseBudgetPool } from "@cs/domain";
 import { Alert, Button, Card, Money, PageHeader, TextField, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import { CampaignStatusBadge } from "./status-badge";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/budget";
@@ -13,13 +13,9 @@ import type { Route } from "./+types/budget";
 /** One budget pool's figures; marketing raises it from here. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const found = await getBudgetPool(ctx, params.id);
-    const done = new URL(request.url).searchParams.get("done");
-    return { ...found, formKey: randomUUID(), done: done === "created" || done === "raised" ? done : null };
-  } catch (error) {
-    loaderError(error);
-  }
+  const found = await getBudgetPool(ctx, params.id);
+  const done = new URL(request.url).searchParams.get("done");
+  return { ...found, formKey: randomUUID(), done: done === "created" || done === "raised" ? done : null };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

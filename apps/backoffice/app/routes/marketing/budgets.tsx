@@ -5,20 +5,16 @@ import { Link } from "react-router";
 import { budgetPoolListQuery, can, listBudgetPools, marketingChoices, quarterChoices, shanghaiToday, type BudgetPoolRow } from "@cs/domain";
 import { DataTable, Money, PageHeader, SelectField, buttonClass } from "@cs/ui";
 import { FilterForm, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/budgets";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = budgetPoolListQuery.parse(searchParamsObject(request));
-  try {
-    const [page, choices] = await Promise.all([listBudgetPools(ctx, query), marketingChoices(ctx)]);
-    const year = Number(shanghaiToday().slice(0, 4));
-    return { page, query, ...choices, quarters: quarterChoices(`${year - 1}-01-01`, 12), canManage: can(ctx.actor, "marketing:manage") };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, choices] = await Promise.all([listBudgetPools(ctx, query), marketingChoices(ctx)]);
+  const year = Number(shanghaiToday().slice(0, 4));
+  return { page, query, ...choices, quarters: quarterChoices(`${year - 1}-01-01`, 12), canManage: can(ctx.actor, "marketing:manage") };
 });
 
 export default function BudgetPools({ loaderData }: Route.ComponentProps) {

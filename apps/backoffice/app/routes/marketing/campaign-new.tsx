@@ -6,19 +6,15 @@ import { authorize, createCampaign, listCampaignOwners, marketingChoices } from 
 import { budgetCategories, campaignTypes } from "@cs/domain/shared/schema-vocabulary";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/campaign-new";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    authorize(ctx.actor, "marketing:manage");
-    const [choices, owners] = await Promise.all([marketingChoices(ctx), listCampaignOwners(ctx)]);
-    return { formKey: randomUUID(), ...choices, owners, me: ctx.actor.userId };
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(ctx.actor, "marketing:manage");
+  const [choices, owners] = await Promise.all([marketingChoices(ctx), listCampaignOwners(ctx)]);
+  return { formKey: randomUUID(), ...choices, owners, me: ctx.actor.userId };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

@@ -6,7 +6,7 @@ import { getCampaign, shanghaiToday } from "@cs/domain";
 import { budgetCategories } from "@cs/domain/shared/schema-vocabulary";
 import { Alert, Button, Card, Money, PageHeader, SelectField, TextField, buttonClass, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import { runCampaignAction } from "./campaign-actions.server";
 import { CampaignStatusBadge } from "./status-badge";
 import { MarketingTabs } from "./tabs";
@@ -14,11 +14,7 @@ import type { Route } from "./+types/campaign";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    return { ...(await getCampaign(ctx, params.id)), formKey: randomUUID(), today: shanghaiToday() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { ...(await getCampaign(ctx, params.id)), formKey: randomUUID(), today: shanghaiToday() };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

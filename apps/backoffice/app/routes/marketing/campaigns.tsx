@@ -6,7 +6,7 @@ import { campaignListQuery, can, listCampaigns, marketingChoices, type CampaignR
 import { campaignStatuses, campaignTypes } from "@cs/domain/shared/schema-vocabulary";
 import { DataTable, Money, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
 import { FilterForm, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { CampaignStatusBadge } from "./status-badge";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/campaigns";
@@ -14,12 +14,8 @@ import type { Route } from "./+types/campaigns";
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = campaignListQuery.parse(searchParamsObject(request));
-  try {
-    const [page, choices] = await Promise.all([listCampaigns(ctx, query), marketingChoices(ctx)]);
-    return { page, query, ...choices, canManage: can(ctx.actor, "marketing:manage") };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, choices] = await Promise.all([listCampaigns(ctx, query), marketingChoices(ctx)]);
+  return { page, query, ...choices, canManage: can(ctx.actor, "marketing:manage") };
 });
 
 export default function Campaigns({ loaderData }: Route.ComponentProps) {

@@ -4,15 +4,11 @@ import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { decideDeal, getDealRegistration, shanghaiToday } from "@cs/domain";
 import { Alert, Button, Card, TextField, formatDate } from "@cs/ui";
 import { CsrfInput, DealFacts, DealHeader, DealLines, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readNestedForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/deal";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return { detail: await getDealRegistration(domainCtx(context, request), params.id), today: shanghaiToday() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { detail: await getDealRegistration(domainCtx(context, request), params.id), today: shanghaiToday() };
 });
 
 /** `decide` approves (with optional special prices, managers only) or rejects the registration. */

@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { dealListQuery, listBranches, listDealRegistrations, shanghaiToday, type DealRegistrationRow } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
 import { DealStatusBadge, FilterForm, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/deals";
 
@@ -15,13 +15,9 @@ const statuses = ["submitted", "approved", "rejected"] as const;
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = dealListQuery.parse(searchParamsObject(request));
-  try {
-    const [page, branches] = await Promise.all([listDealRegistrations(ctx, query), listBranches(ctx)]);
-    // Sales read deals without the other marketing pages: the tabs are for those who may open them all.
-    return { page, query, branches, today: shanghaiToday(), tabs: ctx.actor.permissions.has("marketing:read") };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, branches] = await Promise.all([listDealRegistrations(ctx, query), listBranches(ctx)]);
+  // Sales read deals without the other marketing pages: the tabs are for those who may open them all.
+  return { page, query, branches, today: shanghaiToday(), tabs: ctx.actor.permissions.has("marketing:read") };
 });
 
 export default function Deals({ loaderData }: Route.ComponentProps) {

@@ -3,16 +3,12 @@ import { Form, Link, redirect, useNavigation, useSearchParams } from "react-rout
 import { decideFundApplication, decideFundClaim, getFundApplication } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField, buttonClass, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, FundApplicationFacts, FundClaimView, FundStatusBadge, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/fund";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return { detail: await getFundApplication(domainCtx(context, request), params.id) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { detail: await getFundApplication(domainCtx(context, request), params.id) };
 });
 
 /** `decide` approves (all or part) or rejects the application; `decideClaim` approves or returns its claim. */

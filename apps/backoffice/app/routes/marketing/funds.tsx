@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { fundListQuery, listBranches, listFundApplications, type FundApplicationRow } from "@cs/domain";
 import { DataTable, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
 import { FilterForm, FundClaimBadge, FundStatusBadge, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/funds";
 
@@ -15,12 +15,8 @@ const claimStatuses = ["submitted", "returned", "approved"] as const;
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = fundListQuery.parse(searchParamsObject(request));
-  try {
-    const [page, branches] = await Promise.all([listFundApplications(ctx, query), listBranches(ctx)]);
-    return { page, query, branches };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, branches] = await Promise.all([listFundApplications(ctx, query), listBranches(ctx)]);
+  return { page, query, branches };
 });
 
 export default function Funds({ loaderData }: Route.ComponentProps) {

@@ -3,15 +3,11 @@ import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { assignLead, getLead, unassignLead } from "@cs/domain";
 import { Alert, Button, Card, TextField, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, LeadFacts, LeadHeader, LeadHistory, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/leads-detail";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return { detail: await getLead(domainCtx(context, request), params.id) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { detail: await getLead(domainCtx(context, request), params.id) };
 });
 
 /** `assign` gives a pool lead to a partner (by code, or by the rule when blank); `unassign` takes it back. */

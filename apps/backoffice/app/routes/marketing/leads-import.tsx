@@ -4,7 +4,7 @@ import { Form, data, useNavigation } from "react-router";
 import { importLeads, leadCampaigns, type LeadImportResult } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import { hasKey } from "@cs/domain/shared/keys";
 import { readLeadSheet } from "./leads-import.server";
 import { MarketingTabs } from "./tabs";
@@ -13,11 +13,7 @@ import type { Route } from "./+types/leads-import";
 type ImportReply = { imported: LeadImportResult | null; problem: string | null };
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    return { formKey: randomUUID(), campaigns: await leadCampaigns(domainCtx(context, request)) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { formKey: randomUUID(), campaigns: await leadCampaigns(domainCtx(context, request)) };
 });
 
 /** The good rows go in; the bad ones come back by row and column; duplicates are merged. */

@@ -3,18 +3,14 @@ import { Form, useNavigation, useSearchParams } from "react-router";
 import { leadCampaigns, setCampaignCode } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import { redirect } from "react-router";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/leads-landing";
 
 /** Campaigns with their landing codes: `/c/<code>` in the portal takes leads while the campaign is open. */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    return { campaigns: await leadCampaigns(domainCtx(context, request)) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { campaigns: await leadCampaigns(domainCtx(context, request)) };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

@@ -4,18 +4,14 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { authorize, createLead, leadCampaigns } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/leads-new";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    authorize(ctx.actor, "lead:manage");
-    return { formKey: randomUUID(), campaigns: await leadCampaigns(ctx) };
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(ctx.actor, "lead:manage");
+  return { formKey: randomUUID(), campaigns: await leadCampaigns(ctx) };
 });
 
 /** A duplicate is merged into the live lead it repeats: the page then opens that lead and says so. */

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { leadCampaigns, leadListQuery, listLeads, type LeadRow } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";
 import { FilterForm, LeadStatusBadge, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/leads";
 
@@ -15,12 +15,8 @@ const sources = ["landing", "import", "staff"] as const;
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = leadListQuery.parse(searchParamsObject(request));
-  try {
-    const [page, campaigns] = await Promise.all([listLeads(ctx, query), leadCampaigns(ctx)]);
-    return { page, query, campaigns };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, campaigns] = await Promise.all([listLeads(ctx, query), leadCampaigns(ctx)]);
+  return { page, query, campaigns };
 });
 
 export default function Leads({ loaderData }: Route.ComponentProps) {

@@ -3,7 +3,7 @@ import { Link, useNavigation, useSearchParams } from "react-router";
 import { getDeskOrder } from "@cs/domain";
 import { Alert, Badge, PageHeader, buttonClass } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runOrderAction } from "./actions.server";
 import { OrderStatusBadge } from "./columns";
@@ -12,11 +12,7 @@ import { AllocateForm, CancelForm, DecisionForm, EditForm } from "./forms";
 import { CreditCard, LinesCard, OrderFacts, ShipmentsCard, Timeline } from "./panels";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return { detail: await getDeskOrder(domainCtx(context, request), params.id) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { detail: await getDeskOrder(domainCtx(context, request), params.id) };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

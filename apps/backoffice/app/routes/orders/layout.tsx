@@ -2,19 +2,15 @@ import { useTranslation } from "@cs/i18n/react";
 import { Outlet } from "react-router";
 import { authorize, countOrderQueues } from "@cs/domain";
 import { TabNav, formatNumber } from "@cs/ui";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/layout";
 import { queueTabs } from "./columns";
 
 /** The desk's queues as tabs with their sizes; without order:read the section does not exist (404). */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    authorize(ctx.actor, "order:read");
-    return { counts: await countOrderQueues(ctx) };
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(ctx.actor, "order:read");
+  return { counts: await countOrderQueues(ctx) };
 });
 
 export default function OrdersLayout({ loaderData }: Route.ComponentProps) {

@@ -2,21 +2,17 @@ import { useTranslation } from "@cs/i18n/react";
 import { authorize, listBranches, listOrderQueue, orderQueueQuery, TOTAL_CAP } from "@cs/domain";
 import { PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
 import { useTableLabels, FilterForm, PagedTable } from "@cs/web";
-import { domainCtx, loaderError, notFound, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, notFound, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/queue";
 import { orderColumns, queueTabs, statusOptions } from "./columns";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   if (!(queueTabs as readonly string[]).includes(params.queue)) notFound();
-  try {
-    authorize(ctx.actor, "order:read");
-    const query = orderQueueQuery.parse({ ...searchParamsObject(request), queue: params.queue });
-    const [page, branches] = await Promise.all([listOrderQueue(ctx, query), listBranches(ctx)]);
-    return { page, branches, query, cap: TOTAL_CAP };
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(ctx.actor, "order:read");
+  const query = orderQueueQuery.parse({ ...searchParamsObject(request), queue: params.queue });
+  const [page, branches] = await Promise.all([listOrderQueue(ctx, query), listBranches(ctx)]);
+  return { page, branches, query, cap: TOTAL_CAP };
 });
 
 export default function OrderQueue({ loaderData }: Route.ComponentProps) {

@@ -17,7 +17,7 @@ import {
 } from "@cs/domain";
 import { Alert, Badge, Card, PageHeader, buttonClass, formatMoney } from "@cs/ui";
 import { AddressList, ContactList, type ActionResult } from "@cs/web";
-import { actionError, contactIntent, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, contactIntent, domainCtx, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { AuditTrail } from "./audit-trail";
 import { ChannelPlacement } from "./channel-placement";
@@ -28,38 +28,34 @@ import { relationshipIntents, runRelationshipIntent } from "../relationships/int
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const work = mayWorkRelationships(ctx.actor);
-    const [detail, audit, candidates, activities, tasks, assignees] = await Promise.all([
-      getOrganization(ctx, params.id),
-      getOrganizationAudit(ctx, params.id),
-      can(ctx.actor, "organization:move") ? listParentCandidates(ctx, params.id) : Promise.resolve([]),
-      listActivities(ctx, params.id, 20),
-      listOrganizationTasks(ctx, params.id, 5),
-      work ? listOwnerCandidates(ctx) : Promise.resolve([]),
-    ]);
-    // Finance's credit hold and backorder policy panel, for partners only.
-    const creditTerms = can(ctx.actor, "credit:manage") && detail.organization.kind !== "branch" ? await getCreditTerms(ctx, params.id) : null;
-    return {
-      ...detail,
-      audit,
-      candidates,
-      creditTerms,
-      activities,
-      tasks,
-      assignees,
-      now: shanghaiDateTime(new Date()).slice(0, 16).replace(" ", "T"),
-      formKey: randomUUID(),
-      may: {
-        work,
-        edit: can(ctx.actor, "organization:update"),
-        move: can(ctx.actor, "organization:move"),
-        contacts: can(ctx.actor, "contact:manage"),
-      },
-    };
-  } catch (error) {
-    loaderError(error);
-  }
+  const work = mayWorkRelationships(ctx.actor);
+  const [detail, audit, candidates, activities, tasks, assignees] = await Promise.all([
+    getOrganization(ctx, params.id),
+    getOrganizationAudit(ctx, params.id),
+    can(ctx.actor, "organization:move") ? listParentCandidates(ctx, params.id) : Promise.resolve([]),
+    listActivities(ctx, params.id, 20),
+    listOrganizationTasks(ctx, params.id, 5),
+    work ? listOwnerCandidates(ctx) : Promise.resolve([]),
+  ]);
+  // Finance's credit hold and backorder policy panel, for partners only.
+  const creditTerms = can(ctx.actor, "credit:manage") && detail.organization.kind !== "branch" ? await getCreditTerms(ctx, params.id) : null;
+  return {
+    ...detail,
+    audit,
+    candidates,
+    creditTerms,
+    activities,
+    tasks,
+    assignees,
+    now: shanghaiDateTime(new Date()).slice(0, 16).replace(" ", "T"),
+    formKey: randomUUID(),
+    may: {
+      work,
+      edit: can(ctx.actor, "organization:update"),
+      move: can(ctx.actor, "organization:move"),
+      contacts: can(ctx.actor, "contact:manage"),
+    },
+  };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

@@ -1,9 +1,9 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { can, listBranches, listOrganizations, listOwnerCandidates, organizationListQuery } from "@cs/domain";
 import { organizationKinds, organizationStatuses, partnerTiers, regions } from "@cs/domain/shared/schema-vocabulary";
-import { Alert, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { Alert, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { organizationColumns } from "./columns";
@@ -17,9 +17,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function OrganizationList({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const [params] = useSearchParams();
-  const navigation = useNavigation();
   const { page, query, branches, owners } = loaderData;
   const ownerOptions = [
     { value: "mine", label: t("relations.owner.mine") },
@@ -61,20 +59,7 @@ export default function OrganizationList({ loaderData }: Route.ComponentProps) {
         <SelectField label={t("org.fields.tier")} name="tier" defaultValue={query.tier[0] ?? ""} placeholder={t("common.all")} options={options(partnerTiers, "org.tiers")} />
         <SelectField label={t("org.fields.status")} name="status" defaultValue={query.status[0] ?? ""} placeholder={t("common.all")} options={options(organizationStatuses, "org.statuses")} />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("org.title")}
-          columns={organizationColumns(t, i18n.language)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={query.sort}
-          dir={query.dir}
-          labels={labels}
-          getRowId={(r) => r.id}
-        />
-      </div>
+      <PagedTable caption={t("org.title")} columns={organizationColumns(t, i18n.language)} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

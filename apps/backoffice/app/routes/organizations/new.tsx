@@ -3,31 +3,23 @@ import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
 import { authorize, createOrganization, listBranches, listOwnerCandidates } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { OrganizationForm } from "./form";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    authorize(ctx.actor, "organization:create");
-  } catch (error) {
-    // Staff without organization:create: a 404 like any page they may not open, not a 500.
-    loaderError(error);
-  }
+  authorize(ctx.actor, "organization:create");
   const [branches, owners] = await Promise.all([listBranches(ctx), listOwnerCandidates(ctx)]);
   return { branches, owners, formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  try {
-    const created = await createOrganization(ctx, readForm(form));
+  return submitForm(request, async (fields) => {
+    const created = await createOrganization(ctx, fields);
     return redirect(`/organizations/${created.id}?done=org.created`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  });
 });
 
 export default function NewOrganization({ loaderData, actionData }: Route.ComponentProps) {

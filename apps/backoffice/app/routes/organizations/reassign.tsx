@@ -4,7 +4,7 @@ import { Form, Link, redirect } from "react-router";
 import { countReassignable, listBranches, listOwnerCandidates, organizationListQuery, reassignAccountOwner } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, guarded, loaderError, readForm, searchParamsObject } from "@cs/web/server";
+import { actionError, domainCtx, guarded, readForm, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/reassign";
 
 const multi = ["kind", "region", "tier", "status"];
@@ -13,12 +13,8 @@ const multi = ["kind", "region", "tier", "status"];
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = organizationListQuery.parse(searchParamsObject(request, multi));
-  try {
-    const [count, owners, branches] = await Promise.all([countReassignable(ctx, query), listOwnerCandidates(ctx), listBranches(ctx)]);
-    return { count, owners, query, branchName: branches.find((b) => b.id === query.branch)?.name ?? null, formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [count, owners, branches] = await Promise.all([countReassignable(ctx, query), listOwnerCandidates(ctx), listBranches(ctx)]);
+  return { count, owners, query, branchName: branches.find((b) => b.id === query.branch)?.name ?? null, formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

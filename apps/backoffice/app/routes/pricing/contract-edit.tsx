@@ -3,7 +3,7 @@ import { Form, redirect } from "react-router";
 import { authorize, deleteContractPrice, getContractPrice, saveContractPrice } from "@cs/domain";
 import { Button, PageHeader } from "@cs/ui";
 import { CsrfInput, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/contract-edit";
 import { fenToYuan } from "@cs/domain/shared/money";
 import { ContractForm } from "./contract-form";
@@ -11,23 +11,19 @@ import { PricingTabs } from "./tabs";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    authorize(ctx.actor, "pricing:manage");
-    const { contract, organizationCode, sku } = await getContractPrice(ctx, params.id);
-    return {
-      values: {
-        organizationCode,
-        sku,
-        minQuantity: String(contract.minQuantity),
-        price: fenToYuan(contract.unitPriceFen),
-        contractNo: contract.contractNo ?? "",
-        validFrom: contract.validFrom,
-        validTo: contract.validTo ?? "",
-      },
-    };
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(ctx.actor, "pricing:manage");
+  const { contract, organizationCode, sku } = await getContractPrice(ctx, params.id);
+  return {
+    values: {
+      organizationCode,
+      sku,
+      minQuantity: String(contract.minQuantity),
+      price: fenToYuan(contract.unitPriceFen),
+      contractNo: contract.contractNo ?? "",
+      validFrom: contract.validFrom,
+      validTo: contract.validTo ?? "",
+    },
+  };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

@@ -2,21 +2,17 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, contractPriceQuery, listContractPrices } from "@cs/domain";
-import { Alert, DataTable, PageHeader, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
+import { DataTable, TextField, formatDate, formatMoney } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/contracts";
-import { doneKey, PricingTabs } from "./tabs";
+import { doneKey, PricingListTop } from "./tabs";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = contractPriceQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listContractPrices(ctx, query), query, canManage: can(ctx.actor, "pricing:manage"), done: doneKey(request) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listContractPrices(ctx, query), query, canManage: can(ctx.actor, "pricing:manage"), done: doneKey(request) };
 });
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
@@ -61,22 +57,7 @@ export default function ContractPrices({ loaderData }: Route.ComponentProps) {
   ];
   return (
     <>
-      <PageHeader
-        title={t("pricing.title")}
-        actions={
-          canManage ? (
-            <Link to="/pricing/contracts/new" className={buttonClass("primary")}>
-              {t("pricing.contracts.new")}
-            </Link>
-          ) : null
-        }
-      />
-      <PricingTabs />
-      {done ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(done)}</Alert>
-        </div>
-      ) : null}
+      <PricingListTop newTo="/pricing/contracts/new" newLabel={t("pricing.contracts.new")} canManage={canManage} done={done} />
       <FilterForm resetTo="/pricing/contracts" columns={3}>
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.contracts.searchPlaceholder")} />
       </FilterForm>

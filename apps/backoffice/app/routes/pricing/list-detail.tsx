@@ -4,7 +4,7 @@ import { Form, redirect } from "react-router";
 import { can, listPriceListItems, priceListItemQuery, removePriceListItem, savePriceList, setPriceListItem } from "@cs/domain";
 import { Alert, Button, Card, DataTable, PageHeader, TextField, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, useTableLabels, type ActionResult, FilterForm } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, searchParamsObject, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list-detail";
 import { BREAK_ROWS } from "./breaks";
 import { readBreaks } from "./breaks.server";
@@ -15,12 +15,8 @@ import { localName } from "@cs/i18n";
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = priceListItemQuery.parse(searchParamsObject(request));
-  try {
-    const { list, page } = await listPriceListItems(ctx, params.id, query);
-    return { list, page, query, canManage: can(ctx.actor, "pricing:manage"), done: doneKey(request) };
-  } catch (error) {
-    loaderError(error);
-  }
+  const { list, page } = await listPriceListItems(ctx, params.id, query);
+  return { list, page, query, canManage: can(ctx.actor, "pricing:manage"), done: doneKey(request) };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

@@ -4,29 +4,22 @@ import { redirect } from "react-router";
 import { authorize, savePriceList } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import type { Route } from "./+types/list-new";
 import { PriceListForm } from "./list-form";
 import { PricingTabs } from "./tabs";
 
 export const loader = guarded(function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    authorize(domainCtx(context, request).actor, "pricing:manage");
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(domainCtx(context, request).actor, "pricing:manage");
   return { formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  try {
-    const { id } = await savePriceList(ctx, undefined, readForm(form));
+  return submitForm(request, async (fields) => {
+    const { id } = await savePriceList(ctx, undefined, fields);
     return redirect(`/pricing/lists/${id}?done=saved`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  });
 });
 
 export default function NewPriceList({ loaderData, actionData }: Route.ComponentProps) {

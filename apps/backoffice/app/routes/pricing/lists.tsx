@@ -3,21 +3,17 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, listPriceLists, priceListQuery } from "@cs/domain";
 import { PRICED_KINDS } from "./kinds";
-import { Alert, Badge, DataTable, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
+import { Badge, DataTable, SelectField, TextField, formatDate } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/lists";
-import { doneKey, PricingTabs } from "./tabs";
+import { doneKey, PricingListTop } from "./tabs";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = priceListQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listPriceLists(ctx, query), query, canManage: can(ctx.actor, "pricing:manage"), done: doneKey(request) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listPriceLists(ctx, query), query, canManage: can(ctx.actor, "pricing:manage"), done: doneKey(request) };
 });
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
@@ -48,22 +44,7 @@ export default function PriceLists({ loaderData }: Route.ComponentProps) {
   ];
   return (
     <>
-      <PageHeader
-        title={t("pricing.title")}
-        actions={
-          canManage ? (
-            <Link to="/pricing/lists/new" className={buttonClass("primary")}>
-              {t("pricing.lists.new")}
-            </Link>
-          ) : null
-        }
-      />
-      <PricingTabs />
-      {done ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(done)}</Alert>
-        </div>
-      ) : null}
+      <PricingListTop newTo="/pricing/lists/new" newLabel={t("pricing.lists.new")} canManage={canManage} done={done} />
       <FilterForm resetTo="/pricing" className="sm:grid-cols-3">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.lists.searchPlaceholder")} />
         <SelectField label={t("pricing.lists.partnerKind")} name="kind" defaultValue={query.kind ?? ""} placeholder={t("pricing.anyKind")} options={PRICED_KINDS.map((k) => ({ value: k, label: t(`pricing.kinds.${k}`) }))} />

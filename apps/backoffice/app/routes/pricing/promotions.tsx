@@ -2,21 +2,17 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, listPromotions, promotionQuery } from "@cs/domain";
-import { Alert, Badge, DataTable, PageHeader, SelectField, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
+import { Badge, DataTable, SelectField, TextField, formatDate, formatMoney } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/promotions";
-import { doneKey, PricingTabs } from "./tabs";
+import { doneKey, PricingListTop } from "./tabs";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = promotionQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listPromotions(ctx, query), query, canManage: can(ctx.actor, "pricing:manage"), done: doneKey(request) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listPromotions(ctx, query), query, canManage: can(ctx.actor, "pricing:manage"), done: doneKey(request) };
 });
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
@@ -58,22 +54,7 @@ export default function Promotions({ loaderData }: Route.ComponentProps) {
   ];
   return (
     <>
-      <PageHeader
-        title={t("pricing.title")}
-        actions={
-          canManage ? (
-            <Link to="/pricing/promotions/new" className={buttonClass("primary")}>
-              {t("pricing.promotions.new")}
-            </Link>
-          ) : null
-        }
-      />
-      <PricingTabs />
-      {done ? (
-        <div className="mb-4">
-          <Alert tone="success">{t(done)}</Alert>
-        </div>
-      ) : null}
+      <PricingListTop newTo="/pricing/promotions/new" newLabel={t("pricing.promotions.new")} canManage={canManage} done={done} />
       <FilterForm resetTo="/pricing/promotions" className="sm:grid-cols-3">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.promotions.searchPlaceholder")} />
         <SelectField label={t("pricing.promotions.state")} name="state" defaultValue={query.state ?? ""} placeholder={t("pricing.promotions.allStates")} options={(["running", "upcoming", "ended"] as const).map((s) => ({ value: s, label: t(`pricing.promotions.states.${s}`) }))} />

@@ -4,45 +4,38 @@ import { getProduct, listCatalogueTree, saveProduct } from "@cs/domain";
 import { fenToYuan } from "@cs/domain/shared/money";
 import { Alert, PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, guarded, loaderError, readForm } from "@cs/web/server";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import type { Route } from "./+types/edit";
 import { ProductForm } from "./form";
 import { productLineOptions } from "./lines.server";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const [p, tree] = await Promise.all([getProduct(ctx, params.id), listCatalogueTree(ctx)]);
-    return {
-      lines: productLineOptions(tree),
-      values: {
-        sku: p.sku,
-        nameZh: p.nameZh,
-        nameEn: p.nameEn,
-        productLineId: p.productLineId,
-        unit: p.unit,
-        listPrice: fenToYuan(p.listPriceFen),
-        cost: fenToYuan(p.costFen),
-        warrantyMonths: String(p.warrantyMonths),
-        extendedWarrantyMonths: p.extendedWarrantyMonths === null ? "" : String(p.extendedWarrantyMonths),
-        serialized: p.serialized,
-        active: p.active,
-      },
-    };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [p, tree] = await Promise.all([getProduct(ctx, params.id), listCatalogueTree(ctx)]);
+  return {
+    lines: productLineOptions(tree),
+    values: {
+      sku: p.sku,
+      nameZh: p.nameZh,
+      nameEn: p.nameEn,
+      productLineId: p.productLineId,
+      unit: p.unit,
+      listPrice: fenToYuan(p.listPriceFen),
+      cost: fenToYuan(p.costFen),
+      warrantyMonths: String(p.warrantyMonths),
+      extendedWarrantyMonths: p.extendedWarrantyMonths === null ? "" : String(p.extendedWarrantyMonths),
+      serialized: p.serialized,
+      active: p.active,
+    },
+  };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  try {
-    await saveProduct(ctx, params.id, readForm(form));
+  return submitForm(request, async (fields) => {
+    await saveProduct(ctx, params.id, fields);
     return redirect(`/products/${params.id}/edit?done=saved`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  });
 });
 
 export default function EditProduct({ loaderData, actionData }: Route.ComponentProps) {

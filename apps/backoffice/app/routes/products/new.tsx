@@ -4,30 +4,23 @@ import { redirect } from "react-router";
 import { authorize, listCatalogueTree, saveProduct } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, guarded, loaderError, readForm } from "@cs/web/server";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { ProductForm } from "./form";
 import { productLineOptions } from "./lines.server";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    authorize(ctx.actor, "product:manage");
-    return { lines: productLineOptions(await listCatalogueTree(ctx)), formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(ctx.actor, "product:manage");
+  return { lines: productLineOptions(await listCatalogueTree(ctx)), formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  try {
-    const { id } = await saveProduct(ctx, undefined, readForm(form));
+  return submitForm(request, async (fields) => {
+    const { id } = await saveProduct(ctx, undefined, fields);
     return redirect(`/products/${id}/edit?done=saved`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  });
 });
 
 export default function NewProduct({ loaderData, actionData }: Route.ComponentProps) {

@@ -4,19 +4,15 @@ import { Link } from "react-router";
 import { listBranches, listRebateAdjustments, rebateAdjustmentListQuery, type RebateAdjustmentRow } from "@cs/domain";
 import { Badge, DataTable, Money, PageHeader, SelectField, TextField, formatDate, formatDateTime } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/adjustments";
 import { RebateTabs } from "./tabs";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = rebateAdjustmentListQuery.parse(searchParamsObject(request));
-  try {
-    const [page, branches] = await Promise.all([listRebateAdjustments(ctx, query), listBranches(ctx)]);
-    return { page, query, branches };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, branches] = await Promise.all([listRebateAdjustments(ctx, query), listBranches(ctx)]);
+  return { page, query, branches };
 });
 
 const statementLink = (id: string, number: string) => (

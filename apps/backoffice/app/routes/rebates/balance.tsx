@@ -4,31 +4,24 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { can, payoutMethods, payoutRebate, rebateAccount } from "@cs/domain";
 import { Alert, Button, Card, DataTable, Money, PageHeader, SelectField, TextField, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, rebateLedgerColumns, useFieldErrors, useTableLabels, type ActionResult, submittedValue } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject, readForm, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded, submitForm } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/balance";
 
 /** One partner's rebate balance and ledger; finance (rebate:approve) pays out from here. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const account = await rebateAccount(ctx, params.organizationId, searchParamsObject(request));
-    const paid = new URL(request.url).searchParams.get("paid");
-    return { ...account, canPayOut: can(ctx.actor, "rebate:approve"), methods: [...payoutMethods], formKey: randomUUID(), paid };
-  } catch (error) {
-    loaderError(error);
-  }
+  const account = await rebateAccount(ctx, params.organizationId, searchParamsObject(request));
+  const paid = new URL(request.url).searchParams.get("paid");
+  return { ...account, canPayOut: can(ctx.actor, "rebate:approve"), methods: [...payoutMethods], formKey: randomUUID(), paid };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  try {
-    const result = await payoutRebate(ctx, { ...readForm(form), organizationId: params.organizationId });
+  return submitForm(request, async (fields) => {
+    const result = await payoutRebate(ctx, { ...fields, organizationId: params.organizationId });
     return redirect(`/rebates/balances/${params.organizationId}?paid=${result.ledgerId}`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  });
 });
 
 export default function RebateBalance({ loaderData, actionData }: Route.ComponentProps) {

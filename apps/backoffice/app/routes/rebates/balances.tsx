@@ -5,18 +5,14 @@ import { Link } from "react-router";
 import { listRebateBalances, rebateBalanceQuery, type RebateBalanceRow } from "@cs/domain";
 import { Card, DataTable, Money, PageHeader, TextField, formatDateTime } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/balances";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const raw = searchParamsObject(request);
   const query = rebateBalanceQuery.parse(raw);
-  try {
-    return { page: await listRebateBalances(domainCtx(context, request), raw), query };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listRebateBalances(domainCtx(context, request), raw), query };
 });
 
 function columns(t: TFunction, locale: string): ColumnDef<RebateBalanceRow, unknown>[] {

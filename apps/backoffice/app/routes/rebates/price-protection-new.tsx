@@ -4,28 +4,21 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { authorize, createPriceProtection, shanghaiToday } from "@cs/domain";
 import { Button, Card, PageHeader, TextAreaField, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protection-new";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    authorize(domainCtx(context, request).actor, "rebate:manage");
-    return { formKey: randomUUID(), today: shanghaiToday() };
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(domainCtx(context, request).actor, "rebate:manage");
+  return { formKey: randomUUID(), today: shanghaiToday() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  try {
-    const created = await createPriceProtection(ctx, readForm(form));
+  return submitForm(request, async (fields) => {
+    const created = await createPriceProtection(ctx, fields);
     return redirect(`/rebates/price-protection/${created.id}?done=created`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  });
 });
 
 export default function NewPriceProtection({ loaderData, actionData }: Route.ComponentProps) {

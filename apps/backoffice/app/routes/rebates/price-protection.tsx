@@ -3,7 +3,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { approvePriceProtection, can, getPriceProtection, recomputePriceProtection } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, formatDate, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protection";
 import { localName } from "@cs/i18n";
@@ -12,13 +12,9 @@ const DONE = ["created", "recomputed", "approved"] as const;
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const detail = await getPriceProtection(ctx, params.id);
-    const done = new URL(request.url).searchParams.get("done");
-    return { ...detail, canManage: can(ctx.actor, "rebate:manage"), canApprove: can(ctx.actor, "rebate:approve"), done: (DONE as readonly string[]).includes(done ?? "") ? done : null };
-  } catch (error) {
-    loaderError(error);
-  }
+  const detail = await getPriceProtection(ctx, params.id);
+  const done = new URL(request.url).searchParams.get("done");
+  return { ...detail, canManage: can(ctx.actor, "rebate:manage"), canApprove: can(ctx.actor, "rebate:approve"), done: (DONE as readonly string[]).includes(done ?? "") ? done : null };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

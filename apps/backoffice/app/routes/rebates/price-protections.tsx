@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { can, listPriceProtections, priceProtectionListQuery, type PriceProtectionRow } from "@cs/domain";
 import { Badge, Card, DataTable, Money, PageHeader, TextField, buttonClass, formatDate } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protections";
 import { localName } from "@cs/i18n";
@@ -13,11 +13,7 @@ import { localName } from "@cs/i18n";
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const raw = searchParamsObject(request);
-  try {
-    return { page: await listPriceProtections(ctx, raw), query: priceProtectionListQuery.parse(raw), canCreate: can(ctx.actor, "rebate:manage") };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listPriceProtections(ctx, raw), query: priceProtectionListQuery.parse(raw), canCreate: can(ctx.actor, "rebate:manage") };
 });
 
 const tone = { draft: "amber", approved: "green", cancelled: "slate" } as const;

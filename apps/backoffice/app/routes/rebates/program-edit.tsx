@@ -3,7 +3,7 @@ import { redirect } from "react-router";
 import { authorize, getRebateProgram, rebateProgramFormOptions, updateRebateProgram } from "@cs/domain";
 import { Alert, PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/program-edit";
 import { programInputFromForm, programInputFromStored } from "./program-form.server";
 import { ProgramForm } from "./program-form";
@@ -11,14 +11,10 @@ import { RebateTabs } from "./tabs";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    authorize(ctx.actor, "rebate:manage");
-    const [detail, options] = await Promise.all([getRebateProgram(ctx, params.id), rebateProgramFormOptions(ctx)]);
-    const frozen = detail.byStatus.some((s) => s.status !== "draft" && s.n > 0);
-    return { ...detail, options, frozen };
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(ctx.actor, "rebate:manage");
+  const [detail, options] = await Promise.all([getRebateProgram(ctx, params.id), rebateProgramFormOptions(ctx)]);
+  const frozen = detail.byStatus.some((s) => s.status !== "draft" && s.n > 0);
+  return { ...detail, options, frozen };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

@@ -4,7 +4,7 @@ import { redirect } from "react-router";
 import { authorize, createRebateProgram, rebateProgramFormOptions } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/program-new";
 import { programInputFromForm } from "./program-form.server";
 import { ProgramForm } from "./program-form";
@@ -12,12 +12,8 @@ import { RebateTabs } from "./tabs";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    authorize(ctx.actor, "rebate:manage");
-    return { formKey: randomUUID(), options: await rebateProgramFormOptions(ctx) };
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(ctx.actor, "rebate:manage");
+  return { formKey: randomUUID(), options: await rebateProgramFormOptions(ctx) };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

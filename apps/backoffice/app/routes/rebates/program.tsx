@@ -3,7 +3,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { can, getRebateProgram, latestRebateRun, previewRebateProgram, requestRebateRun } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, buttonClass, formatDate, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import type { Route } from "./+types/program";
 import { RunProgress, type RunState } from "./run-progress";
 import { percentOf, RebateTabs } from "./tabs";
@@ -14,30 +14,23 @@ const PREVIEW_TOP = 20;
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const url = new URL(request.url);
-  try {
-    const [detail, run] = await Promise.all([getRebateProgram(ctx, params.id), latestRebateRun(ctx, params.id)]);
-    const preview = url.searchParams.get("preview") === "1" ? await previewRebateProgram(ctx, params.id, PREVIEW_TOP) : null;
-    return {
-      ...detail,
-      run: run ? ({ ...run, frozen: run.frozen } satisfies RunState & Record<string, unknown>) : null,
-      preview,
-      canManage: can(ctx.actor, "rebate:manage"),
-      done: url.searchParams.get("done") === "saved",
-    };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [detail, run] = await Promise.all([getRebateProgram(ctx, params.id), latestRebateRun(ctx, params.id)]);
+  const preview = url.searchParams.get("preview") === "1" ? await previewRebateProgram(ctx, params.id, PREVIEW_TOP) : null;
+  return {
+    ...detail,
+    run: run ? ({ ...run, frozen: run.frozen } satisfies RunState & Record<string, unknown>) : null,
+    preview,
+    canManage: can(ctx.actor, "rebate:manage"),
+    done: url.searchParams.get("done") === "saved",
+  };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  try {
+  return submitForm(request, async () => {
     await requestRebateRun(ctx, params.id);
     return redirect(`/rebates/programs/${params.id}`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  });
 });
 
 const statusTone = { draft: "slate", approved: "amber", published: "green", settled: "green" } as const;

@@ -4,19 +4,15 @@ import { Link } from "react-router";
 import { can, listRebatePrograms, rebateProgramListQuery } from "@cs/domain";
 import { Alert, Badge, DataTable, Money, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/programs";
 import { RebateTabs } from "./tabs";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = rebateProgramListQuery.parse(searchParamsObject(request));
-  try {
-    const done = new URL(request.url).searchParams.get("done") === "saved";
-    return { page: await listRebatePrograms(ctx, query), query, canManage: can(ctx.actor, "rebate:manage"), done };
-  } catch (error) {
-    loaderError(error);
-  }
+  const done = new URL(request.url).searchParams.get("done") === "saved";
+  return { page: await listRebatePrograms(ctx, query), query, canManage: can(ctx.actor, "rebate:manage"), done };
 });
 
 type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];

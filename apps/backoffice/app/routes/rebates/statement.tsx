@@ -4,7 +4,7 @@ import { Form, Link, redirect } from "react-router";
 import { approveRebateStatements, can, explainStatementText, formatYuan, getRebateStatement, publishRebateStatements, recalculateRebateStatement, settleStatement } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, serverT, guarded } from "@cs/web/server";
+import { actionError, domainCtx, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/statement";
 import { percentOf, RebateTabs } from "./tabs";
 
@@ -14,22 +14,18 @@ const DONE = { approved: "approvedDone", published: "publishedDone", recalculate
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const detail = await getRebateStatement(ctx, params.id);
-    const t = serverT(context);
-    const done = new URL(request.url).searchParams.get("done");
-    return {
-      ...detail,
-      // the same sentences the partner reads in the portal and the PDF
-      explanation: explainStatementText(detail, (k, v) => t(k, v), formatYuan),
-      canApprove: can(ctx.actor, "rebate:approve"),
-      canManage: can(ctx.actor, "rebate:manage"),
-      // `done` comes from the URL: own keys only, so ?done=toString finds nothing
-      done: done && Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : null,
-    };
-  } catch (error) {
-    loaderError(error);
-  }
+  const detail = await getRebateStatement(ctx, params.id);
+  const t = serverT(context);
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    ...detail,
+    // the same sentences the partner reads in the portal and the PDF
+    explanation: explainStatementText(detail, (k, v) => t(k, v), formatYuan),
+    canApprove: can(ctx.actor, "rebate:approve"),
+    canManage: can(ctx.actor, "rebate:manage"),
+    // `done` comes from the URL: own keys only, so ?done=toString finds nothing
+    done: done && Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : null,
+  };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

@@ -4,7 +4,7 @@ import { Form, Link, redirect } from "react-router";
 import { approveRebateStatements, can, listBranches, listRebatePrograms, listRebateStatements, publishRebateStatements, rebateProgramListQuery, rebateStatementListQuery } from "@cs/domain";
 import { Alert, Badge, Button, DataTable, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
 import { CsrfInput, FormAlert, useTableLabels, type ActionResult, FilterForm } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { actionError, domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/statements";
 import { percentOf, RebateTabs } from "./tabs";
 
@@ -12,24 +12,20 @@ export const loader = guarded(async function loader({ context, request }: Route.
   const ctx = domainCtx(context, request);
   const url = new URL(request.url);
   const query = rebateStatementListQuery.parse(searchParamsObject(request));
-  try {
-    const [page, branches, programs] = await Promise.all([
-      listRebateStatements(ctx, query),
-      listBranches(ctx),
-      listRebatePrograms(ctx, rebateProgramListQuery.parse({ size: "100", sort: "periodStart", dir: "desc" })),
-    ]);
-    const done = url.searchParams.get("done");
-    return {
-      page,
-      query,
-      branches,
-      programs: programs.rows.map((p) => ({ id: p.id, code: p.code, name: p.name })),
-      canApprove: can(ctx.actor, "rebate:approve"),
-      done: done === "approved" || done === "published" ? { key: done, count: Number(url.searchParams.get("count") ?? 0) } : null,
-    };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, branches, programs] = await Promise.all([
+    listRebateStatements(ctx, query),
+    listBranches(ctx),
+    listRebatePrograms(ctx, rebateProgramListQuery.parse({ size: "100", sort: "periodStart", dir: "desc" })),
+  ]);
+  const done = url.searchParams.get("done");
+  return {
+    page,
+    query,
+    branches,
+    programs: programs.rows.map((p) => ({ id: p.id, code: p.code, name: p.name })),
+    canApprove: can(ctx.actor, "rebate:approve"),
+    done: done === "approved" || done === "published" ? { key: done, count: Number(url.searchParams.get("count") ?? 0) } : null,
+  };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

@@ -3,17 +3,13 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { customer360, type TimelineEvent } from "@cs/domain";
 import { Badge, Card, PageHeader, buttonClass, formatDate, formatDateTime, formatMoney } from "@cs/ui";
-import { domainCtx, guarded, loaderError } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/customer-360";
 
 /** 客户全景: one account at a glance, each section a short summary with a link to its full list. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    return { view: await customer360(ctx, params.id), now: new Date().toISOString() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { view: await customer360(ctx, params.id), now: new Date().toISOString() };
 });
 
 function Section({ title, to, children, className }: { title: string; to?: string; children: ReactNode; className?: string }) {

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from "react-router";
 import { DORMANT_DAYS, NotFoundError, myDay } from "@cs/domain";
 import { Alert, Card, PageHeader, formatDate } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { domainCtx, guarded, loaderError } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/my-day";
 import { TaskLine } from "./panels";
 import { runRelationshipIntent } from "./intents.server";
@@ -11,13 +11,9 @@ import { runRelationshipIntent } from "./intents.server";
 /** 我的今日: the signed-in salesperson's tasks due today, overdue ones, and accounts gone quiet. */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const day = await myDay(ctx);
-    if (!day) throw new NotFoundError("my-day");
-    return { day, dormantDays: DORMANT_DAYS, now: new Date().toISOString() };
-  } catch (error) {
-    loaderError(error);
-  }
+  const day = await myDay(ctx);
+  if (!day) throw new NotFoundError("my-day");
+  return { day, dormantDays: DORMANT_DAYS, now: new Date().toISOString() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

@@ -4,26 +4,22 @@ import { Form, useNavigation, useSearchParams } from "react-router";
 import { can, getReturn, listReturnDestinations } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, SelectField, TextAreaField } from "@cs/ui";
 import { CsrfInput, FormAlert, ReturnFacts, ReturnHeader, ReturnLines, useFieldErrors, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runReturnAction } from "./actions.server";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const detail = await getReturn(ctx, params.id);
-    const mayReceive = detail.ret.status === "approved" && can(ctx.actor, "stock:move");
-    return {
-      detail,
-      mayDecide: detail.ret.status === "requested" && can(ctx.actor, "return:approve"),
-      destinations: mayReceive ? await listReturnDestinations(ctx) : [],
-      mayReceive,
-      formKey: randomUUID(),
-    };
-  } catch (error) {
-    loaderError(error);
-  }
+  const detail = await getReturn(ctx, params.id);
+  const mayReceive = detail.ret.status === "approved" && can(ctx.actor, "stock:move");
+  return {
+    detail,
+    mayDecide: detail.ret.status === "requested" && can(ctx.actor, "return:approve"),
+    destinations: mayReceive ? await listReturnDestinations(ctx) : [],
+    mayReceive,
+    formKey: randomUUID(),
+  };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

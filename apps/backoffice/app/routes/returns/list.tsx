@@ -1,8 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { listReturns, returnListQuery } from "@cs/domain";
-import { DataTable, PageHeader, TextField, cn } from "@cs/ui";
-import { returnColumns, useTableLabels, FilterForm } from "@cs/web";
+import { PageHeader, TextField, cn } from "@cs/ui";
+import { returnColumns, FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
@@ -17,8 +17,6 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function ReturnsQueue({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
-  const navigation = useNavigation();
   const { page, query: q } = loaderData;
   const current = q.status.length === 1 ? q.status[0] : undefined;
   return (
@@ -42,20 +40,7 @@ export default function ReturnsQueue({ loaderData }: Route.ComponentProps) {
         {current ? <input type="hidden" name="status" value={current} /> : null}
         <TextField label={t("common.search")} name="q" type="search" defaultValue={q.q ?? ""} placeholder={`${t("returns.columns.number")} / ${t("returns.columns.order")}`} />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("returns.title")}
-          columns={returnColumns(t, i18n.language, true)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={q.sort}
-          dir={q.dir}
-          labels={labels}
-          getRowId={(r) => r.id}
-        />
-      </div>
+      <PagedTable caption={t("returns.title")} columns={returnColumns(t, i18n.language, true)} page={page} query={q} getRowId={(r) => r.id} />
     </div>
   );
 }

@@ -5,17 +5,13 @@ import { Form, redirect, useNavigation } from "react-router";
 import { shipOrder, shipmentForm } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextAreaField, TextField, formatNumber } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readNestedForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    return { ...(await shipmentForm(ctx, params.orderId)), formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { ...(await shipmentForm(ctx, params.orderId)), formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

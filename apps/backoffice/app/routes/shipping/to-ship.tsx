@@ -4,17 +4,13 @@ import { Link } from "react-router";
 import { listOrdersToShip, toShipQuery } from "@cs/domain";
 import { Badge, DataTable, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/to-ship";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = toShipQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listOrdersToShip(ctx, query), query };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listOrdersToShip(ctx, query), query };
 });
 
 type Row = Awaited<ReturnType<typeof listOrdersToShip>>["rows"][number];

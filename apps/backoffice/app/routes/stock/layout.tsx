@@ -2,18 +2,14 @@ import { useTranslation } from "@cs/i18n/react";
 import { Outlet } from "react-router";
 import { authorize } from "@cs/domain";
 import { TabNav } from "@cs/ui";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/layout";
 import { hasKey } from "@cs/domain/shared/keys";
 
 /** Every stock page needs stock:read; without it the whole section does not exist (404). */
 export const loader = guarded(function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    authorize(ctx.actor, "stock:read");
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(ctx.actor, "stock:read");
   return null;
 });
 

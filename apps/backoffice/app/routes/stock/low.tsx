@@ -1,10 +1,10 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { listCatalogueTree, listLocationOptions, listLowStock, lowStockQuery, type LowStockRow } from "@cs/domain";
-import { DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { Intro, useLocalName } from "./shared";
 import type { Route } from "./+types/low";
@@ -48,9 +48,7 @@ function columns(t: TFunction, locale: string): ColumnDef<LowStockRow, unknown>[
 
 export default function LowStock({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const name = useLocalName();
-  const navigation = useNavigation();
   const { page, query, warehouses, divisions } = loaderData;
   return (
     <>
@@ -61,20 +59,7 @@ export default function LowStock({ loaderData }: Route.ComponentProps) {
         <SelectField label={t("stock.fields.warehouse")} name="warehouse" defaultValue={query.warehouse ?? ""} placeholder={t("stock.allWarehouses")} options={warehouses.map((w) => ({ value: w.id, label: `${w.code} ${name(w)}` }))} />
         <SelectField label={t("stock.fields.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={divisions.map((d) => ({ value: d.id, label: name(d) }))} />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("stock.tabs.low")}
-          columns={columns(t, i18n.language)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={query.sort}
-          dir={query.dir}
-          labels={labels}
-          getRowId={(r) => `${r.productId}:${r.locationId}`}
-        />
-      </div>
+      <PagedTable caption={t("stock.tabs.low")} columns={columns(t, i18n.language)} page={page} query={query} getRowId={(r) => `${r.productId}:${r.locationId}`} />
     </>
   );
 }

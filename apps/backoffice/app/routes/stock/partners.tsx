@@ -1,10 +1,10 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { listPartnerStock, partnerHoldingKinds, partnerStockQuery, type PartnerStockRow } from "@cs/domain";
-import { Badge, DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { Badge, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { Intro } from "./shared";
 import type { Route } from "./+types/partners";
@@ -52,8 +52,6 @@ function columns(t: TFunction, locale: string): ColumnDef<PartnerStockRow, unkno
 
 export default function PartnerStock({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
-  const navigation = useNavigation();
   const { page, query, kinds } = loaderData;
   return (
     <>
@@ -70,20 +68,7 @@ export default function PartnerStock({ loaderData }: Route.ComponentProps) {
           options={kinds.map((k) => ({ value: k, label: k === "warehouse" ? t("stock.partners.heldAtOurs") : t(`stock.kinds.${k}`) }))}
         />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("stock.tabs.partners")}
-          columns={columns(t, i18n.language)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={query.sort}
-          dir={query.dir}
-          labels={labels}
-          getRowId={(r) => `${r.locationId}:${r.productId}:${r.ownerId ?? "ours"}`}
-        />
-      </div>
+      <PagedTable caption={t("stock.tabs.partners")} columns={columns(t, i18n.language)} page={page} query={query} getRowId={(r) => `${r.locationId}:${r.productId}:${r.ownerId ?? "ours"}`} />
     </>
   );
 }

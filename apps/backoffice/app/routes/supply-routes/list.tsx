@@ -4,18 +4,14 @@ import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { createSupplyRoute, deleteSupplyRoute, listSupplyRoutes, supplyRouteOptions, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const [routes, options] = await Promise.all([listSupplyRoutes(ctx), supplyRouteOptions(ctx)]);
-    return { routes, options, formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [routes, options] = await Promise.all([listSupplyRoutes(ctx), supplyRouteOptions(ctx)]);
+  return { routes, options, formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

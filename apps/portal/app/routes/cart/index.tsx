@@ -4,7 +4,7 @@ import { Form, Link, data } from "react-router";
 import { acknowledgeCartChanges, getCart, removeFromCart, saveCartAsTemplate, setCartQuantity, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField, buttonClass, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { CartLines } from "./lines";
 import { CartTabs } from "./tabs";
@@ -12,12 +12,8 @@ import { hasKey } from "@cs/domain/shared/keys";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const added = Number(new URL(request.url).searchParams.get("added"));
-    return { cart: await getCart(ctx), formKey: randomUUID(), added: Number.isInteger(added) && added > 0 ? added : null };
-  } catch (error) {
-    loaderError(error);
-  }
+  const added = Number(new URL(request.url).searchParams.get("added"));
+  return { cart: await getCart(ctx), formKey: randomUUID(), added: Number.isInteger(added) && added > 0 ? added : null };
 });
 
 type Done = { status: "done"; message: string };

@@ -4,7 +4,7 @@ import { Form, data, redirect } from "react-router";
 import { quickOrderToCart, requireBuyer, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextAreaField } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/quick-order";
 import { readQuickOrder } from "./quick-order.server";
 import { CartTabs } from "./tabs";
@@ -12,11 +12,7 @@ import { hasKey } from "@cs/domain/shared/keys";
 
 /** Only a user who may order gets the form (the action refuses anyone else): 404 like the cart. */
 export const loader = guarded(function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    requireBuyer(domainCtx(context, request));
-  } catch (error) {
-    loaderError(error);
-  }
+  requireBuyer(domainCtx(context, request));
   return { formKey: randomUUID() };
 });
 

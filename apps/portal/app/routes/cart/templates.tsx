@@ -4,18 +4,14 @@ import { Form, redirect } from "react-router";
 import { deleteOrderTemplate, listOrderTemplates, loadTemplateIntoCart } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/templates";
 import { CartTabs } from "./tabs";
 import { hasKey } from "@cs/domain/shared/keys";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    return { templates: await listOrderTemplates(ctx), formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { templates: await listOrderTemplates(ctx), formKey: randomUUID() };
 });
 
 type Done = { status: "done"; message: string; count?: number; skipped?: string[] };

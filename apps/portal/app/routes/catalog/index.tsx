@@ -5,7 +5,7 @@ import { Form, Link, data, useNavigation } from "react-router";
 import { addLinesToCart, browseCatalog, catalogQuery, listCatalogueTree, ValidationError, type CatalogRow } from "@cs/domain";
 import { Alert, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useTableLabels, FilterForm } from "@cs/web";
-import { actionError, domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { actionError, domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { AvailabilityBadge } from "./availability";
 import { PriceWhy } from "./price-why";
@@ -15,13 +15,9 @@ import { localName } from "@cs/i18n";
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = catalogQuery.parse(searchParamsObject(request));
-  try {
-    const [page, tree] = await Promise.all([browseCatalog(ctx, query), listCatalogueTree(ctx)]);
-    // One catalogue for every partner: who may order sees its price and an add button, a station the warranty terms.
-    return { page, query, tree, formKey: randomUUID(), canOrder: ctx.actor.permissions.has("own_order:place") };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, tree] = await Promise.all([browseCatalog(ctx, query), listCatalogueTree(ctx)]);
+  // One catalogue for every partner: who may order sees its price and an add button, a station the warranty terms.
+  return { page, query, tree, formKey: randomUUID(), canOrder: ctx.actor.permissions.has("own_order:place") };
 });
 
 /** Add to cart: one product and quantity per row form; the server prices it, never the page. */
@@ -92,7 +88,7 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
     {
       id: "name",
       header: t("catalog.columns.product"),
-      meta: { sortKey: "name" },
+      meta: { sortKey: "name", phoneTitle: true },
       cell: ({ row }) => (
         <div>
           <div>{localName(zh, row.original.nameZh, row.original.nameEn)}</div>

@@ -4,7 +4,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { changeToken, checkoutDeals, checkoutOptions, getCart, previewCheckoutCoupon, splitVat, shanghaiToday, submitOrder, usableRebateBalance, ValidationError, type CartChange, type CouponReason } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import { AvailabilityBadge } from "../catalog/availability";
 import { PriceWhy } from "../catalog/price-why";
 import type { Route } from "./+types/index";
@@ -15,22 +15,18 @@ import { localName } from "@cs/i18n";
 /** The cart priced now, the buyer's addresses, and a fresh `_key` per render of the form. */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    // The deal registration the buyer names (?deal=): the cart is priced with its special prices.
-    const deal = new URL(request.url).searchParams.get("deal") ?? "";
-    const [cart, options, rebateBalanceFen, deals] = await Promise.all([getCart(ctx, { dealRegistrationId: deal || null }), checkoutOptions(ctx), usableRebateBalance(ctx), checkoutDeals(ctx)]);
-    const lines = cart.lines.map((l) => ({ ...l, taxFen: l.lineTotalFen === null ? null : splitVat(l.lineTotalFen).taxFen }));
-    const taxFen = lines.reduce((s, l) => s + (l.taxFen ?? 0n), 0n);
-    const changes = cart.lines
-      .filter((l) => l.price && (l.priceChanged || l.availabilityChanged))
-      .map((l) => ({ productId: l.productId, sku: l.sku, seenUnitPriceFen: l.seenUnitPriceFen, unitPriceFen: l.price!.unitPriceFen, seenAvailability: l.seenAvailability, availability: l.availability, token: changeToken(l.productId, l.price!.unitPriceFen, l.availability) }));
-    // The coupon the buyer typed (?coupon=): previewed on the cart's goods with the order's own checks.
-    const couponCode = (new URL(request.url).searchParams.get("coupon") ?? "").trim().slice(0, 40);
-    const coupon = couponCode ? await previewCoupon(ctx, couponCode, cart.totalFen) : null;
-    return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, credit: options.credit, formKey: randomUUID(), today: shanghaiToday(), rebateBalanceFen, deals, deal: deals.find((d) => d.id === deal) ?? null, couponCode, coupon };
-  } catch (error) {
-    loaderError(error);
-  }
+  // The deal registration the buyer names (?deal=): the cart is priced with its special prices.
+  const deal = new URL(request.url).searchParams.get("deal") ?? "";
+  const [cart, options, rebateBalanceFen, deals] = await Promise.all([getCart(ctx, { dealRegistrationId: deal || null }), checkoutOptions(ctx), usableRebateBalance(ctx), checkoutDeals(ctx)]);
+  const lines = cart.lines.map((l) => ({ ...l, taxFen: l.lineTotalFen === null ? null : splitVat(l.lineTotalFen).taxFen }));
+  const taxFen = lines.reduce((s, l) => s + (l.taxFen ?? 0n), 0n);
+  const changes = cart.lines
+    .filter((l) => l.price && (l.priceChanged || l.availabilityChanged))
+    .map((l) => ({ productId: l.productId, sku: l.sku, seenUnitPriceFen: l.seenUnitPriceFen, unitPriceFen: l.price!.unitPriceFen, seenAvailability: l.seenAvailability, availability: l.availability, token: changeToken(l.productId, l.price!.unitPriceFen, l.availability) }));
+  // The coupon the buyer typed (?coupon=): previewed on the cart's goods with the order's own checks.
+  const couponCode = (new URL(request.url).searchParams.get("coupon") ?? "").trim().slice(0, 40);
+  const coupon = couponCode ? await previewCoupon(ctx, couponCode, cart.totalFen) : null;
+  return { cart: { ...cart, lines }, taxFen, changes, addresses: options.addresses, credit: options.credit, formKey: randomUUID(), today: shanghaiToday(), rebateBalanceFen, deals, deal: deals.find((d) => d.id === deal) ?? null, couponCode, coupon };
 });
 
 type CouponPreview = { applied: CouponReason; error?: undefined } | { applied?: undefined; error: { key: string; params?: Record<string, string> } };

@@ -2,16 +2,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { listMyCoupons } from "@cs/domain";
 import { Card, PageHeader, formatDate } from "@cs/ui";
 import { CouponStateBadge, CouponValue } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
 /** The partner's coupons: its own and its tier's, usable ones first. */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    return { coupons: await listMyCoupons(domainCtx(context, request)) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { coupons: await listMyCoupons(domainCtx(context, request)) };
 });
 
 export default function MyCoupons({ loaderData }: Route.ComponentProps) {

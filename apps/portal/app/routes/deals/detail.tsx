@@ -3,16 +3,12 @@ import { useSearchParams } from "react-router";
 import { getDealRegistration, shanghaiToday } from "@cs/domain";
 import { Alert } from "@cs/ui";
 import { DealFacts, DealHeader, DealLines } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
 /** The partner's own registration (another partner's id is not found) with its special prices. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return { detail: await getDealRegistration(domainCtx(context, request), params.id), today: shanghaiToday() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { detail: await getDealRegistration(domainCtx(context, request), params.id), today: shanghaiToday() };
 });
 
 export default function DealRegistrationPage({ loaderData }: Route.ComponentProps) {

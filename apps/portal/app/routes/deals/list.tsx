@@ -5,18 +5,14 @@ import { Link } from "react-router";
 import { dealListQuery, listDealRegistrations, shanghaiToday, type DealRegistrationRow } from "@cs/domain";
 import { DataTable, PageHeader, buttonClass, formatDate } from "@cs/ui";
 import { DealStatusBadge, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
 /** The partner's own deal registrations (报备). */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = dealListQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listDealRegistrations(ctx, query), query, today: shanghaiToday() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listDealRegistrations(ctx, query), query, today: shanghaiToday() };
 });
 
 export default function Deals({ loaderData }: Route.ComponentProps) {

@@ -5,22 +5,18 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { addDays, dealChoices, leadForDeal, registerDeal } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
-import { actionError, domainCtx, loaderError, readNestedForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 
 const ROWS = 5;
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    const ctx = domainCtx(context, request);
-    const choices = await dealChoices(ctx);
-    // converting a lead (/deals/new?lead=<id>): its company and credit code prefill the form, and the registration links it
-    const leadId = new URL(request.url).searchParams.get("lead");
-    const lead = leadId ? await leadForDeal(ctx, leadId) : null;
-    return { ...choices, lead, defaultClose: addDays(choices.today, 30), formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  const ctx = domainCtx(context, request);
+  const choices = await dealChoices(ctx);
+  // converting a lead (/deals/new?lead=<id>): its company and credit code prefill the form, and the registration links it
+  const leadId = new URL(request.url).searchParams.get("lead");
+  const lead = leadId ? await leadForDeal(ctx, leadId) : null;
+  return { ...choices, lead, defaultClose: addDays(choices.today, 30), formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

@@ -1,12 +1,8 @@
 import { getInvoice } from "@cs/domain";
-import { domainCtx, guarded, invoiceDownload, loaderError } from "@cs/web/server";
+import { domainCtx, guarded, invoiceDownload } from "@cs/web/server";
 import type { Route } from "./+types/invoice-pdf";
 
 /** GET /finance/invoices/:id/pdf — the invoice as a PDF, for whoever may open the invoice page. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return await invoiceDownload(context, await getInvoice(domainCtx(context, request), params.id));
-  } catch (error) {
-    loaderError(error);
-  }
+  return await invoiceDownload(context, await getInvoice(domainCtx(context, request), params.id));
 });

@@ -2,17 +2,13 @@ import { useTranslation } from "@cs/i18n/react";
 import { invoiceListQuery, listInvoices } from "@cs/domain";
 import { DataTable, PageHeader } from "@cs/ui";
 import { invoiceColumns, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/invoices";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = invoiceListQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listInvoices(ctx, query), query };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listInvoices(ctx, query), query };
 });
 
 export default function MyInvoices({ loaderData }: Route.ComponentProps) {

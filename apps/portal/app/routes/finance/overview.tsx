@@ -2,29 +2,25 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { ValidationError, agingQuery, myAccount, pendingPaymentNotices, receivablesAging, statementPeriod } from "@cs/domain";
 import { Alert, Button, Card, Money, PageHeader, StackedCell, TextField, formatMoney, stackedTable } from "@cs/ui";
-import { domainCtx, loaderError, guarded, searchParamsObject } from "@cs/web/server";
+import { domainCtx, guarded, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/overview";
 
 const agingKeys = ["notDue", "d0_30", "d31_60", "d61_90", "d90Plus", "credit", "balance"] as const;
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
+  const [account, aging, pendingNotices] = await Promise.all([myAccount(ctx), receivablesAging(ctx, agingQuery.parse({})), pendingPaymentNotices(ctx)]);
+  // Sent back by the statement download when its period was refused: show why, keep what was typed.
+  const typed = searchParamsObject(request);
+  let period = { from: String(typed.from ?? ""), to: String(typed.to ?? "") };
+  let periodErrors: Record<string, string[]> = {};
   try {
-    const [account, aging, pendingNotices] = await Promise.all([myAccount(ctx), receivablesAging(ctx, agingQuery.parse({})), pendingPaymentNotices(ctx)]);
-    // Sent back by the statement download when its period was refused: show why, keep what was typed.
-    const typed = searchParamsObject(request);
-    let period = { from: String(typed.from ?? ""), to: String(typed.to ?? "") };
-    let periodErrors: Record<string, string[]> = {};
-    try {
-      period = statementPeriod(typed);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      periodErrors = error.fieldErrors;
-    }
-    return { ...account, aging: aging.totals, pendingNotices, period, periodErrors };
+    period = statementPeriod(typed);
   } catch (error) {
-    loaderError(error);
+    if (!(error instanceof ValidationError)) throw error;
+    periodErrors = error.fieldErrors;
   }
+  return { ...account, aging: aging.totals, pendingNotices, period, periodErrors };
 });
 
 export default function AccountOverview({ loaderData }: Route.ComponentProps) {

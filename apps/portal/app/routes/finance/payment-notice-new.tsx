@@ -3,16 +3,12 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { notifyPayment, paymentNoticeForm } from "@cs/domain";
 import { Button, Card, PageHeader, TextAreaField, TextField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
-import { actionError, domainCtx, filesOf, guarded, loaderError, readForm, uploadStore } from "@cs/web/server";
+import { CsrfInput, FormAlert, useFormResult } from "@cs/web";
+import { actionError, domainCtx, filesOf, guarded, readForm, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/payment-notice-new";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    return { formKey: randomUUID(), ...paymentNoticeForm(domainCtx(context, request)) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { formKey: randomUUID(), ...paymentNoticeForm(domainCtx(context, request)) };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
@@ -29,9 +25,7 @@ export const action = guarded(async function action({ context, request }: Route.
 export default function NewPaymentNotice({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const result = (actionData ?? undefined) as ActionResult;
-  const errors = useFieldErrors(result);
-  const value = submittedValue(result);
+  const { result, errors, value } = useFormResult(actionData);
   return (
     <>
       <PageHeader

@@ -3,17 +3,13 @@ import { Link, useSearchParams } from "react-router";
 import { listPaymentNotices, mayNotifyPayment, paymentNoticeListQuery } from "@cs/domain";
 import { Alert, Card, PageHeader, buttonClass } from "@cs/ui";
 import { PaymentNoticeList } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/payment-notices";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const page = await listPaymentNotices(ctx, paymentNoticeListQuery.parse(searchParamsObject(request)));
-    return { rows: page.rows, mayNotify: mayNotifyPayment(ctx.actor) };
-  } catch (error) {
-    loaderError(error);
-  }
+  const page = await listPaymentNotices(ctx, paymentNoticeListQuery.parse(searchParamsObject(request)));
+  return { rows: page.rows, mayNotify: mayNotifyPayment(ctx.actor) };
 });
 
 /** The payment notices the partner sent and what finance made of them (recorded as a payment, or returned and why). */

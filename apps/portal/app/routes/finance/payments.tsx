@@ -2,17 +2,13 @@ import { useTranslation } from "@cs/i18n/react";
 import { listPayments, paymentListQuery } from "@cs/domain";
 import { DataTable, PageHeader } from "@cs/ui";
 import { paymentColumns, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/payments";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = paymentListQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listPayments(ctx, query), query };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listPayments(ctx, query), query };
 });
 
 export default function MyPayments({ loaderData }: Route.ComponentProps) {

@@ -2,27 +2,23 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useSearchParams } from "react-router";
 import { getArticle } from "@cs/domain";
 import { Alert, Badge, Card, PageHeader, buttonClass, formatDateTime } from "@cs/ui";
-import { domainCtx, loaderError, notFound, guarded } from "@cs/web/server";
+import { domainCtx, notFound, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const detail = await getArticle(ctx, params.id);
-    // Published articles, and to a technician its own draft (the scope lets nobody else see a draft here).
-    const ownDraft = detail.article.status === "draft" && detail.article.authorId === ctx.actor.userId;
-    if (detail.article.status !== "published" && !ownDraft) notFound();
-    return {
-      article: detail.article,
-      products: detail.products,
-      lines: detail.lines,
-      divisionZh: detail.divisionZh,
-      divisionEn: detail.divisionEn,
-    };
-  } catch (error) {
-    loaderError(error);
-  }
+  const detail = await getArticle(ctx, params.id);
+  // Published articles, and to a technician its own draft (the scope lets nobody else see a draft here).
+  const ownDraft = detail.article.status === "draft" && detail.article.authorId === ctx.actor.userId;
+  if (detail.article.status !== "published" && !ownDraft) notFound();
+  return {
+    article: detail.article,
+    products: detail.products,
+    lines: detail.lines,
+    divisionZh: detail.divisionZh,
+    divisionEn: detail.divisionEn,
+  };
 });
 
 export default function KnowledgeArticle({ loaderData }: Route.ComponentProps) {

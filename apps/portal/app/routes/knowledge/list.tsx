@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useNavigation } from "react-router";
 import { knowledgeFacets, knowledgeListQuery, searchArticles } from "@cs/domain";
 import { Card, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { localName } from "@cs/i18n";
 import { FilterForm } from "@cs/web";
@@ -10,13 +10,9 @@ import { FilterForm } from "@cs/web";
 /** Stations, technicians, dealers and customers search published articles only (the portal never asks for drafts). */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const query = { ...knowledgeListQuery.parse(searchParamsObject(request)), status: "published" as const };
-    const [page, facets] = await Promise.all([searchArticles(ctx, query), knowledgeFacets(ctx)]);
-    return { page, facets, query };
-  } catch (error) {
-    loaderError(error);
-  }
+  const query = { ...knowledgeListQuery.parse(searchParamsObject(request)), status: "published" as const };
+  const [page, facets] = await Promise.all([searchArticles(ctx, query), knowledgeFacets(ctx)]);
+  return { page, facets, query };
 });
 
 export default function KnowledgeSearch({ loaderData }: Route.ComponentProps) {

@@ -3,15 +3,11 @@ import { Form, Link, redirect, useNavigation, useSearchParams } from "react-rout
 import { acceptLead, declineLead, getLead, loseLead, progressLead } from "@cs/domain";
 import { Alert, Button, Card, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, LeadFacts, LeadHeader, LeadHistory, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return { detail: await getLead(domainCtx(context, request), params.id) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { detail: await getLead(domainCtx(context, request), params.id) };
 });
 
 const doneOf = { accept: "accepted", decline: "declined", progress: "progressed", lose: "lost" } as const;

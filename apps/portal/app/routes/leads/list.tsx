@@ -4,7 +4,7 @@ import { Link, useSearchParams } from "react-router";
 import { leadListQuery, listLeads, type LeadRow } from "@cs/domain";
 import { Alert, DataTable, PageHeader, SelectField, TextField, formatDateTime } from "@cs/ui";
 import { FilterForm, LeadStatusBadge, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
 const statuses = ["assigned", "accepted", "working", "won", "lost"] as const;
@@ -13,11 +13,7 @@ const statuses = ["assigned", "accepted", "working", "won", "lost"] as const;
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = leadListQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listLeads(ctx, query), query };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listLeads(ctx, query), query };
 });
 
 export default function Leads({ loaderData }: Route.ComponentProps) {

@@ -4,16 +4,12 @@ import { Form, Link, redirect, useNavigation, useSearchParams } from "react-rout
 import { MAX_PROOF_BYTES, fileFundClaim, getFundApplication } from "@cs/domain";
 import { Alert, Button, PageHeader, TextAreaField, TextField, buttonClass, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, FundApplicationFacts, FundClaimView, FundStatusBadge, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, filesOf, loaderError, readForm, guarded, uploadStore } from "@cs/web/server";
+import { actionError, domainCtx, filesOf, readForm, guarded, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
 /** The partner's own application (another partner's id is not found) and, once approved, its claim with proof. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return { detail: await getFundApplication(domainCtx(context, request), params.id), formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { detail: await getFundApplication(domainCtx(context, request), params.id), formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

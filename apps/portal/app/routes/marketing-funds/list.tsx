@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { fundListQuery, listFundApplications, type FundApplicationRow } from "@cs/domain";
 import { DataTable, Money, PageHeader, buttonClass, formatDate } from "@cs/ui";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { FundClaimBadge, FundStatusBadge, useTableLabels } from "@cs/web";
 import type { Route } from "./+types/list";
 
@@ -11,11 +11,7 @@ import type { Route } from "./+types/list";
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = fundListQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listFundApplications(ctx, query), query };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listFundApplications(ctx, query), query };
 });
 
 export default function MarketingFunds({ loaderData }: Route.ComponentProps) {

@@ -5,15 +5,11 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { applyForFunds, fundChoices, shanghaiToday } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    return { ...(await fundChoices(domainCtx(context, request))), formKey: randomUUID(), today: shanghaiToday() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { ...(await fundChoices(domainCtx(context, request))), formKey: randomUUID(), today: shanghaiToday() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

@@ -4,7 +4,7 @@ import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, cancelOrder, getOrder, mayCancel, reorderToCart } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { Invoices, OrderLinesTable, Shipments, Timeline } from "./sections";
 import { OrderStatusBadge } from "./status";
@@ -14,21 +14,17 @@ type ShipTo = { label?: string; recipient?: string; phone?: string; province?: s
 /** One order of the partner (or one it supplies); anyone else's answers 404. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const detail = await getOrder(ctx, params.id);
-    const shipped = detail.lines.some((l) => l.quantityShipped > 0);
-    const own = detail.order.organizationId === ctx.actor.organizationId;
-    return {
-      ...detail,
-      // the registration is the buyer's: a supplying master distributor is not shown whose project it is
-      deal: own ? detail.deal : null,
-      canCancel: mayCancel(ctx.actor, detail.order, shipped),
-      canReorder: own && can(ctx.actor, "own_order:place"),
-      formKey: randomUUID(),
-    };
-  } catch (error) {
-    loaderError(error);
-  }
+  const detail = await getOrder(ctx, params.id);
+  const shipped = detail.lines.some((l) => l.quantityShipped > 0);
+  const own = detail.order.organizationId === ctx.actor.organizationId;
+  return {
+    ...detail,
+    // the registration is the buyer's: a supplying master distributor is not shown whose project it is
+    deal: own ? detail.deal : null,
+    canCancel: mayCancel(ctx.actor, detail.order, shipped),
+    canReorder: own && can(ctx.actor, "own_order:place"),
+    formKey: randomUUID(),
+  };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { listOrders, listOrdersQuery } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { useOrderColumns } from "./columns";
 import { orderStatusList } from "./status";
@@ -10,11 +10,7 @@ import { orderStatusList } from "./status";
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = listOrdersQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listOrders(ctx, query), query };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listOrders(ctx, query), query };
 });
 
 export default function Orders({ loaderData }: Route.ComponentProps) {

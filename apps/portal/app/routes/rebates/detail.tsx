@@ -3,7 +3,7 @@ import { localName } from "@cs/i18n";
 import { Link } from "react-router";
 import { explainStatementText, formatYuan, getRebateStatement } from "@cs/domain";
 import { Badge, Card, Money, PageHeader, buttonClass, formatDate, formatDateTime } from "@cs/ui";
-import { domainCtx, loaderError, serverT, guarded } from "@cs/web/server";
+import { domainCtx, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
 /** The basis line only states the figure the rate applies to: its amount is always 0, and "¥0.00" beside the basis read as if the basis earned nothing. */
@@ -12,13 +12,9 @@ const lineKinds = new Set(["basis", "no_target", "below_first_tier", "tier", "sl
 
 /** One own statement (another partner's id, or a draft: not found) with its calculation in plain words. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    const detail = await getRebateStatement(domainCtx(context, request), params.id);
-    const t = serverT(context);
-    return { ...detail, explanation: explainStatementText(detail, (k, v) => t(k, v), formatYuan) };
-  } catch (error) {
-    loaderError(error);
-  }
+  const detail = await getRebateStatement(domainCtx(context, request), params.id);
+  const t = serverT(context);
+  return { ...detail, explanation: explainStatementText(detail, (k, v) => t(k, v), formatYuan) };
 });
 
 export default function MyRebateStatement({ loaderData }: Route.ComponentProps) {

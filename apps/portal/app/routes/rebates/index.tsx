@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { listRebateStatements, ownRebateAccount, rebateStatementListQuery } from "@cs/domain";
 import { Card, DataTable, Money, PageHeader } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { statementColumns } from "./columns";
 
@@ -11,12 +11,8 @@ import { statementColumns } from "./columns";
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = rebateStatementListQuery.parse(searchParamsObject(request));
-  try {
-    const [account, page] = await Promise.all([ownRebateAccount(ctx, { size: 10 }), listRebateStatements(ctx, { ...query, partner: undefined, branch: undefined })]);
-    return { balanceFen: account.balanceFen, page, query };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [account, page] = await Promise.all([ownRebateAccount(ctx, { size: 10 }), listRebateStatements(ctx, { ...query, partner: undefined, branch: undefined })]);
+  return { balanceFen: account.balanceFen, page, query };
 });
 
 export default function MyRebates({ loaderData }: Route.ComponentProps) {

@@ -3,15 +3,11 @@ import { Link } from "react-router";
 import { ownRebateAccount } from "@cs/domain";
 import { Card, DataTable, Money, PageHeader } from "@cs/ui";
 import { rebateLedgerColumns, useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/ledger";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    return await ownRebateAccount(domainCtx(context, request), searchParamsObject(request));
-  } catch (error) {
-    loaderError(error);
-  }
+  return await ownRebateAccount(domainCtx(context, request), searchParamsObject(request));
 });
 
 export default function MyRebateLedger({ loaderData }: Route.ComponentProps) {

@@ -3,15 +3,11 @@ import { useSearchParams } from "react-router";
 import { getReturn } from "@cs/domain";
 import { Alert } from "@cs/ui";
 import { ReturnFacts, ReturnHeader, ReturnLines } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return { detail: await getReturn(domainCtx(context, request), params.id) };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { detail: await getReturn(domainCtx(context, request), params.id) };
 });
 
 export default function ReturnPage({ loaderData }: Route.ComponentProps) {

@@ -1,8 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { listReturnableOrders, listReturns, returnListQuery } from "@cs/domain";
-import { Card, DataTable, PageHeader, formatDateTime } from "@cs/ui";
-import { returnColumns, useTableLabels } from "@cs/web";
+import { Card, PageHeader, formatDateTime } from "@cs/ui";
+import { returnColumns, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
@@ -16,8 +16,6 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function Returns({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
-  const navigation = useNavigation();
   const { page, query: q, orders } = loaderData;
   return (
     <div className="space-y-4">
@@ -41,20 +39,7 @@ export default function Returns({ loaderData }: Route.ComponentProps) {
           </ul>
         )}
       </Card>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("returns.title")}
-          columns={returnColumns(t, i18n.language, false)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={q.sort}
-          dir={q.dir}
-          labels={labels}
-          getRowId={(r) => r.id}
-        />
-      </div>
+      <PagedTable caption={t("returns.title")} columns={returnColumns(t, i18n.language, false)} page={page} query={q} getRowId={(r) => r.id} />
     </div>
   );
 }

@@ -4,17 +4,13 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { getReturnForm, requestReturn } from "@cs/domain";
 import { returnReasons } from "@cs/domain/shared/schema-vocabulary";
 import { Button, Card, FieldErrors, PageHeader, SelectField, TextAreaField, buttonClass, cn, formatNumber } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { CsrfInput, FormAlert, useFormResult } from "@cs/web";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return { ...(await getReturnForm(domainCtx(context, request), params.orderId)), reasons: returnReasons, formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { ...(await getReturnForm(domainCtx(context, request), params.orderId)), reasons: returnReasons, formKey: randomUUID() };
 });
 
 /** `lines.N.field` inputs as rows in index order. */
@@ -51,9 +47,7 @@ export default function NewReturn({ loaderData, actionData }: Route.ComponentPro
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const { order, lines, reasons, formKey } = loaderData;
-  const result = (actionData ?? undefined) as ActionResult;
-  const errors = useFieldErrors(result);
-  const value = submittedValue(result);
+  const { result, errors, value } = useFormResult(actionData);
   const zh = i18n.language === "zh-CN";
   return (
     <div className="space-y-4">

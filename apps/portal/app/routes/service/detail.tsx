@@ -5,38 +5,34 @@ import { requireActor } from "@cs/auth/server";
 import { INVITATION_TTL_DAYS, articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepairStatuses, stationPartsStock } from "@cs/domain";
 import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, StarRating, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
 import { FormAlert, FormKeys, RelatedKnowledge, RepairClaimFacts, RepairPartsUsed, RepairPhotos, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runRepairAction } from "./actions.server";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    const ctx = domainCtx(context, request);
-    const actor = requireActor(context, request);
-    const detail = await getRepairRequest(ctx, params.id);
-    const isStation = detail.audiences.includes("station");
-    const [parts, articles] = await Promise.all([
-      isStation && ["diagnosing", "awaiting_parts", "repairing"].includes(detail.request.status) ? stationPartsStock(ctx) : Promise.resolve([]),
-      articlesForProduct(ctx, detail.request.productId),
-    ]);
-    const mayDraft = isStation && mayDraftKnowledge(ctx.actor) && resolvedRepairStatuses.includes(detail.request.status) && Boolean(detail.request.resolution?.trim());
-    return {
-      ...detail,
-      partsStock: parts,
-      articles,
-      draftAction: mayDraft ? `/knowledge/draft/${detail.request.id}` : null,
-      isStation,
-      isFiler: detail.audiences.includes("filer"),
-      invitationDays: detail.audiences.includes("filer") && actor.kind === "partner" ? INVITATION_TTL_DAYS : null,
-      mayClaim: isStation && actor.permissions.has("station_service:admin"),
-      now: Date.now(),
-      formKey: randomUUID(),
-      done: new URL(request.url).searchParams.get("done"),
-    };
-  } catch (error) {
-    loaderError(error);
-  }
+  const ctx = domainCtx(context, request);
+  const actor = requireActor(context, request);
+  const detail = await getRepairRequest(ctx, params.id);
+  const isStation = detail.audiences.includes("station");
+  const [parts, articles] = await Promise.all([
+    isStation && ["diagnosing", "awaiting_parts", "repairing"].includes(detail.request.status) ? stationPartsStock(ctx) : Promise.resolve([]),
+    articlesForProduct(ctx, detail.request.productId),
+  ]);
+  const mayDraft = isStation && mayDraftKnowledge(ctx.actor) && resolvedRepairStatuses.includes(detail.request.status) && Boolean(detail.request.resolution?.trim());
+  return {
+    ...detail,
+    partsStock: parts,
+    articles,
+    draftAction: mayDraft ? `/knowledge/draft/${detail.request.id}` : null,
+    isStation,
+    isFiler: detail.audiences.includes("filer"),
+    invitationDays: detail.audiences.includes("filer") && actor.kind === "partner" ? INVITATION_TTL_DAYS : null,
+    mayClaim: isStation && actor.permissions.has("station_service:admin"),
+    now: Date.now(),
+    formKey: randomUUID(),
+    done: new URL(request.url).searchParams.get("done"),
+  };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

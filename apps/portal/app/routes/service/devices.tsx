@@ -3,19 +3,15 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { listDeviceProducts, listMyDevices, registerDevice } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult, submittedValue } from "@cs/web";
-import { actionError, domainCtx, filesOf, loaderError, readForm, guarded, uploadStore } from "@cs/web/server";
+import { CsrfInput, FormAlert, WarrantyBadge, useFormResult } from "@cs/web";
+import { actionError, domainCtx, filesOf, readForm, guarded, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/devices";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    const ctx = domainCtx(context, request);
-    const [devices, products] = await Promise.all([listMyDevices(ctx), listDeviceProducts(ctx)]);
-    return { devices, products, formKey: randomUUID(), done: new URL(request.url).searchParams.get("done") };
-  } catch (error) {
-    loaderError(error);
-  }
+  const ctx = domainCtx(context, request);
+  const [devices, products] = await Promise.all([listMyDevices(ctx), listDeviceProducts(ctx)]);
+  return { devices, products, formKey: randomUUID(), done: new URL(request.url).searchParams.get("done") };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
@@ -33,9 +29,7 @@ export default function Devices({ loaderData, actionData }: Route.ComponentProps
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const { devices, products, formKey, done } = loaderData;
-  const result = (actionData ?? undefined) as ActionResult;
-  const errors = useFieldErrors(result);
-  const value = submittedValue(result);
+  const { result, errors, value } = useFormResult(actionData);
   const zh = i18n.language === "zh-CN";
   return (
     <div className="space-y-4">

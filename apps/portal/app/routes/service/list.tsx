@@ -1,28 +1,22 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { listRepairRequests, repairListQuery } from "@cs/domain";
-import { Alert, DataTable, PageHeader, buttonClass } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { Alert, PageHeader, buttonClass } from "@cs/ui";
+import { PagedTable } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { repairColumns } from "./columns";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    const actor = requireActor(context, request);
-    const q = repairListQuery.parse({ sort: "createdAt", dir: "desc", ...searchParamsObject(request, ["status"]) });
-    return { page: await listRepairRequests(domainCtx(context, request), q), query: q, mayFile: actor.permissions.has("own_service:file"), isCustomer: actor.kind === "customer" };
-  } catch (error) {
-    loaderError(error);
-  }
+  const actor = requireActor(context, request);
+  const q = repairListQuery.parse({ sort: "createdAt", dir: "desc", ...searchParamsObject(request, ["status"]) });
+  return { page: await listRepairRequests(domainCtx(context, request), q), query: q, mayFile: actor.permissions.has("own_service:file"), isCustomer: actor.kind === "customer" };
 });
 
 /** The repair requests this user may see: a customer its own, a dealer those it filed, a station those assigned to it. */
 export default function RepairRequests({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
-  const navigation = useNavigation();
   const { page, query: q, mayFile, isCustomer } = loaderData;
   return (
     <div className="space-y-4">
@@ -53,20 +47,7 @@ export default function RepairRequests({ loaderData }: Route.ComponentProps) {
           </Link>
         </Alert>
       ) : null}
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("service.requests.title")}
-          columns={repairColumns(t, i18n.language)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={q.sort}
-          dir={q.dir}
-          labels={labels}
-          getRowId={(r) => r.id}
-        />
-      </div>
+      <PagedTable caption={t("service.requests.title")} columns={repairColumns(t, i18n.language)} page={page} query={q} getRowId={(r) => r.id} />
     </div>
   );
 }

@@ -5,21 +5,17 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { fileRepairRequest, listDeviceProducts, listMyDevices, listRepairStations } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, WarrantyBadge, type ActionResult, submittedValue } from "@cs/web";
-import { actionError, domainCtx, filesOf, loaderError, readForm, guarded, uploadStore } from "@cs/web/server";
+import { CsrfInput, FormAlert, WarrantyBadge, useFormResult } from "@cs/web";
+import { actionError, domainCtx, filesOf, readForm, guarded, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    const ctx = domainCtx(context, request);
-    const actor = requireActor(context, request);
-    const isCustomer = actor.kind === "customer";
-    const [devices, products, stations] = await Promise.all([isCustomer ? listMyDevices(ctx) : Promise.resolve([]), listDeviceProducts(ctx), listRepairStations(ctx)]);
-    return { isCustomer, devices, products, stations, device: new URL(request.url).searchParams.get("device") ?? "", formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  const ctx = domainCtx(context, request);
+  const actor = requireActor(context, request);
+  const isCustomer = actor.kind === "customer";
+  const [devices, products, stations] = await Promise.all([isCustomer ? listMyDevices(ctx) : Promise.resolve([]), listDeviceProducts(ctx), listRepairStations(ctx)]);
+  return { isCustomer, devices, products, stations, device: new URL(request.url).searchParams.get("device") ?? "", formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
@@ -37,9 +33,7 @@ export default function NewRepairRequest({ loaderData, actionData }: Route.Compo
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const { isCustomer, devices, products, stations, device, formKey } = loaderData;
-  const result = (actionData ?? undefined) as ActionResult;
-  const errors = useFieldErrors(result);
-  const value = submittedValue(result);
+  const { result, errors, value } = useFormResult(actionData);
   const zh = i18n.language === "zh-CN";
   const [deviceId, setDeviceId] = useState(value("deviceId") ?? device);
   const [mode, setMode] = useState(value("serviceMode") ?? "drop_off");

@@ -4,18 +4,14 @@ import { can, listStationParts, setPartMinimum } from "@cs/domain";
 import { localName } from "@cs/i18n";
 import { Alert, Badge, Button, Card, PageHeader, StackedCell, TextField, buttonClass, formatNumber, stackedHeaderClass, stackedTable } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import { hasKey } from "@cs/domain/shared/keys";
 import type { Route } from "./+types/parts";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const lowOnly = new URL(request.url).searchParams.get("low") === "1";
-  try {
-    return { parts: await listStationParts(ctx, { lowOnly }), lowOnly, mayEdit: can(ctx.actor, "station_service:admin") };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { parts: await listStationParts(ctx, { lowOnly }), lowOnly, mayEdit: can(ctx.actor, "station_service:admin") };
 });
 
 type Saved = { status: "saved"; sku: string; minimum: number | null };

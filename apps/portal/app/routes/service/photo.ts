@@ -1,12 +1,8 @@
 import { getRepairAttachment } from "@cs/domain";
-import { domainCtx, loaderError, guarded, storedFileResponse, uploadStore } from "@cs/web/server";
+import { domainCtx, guarded, storedFileResponse, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/photo";
 
 /** A request's photo, for those who may see the request. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return await storedFileResponse(await getRepairAttachment(domainCtx(context, request), uploadStore(), params.id, params.attachmentId));
-  } catch (error) {
-    loaderError(error);
-  }
+  return await storedFileResponse(await getRepairAttachment(domainCtx(context, request), uploadStore(), params.id, params.attachmentId));
 });

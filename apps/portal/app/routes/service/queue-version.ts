@@ -1,5 +1,5 @@
 import { stationQueueVersion } from "@cs/domain";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/queue-version";
 
 /**
@@ -7,13 +7,9 @@ import type { Route } from "./+types/queue-version";
  * index-only lookup while nothing changed, or the new version, upon which it reloads the list.
  */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    const version = await stationQueueVersion(domainCtx(context, request));
-    const etag = `"${version}"`;
-    const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
-    if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });
-    return Response.json({ version }, { headers });
-  } catch (error) {
-    loaderError(error);
-  }
+  const version = await stationQueueVersion(domainCtx(context, request));
+  const etag = `"${version}"`;
+  const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
+  if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });
+  return Response.json({ version }, { headers });
 });

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useRevalidator } from "react-router";
 import { stationQueue, stationQueueVersion } from "@cs/domain";
 import { Alert, Badge, PageHeader, StackedCell, buttonClass, cn, stackedHeaderClass, stackedTable } from "@cs/ui";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import { RepairStatusBadge, SlaClock, WarrantyBadge } from "@cs/web";
 import type { Route } from "./+types/queue";
 import { localName } from "@cs/i18n";
@@ -11,14 +11,10 @@ import { localName } from "@cs/i18n";
 const queueColumns = ["number", "status", "device", "warranty", "city", "sla"] as const;
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    const ctx = domainCtx(context, request);
-    // the version first: a change landing between the two reads makes the next poll reload once more, never miss it
-    const version = await stationQueueVersion(ctx);
-    return { rows: await stationQueue(ctx), version, now: Date.now(), done: new URL(request.url).searchParams.get("done"), mayClaim: ctx.actor.permissions.has("station_service:admin") };
-  } catch (error) {
-    loaderError(error);
-  }
+  const ctx = domainCtx(context, request);
+  // the version first: a change landing between the two reads makes the next poll reload once more, never miss it
+  const version = await stationQueueVersion(ctx);
+  return { rows: await stationQueue(ctx), version, now: Date.now(), done: new URL(request.url).searchParams.get("done"), mayClaim: ctx.actor.permissions.has("station_service:admin") };
 });
 
 /** Poll interval of the live queue while the tab is visible. */

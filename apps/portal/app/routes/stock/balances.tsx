@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { listMyStock, myStockPlaces, myStockQuery } from "@cs/domain";
 import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/balances";
 import { useBalanceColumns } from "./columns";
 import { StockTabs } from "./tabs";
@@ -10,11 +10,7 @@ import { StockTabs } from "./tabs";
 /** My stock (虚拟库存): the partner's own balances; anyone without own_stock:read gets 404. */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const query = myStockQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listMyStock(domainCtx(context, request), query), query, places: myStockPlaces };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listMyStock(domainCtx(context, request), query), query, places: myStockPlaces };
 });
 
 export default function Balances({ loaderData }: Route.ComponentProps) {

@@ -3,7 +3,7 @@ import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, cancelCallOff, getMyDocument } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, formatDate, formatDateTime } from "@cs/ui";
 import { CsrfInput, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import type { Route } from "./+types/call-off";
 import { StatusBadge } from "./document-columns";
 import { DocumentLinesTable } from "./document-lines";
@@ -15,24 +15,17 @@ type Address = { label?: string; recipient?: string; phone?: string; province?: 
 /** One of the partner's call-offs; another partner's id answers 404. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const found = await getMyDocument(ctx, "call_off", params.id);
-    return { ...found, cancellable: found.document.status === "requested" && can(ctx.actor, "own_stock:call_off") };
-  } catch (error) {
-    loaderError(error);
-  }
+  const found = await getMyDocument(ctx, "call_off", params.id);
+  return { ...found, cancellable: found.document.status === "requested" && can(ctx.actor, "own_stock:call_off") };
 });
 
 /** Withdraw: repeating it on a withdrawn request changes nothing. */
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  try {
+  return submitForm(request, async () => {
     await cancelCallOff(ctx, params.id);
     return redirect(`/stock/call-offs/${params.id}?done=cancelled`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  });
 });
 
 export default function CallOff({ loaderData, actionData }: Route.ComponentProps) {

@@ -4,7 +4,7 @@ import { Form, Link, redirect } from "react-router";
 import { callOffOptions, can, listMyDocuments, myDocumentsQuery, requestCallOff } from "@cs/domain";
 import { Alert, Button, Card, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
 import { CsrfInput, useTableLabels, type ActionResult, submittedValue } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/call-offs";
 import { useDocumentColumns } from "./document-columns";
 import { StockFormAlert, useStockErrors } from "./form-errors";
@@ -18,15 +18,11 @@ import { StockTabs } from "./tabs";
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = myDocumentsQuery.parse(searchParamsObject(request));
-  try {
-    const [page, options] = await Promise.all([
-      listMyDocuments(ctx, "call_off", query),
-      can(ctx.actor, "own_stock:call_off") ? callOffOptions(ctx) : Promise.resolve(null),
-    ]);
-    return { page, query, options, formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, options] = await Promise.all([
+    listMyDocuments(ctx, "call_off", query),
+    can(ctx.actor, "own_stock:call_off") ? callOffOptions(ctx) : Promise.resolve(null),
+  ]);
+  return { page, query, options, formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

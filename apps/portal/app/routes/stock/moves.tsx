@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { listMyMoves, myMoveReasons, myMovesQuery } from "@cs/domain";
 import { Alert, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
 import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/moves";
 import { useMoveColumns } from "./columns";
 import { StockTabs } from "./tabs";
@@ -11,11 +11,7 @@ import { StockTabs } from "./tabs";
 /** Movement history of the partner's goods and locations, newest first. */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const query = myMovesQuery.parse(searchParamsObject(request));
-  try {
-    return { page: await listMyMoves(domainCtx(context, request), query), query, reasons: myMoveReasons };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { page: await listMyMoves(domainCtx(context, request), query), query, reasons: myMoveReasons };
 });
 
 export default function Moves({ loaderData }: Route.ComponentProps) {

@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useSearchParams } from "react-router";
 import { getMyDocument } from "@cs/domain";
 import { Alert, Card, PageHeader, formatDate, formatDateTime } from "@cs/ui";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/sell-out-report";
 import { StatusBadge } from "./document-columns";
 import { DocumentLinesTable } from "./document-lines";
@@ -10,11 +10,7 @@ import { StockTabs } from "./tabs";
 
 /** One of the partner's sell-out reports; another partner's id answers 404. */
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return await getMyDocument(domainCtx(context, request), "sell_out", params.id);
-  } catch (error) {
-    loaderError(error);
-  }
+  return await getMyDocument(domainCtx(context, request), "sell_out", params.id);
 });
 
 export default function SellOutReport({ loaderData }: Route.ComponentProps) {

@@ -4,7 +4,7 @@ import { Form, redirect } from "react-router";
 import { can, listMyDocuments, myDocumentsQuery, reportSellOut, sellOutOptions } from "@cs/domain";
 import { Button, Card, DataTable, PageHeader, TextField, TIME_ZONE } from "@cs/ui";
 import { CsrfInput, useTableLabels, type ActionResult, submittedValue } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/sell-out";
 import { useDocumentColumns } from "./document-columns";
 import { StockFormAlert, useStockErrors } from "./form-errors";
@@ -18,17 +18,13 @@ import { StockTabs } from "./tabs";
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = myDocumentsQuery.parse(searchParamsObject(request));
-  try {
-    const [page, options] = await Promise.all([
-      listMyDocuments(ctx, "sell_out", query),
-      can(ctx.actor, "own_stock:sell_out") ? sellOutOptions(ctx) : Promise.resolve(null),
-    ]);
-    // Today in Shanghai, computed here so server and browser render the same default.
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(new Date());
-    return { page, query, options, today, formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [page, options] = await Promise.all([
+    listMyDocuments(ctx, "sell_out", query),
+    can(ctx.actor, "own_stock:sell_out") ? sellOutOptions(ctx) : Promise.resolve(null),
+  ]);
+  // Today in Shanghai, computed here so server and browser render the same default.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(new Date());
+  return { page, query, options, today, formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

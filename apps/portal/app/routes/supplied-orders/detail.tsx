@@ -4,16 +4,12 @@ import { Form, Link, redirect, useNavigation, useSearchParams } from "react-rout
 import { confirmSuppliedOrder, getSuppliedOrder, shipOrder, ValidationError } from "@cs/domain";
 import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatMoney, formatNumber } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    return { detail: await getSuppliedOrder(domainCtx(context, request), params.id), formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { detail: await getSuppliedOrder(domainCtx(context, request), params.id), formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

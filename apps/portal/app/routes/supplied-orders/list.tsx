@@ -4,7 +4,7 @@ import { z } from "zod";
 import { listSuppliedOrders, orderQueueQuery } from "@cs/domain";
 import { Badge, DataTable, PageHeader, cn, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
 import { useTableLabels } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
 const tabs = ["backorders", "to_ship", "all"] as const;
@@ -12,12 +12,8 @@ const query = orderQueueQuery.extend({ queue: z.enum(tabs).catch("backorders") }
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const q = query.parse(searchParamsObject(request));
-    return { ...(await listSuppliedOrders(ctx, q)), query: q };
-  } catch (error) {
-    loaderError(error);
-  }
+  const q = query.parse(searchParamsObject(request));
+  return { ...(await listSuppliedOrders(ctx, q)), query: q };
 });
 
 export default function SuppliedOrders({ loaderData }: Route.ComponentProps) {

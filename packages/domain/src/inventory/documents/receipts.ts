@@ -7,7 +7,7 @@ import { inTransaction, type Ctx } from "../../shared/context";
 import { ConflictError, ValidationError } from "../../shared/errors";
 import { keyOf, once } from "../../shared/idempotency";
 import { parseInput } from "../../shared/parse";
-import { allocateArrivedStock } from "../../orders/allocate-backorders";
+import { stockArrived } from "../arrivals";
 import { applyMoves } from "../ledger";
 import { findDocument, insertDocument, linesInput, resolveLines, setStatus, systemLocation, usableLocation } from "./common";
 import { receiveSerials } from "./serials";
@@ -120,7 +120,7 @@ async function postReceiptLines(
     const complete = lines.every((l) => l.quantityDone >= l.quantity);
     await setStatus(tx, doc.id, complete ? "received" : "partially_received");
     await recordAudit(tx, ctx.actor, { action: "receipt.post", entity: "stock_document", entityId: doc.id, after: { lines: input.lines } });
-    await allocateArrivedStock(tx, ctx.actor, moves.map((m) => m.productId));
+    await stockArrived(tx, ctx.actor, moves.map((m) => m.productId));
     return { status: complete ? "received" : "partially_received" };
   }
 }

@@ -7,7 +7,7 @@ import { inTransaction, type Ctx } from "../../shared/context";
 import { ConflictError, ValidationError } from "../../shared/errors";
 import { keyOf, once } from "../../shared/idempotency";
 import { parseInput } from "../../shared/parse";
-import { allocateArrivedStock } from "../../orders/allocate-backorders";
+import { stockArrived } from "../arrivals";
 import { applyMoves, type StockMoveInput } from "../ledger";
 import { findDocument, insertDocument, linesInput, resolveLines, setStatus, systemLocation, usableLocation } from "./common";
 import { serialCountError, serializedSet } from "./receipts";
@@ -182,7 +182,7 @@ async function receiveLines(
     await setStatus(tx, doc.id, done ? "received" : "partially_received", input.note ? { note: input.note } : {});
     await recordAudit(tx, ctx.actor, { action: "transfer.receive", entity: "stock_document", entityId: doc.id, after: { lines: input.lines, close: input.close, note: input.note } });
     const arrived = moves.filter((m) => m.toLocationId === doc.toLocationId).map((m) => m.productId);
-    await allocateArrivedStock(tx, ctx.actor, arrived);
+    await stockArrived(tx, ctx.actor, arrived);
     return { status: done ? "received" : "partially_received" };
   }
 }

@@ -3,19 +3,15 @@ import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import { calendarYearQuery, can, listCalendarDays } from "@cs/domain";
 import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { runCalendarAction } from "./actions.server";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const { year } = calendarYearQuery.parse(searchParamsObject(request));
-    return { year, days: await listCalendarDays(ctx, year), mayManage: can(ctx.actor, "service:manage") };
-  } catch (error) {
-    loaderError(error);
-  }
+  const { year } = calendarYearQuery.parse(searchParamsObject(request));
+  return { year, days: await listCalendarDays(ctx, year), mayManage: can(ctx.actor, "service:manage") };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

@@ -2,18 +2,14 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { serviceDashboard, type RequestMetrics } from "@cs/domain";
 import { Button, Card, PageHeader, TextField, formatMoney, formatNumber } from "@cs/ui";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { CostChart, RateChart } from "./charts";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    return await serviceDashboard(ctx, searchParamsObject(request));
-  } catch (error) {
-    loaderError(error);
-  }
+  return await serviceDashboard(ctx, searchParamsObject(request));
 });
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);

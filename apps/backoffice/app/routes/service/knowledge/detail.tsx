@@ -3,21 +3,17 @@ import { Form, Link, redirect, useNavigation, useSearchParams } from "react-rout
 import { archiveArticle, can, getArticle, nextKnowledgeStatuses, publishArticle } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, buttonClass, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { KnowledgeStatusBadge } from "./columns";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const detail = await getArticle(ctx, params.id);
-    const manage = can(ctx.actor, "service:manage");
-    const mayEdit = manage || (detail.article.status === "draft" && detail.article.authorId === ctx.actor.userId);
-    return { detail, mayEdit, moves: manage ? nextKnowledgeStatuses(detail.article.status) : [] };
-  } catch (error) {
-    loaderError(error);
-  }
+  const detail = await getArticle(ctx, params.id);
+  const manage = can(ctx.actor, "service:manage");
+  const mayEdit = manage || (detail.article.status === "draft" && detail.article.authorId === ctx.actor.userId);
+  return { detail, mayEdit, moves: manage ? nextKnowledgeStatuses(detail.article.status) : [] };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

@@ -2,19 +2,15 @@ import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
 import { getArticle, knowledgeFacets, updateArticle } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/edit";
 import { ArticleForm } from "./form";
 import { articleFormValues } from "./form.server";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const [detail, facets] = await Promise.all([getArticle(ctx, params.id), knowledgeFacets(ctx)]);
-    return { detail, facets };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [detail, facets] = await Promise.all([getArticle(ctx, params.id), knowledgeFacets(ctx)]);
+  return { detail, facets };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

@@ -1,29 +1,23 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { knowledgeFacets, knowledgeListQuery, mayDraftKnowledge, searchArticles } from "@cs/domain";
-import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { knowledgeColumns } from "./columns";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const query = knowledgeListQuery.parse(searchParamsObject(request));
-    const [page, facets] = await Promise.all([searchArticles(ctx, query), knowledgeFacets(ctx)]);
-    return { page, facets, query, mayCreate: mayDraftKnowledge(ctx.actor) };
-  } catch (error) {
-    loaderError(error);
-  }
+  const query = knowledgeListQuery.parse(searchParamsObject(request));
+  const [page, facets] = await Promise.all([searchArticles(ctx, query), knowledgeFacets(ctx)]);
+  return { page, facets, query, mayCreate: mayDraftKnowledge(ctx.actor) };
 });
 
 /** The desk's knowledge base: every status, Chinese substring search, filters by status, line and division. */
 export default function KnowledgeList({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
-  const navigation = useNavigation();
   const { page, facets, query: q, mayCreate } = loaderData;
   const zh = i18n.language === "zh-CN";
   return (
@@ -64,20 +58,7 @@ export default function KnowledgeList({ loaderData }: Route.ComponentProps) {
           options={facets.flatMap((d) => d.lines.map((l) => ({ value: l.id, label: `${localName(zh, d.nameZh, d.nameEn)} · ${localName(zh, l.nameZh, l.nameEn)}` })))}
         />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("knowledge.title")}
-          columns={knowledgeColumns(t, i18n.language)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={q.sort}
-          dir={q.dir}
-          labels={labels}
-          getRowId={(r) => r.id}
-        />
-      </div>
+      <PagedTable caption={t("knowledge.title")} columns={knowledgeColumns(t, i18n.language)} page={page} query={q} getRowId={(r) => r.id} />
     </div>
   );
 }

@@ -3,19 +3,15 @@ import { useTranslation } from "@cs/i18n/react";
 import { redirect } from "react-router";
 import { authorizeKnowledgeDraft, createArticle, knowledgeFacets } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
-import { actionError, domainCtx, loaderError, guarded } from "@cs/web/server";
+import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { ArticleForm } from "./form";
 import { articleFormValues } from "./form.server";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    authorizeKnowledgeDraft(ctx.actor);
-    return { facets: await knowledgeFacets(ctx), formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  authorizeKnowledgeDraft(ctx.actor);
+  return { facets: await knowledgeFacets(ctx), formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {

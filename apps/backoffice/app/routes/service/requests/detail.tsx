@@ -5,28 +5,24 @@ import { articlesForProduct, getRepairRequest, mayDraftKnowledge, resolvedRepair
 import { repairPriorities } from "@cs/domain/shared/schema-vocabulary";
 import { Alert, Badge, Button, Card, Money, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatDateTime } from "@cs/ui";
 import { FormAlert, FormKeys, RelatedKnowledge, RepairClaimFacts, RepairPartsUsed, RepairPhotos, RepairStatusBadge, SlaClock, Timeline, useFieldErrors, WarrantyBadge, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runDeskAction } from "./actions.server";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
-  try {
-    const ctx = domainCtx(context, request);
-    const detail = await getRepairRequest(ctx, params.id);
-    const mayManage = ctx.actor.permissions.has("service:manage");
-    const assignable = mayManage && detail.request.status === "submitted";
-    const [suggestions, options, articles] = await Promise.all([
-      assignable ? suggestStations(ctx, params.id) : Promise.resolve([]),
-      assignable ? serviceDeskOptions(ctx) : Promise.resolve(null),
-      articlesForProduct(ctx, detail.request.productId),
-    ]);
-    const mayDraft = mayDraftKnowledge(ctx.actor) && resolvedRepairStatuses.includes(detail.request.status) && Boolean(detail.request.resolution?.trim());
-    const draftAction = mayDraft ? `/service/knowledge/from-request/${detail.request.id}` : null;
-    return { ...detail, articles, draftAction, suggestions, stations: options?.stations ?? [], mayManage, assignable, now: Date.now(), month: shanghaiMonth(), formKey: randomUUID(), done: new URL(request.url).searchParams.get("done") };
-  } catch (error) {
-    loaderError(error);
-  }
+  const ctx = domainCtx(context, request);
+  const detail = await getRepairRequest(ctx, params.id);
+  const mayManage = ctx.actor.permissions.has("service:manage");
+  const assignable = mayManage && detail.request.status === "submitted";
+  const [suggestions, options, articles] = await Promise.all([
+    assignable ? suggestStations(ctx, params.id) : Promise.resolve([]),
+    assignable ? serviceDeskOptions(ctx) : Promise.resolve(null),
+    articlesForProduct(ctx, detail.request.productId),
+  ]);
+  const mayDraft = mayDraftKnowledge(ctx.actor) && resolvedRepairStatuses.includes(detail.request.status) && Boolean(detail.request.resolution?.trim());
+  const draftAction = mayDraft ? `/service/knowledge/from-request/${detail.request.id}` : null;
+  return { ...detail, articles, draftAction, suggestions, stations: options?.stations ?? [], mayManage, assignable, now: Date.now(), month: shanghaiMonth(), formKey: randomUUID(), done: new URL(request.url).searchParams.get("done") };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

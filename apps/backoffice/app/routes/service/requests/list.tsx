@@ -1,30 +1,24 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { listRepairRequests, repairListQuery, serviceDeskOptions } from "@cs/domain";
 import { repairStatuses } from "@cs/domain/shared/schema-vocabulary";
-import { CheckboxField, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { CheckboxField, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { deskColumns } from "./columns";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  try {
-    const ctx = domainCtx(context, request);
-    const q = repairListQuery.parse(searchParamsObject(request, ["status"]));
-    const [page, options] = await Promise.all([listRepairRequests(ctx, q), serviceDeskOptions(ctx)]);
-    return { page, options, query: q, now: Date.now() };
-  } catch (error) {
-    loaderError(error);
-  }
+  const ctx = domainCtx(context, request);
+  const q = repairListQuery.parse(searchParamsObject(request, ["status"]));
+  const [page, options] = await Promise.all([listRepairRequests(ctx, q), serviceDeskOptions(ctx)]);
+  return { page, options, query: q, now: Date.now() };
 });
 
 /** The service desk: every repair request on the DataTable, filtered in SQL, most urgent SLA first. */
 export default function ServiceDesk({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
-  const navigation = useNavigation();
   const { page, options, query: q, now } = loaderData;
   const zh = i18n.language === "zh-CN";
   const divisionName = (id: string | null) => {
@@ -74,20 +68,7 @@ export default function ServiceDesk({ loaderData }: Route.ComponentProps) {
         />
         <CheckboxField label={t("service.desk.breachedOnly")} name="breached" value="1" defaultChecked={q.breached === "1"} />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("service.desk.title")}
-          columns={deskColumns(t, i18n.language, now, divisionName)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={q.sort}
-          dir={q.dir}
-          labels={labels}
-          getRowId={(r) => r.id}
-        />
-      </div>
+      <PagedTable caption={t("service.desk.title")} columns={deskColumns(t, i18n.language, now, divisionName)} page={page} query={q} getRowId={(r) => r.id} />
     </div>
   );
 }

@@ -5,19 +5,15 @@ import { can, getStation, linkableUsers } from "@cs/domain";
 import { formatDayHours, weekdays, type OpeningHours } from "@cs/domain/service/network/hours";
 import { Alert, Badge, Button, Card, CheckboxField, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runStationAction } from "./actions.server";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const [station, linkable] = await Promise.all([getStation(ctx, params.id), linkableUsers(ctx, params.id)]);
-    return { station, linkable: [...linkable], mayManage: can(ctx.actor, "service:manage"), formKey: randomUUID() };
-  } catch (error) {
-    loaderError(error);
-  }
+  const [station, linkable] = await Promise.all([getStation(ctx, params.id), linkableUsers(ctx, params.id)]);
+  return { station, linkable: [...linkable], mayManage: can(ctx.actor, "service:manage"), formKey: randomUUID() };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

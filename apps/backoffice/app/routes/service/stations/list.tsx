@@ -1,28 +1,22 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { knowledgeFacets, listStations, stationListQuery, type StationRow } from "@cs/domain";
-import { Badge, DataTable, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { Badge, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const query = stationListQuery.parse(searchParamsObject(request));
-    const [page, facets] = await Promise.all([listStations(ctx, query), knowledgeFacets(ctx)]);
-    return { page, query, divisions: facets.map((d) => ({ id: d.id, nameZh: d.nameZh, nameEn: d.nameEn })) };
-  } catch (error) {
-    loaderError(error);
-  }
+  const query = stationListQuery.parse(searchParamsObject(request));
+  const [page, facets] = await Promise.all([listStations(ctx, query), knowledgeFacets(ctx)]);
+  return { page, query, divisions: facets.map((d) => ({ id: d.id, nameZh: d.nameZh, nameEn: d.nameEn })) };
 });
 
 export default function Stations({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
-  const navigation = useNavigation();
   const { page, query: q, divisions } = loaderData;
   const zh = i18n.language === "zh-CN";
   const divisionName = new Map(divisions.map((d) => [d.id, localName(zh, d.nameZh, d.nameEn)]));
@@ -67,9 +61,7 @@ export default function Stations({ loaderData }: Route.ComponentProps) {
         <TextField label={t("network.columns.cities")} name="city" defaultValue={q.city ?? ""} />
         <SelectField label={t("network.columns.divisions")} name="division" defaultValue={q.division ?? ""} placeholder={t("common.all")} options={divisions.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable caption={t("network.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={q.sort} dir={q.dir} labels={labels} getRowId={(r) => r.id} />
-      </div>
+      <PagedTable caption={t("network.title")} columns={columns} page={page} query={q} getRowId={(r) => r.id} />
     </div>
   );
 }

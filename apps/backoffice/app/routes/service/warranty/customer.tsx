@@ -2,18 +2,14 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { customerHistory } from "@cs/domain";
 import { Card, PageHeader, buttonClass } from "@cs/ui";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/customer";
 import { RequestHistory } from "./timeline";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    return await customerHistory(ctx, params.id);
-  } catch (error) {
-    loaderError(error);
-  }
+  return await customerHistory(ctx, params.id);
 });
 
 /** One end customer's service record: contact, devices, every request with parts and timeline. */

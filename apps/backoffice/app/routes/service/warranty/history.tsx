@@ -2,19 +2,15 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { serialHistory } from "@cs/domain";
 import { Button, Card, PageHeader, TextField } from "@cs/ui";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/history";
 import { RequestHistory } from "./timeline";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const serial = new URL(request.url).searchParams.get("serial") ?? "";
-    return { serial, history: serial ? await serialHistory(ctx, serial) : null };
-  } catch (error) {
-    loaderError(error);
-  }
+  const serial = new URL(request.url).searchParams.get("serial") ?? "";
+  return { serial, history: serial ? await serialHistory(ctx, serial) : null };
 });
 
 /** Service history of one serial: every request, part swap and contact, its contracts and registrations. */

@@ -1,27 +1,21 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { listWarrantyContracts, warrantyListQuery, type WarrantyContractRow } from "@cs/domain";
-import { Badge, CheckboxField, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { Badge, CheckboxField, PageHeader, SelectField, TextField } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const query = warrantyListQuery.parse(searchParamsObject(request));
-    return { page: await listWarrantyContracts(ctx, query), query };
-  } catch (error) {
-    loaderError(error);
-  }
+  const query = warrantyListQuery.parse(searchParamsObject(request));
+  return { page: await listWarrantyContracts(ctx, query), query };
 });
 
 export default function WarrantyContracts({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
-  const navigation = useNavigation();
   const { page, query: q } = loaderData;
   const zh = i18n.language === "zh-CN";
   const columns: ColumnDef<WarrantyContractRow, unknown>[] = [
@@ -62,9 +56,7 @@ export default function WarrantyContracts({ loaderData }: Route.ComponentProps) 
           <CheckboxField label={t("network.warranty.currentOnly")} name="current" value="1" defaultChecked={q.current} />
         </div>
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable caption={t("network.warranty.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={q.sort} dir={q.dir} labels={labels} getRowId={(r) => r.id} />
-      </div>
+      <PagedTable caption={t("network.warranty.title")} columns={columns} page={page} query={q} getRowId={(r) => r.id} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Link, useNavigation, useSearchParams } from "react-router";
 import { can, getDocument } from "@cs/domain";
 import { Alert, Badge, PageHeader, buttonClass } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { domainCtx, loaderError, guarded } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runDocumentAction } from "./actions.server";
 import { StatusBadge } from "./columns";
@@ -15,12 +15,8 @@ import { TransferPanel } from "./transfer-panel";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  try {
-    const detail = await getDocument(ctx, params.id);
-    return { detail, may: { move: can(ctx.actor, "stock:move"), approve: can(ctx.actor, "stock:approve"), count: can(ctx.actor, "stock:count") } };
-  } catch (error) {
-    loaderError(error);
-  }
+  const detail = await getDocument(ctx, params.id);
+  return { detail, may: { move: can(ctx.actor, "stock:move"), approve: can(ctx.actor, "stock:approve"), count: can(ctx.actor, "stock:count") } };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {

@@ -1,9 +1,9 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { z } from "zod";
 import { can, documentListQuery, listDocuments } from "@cs/domain";
-import { DataTable, PageHeader, SelectField, TextField, buttonClass, cn } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { PageHeader, SelectField, TextField, buttonClass, cn } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { documentColumns } from "./columns";
@@ -21,8 +21,6 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function StockDocuments({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
-  const navigation = useNavigation();
   const { page, query: q, mayCreate } = loaderData;
   const creatable = q.kind ? mayCreate.filter((k) => k === q.kind) : mayCreate;
   const kindLink = (kind?: string) => (kind ? `/stock/documents?kind=${kind}` : "/stock/documents");
@@ -59,20 +57,7 @@ export default function StockDocuments({ loaderData }: Route.ComponentProps) {
           options={statusesOf(q.kind).map((s) => ({ value: s, label: t(`stock.documents.statuses.${s}`) }))}
         />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("stock.tabs.documents")}
-          columns={documentColumns(t, i18n.language)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={q.sort}
-          dir={q.dir}
-          labels={labels}
-          getRowId={(r) => r.id}
-        />
-      </div>
+      <PagedTable caption={t("stock.tabs.documents")} columns={documentColumns(t, i18n.language)} page={page} query={q} getRowId={(r) => r.id} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { redirect } from "react-router";
 import { authorize, createIssue, createReceipt, createTransfer, issueReasons, listCatalogueTree, listLocationOptions, openStocktake, parseLineText } from "@cs/domain";
 import { PageHeader } from "@cs/ui";
 import type { ActionResult } from "@cs/web";
-import { actionError, domainCtx, loaderError, notFound, readForm, guarded } from "@cs/web/server";
+import { actionError, domainCtx, notFound, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { CreateDocumentForm } from "./create-form";
 import { isCreatable } from "./kinds";
@@ -14,11 +14,7 @@ export const loader = guarded(async function loader({ context, request, params }
   const ctx = domainCtx(context, request);
   const kind = params.kind;
   if (!isCreatable(kind)) notFound();
-  try {
-    authorize(ctx.actor, kind === "stocktake" ? "stock:count" : "stock:move");
-  } catch (error) {
-    loaderError(error);
-  }
+  authorize(ctx.actor, kind === "stocktake" ? "stock:count" : "stock:move");
   const [warehouses, countable, tree] = await Promise.all([
     listLocationOptions(ctx, ["warehouse"]),
     kind === "stocktake" ? listLocationOptions(ctx, ["warehouse", "station_parts", "partner_consignment"]) : Promise.resolve([]),

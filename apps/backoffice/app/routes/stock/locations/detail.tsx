@@ -1,9 +1,9 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useNavigation } from "react-router";
+import { Link } from "react-router";
 import { listStockByLocation, locationStockQuery } from "@cs/domain";
-import { Badge, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
-import { domainCtx, loaderError, searchParamsObject, guarded } from "@cs/web/server";
+import { Badge, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { TotalsBar, useLocalName } from "../shared";
 import type { Route } from "./+types/detail";
 import { locationStockColumns } from "./columns";
@@ -11,18 +11,12 @@ import { locationStockColumns } from "./columns";
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const query = locationStockQuery.parse(searchParamsObject(request));
-  try {
-    return { ...(await listStockByLocation(ctx, params.id, query)), query };
-  } catch (error) {
-    loaderError(error);
-  }
+  return { ...(await listStockByLocation(ctx, params.id, query)), query };
 });
 
 export default function StockLocation({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const name = useLocalName();
-  const navigation = useNavigation();
   const { location, page, totals, query } = loaderData;
   return (
     <>
@@ -54,20 +48,7 @@ export default function StockLocation({ loaderData }: Route.ComponentProps) {
           ]}
         />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={`${location.code} · ${name(location)}`}
-          columns={locationStockColumns(t, i18n.language)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={query.sort}
-          dir={query.dir}
-          labels={labels}
-          getRowId={(r) => `${r.productId}:${r.ownerId ?? "ours"}`}
-        />
-      </div>
+      <PagedTable caption={`${location.code} · ${name(location)}`} columns={locationStockColumns(t, i18n.language)} page={page} query={query} getRowId={(r) => `${r.productId}:${r.ownerId ?? "ours"}`} />
     </>
   );
 }

@@ -1,9 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
-import { useNavigation } from "react-router";
 import { listLocations, locationListQuery } from "@cs/domain";
 import { locationKinds } from "@cs/domain/shared/schema-vocabulary";
-import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { PageHeader, SelectField, TextField } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { locationColumns } from "./columns";
@@ -16,8 +15,6 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function StockLocations({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
-  const navigation = useNavigation();
   const { page, query, kinds } = loaderData;
   return (
     <>
@@ -26,20 +23,7 @@ export default function StockLocations({ loaderData }: Route.ComponentProps) {
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("stock.locations.searchPlaceholder")} />
         <SelectField label={t("stock.fields.kind")} name="kind" defaultValue={query.kind[0] ?? ""} placeholder={t("common.all")} options={kinds.map((k) => ({ value: k, label: t(`stock.kinds.${k}`) }))} />
       </FilterForm>
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("stock.tabs.locations")}
-          columns={locationColumns(t, i18n.language)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={query.sort}
-          dir={query.dir}
-          labels={labels}
-          getRowId={(r) => r.id}
-        />
-      </div>
+      <PagedTable caption={t("stock.tabs.locations")} columns={locationColumns(t, i18n.language)} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

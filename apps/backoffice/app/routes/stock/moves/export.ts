@@ -1,6 +1,6 @@
 import { exportMoves, moveListQuery, shanghaiDateTime } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
-import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT, guarded } from "@cs/web/server";
+import { csvResponse, domainCtx, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/export";
 import { localName } from "@cs/i18n";
 
@@ -11,12 +11,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
   const zh = getLocale(context) === "zh-CN";
   const query = moveListQuery.parse(searchParamsObject(request, ["reason"]));
   const header = ["time", "sku", "product", "quantity", "from", "to", "owner", "reason", "reference", "actor"].map((k) => t(`stock.fields.${k}`));
-  let chunks: ReturnType<typeof exportMoves>;
-  try {
-    chunks = exportMoves(ctx, query);
-  } catch (error) {
-    loaderError(error);
-  }
+  const chunks: ReturnType<typeof exportMoves> = exportMoves(ctx, query);
   async function* rows() {
     for await (const chunk of chunks) {
       for (const r of chunk) {

@@ -1,6 +1,6 @@
 import { can, exportStockByProduct, stockByProductQuery } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
-import { csvResponse, domainCtx, loaderError, searchParamsObject, serverT, guarded } from "@cs/web/server";
+import { csvResponse, domainCtx, searchParamsObject, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/export";
 import { localName } from "@cs/i18n";
 import { fenToYuan } from "@cs/domain/shared/money";
@@ -16,12 +16,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
     t(`stock.fields.${k}`),
   );
   const zh = getLocale(context) === "zh-CN";
-  let chunks: ReturnType<typeof exportStockByProduct>;
-  try {
-    chunks = exportStockByProduct(ctx, query);
-  } catch (error) {
-    loaderError(error);
-  }
+  const chunks: ReturnType<typeof exportStockByProduct> = exportStockByProduct(ctx, query);
   async function* rows() {
     for await (const chunk of chunks) {
       for (const r of chunk) {

@@ -1,8 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
-import { useNavigation, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { listCatalogueTree, listLocationOptions, listStockByProduct, stockByProductQuery } from "@cs/domain";
-import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { Intro, TotalsBar, useLocalName } from "../shared";
 import type { Route } from "./+types/list";
@@ -17,10 +17,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function StockByProduct({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const name = useLocalName();
   const [params] = useSearchParams();
-  const navigation = useNavigation();
   const { page, query, tree, warehouses } = loaderData;
   const lines = tree.flatMap((d) => d.lines.filter((l) => !query.division || l.divisionId === query.division));
   return (
@@ -41,20 +39,7 @@ export default function StockByProduct({ loaderData }: Route.ComponentProps) {
         <SelectField label={t("stock.fields.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: name(l) }))} />
       </FilterForm>
       <TotalsBar totals={page.totals} />
-      <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
-        <DataTable
-          caption={t("stock.tabs.products")}
-          columns={stockByProductColumns(t, i18n.language, page.totals.valueFen !== null)}
-          data={page.rows}
-          total={page.total}
-          page={page.page}
-          size={page.size}
-          sort={query.sort}
-          dir={query.dir}
-          labels={labels}
-          getRowId={(r) => r.id}
-        />
-      </div>
+      <PagedTable caption={t("stock.tabs.products")} columns={stockByProductColumns(t, i18n.language, page.totals.valueFen !== null)} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

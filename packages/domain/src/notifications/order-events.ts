@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { orderEvents, type OrderStatus, type Transaction } from "@cs/db";
-import { notifyOrderEvent } from "../notifications/notify";
+import { notifyOrderEvent } from "./notify";
 import { toAuditJson } from "../shared/audit";
 
 /**
