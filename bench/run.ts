@@ -22,6 +22,8 @@ import { serviceBench } from "./service";
 import { scorecardPageBench } from "./scorecard-page";
 import { homePagesBench } from "./home-pages";
 import { leadImportBench } from "./lead-import";
+import { lighthouseBench } from "./lighthouse";
+import { customer360Bench } from "./customer-360";
 import { soakBench } from "./soak";
 import { BENCH_DIR, BENCH_PORT, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
 import { children, ensurePgbench } from "./lib/pgbench";
@@ -95,6 +97,14 @@ async function main() {
   if (wanted("home_pages")) {
     log("home_pages: every role's home page over HTTP, 100 runs each …");
     results.home_pages = await homePagesBench(url, { runs: 100, log });
+  }
+  if (wanted("customer_360")) {
+    log("customer_360: the 360 page of a partner with 100,000 orders, 50,000 activities and 5,000 repairs, 100 runs …");
+    results.customer_360 = await customer360Bench(url, { runs: 100, log });
+  }
+  if (wanted("lighthouse")) {
+    log("lighthouse: the portal's home, catalogue and checkout at phone size, signed in as a dealer …");
+    results.lighthouse = await lighthouseBench(url, { log });
   }
 
   if (wanted("rebate_calc")) {

@@ -127,7 +127,7 @@ export async function signIn(page: Page, app: App, login: string, password = DEM
 
 /** Pages axe has checked in this run (one worker runs the whole suite), by app and route. */
 const checkedPages = new Set<string>();
-/** Apps whose header and navigation axe has checked once in this run. */
+/** Apps (and layouts: desktop, phone) whose header and navigation axe has checked once in this run. */
 const checkedChrome = new Set<string>();
 
 /**
@@ -142,17 +142,20 @@ export async function checkA11y(page: Page): Promise<void> {
   const dialog = page.locator("dialog[open], [role=dialog], [role=alertdialog]").first();
   const inDialog = await dialog.isVisible();
   const route = url.pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}|\/\d+(?=\/|$)/gi, "/:id");
-  const key = `${url.origin}${route}${inDialog ? ` dialog ${await dialog.getAttribute("aria-label") ?? await dialog.getAttribute("aria-labelledby") ?? ""}` : ""}`;
+  // a phone lays the same page out differently (folded menu, tables as cards): checked on its own
+  const layout = (page.viewportSize()?.width ?? 1280) < 640 ? " phone" : "";
+  const chrome = `${url.origin}${layout}`;
+  const key = `${url.origin}${layout}${route}${inDialog ? ` dialog ${await dialog.getAttribute("aria-label") ?? await dialog.getAttribute("aria-labelledby") ?? ""}` : ""}`;
   if (checkedPages.has(key)) return;
   // Lists dim (opacity-60) while the next page loads; contrast measured mid-fade is not the page's.
   await page.waitForFunction(() => document.querySelector(".opacity-60.transition-opacity") === null);
   let axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
-  if (checkedChrome.has(url.origin)) {
+  if (checkedChrome.has(chrome)) {
     if (inDialog) axe = axe.include("dialog[open], [role=dialog], [role=alertdialog]");
     else if ((await page.locator("main").count()) > 0) axe = axe.include("main");
   }
   const results = await axe.analyze();
-  checkedChrome.add(url.origin);
+  checkedChrome.add(chrome);
   checkedPages.add(key);
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (blocking.length === 0) return;

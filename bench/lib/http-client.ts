@@ -8,7 +8,8 @@ export class PortalClient {
 
   constructor(readonly base: string) {}
 
-  private cookieHeader() {
+  /** The Cookie header this client sends (a browser driven elsewhere can reuse the session). */
+  cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
