@@ -46,15 +46,16 @@ async function heavyAccount(db: Database): Promise<{ id: string; generated: bool
         from generate_series(1, ${ACTIVITIES}) g, (select id from users where login = ${STAFF}) s`);
     await tx.execute(sql`
       with p as (select array_agg(p.id order by p.sku) a, array_agg(l.division_id order by p.sku) d
-                   from products p join product_lines l on l.id = p.product_line_id where p.serialized)
-      insert into repair_requests (number, organization_id, product_id, serial, division_id, symptoms, service_mode, city,
+                   from products p join product_lines l on l.id = p.product_line_id where p.serialized),
+           c as (select array_agg(id order by id) a from (select id from end_customers order by id limit 500) e)
+      insert into repair_requests (number, organization_id, end_customer_id, product_id, serial, division_id, symptoms, service_mode, city,
                                    priority, warranty_status, warranty_reason, status, response_due_at, resolution_due_at, created_at, updated_at, closed_at)
-      select ${PREFIX + "RMA-"} || lpad(g::text, 6, '0'), ${org.id}, p.a[1 + g % array_length(p.a, 1)], 'C360SN' || g, p.d[1 + g % array_length(p.d, 1)],
+      select ${PREFIX + "RMA-"} || lpad(g::text, 6, '0'), ${org.id}, c.a[1 + g % array_length(c.a, 1)], p.a[1 + g % array_length(p.a, 1)], 'C360SN' || g, p.d[1 + g % array_length(p.d, 1)],
              '批量生成的维修单', 'drop_off', '北京', 'normal', 'in_warranty', 'service.warranty.reason.contract',
              (case when g % 20 = 0 then 'submitted' else 'closed' end)::repair_status,
              now() - make_interval(hours => g) + interval '8 hours', now() - make_interval(hours => g) + interval '72 hours',
              now() - make_interval(hours => g), now() - make_interval(hours => g), case when g % 20 <> 0 then now() - make_interval(hours => g) + interval '3 days' end
-        from p, generate_series(1, ${REPAIRS}) g`);
+        from p, c, generate_series(1, ${REPAIRS}) g`);
   });
   await db.execute(sql`analyze orders`);
   await db.execute(sql`analyze activities`);
