@@ -1,10 +1,13 @@
 import { createContext } from "react-router";
+import type { Database } from "@cs/db";
 import type { Actor } from "@cs/domain";
 import type { Audience } from "./session.server";
 
 export type RequestState = {
-  /** Which app serves the request, and so which database pool it uses (appDb). */
+  /** Which app serves the request. */
   audience: Audience;
+  /** The app's database pool (appDb), handed out here so nothing after the middleware picks its own. */
+  db: Database;
   ip: string;
   nonce: string;
   csrfToken: string;

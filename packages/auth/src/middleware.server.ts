@@ -58,7 +58,7 @@ export function appMiddleware(audience: Audience): MiddlewareFunction<Response> 
     let actor: Actor | null = null;
     let sessionToken: string | null = null;
     // Set before any check can throw, so even a refused request renders its error page.
-    const state: RequestState = { audience, ip, nonce: randomBytes(16).toString("base64"), csrfToken, actor, sessionToken, sessionExpired: false };
+    const state: RequestState = { audience, db, ip, nonce: randomBytes(16).toString("base64"), csrfToken, actor, sessionToken, sessionExpired: false };
     context.set(requestContext, state);
 
     if (mutating.has(request.method)) {

@@ -79,3 +79,20 @@ export function executePreparedInOrder<T extends Record<string, unknown>>(db: Da
   return Promise.all(started) as unknown as Promise<T[][]>;
 }
 
+
+const pools = globalThis as unknown as { __csPools?: Map<string, Database> };
+
+/**
+ * The process's pool for a connection URL: created on first use and handed out to every later
+ * caller, so a server holds one pool per role whatever asks (both apps in one process share the
+ * owner's), and dev hot reloads, which re-evaluate modules, do not leak pools (kept on globalThis).
+ */
+export function sharedPool(url: string, max = 10): Database {
+  pools.__csPools ??= new Map();
+  let db = pools.__csPools.get(url);
+  if (!db) {
+    db = createDatabase(url, { max });
+    pools.__csPools.set(url, db);
+  }
+  return db;
+}

@@ -28,7 +28,7 @@ beforeAll(async () => {
 /** A back-office request's context as the middleware leaves it; `actor` null for a signed-out visitor. */
 function contextOf(who: Actor | null, sessionToken: string | null = null) {
   const context = new RouterContextProvider();
-  context.set(requestContext, { audience: "backoffice", ip: "10.0.0.1", nonce: "n", csrfToken: "t", actor: who, sessionToken, sessionExpired: false });
+  context.set(requestContext, { audience: "backoffice", db, ip: "10.0.0.1", nonce: "n", csrfToken: "t", actor: who, sessionToken, sessionExpired: false });
   return context;
 }
 

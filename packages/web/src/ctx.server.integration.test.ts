@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 function contextOf(audience: Audience, actor: Actor | null, sessionExpired = false) {
   const context = new RouterContextProvider();
-  context.set(requestContext, { audience, ip: "10.0.0.1", nonce: "n", csrfToken: "t", actor, sessionToken: null, sessionExpired });
+  context.set(requestContext, { audience, db, ip: "10.0.0.1", nonce: "n", csrfToken: "t", actor, sessionToken: null, sessionExpired });
   return context;
 }
 

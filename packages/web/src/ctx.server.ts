@@ -1,5 +1,5 @@
 import type { RouterContextProvider } from "react-router";
-import { appDb, requestContext, requireActor, serverEnv } from "@cs/auth/server";
+import { requestContext, requireActor, serverEnv } from "@cs/auth/server";
 import type { Actor } from "@cs/domain";
 import { tenantCtx, type Ctx } from "@cs/domain";
 import { getInstance } from "@cs/i18n/server";
@@ -14,7 +14,7 @@ export function domainCtx(context: Readonly<RouterContextProvider>, request: Req
 
 /** The domain context for an actor already in hand (a page that signs in customers before verifying). */
 export function actorCtx(context: Readonly<RouterContextProvider>, actor: Actor): Ctx {
-  const db = appDb(context.get(requestContext).audience);
+  const { db } = context.get(requestContext);
   return serverEnv().PORTAL_RLS === "0" ? { db, actor } : tenantCtx(db, actor);
 }
 

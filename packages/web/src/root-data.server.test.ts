@@ -1,15 +1,19 @@
 import { RouterContextProvider } from "react-router";
 import { describe, expect, it } from "vitest";
 import { requestContext } from "@cs/auth";
+import type { Database } from "@cs/db";
 import { buildActor, type Actor } from "@cs/domain";
 import { i18nextMiddleware, localeCookie } from "@cs/i18n/server";
 import { rootData } from "./root-data.server";
+
+// rootData reads no data: a pool that is never asked for anything
+const noDatabase = {} as Database;
 
 /** What every page's root hands the browser: language, CSRF token, nonce and the signed-in user, nothing more. */
 
 async function contextFor(actor: Actor | null, headers: Record<string, string>) {
   const context = new RouterContextProvider();
-  context.set(requestContext, { audience: "portal", ip: "10.0.0.1", nonce: "nonce-7", csrfToken: "csrf-7", actor, sessionToken: "secret-session-token", sessionExpired: false });
+  context.set(requestContext, { audience: "portal", db: noDatabase, ip: "10.0.0.1", nonce: "nonce-7", csrfToken: "csrf-7", actor, sessionToken: "secret-session-token", sessionExpired: false });
   const request = new Request("http://portal.test/", { headers });
   await i18nextMiddleware({ request, context, params: {}, unstable_pattern: "/" } as never, async () => new Response(null));
   return context;

@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 function contextOf(actor: Actor | null, ip = "10.0.0.1", audience: Audience = "backoffice") {
   const context = new RouterContextProvider();
-  context.set(requestContext, { audience, ip, nonce: "nonce-1", csrfToken: "csrf-1", actor, sessionToken: null, sessionExpired: false });
+  context.set(requestContext, { audience, db, ip, nonce: "nonce-1", csrfToken: "csrf-1", actor, sessionToken: null, sessionExpired: false });
   return context;
 }
 

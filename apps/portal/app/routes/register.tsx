@@ -1,6 +1,6 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
-import { createSession, hashPassword, portalDb, requestContext, sessionCookie } from "@cs/auth/server";
+import { createSession, hashPassword, requestContext, sessionCookie } from "@cs/auth/server";
 import { invitationPreview, registerCustomer } from "@cs/domain";
 import { getLocale } from "@cs/i18n/server";
 import { Alert, Button, CenteredPage, FieldErrors, TextField } from "@cs/ui";
@@ -12,7 +12,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
   if (context.get(requestContext).actor) throw redirect("/");
   const token = new URL(request.url).searchParams.get("invite");
   if (!token) return { invite: null };
-  const preview = await invitationPreview(portalDb(), token);
+  const preview = await invitationPreview(context.get(requestContext).db, token);
   return { invite: preview ? { token, ...preview } : ("invalid" as const) };
 });
 
@@ -22,9 +22,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
  */
 export const action = guarded(async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
-  const { ip } = context.get(requestContext);
+  const { ip, db } = context.get(requestContext);
   try {
-    const db = portalDb();
     const userId = await registerCustomer(db, readForm(form), { hashPassword, locale: getLocale(context), ip });
     const token = await createSession(db, userId, { ip, userAgent: request.headers.get("User-Agent") });
     // an invitation link proved the number already; everyone else enters the code sent to it

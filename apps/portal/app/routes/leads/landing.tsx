@@ -2,7 +2,7 @@ import { resources } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
 import { getLocale } from "@cs/i18n/server";
 import { Form, redirect, useNavigation } from "react-router";
-import { portalDb, requestContext } from "@cs/auth/server";
+import { requestContext } from "@cs/auth/server";
 import { captureLead, HONEYPOT_FIELD, landingCampaign } from "@cs/domain";
 import { Alert, Button, CenteredPage, FieldErrors, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, LanguageSwitcher, useFieldErrors, type ActionResult } from "@cs/web";
@@ -10,19 +10,19 @@ import { actionError, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/landing";
 
 /** A campaign's public landing form, `/c/<code>`: open to anyone while the campaign is approved or running; else 404. */
-export const loader = guarded(async function loader({ params, request }: Route.LoaderArgs) {
-  const campaign = await landingCampaign(portalDb(), params.code);
+export const loader = guarded(async function loader({ params, request, context }: Route.LoaderArgs) {
+  const campaign = await landingCampaign(context.get(requestContext).db, params.code);
   // the honeypot's name comes from the domain through the loader: the page must not import the domain
   return { campaign: { name: campaign.name, code: campaign.code }, honeypot: HONEYPOT_FIELD, done: new URL(request.url).searchParams.get("done") === "1" };
 });
 
 export const action = guarded(async function action({ request, context, params }: Route.ActionArgs) {
   const form = await request.formData();
-  const { ip } = context.get(requestContext);
+  const { ip, db } = context.get(requestContext);
   try {
     // the consent the visitor read, in the language it was shown in
     const consentText = resources[getLocale(context)].translation.leads.landing.consentText;
-    await captureLead(portalDb(), params.code, readForm(form), { ip, consentText });
+    await captureLead(db, params.code, readForm(form), { ip, consentText });
     return redirect(`/c/${encodeURIComponent(params.code)}?done=1`);
   } catch (error) {
     return actionError(error, form);
