@@ -93,6 +93,10 @@ describe("campaign attribution and ROI", () => {
     const rois = page.rows.map((r) => r.roiBp ?? Number.NEGATIVE_INFINITY);
     expect(rois).toEqual([...rois].sort((x, y) => y - x));
     expect((await listCampaignRoi(marketing, campaignRoiQuery.parse({ quarter: "2019-Q1" }))).rows).toEqual([]);
+    // sorted on the numbers, not their text: ¥5,000 of cost ranks below ¥32,000
+    await db.update(campaigns).set({ spentFen: 500_000n }).where(eq(campaigns.name, "上海经销商产品培训"));
+    const byCost = await listCampaignRoi(marketing, campaignRoiQuery.parse({ quarter: quarterOf(shanghaiToday()), sort: "costFen", dir: "desc" }));
+    expect(byCost.rows.map((r) => r.costFen)).toEqual([3_200_000n, 500_000n]);
     // partners and out-of-scope ids never see it
     await expectDomainError(getCampaignRoi(dealer, campaignId), { code: "errors.forbidden" });
     await expectDomainError(getCampaignRoi(marketing, "not-a-uuid"), { code: "errors.notFound" });

@@ -58,45 +58,50 @@ type RawRoi = Omit<CampaignRoi, "revenueFen" | "marginFen" | "spendFen" | "claim
 };
 
 const sortSql: Record<(typeof campaignRoiSortKeys)[number], SQL> = {
-  roi: sql`"roiBp"`,
-  revenueFen: sql`"revenueFen"`,
-  marginFen: sql`"marginFen"`,
-  costFen: sql`"costFen"`,
-  leads: sql`leads`,
-  startsOn: sql`"startsOn"`,
-  number: sql`number`,
+  roi: sql`r.roi_bp`,
+  revenueFen: sql`r.revenue`,
+  marginFen: sql`r.margin`,
+  costFen: sql`r.cost`,
+  leads: sql`r.leads`,
+  startsOn: sql`r.starts_on`,
+  number: sql`r.number`,
 };
 
 /**
  * The figures of the campaigns matching `where`, set-based: per campaign one lateral look-up each of
  * its leads, of the invoices (and credit notes) of orders under the registrations its leads became,
- * and of its approved claims — so a page costs its own campaigns' rows, not the invoice table.
+ * and of its approved claims — so a page costs its own campaigns' rows, not the invoice table. Sorted
+ * on the numbers themselves; money leaves as text for BigInt.
  */
 function roiStatement(where: SQL, order: SQL, limit: number, offset: number): SQL {
   return sql`
-    select campaigns.id, campaigns.number, campaigns.name, campaigns.status, b.name as branch, campaigns.starts_on::text as "startsOn", campaigns.ends_on::text as "endsOn",
-           ld.leads, ld.deals, a.orders_won as "ordersWon", a.revenue::text as "revenueFen", a.margin::text as "marginFen",
-           campaigns.spent_fen::text as "spendFen", f.claims::text as "claimsFen", (campaigns.spent_fen + f.claims)::text as "costFen",
-           case when campaigns.spent_fen + f.claims > 0 then round((a.margin - campaigns.spent_fen - f.claims) * 10000.0 / (campaigns.spent_fen + f.claims))::bigint end::text as "roiBp"
-      from campaigns
-      join organizations b on b.id = campaigns.branch_id
-      cross join lateral (
-        select count(*)::int as leads, count(distinct l.deal_registration_id)::int as deals from leads l where l.campaign_id = campaigns.id) ld
-      cross join lateral (
-        select count(distinct i.order_id) filter (where i.kind = 'invoice')::int as orders_won,
-               coalesce(sum(case when i.kind = 'invoice' then x.net else -x.net end), 0)::bigint as revenue,
-               coalesce(sum(case when i.kind = 'invoice' then x.margin else -x.margin end), 0)::bigint as margin
-          from orders o
-          join invoices i on i.order_id = o.id
+    select r.id, r.number, r.name, r.status, r.branch, r.starts_on::text as "startsOn", r.ends_on::text as "endsOn",
+           r.leads, r.deals, r.orders_won as "ordersWon", r.revenue::text as "revenueFen", r.margin::text as "marginFen",
+           r.spend::text as "spendFen", r.claims::text as "claimsFen", r.cost::text as "costFen", r.roi_bp::text as "roiBp"
+      from (
+        select campaigns.id, campaigns.number, campaigns.name, campaigns.status, b.name as branch, campaigns.starts_on, campaigns.ends_on,
+               ld.leads, ld.deals, a.orders_won, a.revenue, a.margin, campaigns.spent_fen as spend, f.claims, campaigns.spent_fen + f.claims as cost,
+               case when campaigns.spent_fen + f.claims > 0
+                    then round((a.margin - campaigns.spent_fen - f.claims) * 10000.0 / (campaigns.spent_fen + f.claims))::bigint end as roi_bp
+          from campaigns
+          join organizations b on b.id = campaigns.branch_id
           cross join lateral (
-            select sum(il.net_fen) as net, sum(coalesce(il.margin_fen, 0)) as margin from invoice_lines il where il.invoice_id = i.id) x
-         where o.deal_registration_id in (
-           select l.deal_registration_id from leads l where l.campaign_id = campaigns.id and l.deal_registration_id is not null)) a
-      cross join lateral (
-        select coalesce(sum(fc.approved_fen), 0)::bigint as claims
-          from fund_applications fa join fund_claims fc on fc.application_id = fa.id and fc.status = 'approved'
-         where fa.campaign_id = campaigns.id) f
-     where ${where}
+            select count(*)::int as leads, count(distinct l.deal_registration_id)::int as deals from leads l where l.campaign_id = campaigns.id) ld
+          cross join lateral (
+            select count(distinct i.order_id) filter (where i.kind = 'invoice')::int as orders_won,
+                   coalesce(sum(case when i.kind = 'invoice' then x.net else -x.net end), 0)::bigint as revenue,
+                   coalesce(sum(case when i.kind = 'invoice' then x.margin else -x.margin end), 0)::bigint as margin
+              from orders o
+              join invoices i on i.order_id = o.id
+              cross join lateral (
+                select sum(il.net_fen) as net, sum(coalesce(il.margin_fen, 0)) as margin from invoice_lines il where il.invoice_id = i.id) x
+             where o.deal_registration_id in (
+               select l.deal_registration_id from leads l where l.campaign_id = campaigns.id and l.deal_registration_id is not null)) a
+          cross join lateral (
+            select coalesce(sum(fc.approved_fen), 0)::bigint as claims
+              from fund_applications fa join fund_claims fc on fc.application_id = fa.id and fc.status = 'approved'
+             where fa.campaign_id = campaigns.id) f
+         where ${where}) r
      order by ${order}
      limit ${limit} offset ${offset}`;
 }
@@ -127,7 +132,7 @@ export async function listCampaignRoi(ctx: Ctx, query: CampaignRoiQuery): Promis
   );
   const dir = query.dir === "desc" ? sql`desc nulls last` : sql`asc nulls first`;
   const [rows, [total]] = await Promise.all([
-    ctx.db.execute<RawRoi>(roiStatement(where, sql`${sortSql[query.sort]} ${dir}, number desc`, query.size, (query.page - 1) * query.size)),
+    ctx.db.execute<RawRoi>(roiStatement(where, sql`${sortSql[query.sort]} ${dir}, r.number desc`, query.size, (query.page - 1) * query.size)),
     ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from campaigns where ${where}`),
   ]);
   return { rows: rows.map(toRoi), total: total?.n ?? 0, page: query.page, size: query.size };
@@ -137,7 +142,7 @@ export async function listCampaignRoi(ctx: Ctx, query: CampaignRoiQuery): Promis
 export async function getCampaignRoi(ctx: Ctx, campaignId: string): Promise<CampaignRoi> {
   authorize(ctx.actor, "marketing:read");
   if (!isUuid(campaignId)) throw new NotFoundError("campaign");
-  const [row] = await ctx.db.execute<RawRoi>(roiStatement(sql`campaigns.id = ${campaignId}::uuid and ${campaignScope(ctx.actor)}`, sql`campaigns.id`, 1, 0));
+  const [row] = await ctx.db.execute<RawRoi>(roiStatement(sql`campaigns.id = ${campaignId}::uuid and ${campaignScope(ctx.actor)}`, sql`r.id`, 1, 0));
   if (!row) throw new NotFoundError("campaign");
   return toRoi(row);
 }
