@@ -24,6 +24,7 @@ import { homePagesBench } from "./home-pages";
 import { leadImportBench } from "./lead-import";
 import { lighthouseBench } from "./lighthouse";
 import { customer360Bench } from "./customer-360";
+import { campaignRoiBench } from "./campaign-roi";
 import { soakBench } from "./soak";
 import { BENCH_DIR, BENCH_PORT, prepareBenchDatabase, type BenchDatabase } from "./lib/database";
 import { children, ensurePgbench } from "./lib/pgbench";
@@ -110,6 +111,11 @@ async function main() {
   if (wanted("rebate_calc")) {
     log("rebate_calc: one program over 5,000 partners and 2,000,000 invoice lines (the worker's run) beside a bare per-partner sum, 3 rounds …");
     results.rebate_calc = await rebateCalcBench(url, { rounds: 3, log });
+  }
+
+  if (wanted("campaign_roi")) {
+    log("campaign_roi: the campaign ROI list for a quarter over HTTP on 500 campaigns, 5,000 partners and 2,000,000 invoice lines, 200 runs …");
+    results.campaign_roi = await campaignRoiBench(url, { runs: 200, log });
   }
 
   if (wanted("lead_import")) {
@@ -321,11 +327,20 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
       ["rebate_calc", "ratio run / bare sum", rc.ratio, "", `≤ ${rc.aim_ratio}${rc.ok ? " ok" : " MISSED"}`],
     );
   }
+  const roi = output.campaign_roi as Awaited<ReturnType<typeof campaignRoiBench>> | undefined;
+  if (roi) {
+    rows.push(
+      ["campaign_roi", `ROI list ${roi.query.quarter}, ${roi.campaigns_in_quarter} campaigns, page of ${roi.query.size}, median`, roi.median_ms, "ms", `${roi.attributed_orders.toLocaleString("en")} attributed orders`],
+      ["campaign_roi", `p95 of ${roi.runs} GETs over HTTP`, roi.p95_ms, "ms", `< ${roi.aim_p95_ms}${roi.ok ? " ok" : " MISSED"}`],
+      ["campaign_roi", "loader functions alone, median / p95", `${roi.loader_median_ms} / ${roi.loader_p95_ms}`, "ms", ""],
+      ["campaign_roi", "anchor: GET /login of the same server, p95", roi.anchor_login_page.p95_ms, "ms", `ratio ${roi.ratio_p95_to_anchor ?? "?"}`],
+    );
+  }
   const li = output.lead_import as Awaited<ReturnType<typeof leadImportBench>> | undefined;
   if (li) {
     rows.push(
       ["lead_import", `${li.rows.toLocaleString("en")}-row XLSX (${li.bad_rows} bad, ${li.duplicate_rows} duplicates), read + import`, li.seconds, "s", `< ${li.aim_seconds}${li.seconds < li.aim_seconds ? " ok" : " MISSED"}`],
-      ["lead_import", "rows per second", li.rows_per_s, "rows/s", `read ${li.read_seconds} s, import ${li.import_seconds} s`],
+      ["lead_import", "rows per second", li.rows_per_s, "rows/s", `streamed read + import, RSS growth ${li.rss_growth_mb} MB`],
       ["lead_import", "peak resident memory of the process", li.peak_rss_mb, "MB", `< ${li.aim_rss_mb}${li.peak_rss_mb < li.aim_rss_mb ? " ok" : " MISSED"}`],
     );
   }

@@ -114,6 +114,7 @@ export default [
     route("marketing/budgets/:id", "routes/marketing/budget.tsx"),
     route("marketing/campaigns", "routes/marketing/campaigns.tsx"),
     route("marketing/campaigns/new", "routes/marketing/campaign-new.tsx"),
+    route("marketing/campaigns/roi", "routes/marketing/campaigns-roi.tsx"),
     route("marketing/campaigns/:id", "routes/marketing/campaign.tsx"),
     route("marketing/funds", "routes/marketing/funds.tsx"),
     route("marketing/funds/:id", "routes/marketing/fund.tsx"),

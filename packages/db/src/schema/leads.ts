@@ -46,6 +46,8 @@ export const leads = pgTable(
     assignedAt: timestamp({ withTimezone: true }),
     acceptBy: timestamp({ withTimezone: true }),
     acceptedAt: timestamp({ withTimezone: true }),
+    /** Set when a partner declines: the worker hands the pool lead on to the next partner by the rule. */
+    reassignAt: timestamp({ withTimezone: true }),
     nextStep: text(),
     lostReason: text(),
     competitor: text(),
@@ -61,6 +63,7 @@ export const leads = pgTable(
     index("leads_email_idx").on(t.email).where(sql`${t.email} is not null`),
     index("leads_credit_code_idx").on(t.creditCode).where(sql`${t.creditCode} is not null`),
     index("leads_accept_by_idx").on(t.acceptBy).where(sql`${t.status} = 'assigned'`),
+    index("leads_reassign_at_idx").on(t.reassignAt).where(sql`${t.reassignAt} is not null`),
     index("leads_campaign_id_idx").on(t.campaignId),
     check("leads_contact", sql`${t.mobile} is not null or ${t.email} is not null or ${t.creditCode} is not null`),
     check("leads_assignment", sql`(${t.status} in ('new', 'returned')) = (${t.organizationId} is null)`),

@@ -179,6 +179,7 @@ export const fundApplications = pgTable(
     index("fund_applications_organization_id_created_at_idx").on(t.organizationId, t.createdAt),
     index("fund_applications_status_created_at_idx").on(t.status, t.createdAt),
     index("fund_applications_pool_id_idx").on(t.poolId),
+    index("fund_applications_campaign_id_idx").on(t.campaignId).where(sql`${t.campaignId} is not null`),
     check("fund_applications_dates", sql`${t.endsOn} >= ${t.startsOn} and ${t.claimDueOn} >= ${t.endsOn}`),
     check("fund_applications_amounts", sql`${t.requestedFen} > 0 and (${t.approvedFen} is null or (${t.approvedFen} > 0 and ${t.approvedFen} <= ${t.requestedFen}))`),
   ],

@@ -84,6 +84,7 @@ export const orders = pgTable(
     index("orders_status_submitted_at_idx").on(t.status, t.submittedAt),
     // The desk's "all orders" tab and date ranges without a status: newest first across statuses.
     index("orders_submitted_at_idx").on(t.submittedAt),
+    index("orders_deal_registration_id_idx").on(t.dealRegistrationId).where(sql`${t.dealRegistrationId} is not null`),
     index("orders_supplier_id_submitted_at_idx").on(t.supplierId, t.submittedAt).where(sql`${t.supplierId} is not null`),
     check("orders_total", sql`${t.totalFen} >= 0 and ${t.taxFen} >= 0 and ${t.taxFen} <= ${t.totalFen}`),
     check("orders_rebate_applied", sql`${t.rebateAppliedFen} between 0 and ${t.totalFen}`),

@@ -20,3 +20,4 @@ export * from "./leads-assign";
 export * from "./leads-work";
 export * from "./leads-queries";
 export * from "./leads-import";
+export * from "./campaign-roi";

@@ -1,9 +1,11 @@
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, leadEvents, leads, organizations, type Database, type Lead, type Transaction } from "@cs/db";
 import { authorize } from "../access/authorize";
+import { notify } from "../notifications/notify";
 import { loadBusinessCalendar } from "../service/calendar/load";
 import { recordAudit, toAuditJson } from "../shared/audit";
+import { shanghaiDateTime } from "../shared/dates";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
 import { isUuid, parseInput } from "../shared/parse";
@@ -41,13 +43,26 @@ export async function pickPartner(tx: Transaction, lead: Pick<Lead, "id" | "prov
   return row?.id ?? null;
 }
 
-/** Gives a pool lead to a partner until the accept-by deadline; the caller holds the lead's lock. */
-async function giveTo(tx: Transaction, lead: Lead, organizationId: string, actorId: string | null, how: "rule" | "hand" | "sweep", now: Date) {
+/**
+ * Gives a pool lead to a partner until the accept-by deadline, and tells the partner's users who
+ * work leads (a notice, and an e-mail through the outbox) in the same transaction; the caller
+ * holds the lead's lock.
+ */
+async function giveTo(tx: Transaction, lead: Lead, organizationId: string, actorId: string | null, how: LeadHandOn, now: Date) {
   const acceptBy = leadAcceptBy(now, await loadBusinessCalendar(tx));
-  await tx.update(leads).set({ status: "assigned", organizationId, assignedAt: now, acceptBy, acceptedAt: null, updatedAt: now }).where(eq(leads.id, lead.id));
+  await tx.update(leads).set({ status: "assigned", organizationId, assignedAt: now, acceptBy, acceptedAt: null, reassignAt: null, updatedAt: now }).where(eq(leads.id, lead.id));
   await tx.insert(leadEvents).values({ leadId: lead.id, organizationId, kind: "assigned", data: { how, acceptBy: acceptBy.toISOString() }, actorId, createdAt: now });
+  await notify(tx, {
+    audiences: [{ organizationId, permission: "own_lead:work" }],
+    kind: "lead.assigned",
+    entityType: "lead",
+    entityId: lead.id,
+    params: { lead: lead.company ?? lead.name, acceptBy: shanghaiDateTime(acceptBy) },
+  });
   return acceptBy;
 }
+
+type LeadHandOn = "rule" | "hand" | "sweep" | "declined";
 
 async function lockLead(tx: Transaction, leadId: string) {
   if (!isUuid(leadId)) throw new NotFoundError("lead");
@@ -109,16 +124,17 @@ export async function unassignLead(ctx: Ctx, raw: unknown) {
   });
 }
 
-export type SweepResult = { returned: number; reassigned: number };
+export type SweepResult = { returned: number; reassigned: number; declined: number };
 
 /**
  * The worker's sweep: every lead still unaccepted past its accept-by deadline goes back to the pool
  * (an `expired` event naming the partner) and on to the next partner by the rule — never one it
- * went to before; with none left it stays in the pool as returned. Each lead in its own short
+ * went to before; with none left it stays in the pool as returned. A lead a partner declined
+ * (marked `reassign_at` by the hand-back) goes on the same way. Each lead in its own short
  * transaction, claimed with SKIP LOCKED so two workers never sweep the same lead.
  */
 export async function sweepOverdueLeads(db: Database, now: Date = new Date(), batch = 100): Promise<SweepResult> {
-  const result: SweepResult = { returned: 0, reassigned: 0 };
+  const result: SweepResult = { returned: 0, reassigned: 0, declined: 0 };
   for (;;) {
     const done = await db.transaction(async (tx) => {
       const [lead] = await tx
@@ -131,20 +147,55 @@ export async function sweepOverdueLeads(db: Database, now: Date = new Date(), ba
       if (!lead) return false;
       await tx.update(leads).set({ status: "returned", organizationId: null, assignedAt: null, acceptBy: null, updatedAt: now }).where(eq(leads.id, lead.id));
       await tx.insert(leadEvents).values({ leadId: lead.id, organizationId: lead.organizationId, kind: "expired", data: { acceptBy: lead.acceptBy?.toISOString() ?? null }, createdAt: now });
-      const next = await pickPartner(tx, lead);
-      const acceptBy = next ? await giveTo(tx, { ...lead, status: "returned", organizationId: null }, next, null, "sweep", now) : null;
+      const next = await handOn(tx, { ...lead, status: "returned", organizationId: null }, "sweep", now);
       await tx.insert(auditLog).values({
         actorId: null,
         action: "lead.expire",
         entity: "lead",
         entityId: lead.id,
         before: toAuditJson({ status: lead.status, organizationId: lead.organizationId, acceptBy: lead.acceptBy }),
-        after: toAuditJson(next ? { status: "assigned", organizationId: next, acceptBy } : { status: "returned", organizationId: null }),
+        after: toAuditJson(next ?? { status: "returned", organizationId: null }),
       });
       result.returned++;
       if (next) result.reassigned++;
       return true;
     });
-    if (!done || result.returned >= batch) return result;
+    if (!done || result.returned >= batch) break;
   }
+  if (result.returned >= batch) return result;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const [lead] = await tx
+        .select()
+        .from(leads)
+        .where(and(inArray(leads.status, [...leadPoolStatuses]), lte(leads.reassignAt, now)))
+        .orderBy(asc(leads.reassignAt))
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!lead) return false;
+      const next = await handOn(tx, lead, "declined", now);
+      // with no partner left it stays in the pool for staff, no longer marked
+      if (!next) await tx.update(leads).set({ reassignAt: null }).where(eq(leads.id, lead.id));
+      await tx.insert(auditLog).values({
+        actorId: null,
+        action: "lead.reassign",
+        entity: "lead",
+        entityId: lead.id,
+        before: toAuditJson({ status: lead.status, organizationId: null }),
+        after: toAuditJson(next ?? { status: lead.status, organizationId: null }),
+      });
+      result.declined++;
+      if (next) result.reassigned++;
+      return true;
+    });
+    if (!done || result.returned + result.declined >= batch) return result;
+  }
+}
+
+/** A pool lead on to the next partner by the rule, if any is left. */
+async function handOn(tx: Transaction, lead: Lead, how: LeadHandOn, now: Date) {
+  const next = await pickPartner(tx, lead);
+  if (!next) return null;
+  const acceptBy = await giveTo(tx, lead, next, null, how, now);
+  return { status: "assigned" as const, organizationId: next, acceptBy };
 }

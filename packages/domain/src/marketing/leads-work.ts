@@ -38,7 +38,10 @@ export async function acceptLead(ctx: Ctx, raw: unknown) {
 
 export const declineLeadInput = z.object({ leadId: z.string(), reason: requiredText(500) });
 
-/** The partner declines a lead assigned to it, with a reason: it goes back to the pool for staff. */
+/**
+ * The partner declines a lead assigned to it, with a reason: it goes back to the pool, marked for the
+ * worker (sweepOverdueLeads) to pass on to the next partner by the rule — never this one again.
+ */
 export async function declineLead(ctx: Ctx, raw: unknown) {
   const input = parseInput(declineLeadInput, raw);
   return inTransaction(ctx, async (tx) => {

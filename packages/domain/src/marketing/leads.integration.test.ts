@@ -8,13 +8,14 @@ import { addDays, shanghaiToday } from "../shared/dates";
 import { expectDomainError } from "../testing/billing";
 import { ctxOf, newKey, orgByCode, seedDemoData, unusedCreditCode } from "../testing/demo";
 import { expectUnchanged } from "../testing/unchanged";
+import { ValidationError } from "../shared/errors";
 import { registerDeal } from "./deals";
 import { LANDING_MAX_PER_WINDOW } from "./lead-rules";
 import { captureLead, createLead } from "./leads";
 import { assignLead, sweepOverdueLeads, unassignLead } from "./leads-assign";
 import { getLead, leadForDeal, leadListQuery, listLeads } from "./leads-queries";
 import { acceptLead, declineLead, loseLead, progressLead } from "./leads-work";
-import { importLeads, readLeadXlsx } from "./leads-import";
+import { importLeads, readLeadXlsx, type LeadImportRow } from "./leads-import";
 import { DEMO_LANDING_CODE, seedDemoMarketing } from "./seed-demo";
 import ExcelJS from "exceljs";
 
@@ -138,7 +139,7 @@ describe("distribution", () => {
     const first = (await assignLead(marketing, { leadId })).organizationId;
     await pastDeadline(leadId);
     const swept = await sweepOverdueLeads(db);
-    expect(swept).toEqual({ returned: 1, reassigned: 1 });
+    expect(swept).toEqual({ returned: 1, reassigned: 1, declined: 0 });
     const after = await leadRow(leadId);
     const second = after.organizationId!;
     expect(after.status).toBe("assigned");
@@ -150,7 +151,7 @@ describe("distribution", () => {
     expect([first, second]).not.toContain(third);
     const kinds = (await eventsOf(leadId)).map((e) => e.kind);
     expect(kinds).toEqual(["captured", "assigned", "expired", "assigned", "expired", "assigned"]);
-    expect(await sweepOverdueLeads(db)).toEqual({ returned: 0, reassigned: 0 });
+    expect(await sweepOverdueLeads(db)).toEqual({ returned: 0, reassigned: 0, declined: 0 });
   });
 });
 
@@ -179,6 +180,36 @@ describe("the partner's work", () => {
     const onTime = await assignedTo("DL-0001");
     expect(await acceptLead(dealer, { leadId: onTime })).toEqual({ leadId: onTime, status: "accepted" });
     await expectDomainError(acceptLead(dealer, { leadId: onTime }), { code: "leads.errors.notAwaitingAcceptance" });
+  });
+
+  it("tells the partner's users of an assignment, and passes a declined lead on by the rule to a partner other than the decliner", async () => {
+    const noticesOf = async (leadId: string) =>
+      db.execute<{ login: string; kind: string; params: { lead: string; acceptBy: string } }>(sql`
+        select u.login, n.kind, n.params from notifications n join users u on u.id = n.user_id where n.entity_type = 'lead' and n.entity_id = ${leadId} order by n.created_at, u.login`);
+    const outboxOf = async (leadId: string) => db.execute<{ to_address: string }>(sql`select to_address from email_outbox where template = 'lead.assigned' and params->>'entityId' = ${leadId}`);
+    const leadId = await assignedTo("DL-0001");
+    const first = await noticesOf(leadId);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.map((n) => n.login)).toContain("dealer@demo.cn");
+    expect(first.map((n) => n.login)).not.toContain("dealer2@demo.cn");
+    expect(first[0]).toMatchObject({ kind: "lead.assigned", params: { lead: "客户公司", acceptBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/) } });
+    expect((await outboxOf(leadId)).map((r) => r.to_address)).toContain("dealer@demo.cn");
+
+    await declineLead(dealer, { leadId, reason: "不在我们的区域" });
+    expect(await leadRow(leadId)).toMatchObject({ status: "returned", organizationId: null, reassignAt: expect.any(Date) });
+    const swept = await sweepOverdueLeads(db);
+    expect(swept.declined).toBe(1);
+    // the other partner of the province, by the rule; the decliner is never picked again
+    expect(await leadRow(leadId)).toMatchObject({ status: "assigned", organizationId: dl2, reassignAt: null });
+    expect((await noticesOf(leadId)).map((n) => n.login)).toContain("dealer2@demo.cn");
+    const assigned = (await eventsOf(leadId)).filter((e) => e.kind === "assigned");
+    expect(assigned.map((e) => [e.organizationId, (e.data as { how: string }).how])).toEqual([[dl1, "hand"], [dl2, "declined"]]);
+    await declineLead(dealer2, { leadId, reason: "忙不过来" });
+    await sweepOverdueLeads(db);
+    const third = await leadRow(leadId);
+    expect(third.status).toBe("assigned");
+    expect([dl1, dl2]).not.toContain(third.organizationId);
+    expect((await sweepOverdueLeads(db)).declined).toBe(0);
   });
 
   it("declines back to the pool, works a lead and closes it as lost", async () => {
@@ -226,11 +257,13 @@ describe("import", () => {
     sheet.addRow(["", "丙公司", "13700000003", "", "", "", "", ""]); // row 4: no name
     sheet.addRow(["丁", "丁公司", "123", "bad-mail", "", "", "", ""]); // row 5: bad mobile and e-mail
     sheet.addRow(["乙二", "乙公司", "", "YI@example.cn", "", "", "", ""]); // row 6: row 3 again by e-mail
-    const rows = await readLeadXlsx(new Uint8Array(await book.xlsx.writeBuffer()));
+    const rows: LeadImportRow[] = [];
+    for await (const r of readLeadXlsx(new Uint8Array(await book.xlsx.writeBuffer()))) rows.push(r);
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
+    const file = { name: "leads.xlsx", bytes: 1234 };
     const campaign = (await db.execute<{ id: string }>(sql`select id from campaigns where code = 'bj-roadshow'`))[0]!.id;
     const before = (await db.select().from(leads)).length;
-    const result = await importLeads(marketing, { _key: newKey(), campaignId: campaign }, rows);
+    const result = await importLeads(marketing, { _key: newKey(), campaignId: campaign }, { file, rows });
     expect(result).toMatchObject({ rows: 5, created: 1, merged: 2 });
     expect(result.errors).toEqual([
       { row: 4, column: "name", message: "validation.required" },
@@ -242,6 +275,46 @@ describe("import", () => {
     expect(yi).toMatchObject({ mobile: "13700000002", source: "import", campaignId: campaign, status: "new" });
     expect((await eventsOf(yi!.id)).map((e) => e.kind)).toEqual(["captured", "merged"]);
     expect((await eventsOf(existing.leadId)).map((e) => e.kind)).toEqual(["captured", "merged"]);
-    await expectDomainError(importLeads(dealer, { _key: newKey() }, rows), { code: "errors.forbidden" });
+    await expectDomainError(importLeads(dealer, { _key: newKey() }, { file, rows }), { code: "errors.forbidden" });
+  });
+
+  it("streams past a batch: duplicates across batches merge, a merged row's new key leads to the same lead, odd text survives, and a refusal mid-file keeps nothing", async () => {
+    const existing = await enter({ mobile: "13611000000" });
+    const mobileOf = (i: number) => `139${String(i).padStart(8, "0")}`;
+    const oddName = '名"字\\ ,{x} NULL';
+    function* sheet(n: number, bad?: number): Generator<LeadImportRow> {
+      for (let i = 1; i <= n; i++) {
+        if (i === bad) yield { row: i + 1, cells: ["坏", "", "1", "", "", "", "", ""] };
+        // row 2: the live lead by mobile, with an e-mail the file meets again 9,000 rows later
+        else if (i === 1) yield { row: 2, cells: ["甲", "", "13611000000", "alias@example.cn", "", "", "", ""] };
+        else if (i === 9001) yield { row: i + 1, cells: ["甲二", "", "", "ALIAS@example.cn", "", "", "", ""] };
+        // every row past 7,000 repeats the row 6,000 before it (an earlier batch)
+        else if (i > 7000 && i % 10 === 0) yield { row: i + 1, cells: [`重复${i}`, "", mobileOf(i - 6000), "", "", "", "", ""] };
+        else yield { row: i + 1, cells: [i === 2 ? oddName : `联系人${i}`, `公司${i}`, mobileOf(i), "", "", "", "", ""] };
+      }
+    }
+    const before = (await db.execute<{ n: number }>(sql`select count(*)::int as n from leads`))[0]!.n;
+    const file = { name: "big.csv", bytes: 99 };
+    await expectUnchanged(db, () => expectDomainError(importLeads(marketing, { _key: newKey() }, { file, rows: sheet(0) }), { fields: { file: ["leads.import.empty"] } }));
+    async function* unreadable(): AsyncGenerator<LeadImportRow> {
+      yield* sheet(6000);
+      throw new ValidationError({ file: ["leads.import.unreadable"] });
+    }
+    await expectUnchanged(db, () => expectDomainError(importLeads(marketing, { _key: newKey() }, { file, rows: unreadable() }), { fields: { file: ["leads.import.unreadable"] } }));
+
+    const key = newKey();
+    const result = await importLeads(marketing, { _key: key }, { file, rows: sheet(12_000, 3) });
+    const repeats = Array.from({ length: 12_000 }, (_, k) => k + 1).filter((i) => i > 7000 && i % 10 === 0).length;
+    expect(result).toMatchObject({ rows: 12_000, created: 12_000 - 1 - 2 - repeats, merged: 2 + repeats });
+    expect(result.errors).toEqual([{ row: 4, column: "mobile", message: "validation.mobile" }]);
+    expect((await db.execute<{ n: number }>(sql`select count(*)::int as n from leads`))[0]!.n).toBe(before + result.created);
+    expect((await eventsOf(existing.leadId)).map((e) => e.kind)).toEqual(["captured", "merged", "merged"]);
+    const [odd] = await db.select().from(leads).where(eq(leads.mobile, mobileOf(2)));
+    expect(odd!.name).toBe(oddName);
+    const [twin] = await db.select({ id: leads.id }).from(leads).where(eq(leads.mobile, mobileOf(1010)));
+    expect((await eventsOf(twin!.id)).map((e) => e.kind).sort()).toEqual(["captured", "merged"]);
+    // the same form sent again is a replay, not a second import; the key with another file is refused
+    expect(await importLeads(marketing, { _key: key }, { file, rows: sheet(12_000, 3) })).toEqual(result);
+    await expectDomainError(importLeads(marketing, { _key: key }, { file: { ...file, bytes: 100 }, rows: sheet(1) }), { code: "errors.keyReused" });
   });
 });

@@ -16,3 +16,11 @@ export function quarterChoices(today: string, count = 5): string[] {
   }
   return out;
 }
+
+/** `2026-Q4` → its first and last day. */
+export function quarterBounds(quarter: string): { from: string; to: string } {
+  const year = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(6));
+  const lastDay = [31, 30, 30, 31][q - 1]!;
+  return { from: `${year}-${String(q * 3 - 2).padStart(2, "0")}-01`, to: `${year}-${String(q * 3).padStart(2, "0")}-${lastDay}` };
+}

@@ -18,6 +18,9 @@ export function noticeHref(entityType: string, entityId: string): string | null 
       return `/service/requests/${entityId}`;
     case "payment_notice":
       return "/finance/payment-notices";
+    case "lead":
+      // lead notices go to partners only: the portal's lead page
+      return `/leads/${entityId}`;
     default:
       return null;
   }

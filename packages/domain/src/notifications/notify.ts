@@ -2,9 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { executePrepared, type Transaction } from "@cs/db";
 import { roleNames, roles, type Permission, type Role } from "../access/permissions";
 import { hasKey } from "../shared/keys";
-
-/** A PostgreSQL array literal bound as one parameter (drizzle would expand a JS array into a list). */
-const pgArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+import { pgArray } from "../shared/pg-array";
 
 /** Roles of an audience that hold a permission, computed once from the role table. */
 function rolesWith(permission: Permission, audience: "partner" | "staff"): Role[] {

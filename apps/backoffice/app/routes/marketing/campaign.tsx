@@ -2,19 +2,21 @@ import { randomUUID } from "node:crypto";
 import { localName } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
-import { getCampaign, shanghaiToday } from "@cs/domain";
+import { getCampaign, getCampaignRoi, shanghaiToday } from "@cs/domain";
 import { budgetCategories } from "@cs/domain/shared/schema-vocabulary";
 import { Alert, Button, Card, Money, PageHeader, SelectField, TextField, buttonClass, formatDate, formatDateTime, formatMoney } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { domainCtx, guarded } from "@cs/web/server";
 import { runCampaignAction } from "./campaign-actions.server";
+import { CampaignRoiCard } from "./roi-figures";
 import { CampaignStatusBadge } from "./status-badge";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/campaign";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
-  return { ...(await getCampaign(ctx, params.id)), formKey: randomUUID(), today: shanghaiToday() };
+  const [campaign, roi] = await Promise.all([getCampaign(ctx, params.id), getCampaignRoi(ctx, params.id)]);
+  return { ...campaign, roi, formKey: randomUUID(), today: shanghaiToday() };
 });
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
@@ -28,7 +30,7 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
   const [search] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const { campaign: c, lines, spends, canManage, canApprove, formKey, today } = loaderData;
+  const { campaign: c, lines, spends, canManage, canApprove, formKey, today, roi } = loaderData;
   const result = (actionData ?? undefined) as ActionResult;
   const field = useFieldErrors(result);
   const locale = i18n.language;
@@ -103,6 +105,7 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
           </div>
         </Card>
       </div>
+      <CampaignRoiCard roi={roi} />
       {(canApprove && c.status === "draft") || (canManage && (c.status === "approved" || c.status === "running")) ? (
         <Form method="post" className="flex flex-wrap gap-2">
           <CsrfInput />

@@ -50,11 +50,16 @@ export default function Campaigns({ loaderData }: Route.ComponentProps) {
       <PageHeader
         title={t("marketing.campaigns.title")}
         actions={
-          canManage ? (
-            <Link to="/marketing/campaigns/new" className={buttonClass()}>
-              {t("marketing.campaigns.new")}
+          <>
+            <Link to="/marketing/campaigns/roi" className={buttonClass("ghost")}>
+              {t("marketing.roi.open")}
             </Link>
-          ) : null
+            {canManage ? (
+              <Link to="/marketing/campaigns/new" className={buttonClass()}>
+                {t("marketing.campaigns.new")}
+              </Link>
+            ) : null}
+          </>
         }
       >
         <p className="text-sm text-slate-600">{t("marketing.campaigns.intro")}</p>

@@ -22,7 +22,7 @@ export const action = guarded(async function action({ context, request }: Route.
   try {
     const sheet = await readLeadSheet(form.get("file"));
     if (hasKey(sheet, "error")) return data<ImportReply>({ imported: null, problem: sheet.error }, { status: 400 });
-    const imported = await importLeads(domainCtx(context, request), { _key: form.get("_key"), campaignId: form.get("campaignId") }, sheet.rows);
+    const imported = await importLeads(domainCtx(context, request), { _key: form.get("_key"), campaignId: form.get("campaignId") }, sheet.source);
     return data<ImportReply>({ imported, problem: null });
   } catch (error) {
     return actionError(error, form);

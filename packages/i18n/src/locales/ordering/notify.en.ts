@@ -46,6 +46,10 @@ export const en: Widen<typeof zhCN> = {
       rejected: "Payment notice {{number}} returned: {{reason}}",
     },
     repair,
+    lead: {
+      default: "Lead {{lead}} was updated",
+      assigned: "A new lead was assigned to you: {{lead}}. Please accept it by {{acceptBy}}",
+    },
     verify: {
       default: "Verification code",
       loginCode: "Your verification code is {{code}}, valid for {{minutes}} minutes. Do not share it with anyone",

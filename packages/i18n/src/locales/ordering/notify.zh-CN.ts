@@ -44,6 +44,10 @@ export const zhCN = {
       rejected: "付款通知 {{number}} 已退回：{{reason}}",
     },
     repair,
+    lead: {
+      default: "线索 {{lead}} 已更新",
+      assigned: "新线索已分配给您：{{lead}}，请在 {{acceptBy}} 前接受",
+    },
     verify: {
       default: "验证码通知",
       loginCode: "您的验证码是 {{code}}，{{minutes}} 分钟内有效。请勿告诉他人",

@@ -1,0 +1,2 @@
+CREATE INDEX "orders_deal_registration_id_idx" ON "orders" USING btree ("deal_registration_id") WHERE "orders"."deal_registration_id" is not null;--> statement-breakpoint
+CREATE INDEX "fund_applications_campaign_id_idx" ON "fund_applications" USING btree ("campaign_id") WHERE "fund_applications"."campaign_id" is not null;
