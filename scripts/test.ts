@@ -12,6 +12,7 @@ const steps: Step[] = [
   { name: "typecheck (packages and apps)", command: "npx", args: ["turbo", "run", "typecheck"] },
   { name: "typecheck (root tooling)", command: "npx", args: ["tsc", "-p", "tsconfig.tooling.json"] },
   { name: "lint", command: "npx", args: ["eslint", "."] },
+  { name: "structure (folder cycles, copied code)", command: "npx", args: ["tsx", "scripts/lint-structure.ts"] },
   { name: "unit + integration tests", command: "npx", args: ["vitest", "run"] },
   { name: "build", command: "npm", args: ["run", "build"] },
   { name: "end-to-end tests", command: "npx", args: ["tsx", "scripts/e2e.ts"] },

@@ -25,3 +25,4 @@ export * from "./filter-form";
 export * from "./search";
 export * from "./payment-notices";
 export * from "./shared-routes";
+export * from "./marketing-columns";

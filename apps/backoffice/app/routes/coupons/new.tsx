@@ -4,7 +4,7 @@ import { Form, Link, redirect, useNavigation, useSearchParams } from "react-rout
 import { couponPartnerChoices, issueCoupon, issueTierCoupons, shanghaiToday } from "@cs/domain";
 import { partnerTiers } from "@cs/domain/shared/schema-vocabulary";
 import { Button, Card, PageHeader, SelectField, TextField } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
+import { FormAlert, FormKeys, useFormResult } from "@cs/web";
 import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 
@@ -34,9 +34,7 @@ export default function IssueCoupon({ loaderData, actionData }: Route.ComponentP
   const navigation = useNavigation();
   const [search] = useSearchParams();
   const tierMode = search.get("mode") === "tier";
-  const result = actionData as ActionResult;
-  const field = useFieldErrors(result);
-  const initial = submittedValue(result);
+  const { result, errors: field, value: initial } = useFormResult(actionData);
   const { partners, formKey, today } = loaderData;
   const tierOptions = partnerTiers.map((s) => ({ value: s, label: t(`org.tiers.${s}`) }));
   return (
@@ -45,8 +43,7 @@ export default function IssueCoupon({ loaderData, actionData }: Route.ComponentP
       <Card>
         <FormAlert result={result} />
         <Form method="post" className="grid max-w-3xl gap-3 sm:grid-cols-2">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={formKey} />
+          <FormKeys formKey={formKey} />
           {tierMode ? (
             <>
               <input type="hidden" name="mode" value="tier" />

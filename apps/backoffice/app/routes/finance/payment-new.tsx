@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect, useNavigation } from "react-router";
 import { allocateCredit, paymentForm, paymentMethodOptions, recordPayment } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue, FormKeys } from "@cs/web";
 import { actionError, domainCtx, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/payment-new";
 
@@ -63,8 +63,7 @@ export default function RecordPayment({ loaderData, actionData }: Route.Componen
       ) : null}
       {partner && position ? (
         <Form method="post" className="space-y-4">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={formKey} />
+          <FormKeys formKey={formKey} />
           <input type="hidden" name="organizationId" value={partner.id} />
           <FormAlert result={result} />
           <Alert tone="info">

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, useNavigation, useSearchParams } from "react-router";
 import { can, listPaymentNotices, paymentNoticeListQuery } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextField } from "@cs/ui";
-import { CsrfInput, FilterForm, FormAlert, PaymentNoticeList, useFieldErrors, type ActionResult, type PaymentNoticeItem } from "@cs/web";
+import { CsrfInput, FilterForm, FormAlert, PaymentNoticeList, useFieldErrors, type ActionResult, type PaymentNoticeItem, FormKeys } from "@cs/web";
 import { domainCtx, guarded, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/payment-notices";
 import { runPaymentNoticeAction } from "./payment-notices.server";
@@ -32,8 +32,7 @@ function Decide({ notice, formKey, result }: { notice: PaymentNoticeItem; formKe
     <div className="mt-2 flex flex-wrap items-end gap-3">
       {mine ? <FormAlert result={result} /> : null}
       <Form method="post">
-        <CsrfInput />
-        <input type="hidden" name="_key" value={formKey} />
+        <FormKeys formKey={formKey} />
         <input type="hidden" name="noticeId" value={notice.id} />
         <Button name="intent" value="confirm" disabled={busy} title={t("billing.notices.confirmHint")} aria-label={`${t("billing.notices.confirm")} ${notice.number}`}>
           {t("billing.notices.confirm")}

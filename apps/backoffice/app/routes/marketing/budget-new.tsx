@@ -4,8 +4,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { authorize, createBudgetPool, marketingChoices, quarterChoices, shanghaiToday } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
+import { FormAlert, FormKeys, useFormResult } from "@cs/web";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/budget-new";
 
@@ -17,22 +17,17 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  try {
-    const { poolId } = await createBudgetPool(ctx, readForm(form));
-    return redirect(`/marketing/budgets/${poolId}?done=created`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  return submitForm(request, async (fields) => {
+      const { poolId } = await createBudgetPool(ctx, fields);
+      return redirect(`/marketing/budgets/${poolId}?done=created`);
+  });
 });
 
 export default function NewBudgetPool({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
-  const result = actionData as ActionResult;
-  const field = useFieldErrors(result);
+  const { result, errors: field, value: initial } = useFormResult(actionData);
   const zh = i18n.language === "zh-CN";
-  const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
   return (
     <>
       <PageHeader title={t("marketing.pools.newTitle")} />
@@ -40,8 +35,7 @@ export default function NewBudgetPool({ loaderData, actionData }: Route.Componen
       <Card>
         <FormAlert result={result} />
         <Form method="post" className="grid max-w-2xl gap-3 sm:grid-cols-2">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={loaderData.formKey} />
+          <FormKeys formKey={loaderData.formKey} />
           <SelectField label={t("marketing.pools.division")} name="divisionId" required defaultValue={initial("divisionId") ?? ""} errors={field("divisionId")} options={loaderData.divisions.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />
           <SelectField label={t("marketing.pools.branch")} name="branchId" required defaultValue={initial("branchId") ?? ""} errors={field("branchId")} options={loaderData.branches.map((b) => ({ value: b.id, label: b.name }))} />
           <SelectField label={t("marketing.pools.quarter")} name="quarter" required defaultValue={initial("quarter") ?? loaderData.quarters[0]} errors={field("quarter")} options={loaderData.quarters.map((q) => ({ value: q, label: q }))} />

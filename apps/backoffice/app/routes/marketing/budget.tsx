@@ -4,8 +4,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { getBudgetPool, raiseBudgetPool } from "@cs/domain";
 import { Alert, Button, Card, Money, PageHeader, TextField, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
+import { FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import { CampaignStatusBadge } from "./status-badge";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/budget";
@@ -20,13 +20,10 @@ export const loader = guarded(async function loader({ context, request, params }
 
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  try {
-    await raiseBudgetPool(ctx, { ...readForm(form), poolId: params.id });
-    return redirect(`/marketing/budgets/${params.id}?done=raised`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  return submitForm(request, async (fields) => {
+      await raiseBudgetPool(ctx, { ...fields, poolId: params.id });
+      return redirect(`/marketing/budgets/${params.id}?done=raised`);
+  });
 });
 
 export default function BudgetPool({ loaderData, actionData }: Route.ComponentProps) {
@@ -89,8 +86,7 @@ export default function BudgetPool({ loaderData, actionData }: Route.ComponentPr
             <p className="mb-3 text-sm text-slate-600">{t("marketing.pools.raise.intro")}</p>
             <FormAlert result={result} />
             <Form method="post" className="grid gap-3 sm:grid-cols-3">
-              <CsrfInput />
-              <input type="hidden" name="_key" value={formKey} />
+              <FormKeys formKey={formKey} />
               <TextField label={t("marketing.pools.raise.amount")} name="amount" inputMode="decimal" required errors={field("amount")} />
               <TextField label={t("marketing.pools.raise.reason")} name="reason" required maxLength={500} errors={field("reason")} />
               <div className="flex items-end">

@@ -5,8 +5,8 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { authorize, createCampaign, listCampaignOwners, marketingChoices } from "@cs/domain";
 import { budgetCategories, campaignTypes } from "@cs/domain/shared/schema-vocabulary";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
+import { FormAlert, FormKeys, useFormResult } from "@cs/web";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/campaign-new";
 
@@ -19,22 +19,17 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  try {
-    const { campaignId } = await createCampaign(ctx, readForm(form));
-    return redirect(`/marketing/campaigns/${campaignId}?done=created`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  return submitForm(request, async (fields) => {
+      const { campaignId } = await createCampaign(ctx, fields);
+      return redirect(`/marketing/campaigns/${campaignId}?done=created`);
+  });
 });
 
 export default function NewCampaign({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
-  const result = actionData as ActionResult;
-  const field = useFieldErrors(result);
+  const { result, errors: field, value: initial } = useFormResult(actionData);
   const zh = i18n.language === "zh-CN";
-  const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
   return (
     <>
       <PageHeader title={t("marketing.campaigns.newTitle")} />
@@ -42,8 +37,7 @@ export default function NewCampaign({ loaderData, actionData }: Route.ComponentP
       <Card>
         <FormAlert result={result} />
         <Form method="post" className="grid max-w-3xl gap-3 sm:grid-cols-2">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={loaderData.formKey} />
+          <FormKeys formKey={loaderData.formKey} />
           <TextField label={t("marketing.campaigns.name")} name="name" required maxLength={200} className="sm:col-span-2" defaultValue={initial("name")} errors={field("name")} />
           <SelectField label={t("marketing.campaigns.type")} name="type" required defaultValue={initial("type") ?? ""} errors={field("type")} options={campaignTypes.map((c) => ({ value: c, label: t(`marketing.types.${c}`) }))} />
           <SelectField label={t("marketing.campaigns.owner")} name="ownerId" required defaultValue={initial("ownerId") ?? loaderData.me} errors={field("ownerId")} options={loaderData.owners.map((o) => ({ value: o.id, label: o.name }))} />

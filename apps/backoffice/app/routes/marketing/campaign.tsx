@@ -5,7 +5,7 @@ import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import { getCampaign, getCampaignRoi, shanghaiToday } from "@cs/domain";
 import { budgetCategories } from "@cs/domain/shared/schema-vocabulary";
 import { Alert, Button, Card, Money, PageHeader, SelectField, TextField, buttonClass, formatDate, formatDateTime, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { domainCtx, guarded } from "@cs/web/server";
 import { runCampaignAction } from "./campaign-actions.server";
 import { CampaignRoiCard } from "./roi-figures";
@@ -129,8 +129,7 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
       <Card title={t("marketing.campaigns.spends.title")}>
         {canManage && (c.status === "approved" || c.status === "running") ? (
           <Form method="post" className="mb-4 grid gap-3 sm:grid-cols-5">
-            <CsrfInput />
-            <input type="hidden" name="_key" value={formKey} />
+            <FormKeys formKey={formKey} />
             <SelectField label={t("marketing.campaigns.spends.category")} name="category" required defaultValue="" errors={field("category")} options={budgetCategories.map((k) => ({ value: k, label: t(`marketing.categories.${k}`) }))} />
             <TextField label={t("marketing.campaigns.spends.amount")} name="amount" inputMode="decimal" required errors={field("amount")} />
             <TextField label={t("marketing.campaigns.spends.spentOn")} name="spentOn" type="date" required defaultValue={today} errors={field("spentOn")} />

@@ -1,10 +1,7 @@
-import type { ColumnDef } from "@tanstack/react-table";
-import { localName } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
-import { Link } from "react-router";
-import { dealListQuery, listBranches, listDealRegistrations, shanghaiToday, type DealRegistrationRow } from "@cs/domain";
-import { DataTable, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
-import { DealStatusBadge, FilterForm, useTableLabels } from "@cs/web";
+import { dealListQuery, listBranches, listDealRegistrations, shanghaiToday } from "@cs/domain";
+import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
+import { FilterForm, useTableLabels, dealColumns } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/deals";
@@ -25,42 +22,7 @@ export default function Deals({ loaderData }: Route.ComponentProps) {
   const labels = useTableLabels();
   const { page, query, branches, today, tabs } = loaderData;
   const locale = i18n.language;
-  const columns: ColumnDef<DealRegistrationRow, unknown>[] = [
-    {
-      id: "number",
-      header: t("deals.columns.number"),
-      meta: { sortKey: "number" },
-      cell: ({ row }) => (
-        <Link to={`/marketing/deals/${row.original.id}`} className="font-mono text-blue-700 underline">
-          {row.original.number}
-        </Link>
-      ),
-    },
-    {
-      id: "partner",
-      header: t("deals.columns.partner"),
-      cell: ({ row }) => (
-        <>
-          <span className="font-mono text-xs">{row.original.partnerCode}</span> {row.original.partner}
-        </>
-      ),
-    },
-    { id: "branch", header: t("deals.columns.branch"), meta: { defaultHidden: true }, cell: ({ row }) => row.original.branch ?? "—" },
-    {
-      id: "customer",
-      header: t("deals.columns.customer"),
-      cell: ({ row }) => (
-        <>
-          <div>{row.original.customerName}</div>
-          <div className="font-mono text-xs text-slate-500">{row.original.customerCreditCode}</div>
-        </>
-      ),
-    },
-    { id: "productLine", header: t("deals.columns.productLine"), cell: ({ row }) => localName(locale === "zh-CN", row.original.productLineZh, row.original.productLineEn) },
-    { id: "expectedClose", header: t("deals.columns.expectedClose"), meta: { sortKey: "expectedCloseOn" }, cell: ({ row }) => formatDate(row.original.expectedCloseOn, locale) },
-    { id: "status", header: t("deals.columns.status"), cell: ({ row }) => <DealStatusBadge status={row.original.status} protectedUntil={row.original.protectedUntil} today={today} /> },
-    { id: "protectedUntil", header: t("deals.columns.protectedUntil"), cell: ({ row }) => (row.original.protectedUntil ? formatDate(row.original.protectedUntil, locale) : "—") },
-  ];
+  const columns = dealColumns(t, locale, today, { base: "/marketing/deals", staff: true });
   return (
     <>
       <PageHeader title={t("deals.title")}>

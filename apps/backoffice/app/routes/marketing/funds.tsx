@@ -1,9 +1,7 @@
-import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Link } from "react-router";
-import { fundListQuery, listBranches, listFundApplications, type FundApplicationRow } from "@cs/domain";
-import { DataTable, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
-import { FilterForm, FundClaimBadge, FundStatusBadge, useTableLabels } from "@cs/web";
+import { fundListQuery, listBranches, listFundApplications } from "@cs/domain";
+import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
+import { FilterForm, useTableLabels, fundColumns } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/funds";
@@ -24,34 +22,7 @@ export default function Funds({ loaderData }: Route.ComponentProps) {
   const labels = useTableLabels();
   const { page, query, branches } = loaderData;
   const locale = i18n.language;
-  const columns: ColumnDef<FundApplicationRow, unknown>[] = [
-    {
-      id: "number",
-      header: t("marketing.funds.columns.number"),
-      meta: { sortKey: "number" },
-      cell: ({ row }) => (
-        <Link to={`/marketing/funds/${row.original.id}`} className="font-mono text-blue-700 underline">
-          {row.original.number}
-        </Link>
-      ),
-    },
-    {
-      id: "partner",
-      header: t("marketing.funds.columns.partner"),
-      cell: ({ row }) => (
-        <>
-          <span className="font-mono text-xs">{row.original.partnerCode}</span> {row.original.partner}
-        </>
-      ),
-    },
-    { id: "branch", header: t("marketing.funds.columns.branch"), meta: { defaultHidden: true }, cell: ({ row }) => row.original.branch ?? "—" },
-    { id: "activity", header: t("marketing.funds.columns.activity"), cell: ({ row }) => row.original.activity },
-    { id: "dates", header: t("marketing.funds.columns.dates"), cell: ({ row }) => `${formatDate(row.original.startsOn, locale)} – ${formatDate(row.original.endsOn, locale)}` },
-    { id: "status", header: t("marketing.funds.columns.status"), cell: ({ row }) => <FundStatusBadge status={row.original.status} /> },
-    { id: "requested", header: t("marketing.funds.columns.requested"), meta: { sortKey: "requestedFen", align: "right" }, cell: ({ row }) => <Money fen={row.original.requestedFen} locale={locale} /> },
-    { id: "approved", header: t("marketing.funds.columns.approved"), meta: { align: "right" }, cell: ({ row }) => (row.original.approvedFen === null ? "—" : <Money fen={row.original.approvedFen} locale={locale} />) },
-    { id: "claim", header: t("marketing.funds.columns.claim"), cell: ({ row }) => (row.original.claimStatus ? <FundClaimBadge status={row.original.claimStatus} /> : "—") },
-  ];
+  const columns = fundColumns(t, locale, { base: "/marketing/funds", staff: true });
   return (
     <>
       <PageHeader title={t("marketing.funds.title")}>

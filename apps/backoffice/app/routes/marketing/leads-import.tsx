@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, data, useNavigation } from "react-router";
 import { importLeads, leadCampaigns, type LeadImportResult } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextField } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, guarded } from "@cs/web/server";
 import { hasKey } from "@cs/domain/shared/keys";
 import { readLeadSheet } from "./leads-import.server";
@@ -47,8 +47,7 @@ export default function ImportLeads({ loaderData, actionData }: Route.ComponentP
         {reply?.problem ? <Alert>{t(reply.problem)}</Alert> : null}
         {imported ? <Alert tone="success">{t("leads.import.done", { rows: imported.rows, created: imported.created, merged: imported.merged, rejected: new Set(imported.errors.map((e) => e.row)).size })}</Alert> : null}
         <Form method="post" encType="multipart/form-data" className="mt-3 grid max-w-2xl gap-3 sm:grid-cols-2">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={loaderData.formKey} />
+          <FormKeys formKey={loaderData.formKey} />
           <TextField label={t("leads.import.file")} name="file" type="file" accept=".xlsx,.csv" required errors={field("file")} />
           <SelectField label={t("leads.fields.campaign")} name="campaignId" defaultValue="" placeholder={t("leads.create.noCampaign")} errors={field("campaignId")} options={loaderData.campaigns.map((c) => ({ value: c.id, label: `${c.number} ${c.name}` }))} />
           <div className="sm:col-span-2">

@@ -3,7 +3,7 @@ import { Form, useNavigation, useSearchParams } from "react-router";
 import { leadCampaigns, setCampaignCode } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import { redirect } from "react-router";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/leads-landing";
@@ -14,13 +14,10 @@ export const loader = guarded(async function loader({ context, request }: Route.
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
-  const form = await request.formData();
-  try {
-    await setCampaignCode(domainCtx(context, request), readForm(form));
-    return redirect("/marketing/leads/landing?done=saved");
-  } catch (error) {
-    return actionError(error, form);
-  }
+  return submitForm(request, async (fields) => {
+      await setCampaignCode(domainCtx(context, request), fields);
+      return redirect("/marketing/leads/landing?done=saved");
+  });
 });
 
 export default function LandingCodes({ loaderData, actionData }: Route.ComponentProps) {

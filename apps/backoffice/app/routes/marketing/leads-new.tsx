@@ -3,8 +3,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { authorize, createLead, leadCampaigns } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
+import { FormAlert, FormKeys, useFormResult } from "@cs/web";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/leads-new";
 
@@ -16,21 +16,16 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 /** A duplicate is merged into the live lead it repeats: the page then opens that lead and says so. */
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
-  const form = await request.formData();
-  try {
-    const { leadId, merged } = await createLead(domainCtx(context, request), readForm(form));
-    return redirect(`/marketing/leads/${leadId}?done=${merged ? "merged" : "created"}`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  return submitForm(request, async (fields) => {
+      const { leadId, merged } = await createLead(domainCtx(context, request), fields);
+      return redirect(`/marketing/leads/${leadId}?done=${merged ? "merged" : "created"}`);
+  });
 });
 
 export default function NewLead({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const result = actionData as ActionResult;
-  const field = useFieldErrors(result);
-  const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
+  const { result, errors: field, value: initial } = useFormResult(actionData);
   const text = (name: string, max: number, extra: { required?: boolean; inputMode?: "tel" | "email"; type?: string } = {}) => (
     <TextField label={t(`leads.fields.${name}`)} name={name} maxLength={max} defaultValue={initial(name)} errors={field(name)} {...extra} />
   );
@@ -41,8 +36,7 @@ export default function NewLead({ loaderData, actionData }: Route.ComponentProps
       <Card>
         <FormAlert result={result} />
         <Form method="post" className="grid max-w-2xl gap-3 sm:grid-cols-2">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={loaderData.formKey} />
+          <FormKeys formKey={loaderData.formKey} />
           {text("name", 100, { required: true })}
           {text("company", 200)}
           {text("mobile", 20, { inputMode: "tel" })}

@@ -1,9 +1,8 @@
-import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
-import { leadCampaigns, leadListQuery, listLeads, type LeadRow } from "@cs/domain";
-import { DataTable, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";
-import { FilterForm, LeadStatusBadge, useTableLabels } from "@cs/web";
+import { leadCampaigns, leadListQuery, listLeads } from "@cs/domain";
+import { DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { FilterForm, useTableLabels, leadColumns } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { MarketingTabs } from "./tabs";
 import type { Route } from "./+types/leads";
@@ -24,28 +23,7 @@ export default function Leads({ loaderData }: Route.ComponentProps) {
   const labels = useTableLabels();
   const { page, query, campaigns } = loaderData;
   const locale = i18n.language;
-  const columns: ColumnDef<LeadRow, unknown>[] = [
-    {
-      id: "name",
-      header: t("leads.columns.name"),
-      meta: { sortKey: "name" },
-      cell: ({ row }) => (
-        <Link to={`/marketing/leads/${row.original.id}`} className="text-blue-700 underline">
-          {row.original.name}
-        </Link>
-      ),
-    },
-    { id: "company", header: t("leads.columns.company"), cell: ({ row }) => row.original.company ?? "—" },
-    { id: "contact", header: t("leads.columns.contact"), cell: ({ row }) => [row.original.mobile, row.original.email].filter(Boolean).join(" · ") || "—" },
-    { id: "city", header: t("leads.columns.city"), cell: ({ row }) => [row.original.province, row.original.city].filter(Boolean).join(" ") || "—" },
-    { id: "interest", header: t("leads.columns.interest"), meta: { defaultHidden: true }, cell: ({ row }) => row.original.interest ?? "—" },
-    { id: "source", header: t("leads.columns.source"), cell: ({ row }) => t(`leads.sources.${row.original.source}`) },
-    { id: "campaign", header: t("leads.columns.campaign"), meta: { defaultHidden: true }, cell: ({ row }) => row.original.campaign ?? "—" },
-    { id: "status", header: t("leads.columns.status"), cell: ({ row }) => <LeadStatusBadge status={row.original.status} /> },
-    { id: "partner", header: t("leads.columns.partner"), cell: ({ row }) => (row.original.partnerCode ? `${row.original.partnerCode} ${row.original.partner}` : "—") },
-    { id: "acceptBy", header: t("leads.columns.acceptBy"), meta: { sortKey: "acceptBy" }, cell: ({ row }) => (row.original.acceptBy ? formatDateTime(row.original.acceptBy, locale) : "—") },
-    { id: "createdAt", header: t("leads.columns.createdAt"), meta: { sortKey: "createdAt" }, cell: ({ row }) => formatDateTime(row.original.createdAt, locale) },
-  ];
+  const columns = leadColumns(t, locale, { base: "/marketing/leads", staff: true });
   return (
     <>
       <PageHeader

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
 import { countReassignable, listBranches, listOwnerCandidates, organizationListQuery, reassignAccountOwner } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
+import { FormAlert, type ActionResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, guarded, readForm, searchParamsObject } from "@cs/web/server";
 import type { Route } from "./+types/reassign";
 
@@ -58,8 +58,7 @@ export default function ReassignOwner({ loaderData, actionData }: Route.Componen
           <p className="text-slate-600">{t("relations.owner.reassignNone")}</p>
         ) : (
           <Form method="post" className="space-y-4">
-            <CsrfInput />
-            <input type="hidden" name="_key" value={loaderData.formKey} />
+            <FormKeys formKey={loaderData.formKey} />
             <input type="hidden" name="expected" value={count} />
             <FormAlert result={result} />
             <p className="text-slate-700">{t("relations.owner.reassignIntro", { count })}</p>

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { can, payoutMethods, payoutRebate, rebateAccount } from "@cs/domain";
 import { Alert, Button, Card, DataTable, Money, PageHeader, SelectField, TextField, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, rebateLedgerColumns, useFieldErrors, useTableLabels, type ActionResult, submittedValue } from "@cs/web";
+import { FormAlert, rebateLedgerColumns, useFieldErrors, useTableLabels, type ActionResult, submittedValue, FormKeys } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded, submitForm } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/balance";
@@ -56,8 +56,7 @@ export default function RebateBalance({ loaderData, actionData }: Route.Componen
               <p className="mb-3 text-sm text-slate-600">{t("rebateBalance.payout.intro")}</p>
               <FormAlert result={result} />
               <Form method="post" className="grid gap-3 sm:grid-cols-2">
-                <CsrfInput />
-                <input type="hidden" name="_key" value={formKey} />
+                <FormKeys formKey={formKey} />
                 <TextField label={t("rebateBalance.payout.amount")} name="amount" inputMode="decimal" required defaultValue={initial("amount")} errors={field("amount")} />
                 <SelectField label={t("rebateBalance.payout.method")} name="method" defaultValue={initial("method") ?? "bank_transfer"} errors={field("method")} options={methods.map((m) => ({ value: m, label: t(`rebateBalance.payout.methods.${m}`) }))} />
                 <TextField label={t("rebateBalance.payout.reference")} name="reference" required maxLength={100} defaultValue={initial("reference")} errors={field("reference")} />

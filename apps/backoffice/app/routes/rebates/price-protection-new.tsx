@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { authorize, createPriceProtection, shanghaiToday } from "@cs/domain";
 import { Button, Card, PageHeader, TextAreaField, TextField } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
+import { FormAlert, FormKeys, useFormResult } from "@cs/web";
 import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protection-new";
@@ -24,9 +24,7 @@ export const action = guarded(async function action({ context, request }: Route.
 export default function NewPriceProtection({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const result = actionData as ActionResult;
-  const field = useFieldErrors(result);
-  const initial = submittedValue(result);
+  const { result, errors: field, value: initial } = useFormResult(actionData);
   return (
     <>
       <PageHeader title={t("priceProtection.newTitle")}>
@@ -36,8 +34,7 @@ export default function NewPriceProtection({ loaderData, actionData }: Route.Com
       <Card>
         <FormAlert result={result} />
         <Form method="post" className="grid max-w-2xl gap-3 sm:grid-cols-2">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={loaderData.formKey} />
+          <FormKeys formKey={loaderData.formKey} />
           <TextField label={t("priceProtection.fields.product")} name="product" required placeholder={t("priceProtection.fields.productPlaceholder")} defaultValue={initial("product")} errors={field("product")} />
           <TextField label={t("priceProtection.fields.effectiveDate")} name="effectiveDate" type="date" required max={loaderData.today} defaultValue={initial("effectiveDate") ?? loaderData.today} errors={field("effectiveDate")} />
           <TextField label={t("priceProtection.fields.oldPrice")} name="oldPrice" inputMode="decimal" required defaultValue={initial("oldPrice")} errors={field("oldPrice")} />

@@ -3,7 +3,7 @@ import { Form, Link } from "react-router";
 import type { ActivityRow, TaskRow } from "@cs/domain";
 import { activityKinds } from "@cs/domain/shared/schema-vocabulary";
 import { Badge, Button, Card, SelectField, TextAreaField, TextField, formatDateTime } from "@cs/ui";
-import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, type ActionResult, FormKeys } from "@cs/web";
 
 const errorsOf = (result: ActionResult, t: (k: string) => string) => (name: string) => result?.error[name]?.map((k) => t(k)) ?? null;
 const valueOf = (result: ActionResult, name: string, fallback = "") => {
@@ -34,9 +34,7 @@ export function ActivityPanel({
     <Card title={t("relations.activity.title")}>
       {canLog ? (
         <Form method="post" className="mb-4 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={t("relations.activity.add")}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="logActivity" />
-          <input type="hidden" name="_key" value={formKey} />
+          <FormKeys formKey={formKey} intent="logActivity" />
           <FormAlert result={result} />
           <div className="grid gap-3 sm:grid-cols-3">
             <SelectField
@@ -171,9 +169,7 @@ export function TaskPanel({
       </ul>
       {canWork ? (
         <Form method="post" className="mt-3 grid gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2 lg:grid-cols-5" aria-label={t("relations.task.add")}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="addTask" />
-          <input type="hidden" name="_key" value={formKey} />
+          <FormKeys formKey={formKey} intent="addTask" />
           <div className="sm:col-span-2 lg:col-span-5">
             <FormAlert result={result} />
           </div>

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, useNavigation, useSearchParams } from "react-router";
 import { can, getReturn, listReturnDestinations } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, SelectField, TextAreaField } from "@cs/ui";
-import { CsrfInput, FormAlert, ReturnFacts, ReturnHeader, ReturnLines, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, ReturnFacts, ReturnHeader, ReturnLines, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runReturnAction } from "./actions.server";
@@ -61,8 +61,7 @@ export default function ReturnPage({ loaderData, actionData }: Route.ComponentPr
       {mayReceive ? (
         <Card title={t("returns.receiveTitle")}>
           <Form method="post" className="grid gap-3 sm:grid-cols-3">
-            <CsrfInput />
-            <input type="hidden" name="_key" value={formKey} />
+            <FormKeys formKey={formKey} />
             <div className="empty:hidden sm:col-span-3">
               <FormAlert result={result} />
             </div>

@@ -4,7 +4,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect, useNavigation } from "react-router";
 import { shipOrder, shipmentForm } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextAreaField, TextField, formatNumber } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { localName } from "@cs/i18n";
@@ -42,8 +42,7 @@ export default function NewShipment({ loaderData, actionData }: Route.ComponentP
       {creditHold ? <Alert>{t("billing.validation.creditHold")}</Alert> : null}
       {locations.length === 0 ? <Alert tone="info">{t("billing.shipping.nothingReserved")}</Alert> : null}
       <Form method="post" className="space-y-4">
-        <CsrfInput />
-        <input type="hidden" name="_key" value={formKey} />
+        <FormKeys formKey={formKey} />
         <FormAlert result={result} />
         <Card>
           <div className="grid gap-3 sm:grid-cols-3">

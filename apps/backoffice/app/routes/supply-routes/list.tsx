@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { createSupplyRoute, deleteSupplyRoute, listSupplyRoutes, supplyRouteOptions, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, formatDateTime } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { localName } from "@cs/i18n";
@@ -50,8 +50,7 @@ export default function SupplyRoutes({ loaderData, actionData }: Route.Component
       {done === "created" || done === "deleted" ? <Alert tone="success">{t(`supply.done.${done}`)}</Alert> : null}
       <Card title={t("supply.add")}>
         <Form method="post" className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={formKey} />
+          <FormKeys formKey={formKey} />
           <div className="empty:hidden sm:col-span-3">
             <FormAlert result={result} />
           </div>

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, data } from "react-router";
 import { acknowledgeCartChanges, getCart, removeFromCart, saveCartAsTemplate, setCartQuantity, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextField, buttonClass, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { CartLines } from "./lines";
@@ -107,9 +107,7 @@ export default function Cart({ loaderData, actionData }: Route.ComponentProps) {
             </div>
             <Card title={t("catalog.cart.saveTemplate")}>
               <Form method="post" className="flex flex-wrap items-end gap-2">
-                <CsrfInput />
-                <input type="hidden" name="intent" value="template" />
-                <input type="hidden" name="_key" value={formKey} />
+                <FormKeys formKey={formKey} intent="template" />
                 <TextField label={t("catalog.cart.templateName")} name="name" maxLength={60} required errors={field("name")} />
                 <Button variant="secondary">{t("catalog.cart.saveTemplate")}</Button>
               </Form>

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, data, redirect } from "react-router";
 import { quickOrderToCart, requireBuyer, ValidationError } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, TextAreaField } from "@cs/ui";
-import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
+import { FormAlert, type ActionResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/quick-order";
 import { readQuickOrder } from "./quick-order.server";
@@ -56,8 +56,7 @@ export default function QuickOrder({ loaderData, actionData }: Route.ComponentPr
       <CartTabs />
       <Card>
         <Form method="post" encType="multipart/form-data" className="space-y-3">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={loaderData.formKey} />
+          <FormKeys formKey={loaderData.formKey} />
           <FormAlert result={other} />
           {refused ? (
             <Alert>

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { changeToken, checkoutDeals, checkoutOptions, getCart, previewCheckoutCoupon, splitVat, shanghaiToday, submitOrder, usableRebateBalance, ValidationError, type CartChange, type CouponReason } from "@cs/domain";
 import { Alert, Button, Card, CheckboxField, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { domainCtx, guarded } from "@cs/web/server";
 import { AvailabilityBadge } from "../catalog/availability";
 import { PriceWhy } from "../catalog/price-why";
@@ -290,8 +290,7 @@ export default function Checkout({ loaderData, actionData }: Route.ComponentProp
         <CoveredSerials lines={cart.lines} errorFor={(productId) => field(`coveredSerials.${productId}`)} valueOf={value} />
         <Card>
           <Form method="post" id="checkout" className="grid gap-3 sm:grid-cols-2">
-            <CsrfInput />
-            <input type="hidden" name="_key" value={formKey} />
+            <FormKeys formKey={formKey} />
             {deal ? <input type="hidden" name="dealRegistrationId" value={deal.id} /> : null}
             {coupon?.applied ? <input type="hidden" name="couponCode" value={coupon.applied.code} /> : null}
             <SelectField

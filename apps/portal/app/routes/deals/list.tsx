@@ -1,10 +1,8 @@
-import type { ColumnDef } from "@tanstack/react-table";
-import { localName } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
-import { dealListQuery, listDealRegistrations, shanghaiToday, type DealRegistrationRow } from "@cs/domain";
-import { DataTable, PageHeader, buttonClass, formatDate } from "@cs/ui";
-import { DealStatusBadge, useTableLabels } from "@cs/web";
+import { dealListQuery, listDealRegistrations, shanghaiToday } from "@cs/domain";
+import { DataTable, PageHeader, buttonClass } from "@cs/ui";
+import { useTableLabels, dealColumns } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
@@ -20,23 +18,7 @@ export default function Deals({ loaderData }: Route.ComponentProps) {
   const labels = useTableLabels();
   const { page, query, today } = loaderData;
   const locale = i18n.language;
-  const columns: ColumnDef<DealRegistrationRow, unknown>[] = [
-    {
-      id: "number",
-      header: t("deals.columns.number"),
-      meta: { sortKey: "number" },
-      cell: ({ row }) => (
-        <Link to={`/deals/${row.original.id}`} className="font-mono text-blue-700 underline">
-          {row.original.number}
-        </Link>
-      ),
-    },
-    { id: "customer", header: t("deals.columns.customer"), cell: ({ row }) => row.original.customerName },
-    { id: "productLine", header: t("deals.columns.productLine"), cell: ({ row }) => localName(locale === "zh-CN", row.original.productLineZh, row.original.productLineEn) },
-    { id: "expectedClose", header: t("deals.columns.expectedClose"), meta: { sortKey: "expectedCloseOn" }, cell: ({ row }) => formatDate(row.original.expectedCloseOn, locale) },
-    { id: "status", header: t("deals.columns.status"), cell: ({ row }) => <DealStatusBadge status={row.original.status} protectedUntil={row.original.protectedUntil} today={today} /> },
-    { id: "protectedUntil", header: t("deals.columns.protectedUntil"), cell: ({ row }) => (row.original.protectedUntil ? formatDate(row.original.protectedUntil, locale) : "—") },
-  ];
+  const columns = dealColumns(t, locale, today, { base: "/deals", staff: false });
   return (
     <>
       <PageHeader

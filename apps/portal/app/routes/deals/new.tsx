@@ -4,7 +4,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { addDays, dealChoices, leadForDeal, registerDeal } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, submittedValue } from "@cs/web";
+import { FormAlert, useFieldErrors, type ActionResult, submittedValue, FormKeys } from "@cs/web";
 import { actionError, domainCtx, readNestedForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 
@@ -44,8 +44,7 @@ export default function RegisterDeal({ loaderData, actionData }: Route.Component
       <Card>
         <FormAlert result={result} />
         <Form method="post" className="grid max-w-3xl gap-3 sm:grid-cols-2">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={loaderData.formKey} />
+          <FormKeys formKey={loaderData.formKey} />
           {lead ? <input type="hidden" name="leadId" value={lead.leadId} /> : null}
           <TextField label={t("deals.fields.customerName")} name="customerName" required maxLength={200} defaultValue={initial("customerName") ?? lead?.customerName} errors={field("customerName")} />
           <TextField label={t("deals.fields.customerCreditCode")} name="customerCreditCode" required maxLength={18} defaultValue={initial("customerCreditCode") ?? lead?.customerCreditCode} errors={field("customerCreditCode")} />

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { notifyPayment, paymentNoticeForm } from "@cs/domain";
 import { Button, Card, PageHeader, TextAreaField, TextField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, useFormResult } from "@cs/web";
+import { FormAlert, useFormResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, filesOf, guarded, readForm, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/payment-notice-new";
 
@@ -40,8 +40,7 @@ export default function NewPaymentNotice({ loaderData, actionData }: Route.Compo
       </PageHeader>
       <Card>
         <Form method="post" encType="multipart/form-data" className="space-y-3">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={loaderData.formKey} />
+          <FormKeys formKey={loaderData.formKey} />
           <FormAlert result={result} />
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField label={t("billing.notices.amount")} name="amount" inputMode="decimal" required defaultValue={value("amount") ?? ""} errors={errors("amount")} autoComplete="off" />

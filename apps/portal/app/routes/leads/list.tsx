@@ -1,9 +1,8 @@
-import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Link, useSearchParams } from "react-router";
-import { leadListQuery, listLeads, type LeadRow } from "@cs/domain";
-import { Alert, DataTable, PageHeader, SelectField, TextField, formatDateTime } from "@cs/ui";
-import { FilterForm, LeadStatusBadge, useTableLabels } from "@cs/web";
+import { useSearchParams } from "react-router";
+import { leadListQuery, listLeads } from "@cs/domain";
+import { Alert, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
+import { FilterForm, useTableLabels, leadColumns } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 
@@ -22,25 +21,7 @@ export default function Leads({ loaderData }: Route.ComponentProps) {
   const { page, query } = loaderData;
   const [search] = useSearchParams();
   const locale = i18n.language;
-  const columns: ColumnDef<LeadRow, unknown>[] = [
-    {
-      id: "name",
-      header: t("leads.columns.name"),
-      meta: { sortKey: "name" },
-      cell: ({ row }) => (
-        <Link to={`/leads/${row.original.id}`} className="text-blue-700 underline">
-          {row.original.name}
-        </Link>
-      ),
-    },
-    { id: "company", header: t("leads.columns.company"), cell: ({ row }) => row.original.company ?? "—" },
-    { id: "contact", header: t("leads.columns.contact"), cell: ({ row }) => [row.original.mobile, row.original.email].filter(Boolean).join(" · ") || "—" },
-    { id: "city", header: t("leads.columns.city"), cell: ({ row }) => [row.original.province, row.original.city].filter(Boolean).join(" ") || "—" },
-    { id: "interest", header: t("leads.columns.interest"), cell: ({ row }) => row.original.interest ?? "—" },
-    { id: "status", header: t("leads.columns.status"), cell: ({ row }) => <LeadStatusBadge status={row.original.status} /> },
-    { id: "acceptBy", header: t("leads.columns.acceptBy"), meta: { sortKey: "acceptBy" }, cell: ({ row }) => (row.original.status === "assigned" && row.original.acceptBy ? formatDateTime(row.original.acceptBy, locale) : "—") },
-    { id: "createdAt", header: t("leads.columns.createdAt"), meta: { sortKey: "createdAt", defaultHidden: true }, cell: ({ row }) => formatDateTime(row.original.createdAt, locale) },
-  ];
+  const columns = leadColumns(t, locale, { base: "/leads", staff: false });
   return (
     <>
       <PageHeader title={t("leads.title")}>

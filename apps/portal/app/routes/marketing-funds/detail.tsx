@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import { MAX_PROOF_BYTES, fileFundClaim, getFundApplication } from "@cs/domain";
 import { Alert, Button, PageHeader, TextAreaField, TextField, buttonClass, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, FundApplicationFacts, FundClaimView, FundStatusBadge, useFieldErrors, type ActionResult } from "@cs/web";
+import { FormAlert, FundApplicationFacts, FundClaimView, FundStatusBadge, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, filesOf, readForm, guarded, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
@@ -56,8 +56,7 @@ export default function FundApplicationPage({ loaderData, actionData }: Route.Co
         <FundClaimView detail={detail} fileLink={(fileId) => `/marketing-funds/${a.id}/files/${fileId}`}>
           {detail.mayClaim ? (
             <Form method="post" encType="multipart/form-data" className="mt-4 grid gap-3 border-t border-slate-200 pt-4 sm:grid-cols-2">
-              <CsrfInput />
-              <input type="hidden" name="_key" value={formKey} />
+              <FormKeys formKey={formKey} />
               <div className="sm:col-span-2">
                 <FormAlert result={result} />
               </div>

@@ -4,8 +4,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { applyForFunds, fundChoices, shanghaiToday } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
-import { actionError, domainCtx, readForm, guarded } from "@cs/web/server";
+import { FormAlert, FormKeys, useFormResult } from "@cs/web";
+import { domainCtx, guarded, submitForm } from "@cs/web/server";
 import type { Route } from "./+types/new";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
@@ -13,30 +13,24 @@ export const loader = guarded(async function loader({ context, request }: Route.
 });
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
-  const form = await request.formData();
-  try {
-    const { applicationId } = await applyForFunds(domainCtx(context, request), readForm(form));
-    return redirect(`/marketing-funds/${applicationId}?done=submitted`);
-  } catch (error) {
-    return actionError(error, form);
-  }
+  return submitForm(request, async (fields) => {
+      const { applicationId } = await applyForFunds(domainCtx(context, request), fields);
+      return redirect(`/marketing-funds/${applicationId}?done=submitted`);
+  });
 });
 
 export default function ApplyForFunds({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const navigation = useNavigation();
-  const result = actionData as ActionResult;
-  const field = useFieldErrors(result);
+  const { result, errors: field, value: initial } = useFormResult(actionData);
   const zh = i18n.language === "zh-CN";
-  const initial = (name: string) => (typeof result?.initialValue?.[name] === "string" ? (result.initialValue[name] as string) : undefined);
   return (
     <>
       <PageHeader title={t("marketing.funds.applyTitle")} />
       <Card>
         <FormAlert result={result} />
         <Form method="post" className="grid max-w-2xl gap-3 sm:grid-cols-2">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={loaderData.formKey} />
+          <FormKeys formKey={loaderData.formKey} />
           <SelectField label={t("marketing.funds.division")} name="divisionId" defaultValue={initial("divisionId") ?? ""} errors={field("divisionId")} options={loaderData.divisions.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />
           <SelectField label={t("marketing.funds.campaign")} name="campaignId" defaultValue={initial("campaignId") ?? ""} placeholder={t("marketing.funds.noCampaign")} errors={field("campaignId")} options={loaderData.campaigns.map((c) => ({ value: c.id, label: `${c.number} ${c.name}` }))} />
           <TextField label={t("marketing.funds.activity")} name="activity" required maxLength={500} className="sm:col-span-2" defaultValue={initial("activity")} errors={field("activity")} />

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useSearchParams } from "react-router";
 import { can, cancelOrder, getOrder, mayCancel, reorderToCart } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, formatDate, formatDateTime, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, type ActionResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { Invoices, OrderLinesTable, Shipments, Timeline } from "./sections";
@@ -62,9 +62,7 @@ export default function OrderPage({ loaderData, actionData }: Route.ComponentPro
           <div className="flex gap-2">
             {canReorder ? (
               <Form method="post">
-                <CsrfInput />
-                <input type="hidden" name="intent" value="reorder" />
-                <input type="hidden" name="_key" value={formKey} />
+                <FormKeys formKey={formKey} intent="reorder" />
                 <Button variant="secondary">{t("orders.detail.reorder")}</Button>
               </Form>
             ) : null}

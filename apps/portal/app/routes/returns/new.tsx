@@ -4,7 +4,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { getReturnForm, requestReturn } from "@cs/domain";
 import { returnReasons } from "@cs/domain/shared/schema-vocabulary";
 import { Button, Card, FieldErrors, PageHeader, SelectField, TextAreaField, buttonClass, cn, formatNumber } from "@cs/ui";
-import { CsrfInput, FormAlert, useFormResult } from "@cs/web";
+import { FormAlert, useFormResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { localName } from "@cs/i18n";
@@ -60,8 +60,7 @@ export default function NewReturn({ loaderData, actionData }: Route.ComponentPro
         }
       />
       <Form method="post" className="space-y-4">
-        <CsrfInput />
-        <input type="hidden" name="_key" value={formKey} />
+        <FormKeys formKey={formKey} />
         <FormAlert result={result} />
         <Card title={t("returns.lines")}>
           <FieldErrors id="lines-e" errors={errors("lines")} />

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { listDeviceProducts, listMyDevices, registerDevice } from "@cs/domain";
 import { Alert, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, WarrantyBadge, useFormResult } from "@cs/web";
+import { FormAlert, WarrantyBadge, useFormResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, filesOf, readForm, guarded, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/devices";
 import { localName } from "@cs/i18n";
@@ -68,8 +68,7 @@ export default function Devices({ loaderData, actionData }: Route.ComponentProps
       </Card>
       <Card title={t("service.devices.register")}>
         <Form method="post" encType="multipart/form-data" className="space-y-3">
-          <CsrfInput />
-          <input type="hidden" name="_key" value={formKey} />
+          <FormKeys formKey={formKey} />
           <FormAlert result={result} />
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField label={t("service.fields.serial")} name="serial" required defaultValue={value("serial") ?? ""} errors={errors("serial")} autoComplete="off" />

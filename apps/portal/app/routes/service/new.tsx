@@ -5,7 +5,7 @@ import { Form, Link, redirect, useNavigation } from "react-router";
 import { requireActor } from "@cs/auth/server";
 import { fileRepairRequest, listDeviceProducts, listMyDevices, listRepairStations } from "@cs/domain";
 import { Button, Card, PageHeader, SelectField, TextAreaField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, WarrantyBadge, useFormResult } from "@cs/web";
+import { FormAlert, WarrantyBadge, useFormResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, filesOf, readForm, guarded, uploadStore } from "@cs/web/server";
 import type { Route } from "./+types/new";
 import { localName } from "@cs/i18n";
@@ -49,8 +49,7 @@ export default function NewRepairRequest({ loaderData, actionData }: Route.Compo
         }
       />
       <Form method="post" encType="multipart/form-data" className="space-y-4">
-        <CsrfInput />
-        <input type="hidden" name="_key" value={formKey} />
+        <FormKeys formKey={formKey} />
         <FormAlert result={result} />
         <Card title={t("service.device")}>
           <div className="grid gap-3 sm:grid-cols-2">

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
 import { callOffOptions, can, listMyDocuments, myDocumentsQuery, requestCallOff } from "@cs/domain";
 import { Alert, Button, Card, DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
-import { CsrfInput, useTableLabels, type ActionResult, submittedValue } from "@cs/web";
+import { useTableLabels, type ActionResult, submittedValue, FormKeys } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/call-offs";
 import { useDocumentColumns } from "./document-columns";
@@ -68,8 +68,7 @@ export default function CallOffs({ loaderData, actionData }: Route.ComponentProp
             </Alert>
           ) : (
             <Form method="post" className="grid gap-3 sm:grid-cols-3">
-              <CsrfInput />
-              <input type="hidden" name="_key" value={formKey} />
+              <FormKeys formKey={formKey} />
               <div className="empty:hidden sm:col-span-3">
                 <StockFormAlert result={result} />
               </div>

@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect } from "react-router";
 import { can, listMyDocuments, myDocumentsQuery, reportSellOut, sellOutOptions } from "@cs/domain";
 import { Button, Card, DataTable, PageHeader, TextField, TIME_ZONE } from "@cs/ui";
-import { CsrfInput, useTableLabels, type ActionResult, submittedValue } from "@cs/web";
+import { useTableLabels, type ActionResult, submittedValue, FormKeys } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/sell-out";
 import { useDocumentColumns } from "./document-columns";
@@ -62,8 +62,7 @@ export default function SellOut({ loaderData, actionData }: Route.ComponentProps
       {options ? (
         <Card title={t("myStock.sellOut.new")} className="mb-4">
           <Form method="post" className="grid gap-3 sm:grid-cols-3">
-            <CsrfInput />
-            <input type="hidden" name="_key" value={formKey} />
+            <FormKeys formKey={formKey} />
             <div className="empty:hidden sm:col-span-3">
               <StockFormAlert result={result} />
             </div>

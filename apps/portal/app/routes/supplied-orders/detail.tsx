@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import { confirmSuppliedOrder, getSuppliedOrder, shipOrder, ValidationError } from "@cs/domain";
 import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatMoney, formatNumber } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { localName } from "@cs/i18n";
@@ -119,8 +119,7 @@ export default function SuppliedOrder({ loaderData, actionData }: Route.Componen
       {open && backordered && detail.locations.length > 0 ? (
         <Card title={t("supply.portal.confirm")}>
           <Form method="post" className="space-y-3">
-            <CsrfInput />
-            <input type="hidden" name="_key" value={formKey} />
+            <FormKeys formKey={formKey} />
             <input type="hidden" name="version" value={o.version} />
             <FormAlert result={intent === "confirm" ? result : undefined} />
             <p className="text-sm text-slate-600">{t("supply.portal.confirmHint")}</p>
@@ -133,8 +132,7 @@ export default function SuppliedOrder({ loaderData, actionData }: Route.Componen
       {open && reserved.length > 0 ? (
         <Card title={t("supply.portal.ship")}>
           <Form method="post" className="space-y-3">
-            <CsrfInput />
-            <input type="hidden" name="_key" value={formKey} />
+            <FormKeys formKey={formKey} />
             <FormAlert result={intent === "ship" ? result : undefined} />
             <p className="text-sm text-slate-600">{t("supply.portal.shipHint")}</p>
             {reserved.map((l) => (

@@ -4,7 +4,7 @@ import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import { can, getStation, linkableUsers } from "@cs/domain";
 import { formatDayHours, weekdays, type OpeningHours } from "@cs/domain/service/network/hours";
 import { Alert, Badge, Button, Card, CheckboxField, PageHeader, SelectField, TextField, buttonClass, formatDateTime } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 import { runStationAction } from "./actions.server";
@@ -127,8 +127,7 @@ export default function StationPage({ loaderData, actionData }: Route.ComponentP
         {mayManage && profile ? (
           <div className="mt-4 grid gap-4 lg:grid-cols-2">
             <Form method="post" className="grid gap-3 rounded-md bg-slate-50 p-3 sm:grid-cols-2">
-              <CsrfInput />
-              <input type="hidden" name="_key" value={formKey} />
+              <FormKeys formKey={formKey} />
               <p className="text-sm font-medium sm:col-span-2">{t("network.technicians.create")}</p>
               {intent === "create-technician" ? (
                 <div className="sm:col-span-2">

@@ -1,7 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import { Button, Card, SelectField, TextAreaField, TextField, buttonClass } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
+import { FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { initial, RowErrors } from "./form-bits";
 import type { CreatableKind } from "./kinds";
 import { localName } from "@cs/i18n";
@@ -39,8 +39,7 @@ export function CreateDocumentForm({
   const f = (key: string) => t(`stock.documents.fields.${key}`);
   return (
     <Form method="post" className="space-y-4">
-      <CsrfInput />
-      <input type="hidden" name="_key" value={formKey} />
+      <FormKeys formKey={formKey} />
       <FormAlert result={result} />
       <Card>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
