@@ -55,6 +55,15 @@ describe("buildActor", () => {
     expect(actor("staff", [role], [BJ]).branchIds).toBe("all");
   });
 
+  it.each(["management", "finance", "service_desk", "marketing", "sales"])("keeps the divisions user_divisions limits %s to", (role) => {
+    const a = buildActor({ ...baseInput, roles: [role], branchIds: [BJ], divisionIds: [SH] });
+    expect(a.divisionIds).toEqual([SH]);
+  });
+
+  it("gives an administrator all divisions even with division rows", () => {
+    expect(buildActor({ ...baseInput, roles: ["admin"], divisionIds: [SH] }).divisionIds).toBe("all");
+  });
+
   it.each(["sales", "order_desk", "warehouse"])("keeps the branch list of %s", (role) => {
     const a = actor("staff", [role], [BJ, SH]);
     expect(a.branchIds).toEqual([BJ, SH]);
