@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { contacts } from "./contacts";
+import { contacts, endCustomers } from "./contacts";
 import { organizations } from "./organizations";
+import { divisions } from "./products";
 import { users } from "./users";
 
 /** How staff were in touch with an account (联系记录). */
@@ -70,3 +71,43 @@ export const relationshipTasks = pgTable(
 
 export type Activity = typeof activities.$inferSelect;
 export type RelationshipTask = typeof relationshipTasks.$inferSelect;
+
+/** What an explicit share grants: to read the record, or to edit it as well. */
+export const shareAccesses = ["read", "edit"] as const;
+export type ShareAccess = (typeof shareAccesses)[number];
+export const shareAccess = pgEnum("share_access", shareAccesses);
+
+/**
+ * A record (an organization or an end customer) shared explicitly with one staff user, every user of
+ * a branch, or every user limited to a division, to read or edit, until `expires_at`
+ * (docs/decisions/027). Unsharing sets `revoked_at`; a share past its expiry or revoked applies no
+ * more. Both are audited on the record.
+ */
+export const recordShares = pgTable(
+  "record_shares",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid().references(() => organizations.id),
+    endCustomerId: uuid().references(() => endCustomers.id),
+    userId: uuid().references(() => users.id),
+    branchId: uuid().references(() => organizations.id),
+    divisionId: uuid().references(() => divisions.id),
+    access: shareAccess().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedBy: uuid().references(() => users.id),
+  },
+  (t) => [
+    check("record_shares_one_record", sql`num_nonnulls(${t.organizationId}, ${t.endCustomerId}) = 1`),
+    check("record_shares_one_grantee", sql`num_nonnulls(${t.userId}, ${t.branchId}, ${t.divisionId}) = 1`),
+    index("record_shares_organization_id_idx").on(t.organizationId).where(sql`${t.revokedAt} is null`),
+    index("record_shares_end_customer_id_idx").on(t.endCustomerId).where(sql`${t.revokedAt} is null`),
+    index("record_shares_user_id_idx").on(t.userId).where(sql`${t.revokedAt} is null`),
+    index("record_shares_branch_id_idx").on(t.branchId).where(sql`${t.revokedAt} is null`),
+    index("record_shares_division_id_idx").on(t.divisionId).where(sql`${t.revokedAt} is null`),
+  ],
+);

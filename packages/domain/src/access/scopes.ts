@@ -3,6 +3,7 @@ import { orders, organizations, rebateStatements, repairRequests, stockLocations
 import type { Actor } from "./actor";
 import { can } from "./authorize";
 import { columnInDivisions, limitedDivisions, orderLinesInDivisions, organizationInDivisions, productInDivisions } from "./divisions";
+import { sharedOrganization } from "./shares";
 import type { Permission } from "./permissions";
 
 const nothing = sql`false`;
@@ -10,17 +11,28 @@ const nothing = sql`false`;
 /**
  * What organizations this actor may see. Staff: their branches (or all when a role grants it) and,
  * when limited to divisions, the partners of those divisions (our company and branches are of
- * none and stay visible); partners: their own organization; customers: none.
+ * none and stay visible), plus those shared with them explicitly (docs/decisions/027); partners:
+ * their own organization; customers: none.
  */
 export function organizationScope(actor: Actor): SQL {
+  return organizationAccess(actor, "read");
+}
+
+/** What organizations this actor may edit: its scope without the shares that grant only reading. */
+export function organizationEditScope(actor: Actor): SQL {
+  return organizationAccess(actor, "edit");
+}
+
+function organizationAccess(actor: Actor, access: "read" | "edit"): SQL {
   switch (actor.kind) {
     case "staff": {
       if (!can(actor, "organization:read")) return nothing;
+      const shared = sharedOrganization(actor, organizations.id, access)!;
       const inDivisions = organizationInDivisions(actor, organizations.id);
       const divisions = inDivisions && or(inArray(organizations.kind, ["company", "branch"]), inDivisions);
-      if (actor.branchIds === "all") return divisions ?? sql`true`;
-      if (actor.branchIds.length === 0) return nothing;
-      return and(inArray(organizations.ownerBranchId, actor.branchIds), divisions)!;
+      if (actor.branchIds === "all") return divisions ? or(divisions, shared)! : sql`true`;
+      if (actor.branchIds.length === 0) return shared;
+      return or(and(inArray(organizations.ownerBranchId, actor.branchIds), divisions), shared)!;
     }
     case "partner":
       if (!actor.organizationId || !can(actor, "own_organization:read")) return nothing;
