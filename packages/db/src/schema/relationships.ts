@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { contacts, endCustomers } from "./contacts";
 import { organizations } from "./organizations";
 import { divisions } from "./products";
@@ -109,5 +109,28 @@ export const recordShares = pgTable(
     index("record_shares_user_id_idx").on(t.userId).where(sql`${t.revokedAt} is null`),
     index("record_shares_branch_id_idx").on(t.branchId).where(sql`${t.revokedAt} is null`),
     index("record_shares_division_id_idx").on(t.divisionId).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/**
+ * What a care rule did (docs/decisions/028): one row per rule, subject (a contact, an organization)
+ * and occasion (the birthday's date, the dormant partner's last order day). The daily run claims
+ * occasions here before acting, in the same statement, so a second run sends nothing twice.
+ */
+export const careEvents = pgTable(
+  "care_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    rule: text().notNull(),
+    subjectId: uuid().notNull(),
+    occasion: date().notNull(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("care_events_rule_subject_id_occasion_idx").on(t.rule, t.subjectId, t.occasion),
+    index("care_events_organization_id_idx").on(t.organizationId),
   ],
 );
