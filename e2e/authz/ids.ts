@@ -65,6 +65,8 @@ function ownership(source: IdSource, who: Principal, variant: "owned" | "foreign
   }
   if (who.kind === "staff" && who.branchIds && source.branch) {
     const list = who.branchIds.map((b) => `'${b}'`).join(",") || "null";
+    // Limited to divisions: other branches' rows stay foreign; its own branches' are checked by the division tests.
+    if (who.divisionLimited && variant === "owned") return null;
     return variant === "owned" ? `${source.branch} in (${list})` : `${source.branch} not in (${list})`;
   }
   // All-branch staff, anonymous, and sources without owner: anything is "owned", nothing foreign.

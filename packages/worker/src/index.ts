@@ -6,3 +6,4 @@ export * from "./env.server";
 export * from "./start";
 export * from "./rebate-runs";
 export * from "./lead-sla";
+export * from "./care";

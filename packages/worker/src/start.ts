@@ -2,11 +2,12 @@ import { createDatabase } from "@cs/db";
 import type { WorkerEnv } from "./env.server";
 import { startOutboxWorker } from "./outbox";
 import { startLeadSlaWorker } from "./lead-sla";
+import { startCareWorker } from "./care";
 import { startRebateRunWorker } from "./rebate-runs";
 import { httpSmsTransport, logSmsTransport } from "./sms-transport";
 import { logTransport, smtpTransport } from "./transport";
 
-/** The background worker as `npm start` and `npm run dev` run it: the outbox sender (e-mail, SMS), the rebate runs and the leads' accept-by sweep. */
+/** The background worker as `npm start` and `npm run dev` run it: the outbox sender (e-mail, SMS), the rebate runs, the leads' accept-by sweep and the care rules. */
 export function startWorker(databaseUrl: string, env: WorkerEnv) {
   const db = createDatabase(databaseUrl, { max: 3 });
   const transport = env.MAIL_TRANSPORT === "smtp" && env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : logTransport();
@@ -23,11 +24,12 @@ export function startWorker(databaseUrl: string, env: WorkerEnv) {
   });
   const rebates = startRebateRunWorker(db);
   const leads = startLeadSlaWorker(db);
+  const care = startCareWorker(db);
   return {
     transport: transport.name,
     smsTransport: smsTransport.name,
     async stop() {
-      await Promise.all([worker.stop(), rebates.stop(), leads.stop()]);
+      await Promise.all([worker.stop(), rebates.stop(), leads.stop(), care.stop()]);
       await db.$client.end({ timeout: 5 });
     },
   };

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -13,6 +14,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { backorderPolicy, organizationKind, organizationStatus, partnerTier, region } from "./enums";
+import { divisions } from "./products";
 import { users } from "./users";
 
 export const organizations = pgTable(
@@ -74,6 +76,23 @@ export const organizationParents = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("organization_parents_organization_id_valid_from_idx").on(t.organizationId, t.validFrom)],
+);
+
+/**
+ * The product divisions (事业部) a partner deals in: what makes it "of a division" for staff limited
+ * to divisions (docs/decisions/028). A partner with none is seen only by staff not limited to divisions.
+ */
+export const organizationDivisions = pgTable(
+  "organization_divisions",
+  {
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    divisionId: uuid()
+      .notNull()
+      .references(() => divisions.id),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.divisionId] }), index("organization_divisions_division_id_idx").on(t.divisionId)],
 );
 
 export type Organization = typeof organizations.$inferSelect;

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "../client";
 import { addresses, contacts, endCustomers } from "../schema/contacts";
 import type { OrganizationKind, OrganizationStatus, PartnerTier } from "../schema/enums";
-import { organizationParents, organizations, type NewOrganization } from "../schema/organizations";
+import { organizationDivisions, organizationParents, organizations, type NewOrganization } from "../schema/organizations";
 import { divisions, productLines, products } from "../schema/products";
-import { userBranches, userRoles, users } from "../schema/users";
+import { userBranches, userDivisions, userRoles, users } from "../schema/users";
 import { makeCreditCode } from "./credit-code";
 import {
   ALL_CITIES,
@@ -45,6 +45,8 @@ type DemoUser = {
   roles: string[];
   /** Branch codes for user_branches; empty = all branches (or not applicable). */
   branches: string[];
+  /** Division codes for user_divisions; absent = not limited to divisions. */
+  divisions?: string[];
   description: string;
 };
 
@@ -57,6 +59,7 @@ export const STAR_DEALER = "DL-0006";
 const DEMO_USERS: readonly DemoUser[] = [
   { login: "admin@demo.cn", displayName: "系统管理员", kind: "staff", org: "HQ", roles: ["admin"], branches: [], description: "Administrator, all branches" },
   { login: "sales.bj@demo.cn", displayName: "张伟", kind: "staff", org: "BJ", roles: ["sales"], branches: ["BJ"], description: "Sales, Beijing branch" },
+  { login: "sales.net@demo.cn", displayName: "高峰", kind: "staff", org: "BJ", roles: ["sales"], branches: ["BJ"], divisions: ["NET"], description: "Sales, Beijing branch, networking division only" },
   { login: "sales.sh@demo.cn", displayName: "李娜", kind: "staff", org: "SH", roles: ["sales"], branches: ["SH"], description: "Sales, Shanghai branch" },
   { login: "orderdesk@demo.cn", displayName: "刘洋", kind: "staff", org: "HQ", roles: ["order_desk"], branches: ["BJ", "SH"], description: "Order desk, Beijing + Shanghai" },
   { login: "warehouse@demo.cn", displayName: "陈强", kind: "staff", org: "BJ", roles: ["warehouse"], branches: ["BJ"], description: "Warehouse, Beijing branch" },
@@ -417,6 +420,26 @@ export function buildDemoData(): DemoData {
   };
 }
 
+const partnerKinds: readonly OrganizationKind[] = ["master_distributor", "agent", "dealer", "key_account"];
+
+/**
+ * The divisions each channel partner deals in: two of the four, picked by a hash of its code, so a
+ * user limited to one division sees about half of them in every branch. Repair stations are of the
+ * divisions they are skilled for (repair_stations.division_ids), which need no row here.
+ */
+function partnerDivisions(data: DemoData): Row<typeof organizationDivisions>[] {
+  const n = data.divisions.length;
+  return data.organizations
+    .filter((o) => partnerKinds.includes(o.kind))
+    .flatMap((o) => {
+      let h = 0;
+      for (const c of o.code) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
+      const first = h % n;
+      const second = (first + 1 + (Math.floor(h / n) % (n - 1))) % n;
+      return [first, second].map((d) => ({ organizationId: o.id!, divisionId: data.divisions[d]!.id! }));
+    });
+}
+
 /** Key of the transaction-level advisory lock that serialises concurrent first starts. */
 const SEED_LOCK = 720_260_101;
 
@@ -475,6 +498,12 @@ export async function seedDemo(
       userBranches,
       DEMO_USERS.flatMap((u) => u.branches.map((b) => ({ userId: seedUuid(`user:${u.login}`), branchId: orgId(b) }))),
     );
+    await insertChunked(
+      tx,
+      userDivisions,
+      DEMO_USERS.flatMap((u) => (u.divisions ?? []).map((d) => ({ userId: seedUuid(`user:${u.login}`), divisionId: seedUuid(`division:${d}`) }))),
+    );
+    await insertChunked(tx, organizationDivisions, partnerDivisions(data));
     await seedInventory(tx, data);
     await seedPricing(tx, data);
     await seedBilling(tx, data);

@@ -55,6 +55,15 @@ describe("buildActor", () => {
     expect(actor("staff", [role], [BJ]).branchIds).toBe("all");
   });
 
+  it.each(["management", "finance", "service_desk", "marketing", "sales"])("keeps the divisions user_divisions limits %s to", (role) => {
+    const a = buildActor({ ...baseInput, roles: [role], branchIds: [BJ], divisionIds: [SH] });
+    expect(a.divisionIds).toEqual([SH]);
+  });
+
+  it("gives an administrator all divisions even with division rows", () => {
+    expect(buildActor({ ...baseInput, roles: ["admin"], divisionIds: [SH] }).divisionIds).toBe("all");
+  });
+
   it.each(["sales", "order_desk", "warehouse"])("keeps the branch list of %s", (role) => {
     const a = actor("staff", [role], [BJ, SH]);
     expect(a.branchIds).toEqual([BJ, SH]);
@@ -169,7 +178,6 @@ describe("organizationScope", () => {
   it.each([
     ["a customer", actor("customer", ["customer"])],
     ["staff without organization:read", actor("staff", ["customer"], [BJ])],
-    ["sales without branches", actor("staff", ["sales"], [])],
     ["a partner without an organization", actor("partner", ["partner_admin"])],
     ["a partner with no role", actor("partner", [], [], ORG)],
   ])("sees nothing as %s", (_what, a) => {
@@ -180,10 +188,19 @@ describe("organizationScope", () => {
     expect(render(actor("staff", ["admin"])).sql).toBe("true");
   });
 
-  it("limits sales to its branches", () => {
-    const q = render(actor("staff", ["sales"], [BJ, SH]));
+  it("limits sales to its branches, plus what is shared with it", () => {
+    const a = actor("staff", ["sales"], [BJ, SH]);
+    const q = render(a);
     expect(q.sql).toContain('"owner_branch_id" in');
-    expect(q.params).toEqual([BJ, SH]);
+    expect(q.sql).toContain("record_shares");
+    expect(q.params.slice(0, 2)).toEqual([BJ, SH]);
+    expect(q.params).toContain(a.userId);
+  });
+
+  it("shows sales without branches only what is shared with it", () => {
+    const q = render(actor("staff", ["sales"], []));
+    expect(q.sql).toMatch(/^exists \(select 1 from record_shares rs/);
+    expect(q.sql).not.toContain("owner_branch_id");
   });
 
   it("limits a partner to its own organization", () => {

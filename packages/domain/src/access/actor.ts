@@ -12,6 +12,10 @@ export type Actor = {
   permissions: ReadonlySet<Permission>;
   /** Staff only: `"all"` or the branch organization ids they work in. */
   branchIds: "all" | string[];
+  /**
+   * Staff only: `"all"` or the product divisions they are limited to (user_divisions). Unlike
+   * branches, an empty list means not limited to divisions (docs/decisions/028, `limitedDivisions`).
+   */
   divisionIds: "all" | string[];
   ip?: string | null;
 };
@@ -44,7 +48,9 @@ export function buildActor(input: {
     roles: granted,
     permissions: perms,
     branchIds: input.kind === "staff" && all ? "all" : input.branchIds,
-    divisionIds: input.kind === "staff" && all ? "all" : input.divisionIds,
+    // A role with all scopes covers every branch; divisions stay as user_divisions limits them (a
+    // service desk for one division), except for the administrator (docs/decisions/028).
+    divisionIds: input.kind === "staff" && granted.includes("admin") ? "all" : input.divisionIds,
     ip: input.ip ?? null,
   };
 }

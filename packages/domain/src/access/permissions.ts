@@ -68,7 +68,7 @@ export type Permission = (typeof permissions)[number];
 
 export type RoleDefinition = {
   audience: UserKind;
-  /** Staff roles that see every branch and division regardless of assignments. */
+  /** Staff roles that see every branch regardless of assignments (divisions: only admin, see actor.ts). */
   allScopes?: boolean;
   permissions: readonly Permission[];
   /** Cost value (fen) of an other issue or stocktake adjustment this role may post without approval. */

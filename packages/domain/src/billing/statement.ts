@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { organizations } from "@cs/db";
 import type { Actor } from "../access/actor";
+import { organizationInDivisions } from "../access/divisions";
 import { authorize, can } from "../access/authorize";
 import type { Ctx } from "../shared/context";
 import { NotFoundError, ValidationError } from "../shared/errors";
@@ -46,7 +47,10 @@ export const statementQuery = z
     return { from: q.from ?? `${today.slice(0, 8)}01`, to: q.to ?? today };
   });
 
-/** Staff with invoice:read see the partners of their branches; a partner admin its own account. */
+/**
+ * Staff with invoice:read see the partners of their branches (and of their divisions when limited to
+ * some); a partner admin its own account.
+ */
 function statementScope(actor: Actor, organizationId: string) {
   if (actor.kind === "partner") {
     authorize(actor, "own_account:read");
@@ -54,9 +58,10 @@ function statementScope(actor: Actor, organizationId: string) {
     return sql`true`;
   }
   authorize(actor, "invoice:read");
-  if (actor.branchIds === "all") return sql`true`;
+  const divisions = organizationInDivisions(actor, organizations.id) ?? sql`true`;
+  if (actor.branchIds === "all") return divisions;
   if (!can(actor, "invoice:read") || actor.branchIds.length === 0) return sql`false`;
-  return sql`${organizations.ownerBranchId} in ${actor.branchIds}`;
+  return sql`${organizations.ownerBranchId} in ${actor.branchIds} and ${divisions}`;
 }
 
 /** A statement's period from the form or URL (this month to date by default); an end before the start is refused. */

@@ -55,9 +55,12 @@ function audienceQuery(a: Audience): SQL {
       where u.end_customer_id = ${a.endCustomerId}::uuid and u.kind = 'customer' and u.status = 'active'`;
   }
   if (!a.branchId) return sql`select null::uuid as id, null::text as login, null::text as locale where false`;
+  // Staff limited to divisions may not see this branch's record at all (docs/decisions/028): a branch
+  // notice does not know the record's division, so it leaves them out rather than hint at it.
   return sql`select u.id, u.login, u.locale from user_branches ub join users u on u.id = ub.user_id
       where ub.branch_id = ${a.branchId}::uuid and u.kind = 'staff' and u.status = 'active'
-        and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role = any(${pgArray(a.roles)}::text[]))`;
+        and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role = any(${pgArray(a.roles)}::text[]))
+        and not exists (select 1 from user_divisions ud where ud.user_id = u.id)`;
 }
 
 /**
@@ -105,6 +108,11 @@ export function orderEventStatement(input: { orderId: string; event: string; act
       select u.id, u.login, u.locale from o join user_branches ub on ub.branch_id = o.owner_branch_id join users u on u.id = ub.user_id
        where u.kind = 'staff' and u.status = 'active'
          and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role = any(${deskRoles}::text[]))
+         -- a desk limited to divisions hears of orders with a line of its divisions only (docs/decisions/028)
+         and (not exists (select 1 from user_divisions ud where ud.user_id = u.id)
+              or exists (select 1 from user_divisions ud join product_lines pl on pl.division_id = ud.division_id
+                           join products p on p.product_line_id = pl.id join order_lines l on l.product_id = p.id
+                          where ud.user_id = u.id and l.order_id = o.id))
     ), rr as (
       select r.id, r.login, r.locale, jsonb_build_object('number', o.number, 'event', ${input.event}::text,
              'entityType', 'order', 'entityId', o.id::text) as params

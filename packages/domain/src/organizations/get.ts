@@ -2,21 +2,31 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { addresses, auditLog, contacts, organizationParents, organizations, users } from "@cs/db";
 import { can } from "../access/authorize";
-import { organizationScope } from "../access/scopes";
+import { organizationEditScope, organizationScope } from "../access/scopes";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { isUuid } from "../shared/parse";
 
-/** The organization if this actor may see it, else NotFoundError: existence is never hinted. */
+/**
+ * The organization if this actor may see it (`forUpdate`: edit it, which a read-only share does not
+ * allow), else NotFoundError: existence is never hinted.
+ */
 export async function findOrganizationInScope(ctx: Ctx, id: string, options: { forUpdate?: boolean } = {}) {
   if (!isUuid(id)) throw new NotFoundError("organization");
   const q = ctx.db
     .select()
     .from(organizations)
-    .where(and(eq(organizations.id, id), organizationScope(ctx.actor)));
+    .where(and(eq(organizations.id, id), options.forUpdate ? organizationEditScope(ctx.actor) : organizationScope(ctx.actor)));
   const [row] = options.forUpdate ? await q.for("update") : await q;
   if (!row) throw new NotFoundError("organization");
   return row;
+}
+
+/** Whether this actor may edit the organization (its scope, or an edit share; a read share is not enough). */
+export async function mayEditOrganization(ctx: Ctx, id: string) {
+  if (!isUuid(id) || !can(ctx.actor, "organization:update")) return false;
+  const [row] = await ctx.db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.id, id), organizationEditScope(ctx.actor)));
+  return !!row;
 }
 
 const parentOrg = alias(organizations, "parent_org");

@@ -1,7 +1,8 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { organizationParents, organizations, type Transaction } from "@cs/db";
+import { organizationDivisions, organizationParents, organizations, type Transaction } from "@cs/db";
 import { keyOf, once } from "../shared/idempotency";
 import { authorize } from "../access/authorize";
+import { limitedDivisions } from "../access/divisions";
 import { canUseBranch } from "../access/scopes";
 import { recordAudit, diffFields } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
@@ -104,7 +105,10 @@ async function insertOrganization(tx: Transaction, ctx: Ctx, input: Organization
     validFrom: sql`current_date`,
     changedBy: ctx.actor.userId,
   });
-  await recordAudit(tx, ctx.actor, { action: "create", entity: "organization", entityId: created.id, after: created });
+  // Staff limited to divisions create partners of their divisions, or they could not see what they made.
+  const divisionIds = input.kind === "branch" ? null : limitedDivisions(ctx.actor);
+  if (divisionIds) await tx.insert(organizationDivisions).values(divisionIds.map((divisionId) => ({ organizationId: created.id, divisionId })));
+  await recordAudit(tx, ctx.actor, { action: "create", entity: "organization", entityId: created.id, after: divisionIds ? { ...created, divisionIds } : created });
   return created;
 }
 

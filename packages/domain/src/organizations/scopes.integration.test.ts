@@ -102,6 +102,27 @@ describe("getOrganization scope", () => {
     await expect(getOrganization(admin, shanghai.id)).resolves.toMatchObject({ organization: { code: "DL-0002" } });
   });
 
+  it("hides another division's partner from sales limited to the networking division (404), not its own", async () => {
+    const salesNet = await ctxOf(db, "sales.net@demo.cn");
+    const ofNet = (code: string) => countWhere(db, sql`code = ${code} and exists (select 1 from organization_divisions od
+      join divisions d on d.id = od.division_id where od.organization_id = organizations.id and d.code = 'NET')`);
+    const dl1 = await orgByCode(db, "DL-0001");
+    expect(dl1.ownerBranchId).toBe(bj.id);
+    expect(await ofNet("DL-0001")).toBe(0);
+    await expectUnchanged(db, () => expect(getOrganization(salesNet, dl1.id)).rejects.toThrow(NotFoundError));
+    await expect(getOrganization(salesBj, dl1.id)).resolves.toMatchObject({ organization: { code: "DL-0001" } });
+    const listed = await allPages(salesNet);
+    expect(listed.total).toBe(
+      // partners dealing in NET, and repair stations skilled for it
+      await countWhere(db, sql`owner_branch_id = ${bj.id} and (kind in ('company', 'branch') or exists (select 1 from organization_divisions od
+        join divisions d on d.id = od.division_id where od.organization_id = organizations.id and d.code = 'NET')
+        or exists (select 1 from repair_stations rs join divisions d on d.id = any(rs.division_ids) where rs.organization_id = organizations.id and d.code = 'NET'))`),
+    );
+    expect(listed.rows.map((r) => r.code)).toContain("BJ");
+    expect(listed.rows.map((r) => r.code)).not.toContain("DL-0001");
+    await expect(getOrganization(salesNet, listed.rows.find((r) => r.kind === "dealer")!.id)).resolves.toBeTruthy();
+  });
+
   it("hides everything from a customer", async () => {
     await expectUnchanged(db, async () => expect(getOrganization(customer, (await orgByCode(db, "DL-0001")).id)).rejects.toThrow(NotFoundError));
   });

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { divisions, organizations, productLines, rebatePrograms, rebateProgramStatuses, rebateStatements } from "@cs/db";
 import type { Actor } from "../access/actor";
+import { columnInDivisions, limitedDivisions, organizationInDivisions } from "../access/divisions";
 import { authorize } from "../access/authorize";
 import { rebateStatementScope } from "../access/scopes";
 import type { Ctx } from "../shared/context";
@@ -21,11 +22,23 @@ export type RebateProgramListQuery = z.output<typeof rebateProgramListQuery>;
  * sums only its branches' partners, so no figure leaks another branch's business.
  */
 function statementBranches(actor: Actor) {
-  if (actor.branchIds === "all") return sql`true`;
+  // Limited to divisions: a program of their divisions, or one for all divisions and a partner of theirs.
+  const divisions = columnInDivisions(actor, sql`rebate_programs.division_id`, organizationInDivisions(actor, sql`s.organization_id`));
+  const inDivisions = divisions ? sql` and ${divisions}` : sql``;
+  if (actor.branchIds === "all") return sql`true${inDivisions}`;
   if (actor.branchIds.length === 0) return sql`false`;
-  return sql`s.owner_branch_id = any(${`{${actor.branchIds.join(",")}}`}::uuid[])`;
+  return sql`s.owner_branch_id = any(${`{${actor.branchIds.join(",")}}`}::uuid[])${inDivisions}`;
 }
 const inBranches = (actor: Actor, branchId: string | null) => actor.branchIds === "all" || (!!branchId && actor.branchIds.includes(branchId));
+
+/** For the preview: the partners whose rows a division-limited reader may count (null: no limit). */
+async function partnersInDivisions(ctx: Ctx, program: { divisionId: string | null }): Promise<Set<string> | null> {
+  const ids = limitedDivisions(ctx.actor);
+  if (!ids) return null;
+  if (program.divisionId) return ids.includes(program.divisionId) ? null : new Set();
+  const rows = await ctx.db.select({ id: organizations.id }).from(organizations).where(organizationInDivisions(ctx.actor, organizations.id));
+  return new Set(rows.map((r) => r.id));
+}
 
 /** Programs are the distributor's own terms, not a partner's data: every staff member with rebate:read sees them. */
 export async function listRebatePrograms(ctx: Ctx, query: RebateProgramListQuery) {
@@ -94,7 +107,8 @@ export async function previewRebateProgram(ctx: Ctx, id: string, top = 20) {
   if (!isUuid(id)) throw new NotFoundError("rebate program");
   const [program] = await ctx.db.select().from(rebatePrograms).where(eq(rebatePrograms.id, id));
   if (!program) throw new NotFoundError("rebate program");
-  const rows = (await calculateProgramRows(ctx.db, program)).filter((r) => inBranches(ctx.actor, r.owner_branch_id));
+  const [calculated, visible] = await Promise.all([calculateProgramRows(ctx.db, program), partnersInDivisions(ctx, program)]);
+  const rows = calculated.filter((r) => inBranches(ctx.actor, r.owner_branch_id) && (!visible || visible.has(r.organization_id)));
   let basisFen = 0n;
   let amountFen = 0n;
   let withTarget = 0;

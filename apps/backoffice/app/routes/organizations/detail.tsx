@@ -10,10 +10,14 @@ import {
   listActivities,
   listOrganizationTasks,
   listOwnerCandidates,
+  listOrganizationShares,
   listParentCandidates,
+  mayEditOrganization,
   mayWorkRelationships,
   moveOrganization,
   shanghaiDateTime,
+  shanghaiToday,
+  shareTargets,
 } from "@cs/domain";
 import { Alert, Badge, Card, PageHeader, buttonClass, formatMoney } from "@cs/ui";
 import { AddressList, ContactList, type ActionResult } from "@cs/web";
@@ -24,18 +28,22 @@ import { ChannelPlacement } from "./channel-placement";
 import { CreditHoldPanel } from "../orders/credit-panel";
 import { creditIntents, doneUrl, runCreditIntent } from "../orders/credit.server";
 import { ActivityPanel, TaskPanel } from "../relationships/panels";
+import { SharePanel } from "../relationships/share-panel";
 import { relationshipIntents, runRelationshipIntent } from "../relationships/intents.server";
 
 export const loader = guarded(async function loader({ context, request, params }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
   const work = mayWorkRelationships(ctx.actor);
-  const [detail, audit, candidates, activities, tasks, assignees] = await Promise.all([
+  const mayShare = await mayEditOrganization(ctx, params.id);
+  const [detail, audit, candidates, activities, tasks, assignees, shares, shareTo] = await Promise.all([
     getOrganization(ctx, params.id),
     getOrganizationAudit(ctx, params.id),
     can(ctx.actor, "organization:move") ? listParentCandidates(ctx, params.id) : Promise.resolve([]),
     listActivities(ctx, params.id, 20),
     listOrganizationTasks(ctx, params.id, 5),
     work ? listOwnerCandidates(ctx) : Promise.resolve([]),
+    listOrganizationShares(ctx, params.id),
+    mayShare ? shareTargets(ctx) : Promise.resolve({ users: [], branches: [], divisions: [] }),
   ]);
   // Finance's credit hold and backorder policy panel, for partners only.
   const creditTerms = can(ctx.actor, "credit:manage") && detail.organization.kind !== "branch" ? await getCreditTerms(ctx, params.id) : null;
@@ -47,11 +55,15 @@ export const loader = guarded(async function loader({ context, request, params }
     activities,
     tasks,
     assignees,
+    shares,
+    shareTo,
+    today: shanghaiToday(),
     now: shanghaiDateTime(new Date()).slice(0, 16).replace(" ", "T"),
     formKey: randomUUID(),
     may: {
       work,
-      edit: can(ctx.actor, "organization:update"),
+      edit: mayShare,
+      share: mayShare,
       move: can(ctx.actor, "organization:move"),
       contacts: can(ctx.actor, "contact:manage"),
     },
@@ -144,6 +156,14 @@ export default function OrganizationDetail({ loaderData, actionData }: Route.Com
         />
         <TaskPanel tasks={loaderData.tasks} assignees={loaderData.assignees} canWork={may.work} formKey={`${loaderData.formKey}-t`} result={intent === "addTask" ? result : undefined} />
       </div>
+      <SharePanel
+        shares={loaderData.shares}
+        targets={loaderData.shareTo}
+        canShare={may.share}
+        today={loaderData.today}
+        formKey={`${loaderData.formKey}-s`}
+        result={intent === "share" ? result : undefined}
+      />
       <ChannelPlacement
         parent={loaderData.parent}
         history={loaderData.parentHistory}

@@ -1,8 +1,8 @@
 import { redirect } from "react-router";
-import { createTask, logActivity, setTaskDone, type Ctx } from "@cs/domain";
+import { createTask, logActivity, setTaskDone, shareOrganization, unshareOrganization, type Ctx } from "@cs/domain";
 import { actionError, readForm } from "@cs/web/server";
 
-export const relationshipIntents = new Set(["logActivity", "addTask", "taskDone"]);
+export const relationshipIntents = new Set(["logActivity", "addTask", "taskDone", "share", "unshare"]);
 
 /** The contact-history and task forms, posted to the page that shows them (`back`). */
 export async function runRelationshipIntent(ctx: Ctx, organizationId: string | null, form: FormData, back: string) {
@@ -18,6 +18,12 @@ export async function runRelationshipIntent(ctx: Ctx, organizationId: string | n
       case "addTask":
         await createTask(ctx, organizationId ?? "", raw);
         return to("relations.task.saved");
+      case "share":
+        await shareOrganization(ctx, organizationId ?? "", raw);
+        return to("relations.share.saved");
+      case "unshare":
+        await unshareOrganization(ctx, organizationId ?? "", raw);
+        return to("relations.share.revoked");
       case "taskDone":
         await setTaskDone(ctx, raw);
         return to(raw.done === "false" ? "relations.task.reopened" : "relations.task.markedDone");

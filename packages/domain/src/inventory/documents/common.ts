@@ -13,7 +13,7 @@ import {
 import type { Actor } from "../../access/actor";
 import { can } from "../../access/authorize";
 import { roles, stockApprovalLimit } from "../../access/permissions";
-import { stockLocationScope } from "../../access/scopes";
+import { stockLocationScope, stockProductScope } from "../../access/scopes";
 import { nextDocumentNumber } from "../../shared/document-number";
 import { NotFoundError, ValidationError } from "../../shared/errors";
 import { isUuid } from "../../shared/parse";
@@ -133,7 +133,11 @@ export async function insertDocument(
  */
 export function staffDocumentScope(actor: Actor): SQL {
   const visible = sql`(select id from stock_locations where ${stockLocationScope(actor)} and ${stockLocations.kind} not in ('supplier', 'customer', 'loss', 'transit'))`;
-  return or(sql`${stockDocuments.fromLocationId} in ${visible}`, sql`${stockDocuments.toLocationId} in ${visible}`)!;
+  const byPlace = or(sql`${stockDocuments.fromLocationId} in ${visible}`, sql`${stockDocuments.toLocationId} in ${visible}`)!;
+  const line = stockProductScope(actor, sql`dl.product_id`);
+  if (!line) return byPlace;
+  // Limited to divisions: a document with a line of their divisions' products (a mixed one is of several).
+  return and(byPlace, sql`exists (select 1 from stock_document_lines dl where dl.document_id = ${stockDocuments.id} and ${line})`)!;
 }
 
 /**

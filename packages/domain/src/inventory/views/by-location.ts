@@ -3,6 +3,7 @@ import { z } from "zod";
 import { organizations, products, stockLevels } from "@cs/db";
 import type { Ctx } from "../../shared/context";
 import { likePattern, listQuerySchema } from "../../shared/list-query";
+import { stockProductScope } from "../../access/scopes";
 import { getVisibleLocation } from "./locations";
 import { ours, sumInt, theirs } from "./shared";
 
@@ -20,7 +21,7 @@ export type LocationStockQuery = z.output<typeof locationStockQuery>;
  */
 export async function listStockByLocation(ctx: Ctx, locationId: string, query: LocationStockQuery) {
   const location = await getVisibleLocation(ctx, locationId);
-  const conditions: (SQL | undefined)[] = [eq(stockLevels.locationId, location.id), gt(stockLevels.onHand, 0)];
+  const conditions: (SQL | undefined)[] = [eq(stockLevels.locationId, location.id), gt(stockLevels.onHand, 0), stockProductScope(ctx.actor, stockLevels.productId)];
   if (query.owner === "ours") conditions.push(ours);
   if (query.owner === "partners") conditions.push(theirs);
   if (query.q) {

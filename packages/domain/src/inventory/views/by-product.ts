@@ -3,6 +3,7 @@ import { z } from "zod";
 import { divisions, productLines, products, stockLevels, stockLocations, stockValuations } from "@cs/db";
 import type { Actor } from "../../access/actor";
 import { authorize, can } from "../../access/authorize";
+import { columnInDivisions } from "../../access/divisions";
 import { stockLocationScope } from "../../access/scopes";
 import type { Ctx } from "../../shared/context";
 import { likePattern, listQuerySchema, type Page } from "../../shared/list-query";
@@ -38,8 +39,9 @@ function levels(ctx: Ctx, query: StockByProductQuery) {
     .as("lv");
 }
 
-function productFilter(query: StockByProductQuery): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [eq(products.active, true)];
+/** Active products, of the actor's divisions when it is limited to some. */
+function productFilter(actor: Actor, query: StockByProductQuery): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(products.active, true), columnInDivisions(actor, productLines.divisionId)];
   if (query.division) conditions.push(eq(productLines.divisionId, query.division));
   if (query.line) conditions.push(eq(products.productLineId, query.line));
   if (query.q) {
@@ -96,7 +98,7 @@ export type StockTotals = { onHand: number; reserved: number; available: number;
 /** Every active product (zero when none is held, so a search for a SKU answers "0", not "no such thing"). */
 export async function listStockByProduct(ctx: Ctx, query: StockByProductQuery): Promise<Page<StockByProductRow> & { totals: StockTotals }> {
   authorize(ctx.actor, "stock:read");
-  const where = productFilter(query);
+  const where = productFilter(ctx.actor, query);
   const { select, lv, sortColumns } = baseQuery(ctx, query);
   const order = query.dir === "desc" ? desc : asc;
   const [rows, [sums]] = await Promise.all([
@@ -136,7 +138,7 @@ export function exportStockByProduct(ctx: Ctx, query: StockByProductQuery, chunk
 }
 
 async function* productChunks(ctx: Ctx, query: StockByProductQuery, chunk: number) {
-  const where = productFilter(query);
+  const where = productFilter(ctx.actor, query);
   let after: string | undefined;
   for (;;) {
     const rows = await baseQuery(ctx, query)

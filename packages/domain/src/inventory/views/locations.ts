@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { internalLocationKinds, locationKinds, organizations, stockLevels, stockLocations, type LocationKind } from "@cs/db";
 import { authorize } from "../../access/authorize";
-import { stockLocationScope } from "../../access/scopes";
+import { stockLocationScope, stockProductScope } from "../../access/scopes";
 import type { Ctx } from "../../shared/context";
 import { NotFoundError } from "../../shared/errors";
 import { likePattern, listQuerySchema, type Page } from "../../shared/list-query";
@@ -22,6 +22,8 @@ const holder = alias(organizations, "holder");
 
 /** Balances per location: ours (on hand, reserved) and what is held there for other owners. */
 function totalsByLocation(ctx: Ctx) {
+  // Staff limited to divisions count only their divisions' products.
+  const ofDivisions = stockProductScope(ctx.actor, stockLevels.productId);
   return ctx.db
     .select({
       locationId: stockLevels.locationId,
@@ -31,6 +33,7 @@ function totalsByLocation(ctx: Ctx) {
       products: sql<number>`count(distinct ${stockLevels.productId}) filter (where ${stockLevels.onHand} > 0)::int`.as("products"),
     })
     .from(stockLevels)
+    .where(ofDivisions)
     .groupBy(stockLevels.locationId)
     .as("totals");
 }

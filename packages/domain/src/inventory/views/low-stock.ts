@@ -3,6 +3,7 @@ import type { PgSelect } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { DISTRIBUTOR_OWNER, productLines, products, reorderPoints, stockLevels, stockLocations } from "@cs/db";
 import { authorize } from "../../access/authorize";
+import { columnInDivisions } from "../../access/divisions";
 import { stockLocationScope } from "../../access/scopes";
 import type { Ctx } from "../../shared/context";
 import { likePattern, listQuerySchema, type Page } from "../../shared/list-query";
@@ -26,7 +27,13 @@ export async function listLowStock(ctx: Ctx, query: LowStockQuery) {
   authorize(ctx.actor, "stock:read");
   const available = sql<number>`coalesce(${stockLevels.onHand} - ${stockLevels.reserved}, 0)`;
   const shortfall = sql<number>`(${reorderPoints.minimum} - coalesce(${stockLevels.onHand} - ${stockLevels.reserved}, 0))`;
-  const conditions: (SQL | undefined)[] = [isWarehouse, stockLocationScope(ctx.actor), eq(products.active, true), lt(available, reorderPoints.minimum)];
+  const conditions: (SQL | undefined)[] = [
+    isWarehouse,
+    stockLocationScope(ctx.actor),
+    columnInDivisions(ctx.actor, productLines.divisionId),
+    eq(products.active, true),
+    lt(available, reorderPoints.minimum),
+  ];
   if (query.warehouse) conditions.push(eq(reorderPoints.locationId, query.warehouse));
   if (query.division) conditions.push(eq(productLines.divisionId, query.division));
   if (query.q) {

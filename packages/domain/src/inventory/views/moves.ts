@@ -4,6 +4,7 @@ import { z } from "zod";
 import { moveReasons, organizations, products, stockDocuments, stockLocations, stockMoves, users } from "@cs/db";
 import type { Actor } from "../../access/actor";
 import { authorize, can } from "../../access/authorize";
+import { stockProductScope } from "../../access/scopes";
 import type { Ctx } from "../../shared/context";
 import { likePattern, listQuerySchema, type Page } from "../../shared/list-query";
 import { staffDocumentScope } from "../documents/common";
@@ -30,12 +31,13 @@ const toLoc = alias(stockLocations, "to_loc");
 /**
  * A move is visible through a location of ours the actor sees, or through the document that caused
  * it (a transfer's write-off runs transit → loss, touching no branch's location). Staff of all
- * branches see the whole ledger.
+ * branches see the whole ledger. Staff limited to divisions see only their divisions' products.
  */
 function visibleMoves(actor: Actor): SQL | undefined {
-  if (actor.kind === "staff" && actor.branchIds === "all" && can(actor, "stock:read")) return undefined;
+  const ofDivisions = stockProductScope(actor, stockMoves.productId);
+  if (actor.kind === "staff" && actor.branchIds === "all" && can(actor, "stock:read")) return ofDivisions;
   const visible = visibleInternalLocationIds(actor);
-  return or(
+  const byPlace = or(
     sql`${stockMoves.fromLocationId} in ${visible}`,
     sql`${stockMoves.toLocationId} in ${visible}`,
     and(
@@ -43,6 +45,7 @@ function visibleMoves(actor: Actor): SQL | undefined {
       sql`${stockMoves.referenceId} in (select ${stockDocuments.number} from ${stockDocuments} where ${staffDocumentScope(actor)})`,
     ),
   );
+  return and(byPlace, ofDivisions);
 }
 
 function filters(ctx: Ctx, query: MoveListQuery): SQL | undefined {

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { organizations, products, stockLevels, stockLocations } from "@cs/db";
 import { authorize } from "../../access/authorize";
-import { stockLocationScope } from "../../access/scopes";
+import { stockLocationScope, stockProductScope } from "../../access/scopes";
 import type { Ctx } from "../../shared/context";
 import { likePattern, listQuerySchema, type Page } from "../../shared/list-query";
 import { isWarehouse, multiOf, optionalText, partnerLocationKinds, theirs } from "./shared";
@@ -38,6 +38,7 @@ export async function listPartnerStock(ctx: Ctx, query: PartnerStockQuery) {
   const placeKinds = kinds.filter((k) => k !== "warehouse");
   const conditions: (SQL | undefined)[] = [
     stockLocationScope(ctx.actor),
+    stockProductScope(ctx.actor, stockLevels.productId),
     gt(stockLevels.onHand, 0),
     or(
       placeKinds.length ? inArray(stockLocations.kind, placeKinds) : undefined,

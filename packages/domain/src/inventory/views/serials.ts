@@ -2,7 +2,7 @@ import { and, asc, eq, like, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { organizations, products, serialMoves, serialNumbers, stockLocations, stockMoves } from "@cs/db";
 import { authorize } from "../../access/authorize";
-import { stockLocationScope } from "../../access/scopes";
+import { stockLocationScope, stockProductScope } from "../../access/scopes";
 import type { Ctx } from "../../shared/context";
 
 const fromLoc = alias(stockLocations, "serial_from_loc");
@@ -43,7 +43,7 @@ export async function findSerials(ctx: Ctx, q: string) {
     .innerJoin(products, eq(products.id, serialNumbers.productId))
     .leftJoin(stockLocations, eq(stockLocations.id, serialNumbers.locationId))
     .leftJoin(organizations, eq(organizations.id, serialNumbers.ownerId))
-    .where(and(like(serialNumbers.serial, `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), touchedVisible))
+    .where(and(like(serialNumbers.serial, `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), touchedVisible, stockProductScope(ctx.actor, serialNumbers.productId)))
     .orderBy(asc(serialNumbers.serial))
     .limit(20);
   return Promise.all(

@@ -15,6 +15,11 @@ export const en: Widen<typeof zhCN> = {
   columns: { time: "Time", message: "Message", status: "Status" },
   status: { read: "Read", unread: "Unread" },
   kinds: {
+    care: {
+      default: "Customer care",
+      birthday: "Happy birthday, {{name}}! Thank you for your support of {{organization}} and us.",
+      dormant: "{{name}} has not ordered for {{days}} days (usually about every {{usual}} days): time to get in touch.",
+    },
     order: {
       default: "Order {{number}} was updated",
       submitted: "Order {{number}} was submitted",

@@ -13,6 +13,11 @@ export const zhCN = {
   columns: { time: "时间", message: "内容", status: "状态" },
   status: { read: "已读", unread: "未读" },
   kinds: {
+    care: {
+      default: "客户关怀",
+      birthday: "{{name}}，祝您生日快乐！感谢您和{{organization}}一直以来的支持。",
+      dormant: "{{name}} 已有 {{days}} 天没有下单（通常约每 {{usual}} 天一单），请及时联系。",
+    },
     order: {
       default: "订单 {{number}} 已更新",
       submitted: "订单 {{number}} 已提交",

@@ -107,4 +107,22 @@ export const en: Widen<typeof zhCN> = {
   errors: {
     filterChanged: "The filter now matches other accounts; check them again before reassigning.",
   },
+  share: {
+    title: "Sharing",
+    add: "Share this account",
+    grantee: "Share with",
+    toUser: "Colleague: {{name}}",
+    toBranch: "Branch: {{name}}",
+    toDivision: "Division: {{name}}",
+    access: "Access",
+    accesses: { read: "Read only", edit: "Can edit" },
+    expiresOn: "Valid through",
+    until: "Valid until {{when}}",
+    expired: "Expired",
+    revoke: "Stop sharing",
+    empty: "Not shared with anyone else.",
+    saved: "Shared.",
+    revoked: "No longer shared.",
+    validation: { expired: "The expiry cannot be before today" },
+  },
 };

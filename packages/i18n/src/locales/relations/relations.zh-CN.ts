@@ -105,4 +105,22 @@ export const zhCN = {
   errors: {
     filterChanged: "筛选结果已经变化，请重新确认要调整的客户。",
   },
+  share: {
+    title: "共享",
+    add: "共享客户资料",
+    grantee: "共享给",
+    toUser: "员工：{{name}}",
+    toBranch: "分公司：{{name}}",
+    toDivision: "事业部：{{name}}",
+    access: "权限",
+    accesses: { read: "只读", edit: "可编辑" },
+    expiresOn: "有效期至",
+    until: "有效至 {{when}}",
+    expired: "已过期",
+    revoke: "取消共享",
+    empty: "没有共享给其他人。",
+    saved: "已共享。",
+    revoked: "已取消共享。",
+    validation: { expired: "有效期不能早于今天" },
+  },
 };
