@@ -23,3 +23,4 @@ export * from "./rebate-ledger";
 export * from "./filter-form";
 export * from "./search";
 export * from "./payment-notices";
+export * from "./statements";
