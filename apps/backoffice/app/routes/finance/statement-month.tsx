@@ -74,7 +74,7 @@ export default function StatementMonth({ loaderData, actionData }: Route.Compone
             ? (d) => (
                 <Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
                   <CsrfInput />
-                  <input type="hidden" name="_key" value={`${key}-${d.id}`} />
+                  <input type="hidden" name="_key" value={`${key.slice(0, 12)}-${d.id}`} />
                   <input type="hidden" name="disputeId" value={d.id} />
                   <TextField
                     label={`${t("billing.statements.resolution")} · ${d.entryNumber}`}

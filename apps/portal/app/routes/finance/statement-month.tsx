@@ -43,7 +43,8 @@ export default function StatementMonth({ loaderData, actionData }: Route.Compone
   const errors = useFieldErrors(result);
   const done = actionData ? null : params.get("done");
   const open = detail.status !== "confirmed";
-  const typedLine = typeof result?.initialValue?.entryNumber === "string" ? result.initialValue.entryNumber : null;
+  // a refused dispute shows its message in the line's own form, unless the statement has no forms any more (confirmed meanwhile)
+  const typedLine = open && typeof result?.initialValue?.entryNumber === "string" ? result.initialValue.entryNumber : null;
   const file = (format: string) => `/finance/statements/${detail.id}/file?format=${format}`;
   return (
     <>
@@ -96,7 +97,7 @@ export default function StatementMonth({ loaderData, actionData }: Route.Compone
                   <Form method="post" className="mt-2 flex flex-col gap-2 sm:max-w-xl">
                     {typedLine === e.number ? <FormAlert result={result} /> : null}
                     <CsrfInput />
-                    <input type="hidden" name="_key" value={`${key}-${e.number}`} />
+                    <input type="hidden" name="_key" value={`${key.slice(0, 12)}-${e.number.replace(/[^\w-]/g, "_").slice(0, 40)}`} />
                     <input type="hidden" name="entryNumber" value={e.number} />
                     <TextAreaField
                       label={`${t("billing.statements.reason")} · ${e.number}`}
