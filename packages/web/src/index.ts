@@ -26,3 +26,4 @@ export * from "./search";
 export * from "./payment-notices";
 export * from "./shared-routes";
 export * from "./marketing-columns";
+export * from "./statements";

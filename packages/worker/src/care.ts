@@ -1,5 +1,6 @@
 import type { Database } from "@cs/db";
 import { runCareRules } from "@cs/domain";
+import { startPolling, type Poller } from "./poll-loop";
 
 export type CareOptions = { pollMs?: number; log?: (line: string) => void };
 
@@ -8,27 +9,12 @@ export type CareOptions = { pollMs?: number; log?: (line: string) => void };
  * default). Each run is idempotent per occasion (docs/decisions/030), so running often only makes
  * the first run after midnight prompt and a failed run resumable by the next.
  */
-export function startCareWorker(db: Database, options: CareOptions = {}): { stop(): Promise<void> } {
+export function startCareWorker(db: Database, options: CareOptions = {}): Poller {
   const { pollMs = 15 * 60_000, log = console.log } = options;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    current = runCareRules(db)
-      .then((r) => {
-        if (r.birthdays || r.dormant) log(`[care] ${r.birthdays} birthday greetings, ${r.dormant} dormant-partner alerts`);
-      })
-      .catch((error: unknown) => log(`[care] run failed: ${error instanceof Error ? error.message : String(error)}`))
-      .then(() => {
-        if (!stopped) timer = setTimeout(tick, pollMs);
-      });
+  const pass = async () => {
+    const r = await runCareRules(db);
+    if (r.birthdays || r.dormant) log(`[care] ${r.birthdays} birthday greetings, ${r.dormant} dormant-partner alerts`);
+    return false;
   };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
-    },
-  };
+  return startPolling(pass, { pollMs, label: "care", log });
 }

@@ -14,6 +14,8 @@ const schema = z
     SMS_HTTP_URL: z.string().url().optional(),
     SMS_HTTP_TOKEN: z.string().min(1).optional(),
     /** Where links in messages point (a dealer's invitation to register). */
+    /** Days after a monthly statement is issued before an unconfirmed one earns its partner a reminder. */
+    STATEMENT_REMIND_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
     PORTAL_PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   })
   .refine((e) => e.MAIL_TRANSPORT !== "smtp" || !!e.SMTP_URL, { message: "MAIL_TRANSPORT=smtp needs SMTP_URL", path: ["SMTP_URL"] })

@@ -22,3 +22,4 @@ export * from "./deals";
 export * from "./relationships";
 export * from "./coupons";
 export * from "./leads";
+export * from "./statements";

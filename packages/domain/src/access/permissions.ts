@@ -34,6 +34,8 @@ export const permissions = [
   "own_return:request",
   "own_account:read",
   "own_payment:notify",
+  /** Confirm or dispute the monthly statement of account (对账确认). */
+  "own_statement:confirm",
   "supplied_order:fulfil",
   "service:read",
   "service:manage",
@@ -129,6 +131,7 @@ export const roles = {
       "own_return:request",
       "own_account:read",
       "own_payment:notify",
+      "own_statement:confirm",
       "supplied_order:fulfil",
       "own_service:file",
       "own_performance:read",

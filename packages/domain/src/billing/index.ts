@@ -3,6 +3,8 @@ export * from "./allocate";
 export { priceInvoiceLines } from "./invoice";
 export { shipOrder, confirmDelivery, shipOrderInput, type ShipOrderInput } from "./ship";
 export * from "./payment-notices";
+export * from "./statement-records";
+export * from "./statement-confirm";
 export { recordPayment, recordPaymentInput, allocateCredit, allocateCreditInput, paymentMethodOptions } from "./payments";
 export { createCreditNote } from "./credit-notes";
 export { creditPosition, CREDIT_ORDER_STATUSES, type CreditPosition } from "./credit";

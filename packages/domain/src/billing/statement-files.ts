@@ -1,9 +1,12 @@
 import { renderInvoicePdf, type InvoiceDetail, type InvoiceLabels } from "./invoice-pdf";
 import type { Statement } from "./statement";
-import { renderStatementPdf, type StatementLabels } from "./statement-pdf";
+import { renderStatementPdf, type StatementConfirmation, type StatementLabels } from "./statement-pdf";
 import { renderStatementXlsx } from "./statement-xlsx";
 import { formatYuan } from "../shared/money";
 import type { NamedFile } from "../shared/named-file";
+import type { Ctx } from "../shared/context";
+import { shanghaiDateTime } from "../shared/dates";
+import { getAccountStatement } from "./statement-records";
 
 /**
  * Server-only glue shared by the back-office and the portal: labels from the app's translator and
@@ -36,14 +39,15 @@ export function statementLabels(t: Translate): StatementLabels {
       balance: t("billing.aging.balance"),
     },
     company: t("app.company"),
+    confirmed: t("billing.statements.confirmedBy"),
     money: formatYuan,
     date: (d) => d,
   };
 }
 
-export async function statementFile(statement: Statement, format: "pdf" | "xlsx", t: Translate): Promise<NamedFile> {
+export async function statementFile(statement: Statement, format: "pdf" | "xlsx", t: Translate, confirmation?: StatementConfirmation): Promise<NamedFile> {
   const labels = statementLabels(t);
-  const body = format === "pdf" ? await renderStatementPdf(statement, labels) : await renderStatementXlsx(statement, labels);
+  const body = format === "pdf" ? await renderStatementPdf(statement, labels, confirmation) : await renderStatementXlsx(statement, labels, confirmation);
   const base = `${statement.organization.code}-${statement.from}-${statement.to}`;
   return {
     body,
@@ -79,4 +83,11 @@ export async function invoiceFile(detail: InvoiceDetail, t: Translate, productNa
     name: `${labels.title}-${detail.invoice.number}.pdf`,
     asciiName: `invoice-${detail.invoice.number}.pdf`.replace(/[^\w.-]/g, "_"),
   };
+}
+
+/** A monthly statement as a download: a confirmed one from its frozen copy, saying who confirmed it when. */
+export async function accountStatementFile(ctx: Ctx, statementId: string, format: "pdf" | "xlsx", t: Translate): Promise<NamedFile> {
+  const detail = await getAccountStatement(ctx, statementId);
+  const confirmation = detail.confirmedAt ? { at: shanghaiDateTime(detail.confirmedAt), by: detail.confirmedBy ?? "" } : undefined;
+  return statementFile(detail.statement, format, t, confirmation);
 }

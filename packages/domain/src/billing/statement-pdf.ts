@@ -17,14 +17,19 @@ export type StatementLabels = {
   agingTitle: string;
   aging: { notDue: string; d0_30: string; d31_60: string; d61_90: string; d90Plus: string; credit: string; balance: string };
   company: string;
+  /** "Confirmed by the partner" heading for a frozen statement. */
+  confirmed: string;
   money: (fen: bigint) => string;
   date: (isoDate: string) => string;
 };
 
 const widths = [70, 70, 105, 85, 65, 65, 75]; // 535 = A4 width 595 − 2 × 30ish
 
-/** Renders the statement as an A4 PDF and resolves with its bytes. */
-export function renderStatementPdf(s: Statement, l: StatementLabels): Promise<Buffer> {
+/** Who confirmed a frozen statement and when (China wall-clock time). */
+export type StatementConfirmation = { at: string; by: string };
+
+/** Renders the statement as an A4 PDF and resolves with its bytes; a confirmed one says who confirmed it when. */
+export function renderStatementPdf(s: Statement, l: StatementLabels, confirmation?: StatementConfirmation): Promise<Buffer> {
   const { doc, done } = newPdf(`${l.title} ${s.organization.name}`, l.company);
 
   doc.font("cjk-bold").fontSize(16).text(`${l.company} · ${l.title}`, { align: "center" });
@@ -33,6 +38,7 @@ export function renderStatementPdf(s: Statement, l: StatementLabels): Promise<Bu
   doc.text(`${l.partner}：${s.organization.name}（${s.organization.code}）`);
   if (s.organization.taxId) doc.text(`${l.taxId}：${s.organization.taxId}`);
   doc.text(`${l.period}：${l.date(s.from)} – ${l.date(s.to)}    ${l.generated}：${l.date(s.generatedOn)}`);
+  if (confirmation) doc.font("cjk-bold").text(`${l.confirmed}：${confirmation.at} · ${confirmation.by}`).font("cjk");
   doc.moveDown(0.5);
 
   const c = l.columns;

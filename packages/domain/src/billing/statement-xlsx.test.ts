@@ -17,6 +17,7 @@ const labels = {
   agingTitle: "账龄",
   aging: { notDue: "未到期", d0_30: "0-30", d31_60: "31-60", d61_90: "61-90", d90Plus: "90+", credit: "贷项", balance: "余额" },
   company: "华信达",
+  confirmed: "客户已确认",
   date: (d: string) => d,
 };
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Statement } from "./statement";
 import { neutraliseWorkbook } from "../shared/spreadsheet-cells";
-import type { StatementLabels } from "./statement-pdf";
+import type { StatementConfirmation, StatementLabels } from "./statement-pdf";
 
 /** Yuan as an exact decimal number for a spreadsheet cell (fen / 100 is exact below 2^53 fen). */
 const yuan = (fen: bigint) => Number(fen) / 100;
@@ -10,7 +10,7 @@ const yuan = (fen: bigint) => Number(fen) / 100;
  * The statement as an XLSX workbook (server-only, like the PDF): amounts are numbers with a
  * two-decimal yuan format so the partner's accountant can add them up.
  */
-export async function renderStatementXlsx(s: Statement, l: Omit<StatementLabels, "money">): Promise<Buffer> {
+export async function renderStatementXlsx(s: Statement, l: Omit<StatementLabels, "money">, confirmation?: StatementConfirmation): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = l.company;
   const sheet = book.addWorksheet(l.title);
@@ -20,6 +20,7 @@ export async function renderStatementXlsx(s: Statement, l: Omit<StatementLabels,
   sheet.addRow([l.partner, `${s.organization.name}（${s.organization.code}）`]);
   if (s.organization.taxId) sheet.addRow([l.taxId, s.organization.taxId]);
   sheet.addRow([l.period, `${s.from} – ${s.to}`, l.generated, s.generatedOn]);
+  if (confirmation) sheet.addRow([l.confirmed, confirmation.at, confirmation.by]).font = { bold: true };
   sheet.addRow([]);
   const c = l.columns;
   sheet.addRow([c.date, c.kind, c.number, c.reference, c.debit, c.credit, c.balance]).font = { bold: true };

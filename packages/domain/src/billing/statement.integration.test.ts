@@ -35,6 +35,7 @@ const labels: StatementLabels = {
   agingTitle: "账龄",
   aging: { notDue: "未到期", d0_30: "0–30 天", d31_60: "31–60 天", d61_90: "61–90 天", d90Plus: "90 天以上", credit: "预收款", balance: "应收余额" },
   company: "华信达科技",
+  confirmed: "客户已确认",
   money: (fen) => `¥${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`,
   date: (d) => d,
 };

@@ -7,7 +7,7 @@ import { listQuerySchema, likePattern, type Page } from "../shared/list-query";
 import { currentPeriod, isPeriodStart, periodKinds, periodRange, type PeriodKind } from "./periods";
 import { channelPartnerScope } from "./scope";
 
-const sortKeys = ["code", "name", "net", "payments", "onTime", "target", "completion", "tierRank", "branchRank"] as const;
+const sortKeys = ["code", "name", "net", "payments", "onTime", "confirmation", "target", "completion", "tierRank", "branchRank"] as const;
 const uuidOrNone = z.string().uuid().optional().catch(undefined);
 
 /** The scorecard's URL: a period, filters, paging and sort (a bad value falls back, never fails). */
@@ -41,6 +41,11 @@ export type ScorecardRow = {
   paidOnTimeFen: bigint;
   /** Paid on time ÷ due in basis points; null when nothing fell due. */
   onTimeBp: number | null;
+  /** Monthly statements of the period's months issued, and confirmed by the partner (对账确认). */
+  statements: number;
+  statementsConfirmed: number;
+  /** Confirmed ÷ issued in basis points; null when none was issued. */
+  confirmationBp: number | null;
   targetFen: bigint | null;
   /** Net purchases ÷ target in basis points (floored); null without a target. */
   completionBp: number | null;
@@ -57,6 +62,7 @@ const orderBy: Record<(typeof sortKeys)[number], string> = {
   net: "net_fen",
   payments: "payments_fen",
   onTime: "on_time_bp",
+  confirmation: "confirmation_bp",
   target: "target_fen",
   completion: "completion_bp",
   tierRank: "tier_rank",
@@ -91,6 +97,11 @@ export function evaluationSql(
         from partner_month_stats s
        where s.month >= ${range.start}::date and s.month < ${range.end}::date and ${rowsRead}
        group by s.organization_id
+    ), sc as (
+      select a.organization_id, count(*)::int as statements, (count(*) filter (where a.status = 'confirmed'))::int as confirmed
+        from account_statements a
+       where a.month >= ${range.start}::date and a.month < ${range.end}::date
+       group by a.organization_id
     ), base as (
       -- narrow rows for the window sorts: every partner in scope takes part in the ranks
       select organizations.id, organizations.tier, organizations.owner_branch_id,
@@ -110,12 +121,15 @@ export function evaluationSql(
            coalesce(st.purchases_fen, 0) as purchases_fen, coalesce(st.returns_fen, 0) as returns_fen, x.net_fen,
            coalesce(st.payments_fen, 0) as payments_fen, coalesce(st.due_fen, 0) as due_fen, coalesce(st.paid_on_time_fen, 0) as paid_on_time_fen,
            t.amount_fen as target_fen,
+           coalesce(sc.statements, 0) as statements, coalesce(sc.confirmed, 0) as statements_confirmed,
+           case when sc.statements > 0 then floor(sc.confirmed * 10000.0 / sc.statements)::int end as confirmation_bp,
            case when st.due_fen > 0 then floor(st.paid_on_time_fen * 10000.0 / st.due_fen)::int end as on_time_bp,
            case when t.amount_fen > 0 then floor(x.net_fen * 10000.0 / t.amount_fen)::int end as completion_bp,
            x.tier_rank, x.tier_size, x.branch_rank, x.branch_size
       from ranked x
       join organizations r on r.id = x.id
       left join st on st.organization_id = x.id
+      left join sc on sc.organization_id = x.id
       left join partner_targets t on t.organization_id = x.id and t.period_kind = ${p.periodKind} and t.period_start = ${range.start}::date
            and coalesce(t.division_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce(${division}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
       left join organizations b on b.id = r.owner_branch_id
@@ -138,6 +152,9 @@ type RawRow = {
   paid_on_time_fen: bigint;
   target_fen: bigint | null;
   on_time_bp: number | null;
+  statements: number;
+  statements_confirmed: number;
+  confirmation_bp: number | null;
   completion_bp: number | null;
   tier_rank: number | null;
   tier_size: number;
@@ -162,6 +179,9 @@ export function toScorecardRow(r: RawRow): ScorecardRow {
     dueFen: BigInt(r.due_fen),
     paidOnTimeFen: BigInt(r.paid_on_time_fen),
     onTimeBp: r.on_time_bp,
+    statements: r.statements,
+    statementsConfirmed: r.statements_confirmed,
+    confirmationBp: r.confirmation_bp,
     targetFen: r.target_fen === null ? null : BigInt(r.target_fen),
     completionBp: r.completion_bp,
     tierRank: r.tier_rank,

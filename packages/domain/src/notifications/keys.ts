@@ -7,7 +7,7 @@ export function noticeKeys(kind: string, entityType: string): string[] {
   return [`notify.kinds.${safe(kind)}`, `notify.kinds.${safe(entityType)}.default`];
 }
 
-/** Where a notice leads in either app: both have these pages for orders, returns, repair requests and payment notices. */
+/** Where a notice leads in either app: both have these pages for orders, returns, repair requests, payment notices and monthly statements. */
 export function noticeHref(entityType: string, entityId: string): string | null {
   switch (entityType) {
     case "order":
@@ -21,6 +21,8 @@ export function noticeHref(entityType: string, entityId: string): string | null 
     case "lead":
       // lead notices go to partners only: the portal's lead page
       return `/leads/${entityId}`;
+    case "statement":
+      return `/finance/statements/${entityId}`;
     default:
       return null;
   }

@@ -35,6 +35,12 @@ export function scorecardColumns(t: TFunction, locale: string): ColumnDef<Scorec
       cell: ({ row }) => formatBp(row.original.onTimeBp, locale, t("channel.scorecard.nothingDue")),
     },
     {
+      id: "confirmation",
+      header: t("channel.scorecard.columns.confirmation"),
+      meta: { align: "right", sortKey: "confirmation" },
+      cell: ({ row }) => formatBp(row.original.confirmationBp, locale, t("channel.scorecard.noStatements")),
+    },
+    {
       id: "target",
       header: t("channel.scorecard.columns.target"),
       meta: { align: "right", sortKey: "target" },

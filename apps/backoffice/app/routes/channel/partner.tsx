@@ -55,6 +55,7 @@ export default function PartnerPerformance({ loaderData }: Route.ComponentProps)
                 {stat(t("channel.scorecard.columns.completion"), formatBp(row.completionBp, locale))}
                 {stat(t("channel.scorecard.columns.payments"), <Money fen={row.paymentsFen} locale={locale} />)}
                 {stat(t("channel.scorecard.columns.onTime"), formatBp(row.onTimeBp, locale, t("channel.scorecard.nothingDue")))}
+                {stat(t("channel.scorecard.columns.confirmation"), formatBp(row.confirmationBp, locale, t("channel.scorecard.noStatements")))}
                 {stat(t("channel.scorecard.columns.tierRank"), row.tierRank === null ? t("channel.scorecard.unranked") : t("channel.scorecard.rankOf", { rank: row.tierRank, size: row.tierSize }))}
                 {stat(t("channel.scorecard.columns.branchRank"), row.branchRank === null ? t("channel.scorecard.unranked") : t("channel.scorecard.rankOf", { rank: row.branchRank, size: row.branchSize }))}
               </dl>

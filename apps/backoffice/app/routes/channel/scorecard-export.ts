@@ -11,9 +11,9 @@ export const loader = guarded(async function loader({ context, request }: Route.
   const t = serverT(context);
   const params = searchParamsObject(request);
   const query = { ...scorecardQuery.parse(params), page: 1, size: 100 };
-  const cols = ["partner", "branch", "tier", "net", "payments", "onTime", "target", "completion", "tierRank", "branchRank"] as const;
+  const cols = ["partner", "branch", "tier", "net", "payments", "onTime", "confirmation", "target", "completion", "tierRank", "branchRank"] as const;
   const header = [t("org.fields.code"), ...cols.map((c) => t(`channel.scorecard.columns.${c}`))];
-  const line = (r: ScorecardRow) => [r.code, r.name, r.branchName ?? "", r.tier ? t(`org.tiers.${r.tier}`) : "", fenToYuan(r.netFen), fenToYuan(r.paymentsFen), pct(r.onTimeBp), r.targetFen === null ? "" : fenToYuan(r.targetFen), pct(r.completionBp), r.tierRank === null ? "" : String(r.tierRank), r.branchRank === null ? "" : String(r.branchRank)];
+  const line = (r: ScorecardRow) => [r.code, r.name, r.branchName ?? "", r.tier ? t(`org.tiers.${r.tier}`) : "", fenToYuan(r.netFen), fenToYuan(r.paymentsFen), pct(r.onTimeBp), pct(r.confirmationBp), r.targetFen === null ? "" : fenToYuan(r.targetFen), pct(r.completionBp), r.tierRank === null ? "" : String(r.tierRank), r.branchRank === null ? "" : String(r.branchRank)];
   const rows: string[][] = [];
   for (let n = 1; ; n++) {
     const page = await partnerScorecard(ctx, { ...query, page: n });

@@ -13,6 +13,7 @@ export default function FinanceLayout() {
           { to: "/finance/payments", label: t("billing.finance.payments") },
           { to: "/finance/payment-notices", label: t("billing.notices.title") },
           { to: "/finance/aging", label: t("billing.finance.aging") },
+          { to: "/finance/statements", label: t("billing.statements.nav") },
         ]}
       />
       <Outlet />

@@ -13,6 +13,7 @@ export default function AccountLayout() {
           { to: "/finance/invoices", label: t("billing.portal.invoices") },
           { to: "/finance/payments", label: t("billing.portal.payments") },
           { to: "/finance/payment-notices", label: t("billing.notices.title") },
+          { to: "/finance/statements", label: t("billing.statements.nav") },
           { to: "/finance/shipments", label: t("billing.portal.shipments") },
         ]}
       />

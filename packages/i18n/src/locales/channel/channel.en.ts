@@ -55,6 +55,7 @@ export const en: Widen<typeof zhCN> = {
       net: "Net purchases",
       payments: "Payments",
       onTime: "On-time rate",
+      confirmation: "Statements confirmed",
       target: "Target",
       completion: "Completion",
       tierRank: "Rank in tier",
@@ -64,6 +65,7 @@ export const en: Widen<typeof zhCN> = {
     unranked: "Not ranked (no purchases)",
     noTarget: "No target",
     nothingDue: "Nothing due",
+    noStatements: "No statements",
   },
   partner: {
     title: "{{name}}: performance",

@@ -52,6 +52,7 @@ export const zhCN = {
       net: "净采购额",
       payments: "回款",
       onTime: "按时回款率",
+      confirmation: "对账确认率",
       target: "目标",
       completion: "完成率",
       tierRank: "级别内排名",
@@ -61,6 +62,7 @@ export const zhCN = {
     unranked: "未排名（无采购）",
     noTarget: "未设目标",
     nothingDue: "无到期",
+    noStatements: "无对账单",
   },
   partner: {
     title: "{{name}} 绩效",

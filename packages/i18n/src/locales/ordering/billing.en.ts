@@ -1,3 +1,4 @@
+import { en as statements } from "./statements.en";
 import type { Widen } from "../shape";
 import type { zhCN } from "./billing.zh-CN";
 
@@ -133,6 +134,7 @@ export const en: Widen<typeof zhCN> = {
     asOf: "As of",
     totals: "Aging totals",
   },
+  statements,
   statement: {
     title: "Statement of account",
     partner: "Partner",

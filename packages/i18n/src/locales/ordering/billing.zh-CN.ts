@@ -1,3 +1,4 @@
+import { zhCN as statements } from "./statements.zh-CN";
 /** Shipments, invoices, payments (回款), aging and statements: back-office finance/warehouse and the portal's account pages. */
 export const zhCN = {
   validation: {
@@ -131,6 +132,7 @@ export const zhCN = {
     asOf: "截至日期",
     totals: "账龄合计",
   },
+  statements,
   statement: {
     title: "对账单",
     partner: "客户",

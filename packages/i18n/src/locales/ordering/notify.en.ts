@@ -50,6 +50,12 @@ export const en: Widen<typeof zhCN> = {
       confirmed: "Payment notice {{number}} confirmed; payment {{payment}} recorded",
       rejected: "Payment notice {{number}} returned: {{reason}}",
     },
+    statement: {
+      default: "Statement for {{month}} updated",
+      reminder: "Your statement for {{month}} was issued {{days}} days ago and is not yet confirmed: please check and confirm it",
+      disputed: "{{partner}} disputes {{number}} on its statement for {{month}}",
+      resolved: "Your dispute of {{number}} on the statement for {{month}} was answered: {{resolution}}",
+    },
     repair,
     lead: {
       default: "Lead {{lead}} was updated",

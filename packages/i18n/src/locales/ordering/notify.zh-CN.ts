@@ -48,6 +48,12 @@ export const zhCN = {
       confirmed: "付款通知 {{number}} 已确认，回款 {{payment}} 已登记",
       rejected: "付款通知 {{number}} 已退回：{{reason}}",
     },
+    statement: {
+      default: "{{month}} 对账单已更新",
+      reminder: "{{month}} 对账单已出具 {{days}} 天仍未确认，请核对并确认",
+      disputed: "{{partner}} 对 {{month}} 对账单的 {{number}} 提出异议",
+      resolved: "您对 {{month}} 对账单 {{number}} 的异议已处理：{{resolution}}",
+    },
     repair,
     lead: {
       default: "线索 {{lead}} 已更新",
