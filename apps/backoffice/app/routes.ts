@@ -21,6 +21,7 @@ export default [
     route("my-day", "routes/relationships/my-day.tsx"),
     route("products", "routes/products.tsx"),
     route("products/new", "routes/products/new.tsx"),
+    route("products/lines", "routes/products/lines.tsx"),
     route("products/:id/edit", "routes/products/edit.tsx"),
     route("pricing", "routes/pricing/lists.tsx"),
     route("pricing/lists/new", "routes/pricing/list-new.tsx"),
