@@ -96,6 +96,12 @@ export default [
     route("channel/scorecard/export", "routes/channel/scorecard-export.ts"),
     route("channel/targets/template", "routes/channel/targets-template.ts"),
     route("channel/partners/:id", "routes/channel/partner.tsx"),
+    layout("routes/analytics/layout.tsx", [
+      route("analytics/sales", "routes/analytics/sales.tsx"),
+      route("analytics/sales/lines", "routes/analytics/sales-lines.tsx"),
+      route("analytics/channel", "routes/analytics/channel.tsx"),
+    ]),
+    route("analytics/sales/export", "routes/analytics/sales-export.ts"),
     route("rebates", "routes/rebates/programs.tsx"),
     route("rebates/programs/new", "routes/rebates/program-new.tsx"),
     route("rebates/programs/:id", "routes/rebates/program.tsx"),

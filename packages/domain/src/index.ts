@@ -42,3 +42,4 @@ export * from "./home";
 export * from "./marketing";
 export * from "./relationships";
 export * from "./coupons";
+export * from "./analytics";

@@ -32,6 +32,7 @@ import { en as leads } from "./marketing/leads.en";
 import { en as relations } from "./relations/relations.en";
 
 import { en as coupons } from "./relations/coupons.en";
+import { en as analytics } from "./analytics/analytics.en";
 export const en: Resource = {
   app: {
     portal: "Partner Portal",
@@ -382,6 +383,7 @@ export const en: Resource = {
   marketing,
   deals,
   coupons,
+  analytics,
   leads,
   verify,
   invite,

@@ -31,6 +31,7 @@ import { zhCN as leads } from "./marketing/leads.zh-CN";
 import { zhCN as relations } from "./relations/relations.zh-CN";
 
 import { zhCN as coupons } from "./relations/coupons.zh-CN";
+import { zhCN as analytics } from "./analytics/analytics.zh-CN";
 export const zhCN = {
   app: {
     portal: "渠道伙伴门户",
@@ -380,6 +381,7 @@ export const zhCN = {
   marketing,
   deals,
   coupons,
+  analytics,
   leads,
   verify,
   invite,

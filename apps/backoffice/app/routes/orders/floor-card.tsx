@@ -1,10 +1,9 @@
 import { useTranslation } from "@cs/i18n/react";
 import { localName } from "@cs/i18n";
-import { Card } from "@cs/ui";
+import { Card, formatPercentBp } from "@cs/ui";
 import type { DeskOrder } from "@cs/domain";
 
-const percent = (bp: number | null | undefined, locale: string) =>
-  bp === null || bp === undefined ? "—" : new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(bp / 10_000);
+const percent = (bp: number | null | undefined, locale: string) => (bp === null || bp === undefined ? "—" : formatPercentBp(bp, locale, 2));
 
 /** The approval request's margin-floor part: each line below its floor, its margin (cost:view only) against the floor. */
 export function FloorCard({ detail }: { detail: DeskOrder }) {

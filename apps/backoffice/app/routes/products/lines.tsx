@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { localName } from "@cs/i18n";
 import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import { listProductLineFloors, setMarginFloor } from "@cs/domain";
-import { Alert, Button, Card, PageHeader, TextField, buttonClass } from "@cs/ui";
+import { Alert, Button, Card, PageHeader, TextField, buttonClass, formatPercentBp } from "@cs/ui";
 import { CsrfInput, useFieldErrors, type ActionResult } from "@cs/web";
 import { actionError, domainCtx, guarded, loaderError, readForm } from "@cs/web/server";
 import type { Route } from "./+types/lines";
@@ -35,7 +35,7 @@ export default function ProductLineFloors({ loaderData, actionData }: Route.Comp
   const failedId = typeof result?.initialValue?.productLineId === "string" ? result.initialValue.productLineId : null;
   const errors = useFieldErrors(result);
   const done = params.get("done");
-  const percent = (bp: number) => new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 2 }).format(bp / 10_000);
+  const percent = (bp: number) => formatPercentBp(bp, i18n.language, 2);
   return (
     <>
       <PageHeader

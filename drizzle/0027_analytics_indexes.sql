@@ -1,0 +1,1 @@
+CREATE INDEX "invoices_issued_on_idx" ON "invoices" USING btree ("issued_on","organization_id");
