@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { partnerTiers, regions } from "@cs/db";
+import { partnerTiers, regions } from "@cs/db/schema/enums";
 import { shanghaiMonth } from "../shared/dates";
 import { isUuid } from "../shared/parse";
 import { blankToUndefined, strictNumber } from "../validation/fields";

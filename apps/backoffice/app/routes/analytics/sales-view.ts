@@ -1,7 +1,8 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "@cs/i18n/react";
 import { localName } from "@cs/i18n";
-import { drillTarget, monthIndex, monthName, type SalesQuery, type SalesRow } from "@cs/domain";
+import type { SalesQuery, SalesRow } from "@cs/domain";
+import { drillTarget, monthIndex, monthName } from "@cs/domain/analytics/sales-query";
 import { formatMoney, formatPercentBp } from "@cs/ui";
 
 /** Money, changes and percentages as the analysis pages show them (fen in, text out; yuan numbers for the chart). */
