@@ -19,6 +19,7 @@ import { pageFloorBench } from "./page-floor";
 import { rebateCalcBench } from "./rebate-calc";
 import { rlsOverheadBench } from "./rls-overhead";
 import { serviceBench } from "./service";
+import { salesAnalysisBench } from "./sales-analysis";
 import { scorecardPageBench } from "./scorecard-page";
 import { homePagesBench } from "./home-pages";
 import { leadImportBench } from "./lead-import";
@@ -93,6 +94,11 @@ async function main() {
   if (wanted("scorecard_page")) {
     log("scorecard_page: the channel scorecard for one branch and quarter on 5,000 partners / 2,000,000 invoice lines, 200 runs …");
     results.scorecard_page = await scorecardPageBench(url, { runs: 200, log });
+  }
+
+  if (wanted("sales_analysis")) {
+    log("sales_analysis: the sales analysis by division for one quarter on 5,000 partners / 2,000,000 invoice lines, 50 runs …");
+    results.sales_analysis = await salesAnalysisBench(url, { runs: 50, log });
   }
 
   if (wanted("home_pages")) {
@@ -303,6 +309,14 @@ function printSummary(output: { meta: Record<string, unknown> } & Record<string,
     rows.push(
       ["station_queue", `${sq.sessions} concurrent sessions, unchanged (304), median / p95`, `${sq.unchanged.median_ms} / ${sq.unchanged.p95_ms}`, "ms", `${sq.unchanged.samples} polls`],
       ["station_queue", `${sq.sessions} concurrent sessions, changed (reload), median / p95`, `${sq.changed.median_ms} / ${sq.changed.p95_ms}`, "ms", `${sq.changed.samples} reloads`],
+    );
+  const sa = output.sales_analysis as Awaited<ReturnType<typeof salesAnalysisBench>> | undefined;
+  if (sa)
+    rows.push(
+      ["sales_analysis", `GET by division, one quarter, median`, sa.median_ms, "ms", `${sa.invoice_lines.toLocaleString("en")} invoice lines`],
+      ["sales_analysis", `p95 of ${sa.runs} page loads over HTTP`, sa.p95_ms, "ms", `< ${sa.aim_p95_ms}${sa.ok ? " ok" : " MISSED"}`],
+      ["sales_analysis", "domain by division / by partner, median", `${sa.by_division_median_ms} / ${sa.by_partner_median_ms}`, "ms", ""],
+      ["sales_analysis", "anchor: bare sum over the quarter's lines, median", sa.anchor_median_ms, "ms", `ratio ${sa.ratio_to_anchor}`],
     );
   const sc = output.scorecard_page as Awaited<ReturnType<typeof scorecardPageBench>> | undefined;
   if (sc) {

@@ -30,6 +30,8 @@ const dealReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "m
 const couponManagers = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 /** lead:manage: marketing and managers. */
 const leadManagers = ["admin@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
+/** analytics:read: management, sales and finance. */
+const analysts = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "finance@demo.cn", "manager@demo.cn"];
 /** account:assign and relationship:work (owners, contact history, tasks, my day). */
 const accountOwners = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "manager@demo.cn"];
 
@@ -131,6 +133,7 @@ const backoffice: Manifest = {
   "organizations/:id/edit": { ids: ids.organization, allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "finance@demo.cn"] },
   "products": { allow: "all" },
   "products/new": { allow: pricingManagers },
+  "products/lines": { allow: pricingManagers },
   "products/:id/edit": { ids: ids.product, allow: pricingManagers },
   "pricing": { allow: "all" },
   "pricing/lists/new": { allow: pricingManagers, intents: ["list"] },
@@ -200,6 +203,10 @@ const backoffice: Manifest = {
   "channel/scorecard/export": { allow: "all", file: true },
   "channel/targets/template": { allow: "all", file: true },
   "channel/partners/:id": { ids: ids.channelPartner, allow: "all" },
+  "analytics/sales": { allow: analysts },
+  "analytics/sales/lines": { allow: analysts },
+  "analytics/sales/export": { allow: analysts, file: true },
+  "analytics/channel": { allow: analysts },
   "rebates": { allow: rebateReaders },
   "rebates/programs/new": { allow: rebateManagers },
   "rebates/programs/:id": { ids: ids.rebateProgram, allow: rebateReaders },

@@ -43,3 +43,4 @@ export * from "./home";
 export * from "./marketing";
 export * from "./relationships";
 export * from "./coupons";
+export * from "./analytics";

@@ -61,9 +61,14 @@ export default function Products({ loaderData }: Route.ComponentProps) {
         title={t("product.title")}
         actions={
           mayManage ? (
-            <Link to="/products/new" className={buttonClass("primary")}>
-              {t("product.new")}
-            </Link>
+            <>
+              <Link to="/products/lines" className={buttonClass("secondary")}>
+                {t("product.floors.nav")}
+              </Link>
+              <Link to="/products/new" className={buttonClass("primary")}>
+                {t("product.new")}
+              </Link>
+            </>
           ) : null
         }
       />

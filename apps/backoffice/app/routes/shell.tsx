@@ -27,6 +27,7 @@ export const loader = guarded(async function loader({ context, request }: Route.
     canSeeMarketing: actor.kind === "staff" && actor.permissions.has("marketing:read"),
     canSeeDeals: actor.kind === "staff" && actor.permissions.has("deal:read"),
     canManageCoupons: actor.kind === "staff" && actor.permissions.has("coupon:manage"),
+    canSeeAnalytics: actor.kind === "staff" && actor.permissions.has("analytics:read"),
     unread: (await headerCountsFor(domainCtx(context, request))).unread,
   };
 });
@@ -54,6 +55,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
       : []),
     ...(loaderData.canSeeChannel ? [{ to: "/channel", label: t("channel.nav"), group: g("channel") }] : []),
     ...(loaderData.canSeeRebates ? [{ to: "/rebates", label: t("rebatePrograms.nav"), group: g("channel") }] : []),
+    ...(loaderData.canSeeAnalytics ? [{ to: "/analytics/sales", label: t("analytics.nav"), group: g("channel"), match: ["/analytics"] }] : []),
     // Budgets, campaigns and funds are the marketing pages' own tabs.
     ...(loaderData.canSeeMarketing
       ? [{ to: "/marketing/campaigns", label: t("marketing.nav.group"), group: g("channel"), match: ["/marketing"] }]

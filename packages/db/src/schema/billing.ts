@@ -103,6 +103,8 @@ export const invoices = pgTable(
     index("invoices_open_idx").on(t.organizationId, t.dueOn).where(sql`${t.settledFen} < ${t.totalFen}`),
     uniqueIndex("invoices_shipment_id_idx").on(t.shipmentId).where(sql`${t.kind} = 'invoice'`),
     index("invoices_order_id_idx").on(t.orderId),
+    // The analyses read invoices by issue date across partners (docs/decisions/033).
+    index("invoices_issued_on_idx").on(t.issuedOn, t.organizationId),
     check("invoices_amounts", sql`${t.netFen} + ${t.taxFen} = ${t.totalFen} and ${t.totalFen} >= 0 and ${t.settledFen} between 0 and ${t.totalFen}`),
   ],
 );

@@ -22,8 +22,14 @@ export const productLines = pgTable(
     code: text().notNull(),
     nameZh: text().notNull(),
     nameEn: text().notNull(),
+    /** Lowest margin (basis points of the net price) a line may be sold at without approval; null: no floor (docs/decisions/032). */
+    marginFloorBp: integer(),
   },
-  (t) => [uniqueIndex("product_lines_code_idx").on(t.code), index("product_lines_division_id_idx").on(t.divisionId)],
+  (t) => [
+    uniqueIndex("product_lines_code_idx").on(t.code),
+    index("product_lines_division_id_idx").on(t.divisionId),
+    check("product_lines_margin_floor_bp", sql`${t.marginFloorBp} is null or ${t.marginFloorBp} between 0 and 10000`),
+  ],
 );
 
 export const products = pgTable(

@@ -65,6 +65,8 @@ export const permissions = [
   /** Cost of goods, stock value and margins (docs/decisions/023): staff only, never a partner role. */
   "cost:view",
   "coupon:manage",
+  /** The analysis pages (docs/decisions/033): management, sales and finance; figures stay within the actor's scopes. */
+  "analytics:read",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -88,11 +90,11 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "lead:manage", "account:assign", "relationship:work", "cost:view", "coupon:manage"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "lead:manage", "account:assign", "relationship:work", "cost:view", "coupon:manage", "analytics:read"],
   },
   sales: {
     audience: "staff",
-    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "deal:read", "deal:decide", "account:assign", "relationship:work", "cost:view", "coupon:manage"],
+    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "deal:read", "deal:decide", "account:assign", "relationship:work", "cost:view", "coupon:manage", "analytics:read"],
     orderApprovalLimitFen: 20_000_000n,
     discountLimitBp: 1000,
   },
@@ -110,7 +112,7 @@ export const roles = {
   finance: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:update", "audit:read", "stock:approve", "payment:record", "credit:manage", "order:approve", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "cost:view"],
+    permissions: [...staffRead, "organization:update", "audit:read", "stock:approve", "payment:record", "credit:manage", "order:approve", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "cost:view", "analytics:read"],
     orderApprovalLimitFen: 50_000_000n,
   },
   service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { executePrepared, type DatabaseOrTransaction } from "@cs/db";
 
-export type ApprovalReason = "credit_limit" | "credit_hold" | "discount";
+/** Why an order waits: credit, a discount beyond the editor's authority, a line below its margin floor (docs/decisions/032). */
+export type ApprovalReason = "credit_limit" | "credit_hold" | "discount" | "margin_floor";
 
 /**
  * What the buyer owes or has committed to: open receivables (invoices less what is settled, less

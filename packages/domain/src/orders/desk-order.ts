@@ -7,6 +7,7 @@ import { mayCancel } from "./cancel-order";
 import { getCreditTerms } from "./credit-hold";
 import { getOrder } from "./get-order";
 import { lastEditorOf } from "./load";
+import { floorBreaches, floorCosts } from "./margin-floor";
 
 /**
  * One order as the order desk works on it: getOrder (scoped: out of scope is NotFoundError), the
@@ -21,11 +22,22 @@ export async function getDeskOrder(ctx: Ctx, orderId: string) {
   const a = ctx.actor;
   const staff = a.kind === "staff";
   const manageCredit = staff && can(a, "credit:manage");
-  const [credit, terms, margin] = await Promise.all([
+  const waitsForFloor = staff && order.approvalReasons.includes("margin_floor") && (order.status === "pending_approval" || order.status === "submitted");
+  const [credit, terms, margin, floors] = await Promise.all([
     creditPosition(ctx.db, order.organizationId),
     manageCredit ? getCreditTerms(ctx, order.organizationId) : Promise.resolve(null),
     orderMargin(ctx.db, a, order.id),
+    waitsForFloor ? floorCosts(ctx.db, lines.map((l) => l.productId)) : Promise.resolve(null),
   ]);
+  // The lines below their floor, as the approver decides on them: the floor to everyone on the desk,
+  // the margin (which gives away the cost) only to staff with cost:view.
+  const seesCost = staff && can(a, "cost:view");
+  const belowFloor = floors
+    ? floorBreaches(lines, floors, order.couponDiscountFen).map((b) => {
+        const line = lines.find((l) => l.productId === b.productId)!;
+        return { lineId: line.id, sku: line.sku, nameZh: line.nameZh, nameEn: line.nameEn, floorBp: b.floorBp, ...(seesCost ? { marginBp: b.marginBp, netFen: b.netFen, costFen: b.costFen } : {}) };
+      })
+    : [];
   const shippedAnything = lines.some((l) => l.quantityShipped > 0);
   const backordered = lines.filter((l) => l.quantityBackordered > 0).map((l) => l.productId);
   const deciding = staff && order.status === "pending_approval" && can(a, "order:approve");
@@ -43,6 +55,7 @@ export async function getDeskOrder(ctx: Ctx, orderId: string) {
     credit: { ...credit, otherOrdersFen: credit.openOrdersFen - thisOrderFen, thisOrderFen, thisOrderCounts: counts },
     creditTerms: terms,
     margin,
+    belowFloor,
     limits: { approvalFen: orderApprovalLimit(a.roles), discountBp: discountLimit(a.roles) },
     may: {
       approve: deciding && !own && withinLimit,

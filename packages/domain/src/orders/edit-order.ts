@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "../shared/errors
 import { isUuid, parseInput } from "../shared/parse";
 import { confirmLockedOrder } from "./confirm-order";
 import { creditExposure, creditReasons, orderStatusFor, type ApprovalReason } from "./credit";
+import { floorBreaches, floorCosts } from "./margin-floor";
 import { recordOrderEvent } from "../notifications/order-events";
 import { buyerTerms, linesOf, lockOrder } from "./load";
 import { priceLine, orderTotalsOf } from "./pricing";
@@ -86,6 +87,8 @@ export async function editOrder(ctx: Ctx, raw: EditOrderInput): Promise<{ status
       exposureFen: await creditExposure(tx, order.organizationId, order.id),
       orderFen: totals.totalFen,
     });
+    const belowFloor = order.supplierId === null ? floorBreaches(priced, await floorCosts(tx, priced.map((l) => l.productId)), order.couponDiscountFen) : [];
+    if (belowFloor.length) reasons.unshift("margin_floor");
     if (limit !== null && priced.some((l) => l.discountBp > limit)) reasons.unshift("discount");
     const next = orderStatusFor(reasons);
     const divisions = new Set(priced.map((l) => active.get(l.productId)!.divisionId));
@@ -125,6 +128,10 @@ export async function editOrder(ctx: Ctx, raw: EditOrderInput): Promise<{ status
       before: { status: order.status, totalFen: order.totalFen, approvalReasons: order.approvalReasons, lines: snapshot(before) },
       after: { status: next, totalFen: totals.totalFen, approvalReasons: reasons, lines: snapshot(priced) },
     };
+    const audited = {
+      before: change.before,
+      after: { ...change.after, ...(belowFloor.length ? { belowFloor } : {}) },
+    };
     await recordOrderEvent(tx, {
       orderId: order.id,
       action: "edited",
@@ -140,7 +147,7 @@ export async function editOrder(ctx: Ctx, raw: EditOrderInput): Promise<{ status
       version += 1;
       await recordOrderEvent(tx, { orderId: order.id, action: "confirmed", fromStatus: "submitted", toStatus: "confirmed", actorId: ctx.actor.userId, details: { lines } });
     }
-    await recordAudit(tx, ctx.actor, { action: "order.edit", entity: "order", entityId: order.id, ...change });
+    await recordAudit(tx, ctx.actor, { action: "order.edit", entity: "order", entityId: order.id, ...audited });
     return { status: next, version, totalFen: totals.totalFen };
   });
 }

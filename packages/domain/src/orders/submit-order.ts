@@ -15,6 +15,7 @@ import { ConflictError, ValidationError } from "../shared/errors";
 import { isUuid, parseInput } from "../shared/parse";
 import { changeToken, UnacceptedChangesError, type CartChange } from "./changes";
 import { creditExposure, creditReasons, orderStatusFor } from "./credit";
+import { floorBreaches, floorCosts } from "./margin-floor";
 import { insertOrdersStatement, numbersOf, type NewOrder } from "./place";
 import { priceLine, orderTotalsOf } from "./pricing";
 import { reserveLines, type LineBuckets } from "./reserve-lines";
@@ -127,10 +128,12 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
 
     const warehouses = servingBranch(warehouseRows, org.ownerBranchId);
     const dealRegistrationId = request.dealRegistrationId ? await checkoutDeal(tx, buyer.organizationId, request.dealRegistrationId, shanghaiToday()) : null;
-    const [prices, exposure, stock] = await Promise.all([
+    const [prices, exposure, stock, floors] = await Promise.all([
       resolvePrices(tx, { organizationId: buyer.organizationId, lines: wanted, dealRegistrationId }),
       creditExposure(tx, buyer.organizationId),
       request.lines ? Promise.resolve(null) : availability(tx, wanted.map((l) => l.productId), warehouses),
+      // Margin floors guard our own sales only: a master distributor's order is priced to its margin, not ours.
+      floorCosts(tx, wanted.filter((l) => !routes.get(l.divisionId)).map((l) => l.productId)),
     ]);
     const unsellable: Record<string, string[]> = {};
     wanted.forEach((l, i) => {
@@ -170,8 +173,10 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
       // what the rebate pays is paid and what the coupon takes off is not owed: only the rest uses credit
       const dueFen = totals.totalFen - rebateAppliedFen - couponDiscountFen;
       const reasons = creditReasons({ creditLimitFen: org.creditLimitFen, creditHold: org.creditHold, exposureFen: committed, orderFen: dueFen });
+      const belowFloor = supplierId === null ? floorBreaches(priced, floors, couponDiscountFen) : [];
+      if (belowFloor.length) reasons.unshift("margin_floor");
       committed += dueFen;
-      return { id: randomUUID(), supplierId, lines, priced, totals, reasons, status: orderStatusFor(reasons), rebateAppliedFen, couponDiscountFen };
+      return { id: randomUUID(), supplierId, lines, priced, totals, reasons, status: orderStatusFor(reasons), rebateAppliedFen, couponDiscountFen, belowFloor };
     });
     const ids = placing.map((o) => o.id);
     if (dealRegistrationId) await useSpecialPrices(tx, specialPriceUses(wanted.map((l) => ({ quantity: l.quantity, reason: prices.get(l.productId)! }))));
@@ -190,7 +195,7 @@ export async function submitOrder(ctx: Ctx, raw: unknown): Promise<SubmitOrderRe
           action: "order.submit",
           entity: "order",
           entityId: o.id,
-          after: { status: o.status, supplierId: o.supplierId, approvalReasons: o.reasons, totalFen: o.totals.totalFen, rebateAppliedFen: o.rebateAppliedFen, ...(o === couponOrder ? { coupon: couponUse!.code, couponDiscountFen: o.couponDiscountFen } : {}), lines: o.priced.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, rule: l.reason.rule })) },
+          after: { status: o.status, supplierId: o.supplierId, approvalReasons: o.reasons, ...(o.belowFloor.length ? { belowFloor: o.belowFloor } : {}), totalFen: o.totals.totalFen, rebateAppliedFen: o.rebateAppliedFen, ...(o === couponOrder ? { coupon: couponUse!.code, couponDiscountFen: o.couponDiscountFen } : {}), lines: o.priced.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, rule: l.reason.rule })) },
         }),
       ),
       ...placing.map((o) =>

@@ -1,2 +1,3 @@
 export * from "./list";
 export * from "./save";
+export * from "./product-lines";

@@ -32,6 +32,7 @@ import { en as leads } from "./marketing/leads.en";
 import { en as relations } from "./relations/relations.en";
 
 import { en as coupons } from "./relations/coupons.en";
+import { en as analytics } from "./analytics/analytics.en";
 export const en: Resource = {
   app: {
     portal: "Partner Portal",
@@ -287,7 +288,23 @@ export const en: Resource = {
     retired: "Retired",
     status: "Status",
     statuses: { active: "On sale", retired: "Retired", all: "All" },
-    errors: { sku: "A SKU may hold letters, digits and . _ / - only", skuTaken: "Another product already uses this SKU" },
+    errors: {
+      sku: "A SKU may hold letters, digits and . _ / - only",
+      skuTaken: "Another product already uses this SKU",
+      marginFloor: "A margin floor is a whole number of basis points from 0 to 10000 (1% = 100), or blank for none",
+    },
+    floors: {
+      nav: "Margin floors",
+      title: "Margin floors by product line",
+      intro: "An order line of ours whose margin, after price rules, discounts, special prices and coupons, falls below its product line's floor waits for approval.",
+      lines: "Product lines",
+      field: "Floor (basis points)",
+      hint: "1% = 100; blank for no floor",
+      none: "No floor",
+      current: "Floor {{percent}}",
+      save: "Save floor",
+      saved: "Margin floor saved.",
+    },
   },
   table: {
     empty: "No records match",
@@ -366,6 +383,7 @@ export const en: Resource = {
   marketing,
   deals,
   coupons,
+  analytics,
   leads,
   verify,
   invite,

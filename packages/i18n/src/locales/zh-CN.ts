@@ -31,6 +31,7 @@ import { zhCN as leads } from "./marketing/leads.zh-CN";
 import { zhCN as relations } from "./relations/relations.zh-CN";
 
 import { zhCN as coupons } from "./relations/coupons.zh-CN";
+import { zhCN as analytics } from "./analytics/analytics.zh-CN";
 export const zhCN = {
   app: {
     portal: "渠道伙伴门户",
@@ -285,7 +286,23 @@ export const zhCN = {
     retired: "已停售",
     status: "状态",
     statuses: { active: "在售", retired: "已停售", all: "全部" },
-    errors: { sku: "SKU 只能包含字母、数字和 . _ / -", skuTaken: "该 SKU 已被其他产品使用" },
+    errors: {
+      sku: "SKU 只能包含字母、数字和 . _ / -",
+      skuTaken: "该 SKU 已被其他产品使用",
+      marginFloor: "毛利底线须为 0 到 10000 之间的整数基点（1% = 100），不设底线请留空",
+    },
+    floors: {
+      nav: "毛利底线",
+      title: "产品线毛利底线",
+      intro: "我司订单行按价格规则、折扣、特价和优惠券计算后的毛利低于所属产品线的底线时，订单需经审批。",
+      lines: "产品线",
+      field: "底线（基点）",
+      hint: "1% = 100；留空表示不设底线",
+      none: "未设底线",
+      current: "底线 {{percent}}",
+      save: "保存底线",
+      saved: "毛利底线已保存。",
+    },
   },
   table: {
     empty: "没有符合条件的记录",
@@ -364,6 +381,7 @@ export const zhCN = {
   marketing,
   deals,
   coupons,
+  analytics,
   leads,
   verify,
   invite,

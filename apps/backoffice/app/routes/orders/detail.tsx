@@ -8,6 +8,7 @@ import type { Route } from "./+types/detail";
 import { runOrderAction } from "./actions.server";
 import { OrderStatusBadge } from "./columns";
 import { CreditHoldPanel } from "./credit-panel";
+import { FloorCard } from "./floor-card";
 import { AllocateForm, CancelForm, DecisionForm, EditForm } from "./forms";
 import { CreditCard, LinesCard, OrderFacts, ShipmentsCard, Timeline } from "./panels";
 
@@ -65,6 +66,7 @@ export default function DeskOrderPage({ loaderData, actionData }: Route.Componen
         </div>
         <CreditCard detail={detail} />
       </div>
+      <FloorCard detail={detail} />
       {detail.may.approve || detail.may.reject ? <DecisionForm {...props} /> : null}
       {detail.decisionBlocked ? <Alert tone="info">{t(`orders.errors.${detail.decisionBlocked}`)}</Alert> : null}
       <LinesCard detail={detail} />

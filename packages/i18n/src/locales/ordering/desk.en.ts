@@ -78,6 +78,15 @@ export const en: Widen<typeof zhCN> = {
     credit_limit: "Over credit limit",
     credit_hold: "Credit hold",
     discount: "Discount beyond threshold",
+    margin_floor: "Below margin floor",
+  },
+  floor: {
+    title: "Lines below their margin floor",
+    note: "Margin on the net (VAT-exclusive) price after discounts, special prices and the coupon's share, against today's cost.",
+    line: "Product",
+    margin: "Margin",
+    floor: "Floor",
+    marginHidden: "Not shown",
   },
   rules: {
     contract: "Contract price",

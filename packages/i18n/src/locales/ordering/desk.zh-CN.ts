@@ -76,6 +76,15 @@ export const zhCN = {
     credit_limit: "超出信用额度",
     credit_hold: "信用冻结",
     discount: "折扣超出权限",
+    margin_floor: "低于毛利底线",
+  },
+  floor: {
+    title: "低于毛利底线的订单行",
+    note: "毛利按成交价（含折扣、特价和分摊的优惠券）的不含税金额与当前成本计算。",
+    line: "商品",
+    margin: "毛利率",
+    floor: "底线",
+    marginHidden: "无权查看",
   },
   rules: {
     contract: "合同价",

@@ -19,11 +19,13 @@ export const en: Widen<typeof zhCN> = {
     credit_limit: "Over credit limit",
     credit_hold: "Credit hold",
     discount: "Discount above authority",
+    margin_floor: "Price needs approval",
   },
   waiting: {
     credit_limit: "With your open receivables and uninvoiced orders this order exceeds your credit limit; it will be confirmed once we approve it.",
     credit_hold: "Your account is on credit hold: no order is confirmed or shipped until the hold is lifted.",
     discount: "A discount on this order needs a manager's approval.",
+    margin_floor: "The price of some lines on this order needs our approval before the order is confirmed.",
   },
   events: {
     default: "Order updated",

@@ -17,11 +17,13 @@ export const zhCN = {
     credit_limit: "超出信用额度",
     credit_hold: "信用冻结",
     discount: "折扣超出权限",
+    margin_floor: "价格待审批",
   },
   waiting: {
     credit_limit: "本单加上未结应收和未开票订单超出了贵公司的信用额度，需经我司审批后确认。",
     credit_hold: "贵公司目前处于信用冻结状态，解除冻结前订单不会确认或发货。",
     discount: "本单的折扣需经上级审批。",
+    margin_floor: "本单部分商品的成交价需经我司审批后确认。",
   },
   events: {
     default: "订单更新",
