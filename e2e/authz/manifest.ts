@@ -18,22 +18,22 @@ const partners = [...buyers, ...stationUsers];
 
 // back-office
 const serviceDesk = ["admin@demo.cn", "service@demo.cn", "manager@demo.cn"];
-const rebateReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "finance@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
+const rebateReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn", "finance@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 const rebateManagers = ["admin@demo.cn", "finance@demo.cn", "manager@demo.cn"];
 const pricingManagers = ["admin@demo.cn", "manager@demo.cn"];
 const warehouse = ["admin@demo.cn", "warehouse@demo.cn"];
 const marketingReaders = ["admin@demo.cn", "finance@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 const marketingManagers = ["admin@demo.cn", "marketing@demo.cn"];
 /** deal:read (and deal:decide): marketing, sales and managers. */
-const dealReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
+const dealReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 /** coupon:manage: marketing, sales and managers. */
-const couponManagers = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
+const couponManagers = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 /** lead:manage: marketing and managers. */
 const leadManagers = ["admin@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 /** analytics:read: management, sales and finance. */
-const analysts = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "finance@demo.cn", "manager@demo.cn"];
+const analysts = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn", "finance@demo.cn", "manager@demo.cn"];
 /** account:assign and relationship:work (owners, contact history, tasks, my day). */
-const accountOwners = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "manager@demo.cn"];
+const accountOwners = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn", "manager@demo.cn"];
 
 const portal: Manifest = {
   "login": { public: true, allow: "all" },
@@ -128,9 +128,9 @@ const backoffice: Manifest = {
   "organizations/reassign": { allow: accountOwners },
   "organizations/:id/360": { ids: ids.organization, allow: "all" },
   "my-day": { allow: accountOwners, intents: ["addTask", "logActivity", "taskDone"] },
-  "organizations/new": { allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn"] },
-  "organizations/:id": { ids: ids.organization, allow: "all", intents: ["addTask", "holdOff", "holdOn", "logActivity", "move", "policy", "saveAddress", "saveContact", "taskDone"] },
-  "organizations/:id/edit": { ids: ids.organization, allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "finance@demo.cn"] },
+  "organizations/new": { allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn"] },
+  "organizations/:id": { ids: ids.organization, allow: "all", intents: ["addTask", "holdOff", "holdOn", "logActivity", "move", "policy", "saveAddress", "saveContact", "share", "taskDone", "unshare"] },
+  "organizations/:id/edit": { ids: ids.organization, allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn", "finance@demo.cn"] },
   "products": { allow: "all" },
   "products/new": { allow: pricingManagers },
   "products/lines": { allow: pricingManagers },
@@ -225,6 +225,7 @@ const backoffice: Manifest = {
   "marketing/budgets/:id": { ids: ids.budgetPool, allow: marketingReaders },
   "marketing/campaigns": { allow: marketingReaders },
   "marketing/campaigns/new": { allow: marketingManagers },
+  "marketing/campaigns/roi": { allow: marketingReaders },
   "marketing/campaigns/:id": { ids: ids.campaign, allow: marketingReaders, intents: ["approve", "close", "spend", "start"] },
   "marketing/funds": { allow: marketingReaders },
   "marketing/funds/:id": { ids: ids.fundApplication, allow: marketingReaders, intents: ["decide", "decideClaim"] },
