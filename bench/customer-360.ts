@@ -4,7 +4,7 @@ import { hashPassword } from "@cs/auth/server";
 import { createDatabase, users, type Database } from "@cs/db";
 import { PortalClient } from "./lib/http-client";
 import { startPortal } from "./lib/portal";
-import { median, percentile, round } from "./lib/stats";
+import { overRounds, round, timedRounds } from "./lib/stats";
 
 export const AIM_P95_MS = 150;
 const ORDERS = 100_000;
@@ -13,7 +13,6 @@ const REPAIRS = 5_000;
 const PREFIX = "C360-";
 const STAFF = "admin@demo.cn";
 const PASSWORD = "Bench@2026-360";
-const WARMUP = 10;
 
 /**
  * The account the 360 page is measured on: one large-seed dealer given 100,000 orders, 50,000
@@ -63,17 +62,6 @@ async function heavyAccount(db: Database): Promise<{ id: string; generated: bool
   return { id: org.id, generated: true, milliseconds: performance.now() - t0 };
 }
 
-async function timed(runs: number, fn: () => Promise<void>) {
-  const samples: number[] = [];
-  for (let i = 0; i < WARMUP + runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    if (i >= WARMUP) samples.push(performance.now() - t0);
-  }
-  return samples;
-}
-
-const figures = (samples: number[]) => ({ median_ms: round(median(samples), 3), p95_ms: round(percentile(samples, 95), 3) });
 
 /**
  * customer_360: the back-office 360 page of one partner with 100,000 orders, 50,000 activities and
@@ -102,9 +90,8 @@ export async function customer360Bench(url: string, options: { runs: number; log
         return r.body.length;
       };
       const bytes = await page(`/organizations/${account.id}/360`);
-      const anchor = figures(await timed(options.runs, async () => void (await page(`/organizations/${quiet.id}`))));
-      const samples = await timed(options.runs, async () => void (await page(`/organizations/${account.id}/360`)));
-      const result = figures(samples);
+      const anchor = overRounds(await timedRounds(options.runs, () => page(`/organizations/${quiet.id}`)));
+      const result = overRounds(await timedRounds(options.runs, () => page(`/organizations/${account.id}/360`)));
       return {
         ...result,
         runs: options.runs,
