@@ -5,20 +5,14 @@ import { Alert, Badge, Card, PageHeader, SelectField, TextField } from "@cs/ui";
 import { Kpi, ScopeFilters } from "./filters";
 import { FiguresTable } from "./figures-table";
 import { FilterForm } from "@cs/web";
-import { domainCtx, guarded, searchParamsObject } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/channel";
 import { LevelChart } from "./level-chart";
-import { analyticsOptions, refusedFilters } from "./sales.server";
+import { analysisData } from "./sales.server";
 import { useSalesFormat } from "./sales-view";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  const ctx = domainCtx(context, request);
-  const options = await analyticsOptions(ctx);
-  try {
-    return { result: await channelAnalysis(ctx, searchParamsObject(request)), refused: null, options };
-  } catch (error) {
-    return { result: null, refused: refusedFilters(error), options };
-  }
+  return analysisData(domainCtx(context, request), request, channelAnalysis);
 });
 
 /** Channel analysis: each level's contribution and growth, top-N concentration, partners at risk. */

@@ -5,21 +5,15 @@ import { salesAnalysis, type SalesRow } from "@cs/domain";
 import { salesDimensions, salesGrains } from "@cs/domain/analytics/sales-query";
 import { Alert, Card, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
 import { FilterForm, useTableLabels } from "@cs/web";
-import { domainCtx, guarded, searchParamsObject } from "@cs/web/server";
+import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/sales";
 import { Kpi, ScopeFilters } from "./filters";
 import { SalesChart } from "./sales-chart";
-import { analyticsOptions, refusedFilters } from "./sales.server";
+import { analysisData } from "./sales.server";
 import { drillHref, rowLabel, useSalesFormat } from "./sales-view";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
-  const ctx = domainCtx(context, request);
-  const options = await analyticsOptions(ctx);
-  try {
-    return { result: await salesAnalysis(ctx, searchParamsObject(request)), refused: null, options };
-  } catch (error) {
-    return { result: null, refused: refusedFilters(error), options };
-  }
+  return analysisData(domainCtx(context, request), request, salesAnalysis);
 });
 
 export default function SalesAnalysisPage({ loaderData }: Route.ComponentProps) {
