@@ -16,8 +16,8 @@ export const loader = guarded(async function loader({ context, request, params }
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   return submitForm(request, async (fields) => {
-      await resolveStatementDispute(ctx, fields);
-      return redirect(`/finance/statements/${params.id}?done=resolved`);
+    await resolveStatementDispute(ctx, fields);
+    return redirect(`/finance/statements/${params.id}?done=resolved`);
   });
 });
 

@@ -18,8 +18,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   return submitForm(request, async (fields) => {
-      const { poolId } = await createBudgetPool(ctx, fields);
-      return redirect(`/marketing/budgets/${poolId}?done=created`);
+    const { poolId } = await createBudgetPool(ctx, fields);
+    return redirect(`/marketing/budgets/${poolId}?done=created`);
   });
 });
 

@@ -21,8 +21,8 @@ export const loader = guarded(async function loader({ context, request, params }
 export const action = guarded(async function action({ context, request, params }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   return submitForm(request, async (fields) => {
-      await raiseBudgetPool(ctx, { ...fields, poolId: params.id });
-      return redirect(`/marketing/budgets/${params.id}?done=raised`);
+    await raiseBudgetPool(ctx, { ...fields, poolId: params.id });
+    return redirect(`/marketing/budgets/${params.id}?done=raised`);
   });
 });
 

@@ -20,8 +20,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   const ctx = domainCtx(context, request);
   return submitForm(request, async (fields) => {
-      const { campaignId } = await createCampaign(ctx, fields);
-      return redirect(`/marketing/campaigns/${campaignId}?done=created`);
+    const { campaignId } = await createCampaign(ctx, fields);
+    return redirect(`/marketing/campaigns/${campaignId}?done=created`);
   });
 });
 

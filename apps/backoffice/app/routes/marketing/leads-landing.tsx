@@ -15,8 +15,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   return submitForm(request, async (fields) => {
-      await setCampaignCode(domainCtx(context, request), fields);
-      return redirect("/marketing/leads/landing?done=saved");
+    await setCampaignCode(domainCtx(context, request), fields);
+    return redirect("/marketing/leads/landing?done=saved");
   });
 });
 

@@ -17,8 +17,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
 /** A duplicate is merged into the live lead it repeats: the page then opens that lead and says so. */
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   return submitForm(request, async (fields) => {
-      const { leadId, merged } = await createLead(domainCtx(context, request), fields);
-      return redirect(`/marketing/leads/${leadId}?done=${merged ? "merged" : "created"}`);
+    const { leadId, merged } = await createLead(domainCtx(context, request), fields);
+    return redirect(`/marketing/leads/${leadId}?done=${merged ? "merged" : "created"}`);
   });
 });
 

@@ -13,8 +13,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   return submitForm(request, async (fields) => {
-      const saved = await setMarginFloor(domainCtx(context, request), fields);
-      return redirect(`/products/lines?done=${saved.id}`);
+    const saved = await setMarginFloor(domainCtx(context, request), fields);
+    return redirect(`/products/lines?done=${saved.id}`);
   });
 });
 

@@ -14,8 +14,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
   return submitForm(request, async (fields) => {
-      const { applicationId } = await applyForFunds(domainCtx(context, request), fields);
-      return redirect(`/marketing-funds/${applicationId}?done=submitted`);
+    const { applicationId } = await applyForFunds(domainCtx(context, request), fields);
+    return redirect(`/marketing-funds/${applicationId}?done=submitted`);
   });
 });
 
