@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { createDatabase, type Database } from "@cs/db";
 import { clientFor, get, inBatches, pathOf, post, type Client, type Result } from "./authz/client";
-import { changedTables, fingerprint } from "./authz/fingerprint";
+import { changedTables, fingerprint, workerSettled } from "./authz/fingerprint";
 import { idFor, type IdVariant } from "./authz/ids";
 import { manifests } from "./authz/manifest";
 import type { RouteEntry } from "./authz/manifest-types";
@@ -149,6 +149,7 @@ test.describe("authorization matrix", () => {
       const clients = new Map<string, Client>();
       for (const who of principals) clients.set(who.name, await clientFor(browser, who));
       const cases = (await casesOf(app, principals)).filter((c) => c.route.hasAction && expected(c) !== null && expected(c) !== "ok");
+      await workerSettled(db);
       const before = await fingerprint(db);
       const tasks = cases.flatMap((c) =>
         ["", ...(c.entry.intents ?? [])].flatMap((intent) =>

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { createDatabase, type Database } from "@cs/db";
 import { clientFor, pathOf, type Client } from "./authz/client";
-import { changedTables, fingerprint } from "./authz/fingerprint";
+import { changedTables, fingerprint, workerSettled } from "./authz/fingerprint";
 import { idFor } from "./authz/ids";
 import { manifests } from "./authz/manifest";
 import { principalsOf, type Principal } from "./authz/principals";
@@ -141,6 +141,7 @@ for (const app of ["portal", "backoffice"] as const) {
       const owned = route.params.length ? await idFor(db, entry.ids!, route.params, who, "owned") : {};
       const names = owned ? await fieldNames(client, pathOf(route.pattern, owned)) : [];
       const path = pathOf(route.pattern, route.params.length ? (await idFor(db, entry.ids!, route.params, who, "unknown"))! : {});
+      await workerSettled(db);
       const before = await fingerprint(db);
       let anyAccepted = false;
       const result = await fc.check(
@@ -167,6 +168,7 @@ for (const app of ["portal", "backoffice"] as const) {
     }
     console.log(`hostile input ${app}: ${actions.length} actions, ${requests} requests, seed ${seed}; accepted some input: ${accepted.join("; ") || "none"}`);
     for (const client of clients.values()) await client.request.dispose();
-    expect(problems, `seed ${seed}`).toEqual([]);
+    // The problems go into the message: the failure summary at the end of the run prints its first line.
+    expect(problems, `seed ${seed}: ${problems.join(" | ").slice(0, 1500)}`).toEqual([]);
   });
 }
