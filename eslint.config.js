@@ -19,34 +19,24 @@ const sharedI18nHook = { name: "react-i18next", importNames: ["useTranslation"],
 const pkg = (...names) => names.flatMap((n) => [`@cs/${n}`, `@cs/${n}/*`]);
 /** No package reaches into an app, by package name or by a relative path. */
 const noApps = { regex: "^(@cs/(portal|backoffice)(/|$)|(\\.\\./)+apps/)", message: "Packages never import an app: move what both need into a package." };
-const layer = (files, forbidden, why, { ignores = [], noHookRule = false } = {}) => ({
+const tests = ["**/*.test.ts", "**/*.test.tsx"];
+/** Seeds and fixtures sit above the domain and serve tests, scripts and benches, never application code. */
+const noSeedsInCode = { group: pkg("seed", "testing"), message: "Seeds (@cs/seed) and test fixtures (@cs/testing) are for tests, scripts and benches, never application code." };
+const restrict = (files, ignores, patterns, noHookRule) => ({
   files,
   ignores,
-  rules: {
-    "no-restricted-imports": [
-      "error",
-      {
-        paths: noHookRule ? [] : [sharedI18nHook],
-        patterns: [noApps, ...(forbidden.length ? [{ group: forbidden, message: why }] : [])],
-      },
-    ],
-  },
+  rules: { "no-restricted-imports": ["error", { paths: noHookRule ? [] : [sharedI18nHook], patterns }] },
 });
+/** Two blocks per layer: its code may not import seeds or fixtures; its tests may. */
+const layer = (files, forbidden, why, { ignores = [], noHookRule = false } = {}) => {
+  const own = [noApps, ...(forbidden.length ? [{ group: forbidden, message: why }] : [])];
+  const testFiles = files.filter((f) => f.endsWith("*.{ts,tsx}")).map((f) => f.replace(/\{ts,tsx\}$/, "test.{ts,tsx}"));
+  const code = restrict(files, [...ignores, ...tests], [...own, noSeedsInCode], noHookRule);
+  return testFiles.length ? [code, restrict(testFiles, ignores, own, noHookRule)] : [code];
+};
 const importBoundaries = [
-  {
-    files: ["apps/**/*.{ts,tsx}"],
-    // Tests of the routes' server code set up and re-read rows through the schema, as the domain's tests do.
-    ignores: ["apps/**/*.test.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [sharedI18nHook],
-          patterns: [{ group: pkg("db", "worker"), message: "Routes never import the schema or the worker: take enums and types from @cs/domain (shared/schema-vocabulary.ts)." }],
-        },
-      ],
-    },
-  },
+  // Tests of the routes' server code set up and re-read rows through the schema, as the domain's tests do.
+  restrict(["apps/**/*.{ts,tsx}"], tests, [{ group: pkg("db", "worker"), message: "Routes never import the schema or the worker: take enums and types from @cs/domain (shared/schema-vocabulary.ts)." }, noSeedsInCode]),
   layer(["packages/web/src/**/*.{ts,tsx}"], pkg("worker"), "web is app glue: it does not start background jobs."),
   layer(["packages/auth/src/**/*.{ts,tsx}"], pkg("web", "ui", "worker"), "auth sits below web: it never imports web, ui or the worker."),
   layer(["packages/worker/src/**/*.{ts,tsx}"], pkg("web", "ui", "auth"), "The worker runs domain jobs: it never imports web, ui or auth."),
@@ -58,8 +48,10 @@ const importBoundaries = [
   layer(["packages/ui/src/**/*.{ts,tsx}"], pkg("web", "auth", "domain", "db", "worker", "i18n"), "ui is presentational: words come in as props, data never from the database."),
   layer(["packages/i18n/src/**/*.{ts,tsx}"], pkg("web", "auth", "domain", "db", "worker", "ui"), "i18n is a leaf: it imports no other package of ours.", { ignores: ["packages/i18n/src/react.ts"] }),
   layer(["packages/i18n/src/react.ts"], pkg("web", "auth", "domain", "db", "worker", "ui"), "i18n is a leaf: it imports no other package of ours.", { noHookRule: true }),
-  layer(["packages/db/src/**/*.{ts,tsx}"], pkg("web", "auth", "domain", "worker", "ui", "i18n"), "db is the bottom layer: it never imports the domain or anything above it."),
-];
+  layer(["packages/db/src/**/*.{ts,tsx}"], pkg("web", "auth", "domain", "worker", "ui", "i18n", "seed", "testing"), "db is the bottom layer: it never imports the domain or anything above it."),
+  layer(["packages/seed/src/**/*.{ts,tsx}"], pkg("web", "ui", "auth", "worker"), "Seeds write data through @cs/db and the domain only."),
+  restrict(["packages/testing/src/**/*.{ts,tsx}"], [], [noApps, { group: pkg("web", "ui", "auth", "worker"), message: "Fixtures build data through @cs/db, @cs/seed and the domain only." }]),
+].flat();
 
 export default defineConfig(
   globalIgnores([

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import { createDatabase, DISTRIBUTOR_OWNER, organizations, products, stockLevels, stockLocations, stockMoves, type Database } from "@cs/db";
-import { LARGE_PREFIX } from "@cs/db/seed";
+import { LARGE_PREFIX } from "@cs/seed";
 import { applyMoves, availability, reserve, warehousesServing, type StockMoveInput } from "@cs/domain";
 import { BENCH_REF, ensureLocation, pgArray, releaseBenchReservations, type Scratch } from "./lib/scratch";
 import { overRounds, ROUNDS, seededRandom } from "./lib/stats";

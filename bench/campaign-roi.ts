@@ -1,7 +1,7 @@
 import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { createDatabase } from "@cs/db";
-import { seedUuid } from "@cs/db/seed";
+import { seedUuid } from "@cs/seed";
 import { campaignRoiQuery, listCampaignRoi, loadActor, marketingChoices, type Ctx } from "@cs/domain";
 import { capturingDatabase } from "./lib/capture";
 import { CAMPAIGNS, ROI_QUARTER, seedCampaignRoi } from "./lib/campaign-seed";

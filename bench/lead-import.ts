@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { createDatabase } from "@cs/db";
-import { seedUuid } from "@cs/db/seed";
+import { seedUuid } from "@cs/seed";
 import { importLeads, loadActor, readLeadXlsx } from "@cs/domain";
 import { round } from "./lib/stats";
 

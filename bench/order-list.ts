@@ -1,7 +1,7 @@
 import { loadavg } from "node:os";
 import { eq, sql } from "drizzle-orm";
 import { createDatabase, organizations } from "@cs/db";
-import { seedLargeOrders, seedUuid } from "@cs/db/seed";
+import { seedLargeOrders, seedUuid } from "@cs/seed";
 import { loadActor, type Ctx } from "@cs/domain";
 import { countOrderQueues, listOrderQueue, orderQueueQuery, TOTAL_CAP } from "@cs/domain/orders/queues";
 import { capturingDatabase } from "./lib/capture";

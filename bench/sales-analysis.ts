@@ -1,7 +1,7 @@
 import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { createDatabase } from "@cs/db";
-import { seedUuid } from "@cs/db/seed";
+import { seedUuid } from "@cs/seed";
 import { loadActor, salesAnalysis, type Ctx } from "@cs/domain";
 import { ensureStaffUser } from "./lib/staff";
 import { PortalClient } from "./lib/http-client";

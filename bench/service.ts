@@ -1,7 +1,7 @@
 import { loadavg } from "node:os";
 import { eq, sql } from "drizzle-orm";
 import { createDatabase, organizations, type Database } from "@cs/db";
-import { seedUuid } from "@cs/db/seed";
+import { seedUuid } from "@cs/seed";
 import { listRepairRequests, loadActor, repairListQuery, type Ctx } from "@cs/domain";
 import { COUNT_CAP } from "@cs/domain/service/lists";
 import { capturingDatabase } from "./lib/capture";

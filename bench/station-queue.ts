@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@cs/db";
-import { seedUuid } from "@cs/db/seed";
+import { seedUuid } from "@cs/seed";
 import { buildActor, stationQueue, stationQueueVersion, type Ctx } from "@cs/domain";
 import type { capturingDatabase } from "./lib/capture";
 import { overRounds, round } from "./lib/stats";

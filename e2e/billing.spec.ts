@@ -1,7 +1,7 @@
 import type { Browser } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createDatabase, organizations, type Database } from "@cs/db";
-import { createConfirmedOrder, createProduct, stockUp } from "@cs/domain/testing/orders";
+import { createConfirmedOrder, createProduct, stockUp } from "@cs/testing/orders";
 import { agingOf, agingTexts } from "./figures";
 import { backofficeURL, checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
 import { e2eDatabaseUrl } from "./urls";

@@ -1,4 +1,4 @@
-import { seedUuid } from "@cs/db/seed";
+import { seedUuid } from "@cs/seed";
 import { backofficeURL, expect, pageAs, test } from "./fixtures";
 
 // DL-0001 is a Beijing dealer of the server and peripherals divisions, not of networking.

@@ -1,7 +1,7 @@
 import type { Browser } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { createDatabase, type Database } from "@cs/db";
-import { createShippedOrder } from "@cs/domain/testing/shipped-order";
+import { createShippedOrder } from "@cs/testing/shipped-order";
 import { checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
 import { e2eDatabaseUrl } from "./urls";
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt } from "drizzle-orm";
 import { addresses, createDatabase, organizations, productLines, products, type Database } from "@cs/db";
 import { submitOrder } from "@cs/domain";
-import { ctxOf, newKey, orgByCode } from "@cs/domain/testing/demo";
+import { ctxOf, newKey, orgByCode } from "@cs/testing/demo";
 import { backofficeURL, checkA11y, expect, test } from "./fixtures";
 import { e2eDatabaseUrl } from "./urls";
 

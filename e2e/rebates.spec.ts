@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { createDatabase } from "@cs/db";
-import { createShippedOrder } from "@cs/domain/testing/shipped-order";
+import { createShippedOrder } from "@cs/testing/shipped-order";
 import { rebateBalanceOf, yearlyBasisOf, yuanText } from "./figures";
 import { backofficeURL, checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
 import { e2eDatabaseUrl } from "./urls";

@@ -1,6 +1,6 @@
 import type { Browser } from "@playwright/test";
 import { createDatabase, type Database } from "@cs/db";
-import { createShippedOrder } from "@cs/domain/testing/shipped-order";
+import { createShippedOrder } from "@cs/testing/shipped-order";
 import { backofficeURL, checkA11y, expect, portalURL, pageAs, test } from "./fixtures";
 import { e2eDatabaseUrl } from "./urls";
 

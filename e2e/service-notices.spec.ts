@@ -5,7 +5,7 @@ import type { Browser } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { createDatabase, organizations, productLines, products, type Database } from "@cs/db";
 import { approveQuote, assignStation, fileRepairRequest, recordDiagnosis, registerDevice, transitionRepair, type UploadStore } from "@cs/domain";
-import { ctxOf, newKey } from "@cs/domain/testing/demo";
+import { ctxOf, newKey } from "@cs/testing/demo";
 import { expect, portalURL, pageAs, test } from "./fixtures";
 import { e2eDatabaseUrl } from "./urls";
 

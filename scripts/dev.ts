@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { demoSignIns } from "@cs/db/seed";
+import { demoSignIns } from "@cs/seed";
 import { StartupCheckError } from "@cs/db/local-server";
 import { prepareDatabase, sessionSecret } from "./lib/database";
 

@@ -17,7 +17,7 @@ const DOMAIN = "packages/domain/src";
 const MIN_LINES = 12;
 
 function domainGraph(): Record<string, string[]> {
-  const out = spawnSync("npx", ["madge", "--json", "--extensions", "ts,tsx", "--ts-config", `${DOMAIN}/../tsconfig.json`, "--exclude", "\\.test\\.ts$|^testing/", DOMAIN], {
+  const out = spawnSync("npx", ["madge", "--json", "--extensions", "ts,tsx", "--ts-config", `${DOMAIN}/../tsconfig.json`, "--exclude", "\\.test\\.ts$", DOMAIN], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -82,7 +82,7 @@ async function copiedCode() {
     minLines: MIN_LINES,
     minTokens: 50,
     silent: true,
-    ignore: ["**/node_modules/**", "**/build/**", "**/.react-router/**", "**/*.test.ts", "**/*.test.tsx", "**/locales/**", "**/drizzle/**", "**/seed/**"],
+    ignore: ["**/node_modules/**", "**/build/**", "**/.react-router/**", "**/*.test.ts", "**/*.test.tsx", "**/locales/**", "**/drizzle/**", "**/seed/src/base/**"],
     gitignore: true,
   });
   return clones.map((c) => `${c.duplicationA.sourceId}:${c.duplicationA.start.line}-${c.duplicationA.end.line} = ${c.duplicationB.sourceId}:${c.duplicationB.start.line}-${c.duplicationB.end.line}`);

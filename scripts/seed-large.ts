@@ -1,5 +1,5 @@
 import { createDatabase } from "@cs/db";
-import { seedLarge, seedLargeOrders } from "@cs/db/seed";
+import { seedLarge, seedLargeOrders } from "@cs/seed";
 import { prepareDatabase } from "./lib/database";
 
 /**

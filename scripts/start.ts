@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
-import { demoSignIns } from "@cs/db/seed";
+import { demoSignIns } from "@cs/seed";
 import { createAppServer } from "./lib/app-server";
 import { StartupCheckError, checkPortFree } from "@cs/db/local-server";
 import { prepareDatabase, sessionSecret } from "./lib/database";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@cs/db";
-import { seedUuid } from "@cs/db/seed";
+import { seedUuid } from "@cs/seed";
 import { CHANNEL_PREFIX, CHANNEL_QUARTER_END, CHANNEL_QUARTER_START } from "./channel-seed";
 
 /**

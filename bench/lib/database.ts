@@ -1,7 +1,7 @@
 import { createDatabase, migrateDatabase, products } from "@cs/db";
 import { resolveDatabase } from "@cs/db/local-server";
 import type { ResolvedDatabase } from "@cs/db/resolve";
-import { LARGE_PREFIX, seedDemo, seedLarge } from "@cs/db/seed";
+import { LARGE_PREFIX, seedDemo, seedLarge } from "@cs/seed";
 import { like, sql } from "drizzle-orm";
 
 export const BENCH_DIR = ".data/bench-postgres";

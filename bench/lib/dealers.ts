@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import { hashPassword } from "@cs/auth/server";
 import { addresses, DISTRIBUTOR_OWNER, organizations, products, stockLevels, userRoles, users, type Database } from "@cs/db";
-import { LARGE_PREFIX, seedUuid } from "@cs/db/seed";
+import { LARGE_PREFIX, seedUuid } from "@cs/seed";
 import { applyMoves, warehousesServing, type StockMoveInput } from "@cs/domain";
 import type { Scratch } from "./scratch";
 

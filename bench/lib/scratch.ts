@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { DISTRIBUTOR_OWNER, productLines, products, stockLevels, stockLocations, type Database, type LocationKind } from "@cs/db";
-import { seedUuid } from "@cs/db/seed";
+import { seedUuid } from "@cs/seed";
 import { applyMoves, type StockMoveInput } from "@cs/domain";
 
 /** reference_type of every reservation the benchmarks make (prefix), so they can be given back in bulk. */

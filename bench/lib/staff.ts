@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "@cs/auth/server";
 import { userRoles, users, type Database } from "@cs/db";
-import { seedUuid } from "@cs/db/seed";
+import { seedUuid } from "@cs/seed";
 
 /** A management user of the bench's own with a real argon2 hash (the demo users' are fakes in the bench seed). */
 export async function ensureStaffUser(db: Database, login: string, password: string, displayName: string) {

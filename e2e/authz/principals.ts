@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@cs/db";
-import { demoSignIns } from "@cs/db/seed";
+import { demoSignIns } from "@cs/seed";
 import type { App } from "../urls";
 
 /** A demo sign-in of the seed (or nobody), with what the matrix needs to pick its owned and foreign ids. */

@@ -4,13 +4,7 @@ import { dirname } from "node:path";
 import { hashPassword } from "@cs/auth/server";
 import { createDatabase, migrateDatabase } from "@cs/db";
 import { preparePortalRole, resolveDatabase } from "@cs/db/local-server";
-import { seedDemo } from "@cs/db/seed";
-import { seedDemoOrders } from "@cs/domain/orders/seed-demo";
-import { seedDemoChannel } from "@cs/domain/channel/seed-demo";
-import { seedDemoRebates } from "@cs/domain/rebates/seed-demo";
-import { seedDemoPriceProtection } from "@cs/domain/rebates/price-protection-seed-demo";
-import { seedDemoMarketing } from "@cs/domain/marketing/seed-demo";
-import { seedDemoCoupons } from "@cs/domain/coupons/seed-demo";
+import { seedDemoAll } from "@cs/seed";
 
 /** `portalUrl`: the portal's connection, as the row-level-security role (docs/decisions/019). */
 export type Prepared = { url: string; portalUrl: string; embedded: boolean; seeded: boolean; stop: () => Promise<void> };
@@ -35,19 +29,7 @@ export async function prepareDatabase(): Promise<Prepared> {
     if (db.embedded || process.env.DEMO_SEED === "1") {
       const client = createDatabase(db.url, { max: 2 });
       try {
-        seeded = (await seedDemo(client, { hashPassword })).seeded;
-        // Demo orders go through the order domain (pricing, reservations, numbers), so they follow the seed.
-        if (seeded) await seedDemoOrders(client);
-        // Monthly partner stats from the seeded documents, and targets, for the channel pages.
-        if (seeded) await seedDemoChannel(client);
-        // Rebate programs run over those targets and documents, with statements in several states.
-        if (seeded) await seedDemoRebates(client);
-        // A price protection approved, published and settled, so the demo dealer has a rebate balance.
-        if (seeded) await seedDemoPriceProtection(client);
-        // Marketing budget pools, campaigns and co-marketing funds (issue 13).
-        if (seeded) await seedDemoMarketing(client);
-        // Coupons for the demo dealers and a tier (issue 14).
-        if (seeded) await seedDemoCoupons(client);
+        seeded = (await seedDemoAll(client, { hashPassword })).seeded;
       } finally {
         await client.$client.end();
       }

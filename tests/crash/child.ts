@@ -2,7 +2,7 @@ import { createDatabase } from "@cs/db";
 import { recordPayment } from "@cs/domain/billing/payments";
 import { postStocktake } from "@cs/domain/inventory/documents/stocktakes";
 import { submitOrder } from "@cs/domain/orders/submit-order";
-import { ctxOf } from "@cs/domain/testing/demo";
+import { ctxOf } from "@cs/testing/demo";
 import { processNextRebateRun } from "@cs/worker/rebate-runs";
 
 /**

@@ -24,12 +24,12 @@ import { enterCounts, openStocktake } from "@cs/domain/inventory/documents/stock
 import { verifyStockLevels } from "@cs/domain/inventory/verify";
 import { createRebateProgram } from "@cs/domain/rebates/programs";
 import { requestRebateRun } from "@cs/domain/rebates/run";
-import { createTestInvoice } from "@cs/domain/testing/billing";
-import { ctxOf, newKey, orgByCode } from "@cs/domain/testing/demo";
-import { createTestProduct, levelOf } from "@cs/domain/testing/inventory";
-import { orderingCounts, readyBuyer, stockedProducts } from "@cs/domain/testing/ordering";
-import { createRebatePartner, invoiceOn, programForm, setTarget } from "@cs/domain/testing/rebate-programs";
-import { addProduct, form, setUpStockWorld, stockIn, type StockWorld } from "@cs/domain/testing/stock-documents";
+import { createTestInvoice } from "@cs/testing/billing";
+import { ctxOf, newKey, orgByCode } from "@cs/testing/demo";
+import { createTestProduct, levelOf } from "@cs/testing/inventory";
+import { orderingCounts, readyBuyer, stockedProducts } from "@cs/testing/ordering";
+import { createRebatePartner, invoiceOn, programForm, setTarget } from "@cs/testing/rebate-programs";
+import { addProduct, form, setUpStockWorld, stockIn, type StockWorld } from "@cs/testing/stock-documents";
 import { processNextRebateRun } from "@cs/worker/rebate-runs";
 import { testDatabaseUrl, testDb } from "../db";
 import { crashDuring, runOperation } from "./harness";

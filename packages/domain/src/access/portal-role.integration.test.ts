@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "@cs/db";
 import { portalRoleProblems, preparePortalRole } from "@cs/db/local-server";
 import { testDatabaseUrl, testDb } from "../../../../tests/db";
-import { seedDemoOrders } from "../orders/seed-demo";
-import { actorOf, seedDemoData } from "../testing/demo";
+import { seedDemoOrders } from "@cs/seed/flows/orders";
+import { actorOf, seedDemoData } from "@cs/testing/demo";
 import { PORTAL_ROLE, tenantCtx } from "./tenant";
 
 /** Fixed, so test files preparing the role at once on a shared server agree on it. */

@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withSessionSettings, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { seedDemoChannel } from "../channel/seed-demo";
-import { seedDemoOrders } from "../orders/seed-demo";
-import { seedDemoPriceProtection } from "../rebates/price-protection-seed-demo";
-import { seedDemoRebates } from "../rebates/seed-demo";
-import { seedDemoData } from "../testing/demo";
+import { seedDemoChannel } from "@cs/seed/flows/channel";
+import { seedDemoOrders } from "@cs/seed/flows/orders";
+import { seedDemoPriceProtection } from "@cs/seed/flows/price-protection";
+import { seedDemoRebates } from "@cs/seed/flows/rebates";
+import { seedDemoData } from "@cs/testing/demo";
 import { PORTAL_ROLE } from "./tenant";
 
 /**

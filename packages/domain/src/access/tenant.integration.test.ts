@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { endCustomers, orders, repairRequests, withSessionSettings, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { inTransaction, type Ctx } from "../shared/context";
-import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
-import { createConfirmedOrder, createProduct } from "../testing/orders";
+import { ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { createConfirmedOrder, createProduct } from "@cs/testing/orders";
 import { loadBusinessCalendar } from "../service/calendar/load";
 import { PORTAL_ROLE, tenantCtx } from "./tenant";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let dealerA: Ctx;

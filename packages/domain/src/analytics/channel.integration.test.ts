@@ -4,7 +4,7 @@ import { ALL_DIVISIONS, invoices, organizations, partnerMonthStats, type Databas
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ValidationError } from "../shared/errors";
-import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
+import { ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { channelAnalysis } from "./channel";
 
 let db: Database;

@@ -4,7 +4,7 @@ import { invoiceLines, invoices, organizations, productLines, products, type Dat
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ForbiddenError, ValidationError } from "../shared/errors";
-import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
+import { ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { salesAnalysis, salesExport } from "./sales";
 import { salesLines } from "./sales-lines";
 

@@ -1,17 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
-import { expectDomainError } from "../testing/billing";
-import { createConfirmedOrder, createProduct, stockUp } from "../testing/orders";
-import { locationIdOf } from "../testing/inventory";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { expectDomainError } from "@cs/testing/billing";
+import { createConfirmedOrder, createProduct, stockUp } from "@cs/testing/orders";
+import { locationIdOf } from "@cs/testing/inventory";
 import type { Ctx } from "../shared/context";
 import { getInvoice, invoiceListQuery, listInvoices, listPayments, myAccount, paymentForm, paymentListQuery } from "./finance-queries";
 import { shanghaiToday } from "../shared/dates";
 import { recordPayment } from "./payments";
 import { shipOrder } from "./ship";
 import { getShipment, listOrdersToShip, listShipments, shipmentForm, shipmentListQuery, toShipQuery } from "./shipping-queries";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let warehouse: Ctx;

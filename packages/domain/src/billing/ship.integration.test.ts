@@ -4,13 +4,13 @@ import { invoiceLines, invoices, orderEvents, orderLines, orders, organizations,
 import { testDb } from "../../../../tests/db";
 import { receiveSerials } from "../inventory/documents/serials";
 import { applyMoves } from "../inventory/ledger";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
-import { expectDomainError } from "../testing/billing";
-import { createTestProduct, expectLedgerConsistent, levelOf, locationIdOf } from "../testing/inventory";
-import { createConfirmedOrder, stockUp } from "../testing/orders";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { expectDomainError } from "@cs/testing/billing";
+import { createTestProduct, expectLedgerConsistent, levelOf, locationIdOf } from "@cs/testing/inventory";
+import { createConfirmedOrder, stockUp } from "@cs/testing/orders";
 import type { Ctx } from "../shared/context";
 import { confirmDelivery, shipOrder } from "./ship";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let warehouse: Ctx;

@@ -10,8 +10,8 @@ import {
 } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { ForbiddenError, ConflictError, NotFoundError } from "../shared/errors";
-import { ctxOf, newKey, seedDemoData } from "../testing/demo";
-import { fieldErrorsOf } from "../testing/errors";
+import { ctxOf, newKey, seedDemoData } from "@cs/testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
 import type { Ctx } from "../shared/context";
 import { addLinesToCart } from "./add";
 import {
@@ -23,7 +23,7 @@ import {
 import { quickOrderToCart } from "./quick-order";
 import { quickOrderRowsFromText } from "./quick-order-parse";
 import { getCart, getCartForCheckout } from "./view";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let dealer: Ctx;

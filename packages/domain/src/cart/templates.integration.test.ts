@@ -4,13 +4,13 @@ import { products, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ConflictError, NotFoundError } from "../shared/errors";
-import { ctxOf, newKey, seedDemoData } from "../testing/demo";
-import { fieldErrorsOf } from "../testing/errors";
+import { ctxOf, newKey, seedDemoData } from "@cs/testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
 import { addLinesToCart } from "./add";
 import { clearCart } from "./change";
 import { deleteOrderTemplate, listOrderTemplates, loadTemplateIntoCart, saveCartAsTemplate } from "./templates";
 import { getCart } from "./view";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let dealer: Ctx;

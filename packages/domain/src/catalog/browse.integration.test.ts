@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { products, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { ctxOf, seedDemoData } from "../testing/demo";
+import { ctxOf, seedDemoData } from "@cs/testing/demo";
 import type { Ctx } from "../shared/context";
 import { browseCatalog, catalogQuery } from "./browse";
 import { catalogSearch } from "./search";

@@ -6,14 +6,14 @@ import { testDb } from "../../../../tests/db";
 import { recordPayment } from "../billing/payments";
 import { moveOrganization } from "../organizations/move";
 import type { Ctx } from "../shared/context";
-import { createTestInvoice } from "../testing/billing";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
+import { createTestInvoice } from "@cs/testing/billing";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { partnerScorecard, scorecardQuery } from "./evaluation";
 import { getPartnerEvaluation } from "./partner-detail";
 import { parentAt, subtreePurchases } from "./parent-at";
 import { addInvoiceStats } from "./stats";
 import { channelTree, channelTreeQuery } from "./tree";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let manager: Ctx;

@@ -9,4 +9,3 @@ export * from "./tree";
 export * from "./targets";
 export * from "./targets-import";
 export * from "./my-performance";
-export * from "./seed-demo";

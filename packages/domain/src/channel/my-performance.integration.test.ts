@@ -4,13 +4,13 @@ import { partnerTargets, products, rebatePrograms, type Database } from "@cs/db"
 import { testDb } from "../../../../tests/db";
 import { shanghaiToday } from "../shared/dates";
 import type { Ctx } from "../shared/context";
-import { createTestInvoice } from "../testing/billing";
-import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
+import { createTestInvoice } from "@cs/testing/billing";
+import { ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { portalHome } from "../home/portal-home";
 import { myPerformance } from "./my-performance";
 import { currentPeriod, periodRange } from "./periods";
 import { addInvoiceStats } from "./stats";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let dealer: Ctx;

@@ -6,9 +6,9 @@ import { createCreditNote } from "../billing/credit-notes";
 import { shanghaiToday } from "../shared/dates";
 import { allocateCredit, recordPayment } from "../billing/payments";
 import type { Ctx } from "../shared/context";
-import { createTestInvoice } from "../testing/billing";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
-import { createShippedOrder } from "../testing/shipped-order";
+import { createTestInvoice } from "@cs/testing/billing";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { createShippedOrder } from "@cs/testing/shipped-order";
 import { rebuildPartnerMonthStats } from "./rebuild-stats";
 import { addInvoiceStats } from "./stats";
 

@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, divisions, partnerTargets, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
-import { expectDomainError } from "../testing/billing";
-import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
+import { expectDomainError } from "@cs/testing/billing";
+import { ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { importTargets, type TargetImportRow } from "./targets-import";
 import { deleteTarget, listTargets, saveTarget, targetsQuery } from "./targets";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let manager: Ctx;

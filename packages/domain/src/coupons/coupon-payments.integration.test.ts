@@ -10,9 +10,9 @@ import { creditExposure } from "../orders/credit";
 import { submitOrder } from "../orders/submit-order";
 import type { Ctx } from "../shared/context";
 import { addDays, shanghaiToday } from "../shared/dates";
-import { ctxOf, newKey, seedDemoData } from "../testing/demo";
-import { readyBuyer, stockedProducts } from "../testing/ordering";
-import { expectUnchanged } from "../testing/unchanged";
+import { ctxOf, newKey, seedDemoData } from "@cs/testing/demo";
+import { readyBuyer, stockedProducts } from "@cs/testing/ordering";
+import { expectUnchanged } from "@cs/testing/unchanged";
 import { issueCoupon } from "./issue";
 
 // The coupon's part of an order is a `coupon` payment of the order, allocated to its invoices like

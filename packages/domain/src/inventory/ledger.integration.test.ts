@@ -3,14 +3,14 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { serialMoves, serialNumbers, stockLevels, stockLocations, stockMoves, stockReservations, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { ValidationError } from "../shared/errors";
-import { orgByCode, seedDemoData, userIdOf } from "../testing/demo";
-import { fieldErrorsOf } from "../testing/errors";
-import { createTestProduct, expectLedgerConsistent, levelOf, locationIdOf } from "../testing/inventory";
+import { orgByCode, seedDemoData, userIdOf } from "@cs/testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { createTestProduct, expectLedgerConsistent, levelOf, locationIdOf } from "@cs/testing/inventory";
 import { availability, warehousesServing } from "./availability";
 import { applyMoves, InsufficientStockError, type StockMoveInput } from "./ledger";
 import { release, reserve } from "./reservation";
 import { verifyStockLevels } from "./verify";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 const L = { central: "", bj: "", sh: "", transit: "", supplier: "", customer: "", loss: "" };

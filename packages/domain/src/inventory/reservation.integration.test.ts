@@ -1,14 +1,14 @@
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, stockMoves, stockReservations, type Database } from "@cs/db";
-import { createRandom } from "@cs/db/seed";
+import { createRandom } from "@cs/seed";
 import { testDatabaseUrl, testDb } from "../../../../tests/db";
-import { seedDemoData } from "../testing/demo";
-import { fieldErrorsOf } from "../testing/errors";
-import { createTestProduct, expectLedgerConsistent, levelOf, locationIdOf } from "../testing/inventory";
+import { seedDemoData } from "@cs/testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { createTestProduct, expectLedgerConsistent, levelOf, locationIdOf } from "@cs/testing/inventory";
 import { applyMoves } from "./ledger";
 import { fulfil, release, reserve, type ReserveLine } from "./reservation";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 /** A pool of its own, wide enough that every concurrent transaction gets a connection. */

@@ -4,16 +4,16 @@ import { campaigns, fundApplications, fundClaims, invoiceLines, invoices, orders
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { addDays, shanghaiToday } from "../shared/dates";
-import { createTestInvoice, expectDomainError } from "../testing/billing";
-import { ctxOf, newKey, orgByCode, seedDemoData, unusedCreditCode } from "../testing/demo";
-import { createConfirmedOrder } from "../testing/orders";
+import { createTestInvoice, expectDomainError } from "@cs/testing/billing";
+import { ctxOf, newKey, orgByCode, seedDemoData, unusedCreditCode } from "@cs/testing/demo";
+import { createConfirmedOrder } from "@cs/testing/orders";
 import { campaignRoiQuery, getCampaignRoi, listCampaignRoi } from "./campaign-roi";
 import { registerDeal } from "./deals";
 import { createLead } from "./leads";
 import { assignLead } from "./leads-assign";
 import { acceptLead } from "./leads-work";
 import { quarterOf } from "./quarter";
-import { DEMO_LANDING_CODE, seedDemoMarketing } from "./seed-demo";
+import { DEMO_LANDING_CODE, seedDemoMarketing } from "@cs/seed/flows/marketing";
 
 let db: Database;
 let marketing: Ctx;

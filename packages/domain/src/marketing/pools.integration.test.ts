@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, budgetPools, createDatabase, divisions, type Database } from "@cs/db";
 import { testDatabaseUrl, testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
-import { expectDomainError } from "../testing/billing";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectDomainError } from "@cs/testing/billing";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { expectUnchanged } from "@cs/testing/unchanged";
 import { commitPool, createBudgetPool, raiseBudgetPool, PoolExceededError } from "./pools";
 import { budgetPoolListQuery, getBudgetPool, listBudgetPools } from "./pools-queries";
 

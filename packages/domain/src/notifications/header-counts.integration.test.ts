@@ -2,8 +2,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cartItems, notifications, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { ctxOf, orgByCode, seedDemoData, userIdOf } from "../testing/demo";
-import { createTestProduct } from "../testing/inventory";
+import { ctxOf, orgByCode, seedDemoData, userIdOf } from "@cs/testing/demo";
+import { createTestProduct } from "@cs/testing/inventory";
 import { headerCounts } from "./inbox";
 
 let db: Database;

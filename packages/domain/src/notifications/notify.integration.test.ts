@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailOutbox, notifications, orders, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { orgByCode, seedDemoData, userIdOf } from "../testing/demo";
+import { orgByCode, seedDemoData, userIdOf } from "@cs/testing/demo";
 import { notify, notifyOrderEvent } from "./notify";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let orderId: string;
@@ -80,7 +80,7 @@ describe("notify", () => {
 
 describe("the inbox", () => {
   it("lists, counts and marks read only the actor's own notices", async () => {
-    const { actorOf } = await import("../testing/demo");
+    const { actorOf } = await import("@cs/testing/demo");
     const { listNotifications, markAllNotificationsRead, markNotificationRead, notificationListQuery, headerCounts } = await import("./inbox");
     const desk = { db, actor: await actorOf(db, "orderdesk@demo.cn") };
     const dealer = { db, actor: await actorOf(db, "dealer@demo.cn") };

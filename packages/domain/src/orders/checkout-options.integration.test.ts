@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addresses, organizations, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
-import { createTestProduct } from "../testing/inventory";
-import { createConfirmedOrder } from "../testing/orders";
+import { ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { createTestProduct } from "@cs/testing/inventory";
+import { createConfirmedOrder } from "@cs/testing/orders";
 import { checkoutOptions } from "./checkout-options";
 import { creditExposure } from "./credit";
 

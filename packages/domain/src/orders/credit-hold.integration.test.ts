@@ -10,14 +10,14 @@ import {
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ForbiddenError, NotFoundError, ValidationError } from "../shared/errors";
-import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
+import { ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
 import {
   getCreditTerms,
   setBackorderPolicy,
   setCreditHold,
 } from "./credit-hold";
 import { getDeskOrder } from "./desk-order";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let finance: Ctx;

@@ -15,4 +15,3 @@ export * from "./list-orders";
 export * from "./checkout-options";
 export * from "./reorder";
 export type { OrderStatus } from "@cs/db";
-export * from "./seed-demo";

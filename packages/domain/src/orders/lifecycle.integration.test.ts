@@ -4,9 +4,9 @@ import { auditLog, orderLines, orders, organizations, stockDocumentLines, type D
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
-import { ctxOf, newKey, seedDemoData } from "../testing/demo";
-import { expectLedgerConsistent, levelOf } from "../testing/inventory";
-import { readyBuyer, receive, stockedProducts } from "../testing/ordering";
+import { ctxOf, newKey, seedDemoData } from "@cs/testing/demo";
+import { expectLedgerConsistent, levelOf } from "@cs/testing/inventory";
+import { readyBuyer, receive, stockedProducts } from "@cs/testing/ordering";
 import { allocateBackorders } from "./allocate-backorders";
 import { approveOrder } from "./approve-order";
 import { cancelOrder } from "./cancel-order";
@@ -18,7 +18,7 @@ import { createReceipt, postReceipt } from "../inventory/documents/receipts";
 import { listOrders, listOrdersQuery } from "./list-orders";
 import { rejectOrder } from "./reject-order";
 import { submitOrder } from "./submit-order";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let buyer: Ctx;

@@ -4,7 +4,7 @@ import { DISTRIBUTOR_OWNER, orderLines, orders, organizations, type Database, ty
 import { testDb } from "../../../../tests/db";
 import { addDays, shanghaiToday } from "../shared/dates";
 import type { Ctx } from "../shared/context";
-import { ctxOf, orgByCode, seedDemoData } from "../testing/demo";
+import { ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { countOrderQueues, listOrderQueue, orderQueueQuery } from "./queues";
 
 let db: Database;

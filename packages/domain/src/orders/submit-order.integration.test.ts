@@ -25,14 +25,14 @@ import { resolvePrices } from "../pricing/resolve";
 import type { Ctx } from "../shared/context";
 import { nextDocumentNumber } from "../shared/document-number";
 import { ConflictError, ValidationError } from "../shared/errors";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
-import { expectLedgerConsistent } from "../testing/inventory";
-import { orderingCounts, readyBuyer, receive, stockedProducts } from "../testing/ordering";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { expectLedgerConsistent } from "@cs/testing/inventory";
+import { orderingCounts, readyBuyer, receive, stockedProducts } from "@cs/testing/ordering";
 import { UnacceptedChangesError } from "./changes";
 import { creditExposure } from "./credit";
 import { getOrder } from "./get-order";
 import { submitOrder } from "./submit-order";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let buyer: Ctx;

@@ -4,10 +4,10 @@ import { addresses, contacts, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors";
-import { fieldErrorsOf } from "../testing/errors";
-import { auditOf, ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { auditOf, ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { deleteContact, saveAddress, saveContact } from "./contacts";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let salesBj: Ctx;

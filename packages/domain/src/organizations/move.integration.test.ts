@@ -5,10 +5,10 @@ import { organizationParents, organizations, type Database, type OrganizationKin
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ForbiddenError, NotFoundError } from "../shared/errors";
-import { fieldErrorsOf } from "../testing/errors";
-import { auditOf, ctxOf, orgByCode, seedDemoData } from "../testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { auditOf, ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { listParentCandidates, moveOrganization } from "./move";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let salesBj: Ctx;

@@ -4,10 +4,10 @@ import { idempotencyKeys, organizationParents, organizations, type Database } fr
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors";
-import { fieldErrorsOf } from "../testing/errors";
-import { auditOf, ctxOf, formOf, newKey, orgByCode, seedDemoData, unusedCreditCode, writeCounts } from "../testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { auditOf, ctxOf, formOf, newKey, orgByCode, seedDemoData, unusedCreditCode, writeCounts } from "@cs/testing/demo";
 import { createOrganization, updateOrganization, updateOwnCompany } from "./save";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let admin: Ctx;

@@ -4,10 +4,10 @@ import type { Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { NotFoundError } from "../shared/errors";
 import type { Ctx } from "../shared/context";
-import { countWhere, ctxOf, orgByCode, seedDemoData } from "../testing/demo";
+import { countWhere, ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { getOrganization } from "./get";
 import { exportOrganizations, listOrganizations, organizationListQuery, type OrganizationRow } from "./list";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let admin: Ctx;

@@ -10,7 +10,7 @@ import {
   type Database,
 } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { orgByCode, seedDemoData } from "../testing/demo";
+import { orgByCode, seedDemoData } from "@cs/testing/demo";
 import { shanghaiToday } from "../shared/dates";
 import { resolvePrices } from "./resolve";
 

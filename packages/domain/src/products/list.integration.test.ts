@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { products, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { ctxOf, seedDemoData } from "../testing/demo";
+import { ctxOf, seedDemoData } from "@cs/testing/demo";
 import { listProducts, productListQuery } from "./list";
 
 let db: Database;

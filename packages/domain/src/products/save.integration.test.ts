@@ -4,8 +4,8 @@ import { productLines, products, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
 import type { Ctx } from "../shared/context";
-import { auditOf, ctxOf, newKey, seedDemoData } from "../testing/demo";
-import { expectUnchanged } from "../testing/unchanged";
+import { auditOf, ctxOf, newKey, seedDemoData } from "@cs/testing/demo";
+import { expectUnchanged } from "@cs/testing/unchanged";
 import { listProducts, productListQuery } from "./list";
 import { getProduct, saveProduct } from "./save";
 

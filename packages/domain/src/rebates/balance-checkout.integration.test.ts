@@ -7,11 +7,11 @@ import { cancelOrder } from "../orders/cancel-order";
 import { creditExposure } from "../orders/credit";
 import { submitOrder } from "../orders/submit-order";
 import type { Ctx } from "../shared/context";
-import { expectDomainError } from "../testing/billing";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
-import { orderingCounts, readyBuyer, stockedProducts } from "../testing/ordering";
-import { balanceOf, creditBalance, ledgerConsistent } from "../testing/rebate-balance";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectDomainError } from "@cs/testing/billing";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { orderingCounts, readyBuyer, stockedProducts } from "@cs/testing/ordering";
+import { balanceOf, creditBalance, ledgerConsistent } from "@cs/testing/rebate-balance";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let buyer: Ctx;

@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, rebateAdjustments, rebateLedger, rebateStatements, type Database } from "@cs/db";
 import { testDatabaseUrl, testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
-import { expectDomainError } from "../testing/billing";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
-import { balanceOf, creditBalance, ledgerConsistent, publishedStatement } from "../testing/rebate-balance";
+import { expectDomainError } from "@cs/testing/billing";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { balanceOf, creditBalance, ledgerConsistent, publishedStatement } from "@cs/testing/rebate-balance";
 import { ownRebateAccount, rebateAccount, listRebateBalances } from "./balance-queries";
 import { payoutRebate } from "./payout";
 import { settleStatement } from "./settle";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let finance: Ctx;

@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, productLines, rebatePrograms, rebateStatements, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
-import { expectDomainError } from "../testing/billing";
-import { ctxOf, seedDemoData } from "../testing/demo";
-import { createRebatePartner, programForm } from "../testing/rebate-programs";
+import { expectDomainError } from "@cs/testing/billing";
+import { ctxOf, seedDemoData } from "@cs/testing/demo";
+import { createRebatePartner, programForm } from "@cs/testing/rebate-programs";
 import { createRebateProgram, updateRebateProgram } from "./programs";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let finance: Ctx;

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { seedDemoOrders } from "../orders/seed-demo";
+import { seedDemoOrders } from "@cs/seed/flows/orders";
 import { addDays, shanghaiToday } from "../shared/dates";
-import { orgByCode, seedDemoData, userIdOf } from "../testing/demo";
+import { orgByCode, seedDemoData, userIdOf } from "@cs/testing/demo";
 import { runCareRules } from "./care";
 
 let db: Database;

@@ -1,13 +1,13 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activities, organizations, payments, type Database } from "@cs/db";
-import { STAR_DEALER } from "@cs/db/seed";
+import { STAR_DEALER } from "@cs/seed";
 import { testDb } from "../../../../tests/db";
 import { agingOfPartner } from "../billing/aging";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { shanghaiToday } from "../shared/dates";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { logActivity } from "./activities";
 import { customer360 } from "./customer-360";
 

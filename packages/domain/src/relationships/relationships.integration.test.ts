@@ -4,9 +4,9 @@ import { activities, auditLog, contacts, organizations, relationshipTasks, type 
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ForbiddenError, NotFoundError } from "../shared/errors";
-import { fieldErrorsOf } from "../testing/errors";
-import { ctxOf, newKey, orgByCode, seedDemoData, userIdOf } from "../testing/demo";
-import { expectUnchanged } from "../testing/unchanged";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { ctxOf, newKey, orgByCode, seedDemoData, userIdOf } from "@cs/testing/demo";
+import { expectUnchanged } from "@cs/testing/unchanged";
 import { listActivities, logActivity } from "./activities";
 import { myDay, myDaySummary } from "./my-day";
 import { createTask, listOrganizationTasks, setTaskDone } from "./tasks";

@@ -8,9 +8,9 @@ import { getOrganization } from "../organizations/get";
 import { listOrganizations, organizationListQuery } from "../organizations/list";
 import { updateOrganization } from "../organizations/save";
 import { addDays, shanghaiToday } from "../shared/dates";
-import { auditOf, ctxOf, formOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
-import { fieldErrorsOf } from "../testing/errors";
-import { expectUnchanged } from "../testing/unchanged";
+import { auditOf, ctxOf, formOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { expectUnchanged } from "@cs/testing/unchanged";
 import { listOrganizationShares, shareOrganization, unshareOrganization } from "./shares";
 
 /** Explicit sharing (docs/decisions/029): a Shanghai partner shared with Beijing staff, by user, branch and division, with expiry. */

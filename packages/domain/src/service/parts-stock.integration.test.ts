@@ -4,9 +4,9 @@ import { auditLog, products, reorderPoints, stockLocations, type Database } from
 import { testDb } from "../../../../tests/db";
 import { portalHome } from "../home/portal-home";
 import type { Ctx } from "../shared/context";
-import { expectDomainError } from "../testing/billing";
-import { ctxOf, seedDemoData } from "../testing/demo";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectDomainError } from "@cs/testing/billing";
+import { ctxOf, seedDemoData } from "@cs/testing/demo";
+import { expectUnchanged } from "@cs/testing/unchanged";
 import { listStationParts, setPartMinimum, stationPartsLow } from "./parts-stock";
 
 let db: Database;

@@ -3,7 +3,7 @@ import type { Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { ForbiddenError } from "../shared/errors";
-import { ctxOf, newKey, seedDemoData } from "../testing/demo";
+import { ctxOf, newKey, seedDemoData } from "@cs/testing/demo";
 import { assignStation, declineRequest, setRepairPriority } from "./desk";
 import { stationQueue, stationQueueVersion } from "./lists";
 import { anySerializedProduct, customerOf, insertRepairRequest } from "./network/test-fixtures";

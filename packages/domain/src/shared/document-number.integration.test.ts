@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, documentSequences, type Database } from "@cs/db";
 import { testDatabaseUrl, testDb } from "../../../../tests/db";
-import { seedDemoData } from "../testing/demo";
+import { seedDemoData } from "@cs/testing/demo";
 import { nextDocumentNumber } from "./document-number";
 
 let db: Database;

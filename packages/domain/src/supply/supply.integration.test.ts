@@ -5,11 +5,11 @@ import { testDb } from "../../../../tests/db";
 import { shipOrder } from "../billing/ship";
 import type { Ctx } from "../shared/context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../shared/errors";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../testing/demo";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { orderQueueQuery } from "../orders/queues";
 import { confirmSuppliedOrder, getSuppliedOrder, listSuppliedOrders } from "./fulfil";
 import { createSupplyRoute, deleteSupplyRoute, listSupplyRoutes, supplyRouteOptions } from "./routes";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let admin: Ctx;

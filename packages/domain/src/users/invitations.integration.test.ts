@@ -4,12 +4,12 @@ import { auditLog, customerInvitations, emailOutbox, endCustomers, loginVerifica
 import { testDb } from "../../../../tests/db";
 import { listRepairRequests, repairListQuery } from "../service/lists";
 import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors";
-import { fieldErrorsOf } from "../testing/errors";
-import { ctxOf, fakeHash, newKey, orgByCode, seedDemoData } from "../testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { ctxOf, fakeHash, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { loadActor } from "./actor";
 import { invitationPreview, inviteCustomer } from "./invitations";
 import { registerCustomer } from "./register";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let requestId: string;

@@ -2,11 +2,11 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, emailOutbox, endCustomers, loginVerifications, userRoles, users, type Database } from "@cs/db";
 import { testDb } from "../../../../tests/db";
-import { fieldErrorsOf } from "../testing/errors";
-import { fakeHash, seedDemoData } from "../testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { fakeHash, seedDemoData } from "@cs/testing/demo";
 import { loadActor } from "./actor";
 import { PRIVACY_NOTICE_VERSION, registerCustomer } from "./register";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 

@@ -6,13 +6,13 @@ import { testDb } from "../../../../tests/db";
 import type { Ctx } from "../shared/context";
 import { listMyDevices } from "../service/devices";
 import { listRepairRequests, repairListQuery } from "../service/lists";
-import { fieldErrorsOf } from "../testing/errors";
-import { fakeHash, seedDemoData } from "../testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { fakeHash, seedDemoData } from "@cs/testing/demo";
 import { loadActor } from "./actor";
 import { CODE_MAX_ATTEMPTS, CODES_PER_CLIENT_PER_HOUR, maskLogin } from "./login-code";
 import { registerCustomer } from "./register";
 import { confirmLoginCode, loginVerificationState, resendLoginCode } from "./verify-login";
-import { expectUnchanged } from "../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 // a wrong code is refused but counted: the attempt counter is the one row a refusal may write
 const countsAttempt = { except: ["login_verifications"] };

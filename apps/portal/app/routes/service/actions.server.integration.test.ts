@@ -17,10 +17,10 @@ import {
   type Database,
 } from "@cs/db";
 import { fileRepairRequest, type Ctx } from "@cs/domain";
-import { ctxOf, newKey, seedDemoData } from "@cs/domain/testing/demo";
-import { locationIdOf } from "@cs/domain/testing/inventory";
-import { customerDevice, repairAt, RS001, serviceCast, stationPart, type ServiceCast } from "@cs/domain/testing/service";
-import { expectUnchanged } from "@cs/domain/testing/unchanged";
+import { ctxOf, newKey, seedDemoData } from "@cs/testing/demo";
+import { locationIdOf } from "@cs/testing/inventory";
+import { customerDevice, repairAt, RS001, serviceCast, stationPart, type ServiceCast } from "@cs/testing/service";
+import { expectUnchanged } from "@cs/testing/unchanged";
 import { testDb } from "../../../../../tests/db";
 import { form, outcome } from "../../../../../tests/route-outcome";
 import { runRepairAction } from "./actions.server";

@@ -4,9 +4,9 @@ import { stockDocuments, stockMoves, type Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../shared/errors";
-import { ctxOf, newKey } from "../../testing/demo";
-import { fieldErrorsOf } from "../../testing/errors";
-import { expectLedgerConsistent } from "../../testing/inventory";
+import { ctxOf, newKey } from "@cs/testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { expectLedgerConsistent } from "@cs/testing/inventory";
 import {
   addProduct,
   expectRefusedUnchanged,
@@ -17,11 +17,11 @@ import {
   stockIn,
   stockState,
   type StockWorld,
-} from "../../testing/stock-documents";
+} from "@cs/testing/stock-documents";
 import { InsufficientStockError } from "../ledger";
 import { APPROVAL_THRESHOLD_FEN } from "./common";
 import { approveIssue, createIssue, rejectIssue } from "./issues";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let w: StockWorld;

@@ -4,9 +4,9 @@ import { stockDocuments, stockLevels, stockMoves, type Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../shared/errors";
-import { ctxOf, newKey, orgByCode } from "../../testing/demo";
-import { fieldErrorsOf } from "../../testing/errors";
-import { expectLedgerConsistent } from "../../testing/inventory";
+import { ctxOf, newKey, orgByCode } from "@cs/testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { expectLedgerConsistent } from "@cs/testing/inventory";
 import {
   addAddress,
   addProduct,
@@ -19,10 +19,10 @@ import {
   stockIn,
   stockState,
   type StockWorld,
-} from "../../testing/stock-documents";
+} from "@cs/testing/stock-documents";
 import { cancelCallOff, decideCallOff, reportSellOut, requestCallOff, shipCallOff } from "./partner-requests";
 import { getDocument } from "./queries";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let w: StockWorld;

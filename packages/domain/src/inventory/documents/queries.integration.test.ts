@@ -4,8 +4,8 @@ import type { Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { NotFoundError } from "../../shared/errors";
-import { ctxOf, orgByCode } from "../../testing/demo";
-import { expectLedgerConsistent } from "../../testing/inventory";
+import { ctxOf, orgByCode } from "@cs/testing/demo";
+import { expectLedgerConsistent } from "@cs/testing/inventory";
 import {
   addAddress,
   addLocation,
@@ -16,13 +16,13 @@ import {
   setUpStockWorld,
   stockIn,
   type StockWorld,
-} from "../../testing/stock-documents";
+} from "@cs/testing/stock-documents";
 import { requestCallOff, reportSellOut } from "./partner-requests";
 import { documentListQuery, getDocument, listDocuments } from "./queries";
 import { createReceipt, postReceipt } from "./receipts";
 import { enterCounts, openStocktake } from "./stocktakes";
 import { createTransfer } from "./transfers";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let w: StockWorld;

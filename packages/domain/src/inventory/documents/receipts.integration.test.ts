@@ -5,9 +5,9 @@ import { products, stockDocumentLines, stockDocuments, stockMoves, type Database
 import { testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../shared/errors";
-import { ctxOf, newKey } from "../../testing/demo";
-import { fieldErrorsOf } from "../../testing/errors";
-import { expectLedgerConsistent } from "../../testing/inventory";
+import { ctxOf, newKey } from "@cs/testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { expectLedgerConsistent } from "@cs/testing/inventory";
 import {
   addProduct,
   expectRefusedUnchanged,
@@ -19,9 +19,9 @@ import {
   stockIn,
   stockState,
   type StockWorld,
-} from "../../testing/stock-documents";
+} from "@cs/testing/stock-documents";
 import { createReceipt, postReceipt } from "./receipts";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let w: StockWorld;

@@ -4,9 +4,9 @@ import { products, stockDocumentLines, stockDocuments, stockMoves, type Database
 import { testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { ConflictError, ForbiddenError, ValidationError } from "../../shared/errors";
-import { ctxOf, newKey, orgByCode } from "../../testing/demo";
-import { fieldErrorsOf } from "../../testing/errors";
-import { expectLedgerConsistent } from "../../testing/inventory";
+import { ctxOf, newKey, orgByCode } from "@cs/testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
+import { expectLedgerConsistent } from "@cs/testing/inventory";
 import {
   addLocation,
   addProduct,
@@ -18,9 +18,9 @@ import {
   stockIn,
   stockState,
   type StockWorld,
-} from "../../testing/stock-documents";
+} from "@cs/testing/stock-documents";
 import { approveStocktake, enterCounts, openStocktake, postStocktake, stocktakeVariances } from "./stocktakes";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let w: StockWorld;

@@ -5,8 +5,8 @@ import { stockDocuments, stockMoves, type Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../shared/errors";
-import { ctxOf } from "../../testing/demo";
-import { expectLedgerConsistent } from "../../testing/inventory";
+import { ctxOf } from "@cs/testing/demo";
+import { expectLedgerConsistent } from "@cs/testing/inventory";
 import {
   addLocation,
   addProduct,
@@ -19,7 +19,7 @@ import {
   stockIn,
   stockState,
   type StockWorld,
-} from "../../testing/stock-documents";
+} from "@cs/testing/stock-documents";
 import { InsufficientStockError } from "../ledger";
 import { reserve } from "../reservation";
 import { getDocument } from "./queries";

@@ -4,13 +4,13 @@ import { addresses, products, serialNumbers, stockLocations, userRoles, users, t
 import { testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { ForbiddenError, NotFoundError } from "../../shared/errors";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../../testing/demo";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { loadActor } from "../../users/actor";
 import { reportSellOut, requestCallOff } from "../documents";
 import { callOffOptions, getMyDocument, listMyDocuments, myDocumentsQuery, sellOutOptions } from "./documents";
 import { listMyMoves, myMovesQuery } from "./my-moves";
 import { listMyStock, myStockQuery } from "./my-stock";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 /**
  * The partner's side of call-offs and sell-out reports, over the demo seed's own partner stock

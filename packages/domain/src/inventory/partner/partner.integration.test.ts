@@ -5,7 +5,7 @@ import { testDb } from "../../../../../tests/db";
 import { can } from "../../access/authorize";
 import type { Ctx } from "../../shared/context";
 import { ForbiddenError } from "../../shared/errors";
-import { ctxOf, orgByCode, seedDemoData } from "../../testing/demo";
+import { ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { loadActor } from "../../users/actor";
 import { applyMoves, type StockMoveInput } from "../ledger";
 import { reserve } from "../reservation";
@@ -13,7 +13,7 @@ import { verifyStockLevels } from "../verify";
 import { partnerAvailability } from "./availability";
 import { listMyMoves, myMovesQuery } from "./my-moves";
 import { listMyStock, myStockQuery, type MyStockRow } from "./my-stock";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 /**
  * Own products (SKU prefix ZZT-) and own locations (codes T-…), so whatever inventory the demo

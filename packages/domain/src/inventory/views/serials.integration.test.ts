@@ -2,10 +2,10 @@ import { and, eq, notExists, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { serialMoves, serialNumbers, stockLocations, stockMoves, type Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
-import { ctxOf, seedDemoData } from "../../testing/demo";
+import { ctxOf, seedDemoData } from "@cs/testing/demo";
 import { ForbiddenError } from "../../shared/errors";
 import { findSerials } from "./serials";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 

@@ -4,7 +4,7 @@ import { divisions, productLines, products, reorderPoints, stockDocuments, stock
 import { testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { ForbiddenError, NotFoundError } from "../../shared/errors";
-import { ctxOf, orgByCode, seedDemoData } from "../../testing/demo";
+import { ctxOf, orgByCode, seedDemoData } from "@cs/testing/demo";
 import { applyMoves, type StockMoveInput } from "../ledger";
 import { reserve } from "../reservation";
 import {
@@ -23,7 +23,7 @@ import {
   partnerStockQuery,
   stockByProductQuery,
 } from "./index";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 /*
  * Own locations (T-…) and products (TST-…) so the figures do not depend on whatever stock the demo

@@ -4,13 +4,13 @@ import { productLines, type Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../shared/errors";
-import { auditOf, ctxOf, newKey, seedDemoData } from "../../testing/demo";
-import { fieldErrorsOf } from "../../testing/errors";
+import { auditOf, ctxOf, newKey, seedDemoData } from "@cs/testing/demo";
+import { fieldErrorsOf } from "@cs/testing/errors";
 import { checkPrice } from "./check";
 import { deleteContractPrice, listContractPrices, saveContractPrice, contractPriceQuery } from "./contracts";
 import { listPriceListItems, listPriceLists, priceListItemQuery, priceListQuery, removePriceListItem, savePriceList, setPriceListItem } from "./price-lists";
 import { listPromotions, promotionQuery, savePromotion } from "./promotions";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let admin: Ctx;

@@ -4,7 +4,7 @@ import { auditLog, businessCalendarDays, createDatabase, repairRequests, type Da
 import { testDatabaseUrl, testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { ForbiddenError, ValidationError } from "../../shared/errors";
-import { ctxOf, newKey, seedDemoData } from "../../testing/demo";
+import { ctxOf, newKey, seedDemoData } from "@cs/testing/demo";
 import { setRepairPriority } from "../desk";
 import { addBusinessHours } from "../sla";
 import { anySerializedProduct, customerOf, insertRepairRequest } from "../network/test-fixtures";

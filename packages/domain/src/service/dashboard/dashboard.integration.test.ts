@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { divisions, organizations, productLines, stationClaimLines, stationClaims, type Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
 import { ForbiddenError, ValidationError } from "../../shared/errors";
-import { ctxOf, seedDemoData } from "../../testing/demo";
+import { ctxOf, seedDemoData } from "@cs/testing/demo";
 import { anySerializedProduct, customerOf, insertRepairRequest } from "../network/test-fixtures";
 import { serviceDashboard } from "./dashboard";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 const hour = 3600_000;

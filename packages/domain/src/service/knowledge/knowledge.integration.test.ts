@@ -4,14 +4,14 @@ import { auditLog, knowledgeArticles, organizations, productLines, type Database
 import { testDb } from "../../../../../tests/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../shared/errors";
 import type { Ctx } from "../../shared/context";
-import { ctxOf, newKey, seedDemoData } from "../../testing/demo";
+import { ctxOf, newKey, seedDemoData } from "@cs/testing/demo";
 import { anySerializedProduct, customerOf, insertRepairRequest } from "../network/test-fixtures";
 import { knowledgeListQuery } from "./inputs";
 import { archiveArticle, publishArticle } from "./publish";
 import { createArticle, updateArticle } from "./save";
 import { articlesForProduct, getArticle, searchArticles } from "./search";
 import { draftArticleFromRequest } from "./from-request";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let desk: Ctx;

@@ -10,10 +10,10 @@ import { approveOrder } from "../../orders/approve-order";
 import { submitOrder } from "../../orders/submit-order";
 import type { Ctx } from "../../shared/context";
 import { ValidationError } from "../../shared/errors";
-import { ctxOf, newKey, seedDemoData } from "../../testing/demo";
-import { createTestProduct, expectLedgerConsistent } from "../../testing/inventory";
-import { orderingCounts, readyBuyer } from "../../testing/ordering";
-import { createShippedOrder } from "../../testing/shipped-order";
+import { ctxOf, newKey, seedDemoData } from "@cs/testing/demo";
+import { createTestProduct, expectLedgerConsistent } from "@cs/testing/inventory";
+import { orderingCounts, readyBuyer } from "@cs/testing/ordering";
+import { createShippedOrder } from "@cs/testing/shipped-order";
 import { addDays } from "../../shared/dates";
 import { checkWarranty } from "../warranty-facts";
 

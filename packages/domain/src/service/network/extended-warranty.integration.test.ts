@@ -4,14 +4,14 @@ import { orderLines, products, warrantyContracts, type Database } from "@cs/db";
 import { testDb } from "../../../../../tests/db";
 import { shipOrder } from "../../billing/ship";
 import { ValidationError } from "../../shared/errors";
-import { ctxOf, newKey, orgByCode, seedDemoData } from "../../testing/demo";
-import { createShippedOrder } from "../../testing/shipped-order";
+import { ctxOf, newKey, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { createShippedOrder } from "@cs/testing/shipped-order";
 import { addDays, addMonths } from "../../shared/dates";
 import { gatherWarrantyFacts } from "../warranty-facts";
 import { standardWarranty } from "../warranty";
 import { checkCoveredSerials, createExtendedWarrantyContracts } from "./extended-warranty";
 import { listWarrantyContracts, warrantyListQuery } from "./contracts";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let sale: Awaited<ReturnType<typeof createShippedOrder>>;

@@ -4,14 +4,14 @@ import { auditLog, divisions, organizations, repairEvents, repairStations, stati
 import { testDb } from "../../../../../tests/db";
 import type { Ctx } from "../../shared/context";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../shared/errors";
-import { ctxOf, fakeHash, newKey, seedDemoData } from "../../testing/demo";
+import { ctxOf, fakeHash, newKey, seedDemoData } from "@cs/testing/demo";
 import { stationListQuery } from "./inputs";
 import { customerHistory, serialHistory } from "./history";
 import { getStation, listStations, saveStationProfile } from "./stations";
 import { createTechnician, deactivateTechnician, linkTechnician } from "./technicians";
 import { anySerializedProduct, customerOf, insertRepairRequest } from "./test-fixtures";
 import { parseDayHours } from "./inputs";
-import { expectUnchanged } from "../../testing/unchanged";
+import { expectUnchanged } from "@cs/testing/unchanged";
 
 let db: Database;
 let desk: Ctx;

@@ -1,0 +1,16 @@
+export { seedDemo, demoSignIns, buildDemoData, DEMO_PASSWORD, STAR_DEALER, type DemoSignIn } from "./base/demo";
+export { seedLarge, LARGE_PREFIX, type LargeSeedResult } from "./base/large";
+export { seedLargeOrders, LARGE_ORDER_PREFIX, type LargeOrdersResult } from "./base/large-orders";
+export { makeCreditCode, creditCodeCheckChar, isValidCreditCode, orgCodeCheckChar, CREDIT_CODE_ALPHABET } from "./base/credit-code";
+export { createRandom, seedUuid, type Random } from "./base/random";
+export { buildInventoryData, seedInventory, type InventoryData, type InventorySource } from "./base/inventory";
+export { stockLocationId, branchWarehouse, CENTRAL_WAREHOUSE, TRANSIT, SUPPLIER, CUSTOMER, LOSS } from "./base/inventory-locations";
+export { buildPricingData, seedPricing } from "./base/pricing";
+export { seedQuarantineLocations } from "./base/returns";
+export { seedDemoOrders } from "./flows/orders";
+export { seedDemoChannel } from "./flows/channel";
+export { seedDemoRebates } from "./flows/rebates";
+export { seedDemoPriceProtection } from "./flows/price-protection";
+export { seedDemoMarketing } from "./flows/marketing";
+export { seedDemoCoupons } from "./flows/coupons";
+export { seedDemoAll } from "./demo-all";
