@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailOutbox, loginFailures, notifications, sessions, users } from "@cs/db";
-import { seedDemo } from "@cs/db/seed";
+import { seedDemo } from "@cs/seed";
 import { testDatabaseUrl, testDb } from "../../../tests/db";
 import { hashPassword } from "./password";
 import { createSession, readSession, revokeOtherSessions, revokeSession } from "./session.server";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { RouterContextProvider, type MiddlewareFunction } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
 import { users } from "@cs/db";
-import { seedDemo } from "@cs/db/seed";
+import { seedDemo } from "@cs/seed";
 import { testDatabaseUrl, testDb } from "../../../tests/db";
 import { requestContext } from "./context";
 import { appMiddleware } from "./middleware.server";

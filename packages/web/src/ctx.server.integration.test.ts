@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { orders, type Database, type DatabaseOrTransaction } from "@cs/db";
 import { requestContext, type Audience } from "@cs/auth/server";
 import type { Actor } from "@cs/domain";
-import { actorOf, orgByCode, seedDemoData } from "@cs/domain/testing/demo";
-import { createConfirmedOrder, createProduct } from "@cs/domain/testing/orders";
+import { actorOf, orgByCode, seedDemoData } from "@cs/testing/demo";
+import { createConfirmedOrder, createProduct } from "@cs/testing/orders";
 import { testDatabaseUrl, testDb } from "../../../tests/db";
 import { actorCtx, domainCtx } from "./ctx.server";
 

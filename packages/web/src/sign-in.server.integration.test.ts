@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sessions, users, type Database } from "@cs/db";
 import { hashPassword, PAIR_MAX_FAILURES, requestContext, type Audience } from "@cs/auth/server";
 import type { Actor } from "@cs/domain";
-import { actorOf, seedDemoData } from "@cs/domain/testing/demo";
+import { actorOf, seedDemoData } from "@cs/testing/demo";
 import { testDatabaseUrl, testDb } from "../../../tests/db";
 import { signInAction, signInLoader } from "./sign-in.server";
 

@@ -2,9 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rebateRuns, rebateStatements, type Database } from "@cs/db";
 import { createRebateProgram, requestRebateRun } from "@cs/domain";
-import { ctxOf, seedDemoData } from "@cs/domain/testing/demo";
-import { createTestProduct } from "@cs/domain/testing/inventory";
-import { createRebatePartner, invoiceOn, programForm, setTarget } from "@cs/domain/testing/rebate-programs";
+import { ctxOf, seedDemoData } from "@cs/testing/demo";
+import { createTestProduct } from "@cs/testing/inventory";
+import { createRebatePartner, invoiceOn, programForm, setTarget } from "@cs/testing/rebate-programs";
 import { testDb } from "../../../tests/db";
 import { processNextRebateRun, startRebateRunWorker } from "./rebate-runs";
 
