@@ -1,6 +1,6 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useNavigation } from "react-router";
-import { DataTable, type DataTableLabels } from "@cs/ui";
+import { DataTable, PageHeader, type DataTableLabels } from "@cs/ui";
 import type { Page } from "@cs/domain";
 import { useTableLabels } from "./table-labels";
 
@@ -24,5 +24,15 @@ export function PagedTable<T>(props: {
     <div className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
       <DataTable caption={props.caption} columns={props.columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={props.labels ?? defaults} getRowId={props.getRowId} />
     </div>
+  );
+}
+
+/** A page that is only its list: the title, then the table (captioned with the title). */
+export function PagedListPage<T>({ title, ...table }: Omit<Parameters<typeof PagedTable<T>>[0], "caption"> & { title: string }) {
+  return (
+    <>
+      <PageHeader title={title} />
+      <PagedTable caption={title} {...table} />
+    </>
   );
 }

@@ -2,7 +2,9 @@ import type { ColumnDef } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { RebateLedgerRow } from "@cs/domain";
-import { Money, formatDateTime } from "@cs/ui";
+import { useTranslation } from "@cs/i18n/react";
+import { Card, DataTable, Money, formatDateTime } from "@cs/ui";
+import { useTableLabels } from "./table-labels";
 
 /**
  * The rebate balance's ledger, the same in the back-office and the portal; `links` say where a
@@ -29,4 +31,19 @@ export function rebateLedgerColumns(t: TFunction, locale: string, links: { state
     { id: "balanceAfter", header: t("rebateBalance.columns.balanceAfter"), meta: { align: "right" }, cell: ({ row }) => <Money fen={row.original.balanceAfterFen} locale={locale} /> },
     { id: "note", header: t("rebateBalance.columns.note"), cell: ({ row }) => <span className="text-xs text-slate-600">{row.original.note ?? ""}</span> },
   ];
+}
+
+/** The ledger as a table, newest first, or a line saying there is nothing yet. */
+export function RebateLedgerTable({ ledger, caption, links }: { ledger: { rows: RebateLedgerRow[]; total: number; page: number; size: number }; caption: string; links: { statement?: string; order?: string } }) {
+  const { t, i18n } = useTranslation();
+  const labels = useTableLabels();
+  if (ledger.total === 0)
+    return (
+      <Card>
+        <p className="text-sm text-slate-600">{t("rebateBalance.ledger.empty")}</p>
+      </Card>
+    );
+  return (
+    <DataTable caption={caption} columns={rebateLedgerColumns(t, i18n.language, links)} data={ledger.rows} total={ledger.total} page={ledger.page} size={ledger.size} sort="created" dir="desc" labels={labels} getRowId={(r) => r.id} />
+  );
 }

@@ -19,28 +19,14 @@ import { shanghaiNoon, shanghaiToday, yearOf } from "../shared/dates";
 import { issueShipmentInvoice } from "./invoice";
 import { recordShipmentEvent } from "./order-progress";
 import { createExtendedWarrantyContracts } from "../service/network/extended-warranty";
-import { strictNumber } from "../validation/fields";
-
-/** Serials arrive as one text field (one per line, or separated by commas or spaces) or as a list. */
-const serialList = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(/[\s,，;；]+/) : v),
-  z.array(z.string().trim().max(100)).transform((a) => a.filter(Boolean)),
-);
+import { orderLineQuantities } from "../validation/fields";
 
 export const shipOrderInput = z.object({
   orderId: z.string(),
   fromLocationId: z.string({ error: "validation.required" }).min(1, "validation.required"),
   carrier: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
   trackingNumber: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
-  lines: z
-    .array(
-      z.object({
-        orderLineId: z.string(),
-        quantity: strictNumber(z.number({ error: "validation.quantityPositive" }).int("validation.quantityPositive").min(0, "validation.quantityPositive")),
-        serials: serialList.default([]),
-      }),
-    )
-    .max(500, "validation.range"),
+  lines: orderLineQuantities,
 });
 export type ShipOrderInput = z.input<typeof shipOrderInput>;
 

@@ -9,10 +9,11 @@ import { confirmLockedOrder } from "./confirm-order";
 import { recordOrderEvent } from "../notifications/order-events";
 import { buyerTerms, lockOrder } from "./load";
 import type { ConfirmOptions, LineBuckets } from "./reserve-lines";
+import { optionalText } from "../validation/fields";
 
 const approveInput = z.object({
   orderId: z.string(),
-  comment: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(1000, "validation.tooLong").optional()),
+  comment: optionalText(1000),
 });
 
 /**

@@ -14,10 +14,11 @@ import { parseInput } from "../shared/parse";
 import { recordOrderEvent } from "../notifications/order-events";
 import { lockOrder } from "./load";
 import { orderRef } from "./reserve-lines";
+import { optionalText } from "../validation/fields";
 
 const cancelInput = z.object({
   orderId: z.string(),
-  comment: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(1000, "validation.tooLong").optional()),
+  comment: optionalText(1000),
 });
 
 const beforeConfirmation = new Set<Order["status"]>(["submitted", "pending_approval"]);

@@ -17,6 +17,7 @@ import { buyerTerms, linesOf, lockOrder } from "./load";
 import { priceLine, orderTotalsOf } from "./pricing";
 import { orderQuantity } from "./submit-order";
 import { strictNumber } from "../validation/fields";
+import { optionalText } from "../validation/fields";
 
 export const editOrderInput = z.object({
   orderId: z.string(),
@@ -32,7 +33,7 @@ export const editOrderInput = z.object({
     )
     .min(1, "orders.errors.empty")
     .max(500, "orders.errors.tooManyLines"),
-  comment: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(1000, "validation.tooLong").optional()),
+  comment: optionalText(1000),
 });
 export type EditOrderInput = z.input<typeof editOrderInput>;
 

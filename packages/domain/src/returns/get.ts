@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { invoices, orderLines, orders, organizations, products, returnLines, returnRequests, stockLocations, users } from "@cs/db";
 import { can } from "../access/authorize";
 import { orderScope, stockLocationScope } from "../access/scopes";
+import { locationOption } from "../inventory/views/locations";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { isUuid } from "../shared/parse";
@@ -95,7 +96,7 @@ export async function listReturnableOrders(ctx: Ctx, limit = 50) {
 export async function listReturnDestinations(ctx: Ctx) {
   if (!can(ctx.actor, "stock:move")) return [];
   return ctx.db
-    .select({ id: stockLocations.id, code: stockLocations.code, kind: stockLocations.kind, nameZh: stockLocations.nameZh, nameEn: stockLocations.nameEn })
+    .select(locationOption)
     .from(stockLocations)
     .where(
       and(

@@ -2,13 +2,7 @@ import { z } from "zod";
 import { returnReasons, returnRequests } from "@cs/db";
 import type { Actor } from "../access/actor";
 import { tenantScope } from "../access/scopes";
-import { strictNumber } from "../validation/fields";
-
-/** Serials arrive as one text field (one per line, or separated by commas or spaces) or as a list. */
-const serialList = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(/[\s,，;；]+/) : v),
-  z.array(z.string().trim().max(100)).transform((a) => a.filter(Boolean)),
-);
+import { orderLineQuantities } from "../validation/fields";
 
 export const requestReturnInput = z.object({
   orderId: z.string(),
@@ -19,15 +13,7 @@ export const requestReturnInput = z.object({
     .max(1000, "validation.tooLong")
     .optional()
     .transform((v) => v || null),
-  lines: z
-    .array(
-      z.object({
-        orderLineId: z.string(),
-        quantity: strictNumber(z.number({ error: "validation.quantityPositive" }).int("validation.quantityPositive").min(0, "validation.quantityPositive")),
-        serials: serialList.default([]),
-      }),
-    )
-    .max(500, "validation.range"),
+  lines: orderLineQuantities,
 });
 export type RequestReturnInput = z.input<typeof requestReturnInput>;
 

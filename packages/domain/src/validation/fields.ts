@@ -1,3 +1,4 @@
+import { strictNumber } from "../shared/strict-number";
 import { shanghaiDateTime } from "../shared/dates";
 import { z } from "zod";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
@@ -6,6 +7,23 @@ import { normalizeLandline, normalizeMobile, normalizePhone } from "./phone";
 
 /** Empty form fields arrive as "", blanks, null or undefined; all mean "not given". */
 export const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+/** Serials arrive as one text field (one per line, or separated by commas or spaces) or as a list. */
+const serialList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[\s,，;；]+/) : v),
+  z.array(z.string().trim().max(100)).transform((a) => a.filter(Boolean)),
+);
+
+/** Quantities (and serials) picked per order line, as the shipment and return forms post them. */
+export const orderLineQuantities = z
+  .array(
+    z.object({
+      orderLineId: z.string(),
+      quantity: strictNumber(z.number({ error: "validation.quantityPositive" }).int("validation.quantityPositive").min(0, "validation.quantityPositive")),
+      serials: serialList.default([]),
+    }),
+  )
+  .max(500, "validation.range");
 
 export const optionalText = (max: number) =>
   z.preprocess(blankToUndefined, z.string().trim().max(max, { error: "validation.tooLong" }).optional());

@@ -1,8 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Link, useSearchParams } from "react-router";
 import { channelAnalysis } from "@cs/domain";
-import { Alert, Badge, Card, PageHeader, SelectField, TextField } from "@cs/ui";
-import { Kpi, ScopeFilters } from "./filters";
+import { Badge, Card, PageHeader, SelectField } from "@cs/ui";
+import { Kpi, MonthRange, RefusedFilters, ScopeFilters } from "./filters";
 import { FiguresTable } from "./figures-table";
 import { FilterForm } from "@cs/web";
 import { domainCtx, guarded } from "@cs/web/server";
@@ -36,14 +36,9 @@ export default function ChannelAnalysisPage({ loaderData }: Route.ComponentProps
       <PageHeader title={t("analytics.channel.title")}>
         <p className="mt-1 text-sm text-slate-600">{t("analytics.channel.intro")}</p>
       </PageHeader>
-      {refused ? (
-        <div className="mb-4">
-          <Alert>{Object.values(refused).flat().map((k) => t(k)).join(" ")}</Alert>
-        </div>
-      ) : null}
+      <RefusedFilters refused={refused} />
       <FilterForm resetTo="/analytics/channel" columns={5}>
-        <TextField label={t("analytics.fields.from")} name="from" type="month" defaultValue={result?.query.from ?? params.get("from") ?? ""} />
-        <TextField label={t("analytics.fields.to")} name="to" type="month" defaultValue={result?.query.to ?? params.get("to") ?? ""} />
+        <MonthRange from={result?.query.from} to={result?.query.to} />
         <SelectField label={t("analytics.channel.top")} name="top" defaultValue={params.get("top") ?? "10"} options={["5", "10", "20"].map((n) => ({ value: n, label: t("analytics.channel.topN", { n }) }))} />
         <ScopeFilters options={options} />
       </FilterForm>

@@ -3,7 +3,7 @@ import { localName } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
 import { useSearchParams } from "react-router";
 import { partnerTiers, regions } from "@cs/domain/shared/schema-vocabulary";
-import { Card, SelectField } from "@cs/ui";
+import { Alert, Card, SelectField, TextField } from "@cs/ui";
 
 type Named = { id: string; nameZh: string; nameEn: string };
 export type AnalyticsOptions = { tree: (Named & { lines: Named[] })[]; branches: { id: string; name: string }[] };
@@ -35,5 +35,28 @@ export function Kpi({ label, children, hint }: { label: string; children: ReactN
       <div className="text-lg font-semibold tabular-nums">{children}</div>
       {hint ? <div className="text-xs text-slate-500">{hint}</div> : null}
     </Card>
+  );
+}
+
+/** The filters the analysis refused (reversed dates, a period too long), each in the reader's language. */
+export function RefusedFilters({ refused }: { refused: Record<string, string[]> | null }) {
+  const { t } = useTranslation();
+  if (!refused) return null;
+  return (
+    <div className="mb-4">
+      <Alert>{Object.values(refused).flat().map((k) => t(k)).join(" ")}</Alert>
+    </div>
+  );
+}
+
+/** From and to months, as the analysis read them or as the URL gave them. */
+export function MonthRange({ from, to }: { from?: string; to?: string }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <TextField label={t("analytics.fields.from")} name="from" type="month" defaultValue={from ?? params.get("from") ?? ""} />
+      <TextField label={t("analytics.fields.to")} name="to" type="month" defaultValue={to ?? params.get("to") ?? ""} />
+    </>
   );
 }

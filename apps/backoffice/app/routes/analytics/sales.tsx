@@ -3,11 +3,11 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link, useSearchParams } from "react-router";
 import { salesAnalysis, type SalesRow } from "@cs/domain";
 import { salesDimensions, salesGrains } from "@cs/domain/analytics/sales-query";
-import { Alert, Card, DataTable, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { Card, DataTable, PageHeader, SelectField, buttonClass } from "@cs/ui";
 import { FilterForm, useTableLabels } from "@cs/web";
 import { domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/sales";
-import { Kpi, ScopeFilters } from "./filters";
+import { Kpi, MonthRange, RefusedFilters, ScopeFilters } from "./filters";
 import { SalesChart } from "./sales-chart";
 import { analysisData } from "./sales.server";
 import { drillHref, rowLabel, useSalesFormat } from "./sales-view";
@@ -81,16 +81,11 @@ export default function SalesAnalysisPage({ loaderData }: Route.ComponentProps) 
       >
         <p className="mt-1 text-sm text-slate-600">{t("analytics.sales.intro")}</p>
       </PageHeader>
-      {refused ? (
-        <div className="mb-4">
-          <Alert>{Object.values(refused).flat().map((k) => t(k)).join(" ")}</Alert>
-        </div>
-      ) : null}
+      <RefusedFilters refused={refused} />
       <FilterForm resetTo="/analytics/sales" columns={5} keep={{ partner: chosen("partner"), product: chosen("product") }}>
         <SelectField label={t("analytics.fields.dim")} name="dim" defaultValue={params.get("dim") ?? "division"} options={salesDimensions.map((d) => ({ value: d, label: t(`analytics.dims.${d}`) }))} />
         <SelectField label={t("analytics.fields.grain")} name="grain" defaultValue={params.get("grain") ?? "month"} options={salesGrains.map((g) => ({ value: g, label: t(`analytics.grains.${g}`) }))} />
-        <TextField label={t("analytics.fields.from")} name="from" type="month" defaultValue={q?.from ?? params.get("from") ?? ""} />
-        <TextField label={t("analytics.fields.to")} name="to" type="month" defaultValue={q?.to ?? params.get("to") ?? ""} />
+        <MonthRange from={q?.from} to={q?.to} />
         <ScopeFilters options={options} lines={lines} />
       </FilterForm>
       {chosen("partner") || chosen("product") ? <p className="mb-3 text-sm text-slate-600">{t("analytics.narrowed")}</p> : null}

@@ -1,8 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
 import { useSearchParams } from "react-router";
 import { channelFilterOptions, partnerScorecard, recentPeriods, scorecardQuery } from "@cs/domain";
-import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { PageHeader, TextField, buttonClass } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/scorecard";
 import { scorecardColumns } from "./columns";
@@ -19,7 +19,6 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function Scorecard({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const [params] = useSearchParams();
   const { page, query, options, starts } = loaderData;
   const exportQuery = new URLSearchParams(params);
@@ -47,7 +46,7 @@ export default function Scorecard({ loaderData }: Route.ComponentProps) {
         <ScopeFields options={options} branchId={query.branchId} tier={query.tier} divisionId={query.divisionId} />
         <TextField label={t("channel.fields.search")} name="q" type="search" defaultValue={query.q ?? ""} />
       </FilterForm>
-      <DataTable caption={title} columns={scorecardColumns(t, i18n.language)} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+      <PagedTable caption={title} columns={scorecardColumns(t, i18n.language)} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

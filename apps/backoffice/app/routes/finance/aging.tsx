@@ -1,8 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
 import { useSearchParams } from "react-router";
 import { agingQuery, receivablesAging } from "@cs/domain";
-import { DataTable, Money, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { Money, PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/aging";
 import { agingColumns } from "./columns";
@@ -15,7 +15,6 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function Aging({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const [params] = useSearchParams();
   const { page, query } = loaderData;
   const totals = page.totals;
@@ -42,7 +41,7 @@ export default function Aging({ loaderData }: Route.ComponentProps) {
           </div>
         ))}
       </dl>
-      <DataTable caption={t("billing.finance.aging")} columns={agingColumns(t, i18n.language, query.by === "partner")} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+      <PagedTable caption={t("billing.finance.aging")} columns={agingColumns(t, i18n.language, query.by === "partner")} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

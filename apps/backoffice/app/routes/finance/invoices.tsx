@@ -1,7 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
 import { invoiceListQuery, listBranches, listInvoices } from "@cs/domain";
-import { DataTable, PageHeader, SelectField, TextField } from "@cs/ui";
-import { invoiceColumns, useTableLabels, FilterForm } from "@cs/web";
+import { PageHeader, SelectField, TextField } from "@cs/ui";
+import { invoiceColumns, FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/invoices";
 
@@ -14,7 +14,6 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function Invoices({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query, branches } = loaderData;
   return (
     <>
@@ -30,7 +29,7 @@ export default function Invoices({ loaderData }: Route.ComponentProps) {
           options={(["all", "open", "overdue"] as const).map((s) => ({ value: s, label: t(`billing.state.${s}`) }))}
         />
       </FilterForm>
-      <DataTable caption={t("billing.finance.invoices")} columns={invoiceColumns(t, i18n.language, "/finance/invoices")} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+      <PagedTable caption={t("billing.finance.invoices")} columns={invoiceColumns(t, i18n.language, "/finance/invoices")} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

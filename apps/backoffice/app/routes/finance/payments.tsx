@@ -1,8 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, listPayments, paymentListQuery } from "@cs/domain";
-import { DataTable, PageHeader, TextField, buttonClass } from "@cs/ui";
-import { paymentColumns, useTableLabels, FilterForm } from "@cs/web";
+import { PageHeader, TextField, buttonClass } from "@cs/ui";
+import { paymentColumns, FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/payments";
 
@@ -14,7 +14,6 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function Payments({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query, canRecord } = loaderData;
   return (
     <>
@@ -25,7 +24,7 @@ export default function Payments({ loaderData }: Route.ComponentProps) {
       <FilterForm resetTo="/finance/payments" sort={query.sort} dir={query.dir} size={query.size} columns={4}>
         <TextField label={t("billing.fields.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("billing.finance.searchPayments")} />
       </FilterForm>
-      <DataTable caption={t("billing.finance.payments")} columns={paymentColumns(t, i18n.language)} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+      <PagedTable caption={t("billing.finance.payments")} columns={paymentColumns(t, i18n.language)} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

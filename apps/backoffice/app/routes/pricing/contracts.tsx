@@ -2,8 +2,8 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, contractPriceQuery, listContractPrices } from "@cs/domain";
-import { DataTable, TextField, formatDate, formatMoney } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { TextField, formatDate, formatMoney } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/contracts";
 import { doneKey, PricingListTop } from "./tabs";
@@ -19,7 +19,6 @@ type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 
 export default function ContractPrices({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query, canManage, done } = loaderData;
   const zh = i18n.language === "zh-CN";
   const columns: ColumnDef<Row, unknown>[] = [
@@ -61,7 +60,7 @@ export default function ContractPrices({ loaderData }: Route.ComponentProps) {
       <FilterForm resetTo="/pricing/contracts" columns={3}>
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.contracts.searchPlaceholder")} />
       </FilterForm>
-      <DataTable caption={t("pricing.contracts.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+      <PagedTable caption={t("pricing.contracts.title")} columns={columns} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

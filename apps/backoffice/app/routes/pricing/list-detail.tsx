@@ -2,8 +2,8 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, redirect } from "react-router";
 import { can, listPriceListItems, priceListItemQuery, removePriceListItem, savePriceList, setPriceListItem } from "@cs/domain";
-import { Alert, Button, Card, DataTable, PageHeader, TextField, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, useTableLabels, type ActionResult, FilterForm } from "@cs/web";
+import { Alert, Button, Card, PageHeader, TextField, formatMoney } from "@cs/ui";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, FilterForm, PagedTable } from "@cs/web";
 import { actionError, domainCtx, searchParamsObject, readForm, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list-detail";
 import { BREAK_ROWS } from "./breaks";
@@ -48,7 +48,6 @@ type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 
 export default function PriceListDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { list, page, query, canManage, done } = loaderData;
   const zh = i18n.language === "zh-CN";
   // Both forms post here; the hidden intent comes back in initialValue and says whose errors these are.
@@ -132,7 +131,7 @@ export default function PriceListDetail({ loaderData, actionData }: Route.Compon
       <FilterForm resetTo={`/pricing/lists/${list.id}`} columns={3}>
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.lists.itemsSearch")} />
       </FilterForm>
-      <DataTable caption={t("pricing.lists.items")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.productId} />
+      <PagedTable caption={t("pricing.lists.items")} columns={columns} page={page} query={query} getRowId={(r) => r.productId} />
     </>
   );
 }

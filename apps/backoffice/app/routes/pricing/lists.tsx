@@ -3,8 +3,8 @@ import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, listPriceLists, priceListQuery } from "@cs/domain";
 import { PRICED_KINDS } from "./kinds";
-import { Badge, DataTable, SelectField, TextField, formatDate } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { Badge, SelectField, TextField, formatDate } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/lists";
 import { doneKey, PricingListTop } from "./tabs";
@@ -20,7 +20,6 @@ type Row = Route.ComponentProps["loaderData"]["page"]["rows"][number];
 
 export default function PriceLists({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query, canManage, done } = loaderData;
   const zh = i18n.language === "zh-CN";
   const columns: ColumnDef<Row, unknown>[] = [
@@ -49,7 +48,7 @@ export default function PriceLists({ loaderData }: Route.ComponentProps) {
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.lists.searchPlaceholder")} />
         <SelectField label={t("pricing.lists.partnerKind")} name="kind" defaultValue={query.kind ?? ""} placeholder={t("pricing.anyKind")} options={PRICED_KINDS.map((k) => ({ value: k, label: t(`pricing.kinds.${k}`) }))} />
       </FilterForm>
-      <DataTable caption={t("pricing.lists.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+      <PagedTable caption={t("pricing.lists.title")} columns={columns} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

@@ -2,8 +2,8 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, listPromotions, promotionQuery } from "@cs/domain";
-import { Badge, DataTable, SelectField, TextField, formatDate, formatMoney } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { Badge, SelectField, TextField, formatDate, formatMoney } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/promotions";
 import { doneKey, PricingListTop } from "./tabs";
@@ -20,7 +20,6 @@ const stateTone = { running: "green", upcoming: "blue", ended: "slate", inactive
 
 export default function Promotions({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query, canManage, done } = loaderData;
   const zh = i18n.language === "zh-CN";
   const stateOf = (r: Row) => (!r.active ? "inactive" : r.startsOn > page.today ? "upcoming" : r.endsOn < page.today ? "ended" : "running");
@@ -59,7 +58,7 @@ export default function Promotions({ loaderData }: Route.ComponentProps) {
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("pricing.promotions.searchPlaceholder")} />
         <SelectField label={t("pricing.promotions.state")} name="state" defaultValue={query.state ?? ""} placeholder={t("pricing.promotions.allStates")} options={(["running", "upcoming", "ended"] as const).map((s) => ({ value: s, label: t(`pricing.promotions.states.${s}`) }))} />
       </FilterForm>
-      <DataTable caption={t("pricing.promotions.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+      <PagedTable caption={t("pricing.promotions.title")} columns={columns} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { can, payoutMethods, payoutRebate, rebateAccount } from "@cs/domain";
-import { Alert, Button, Card, DataTable, Money, PageHeader, SelectField, TextField, formatMoney } from "@cs/ui";
-import { FormAlert, rebateLedgerColumns, useFieldErrors, useTableLabels, type ActionResult, submittedValue, FormKeys } from "@cs/web";
+import { Alert, Button, Card, Money, PageHeader, SelectField, TextField, formatMoney } from "@cs/ui";
+import { FormAlert, RebateLedgerTable, useFieldErrors, type ActionResult, submittedValue, FormKeys } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded, submitForm } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/balance";
@@ -26,7 +26,6 @@ export const action = guarded(async function action({ context, request, params }
 
 export default function RebateBalance({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const navigation = useNavigation();
   const result = actionData as ActionResult;
   const field = useFieldErrors(result);
@@ -68,13 +67,7 @@ export default function RebateBalance({ loaderData, actionData }: Route.Componen
             </Card>
           ) : null}
         </div>
-        {ledger.total === 0 ? (
-          <Card>
-            <p className="text-sm text-slate-600">{t("rebateBalance.ledger.empty")}</p>
-          </Card>
-        ) : (
-          <DataTable caption={t("rebateBalance.ledger.entries")} columns={rebateLedgerColumns(t, locale, { statement: "/rebates/statements", order: "/orders" })} data={ledger.rows} total={ledger.total} page={ledger.page} size={ledger.size} sort="created" dir="desc" labels={labels} getRowId={(r) => r.id} />
-        )}
+        <RebateLedgerTable ledger={ledger} caption={t("rebateBalance.ledger.entries")} links={{ statement: "/rebates/statements", order: "/orders" }} />
       </div>
     </>
   );

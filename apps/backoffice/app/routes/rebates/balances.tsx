@@ -3,8 +3,8 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { listRebateBalances, rebateBalanceQuery, type RebateBalanceRow } from "@cs/domain";
-import { Card, DataTable, Money, PageHeader, TextField, formatDateTime } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { Card, Money, PageHeader, TextField, formatDateTime } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/balances";
@@ -36,7 +36,6 @@ function columns(t: TFunction, locale: string): ColumnDef<RebateBalanceRow, unkn
 
 export default function RebateBalances({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query } = loaderData;
   return (
     <>
@@ -52,7 +51,7 @@ export default function RebateBalances({ loaderData }: Route.ComponentProps) {
           <p className="text-sm text-slate-600">{t("rebateBalance.empty")}</p>
         </Card>
       ) : (
-        <DataTable caption={t("rebateBalance.title")} columns={columns(t, i18n.language)} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.organizationId} />
+        <PagedTable caption={t("rebateBalance.title")} columns={columns(t, i18n.language)} page={page} query={query} getRowId={(r) => r.organizationId} />
       )}
     </>
   );

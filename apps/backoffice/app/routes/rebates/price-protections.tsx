@@ -3,8 +3,8 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, listPriceProtections, priceProtectionListQuery, type PriceProtectionRow } from "@cs/domain";
-import { Badge, Card, DataTable, Money, PageHeader, TextField, buttonClass, formatDate } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { Badge, Card, Money, PageHeader, TextField, buttonClass, formatDate } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { RebateTabs } from "./tabs";
 import type { Route } from "./+types/price-protections";
@@ -42,7 +42,6 @@ function columns(t: TFunction, locale: string): ColumnDef<PriceProtectionRow, un
 
 export default function PriceProtections({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query, canCreate } = loaderData;
   return (
     <>
@@ -67,7 +66,7 @@ export default function PriceProtections({ loaderData }: Route.ComponentProps) {
           <p className="text-sm text-slate-600">{t("priceProtection.empty")}</p>
         </Card>
       ) : (
-        <DataTable caption={t("priceProtection.title")} columns={columns(t, i18n.language)} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+        <PagedTable caption={t("priceProtection.title")} columns={columns(t, i18n.language)} page={page} query={query} getRowId={(r) => r.id} />
       )}
     </>
   );

@@ -2,8 +2,8 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { can, listRebatePrograms, rebateProgramListQuery } from "@cs/domain";
-import { Alert, Badge, DataTable, Money, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
-import { useTableLabels, FilterForm } from "@cs/web";
+import { Alert, Badge, Money, PageHeader, SelectField, TextField, buttonClass, formatDate } from "@cs/ui";
+import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/programs";
 import { RebateTabs } from "./tabs";
@@ -20,7 +20,6 @@ const statusTone = { draft: "slate", active: "green", archived: "amber" } as con
 
 export default function RebatePrograms({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query, canManage, done } = loaderData;
   const locale = i18n.language;
   const columns: ColumnDef<Row, unknown>[] = [
@@ -71,7 +70,7 @@ export default function RebatePrograms({ loaderData }: Route.ComponentProps) {
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("rebatePrograms.searchPlaceholder")} />
         <SelectField label={t("rebatePrograms.columns.status")} name="status" defaultValue={query.status ?? ""} placeholder={t("rebatePrograms.anyStatus")} options={(["draft", "active", "archived"] as const).map((s) => ({ value: s, label: t(`rebatePrograms.statuses.${s}`) }))} />
       </FilterForm>
-      <DataTable caption={t("rebatePrograms.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+      <PagedTable caption={t("rebatePrograms.title")} columns={columns} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

@@ -2,8 +2,8 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect } from "react-router";
 import { approveRebateStatements, can, listBranches, listRebatePrograms, listRebateStatements, publishRebateStatements, rebateProgramListQuery, rebateStatementListQuery } from "@cs/domain";
-import { Alert, Badge, Button, DataTable, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
-import { CsrfInput, FormAlert, useTableLabels, type ActionResult, FilterForm } from "@cs/web";
+import { Alert, Badge, Button, Money, PageHeader, SelectField, TextField, formatDate } from "@cs/ui";
+import { CsrfInput, FormAlert, type ActionResult, FilterForm, PagedTable } from "@cs/web";
 import { actionError, domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/statements";
 import { percentOf, RebateTabs } from "./tabs";
@@ -49,7 +49,6 @@ const statusTone = { draft: "slate", approved: "amber", published: "green", sett
 
 export default function RebateStatements({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query, branches, programs, canApprove, done } = loaderData;
   const locale = i18n.language;
   const result = (actionData ?? null) as ActionResult;
@@ -114,7 +113,7 @@ export default function RebateStatements({ loaderData, actionData }: Route.Compo
           </div>
         </Form>
       ) : null}
-      <DataTable caption={t("rebatePrograms.statements.title")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+      <PagedTable caption={t("rebatePrograms.statements.title")} columns={columns} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

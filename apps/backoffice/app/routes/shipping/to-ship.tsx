@@ -2,10 +2,11 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { listOrdersToShip, toShipQuery } from "@cs/domain";
-import { Badge, DataTable, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { Badge, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
+
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/to-ship";
+import { PagedTable } from "@cs/web";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -17,7 +18,6 @@ type Row = Awaited<ReturnType<typeof listOrdersToShip>>["rows"][number];
 
 export default function ToShip({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query } = loaderData;
   const columns: ColumnDef<Row, unknown>[] = [
     {
@@ -39,7 +39,7 @@ export default function ToShip({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader title={t("billing.shipping.toShip")} />
-      <DataTable caption={t("billing.shipping.toShip")} columns={columns} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+      <PagedTable caption={t("billing.shipping.toShip")} columns={columns} page={page} query={query} getRowId={(r) => r.id} />
     </>
   );
 }

@@ -3,12 +3,13 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { listCatalogueTree, listLocationOptions, listLowStock, lowStockQuery, type LowStockRow } from "@cs/domain";
-import { PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
+import { PageHeader, formatNumber } from "@cs/ui";
 import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
-import { Intro, useLocalName } from "./shared";
+import { Intro } from "./shared";
 import type { Route } from "./+types/low";
 import { localName } from "@cs/i18n";
+import { levelColumns, ProductStockFilters, productColumns } from "./columns-shared";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -21,8 +22,7 @@ function columns(t: TFunction, locale: string): ColumnDef<LowStockRow, unknown>[
   const zh = locale === "zh-CN";
   const n = (v: number) => formatNumber(v, locale);
   return [
-    { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "product", header: t("stock.fields.product"), cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
+    ...productColumns<LowStockRow>(t, zh),
     {
       id: "warehouse",
       header: t("stock.fields.warehouse"),
@@ -33,8 +33,7 @@ function columns(t: TFunction, locale: string): ColumnDef<LowStockRow, unknown>[
         </Link>
       ),
     },
-    { id: "onHand", header: t("stock.fields.onHand"), meta: { align: "right", defaultHidden: true }, cell: ({ row }) => n(row.original.onHand) },
-    { id: "reserved", header: t("stock.fields.reserved"), meta: { align: "right", defaultHidden: true }, cell: ({ row }) => n(row.original.reserved) },
+    ...levelColumns<LowStockRow>(t, n, { sortable: false, hidden: true }),
     { id: "available", header: t("stock.fields.available"), meta: { sortKey: "available", align: "right" }, cell: ({ row }) => n(row.original.available) },
     { id: "minimum", header: t("stock.fields.minimum"), meta: { sortKey: "minimum", align: "right" }, cell: ({ row }) => n(row.original.minimum) },
     {
@@ -48,16 +47,13 @@ function columns(t: TFunction, locale: string): ColumnDef<LowStockRow, unknown>[
 
 export default function LowStock({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const name = useLocalName();
   const { page, query, warehouses, divisions } = loaderData;
   return (
     <>
       <PageHeader title={t("stock.tabs.low")} />
       <Intro>{t("stock.low.intro")}</Intro>
       <FilterForm resetTo="/stock/low" sort={query.sort} dir={query.dir} size={query.size}>
-        <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("stock.byProduct.searchPlaceholder")} />
-        <SelectField label={t("stock.fields.warehouse")} name="warehouse" defaultValue={query.warehouse ?? ""} placeholder={t("stock.allWarehouses")} options={warehouses.map((w) => ({ value: w.id, label: `${w.code} ${name(w)}` }))} />
-        <SelectField label={t("stock.fields.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={divisions.map((d) => ({ value: d.id, label: name(d) }))} />
+        <ProductStockFilters query={query} warehouses={warehouses} divisions={divisions} />
       </FilterForm>
       <PagedTable caption={t("stock.tabs.low")} columns={columns(t, i18n.language)} page={page} query={query} getRowId={(r) => `${r.productId}:${r.locationId}`} />
     </>

@@ -3,12 +3,13 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { listPartnerStock, partnerHoldingKinds, partnerStockQuery, type PartnerStockRow } from "@cs/domain";
-import { Badge, PageHeader, SelectField, TextField, formatNumber } from "@cs/ui";
+import { Badge, PageHeader, TextField, formatNumber } from "@cs/ui";
 import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { Intro } from "./shared";
 import type { Route } from "./+types/partners";
 import { localName } from "@cs/i18n";
+import { LocationKindSelect, productColumns } from "./columns-shared";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -42,8 +43,7 @@ function columns(t: TFunction, locale: string): ColumnDef<PartnerStockRow, unkno
         </Link>
       ),
     },
-    { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "product", header: t("stock.fields.product"), cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
+    ...productColumns<PartnerStockRow>(t, zh),
     { id: "owner", header: t("stock.fields.owner"), cell: ({ row }) => row.original.ownerName ?? t("stock.ourStock") },
     { id: "quantity", header: t("stock.fields.quantity"), meta: { sortKey: "quantity", align: "right" }, cell: ({ row }) => formatNumber(row.original.onHand, locale) },
     { id: "reserved", header: t("stock.fields.reserved"), meta: { align: "right", defaultHidden: true }, cell: ({ row }) => formatNumber(row.original.reserved, locale) },
@@ -60,13 +60,7 @@ export default function PartnerStock({ loaderData }: Route.ComponentProps) {
       <FilterForm resetTo="/stock/partners" sort={query.sort} dir={query.dir} size={query.size}>
         <TextField label={t("stock.fields.partner")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("stock.partners.partnerPlaceholder")} />
         <TextField label={t("stock.fields.product")} name="product" type="search" defaultValue={query.product ?? ""} placeholder={t("stock.partners.productPlaceholder")} />
-        <SelectField
-          label={t("stock.fields.kind")}
-          name="kind"
-          defaultValue={query.kind[0] ?? ""}
-          placeholder={t("common.all")}
-          options={kinds.map((k) => ({ value: k, label: k === "warehouse" ? t("stock.partners.heldAtOurs") : t(`stock.kinds.${k}`) }))}
-        />
+        <LocationKindSelect kinds={kinds} value={query.kind[0]} label={(k) => (k === "warehouse" ? t("stock.partners.heldAtOurs") : t(`stock.kinds.${k}`))} />
       </FilterForm>
       <PagedTable caption={t("stock.tabs.partners")} columns={columns(t, i18n.language)} page={page} query={query} getRowId={(r) => `${r.locationId}:${r.productId}:${r.ownerId ?? "ours"}`} />
     </>

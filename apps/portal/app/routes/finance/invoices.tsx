@@ -1,7 +1,6 @@
 import { useTranslation } from "@cs/i18n/react";
 import { invoiceListQuery, listInvoices } from "@cs/domain";
-import { DataTable, PageHeader } from "@cs/ui";
-import { invoiceColumns, useTableLabels } from "@cs/web";
+import { invoiceColumns, PagedListPage } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/invoices";
 
@@ -13,12 +12,6 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function MyInvoices({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query } = loaderData;
-  return (
-    <>
-      <PageHeader title={t("billing.portal.invoices")} />
-      <DataTable caption={t("billing.portal.invoices")} columns={invoiceColumns(t, i18n.language, "/finance/invoices", false)} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
-    </>
-  );
+  return <PagedListPage title={t("billing.portal.invoices")} columns={invoiceColumns(t, i18n.language, "/finance/invoices", false)} page={page} query={query} getRowId={(r) => r.id} />;
 }

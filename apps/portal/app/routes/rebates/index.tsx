@@ -1,11 +1,12 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { listRebateStatements, ownRebateAccount, rebateStatementListQuery } from "@cs/domain";
-import { Card, DataTable, Money, PageHeader } from "@cs/ui";
-import { useTableLabels } from "@cs/web";
+import { Card, Money, PageHeader } from "@cs/ui";
+
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { statementColumns } from "./columns";
+import { PagedTable } from "@cs/web";
 
 /** The partner's rebate balance and its published and settled statements (own organization only). */
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
@@ -17,7 +18,6 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function MyRebates({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { page, query, balanceFen } = loaderData;
   return (
     <>
@@ -43,7 +43,7 @@ export default function MyRebates({ loaderData }: Route.ComponentProps) {
             <p className="text-sm text-slate-600">{t("rebatePortal.noStatements")}</p>
           </Card>
         ) : (
-          <DataTable caption={t("rebatePortal.statements")} columns={statementColumns(t, i18n.language)} data={page.rows} total={page.total} page={page.page} size={page.size} sort={query.sort} dir={query.dir} labels={labels} getRowId={(r) => r.id} />
+          <PagedTable caption={t("rebatePortal.statements")} columns={statementColumns(t, i18n.language)} page={page} query={query} getRowId={(r) => r.id} />
         )}
       </div>
     </>

@@ -1,8 +1,8 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import { ownRebateAccount } from "@cs/domain";
-import { Card, DataTable, Money, PageHeader } from "@cs/ui";
-import { rebateLedgerColumns, useTableLabels } from "@cs/web";
+import { Card, Money, PageHeader } from "@cs/ui";
+import { RebateLedgerTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/ledger";
 
@@ -12,7 +12,6 @@ export const loader = guarded(async function loader({ context, request }: Route.
 
 export default function MyRebateLedger({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const labels = useTableLabels();
   const { ledger, balanceFen } = loaderData;
   return (
     <>
@@ -27,13 +26,7 @@ export default function MyRebateLedger({ loaderData }: Route.ComponentProps) {
             <Money fen={balanceFen} locale={i18n.language} />
           </p>
         </Card>
-        {ledger.total === 0 ? (
-          <Card>
-            <p className="text-sm text-slate-600">{t("rebateBalance.ledger.empty")}</p>
-          </Card>
-        ) : (
-          <DataTable caption={t("rebatePortal.ledger")} columns={rebateLedgerColumns(t, i18n.language, { statement: "/rebates", order: "/orders" })} data={ledger.rows} total={ledger.total} page={ledger.page} size={ledger.size} sort="created" dir="desc" labels={labels} getRowId={(r) => r.id} />
-        )}
+        <RebateLedgerTable ledger={ledger} caption={t("rebatePortal.ledger")} links={{ statement: "/rebates", order: "/orders" }} />
       </div>
     </>
   );

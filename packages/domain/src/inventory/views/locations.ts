@@ -106,11 +106,14 @@ export async function getVisibleLocation(ctx: Ctx, id: string) {
   return row;
 }
 
+/** What a location picker shows of a location. */
+export const locationOption = { id: stockLocations.id, code: stockLocations.code, kind: stockLocations.kind, nameZh: stockLocations.nameZh, nameEn: stockLocations.nameEn };
+
 /** Visible locations for filter and form pickers, optionally of some kinds only. */
 export async function listLocationOptions(ctx: Ctx, kinds?: readonly LocationKind[]) {
   authorize(ctx.actor, "stock:read");
   return ctx.db
-    .select({ id: stockLocations.id, code: stockLocations.code, kind: stockLocations.kind, nameZh: stockLocations.nameZh, nameEn: stockLocations.nameEn })
+    .select(locationOption)
     .from(stockLocations)
     .where(and(stockLocationScope(ctx.actor), eq(stockLocations.active, true), kinds?.length ? inArray(stockLocations.kind, [...kinds]) : undefined))
     .orderBy(asc(stockLocations.code));

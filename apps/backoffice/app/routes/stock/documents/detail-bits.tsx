@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "@cs/i18n/react";
 import type { getDocument } from "@cs/domain";
 import { Card, cn, formatDateTime, formatMoney } from "@cs/ui";
-import type { ActionResult } from "@cs/web";
+import { Form } from "react-router";
+import { CsrfInput, FormAlert, type ActionResult } from "@cs/web";
 import { localName } from "@cs/i18n";
 
 export type DocumentDetail = Awaited<ReturnType<typeof getDocument>>;
@@ -20,6 +21,20 @@ export const resultFor = (result: ActionResult, ...intents: string[]) =>
  */
 export const stateKey = (detail: DocumentDetail) =>
   [String(detail.document.updatedAt), ...detail.lines.map((l) => `${l.quantityDone}/${l.quantityReceived}/${l.counted ?? ""}`)].join("|");
+
+/** A panel's posting form: its intent, one idempotency key per document state, the panel's failed result, then its fields. */
+export function PostingForm({ detail, intent, result, children }: { detail: DocumentDetail; intent: string; result: ActionResult | undefined; children: ReactNode }) {
+  return (
+    <Form key={stateKey(detail)} method="post" className="space-y-3">
+      <CsrfInput />
+      <input type="hidden" name="intent" value={intent} />
+      {/* One key per document state: a resubmitted posting lands once, a later one gets a new key. */}
+      <input type="hidden" name="_key" value={`${detail.document.id}-${new Date(detail.document.updatedAt).getTime()}`} />
+      <FormAlert result={result} />
+      {children}
+    </Form>
+  );
+}
 
 export type Column = { label: string; align?: "right" };
 

@@ -1,8 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Form } from "react-router";
 import { Button, Card, FieldErrors, formatNumber } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors } from "@cs/web";
-import { Cell, LinesTable, ProductCells, resultFor, Serials, stateKey, type PanelProps } from "./detail-bits";
+import { useFieldErrors } from "@cs/web";
+import { Cell, LinesTable, ProductCells, PostingForm, resultFor, Serials, type PanelProps } from "./detail-bits";
 
 /**
  * A receipt's lines; while goods are still expected, one posting form books what arrived now
@@ -80,16 +79,11 @@ export function ReceiptPanel({ detail, may, result, busy }: PanelProps) {
   if (!open) return <Card title={t("stock.documents.panels.lines")}>{table}</Card>;
   return (
     <Card title={t("stock.documents.panels.post")}>
-      <Form key={stateKey(detail)} method="post" className="space-y-3">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="post" />
-        {/* One key per document state: a resubmitted posting lands once, a later one gets a new key. */}
-        <input type="hidden" name="_key" value={`${detail.document.id}-${new Date(detail.document.updatedAt).getTime()}`} />
-        <FormAlert result={mine} />
+      <PostingForm detail={detail} intent="post" result={mine}>
         {table}
         <FieldErrors id="post-lines-e" errors={errors("lines")} />
         <Button disabled={busy}>{t("stock.documents.actions.post")}</Button>
-      </Form>
+      </PostingForm>
     </Card>
   );
 }

@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form } from "react-router";
 import { Button, Card, CheckboxField, FieldErrors, TextField, formatNumber } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors } from "@cs/web";
-import { Cell, LinesTable, ProductCells, resultFor, Serials, stateKey, type PanelProps } from "./detail-bits";
+import { Cell, LinesTable, ProductCells, PostingForm, resultFor, Serials, stateKey, type PanelProps } from "./detail-bits";
 
 /**
  * A transfer through transit. Draft: ship (serials picked per serialized line) or cancel.
@@ -89,18 +89,13 @@ export function TransferPanel({ detail, may, result, busy }: PanelProps) {
   if (receiving)
     return (
       <Card title={t("stock.documents.panels.receive")}>
-        <Form key={stateKey(detail)} method="post" className="space-y-3">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="receive" />
-        {/* One key per document state: a resubmitted posting lands once, a later one gets a new key. */}
-        <input type="hidden" name="_key" value={`${detail.document.id}-${new Date(detail.document.updatedAt).getTime()}`} />
-          <FormAlert result={mine} />
+        <PostingForm detail={detail} intent="receive" result={mine}>
           {table}
           <FieldErrors id="receive-lines-e" errors={errors("lines")} />
           <CheckboxField label={t("stock.documents.close")} name="close" />
           <TextField label={t("stock.documents.discrepancyNote")} name="note" maxLength={500} errors={errors("note")} />
           <Button disabled={busy}>{t("stock.documents.actions.receive")}</Button>
-        </Form>
+        </PostingForm>
       </Card>
     );
   return <Card title={t("stock.documents.panels.lines")}>{table}</Card>;

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { LocationRow, LocationStockRow } from "@cs/domain";
 import { Badge, cn, formatNumber } from "@cs/ui";
 import { localName } from "@cs/i18n";
+import { levelColumns, productColumns } from "../columns-shared";
 
 export function locationColumns(t: TFunction, locale: string): ColumnDef<LocationRow, unknown>[] {
   const zh = locale === "zh-CN";
@@ -36,16 +37,14 @@ export function locationStockColumns(t: TFunction, locale: string): ColumnDef<Lo
   const zh = locale === "zh-CN";
   const n = (v: number) => formatNumber(v, locale);
   return [
-    { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "name", header: t("stock.fields.product"), meta: { sortKey: "name" }, cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
+    ...productColumns<LocationStockRow>(t, zh, "name"),
     {
       id: "owner",
       header: t("stock.fields.owner"),
       meta: { sortKey: "owner" },
       cell: ({ row }) => (row.original.ownerName ? row.original.ownerName : <Badge tone="green">{t("stock.ourStock")}</Badge>),
     },
-    { id: "onHand", header: t("stock.fields.onHand"), meta: { sortKey: "onHand", align: "right" }, cell: ({ row }) => n(row.original.onHand) },
-    { id: "reserved", header: t("stock.fields.reserved"), meta: { sortKey: "reserved", align: "right" }, cell: ({ row }) => n(row.original.reserved) },
+    ...levelColumns<LocationStockRow>(t, n),
     {
       id: "available",
       header: t("stock.fields.available"),

@@ -1,11 +1,12 @@
 import { useTranslation } from "@cs/i18n/react";
 import { listLocations, locationListQuery } from "@cs/domain";
 import { locationKinds } from "@cs/domain/shared/schema-vocabulary";
-import { PageHeader, SelectField, TextField } from "@cs/ui";
+import { PageHeader, TextField } from "@cs/ui";
 import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/list";
 import { locationColumns } from "./columns";
+import { LocationKindSelect } from "../columns-shared";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -21,7 +22,7 @@ export default function StockLocations({ loaderData }: Route.ComponentProps) {
       <PageHeader title={t("stock.tabs.locations")} />
       <FilterForm resetTo="/stock/locations" sort={query.sort} dir={query.dir} size={query.size} columns={4}>
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("stock.locations.searchPlaceholder")} />
-        <SelectField label={t("stock.fields.kind")} name="kind" defaultValue={query.kind[0] ?? ""} placeholder={t("common.all")} options={kinds.map((k) => ({ value: k, label: t(`stock.kinds.${k}`) }))} />
+        <LocationKindSelect kinds={kinds} value={query.kind[0]} />
       </FilterForm>
       <PagedTable caption={t("stock.tabs.locations")} columns={locationColumns(t, i18n.language)} page={page} query={query} getRowId={(r) => r.id} />
     </>

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { MoveRow } from "@cs/domain";
 import { Badge, formatDateTime, formatNumber } from "@cs/ui";
-import { localName } from "@cs/i18n";
+import { productColumns } from "../columns-shared";
 
 const reasonTone = { receipt: "green", transfer_in: "green", shipment: "blue", transfer_out: "blue", adjustment: "amber", issue: "amber" } as const;
 
@@ -21,8 +21,7 @@ export function moveColumns(t: TFunction, locale: string): ColumnDef<MoveRow, un
   const zh = locale === "zh-CN";
   return [
     { id: "time", header: t("stock.fields.time"), meta: { sortKey: "time" }, cell: ({ row }) => formatDateTime(row.original.createdAt, locale) },
-    { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "product", header: t("stock.fields.product"), cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
+    ...productColumns<MoveRow>(t, zh),
     { id: "quantity", header: t("stock.fields.quantity"), meta: { sortKey: "quantity", align: "right" }, cell: ({ row }) => formatNumber(row.original.quantity, locale) },
     { id: "from", header: t("stock.fields.from"), cell: ({ row }) => place(row.original.fromId, row.original.fromCode, row.original.fromKind, t) },
     { id: "to", header: t("stock.fields.to"), cell: ({ row }) => place(row.original.toId, row.original.toCode, row.original.toKind, t) },

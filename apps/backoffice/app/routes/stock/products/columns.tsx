@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { StockByProductRow } from "@cs/domain";
 import { cn, formatMoney, formatNumber } from "@cs/ui";
 import { localName } from "@cs/i18n";
+import { levelColumns, productColumns } from "../columns-shared";
 
 /** Column ids are also the `cols` search-param values; cost columns only for staff who may see cost. */
 export function stockByProductColumns(t: TFunction, locale: string, showCost = false): ColumnDef<StockByProductRow, unknown>[] {
@@ -17,13 +18,11 @@ export function stockByProductColumns(t: TFunction, locale: string, showCost = f
       ]
     : [];
   return [
-    { id: "sku", header: t("stock.fields.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
-    { id: "name", header: t("stock.fields.product"), meta: { sortKey: "name" }, cell: ({ row }) => localName(zh, row.original.nameZh, row.original.nameEn) },
+    ...productColumns<StockByProductRow>(t, zh, "name"),
     { id: "line", header: t("stock.fields.line"), cell: ({ row }) => localName(zh, row.original.lineZh, row.original.lineEn) },
     { id: "division", header: t("stock.fields.division"), meta: { defaultHidden: true }, cell: ({ row }) => localName(zh, row.original.divisionZh, row.original.divisionEn) },
     { id: "unit", header: t("stock.fields.unit"), meta: { defaultHidden: true }, cell: ({ row }) => t(`product.units.${row.original.unit}`, { defaultValue: row.original.unit }) },
-    { id: "onHand", header: t("stock.fields.onHand"), meta: { sortKey: "onHand", align: "right" }, cell: ({ row }) => n(row.original.onHand) },
-    { id: "reserved", header: t("stock.fields.reserved"), meta: { sortKey: "reserved", align: "right" }, cell: ({ row }) => n(row.original.reserved) },
+    ...levelColumns<StockByProductRow>(t, n),
     {
       id: "available",
       header: t("stock.fields.available"),

@@ -1,12 +1,13 @@
 import { useTranslation } from "@cs/i18n/react";
 import { useSearchParams } from "react-router";
 import { listCatalogueTree, listLocationOptions, listStockByProduct, stockByProductQuery } from "@cs/domain";
-import { PageHeader, SelectField, TextField, buttonClass } from "@cs/ui";
+import { PageHeader, SelectField, buttonClass } from "@cs/ui";
 import { FilterForm, PagedTable } from "@cs/web";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import { Intro, TotalsBar, useLocalName } from "../shared";
 import type { Route } from "./+types/list";
 import { stockByProductColumns } from "./columns";
+import { ProductStockFilters } from "../columns-shared";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
   const ctx = domainCtx(context, request);
@@ -33,9 +34,7 @@ export default function StockByProduct({ loaderData }: Route.ComponentProps) {
       />
       <Intro>{t("stock.byProduct.intro")}</Intro>
       <FilterForm resetTo="/stock" sort={query.sort} dir={query.dir} size={query.size}>
-        <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("stock.byProduct.searchPlaceholder")} />
-        <SelectField label={t("stock.fields.warehouse")} name="warehouse" defaultValue={query.warehouse ?? ""} placeholder={t("stock.allWarehouses")} options={warehouses.map((w) => ({ value: w.id, label: `${w.code} ${name(w)}` }))} />
-        <SelectField label={t("stock.fields.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: name(d) }))} />
+        <ProductStockFilters query={query} warehouses={warehouses} divisions={tree} />
         <SelectField label={t("stock.fields.line")} name="line" defaultValue={query.line ?? ""} placeholder={t("product.allLines")} options={lines.map((l) => ({ value: l.id, label: name(l) }))} />
       </FilterForm>
       <TotalsBar totals={page.totals} />
