@@ -62,6 +62,7 @@ export default [
       route("finance/payment-notices", "routes/finance/payment-notices.tsx"),
       route("finance/aging", "routes/finance/aging.tsx"),
       route("finance/statements", "routes/finance/statements.tsx"),
+      route("finance/einvoice-export", "routes/finance/einvoice-export.tsx"),
     ]),
     route("finance/invoices/:id", "routes/finance/invoice.tsx"),
     route("finance/invoices/:id/pdf", "routes/finance/invoice-pdf.ts"),
