@@ -8,7 +8,8 @@ import { e2eDatabaseUrl } from "./urls";
  * Returns end to end on the e2e server's own database: an order of DL-0001 is confirmed and shipped
  * through the domain (the billing area's shipOrder, so the shipment, ledger and invoice are real),
  * then the dealer asks to return one unit, the order desk approves, the Beijing warehouse receives
- * it into quarantine, and the dealer sees the credit note and the notices.
+ * it into quarantine, the dealer confirms the red-letter request in the portal (another dealer cannot
+ * open it) and then sees the credit note and the notices.
  */
 
 let db: Database;
@@ -28,7 +29,7 @@ async function as(browser: Browser, app: "portal" | "backoffice", login: string,
   return pageAs(browser, app, login, { viewport: { width: 1280, height: 800 } }, path);
 }
 
-test("a dealer returns a shipped unit: the desk approves, the warehouse receives it into quarantine, and the dealer sees the credit note", async ({ browser }) => {
+test("a dealer returns a shipped unit: the desk approves, the warehouse receives it into quarantine, the dealer confirms the red-letter request and sees the credit note", async ({ browser }) => {
   // four signed-in users in turn on a shared 2-core machine: more than the default 30 s
   // the dealer asks
   const dealer = await as(browser, "portal", "dealer@demo.cn", "/returns");
@@ -67,12 +68,29 @@ test("a dealer returns a shipped unit: the desk approves, the warehouse receives
   await warehouse.getByLabel("收货位置").selectOption({ label: "QA-WH-BJ 北京仓退货隔离区 · 隔离区" });
   await warehouse.getByLabel("收入隔离区待检").check();
   await warehouse.getByRole("button", { name: "收货", exact: true }).click();
-  await expect(warehouse.getByText("已收货并开具红字发票")).toBeVisible();
-  await expect(warehouse.getByText(/红字发票 CN-\d{4}-\d{6}：¥1,299\.00/)).toBeVisible();
+  await expect(warehouse.getByText("已收货，红字确认单已发给客户确认")).toBeVisible();
+  await expect(warehouse.getByRole("link", { name: /红字确认单 HZ-\d{4}-\d{6}：¥1,299\.00（其中税额 ¥149\.44）· 待确认/ })).toBeVisible();
 
-  // the dealer sees the credit note, and the notices lead to the return
+  // nothing is credited until the dealer confirms the red-letter request (红字确认单) in the portal
   await dealer.goto(`${portalURL}${returnUrl}`);
   await expect(dealer.getByText("已收货", { exact: true })).toBeVisible();
+  await expect(dealer.getByText(/红字发票 CN-/)).toHaveCount(0);
+  await dealer.getByRole("link", { name: /红字确认单 HZ-\d{4}-\d{6}/ }).click();
+  await expect(dealer.getByRole("heading", { level: 1 })).toContainText(/红字确认单 HZ-\d{4}-\d{6}/);
+  const redLetterUrl = new URL(dealer.url()).pathname;
+  await checkA11y(dealer);
+  // another dealer cannot open it, let alone confirm it
+  const other = await as(browser, "portal", "dealer2@demo.cn");
+  const refused = await other.goto(`${portalURL}${redLetterUrl}`);
+  expect(refused!.status()).toBe(404);
+  await expect(other.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  await dealer.getByRole("button", { name: "确认红字确认单" }).click();
+  await expect(dealer.getByText(/已确认，红字发票 CN-\d{4}-\d{6} 已开具/)).toBeVisible();
+  await expect(dealer.getByText("已确认", { exact: true })).toBeVisible();
+  await expect(dealer.getByRole("button", { name: "确认红字确认单" })).toHaveCount(0);
+
+  // the dealer sees the credit note on the return, and the notices lead to the return
+  await dealer.goto(`${portalURL}${returnUrl}`);
   await expect(dealer.getByText(/红字发票 CN-\d{4}-\d{6}：¥1,299\.00（其中税额 ¥149\.44）/)).toBeVisible();
   await dealer.goto(`${portalURL}/notifications`);
   await checkA11y(dealer);

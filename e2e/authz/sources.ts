@@ -17,6 +17,7 @@ export const ids = {
   invoice: { from: "invoices t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   paymentNotice: { from: "payment_notices t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   accountStatement: { from: "account_statements t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
+  redLetter: { from: "red_letter_requests t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   shipment: { from: "shipments t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   return: { from: "return_requests t", org: ["t.organization_id"], branch: "t.owner_branch_id" },
   rebateStatement: { from: "rebate_statements t", org: ["t.organization_id"], branch: "t.owner_branch_id" },

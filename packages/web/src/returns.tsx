@@ -96,6 +96,15 @@ export function ReturnFacts({ detail }: { detail: ReturnDetail }) {
           })}
         </p>
       ))}
+      {detail.redLetters
+        .filter((r) => r.status !== "confirmed")
+        .map((r) => (
+          <p key={r.id} className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+            <Link to={`/finance/red-letters/${r.id}`} className="underline">
+              {t("invoicing.redLetter.summary", { number: r.number, total: formatMoney(r.totalFen, i18n.language), tax: formatMoney(r.taxFen, i18n.language), status: t(`invoicing.redLetter.status.${r.status}`) })}
+            </Link>
+          </p>
+        ))}
     </Card>
   );
 }

@@ -94,6 +94,10 @@ export const invoices = pgTable(
     taxFen: bigint({ mode: "bigint" }).notNull(),
     totalFen: bigint({ mode: "bigint" }).notNull(),
     settledFen: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    /** The buyer as the tax platform receives it, taken when issued (null on invoices from before migration 0031). */
+    buyerName: text(),
+    /** The buyer's unified social credit code (GB 32100) when issued. */
+    buyerTaxId: text(),
     createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -121,11 +125,12 @@ export const invoiceLines = pgTable(
       .notNull()
       .references(() => products.id),
     quantity: integer().notNull(),
-    /** Tax-inclusive unit price; gross = unit × quantity; tax = round_half_up(gross × 13 / 113). */
+    /** Tax-inclusive unit price; gross = unit × quantity; tax = round_half_up(gross × rate / (1 + rate)). */
     unitPriceFen: bigint({ mode: "bigint" }).notNull(),
     grossFen: bigint({ mode: "bigint" }).notNull(),
     netFen: bigint({ mode: "bigint" }).notNull(),
     taxFen: bigint({ mode: "bigint" }).notNull(),
+    /** The product's rate when invoiced (a credit note: its original line's). */
     taxRateBp: integer().notNull().default(1300),
     /** Cost of the goods invoiced (or credited) and margin = net − cost; null where the cost is not ours to know. */
     costFen: bigint({ mode: "bigint" }),

@@ -52,6 +52,10 @@ export const products = pgTable(
     /** Set on an extended-warranty service product: the months one unit adds to the serial it covers (docs/decisions/006). */
     extendedWarrantyMonths: integer(),
     active: boolean().notNull().default(true),
+    // Tax (docs/decisions/034): the 19-digit 税收分类编码 the tax platform files the product under (null:
+    // not classified yet, so not exportable), and the VAT rate in basis points each invoice line takes.
+    taxCode: text(),
+    taxRateBp: integer().notNull().default(1300),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -60,6 +64,8 @@ export const products = pgTable(
     index("products_name_zh_trgm_idx").using("gin", sql`${t.nameZh} gin_trgm_ops`),
     index("products_name_en_trgm_idx").using("gin", sql`${t.nameEn} gin_trgm_ops`),
     index("products_sku_trgm_idx").using("gin", sql`${t.sku} gin_trgm_ops`),
+    check("products_tax_code", sql`${t.taxCode} is null or ${t.taxCode} ~ '^[1-6][0-9]{18}$'`),
+    check("products_tax_rate_bp", sql`${t.taxRateBp} in (1300, 900, 600, 0)`),
     check("products_extended_warranty_months", sql`${t.extendedWarrantyMonths} is null or ${t.extendedWarrantyMonths} between 1 and 120`),
   ],
 );

@@ -13,6 +13,7 @@ import { createConfirmedOrder, createProduct } from "@cs/testing/orders";
 import { orderMargin } from "./order-margin";
 import { shipOrder } from "./ship";
 import { getDeskOrder } from "../orders/desk-order";
+import { confirmReturnCredit } from "@cs/testing/red-letter";
 
 let db: Database;
 let warehouse: Ctx, dealer: Ctx, desk: Ctx;
@@ -70,11 +71,12 @@ describe("cost of goods from shipment to credit note", () => {
 
     const { returnId } = await requestReturn(dealer, { _key: newKey(), orderId: order.id, reason: "defective", note: "坏了", lines: [{ orderLineId: lines[0]!.id, quantity: 2 }] });
     await approveReturn(desk, { returnId });
-    const received = await receiveReturn(warehouse, { _key: newKey(), returnId, locationId: bj });
+    await receiveReturn(warehouse, { _key: newKey(), returnId, locationId: bj });
     const [back] = await db.select().from(stockMoves).where(and(eq(stockMoves.referenceType, "return"), eq(stockMoves.reason, "return"), eq(stockMoves.productId, product)));
     expect([back!.unitCostFen, back!.valueFen]).toEqual([11_000n, 22_000n]);
     expect(await valuationOf(product)).toEqual({ quantity: 29, valueFen: 349_000n, averageCostFen: 12_034n });
 
+    const received = await confirmReturnCredit(db, returnId);
     const [note] = await db.select().from(invoices).where(eq(invoices.id, received.creditNoteId));
     expect(note!.kind).toBe("credit_note");
     const [noteLine] = await db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, received.creditNoteId));

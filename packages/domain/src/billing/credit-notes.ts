@@ -7,7 +7,24 @@ import { recordAudit } from "../shared/audit";
 import { nextDocumentNumber } from "../shared/document-number";
 import { ValidationError } from "../shared/errors";
 import { shanghaiToday, yearOf } from "../shared/dates";
-import { priceInvoiceLines, type InvoiceLineInput } from "./invoice";
+import { priceInvoiceLines, type InvoiceLineInput, type RatedInvoiceLine } from "./invoice";
+
+/**
+ * Each credited line at the rate its original invoice line carried (the order line's, else the
+ * product's on that invoice): a red-letter invoice mirrors its blue one, whatever the product master
+ * says today. A line the original does not hold is refused.
+ */
+export async function rateAsInvoiced(tx: Transaction, originalInvoiceId: string, lines: readonly InvoiceLineInput[]): Promise<RatedInvoiceLine[]> {
+  const rows = await tx
+    .select({ orderLineId: invoiceLines.orderLineId, productId: invoiceLines.productId, rate: invoiceLines.taxRateBp })
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, originalInvoiceId));
+  return lines.map((l) => {
+    const row = rows.find((r) => (l.orderLineId ? r.orderLineId === l.orderLineId : r.productId === l.productId)) ?? rows.find((r) => r.productId === l.productId);
+    if (!row) throw new ValidationError({ lines: ["validation.invalid"] });
+    return { ...l, taxRateBp: row.rate };
+  });
+}
 
 /**
  * A credit note (红字发票) for returned goods, written in the caller's transaction (the returns
@@ -36,7 +53,7 @@ export async function createCreditNote(
     .where(and(eq(invoices.id, input.originalInvoiceId), eq(invoices.kind, "invoice")))
     .for("update");
   if (!original) throw new ValidationError({ originalInvoiceId: ["validation.invalid"] });
-  const priced = priceInvoiceLines(input.lines);
+  const priced = priceInvoiceLines(await rateAsInvoiced(tx, original.id, input.lines));
   const [credited] = await tx.execute<{ total: string }>(sql`
     select coalesce(sum(total_fen), 0)::text as total from invoices where kind = 'credit_note' and original_invoice_id = ${original.id}`);
   if (BigInt(credited?.total ?? "0") + priced.totalFen > original.totalFen)
@@ -61,6 +78,8 @@ export async function createCreditNote(
       taxFen: priced.taxFen,
       totalFen: priced.totalFen,
       settledFen: applied,
+      buyerName: original.buyerName,
+      buyerTaxId: original.buyerTaxId,
       createdBy: actor.userId,
     })
     .returning();

@@ -15,7 +15,7 @@ import { shanghaiToday } from "../shared/dates";
 export function authorizeAccount(actor: Actor) {
   authorize(actor, actor.kind === "partner" ? "own_account:read" : "invoice:read");
 }
-const invoiceScope = (actor: Actor) => tenantScope(actor, invoices, { staff: "invoice:read", partner: "own_account:read" });
+export const invoiceScope = (actor: Actor) => tenantScope(actor, invoices, { staff: "invoice:read", partner: "own_account:read" });
 const paymentScope = (actor: Actor) => tenantScope(actor, payments, { staff: "invoice:read", partner: "own_account:read" });
 
 export const invoiceListQuery = listQuerySchema(["issuedOn", "dueOn", "number", "totalFen"] as const, "issuedOn").extend({

@@ -13,3 +13,6 @@ export { statementOfAccount, statementPeriod, statementQuery, type Statement, ty
 // statement-pdf and statement-xlsx are server-only: import them as "@cs/domain/billing/statement-pdf" from *.server.ts files.
 export * from "./shipping-queries";
 export * from "./finance-queries";
+export { requestRedLetter, confirmRedLetter, rejectRedLetter, mayDecideRedLetter } from "./red-letter";
+export { listRedLetters, getRedLetter, redLetterListQuery, type RedLetterListQuery, type RedLetterRow } from "./red-letter-queries";
+// einvoice-export and einvoice-xlsx are server-only: import them as "@cs/domain/billing/einvoice-…" from route modules.

@@ -23,6 +23,8 @@ export function noticeHref(entityType: string, entityId: string): string | null 
       return `/leads/${entityId}`;
     case "statement":
       return `/finance/statements/${entityId}`;
+    case "red_letter":
+      return `/finance/red-letters/${entityId}`;
     default:
       return null;
   }

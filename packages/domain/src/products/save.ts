@@ -9,6 +9,7 @@ import { keyOf, once } from "../shared/idempotency";
 import { isUuid, parseInput } from "../shared/parse";
 import { requiredText, uuidField } from "../validation";
 import { checkboxField, requiredYuanToFen, strictNumber } from "../validation/fields";
+import { taxCodeField, taxRateField } from "../validation/tax";
 
 /** Units a product is counted in (product.units.* names them). */
 export const productUnits = ["pcs", "box", "set", "each"] as const;
@@ -28,6 +29,9 @@ export const productInput = z.object({
   warrantyMonths: months(0),
   extendedWarrantyMonths: z.preprocess((v) => (v === "" || v === null ? undefined : v), months(1).optional()),
   active: checkboxField,
+  // tax (docs/decisions/034): what invoices of the product carry
+  taxCode: taxCodeField,
+  taxRate: taxRateField,
 });
 export type ProductInput = z.output<typeof productInput>;
 
@@ -63,6 +67,9 @@ export async function saveProduct(ctx: Ctx, id: string | undefined, raw: unknown
       warrantyMonths: input.warrantyMonths,
       extendedWarrantyMonths: input.extendedWarrantyMonths ?? null,
       active: input.active,
+      // tax
+      taxCode: input.taxCode ?? null,
+      taxRateBp: input.taxRate,
     };
     const skuFree = async () => {
       const [taken] = await tx.select({ id: products.id }).from(products).where(eq(products.sku, values.sku));

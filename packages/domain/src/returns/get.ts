@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { invoices, orderLines, orders, organizations, products, returnLines, returnRequests, stockLocations, users } from "@cs/db";
+import { invoices, orderLines, orders, organizations, products, redLetterRequests, returnLines, returnRequests, stockLocations, users } from "@cs/db";
 import { can } from "../access/authorize";
 import { orderScope, stockLocationScope } from "../access/scopes";
 import { locationOption } from "../inventory/views/locations";
@@ -60,7 +60,13 @@ export async function getReturn(ctx: Ctx, returnId: string) {
     .from(invoices)
     .where(and(eq(invoices.kind, "credit_note"), eq(invoices.returnId, row.ret.id), eq(invoices.organizationId, row.ret.organizationId)))
     .orderBy(asc(invoices.number));
-  return { ...row, lines, creditNotes };
+  // the red-letter requests the receipt raised, waiting for (or decided by) the buyer
+  const redLetters = await ctx.db
+    .select({ id: redLetterRequests.id, number: redLetterRequests.number, status: redLetterRequests.status, totalFen: redLetterRequests.totalFen, taxFen: redLetterRequests.taxFen })
+    .from(redLetterRequests)
+    .where(and(eq(redLetterRequests.returnId, row.ret.id), eq(redLetterRequests.organizationId, row.ret.organizationId)))
+    .orderBy(asc(redLetterRequests.number));
+  return { ...row, lines, creditNotes, redLetters };
 }
 
 /** What the portal's request form needs: the buyer's own order and its lines that can still come back. */

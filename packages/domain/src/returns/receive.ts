@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { invoices, orderLines, orders, returnLines, returnRequests, serialNumbers, shipmentLines, stockLocations, type Transaction } from "@cs/db";
 import { authorize } from "../access/authorize";
 import { stockLocationScope } from "../access/scopes";
-import { createCreditNote } from "../billing/credit-notes";
+import { requestRedLetter } from "../billing/red-letter";
 import { systemLocation } from "../inventory/documents/common";
 import { applyMoves } from "../inventory/ledger";
 import { recordOrderEvent } from "../notifications/order-events";
@@ -37,8 +37,9 @@ async function destination(tx: Transaction, ctx: Ctx, locationId: string, toQuar
 /**
  * The warehouse receives an approved return: the goods move back in the ledger (reason `return`)
  * into a warehouse or a quarantine location at the cost their shipment line recorded, serials go back into stock there, the order lines
- * count them as returned, and a credit note for the returned lines at their invoiced prices
- * reduces the buyer's receivable. One transaction, once per `_key`; a second receipt is refused.
+ * count them as returned, and a red-letter request for the returned lines at their invoiced prices
+ * goes to the buyer, whose confirmation issues the credit note that reduces its receivable
+ * (docs/decisions/034). One transaction, once per `_key`; a second receipt is refused.
  */
 export async function receiveReturn(ctx: Ctx, raw: unknown) {
   authorize(ctx.actor, "stock:move");
@@ -97,17 +98,16 @@ export async function receiveReturn(ctx: Ctx, raw: unknown) {
           .set({ quantityReturned: sql`${orderLines.quantityReturned} + ${line.quantity}` })
           .where(eq(orderLines.id, line.orderLineId));
 
-      const notes = await creditReturnedLines(
+      const requests = await requestReturnedCredit(
         tx,
         ctx,
         ret.id,
         lines.map(({ line, unitPriceFen, unitCostFen }) => ({ ...line, unitPriceFen, costFen: unitCostFen === null ? null : unitCostFen * BigInt(line.quantity) })),
       );
-      const note = notes[0]!;
       const now = new Date();
       await tx
         .update(returnRequests)
-        .set({ status: "received", receivedLocationId: to.id, toQuarantine: input.toQuarantine, creditNoteId: note.id, updatedAt: now })
+        .set({ status: "received", receivedLocationId: to.id, toQuarantine: input.toQuarantine, updatedAt: now })
         .where(eq(returnRequests.id, ret.id));
       // The order's timeline shows the return (and the buyer and the desk hear of it); the status stays what shipping made it.
       await recordOrderEvent(tx, {
@@ -116,28 +116,28 @@ export async function receiveReturn(ctx: Ctx, raw: unknown) {
         fromStatus: order!.status,
         toStatus: order!.status,
         actorId: ctx.actor.userId,
-        details: { return: ret.number, creditNotes: notes.map((n) => n.number), location: to.code },
+        details: { return: ret.number, redLetters: requests.map((r) => r.number), location: to.code },
       });
       await recordAudit(tx, ctx.actor, {
         action: "return.receive",
         entity: "return",
         entityId: ret.id,
         before: { status: ret.status },
-        after: { status: "received", location: to.code, toQuarantine: input.toQuarantine, creditNotes: notes.map((n) => ({ number: n.number, totalFen: n.totalFen })) },
+        after: { status: "received", location: to.code, toQuarantine: input.toQuarantine, redLetters: requests.map((r) => ({ number: r.number, totalFen: r.totalFen })) },
       });
-      return { returnId: ret.id, status: "received" as const, creditNoteId: note.id, creditNoteNumber: note.number, creditNoteIds: notes.map((n) => n.id) };
+      return { returnId: ret.id, status: "received" as const, redLetterIds: requests.map((r) => r.id), redLetterNumbers: requests.map((r) => r.number) };
     });
     return result;
   });
 }
 
 /**
- * One credit note per invoice the returned lines were billed on (billing's createCreditNote credits
- * one original invoice, applying to what is still open on it; the rest stays as the buyer's credit).
- * Lines are priced as they were invoiced: the order line's tax-inclusive unit price; their cost is
- * the cost of goods the shipment recorded, so the credit note takes back revenue and margin alike.
+ * One red-letter request per invoice the returned lines were billed on (each becomes one credit note
+ * against that invoice when the buyer confirms it). Lines are priced as they were invoiced: the
+ * order line's tax-inclusive unit price; their cost is the cost of goods the shipment recorded, so
+ * the credit note takes back revenue and margin alike.
  */
-async function creditReturnedLines(
+async function requestReturnedCredit(
   tx: Transaction,
   ctx: Ctx,
   returnId: string,
@@ -149,14 +149,15 @@ async function creditReturnedLines(
     if (!l.invoiceId) throw new ConflictError("returns.validation.notInvoiced");
     byInvoice.set(l.invoiceId, [...(byInvoice.get(l.invoiceId) ?? []), l]);
   }
-  const notes = [];
+  const requests = [];
   for (const [originalInvoiceId, group] of byInvoice)
-    notes.push(
-      await createCreditNote(tx, ctx.actor, {
+    requests.push(
+      await requestRedLetter(tx, ctx.actor, {
+        source: "return",
         originalInvoiceId,
         returnId,
         lines: group.map((l) => ({ orderLineId: l.orderLineId, productId: l.productId, quantity: l.quantity, unitPriceFen: l.unitPriceFen, costFen: l.costFen })),
       }),
     );
-  return notes;
+  return requests;
 }

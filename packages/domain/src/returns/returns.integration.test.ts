@@ -18,6 +18,7 @@ const listReturns = (ctx: Ctx) => list(ctx, returnListQuery.parse({}));
 import { receiveReturn } from "./receive";
 import { requestReturn } from "./request";
 import { expectUnchanged } from "@cs/testing/unchanged";
+import { confirmReturnCredit } from "@cs/testing/red-letter";
 
 let db: Database;
 const as: Record<"dealer" | "dealer2" | "desk" | "warehouse" | "salesSh", Ctx> = {} as never;
@@ -158,8 +159,12 @@ describe("receiveReturn", () => {
     await expectUnchanged(db, () => expect(receiveReturn(as.desk, { _key: newKey(), returnId, locationId: quarantine, toQuarantine: true })).rejects.toThrow("not allowed"));
 
     const [invoiceBefore] = await db.select().from(invoices).where(eq(invoices.id, o.invoiceId));
-    const done = await receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: quarantine, toQuarantine: "on" });
-    expect(done).toMatchObject({ status: "received", creditNoteNumber: expect.stringMatching(/^CN-\d{4}-\d{6}$/) });
+    const received = await receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: quarantine, toQuarantine: "on" });
+    expect(received).toMatchObject({ status: "received", redLetterNumbers: [expect.stringMatching(/^HZ-\d{4}-\d{6}$/)] });
+    // nothing is credited until the buyer confirms the red-letter request
+    expect(await db.$count(invoices, eq(invoices.returnId, returnId))).toBe(0);
+    const done = await confirmReturnCredit(db, returnId);
+    expect(done.creditNoteNumber).toMatch(/^CN-\d{4}-\d{6}$/);
 
     const moves = await db.select().from(stockMoves).where(eq(stockMoves.referenceId, number));
     expect(moves.map((m) => [m.productId, m.quantity, m.reason, m.toLocationId]).sort()).toEqual(
@@ -217,7 +222,8 @@ describe("receiveReturn", () => {
       { orderLineId: b, quantity: 2 },
     ]);
     await approveReturn(as.desk, { returnId });
-    const done = await receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: whBj });
+    expect((await receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: whBj })).redLetterIds).toHaveLength(2);
+    const done = await confirmReturnCredit(db, returnId);
     expect(done.creditNoteIds).toHaveLength(2);
     const notes = await db.select().from(invoices).where(eq(invoices.returnId, returnId));
     expect(notes.map((n) => [n.originalInvoiceId, n.totalFen, n.settledFen]).sort()).toEqual(
@@ -236,7 +242,8 @@ describe("receiveReturn", () => {
     await db.update(invoices).set({ settledFen: sql`total_fen` }).where(eq(invoices.kind, "invoice"));
     const { returnId } = await request(o.orderId, [{ orderLineId: o.lineIds[0]!, quantity: 1 }]);
     await approveReturn(as.desk, { returnId });
-    const done = await receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: whBj });
+    await receiveReturn(as.warehouse, { _key: newKey(), returnId, locationId: whBj });
+    const done = await confirmReturnCredit(db, returnId);
     const [note] = await db.select().from(invoices).where(eq(invoices.id, done.creditNoteId));
     expect(note).toMatchObject({ totalFen: 20_000n, settledFen: 0n });
     expect(await levelOf(db, whBj, o.productIds[0]!)).toEqual({ onHand: 1, reserved: 0 });

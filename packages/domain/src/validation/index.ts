@@ -1,3 +1,4 @@
 export * from "./credit-code";
 export * from "./phone";
 export * from "./fields";
+export * from "./tax";

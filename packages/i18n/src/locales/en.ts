@@ -1,4 +1,5 @@
 import type { Resource } from "./shape";
+import { en as invoicing } from "./ordering/invoicing.en";
 import { en as stockValidation } from "./stock/validation.en";
 import { en as stockBackoffice } from "./stock/backoffice.en";
 import { en as stockPortal } from "./stock/portal.en";
@@ -359,6 +360,7 @@ export const en: Resource = {
   stock: { ...stockBackoffice, validation: stockValidation },
   myStock: stockPortal,
   billing,
+  invoicing,
   notify,
   orders,
   catalog,

@@ -1,3 +1,4 @@
+import { zhCN as invoicing } from "./ordering/invoicing.zh-CN";
 import { zhCN as stockValidation } from "./stock/validation.zh-CN";
 import { zhCN as stockBackoffice } from "./stock/backoffice.zh-CN";
 import { zhCN as stockPortal } from "./stock/portal.zh-CN";
@@ -357,6 +358,7 @@ export const zhCN = {
   stock: { ...stockBackoffice, validation: stockValidation },
   myStock: stockPortal,
   billing,
+  invoicing,
   notify,
   orders,
   catalog,

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@cs/db/client";
 import { documentSequences } from "@cs/db/schema/audit";
 import { invoiceLines, invoices, paymentAllocations, payments } from "@cs/db/schema/billing";
+import { redLetterRequests } from "@cs/db/schema/red-letter";
 import type { organizations } from "@cs/db/schema/organizations";
 import type { products } from "@cs/db/schema/products";
 import { createRandom, deriveSeed, DEMO_SEED, seedUuid } from "./random";
@@ -98,4 +99,34 @@ export async function seedBilling(db: DatabaseOrTransaction, source: { organizat
       .insert(documentSequences)
       .values(s)
       .onConflictDoUpdate({ target: [documentSequences.prefix, documentSequences.year], set: { lastValue: sql`greatest(${documentSequences.lastValue}, ${s.lastValue})` } });
+  await seedRedLetter(db, data);
+}
+
+/**
+ * One red-letter request (docs/decisions/034) waiting for its buyer, so finance's list and the
+ * authorization matrix have a row: price protection on one unit of the first open invoice.
+ */
+async function seedRedLetter(db: DatabaseOrTransaction, data: ReturnType<typeof buildBillingData>) {
+  const invoice = data.invoices.find((i) => i.settledFen === 0n);
+  const line = data.invoiceLines.find((l) => l.invoiceId === invoice?.id);
+  if (!invoice || !line) return;
+  const year = Number(invoice.issuedOn.slice(0, 4));
+  const tax = taxOf(line.unitPriceFen);
+  await db.insert(redLetterRequests).values({
+    id: seedUuid("seed-red-letter:1"),
+    number: `HZ-${year}-${pad(1, 6)}`,
+    organizationId: invoice.organizationId,
+    ownerBranchId: invoice.ownerBranchId ?? null,
+    originalInvoiceId: invoice.id!,
+    source: "price_protection",
+    lines: [{ orderLineId: null, productId: line.productId, quantity: 1, unitPriceFen: String(line.unitPriceFen), costFen: null }],
+    netFen: line.unitPriceFen - tax,
+    taxFen: tax,
+    totalFen: line.unitPriceFen,
+    createdAt: new Date(`${invoice.issuedOn}T10:00:00+08:00`),
+  });
+  await db
+    .insert(documentSequences)
+    .values({ prefix: "HZ", year, lastValue: 1 })
+    .onConflictDoUpdate({ target: [documentSequences.prefix, documentSequences.year], set: { lastValue: sql`greatest(${documentSequences.lastValue}, 1)` } });
 }

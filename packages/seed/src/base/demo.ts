@@ -6,6 +6,7 @@ import { organizationDivisions, organizationParents, organizations, type NewOrga
 import { divisions, productLines, products } from "@cs/db/schema/products";
 import { userBranches, userDivisions, userRoles, users } from "@cs/db/schema/users";
 import { makeCreditCode } from "./credit-code";
+import { lineTax } from "./tax";
 import {
   ALL_CITIES,
   BRANCHES,
@@ -405,6 +406,7 @@ export function buildDemoData(): DemoData {
       costFen,
       serialized: p.serialized ?? line.serialized,
       warrantyMonths: p.warrantyMonths ?? line.warrantyMonths,
+      ...lineTax(p.line),
     });
   }
 

@@ -17,6 +17,7 @@ import { products } from "@cs/db/schema/products";
 import { tierBasePrices } from "./pricing";
 import type { DemoData } from "./demo";
 import { seedUuid } from "./random";
+import { SERVICE_TAX } from "./tax";
 import { insertChunked } from "./util";
 
 const HOUR = 3_600_000;
@@ -52,7 +53,7 @@ const PATHS: Record<RepairStatus, RepairStatus[]> = {
 const EXTENDED_WARRANTIES = [
   { line: "NB", sku: "NB-EW12", nameZh: "笔记本延保服务 1 年", nameEn: "Notebook Extended Warranty 1 Year", listPriceFen: 399_00n, costFen: 120_00n, extendedWarrantyMonths: 12 },
   { line: "NB", sku: "NB-EW24", nameZh: "笔记本延保服务 2 年", nameEn: "Notebook Extended Warranty 2 Years", listPriceFen: 699_00n, costFen: 210_00n, extendedWarrantyMonths: 24 },
-].map((p) => ({ ...p, unit: "pcs", serialized: false, warrantyMonths: 0 }));
+].map((p) => ({ ...p, unit: "pcs", serialized: false, warrantyMonths: 0, ...SERVICE_TAX }));
 
 /**
  * Service demo data: a profile for every repair station (its city, skills, capacity, opening

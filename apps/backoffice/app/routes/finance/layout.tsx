@@ -14,6 +14,8 @@ export default function FinanceLayout() {
           { to: "/finance/payment-notices", label: t("billing.notices.title") },
           { to: "/finance/aging", label: t("billing.finance.aging") },
           { to: "/finance/statements", label: t("billing.statements.nav") },
+          { to: "/finance/red-letters", label: t("invoicing.redLetter.nav") },
+          { to: "/finance/einvoice-export", label: t("invoicing.export.nav") },
         ]}
       />
       <Outlet />

@@ -26,6 +26,9 @@ export const loader = guarded(async function loader({ context, request, params }
       extendedWarrantyMonths: p.extendedWarrantyMonths === null ? "" : String(p.extendedWarrantyMonths),
       serialized: p.serialized,
       active: p.active,
+      // tax
+      taxCode: p.taxCode ?? "",
+      taxRate: String(p.taxRateBp / 100),
     },
   };
 });

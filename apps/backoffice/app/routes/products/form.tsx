@@ -3,6 +3,7 @@ import { Form, Link } from "react-router";
 import { Button, Card, CheckboxField, SelectField, TextField, buttonClass } from "@cs/ui";
 import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { localName } from "@cs/i18n";
+import { ProductTaxFields } from "./tax-fields";
 
 export type ProductValues = {
   sku: string;
@@ -16,6 +17,9 @@ export type ProductValues = {
   extendedWarrantyMonths: string;
   serialized: boolean;
   active: boolean;
+  // tax
+  taxCode: string;
+  taxRate: string;
 };
 
 type Line = { id: string; code: string; nameZh: string; nameEn: string; divisionZh: string; divisionEn: string };
@@ -62,6 +66,7 @@ export function ProductForm({ title, values, lines, result, formKey }: { title: 
           <CheckboxField label={t("product.serialized")} name="serialized" defaultChecked={checked("serialized", false)} />
           <CheckboxField label={t("product.active")} name="active" defaultChecked={checked("active", true)} />
         </div>
+        <ProductTaxFields taxCode={back("taxCode")} taxRate={back("taxRate")} errors={field} />
         <div className="flex gap-2 sm:col-span-3">
           <Button>{t("product.save")}</Button>
           <Link to="/products" className={buttonClass("ghost")}>

@@ -14,6 +14,7 @@ export default function AccountLayout() {
           { to: "/finance/payments", label: t("billing.portal.payments") },
           { to: "/finance/payment-notices", label: t("billing.notices.title") },
           { to: "/finance/statements", label: t("billing.statements.nav") },
+          { to: "/finance/red-letters", label: t("invoicing.redLetter.nav") },
           { to: "/finance/shipments", label: t("billing.portal.shipments") },
         ]}
       />

@@ -56,6 +56,12 @@ export const en: Widen<typeof zhCN> = {
       disputed: "{{partner}} disputes {{number}} on its statement for {{month}}",
       resolved: "Your dispute of {{number}} on the statement for {{month}} was answered: {{resolution}}",
     },
+    red_letter: {
+      default: "Red-letter request {{number}} updated",
+      requested: "Red-letter request {{number}} on invoice {{invoice}} is waiting for your confirmation",
+      confirmed: "The customer confirmed red-letter request {{number}}; credit note {{creditNote}} issued",
+      rejected: "The customer rejected red-letter request {{number}}: {{reason}}",
+    },
     repair,
     lead: {
       default: "Lead {{lead}} was updated",

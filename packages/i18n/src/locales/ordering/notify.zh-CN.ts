@@ -54,6 +54,12 @@ export const zhCN = {
       disputed: "{{partner}} 对 {{month}} 对账单的 {{number}} 提出异议",
       resolved: "您对 {{month}} 对账单 {{number}} 的异议已处理：{{resolution}}",
     },
+    red_letter: {
+      default: "红字确认单 {{number}} 已更新",
+      requested: "发票 {{invoice}} 有红字确认单 {{number}} 待您确认",
+      confirmed: "红字确认单 {{number}} 已被客户确认，红字发票 {{creditNote}} 已开具",
+      rejected: "红字确认单 {{number}} 被客户拒绝：{{reason}}",
+    },
     repair,
     lead: {
       default: "线索 {{lead}} 已更新",

@@ -4,7 +4,7 @@ import type { zhCN } from "./returns.zh-CN";
 export const en: Widen<typeof zhCN> = {
   title: "Returns",
   nav: "Returns",
-  intro: "Ask to return goods of a shipped order; once approved and received, a credit note reduces what you owe.",
+  intro: "Ask to return goods of a shipped order; once approved and received, you confirm the red-letter request and a credit note reduces what you owe.",
   queueIntro: "Partners' return requests: approve, receive into stock or quarantine, and a credit note is issued.",
   newTitle: "Request a return",
   newFor: "Return goods of order {{number}}",
@@ -40,7 +40,7 @@ export const en: Widen<typeof zhCN> = {
   receiveTitle: "Receive returned goods",
   location: "Receive into",
   toQuarantine: "Into quarantine for inspection",
-  received: "Received; credit note issued",
+  received: "Received; red-letter request sent to the customer to confirm",
   filters: { status: "Status" },
   columns: {
     number: "Return no.",

@@ -2,7 +2,7 @@
 export const zhCN = {
   title: "退货",
   nav: "退货",
-  intro: "对已发货的订单申请退货；审批通过并收货后，我们开具红字发票冲减应收。",
+  intro: "对已发货的订单申请退货；审批通过并收货后，您确认红字确认单，我们即开具红字发票冲减应收。",
   queueIntro: "经销商的退货申请：审批、收货入库或入隔离区，并自动开具红字发票。",
   newTitle: "申请退货",
   newFor: "订单 {{number}} 申请退货",
@@ -38,7 +38,7 @@ export const zhCN = {
   receiveTitle: "退货收货",
   location: "收货位置",
   toQuarantine: "收入隔离区待检",
-  received: "已收货并开具红字发票",
+  received: "已收货，红字确认单已发给客户确认",
   filters: { status: "状态" },
   columns: {
     number: "退货单号",
