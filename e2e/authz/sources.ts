@@ -53,6 +53,10 @@ export const ids = {
   contractPrice: { from: "contract_prices t" },
   promotion: { from: "promotions t" },
   product: { from: "products t" },
+  /** A product on sale: the portal's product page (a retired one is not found there). */
+  productOnSale: { from: "products t", visible: "t.active" },
+  /** Pictures of products on sale (the seed's): every partner and staff user may see them. */
+  productImage: { from: "product_images t join products p on p.id = t.product_id and p.active" },
   rebateProgram: { from: "rebate_programs t" },
   rebateRun: { from: "rebate_runs t" },
   priceProtection: { from: "price_protections t" },

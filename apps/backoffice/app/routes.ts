@@ -6,6 +6,7 @@ export default [
   route("set-locale", "routes/set-locale.ts"),
   route("healthz", "routes/healthz.ts"),
   route("service/requests/:id/photos/:attachmentId", "routes/service/requests/photo.ts"),
+  route("product-images/:id", "routes/product-image.ts"),
   route("marketing/funds/:id/files/:fileId", "routes/marketing/fund-file.ts"),
   layout("routes/shell.tsx", [
     index("routes/home.tsx"),

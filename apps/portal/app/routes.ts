@@ -11,6 +11,7 @@ export default [
   route("service/requests/:id/photos/:attachmentId", "routes/service/photo.ts"),
   route("service/queue/version", "routes/service/queue-version.ts"),
   route("marketing-funds/:id/files/:fileId", "routes/marketing-funds/file.ts"),
+  route("product-images/:id", "routes/product-image.ts"),
   // a campaign's public landing form (no sign-in)
   route("c/:code", "routes/leads/landing.tsx"),
   layout("routes/shell.tsx", [
@@ -21,6 +22,7 @@ export default [
     route("company/:id", "routes/company.tsx"),
     route("products", "routes/products.tsx"),
     route("catalog", "routes/catalog/index.tsx"),
+    route("catalog/:id", "routes/catalog/detail.tsx"),
     route("cart", "routes/cart/index.tsx"),
     route("cart/quick-order", "routes/cart/quick-order.tsx"),
     route("cart/templates", "routes/cart/templates.tsx"),

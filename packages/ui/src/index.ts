@@ -10,3 +10,4 @@ export * from "./filter-bar";
 export * from "./star-rating";
 export * from "./stacked-table";
 export * from "./fact-list";
+export * from "./detail-table";

@@ -3,7 +3,7 @@ import { localName } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
 import type { getDealRegistration } from "@cs/domain";
 import { Link } from "react-router";
-import { Badge, Card, PageHeader, buttonClass, formatDate, formatDateTime, formatMoney, FactList } from "@cs/ui";
+import { Badge, Card, DetailTable, PageHeader, buttonClass, formatDate, formatDateTime, formatMoney, FactList } from "@cs/ui";
 
 /** Deal registrations (报备) as both apps show them: the partner's own, staff's review. */
 export type DealRegistrationDetail = Awaited<ReturnType<typeof getDealRegistration>>;
@@ -48,39 +48,39 @@ export function DealFacts({ detail, staff }: { detail: DealRegistrationDetail; s
 export function DealLines({ detail }: { detail: DealRegistrationDetail }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const th = "px-2 py-2 font-medium";
   return (
     <Card title={t("deals.lines.title")}>
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">{t("deals.lines.title")}</caption>
-          <thead className="text-left text-xs text-slate-600">
-            <tr>
-              <th scope="col" className={th}>{t("deals.lines.product")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("deals.lines.quantity")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("deals.lines.listPrice")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("deals.lines.specialPrice")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("deals.lines.specialQuantity")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("deals.lines.used")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {detail.lines.map((l) => (
-              <tr key={l.productId}>
-                <td className="min-w-44 px-2 py-2">
-                  <div className="font-mono text-xs whitespace-nowrap">{l.sku}</div>
-                  <div>{localName(locale === "zh-CN", l.nameZh, l.nameEn)}</div>
-                </td>
-                <td className="px-2 py-2 text-right tabular-nums">{l.quantity}</td>
-                <td className="px-2 py-2 text-right tabular-nums text-slate-600">{formatMoney(l.listPriceFen, locale)}</td>
-                <td className="px-2 py-2 text-right font-semibold tabular-nums" data-figure="special-price">{l.specialPriceFen === null ? "—" : formatMoney(l.specialPriceFen, locale)}</td>
-                <td className="px-2 py-2 text-right tabular-nums">{l.specialQuantity ?? "—"}</td>
-                <td className="px-2 py-2 text-right tabular-nums">{l.specialUsed ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DetailTable
+        caption={t("deals.lines.title")}
+        rows={detail.lines}
+        getRowId={(l) => l.productId}
+        columns={[
+          {
+            id: "product",
+            header: t("deals.lines.product"),
+            cell: (l) => (
+              <>
+                <div className="font-mono text-xs whitespace-nowrap">{l.sku}</div>
+                <div>{localName(locale === "zh-CN", l.nameZh, l.nameEn)}</div>
+              </>
+            ),
+          },
+          { id: "quantity", header: t("deals.lines.quantity"), align: "right", cell: (l) => l.quantity },
+          { id: "listPrice", header: t("deals.lines.listPrice"), align: "right", cell: (l) => <span className="text-slate-600">{formatMoney(l.listPriceFen, locale)}</span> },
+          {
+            id: "specialPrice",
+            header: t("deals.lines.specialPrice"),
+            align: "right",
+            cell: (l) => (
+              <span className="font-semibold" data-figure="special-price">
+                {l.specialPriceFen === null ? "—" : formatMoney(l.specialPriceFen, locale)}
+              </span>
+            ),
+          },
+          { id: "specialQuantity", header: t("deals.lines.specialQuantity"), align: "right", cell: (l) => l.specialQuantity ?? "—" },
+          { id: "used", header: t("deals.lines.used"), align: "right", cell: (l) => l.specialUsed ?? "—" },
+        ]}
+      />
     </Card>
   );
 }

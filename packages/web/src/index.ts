@@ -28,3 +28,4 @@ export * from "./shared-routes";
 export * from "./marketing-columns";
 export * from "./statements";
 export * from "./red-letters";
+export * from "./product-picture";

@@ -1,6 +1,6 @@
 import { useTranslation } from "@cs/i18n/react";
 import type { getInvoice } from "@cs/domain";
-import { Money, formatDate } from "@cs/ui";
+import { DetailTable, Money, formatDate, type DetailColumn } from "@cs/ui";
 import { localName } from "@cs/i18n";
 
 type Data = Awaited<ReturnType<typeof getInvoice>>;
@@ -12,6 +12,16 @@ export function InvoiceView({ data }: { data: Data }) {
   const zh = locale === "zh-CN";
   const { invoice } = data;
   const m = (fen: bigint) => <Money fen={fen} locale={locale} />;
+  const columns: DetailColumn<Data["lines"][number]>[] = [
+    { id: "sku", header: t("billing.fields.sku"), cell: (l) => <span className="font-mono text-xs">{l.sku}</span> },
+    { id: "product", header: t("billing.fields.product"), phoneTitle: true, cell: (l) => localName(zh, l.nameZh, l.nameEn) },
+    { id: "quantity", header: t("billing.fields.quantity"), align: "right", cell: (l) => l.quantity },
+    { id: "unitPrice", header: t("billing.fields.unitPrice"), align: "right", cell: (l) => m(l.unitPriceFen) },
+    { id: "net", header: t("billing.fields.net"), align: "right", cell: (l) => m(l.netFen) },
+    { id: "taxRate", header: t("billing.fields.taxRate"), align: "right", cell: (l) => `${l.taxRateBp / 100}%` },
+    { id: "tax", header: t("billing.fields.tax"), align: "right", cell: (l) => m(l.taxFen) },
+    { id: "gross", header: t("billing.fields.gross"), align: "right", cell: (l) => m(l.grossFen) },
+  ];
   return (
     <div className="space-y-4 text-sm">
       <dl className="grid gap-3 sm:grid-cols-4">
@@ -24,46 +34,13 @@ export function InvoiceView({ data }: { data: Data }) {
         <div><dt className="text-slate-500">{t("billing.fields.settled")}</dt><dd>{m(invoice.settledFen)}</dd></div>
         <div><dt className="text-slate-500">{t("billing.fields.outstanding")}</dt><dd className="font-semibold">{m(invoice.totalFen - invoice.settledFen)}</dd></div>
       </dl>
-      <div className="relative overflow-x-auto">
-        <table className="w-full">
-          <caption className="sr-only">{t("billing.invoice.lines")}</caption>
-          <thead>
-            <tr className="text-left text-slate-500">
-              <th className="py-1">{t("billing.fields.sku")}</th>
-              <th>{t("billing.fields.product")}</th>
-              <th className="text-right">{t("billing.fields.quantity")}</th>
-              <th className="text-right">{t("billing.fields.unitPrice")}</th>
-              <th className="text-right">{t("billing.fields.net")}</th>
-              <th className="text-right">{t("billing.fields.taxRate")}</th>
-              <th className="text-right">{t("billing.fields.tax")}</th>
-              <th className="text-right">{t("billing.fields.gross")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.lines.map((l) => (
-              <tr key={l.id} className="border-t border-slate-100">
-                <td className="py-2 font-mono text-xs">{l.sku}</td>
-                <td>{localName(zh, l.nameZh, l.nameEn)}</td>
-                <td className="text-right tabular-nums">{l.quantity}</td>
-                <td className="text-right">{m(l.unitPriceFen)}</td>
-                <td className="text-right">{m(l.netFen)}</td>
-                <td className="text-right tabular-nums">{l.taxRateBp / 100}%</td>
-                <td className="text-right">{m(l.taxFen)}</td>
-                <td className="text-right">{m(l.grossFen)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="border-t-2 border-slate-300 font-semibold">
-              <td colSpan={4} className="py-2">{t("billing.invoice.totals")}</td>
-              <td className="text-right">{m(invoice.netFen)}</td>
-              <td />
-              <td className="text-right">{m(invoice.taxFen)}</td>
-              <td className="text-right">{m(invoice.totalFen)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <DetailTable
+        caption={t("billing.invoice.lines")}
+        columns={columns}
+        rows={data.lines}
+        getRowId={(l) => l.id}
+        totals={{ label: t("billing.invoice.totals"), values: { net: m(invoice.netFen), tax: m(invoice.taxFen), gross: m(invoice.totalFen) } }}
+      />
       {data.settlements.length ? (
         <div>
           <h2 className="mb-1 font-semibold">{t("billing.invoice.settlements")}</h2>

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import type { getReturn, listReturns } from "@cs/domain";
-import { Badge, Card, PageHeader, buttonClass, cn, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
+import { Badge, Card, DetailTable, PageHeader, buttonClass, formatDateTime, formatMoney, formatNumber } from "@cs/ui";
 import { localName } from "@cs/i18n";
 
 export type ReturnRow = Awaited<ReturnType<typeof listReturns>>["rows"][number];
@@ -109,8 +109,6 @@ export function ReturnFacts({ detail }: { detail: ReturnDetail }) {
   );
 }
 
-const th = "whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700";
-const td = "px-3 py-2 align-top text-slate-800";
 
 /** The returned items: product, quantity, serials, the price they were billed at and the invoice. */
 export function ReturnLines({ detail }: { detail: ReturnDetail }) {
@@ -118,35 +116,20 @@ export function ReturnLines({ detail }: { detail: ReturnDetail }) {
   const zh = i18n.language === "zh-CN";
   return (
     <Card title={t("returns.lines")}>
-      <div className="relative overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">{t("returns.lines")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>{t("returns.columns.line")}</th>
-              <th scope="col" className={th}>{t("returns.columns.sku")}</th>
-              <th scope="col" className={th}>{t("returns.columns.product")}</th>
-              <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.quantity")}</th>
-              <th scope="col" className={th}>{t("returns.serials")}</th>
-              <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.unitPrice")}</th>
-              <th scope="col" className={th}>{t("returns.columns.invoice")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {detail.lines.map((l) => (
-              <tr key={l.id}>
-                <td className={td}>{l.lineNo}</td>
-                <td className={cn(td, "font-mono text-xs")}>{l.sku}</td>
-                <td className={td}>{localName(zh, l.nameZh, l.nameEn)}</td>
-                <td className={cn(td, "text-right tabular-nums")}>{formatNumber(l.quantity, i18n.language)}</td>
-                <td className={cn(td, "font-mono text-xs")}>{l.serials.length ? l.serials.join(" ") : "—"}</td>
-                <td className={cn(td, "text-right tabular-nums")}>{formatMoney(l.unitPriceFen, i18n.language)}</td>
-                <td className={cn(td, "font-mono text-xs")}>{l.invoiceNumber ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DetailTable
+        caption={t("returns.lines")}
+        rows={detail.lines}
+        getRowId={(l) => l.id}
+        columns={[
+          { id: "line", header: t("returns.columns.line"), cell: (l) => l.lineNo },
+          { id: "sku", header: t("returns.columns.sku"), cell: (l) => <span className="font-mono text-xs">{l.sku}</span> },
+          { id: "product", header: t("returns.columns.product"), phoneTitle: true, cell: (l) => localName(zh, l.nameZh, l.nameEn) },
+          { id: "quantity", header: t("returns.columns.quantity"), align: "right", cell: (l) => formatNumber(l.quantity, i18n.language) },
+          { id: "serials", header: t("returns.serials"), cell: (l) => <span className="font-mono text-xs">{l.serials.length ? l.serials.join(" ") : "—"}</span> },
+          { id: "unitPrice", header: t("returns.columns.unitPrice"), align: "right", cell: (l) => formatMoney(l.unitPriceFen, i18n.language) },
+          { id: "invoice", header: t("returns.columns.invoice"), cell: (l) => <span className="font-mono text-xs">{l.invoiceNumber ?? "—"}</span> },
+        ]}
+      />
     </Card>
   );
 }

@@ -1,13 +1,12 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Link } from "react-router";
 import type { getSettlement, listSettlements } from "@cs/domain";
-import { Card, Money, PageHeader, buttonClass, formatDateTime } from "@cs/ui";
+import { Card, DetailTable, Money, PageHeader, buttonClass, formatDateTime } from "@cs/ui";
 
 /** Monthly settlement statements of station claims, the same pages for the desk and for a station admin. */
 export type SettlementRow = Awaited<ReturnType<typeof listSettlements>>[number];
 export type SettlementDetail = Awaited<ReturnType<typeof getSettlement>>;
 
-const th = "whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700";
 
 /** One monthly statement: the claims it pays the station, as approved or adjusted by the desk. */
 export function SettlementView({ s }: { s: SettlementDetail }) {
@@ -35,35 +34,28 @@ export function SettlementView({ s }: { s: SettlementDetail }) {
           <dd>{formatDateTime(s.createdAt, locale)}</dd>
         </dl>
       </Card>
-      <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">{t("service.settlements.claims")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>{t("service.claims.title")}</th>
-              <th scope="col" className={th}>{t("service.fields.number")}</th>
-              <th scope="col" className={th}>{t("service.fields.serial")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("service.settlements.claimed")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("service.settlements.approved")}</th>
-              <th scope="col" className={th}>{t("service.claims.decisionComment")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {s.claims.map((c) => (
-              <tr key={c.id}>
-                <td className="px-3 py-2 font-mono text-xs">{c.number}</td>
-                <td className="px-3 py-2">
-                  <Link to={`/service/requests/${c.requestId}`} className="font-mono text-xs text-blue-800 hover:underline">{c.requestNumber}</Link>
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{c.serial}</td>
-                <td className="px-3 py-2 text-right"><Money fen={c.claimedFen} locale={locale} /></td>
-                <td className="px-3 py-2 text-right">{c.approvedFen !== null ? <Money fen={c.approvedFen} locale={locale} /> : "—"}</td>
-                <td className="px-3 py-2">{c.decisionComment ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DetailTable
+        caption={t("service.settlements.claims")}
+        className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+        rows={s.claims}
+        getRowId={(c) => c.id}
+        columns={[
+          { id: "claim", header: t("service.claims.title"), cell: (c) => <span className="font-mono text-xs">{c.number}</span> },
+          {
+            id: "request",
+            header: t("service.fields.number"),
+            cell: (c) => (
+              <Link to={`/service/requests/${c.requestId}`} className="font-mono text-xs text-blue-800 hover:underline">
+                {c.requestNumber}
+              </Link>
+            ),
+          },
+          { id: "serial", header: t("service.fields.serial"), cell: (c) => <span className="font-mono text-xs">{c.serial}</span> },
+          { id: "claimed", header: t("service.settlements.claimed"), align: "right", cell: (c) => <Money fen={c.claimedFen} locale={locale} /> },
+          { id: "approved", header: t("service.settlements.approved"), align: "right", cell: (c) => (c.approvedFen !== null ? <Money fen={c.approvedFen} locale={locale} /> : "—") },
+          { id: "comment", header: t("service.claims.decisionComment"), cell: (c) => c.decisionComment ?? "" },
+        ]}
+      />
     </div>
   );
 }
@@ -76,41 +68,29 @@ export function SettlementsView({ rows }: { rows: SettlementRow[] }) {
       <PageHeader title={t("service.settlements.title")}>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("service.settlements.intro")}</p>
       </PageHeader>
-      <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">{t("service.settlements.title")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>{t("service.settlements.number")}</th>
-              <th scope="col" className={th}>{t("service.settlements.period")}</th>
-              <th scope="col" className={th}>{t("service.fields.station")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("service.settlements.claims")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("service.settlements.total")}</th>
-              <th scope="col" className={th}>{t("service.settlements.issuedAt")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">{t("service.settlements.none")}</td>
-              </tr>
-            ) : (
-              rows.map((s) => (
-                <tr key={s.id}>
-                  <td className="px-3 py-2">
-                    <Link to={`/service/settlements/${s.id}`} className="font-mono text-xs font-medium text-blue-800 hover:underline">{s.number}</Link>
-                  </td>
-                  <td className="px-3 py-2">{s.period}</td>
-                  <td className="px-3 py-2">{s.stationName}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{s.claimCount}</td>
-                  <td className="px-3 py-2 text-right"><Money fen={s.totalFen} locale={i18n.language} /></td>
-                  <td className="px-3 py-2">{formatDateTime(s.createdAt, i18n.language)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DetailTable
+        caption={t("service.settlements.title")}
+        className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+        rows={rows}
+        getRowId={(s) => s.id}
+        empty={t("service.settlements.none")}
+        columns={[
+          {
+            id: "number",
+            header: t("service.settlements.number"),
+            cell: (s) => (
+              <Link to={`/service/settlements/${s.id}`} className="font-mono text-xs font-medium text-blue-800 hover:underline">
+                {s.number}
+              </Link>
+            ),
+          },
+          { id: "period", header: t("service.settlements.period"), cell: (s) => s.period },
+          { id: "station", header: t("service.fields.station"), cell: (s) => s.stationName },
+          { id: "claims", header: t("service.settlements.claims"), align: "right", cell: (s) => s.claimCount },
+          { id: "total", header: t("service.settlements.total"), align: "right", cell: (s) => <Money fen={s.totalFen} locale={i18n.language} /> },
+          { id: "issuedAt", header: t("service.settlements.issuedAt"), cell: (s) => formatDateTime(s.createdAt, i18n.language) },
+        ]}
+      />
     </div>
   );
 }

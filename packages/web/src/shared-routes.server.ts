@@ -6,6 +6,7 @@ import { domainCtx } from "./ctx.server";
 import { actionError } from "./errors.server";
 import { notificationsAction, notificationsLoader } from "./notifications.server";
 import { searchParamsObject } from "./params";
+import { productImageResponse } from "./uploads.server";
 
 /**
  * Loaders and actions of pages both apps serve the same way. Each app's route module wires them
@@ -30,6 +31,8 @@ export const sharedLoaders = {
   },
   settlement: async (args: Args) => ({ s: await getSettlement(ctxOf(args), args.params.id ?? "") }),
   settlements: async (args: Args) => ({ rows: await listSettlements(ctxOf(args)) }),
+  /** One size of a product picture (`/product-images/:id?w=320`), for whoever may see the product. */
+  productImage: (args: Args) => productImageResponse(ctxOf(args), args.request, args.params.id ?? ""),
 };
 
 export const sharedActions = {

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link } from "react-router";
 import type { getShipment, listShipments } from "@cs/domain";
-import { Badge, Button, Card, DataTable, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
+import { Badge, Button, Card, DataTable, DetailTable, PageHeader, formatDateTime, formatNumber } from "@cs/ui";
 import type { Page, ShipmentListQuery } from "@cs/domain";
 import { useTableLabels } from "./table-labels";
 import { CsrfInput } from "./root";
@@ -63,21 +63,17 @@ export function ShipmentView({ data, notice }: { data: ShipmentDetail; notice?: 
         </dl>
       </Card>
       <Card title={t("billing.shipping.lines")} className="mt-4">
-        <div className="relative overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead><tr className="text-left text-slate-500"><th className="py-1">{t("billing.fields.sku")}</th><th>{t("billing.fields.product")}</th><th className="text-right">{t("billing.fields.quantity")}</th><th>{t("billing.fields.serials")}</th></tr></thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.id} className="border-t border-slate-100">
-                  <td className="py-2 font-mono text-xs">{l.sku}</td>
-                  <td>{localName(zh, l.nameZh, l.nameEn)}</td>
-                  <td className="text-right tabular-nums">{l.quantity}</td>
-                  <td className="font-mono text-xs">{l.serials.join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DetailTable
+          caption={t("billing.shipping.lines")}
+          rows={lines}
+          getRowId={(l) => l.id}
+          columns={[
+            { id: "sku", header: t("billing.fields.sku"), cell: (l) => <span className="font-mono text-xs">{l.sku}</span> },
+            { id: "product", header: t("billing.fields.product"), phoneTitle: true, cell: (l) => localName(zh, l.nameZh, l.nameEn) },
+            { id: "quantity", header: t("billing.fields.quantity"), align: "right", cell: (l) => l.quantity },
+            { id: "serials", header: t("billing.fields.serials"), cell: (l) => <span className="font-mono text-xs">{l.serials.join(", ")}</span> },
+          ]}
+        />
       </Card>
       {canDeliver ? (
         <Form method="post" className="mt-4">

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { serverEnv } from "@cs/auth/server";
-import { MAX_UPLOAD_BYTES, ValidationError, type UploadedFile, type UploadStore } from "@cs/domain";
+import { MAX_UPLOAD_BYTES, PRODUCT_IMAGE_WIDTHS, productImageSize, ValidationError, type Ctx, type UploadedFile, type UploadStore } from "@cs/domain";
 
 /** Where uploaded photos, proofs and receipts live: UPLOADS_DIR (default .data/uploads), never the web root. */
 export function uploadStore(): UploadStore {
@@ -23,5 +23,24 @@ export async function filesOf(form: FormData, name: string, limit = { bytes: MAX
 export async function storedFileResponse(file: { path: string; mime: string; sizeBytes: number }) {
   return new Response(new Uint8Array(await readFile(file.path)), {
     headers: { "Content-Type": file.mime, "Content-Length": String(file.sizeBytes), "Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff" },
+  });
+}
+
+/**
+ * One size of a product picture (`?w=` one of PRODUCT_IMAGE_WIDTHS, the middle one by default). A
+ * new upload is a new id, so a URL always means the same bytes: the browser keeps it for a year
+ * without asking again; `private` because who may see it depends on the signed-in user.
+ */
+export async function productImageResponse(ctx: Ctx, request: Request, imageId: string) {
+  const asked = new URL(request.url).searchParams.get("w");
+  const width = asked === null ? PRODUCT_IMAGE_WIDTHS[1] : Number(asked);
+  const image = await productImageSize(ctx, imageId, width);
+  return new Response(new Uint8Array(image.bytes), {
+    headers: {
+      "Content-Type": image.contentType,
+      "Content-Length": String(image.bytes.length),
+      "Cache-Control": "private, max-age=31536000, immutable",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }

@@ -3,6 +3,7 @@ export * from "./organizations";
 export * from "./contacts";
 export * from "./users";
 export * from "./products";
+export * from "./product-images";
 export * from "./audit";
 export * from "./idempotency";
 export * from "./inventory";

@@ -7,6 +7,7 @@ import {
   type PartnerAvailability,
 } from "../inventory/partner/availability";
 import { resolvePrices, type PriceReason } from "../pricing/resolve";
+import { primaryImages } from "../products/images";
 import type { Ctx } from "../shared/context";
 import { listQuerySchema, type Page } from "../shared/list-query";
 import { catalogSearch } from "./search";
@@ -37,6 +38,25 @@ export type CatalogRow = {
   /** The buyer's unit price for one piece and why; null for whoever buys nothing here (staff, stations). */
   price: PriceReason | null;
   availability: PartnerAvailability | null;
+  /** The product's first picture (its sizes are served by id); null: none yet. */
+  imageId: string | null;
+};
+
+/** The columns of a catalogue row, for the list and for one product. */
+export const catalogColumns = {
+  id: products.id,
+  sku: products.sku,
+  nameZh: products.nameZh,
+  nameEn: products.nameEn,
+  unit: products.unit,
+  lineZh: productLines.nameZh,
+  lineEn: productLines.nameEn,
+  divisionZh: divisions.nameZh,
+  divisionEn: divisions.nameEn,
+  listPriceFen: products.listPriceFen,
+  serialized: products.serialized,
+  warrantyMonths: products.warrantyMonths,
+  extendedWarrantyMonths: products.extendedWarrantyMonths,
 };
 
 const sortColumns = {
@@ -63,21 +83,7 @@ export async function browseCatalog(
   const order = query.dir === "desc" ? desc : asc;
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .select({
-        id: products.id,
-        sku: products.sku,
-        nameZh: products.nameZh,
-        nameEn: products.nameEn,
-        unit: products.unit,
-        lineZh: productLines.nameZh,
-        lineEn: productLines.nameEn,
-        divisionZh: divisions.nameZh,
-        divisionEn: divisions.nameEn,
-        listPriceFen: products.listPriceFen,
-        serialized: products.serialized,
-        warrantyMonths: products.warrantyMonths,
-        extendedWarrantyMonths: products.extendedWarrantyMonths,
-      })
+      .select(catalogColumns)
       .from(products)
       .innerJoin(productLines, eq(productLines.id, products.productLineId))
       .innerJoin(divisions, eq(divisions.id, productLines.divisionId))
@@ -91,10 +97,22 @@ export async function browseCatalog(
       .innerJoin(productLines, eq(productLines.id, products.productLineId))
       .where(where),
   ]);
+  return {
+    rows: await withBuyerFacts(ctx, rows),
+    total: total?.n ?? 0,
+    page: query.page,
+    size: query.size,
+  };
+}
+
+type CatalogBase = Omit<CatalogRow, "price" | "availability" | "imageId">;
+
+/** The actor's price (and why), availability and first picture of the given rows, each in one statement. */
+export async function withBuyerFacts(ctx: Ctx, rows: CatalogBase[]): Promise<CatalogRow[]> {
   const ids = rows.map((r) => r.id);
   // A repair station reads the catalogue for warranty terms; it orders nothing, so pricing it is wasted work.
   const orgId = ctx.actor.kind === "partner" && ctx.actor.permissions.has("own_order:place") ? ctx.actor.organizationId : null;
-  const [prices, availability] = await Promise.all([
+  const [prices, availability, images] = await Promise.all([
     orgId
       ? resolvePrices(ctx.db, {
           organizationId: orgId,
@@ -102,15 +120,12 @@ export async function browseCatalog(
         })
       : new Map<string, PriceReason>(),
     partnerAvailability(ctx, ids),
+    primaryImages(ctx.db, ids),
   ]);
-  return {
-    rows: rows.map((r) => ({
-      ...r,
-      price: prices.get(r.id) ?? null,
-      availability: availability[r.id] ?? null,
-    })),
-    total: total?.n ?? 0,
-    page: query.page,
-    size: query.size,
-  };
+  return rows.map((r) => ({
+    ...r,
+    price: prices.get(r.id) ?? null,
+    availability: availability[r.id] ?? null,
+    imageId: images.get(r.id) ?? null,
+  }));
 }

@@ -1,2 +1,3 @@
 export * from "./browse";
 export * from "./search";
+export * from "./product";

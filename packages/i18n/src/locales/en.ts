@@ -34,6 +34,7 @@ import { en as relations } from "./relations/relations.en";
 
 import { en as coupons } from "./relations/coupons.en";
 import { en as analytics } from "./analytics/analytics.en";
+import { en as productImages } from "./ordering/product-images.en";
 export const en: Resource = {
   app: {
     portal: "Partner Portal",
@@ -258,6 +259,7 @@ export const en: Resource = {
     saved: "Address saved",
   },
   product: {
+    images: productImages,
     title: "Product catalogue",
     sku: "SKU",
     name: "Product",

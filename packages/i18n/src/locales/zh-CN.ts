@@ -33,6 +33,7 @@ import { zhCN as relations } from "./relations/relations.zh-CN";
 
 import { zhCN as coupons } from "./relations/coupons.zh-CN";
 import { zhCN as analytics } from "./analytics/analytics.zh-CN";
+import { zhCN as productImages } from "./ordering/product-images.zh-CN";
 export const zhCN = {
   app: {
     portal: "渠道伙伴门户",
@@ -257,6 +258,7 @@ export const zhCN = {
     saved: "地址已保存",
   },
   product: {
+    images: productImages,
     title: "产品目录",
     sku: "SKU",
     name: "产品名称",

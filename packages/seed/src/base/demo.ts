@@ -29,6 +29,7 @@ import { seedSupplyRoutes } from "./supply";
 import { seedQuarantineLocations } from "./returns";
 import { seedService } from "./service";
 import { seedKnowledge } from "./knowledge";
+import { seedProductImages } from "./product-images";
 import { createRandom, DEMO_SEED, seedUuid, type Random } from "./random";
 import { birthday, fullAddress, insertChunked, landline, pad, personName, uniqueMobile, yuan } from "./util";
 
@@ -513,6 +514,7 @@ export async function seedDemo(
     await seedQuarantineLocations(tx);
     await seedService(tx, data);
     await seedKnowledge(tx, data);
+    await seedProductImages(tx);
     return { seeded: true };
   });
 }

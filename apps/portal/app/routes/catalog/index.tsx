@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useTranslation } from "@cs/i18n/react";
-import { Form, Link, data, useNavigation } from "react-router";
-import { addLinesToCart, browseCatalog, catalogQuery, listCatalogueTree, ValidationError, type CatalogRow } from "@cs/domain";
-import { Alert, Button, DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, useTableLabels, FilterForm } from "@cs/web";
-import { actionError, domainCtx, searchParamsObject, guarded } from "@cs/web/server";
+import { Link } from "react-router";
+import { browseCatalog, catalogQuery, listCatalogueTree, type CatalogRow } from "@cs/domain";
+import { DataTable, PageHeader, SelectField, TextField, buttonClass, formatMoney } from "@cs/ui";
+import { ProductPicture, useTableLabels, FilterForm } from "@cs/web";
+import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
 import type { Route } from "./+types/index";
 import { AvailabilityBadge } from "./availability";
 import { PriceWhy } from "./price-why";
-import { hasKey } from "@cs/domain/shared/keys";
+import { AddResultAlert, AddToCart, addResultOf, lineErrorOf } from "./add-to-cart";
+import { addToCartAction } from "./add-to-cart.server";
 import { localName } from "@cs/i18n";
 
 export const loader = guarded(async function loader({ context, request }: Route.LoaderArgs) {
@@ -20,68 +21,14 @@ export const loader = guarded(async function loader({ context, request }: Route.
   return { page, query, tree, formKey: randomUUID(), canOrder: ctx.actor.permissions.has("own_order:place") };
 });
 
-/** Add to cart: one product and quantity per row form; the server prices it, never the page. */
-export const action = guarded(async function action({ context, request }: Route.ActionArgs) {
-  const ctx = domainCtx(context, request);
-  const form = await request.formData();
-  const productId = String(form.get("productId") ?? "");
-  const quantity = Number(String(form.get("quantity") ?? "").trim() || NaN);
-  try {
-    await addLinesToCart(ctx, [{ productId, quantity }], String(form.get("_key") ?? ""));
-    return { status: "added" as const, productId, sku: String(form.get("sku") ?? "") };
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      const messages = Object.values(error.fieldErrors).flat();
-      return data({ status: "lineError" as const, productId, messages }, { status: 400 });
-    }
-    return actionError(error, form);
-  }
-});
-
-function AddToCart({ row, formKey, index, error }: { row: CatalogRow; formKey: string; index: number; error: string[] | null }) {
-  const { t } = useTranslation();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formData?.get("productId") === row.id;
-  const inputId = `qty-${row.id}`;
-  return (
-    <Form method="post" className="flex items-start justify-end gap-1">
-      <CsrfInput />
-      <input type="hidden" name="_key" value={`${formKey}-${index}`} />
-      <input type="hidden" name="productId" value={row.id} />
-      <input type="hidden" name="sku" value={row.sku} />
-      <div>
-        <label htmlFor={inputId} className="sr-only">
-          {t("catalog.add.quantityOf", { sku: row.sku })}
-        </label>
-        <input
-          id={inputId}
-          name="quantity"
-          inputMode="numeric"
-          defaultValue="1"
-          size={4}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${inputId}-error` : undefined}
-          className="w-16 rounded-md border border-slate-300 px-2 py-1 text-right text-sm tabular-nums"
-        />
-        {error ? (
-          <p id={`${inputId}-error`} role="alert" className="mt-1 max-w-40 text-xs text-red-700">
-            {error.map((k) => t(k)).join(" ")}
-          </p>
-        ) : null}
-      </div>
-      <Button disabled={busy} className="px-2 py-1 text-xs">
-        {t("catalog.add.submit")}
-      </Button>
-    </Form>
-  );
-}
+export const action = guarded(addToCartAction);
 
 export default function Catalog({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const labels = useTableLabels();
   const zh = i18n.language === "zh-CN";
   const { page, query, tree, formKey, canOrder } = loaderData;
-  const result = actionData && hasKey(actionData, "status") ? actionData : null;
+  const result = addResultOf(actionData);
   const lines = tree.flatMap((d) => d.lines.filter((l) => !query.division || l.divisionId === query.division));
   const columns: ColumnDef<CatalogRow, unknown>[] = [
     { id: "sku", header: t("catalog.columns.sku"), meta: { sortKey: "sku" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
@@ -89,12 +36,20 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
       id: "name",
       header: t("catalog.columns.product"),
       meta: { sortKey: "name", phoneTitle: true },
-      cell: ({ row }) => (
-        <div>
-          <div>{localName(zh, row.original.nameZh, row.original.nameEn)}</div>
-          <div className="text-xs text-slate-500">{localName(zh, row.original.lineZh, row.original.lineEn)}</div>
-        </div>
-      ),
+      cell: ({ row }) => {
+        const name = localName(zh, row.original.nameZh, row.original.nameEn);
+        return (
+          <div className="flex items-center gap-3">
+            <ProductPicture imageId={row.original.imageId} alt={name} size={64} />
+            <div className="min-w-0">
+              <Link to={`/catalog/${row.original.id}`} className="text-blue-800 hover:underline">
+                {name}
+              </Link>
+              <div className="text-xs text-slate-500">{localName(zh, row.original.lineZh, row.original.lineEn)}</div>
+            </div>
+          </div>
+        );
+      },
     },
     { id: "listPrice", header: t("catalog.columns.listPrice"), meta: { align: "right", defaultHidden: canOrder }, cell: ({ row }) => formatMoney(row.original.listPriceFen, i18n.language) },
     ...(canOrder ? [{ id: "price", header: t("catalog.columns.yourPrice"), meta: { align: "right" }, cell: ({ row }) => (row.original.price ? <PriceWhy price={row.original.price} /> : "—") } satisfies ColumnDef<CatalogRow, unknown>] : []),
@@ -122,7 +77,7 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
             id: "order",
             header: t("catalog.columns.order"),
             meta: { align: "right" },
-            cell: ({ row }) => <AddToCart row={row.original} formKey={formKey} index={row.index} error={result?.status === "lineError" && result.productId === row.original.id ? result.messages : null} />,
+            cell: ({ row }) => <AddToCart row={row.original} formKey={formKey} index={row.index} error={lineErrorOf(result, row.original.id)} />,
           } satisfies ColumnDef<CatalogRow, unknown>,
         ]
       : []),
@@ -146,21 +101,7 @@ export default function Catalog({ loaderData, actionData }: Route.ComponentProps
       >
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{canOrder ? t("catalog.intro") : t("catalog.introBrowse")}</p>
       </PageHeader>
-      {result?.status === "error" ? (
-        <div className="mb-4">
-          <FormAlert result={result} />
-        </div>
-      ) : null}
-      {result?.status === "added" ? (
-        <div className="mb-4">
-          <Alert tone="success">
-            {t("catalog.add.added", { sku: result.sku })}{" "}
-            <Link to="/cart" className="underline">
-              {t("catalog.add.goToCart")}
-            </Link>
-          </Alert>
-        </div>
-      ) : null}
+      <AddResultAlert result={result} />
       <FilterForm resetTo="/catalog" className="sm:grid-cols-4">
         <TextField label={t("common.search")} name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("catalog.searchPlaceholder")} />
         <SelectField label={t("product.division")} name="division" defaultValue={query.division ?? ""} placeholder={t("product.allDivisions")} options={tree.map((d) => ({ value: d.id, label: localName(zh, d.nameZh, d.nameEn) }))} />

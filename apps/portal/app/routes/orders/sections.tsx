@@ -1,6 +1,6 @@
 import { useTranslation } from "@cs/i18n/react";
 import type { OrderDetail, PriceReason } from "@cs/domain";
-import { Badge, formatDate, formatDateTime, formatMoney } from "@cs/ui";
+import { Badge, DetailTable, formatDate, formatDateTime, formatMoney, type DetailColumn } from "@cs/ui";
 import { PriceWhy } from "../catalog/price-why";
 import { localName } from "@cs/i18n";
 
@@ -19,69 +19,74 @@ function reasonOf(raw: unknown, fallback: { unitPriceFen: bigint; listPriceFen: 
   };
 }
 
-const th = "px-3 py-2";
+type Line = OrderDetail["lines"][number];
 
 export function OrderLinesTable({ lines }: { lines: OrderDetail["lines"] }) {
   const { t, i18n } = useTranslation();
   const money = (fen: bigint) => formatMoney(fen, i18n.language);
-  return (
-    <div className="relative overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{t("orders.detail.lines")}</caption>
-        <thead className="text-left text-xs text-slate-600">
-          <tr>
-            <th scope="col" className={th}>{t("orders.lines.product")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("orders.lines.quantity")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("orders.lines.unitPrice")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("orders.lines.lineTotal")}</th>
-            <th scope="col" className={th}>{t("orders.lines.progress")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {lines.map((l) => {
-            const reason = reasonOf(l.priceReason, l);
-            return (
-              <tr key={l.id}>
-                <td className={th}>
-                  <div className="font-mono text-xs">{l.sku}</div>
-                  <div>{localName(i18n.language === "zh-CN", l.nameZh, l.nameEn)}</div>
-                  {l.coveredSerials.length ? (
-                    <div className="text-xs text-slate-600">
-                      {t("network.extendedWarranty.covers")}: <span className="font-mono">{l.coveredSerials.join(", ")}</span>
-                    </div>
-                  ) : null}
-                </td>
-                <td className={`${th} text-right tabular-nums`}>{l.quantity}</td>
-                <td className={th}>
-                  <PriceWhy price={l.discountBp > 0 ? reason : { ...reason, unitPriceFen: l.unitPriceFen }} />
-                  {l.discountBp > 0 ? (
-                    <div className="text-right text-xs text-slate-600">
-                      {t("orders.lines.discount")} {(l.discountBp / 100).toFixed(2)}% → <span className="font-semibold">{money(l.unitPriceFen)}</span>
-                    </div>
-                  ) : null}
-                </td>
-                <td className={`${th} text-right tabular-nums`}>
-                  {money(l.lineTotalFen)}
-                  <div className="text-xs text-slate-500">
-                    {t("orders.lines.tax")} {money(l.taxFen)}
-                  </div>
-                </td>
-                <td className={th}>
-                  <div className="flex flex-wrap gap-1">
-                    {l.quantityReserved > 0 ? <Badge tone="blue">{t("orders.lines.reserved", { count: l.quantityReserved })}</Badge> : null}
-                    {l.quantityBackordered > 0 ? <Badge tone="amber">{t("orders.lines.backordered", { count: l.quantityBackordered })}</Badge> : null}
-                    {l.quantityShipped > 0 ? <Badge tone="green">{t("orders.lines.shipped", { count: l.quantityShipped })}</Badge> : null}
-                    {l.quantityCancelled > 0 ? <Badge tone="red">{t("orders.lines.cancelled", { count: l.quantityCancelled })}</Badge> : null}
-                    {l.quantityReturned > 0 ? <Badge>{t("orders.lines.returned", { count: l.quantityReturned })}</Badge> : null}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: DetailColumn<Line>[] = [
+    {
+      id: "product",
+      header: t("orders.lines.product"),
+      cell: (l) => (
+        <>
+          <div className="font-mono text-xs">{l.sku}</div>
+          <div>{localName(i18n.language === "zh-CN", l.nameZh, l.nameEn)}</div>
+          {l.coveredSerials.length ? (
+            <div className="text-xs text-slate-600">
+              {t("network.extendedWarranty.covers")}: <span className="font-mono">{l.coveredSerials.join(", ")}</span>
+            </div>
+          ) : null}
+        </>
+      ),
+    },
+    { id: "quantity", header: t("orders.lines.quantity"), align: "right", cell: (l) => l.quantity },
+    {
+      id: "unitPrice",
+      header: t("orders.lines.unitPrice"),
+      align: "right",
+      cell: (l) => {
+        const reason = reasonOf(l.priceReason, l);
+        return (
+          <>
+            <PriceWhy price={l.discountBp > 0 ? reason : { ...reason, unitPriceFen: l.unitPriceFen }} />
+            {l.discountBp > 0 ? (
+              <div className="text-xs text-slate-600">
+                {t("orders.lines.discount")} {(l.discountBp / 100).toFixed(2)}% → <span className="font-semibold">{money(l.unitPriceFen)}</span>
+              </div>
+            ) : null}
+          </>
+        );
+      },
+    },
+    {
+      id: "lineTotal",
+      header: t("orders.lines.lineTotal"),
+      align: "right",
+      cell: (l) => (
+        <>
+          {money(l.lineTotalFen)}
+          <div className="text-xs text-slate-500">
+            {t("orders.lines.tax")} {money(l.taxFen)}
+          </div>
+        </>
+      ),
+    },
+    {
+      id: "progress",
+      header: t("orders.lines.progress"),
+      cell: (l) => (
+        <div className="flex flex-wrap justify-end gap-1 sm:justify-start">
+          {l.quantityReserved > 0 ? <Badge tone="blue">{t("orders.lines.reserved", { count: l.quantityReserved })}</Badge> : null}
+          {l.quantityBackordered > 0 ? <Badge tone="amber">{t("orders.lines.backordered", { count: l.quantityBackordered })}</Badge> : null}
+          {l.quantityShipped > 0 ? <Badge tone="green">{t("orders.lines.shipped", { count: l.quantityShipped })}</Badge> : null}
+          {l.quantityCancelled > 0 ? <Badge tone="red">{t("orders.lines.cancelled", { count: l.quantityCancelled })}</Badge> : null}
+          {l.quantityReturned > 0 ? <Badge>{t("orders.lines.returned", { count: l.quantityReturned })}</Badge> : null}
+        </div>
+      ),
+    },
+  ];
+  return <DetailTable caption={t("orders.detail.lines")} columns={columns} rows={lines} getRowId={(l) => l.id} />;
 }
 
 export function Timeline({ events }: { events: OrderDetail["events"] }) {
@@ -151,33 +156,20 @@ export function Invoices({ invoices }: { invoices: OrderDetail["invoices"] }) {
   const { t, i18n } = useTranslation();
   if (invoices.length === 0) return <p className="text-sm text-slate-600">{t("orders.detail.noInvoices")}</p>;
   const money = (fen: bigint) => formatMoney(fen, i18n.language);
-  return (
-    <div className="relative overflow-x-auto">
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">{t("orders.detail.invoices")}</caption>
-        <thead className="text-left text-xs text-slate-600">
-          <tr>
-            <th scope="col" className="px-2 py-1">{t("orders.invoices.number")}</th>
-            <th scope="col" className="px-2 py-1">{t("orders.invoices.issuedOn")}</th>
-            <th scope="col" className="px-2 py-1">{t("orders.invoices.dueOn")}</th>
-            <th scope="col" className="px-2 py-1 text-right">{t("orders.invoices.total")}</th>
-            <th scope="col" className="px-2 py-1 text-right">{t("orders.invoices.open")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoices.map((i) => (
-            <tr key={i.id} className="border-t border-slate-100">
-              <td className="px-2 py-1">
-                <span className="font-mono text-xs">{i.number}</span> <Badge tone={i.kind === "invoice" ? "slate" : "red"}>{t(`orders.invoices.kind.${i.kind}`)}</Badge>
-              </td>
-              <td className="px-2 py-1">{formatDate(i.issuedOn, i18n.language)}</td>
-              <td className="px-2 py-1">{formatDate(i.dueOn, i18n.language)}</td>
-              <td className="px-2 py-1 text-right tabular-nums">{money(i.totalFen)}</td>
-              <td className="px-2 py-1 text-right tabular-nums">{money(i.totalFen - i.settledFen)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: DetailColumn<OrderDetail["invoices"][number]>[] = [
+    {
+      id: "number",
+      header: t("orders.invoices.number"),
+      cell: (i) => (
+        <>
+          <span className="font-mono text-xs">{i.number}</span> <Badge tone={i.kind === "invoice" ? "slate" : "red"}>{t(`orders.invoices.kind.${i.kind}`)}</Badge>
+        </>
+      ),
+    },
+    { id: "issuedOn", header: t("orders.invoices.issuedOn"), cell: (i) => formatDate(i.issuedOn, i18n.language) },
+    { id: "dueOn", header: t("orders.invoices.dueOn"), cell: (i) => formatDate(i.dueOn, i18n.language) },
+    { id: "total", header: t("orders.invoices.total"), align: "right", cell: (i) => money(i.totalFen) },
+    { id: "open", header: t("orders.invoices.open"), align: "right", cell: (i) => money(i.totalFen - i.settledFen) },
+  ];
+  return <DetailTable caption={t("orders.detail.invoices")} columns={columns} rows={invoices} getRowId={(i) => i.id} />;
 }

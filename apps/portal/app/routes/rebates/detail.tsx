@@ -2,7 +2,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { localName } from "@cs/i18n";
 import { Link } from "react-router";
 import { explainStatementText, formatYuan, getRebateStatement } from "@cs/domain";
-import { Badge, Card, Money, PageHeader, buttonClass, formatDate, formatDateTime } from "@cs/ui";
+import { Badge, buttonClass, Card, DetailTable, formatDate, formatDateTime, Money, PageHeader } from "@cs/ui";
 import { domainCtx, serverT, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
 
@@ -64,35 +64,18 @@ export default function MyRebateStatement({ loaderData }: Route.ComponentProps) 
           </ol>
         </Card>
         <Card title={t("rebatePortal.detail.lines")}>
-          <div className="relative overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">{t("rebatePortal.detail.lines")}</caption>
-              <thead className="text-left text-xs text-slate-600">
-                <tr>
-                  <th scope="col" className="px-2 py-2">{t("rebatePortal.columns.line")}</th>
-                  <th scope="col" className="px-2 py-2 text-right">{t("rebatePortal.columns.basis")}</th>
-                  <th scope="col" className="px-2 py-2 text-right">{t("rebatePortal.columns.rate")}</th>
-                  <th scope="col" className="px-2 py-2 text-right">{t("rebatePortal.columns.lineAmount")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {lines.map((l) => (
-                  <tr key={l.lineNo}>
-                    <td className="px-2 py-2">{t(`rebatePortal.lineKinds.${lineKinds.has(l.kind) ? l.kind : "other"}`)}</td>
-                    <td className="px-2 py-2 text-right tabular-nums">{l.basisFen === null ? "" : <Money fen={l.basisFen} locale={locale} />}</td>
-                    <td className="px-2 py-2 text-right tabular-nums">{l.rateBp === null ? "" : rate(l.rateBp, l.kind)}</td>
-                    <td className="px-2 py-2 text-right tabular-nums">{informational(l) ? "" : <Money fen={l.amountFen} locale={locale} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="border-t border-slate-300 font-semibold">
-                  <td className="px-2 py-2" colSpan={3}>{t("rebatePortal.detail.amount")}</td>
-                  <td className="px-2 py-2 text-right tabular-nums"><Money fen={s.amountFen} locale={locale} /></td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <DetailTable
+            caption={t("rebatePortal.detail.lines")}
+            rows={lines}
+            getRowId={(l) => String(l.lineNo)}
+            totals={{ label: t("rebatePortal.detail.amount"), values: { amount: <Money fen={s.amountFen} locale={locale} /> } }}
+            columns={[
+              { id: "line", header: t("rebatePortal.columns.line"), cell: (l) => t(`rebatePortal.lineKinds.${lineKinds.has(l.kind) ? l.kind : "other"}`) },
+              { id: "basis", header: t("rebatePortal.columns.basis"), align: "right", cell: (l) => (l.basisFen === null ? "" : <Money fen={l.basisFen} locale={locale} />) },
+              { id: "rate", header: t("rebatePortal.columns.rate"), align: "right", cell: (l) => (l.rateBp === null ? "" : rate(l.rateBp, l.kind)) },
+              { id: "amount", header: t("rebatePortal.columns.lineAmount"), align: "right", cell: (l) => (informational(l) ? "" : <Money fen={l.amountFen} locale={locale} />) },
+            ]}
+          />
         </Card>
       </div>
     </>

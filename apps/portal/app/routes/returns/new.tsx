@@ -3,7 +3,7 @@ import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { getReturnForm, requestReturn } from "@cs/domain";
 import { returnReasons } from "@cs/domain/shared/schema-vocabulary";
-import { Button, Card, FieldErrors, PageHeader, SelectField, TextAreaField, buttonClass, cn, formatNumber } from "@cs/ui";
+import { Button, Card, DetailTable, FieldErrors, PageHeader, SelectField, TextAreaField, buttonClass, formatNumber } from "@cs/ui";
 import { FormAlert, useFormResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/new";
@@ -41,7 +41,6 @@ export const action = guarded(async function action({ context, request, params }
 
 const inputClass =
   "block w-24 rounded-md border-0 px-2.5 py-1.5 text-right text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-blue-700 aria-[invalid=true]:ring-red-600";
-const th = "whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700";
 
 export default function NewReturn({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
@@ -64,79 +63,73 @@ export default function NewReturn({ loaderData, actionData }: Route.ComponentPro
         <FormAlert result={result} />
         <Card title={t("returns.lines")}>
           <FieldErrors id="lines-e" errors={errors("lines")} />
-          <div className="relative overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">{t("returns.lines")}</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>{t("returns.columns.sku")}</th>
-                  <th scope="col" className={th}>{t("returns.columns.product")}</th>
-                  <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.shipped")}</th>
-                  <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.returned")}</th>
-                  <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.pending")}</th>
-                  <th scope="col" className={cn(th, "text-right")}>{t("returns.columns.available")}</th>
-                  <th scope="col" className={th}>{t("returns.columns.quantity")}</th>
-                  <th scope="col" className={th}>{t("returns.serials")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {lines.map((l, i) => {
+          <DetailTable
+            caption={t("returns.lines")}
+            rows={lines}
+            getRowId={(l) => l.orderLineId}
+            columns={[
+              { id: "sku", header: t("returns.columns.sku"), cell: (l) => <span className="font-mono text-xs">{l.sku}</span> },
+              { id: "product", header: t("returns.columns.product"), phoneTitle: true, cell: (l) => localName(zh, l.nameZh, l.nameEn) },
+              { id: "shipped", header: t("returns.columns.shipped"), align: "right", cell: (l) => formatNumber(l.quantityShipped, i18n.language) },
+              { id: "returned", header: t("returns.columns.returned"), align: "right", cell: (l) => formatNumber(l.quantityReturned, i18n.language) },
+              { id: "pending", header: t("returns.columns.pending"), align: "right", cell: (l) => formatNumber(l.quantityRequested, i18n.language) },
+              { id: "available", header: t("returns.columns.available"), align: "right", cell: (l) => formatNumber(l.returnable, i18n.language) },
+              {
+                id: "quantity",
+                header: t("returns.columns.quantity"),
+                cell: (l, i) => {
                   const name = (f: string) => `lines.${i}.${f}`;
                   const qErr = errors(name("quantity"));
-                  const sErr = errors(name("serials"));
-                  const product = localName(zh, l.nameZh, l.nameEn);
                   return (
-                    <tr key={l.orderLineId}>
-                      <td className="px-3 py-2 font-mono text-xs">{l.sku}</td>
-                      <td className="px-3 py-2">{product}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.quantityShipped, i18n.language)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.quantityReturned, i18n.language)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.quantityRequested, i18n.language)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.returnable, i18n.language)}</td>
-                      <td className="px-3 py-2 align-top">
-                        <input type="hidden" name={name("orderLineId")} value={l.orderLineId} />
-                        <label htmlFor={`q-${i}`} className="sr-only">{`${t("returns.columns.quantity")} ${l.sku}`}</label>
-                        <input
-                          id={`q-${i}`}
-                          name={name("quantity")}
-                          inputMode="numeric"
-                          defaultValue={value(name("quantity")) ?? ""}
-                          placeholder="0"
-                          disabled={l.returnable === 0}
-                          aria-invalid={qErr ? true : undefined}
-                          aria-describedby={qErr ? `q-${i}-e` : undefined}
-                          className={inputClass}
-                        />
-                        <FieldErrors id={`q-${i}-e`} errors={qErr} />
-                      </td>
-                      <td className="px-3 py-2 align-top">
-                        {l.serialized ? (
-                          <>
-                            <label htmlFor={`s-${i}`} className="sr-only">{`${t("returns.serials")} ${l.sku}`}</label>
-                            <textarea
-                              id={`s-${i}`}
-                              name={name("serials")}
-                              rows={2}
-                              defaultValue={value(name("serials")) ?? ""}
-                              aria-invalid={sErr ? true : undefined}
-                              aria-describedby={`s-${i}-h`}
-                              className="block w-56 rounded-md border-0 px-2.5 py-1.5 font-mono text-xs ring-1 ring-inset ring-slate-300 aria-[invalid=true]:ring-red-600"
-                            />
-                            <p id={`s-${i}-h`} className="mt-1 text-xs text-slate-500">
-                              {t("returns.serialsShipped", { serials: l.serialsAvailable.join(" ") || "—" })}
-                            </p>
-                            <FieldErrors id={`s-${i}-e`} errors={sErr} />
-                          </>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                    </tr>
+                    <>
+                      <input type="hidden" name={name("orderLineId")} value={l.orderLineId} />
+                      <label htmlFor={`q-${i}`} className="sr-only">{`${t("returns.columns.quantity")} ${l.sku}`}</label>
+                      <input
+                        id={`q-${i}`}
+                        name={name("quantity")}
+                        inputMode="numeric"
+                        defaultValue={value(name("quantity")) ?? ""}
+                        placeholder="0"
+                        disabled={l.returnable === 0}
+                        aria-invalid={qErr ? true : undefined}
+                        aria-describedby={qErr ? `q-${i}-e` : undefined}
+                        className={inputClass}
+                      />
+                      <FieldErrors id={`q-${i}-e`} errors={qErr} />
+                    </>
                   );
-                })}
-              </tbody>
-            </table>
-          </div>
+                },
+              },
+              {
+                id: "serials",
+                header: t("returns.serials"),
+                cell: (l, i) => {
+                  const name = (f: string) => `lines.${i}.${f}`;
+                  const sErr = errors(name("serials"));
+                  return l.serialized ? (
+                    <>
+                      <label htmlFor={`s-${i}`} className="sr-only">{`${t("returns.serials")} ${l.sku}`}</label>
+                      <textarea
+                        id={`s-${i}`}
+                        name={name("serials")}
+                        rows={2}
+                        defaultValue={value(name("serials")) ?? ""}
+                        aria-invalid={sErr ? true : undefined}
+                        aria-describedby={`s-${i}-h`}
+                        className="block w-56 rounded-md border-0 px-2.5 py-1.5 font-mono text-xs ring-1 ring-inset ring-slate-300 aria-[invalid=true]:ring-red-600"
+                      />
+                      <p id={`s-${i}-h`} className="mt-1 text-xs text-slate-500">
+                        {t("returns.serialsShipped", { serials: l.serialsAvailable.join(" ") || "—" })}
+                      </p>
+                      <FieldErrors id={`s-${i}-e`} errors={sErr} />
+                    </>
+                  ) : (
+                    "—"
+                  );
+                },
+              },
+            ]}
+          />
         </Card>
         <Card>
           <div className="grid gap-3 sm:grid-cols-2">

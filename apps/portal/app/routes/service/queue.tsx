@@ -109,7 +109,7 @@ export default function StationQueue({ loaderData }: Route.ComponentProps) {
                     </StackedCell>
                     <StackedCell label={t("service.queue.columns.device")}>
                       <div>{localName(zh, r.productNameZh, r.productNameEn)}</div>
-                      <div className="font-mono text-xs text-slate-500">{r.serial}</div>
+                      <div className="font-mono text-xs text-slate-600">{r.serial}</div>
                     </StackedCell>
                     <StackedCell label={t("service.queue.columns.warranty")}>
                       <WarrantyBadge status={r.warrantyStatus} t={t} />

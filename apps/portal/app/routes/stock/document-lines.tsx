@@ -1,5 +1,5 @@
 import { useTranslation } from "@cs/i18n/react";
-import { formatNumber } from "@cs/ui";
+import { DetailTable, formatNumber, type DetailColumn } from "@cs/ui";
 import { localName } from "@cs/i18n";
 
 type Line = { id: string; sku: string; nameZh: string; nameEn: string; quantity: number; serials: string[] };
@@ -8,28 +8,11 @@ type Line = { id: string; sku: string; nameZh: string; nameEn: string; quantity:
 export function DocumentLinesTable({ lines, withSerials = false }: { lines: Line[]; withSerials?: boolean }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language === "zh-CN";
-  return (
-    <div className="relative overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead>
-          <tr className="text-left text-slate-700">
-            <th scope="col" className="px-3 py-2">{t("myStock.columns.sku")}</th>
-            <th scope="col" className="px-3 py-2">{t("myStock.columns.product")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("myStock.columns.quantity")}</th>
-            {withSerials ? <th scope="col" className="px-3 py-2">{t("myStock.sellOut.serials")}</th> : null}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {lines.map((l) => (
-            <tr key={l.id}>
-              <td className="px-3 py-2 font-mono text-xs">{l.sku}</td>
-              <td className="px-3 py-2">{localName(zh, l.nameZh, l.nameEn)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(l.quantity, i18n.language)}</td>
-              {withSerials ? <td className="px-3 py-2 font-mono text-xs">{l.serials.join(" ") || "—"}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: DetailColumn<Line>[] = [
+    { id: "sku", header: t("myStock.columns.sku"), cell: (l) => <span className="font-mono text-xs">{l.sku}</span> },
+    { id: "product", header: t("myStock.columns.product"), phoneTitle: true, cell: (l) => localName(zh, l.nameZh, l.nameEn) },
+    { id: "quantity", header: t("myStock.columns.quantity"), align: "right", cell: (l) => formatNumber(l.quantity, i18n.language) },
+    ...(withSerials ? [{ id: "serials", header: t("myStock.sellOut.serials"), cell: (l: Line) => <span className="font-mono text-xs">{l.serials.join(" ") || "—"}</span> }] : []),
+  ];
+  return <DetailTable caption={t(withSerials ? "myStock.sellOut.lines" : "myStock.callOff.lines")} columns={columns} rows={lines} getRowId={(l) => l.id} />;
 }

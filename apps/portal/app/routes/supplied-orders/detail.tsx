@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import { confirmSuppliedOrder, getSuppliedOrder, shipOrder, ValidationError } from "@cs/domain";
-import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatMoney, formatNumber } from "@cs/ui";
+import { Alert, Badge, Button, Card, PageHeader, SelectField, TextField, buttonClass, formatMoney, formatNumber, DetailTable } from "@cs/ui";
 import { FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
 import { actionError, domainCtx, guarded } from "@cs/web/server";
 import type { Route } from "./+types/detail";
@@ -88,33 +88,20 @@ export default function SuppliedOrder({ loaderData, actionData }: Route.Componen
       {done === "shipped" && !actionData ? <Alert tone="success">{t("supply.portal.done.shipped")}</Alert> : null}
       {detail.locations.length === 0 ? <Alert tone="info">{t("supply.portal.noLocation")}</Alert> : null}
       <Card title={t("desk.panels.lines")}>
-        <div className="relative overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">{t("desk.panels.lines")}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-                {[f("sku"), f("product"), f("quantity"), t("supply.portal.free"), f("backordered"), f("reserved"), f("shipped")].map((h) => (
-                  <th key={h} scope="col" className="px-2 py-1 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {detail.lines.map((l) => (
-                <tr key={l.id} className="border-b border-slate-100">
-                  <td className="px-2 py-1 font-mono text-xs">{l.sku}</td>
-                  <td className="px-2 py-1">{localName(zh, l.nameZh, l.nameEn)}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{formatNumber(l.quantity, locale)}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{n(detail.freeByProduct[l.productId] ?? 0)}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityBackordered)}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityReserved)}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{n(l.quantityShipped)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DetailTable
+          caption={t("desk.panels.lines")}
+          rows={detail.lines}
+          getRowId={(l) => l.id}
+          columns={[
+            { id: "sku", header: f("sku"), cell: (l) => <span className="font-mono text-xs">{l.sku}</span> },
+            { id: "product", header: f("product"), phoneTitle: true, cell: (l) => localName(zh, l.nameZh, l.nameEn) },
+            { id: "quantity", header: f("quantity"), align: "right", cell: (l) => formatNumber(l.quantity, locale) },
+            { id: "free", header: t("supply.portal.free"), align: "right", cell: (l) => n(detail.freeByProduct[l.productId] ?? 0) },
+            { id: "backordered", header: f("backordered"), align: "right", cell: (l) => n(l.quantityBackordered) },
+            { id: "reserved", header: f("reserved"), align: "right", cell: (l) => n(l.quantityReserved) },
+            { id: "shipped", header: f("shipped"), align: "right", cell: (l) => n(l.quantityShipped) },
+          ]}
+        />
       </Card>
       {open && backordered && detail.locations.length > 0 ? (
         <Card title={t("supply.portal.confirm")}>

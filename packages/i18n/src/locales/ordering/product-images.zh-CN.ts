@@ -1,0 +1,16 @@
+export const zhCN = {
+  title: "产品图片",
+  intro: "第一张图片显示在门户的产品目录卡片上。支持 JPEG、PNG、WebP，每张不超过 5 MB，每个产品最多 6 张；上传后自动生成适合手机和电脑的多种尺寸。",
+  upload: "上传图片",
+  file: "图片文件",
+  uploaded: "图片已上传。",
+  removed: "图片已删除。",
+  remove: "删除",
+  removeOf: "删除第 {{position}} 张图片",
+  first: "目录图片",
+  picture: "第 {{position}} 张图片",
+  none: "暂无图片",
+  empty: "此产品还没有图片。",
+  tooMany: "每个产品最多 6 张图片，请先删除一张",
+  view: "查看 {{name}} 详情",
+};
