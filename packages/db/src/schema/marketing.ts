@@ -115,7 +115,15 @@ export const campaignBudgetLines = pgTable(
   (t) => [uniqueIndex("campaign_budget_lines_campaign_id_category_idx").on(t.campaignId, t.category), check("campaign_budget_lines_amount", sql`${t.amountFen} > 0`)],
 );
 
-/** Money actually spent on a campaign; each entry moves the pool's spent in the same transaction. */
+/**
+ * `counted` moves the campaign's and the pool's spent; `pending` is spend past the campaign's approved
+ * budget waiting for a manager (it counts nothing until approved); `rejected` never counts.
+ */
+export const campaignSpendStatuses = ["counted", "pending", "rejected"] as const;
+export type CampaignSpendStatus = (typeof campaignSpendStatuses)[number];
+export const campaignSpendStatus = pgEnum("campaign_spend_status", campaignSpendStatuses);
+
+/** Money actually spent on a campaign; each counted entry moves the pool's spent in the same transaction. */
 export const campaignSpends = pgTable(
   "campaign_spends",
   {
@@ -127,6 +135,10 @@ export const campaignSpends = pgTable(
     amountFen: bigint({ mode: "bigint" }).notNull(),
     spentOn: date().notNull(),
     note: text(),
+    status: campaignSpendStatus().notNull().default("counted"),
+    decisionReason: text(),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,6 +4,7 @@ export * from "./pools";
 export * from "./pools-queries";
 export * from "./campaigns";
 export * from "./campaign-status";
+export * from "./campaign-spend";
 export * from "./campaigns-queries";
 export * from "./funds-scope";
 export * from "./proof";

@@ -3,7 +3,8 @@ import { budgetPools, divisions, organizations, productLines, products, users, t
 import type { Ctx } from "../shared/context";
 import { shanghaiToday } from "../shared/dates";
 import { loadActor } from "../users/actor";
-import { addCampaignSpend, approveCampaign, startCampaign } from "./campaign-status";
+import { addCampaignSpend } from "./campaign-spend";
+import { approveCampaign, startCampaign } from "./campaign-status";
 import { createCampaign } from "./campaigns";
 import { decideDeal, registerDeal } from "./deals";
 import { addDays } from "../shared/dates";
