@@ -228,7 +228,7 @@ const backoffice: Manifest = {
   "marketing/campaigns/roi": { allow: marketingReaders },
   "marketing/campaigns/:id": { ids: ids.campaign, allow: marketingReaders, intents: ["approve", "close", "decideSpend", "spend", "start"] },
   "marketing/funds": { allow: marketingReaders },
-  "marketing/funds/:id": { ids: ids.fundApplication, allow: marketingReaders, intents: ["decide", "decideClaim"] },
+  "marketing/funds/:id": { ids: ids.fundApplication, allow: marketingReaders, intents: ["decide", "decideClaim", "reviewLine"] },
   "marketing/funds/:id/files/:fileId": { ids: ids.fundClaimFile, allow: marketingReaders, file: true },
   "coupons": { allow: couponManagers },
   "coupons/new": { allow: couponManagers },

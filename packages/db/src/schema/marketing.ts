@@ -236,7 +236,11 @@ export const fundClaims = pgTable(
   ],
 );
 
-/** Proof of a claim (invoices, photos as PDF or images), checked by their bytes, stored outside the web root. */
+/**
+ * Proof of a claim (invoices, photos as PDF or images), checked by their bytes, stored outside the
+ * web root. Each file is one line staff review: an accepted amount, or a rejection with its reason;
+ * the claim's approved amount is the sum of the accepted lines.
+ */
 export const fundClaimFiles = pgTable(
   "fund_claim_files",
   {
@@ -251,9 +255,16 @@ export const fundClaimFiles = pgTable(
     originalName: text().notNull(),
     mime: text().notNull(),
     sizeBytes: integer().notNull(),
+    acceptedFen: bigint({ mode: "bigint" }),
+    rejectReason: text(),
+    reviewedBy: uuid().references(() => users.id),
+    reviewedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("fund_claim_files_claim_id_idx").on(t.claimId)],
+  (t) => [
+    index("fund_claim_files_claim_id_idx").on(t.claimId),
+    check("fund_claim_files_review", sql`(${t.acceptedFen} is null or ${t.acceptedFen} > 0) and (${t.acceptedFen} is null or ${t.rejectReason} is null)`),
+  ],
 );
 
 export type FundApplication = typeof fundApplications.$inferSelect;

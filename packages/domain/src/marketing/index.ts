@@ -10,6 +10,7 @@ export * from "./funds-scope";
 export * from "./proof";
 export * from "./funds";
 export * from "./claims";
+export * from "./claim-review";
 export * from "./funds-queries";
 export * from "./deals-scope";
 export * from "./deals";
