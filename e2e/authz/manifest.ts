@@ -226,6 +226,7 @@ const backoffice: Manifest = {
   "marketing/campaigns": { allow: marketingReaders },
   "marketing/campaigns/new": { allow: marketingManagers },
   "marketing/campaigns/roi": { allow: marketingReaders },
+  "marketing/campaigns/roi/export": { allow: marketingReaders, file: true },
   "marketing/campaigns/:id": { ids: ids.campaign, allow: marketingReaders, intents: ["approve", "close", "decideSpend", "spend", "start"] },
   "marketing/funds": { allow: marketingReaders },
   "marketing/funds/:id": { ids: ids.fundApplication, allow: marketingReaders, intents: ["decide", "decideClaim", "reviewLine"] },

@@ -135,6 +135,7 @@ export const en: Widen<typeof zhCN> = {
     quarter: "Quarter",
     empty: "No campaigns run in this quarter",
     noCost: "No cost yet",
+    exportCsv: "Export CSV",
     columns: {
       campaign: "Campaign",
       leads: "Leads",

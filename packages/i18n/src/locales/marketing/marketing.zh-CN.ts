@@ -133,6 +133,7 @@ export const zhCN = {
     quarter: "季度",
     empty: "该季度没有进行中的活动",
     noCost: "尚无成本",
+    exportCsv: "导出 CSV",
     columns: {
       campaign: "活动",
       leads: "线索",
