@@ -129,6 +129,7 @@ export default [
     route("marketing/campaigns", "routes/marketing/campaigns.tsx"),
     route("marketing/campaigns/new", "routes/marketing/campaign-new.tsx"),
     route("marketing/campaigns/roi", "routes/marketing/campaigns-roi.tsx"),
+    route("marketing/campaigns/roi/export", "routes/marketing/campaigns-roi-export.ts"),
     route("marketing/campaigns/:id", "routes/marketing/campaign.tsx"),
     route("marketing/funds", "routes/marketing/funds.tsx"),
     route("marketing/funds/:id", "routes/marketing/fund.tsx"),

@@ -49,7 +49,20 @@ export function FundApplicationFacts({ detail, staff }: { detail: FundApplicatio
 }
 
 /** The claim and its proof files; `fileLink` builds the URL of a proof file in this app. */
-export function FundClaimView({ detail, fileLink, children }: { detail: FundApplicationDetail; fileLink: (fileId: string) => string; children?: ReactNode }) {
+type ClaimFile = FundApplicationDetail["files"][number];
+
+/** A claim with its proof files, each a line with its review (accepted amount or rejection); `review` adds staff's line form. */
+export function FundClaimView({
+  detail,
+  fileLink,
+  review,
+  children,
+}: {
+  detail: FundApplicationDetail;
+  fileLink: (fileId: string) => string;
+  review?: (file: ClaimFile) => ReactNode;
+  children?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const c = detail.claim;
@@ -75,7 +88,15 @@ export function FundClaimView({ detail, fileLink, children }: { detail: FundAppl
                   <a href={fileLink(f.id)} className="text-blue-700 underline" target="_blank" rel="noreferrer">
                     {f.originalName}
                   </a>{" "}
-                  <span className="text-xs text-slate-500">({Math.ceil(f.sizeBytes / 1024)} KB)</span>
+                  <span className="text-xs text-slate-500">({Math.ceil(f.sizeBytes / 1024)} KB)</span>{" "}
+                  <span className="text-xs" data-line-review={f.id}>
+                    {f.acceptedFen !== null
+                      ? t("marketing.funds.claim.lineAccepted", { amount: formatMoney(f.acceptedFen, locale) })
+                      : f.rejectReason !== null
+                        ? t("marketing.funds.claim.lineRejected", { reason: f.rejectReason })
+                        : t("marketing.funds.claim.lineOpen")}
+                  </span>
+                  {review ? review(f) : null}
                 </li>
               ))}
             </ul>

@@ -115,7 +115,15 @@ export const campaignBudgetLines = pgTable(
   (t) => [uniqueIndex("campaign_budget_lines_campaign_id_category_idx").on(t.campaignId, t.category), check("campaign_budget_lines_amount", sql`${t.amountFen} > 0`)],
 );
 
-/** Money actually spent on a campaign; each entry moves the pool's spent in the same transaction. */
+/**
+ * `counted` moves the campaign's and the pool's spent; `pending` is spend past the campaign's approved
+ * budget waiting for a manager (it counts nothing until approved); `rejected` never counts.
+ */
+export const campaignSpendStatuses = ["counted", "pending", "rejected"] as const;
+export type CampaignSpendStatus = (typeof campaignSpendStatuses)[number];
+export const campaignSpendStatus = pgEnum("campaign_spend_status", campaignSpendStatuses);
+
+/** Money actually spent on a campaign; each counted entry moves the pool's spent in the same transaction. */
 export const campaignSpends = pgTable(
   "campaign_spends",
   {
@@ -127,6 +135,10 @@ export const campaignSpends = pgTable(
     amountFen: bigint({ mode: "bigint" }).notNull(),
     spentOn: date().notNull(),
     note: text(),
+    status: campaignSpendStatus().notNull().default("counted"),
+    decisionReason: text(),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -224,7 +236,11 @@ export const fundClaims = pgTable(
   ],
 );
 
-/** Proof of a claim (invoices, photos as PDF or images), checked by their bytes, stored outside the web root. */
+/**
+ * Proof of a claim (invoices, photos as PDF or images), checked by their bytes, stored outside the
+ * web root. Each file is one line staff review: an accepted amount, or a rejection with its reason;
+ * the claim's approved amount is the sum of the accepted lines.
+ */
 export const fundClaimFiles = pgTable(
   "fund_claim_files",
   {
@@ -239,9 +255,16 @@ export const fundClaimFiles = pgTable(
     originalName: text().notNull(),
     mime: text().notNull(),
     sizeBytes: integer().notNull(),
+    acceptedFen: bigint({ mode: "bigint" }),
+    rejectReason: text(),
+    reviewedBy: uuid().references(() => users.id),
+    reviewedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("fund_claim_files_claim_id_idx").on(t.claimId)],
+  (t) => [
+    index("fund_claim_files_claim_id_idx").on(t.claimId),
+    check("fund_claim_files_review", sql`(${t.acceptedFen} is null or ${t.acceptedFen} > 0) and (${t.acceptedFen} is null or ${t.rejectReason} is null)`),
+  ],
 );
 
 export type FundApplication = typeof fundApplications.$inferSelect;

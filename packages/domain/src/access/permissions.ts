@@ -53,6 +53,8 @@ export const permissions = [
   "marketing:read",
   "marketing:manage",
   "marketing:approve",
+  /** Approve a campaign or its spend past budget, up to the role's campaign limit (docs/decisions/036). */
+  "campaign:approve",
   "own_marketing:apply",
   "deal:read",
   "deal:decide",
@@ -79,6 +81,8 @@ export type RoleDefinition = {
   stockApprovalLimitFen?: bigint;
   /** Largest order (tax-inclusive fen) this role may approve; roles without order:approve approve none. */
   orderApprovalLimitFen?: bigint;
+  /** Largest campaign budget (fen) this role may approve; roles without campaign:approve approve none. */
+  campaignApprovalLimitFen?: bigint;
   /** Largest manual line discount (basis points) this role may grant without approval. */
   discountLimitBp?: number;
 };
@@ -90,7 +94,7 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "deal:read", "deal:decide", "deal:special_price", "lead:manage", "account:assign", "relationship:work", "cost:view", "coupon:manage", "analytics:read"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "campaign:approve", "deal:read", "deal:decide", "deal:special_price", "lead:manage", "account:assign", "relationship:work", "cost:view", "coupon:manage", "analytics:read"],
   },
   sales: {
     audience: "staff",
@@ -116,7 +120,12 @@ export const roles = {
     orderApprovalLimitFen: 50_000_000n,
   },
   service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },
-  marketing: { audience: "staff", allScopes: true, permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage", "deal:read", "deal:decide", "coupon:manage", "lead:manage"] },
+  marketing: {
+    audience: "staff",
+    allScopes: true,
+    permissions: [...staffRead, "rebate:read", "marketing:read", "marketing:manage", "campaign:approve", "deal:read", "deal:decide", "coupon:manage", "lead:manage"],
+    campaignApprovalLimitFen: 5_000_000n,
+  },
   partner_admin: {
     audience: "partner",
     permissions: [
@@ -202,19 +211,27 @@ export function stockApprovalLimit(actorRoles: readonly Role[], canApprove: bool
 }
 
 /**
- * The largest order this actor may approve: unlimited (null) for roles with order:approve and no
- * limit (management, admin), else the highest limit among its roles, else nothing (0).
+ * The largest amount this actor may approve under `permission`: unlimited (null) for a role with the
+ * permission and no limit (management, admin), else the highest limit among its roles, else nothing (0).
+ * Orders and campaigns share it; each names its permission and its limit field.
  */
-export function orderApprovalLimit(actorRoles: readonly Role[]): bigint | null {
+export function approvalLimit(actorRoles: readonly Role[], permission: Permission, limitOf: (def: RoleDefinition) => bigint | undefined): bigint | null {
   let max = 0n;
   for (const r of actorRoles) {
     const def: RoleDefinition = roles[r];
-    if (!def.permissions.includes("order:approve")) continue;
-    if (def.orderApprovalLimitFen === undefined) return null;
-    if (def.orderApprovalLimitFen > max) max = def.orderApprovalLimitFen;
+    if (!def.permissions.includes(permission)) continue;
+    const limit = limitOf(def);
+    if (limit === undefined) return null;
+    if (limit > max) max = limit;
   }
   return max;
 }
+
+/** The largest order (tax-inclusive fen) this actor may approve; null is unlimited. */
+export const orderApprovalLimit = (actorRoles: readonly Role[]) => approvalLimit(actorRoles, "order:approve", (d) => d.orderApprovalLimitFen);
+
+/** The largest campaign budget (fen) this actor may approve; null is unlimited. */
+export const campaignApprovalLimit = (actorRoles: readonly Role[]) => approvalLimit(actorRoles, "campaign:approve", (d) => d.campaignApprovalLimitFen);
 
 /** The largest manual discount (basis points) this actor may grant without approval: null is unlimited. */
 export function discountLimit(actorRoles: readonly Role[]): number | null {

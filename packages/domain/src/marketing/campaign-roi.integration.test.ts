@@ -7,7 +7,7 @@ import { addDays, shanghaiToday } from "../shared/dates";
 import { createTestInvoice, expectDomainError } from "@cs/testing/billing";
 import { ctxOf, newKey, orgByCode, seedDemoData, unusedCreditCode } from "@cs/testing/demo";
 import { createConfirmedOrder } from "@cs/testing/orders";
-import { campaignRoiQuery, getCampaignRoi, listCampaignRoi } from "./campaign-roi";
+import { campaignRoiExport, campaignRoiQuery, getCampaignRoi, listCampaignRoi } from "./campaign-roi";
 import { registerDeal } from "./deals";
 import { createLead } from "./leads";
 import { assignLead } from "./leads-assign";
@@ -97,6 +97,11 @@ describe("campaign attribution and ROI", () => {
     await db.update(campaigns).set({ spentFen: 500_000n }).where(eq(campaigns.name, "上海经销商产品培训"));
     const byCost = await listCampaignRoi(marketing, campaignRoiQuery.parse({ quarter: quarterOf(shanghaiToday()), sort: "costFen", dir: "desc" }));
     expect(byCost.rows.map((r) => r.costFen)).toEqual([3_200_000n, 500_000n]);
+    // the export carries the list's rows and order under the same filters, past one page, and nothing else
+    const exported = await campaignRoiExport(marketing, { quarter: quarterOf(shanghaiToday()), sort: "costFen", dir: "desc", size: "1" });
+    expect(exported.rows).toEqual(byCost.rows);
+    expect((await campaignRoiExport(marketing, { quarter: quarterOf(shanghaiToday()), q: "不存在的活动" })).rows).toEqual([]);
+    await expectDomainError(campaignRoiExport(dealer, { quarter: quarterOf(shanghaiToday()) }), { code: "errors.forbidden" });
     // partners and out-of-scope ids never see it
     await expectDomainError(getCampaignRoi(dealer, campaignId), { code: "errors.forbidden" });
     await expectDomainError(getCampaignRoi(marketing, "not-a-uuid"), { code: "errors.notFound" });

@@ -146,3 +146,10 @@ export async function getCampaignRoi(ctx: Ctx, campaignId: string): Promise<Camp
   if (!row) throw new NotFoundError("campaign");
   return toRoi(row);
 }
+
+/** Every campaign of the ROI list's filters (up to 10,000, in the list's order) for the XLSX/CSV export. */
+export async function campaignRoiExport(ctx: Ctx, raw: unknown) {
+  const query = campaignRoiQuery.parse(raw);
+  const page = await listCampaignRoi(ctx, { ...query, page: 1, size: 10_000 });
+  return { query, rows: page.rows };
+}

@@ -1,29 +1,21 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { budgetCategories, campaigns, campaignSpends, type CampaignStatus, type Transaction } from "@cs/db";
+import { campaigns, type CampaignStatus, type Transaction } from "@cs/db";
+import type { Actor } from "../access/actor";
 import { authorize } from "../access/authorize";
+import { campaignApprovalLimit } from "../access/permissions";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
-import { keyOf, once } from "../shared/idempotency";
 import { formatYuan } from "../shared/money";
 import { isUuid, parseInput } from "../shared/parse";
-import { moneyField, optionalText, requiredDateField } from "../validation/fields";
-import { commitPool, releasePool, spendFromPool } from "./pools";
+import { commitPool, releasePool } from "./pools";
 import { campaignScope } from "./scope";
 
 const campaignIdInput = z.object({ campaignId: z.string() });
 
-export const campaignSpendInput = z.object({
-  campaignId: z.string(),
-  category: z.enum(budgetCategories, { error: "validation.required" }),
-  amount: moneyField,
-  spentOn: requiredDateField,
-  note: optionalText(500),
-});
-
 /** The campaign, locked, if this actor may see it. */
-async function lockCampaign(tx: Transaction, ctx: Ctx, campaignId: string) {
+export async function lockCampaign(tx: Transaction, ctx: Ctx, campaignId: string) {
   if (!isUuid(campaignId)) throw new NotFoundError("campaign");
   const [row] = await tx
     .select()
@@ -32,6 +24,18 @@ async function lockCampaign(tx: Transaction, ctx: Ctx, campaignId: string) {
     .for("update");
   if (!row) throw new NotFoundError("campaign");
   return row;
+}
+
+/**
+ * Campaign approvals follow order approvals (docs/decisions/036): campaign:approve, within the
+ * role's limit (`campaignApprovalLimit`, the one limits table), never one's own campaign or spend.
+ */
+export function checkCampaignApprover(actor: Actor, authorId: string | null, budgetFen: bigint) {
+  authorize(actor, "campaign:approve");
+  if (authorId === actor.userId) throw new ValidationError({ form: ["marketing.errors.ownCampaign"] }, "marketing.errors.ownCampaign");
+  const limit = campaignApprovalLimit(actor.roles);
+  if (limit !== null && budgetFen > limit)
+    throw new ValidationError({ form: ["marketing.errors.beyondApprovalLimit"] }, "marketing.errors.beyondApprovalLimit", { amount: formatYuan(budgetFen), limit: formatYuan(limit) });
 }
 
 async function move(tx: Transaction, ctx: Ctx, campaign: { id: string; status: CampaignStatus }, to: CampaignStatus, extra: Record<string, unknown> = {}) {
@@ -44,16 +48,18 @@ async function move(tx: Transaction, ctx: Ctx, campaign: { id: string; status: C
 }
 
 /**
- * Management approves a draft: its planned budget is committed on its pool in the same
+ * A second person approves a draft within their campaign limit (marketing up to its limit, management
+ * above it; never the one who drafted it): its planned budget is committed on its pool in the same
  * transaction, or the approval is refused with the pool's figures. A second approval (double
  * click, two managers at once) waits on the row lock and then finds it approved.
  */
 export async function approveCampaign(ctx: Ctx, raw: unknown) {
-  authorize(ctx.actor, "marketing:approve");
+  authorize(ctx.actor, "campaign:approve");
   const input = parseInput(campaignIdInput, raw);
   return inTransaction(ctx, async (tx) => {
     const campaign = await lockCampaign(tx, ctx, input.campaignId);
     if (campaign.status !== "draft") throw new ConflictError("marketing.errors.notDraft");
+    checkCampaignApprover(ctx.actor, campaign.createdBy, campaign.plannedFen);
     await commitPool(tx, campaign.poolId, campaign.plannedFen, "form");
     await move(tx, ctx, campaign, "approved", { committedFen: campaign.plannedFen, poolId: campaign.poolId });
     return { campaignId: campaign.id, committedFen: campaign.plannedFen };
@@ -83,44 +89,5 @@ export async function closeCampaign(ctx: Ctx, raw: unknown) {
     await releasePool(tx, campaign.poolId, releasedFen);
     await move(tx, ctx, campaign, "closed", { releasedFen });
     return { campaignId: campaign.id, releasedFen };
-  });
-}
-
-/**
- * Marketing enters money spent on an approved or running campaign: the campaign's spent and its
- * pool's spent move together, within the campaign's planned (committed) budget, once per form key.
- */
-export async function addCampaignSpend(ctx: Ctx, raw: unknown) {
-  authorize(ctx.actor, "marketing:manage");
-  const input = parseInput(campaignSpendInput, raw);
-  if (input.amount <= 0n) throw new ValidationError({ amount: ["marketing.errors.amountPositive"] });
-  return inTransaction(ctx, async (tx) => {
-    const { result, replayed } = await once(tx, ctx.actor, keyOf(raw), input, async () => {
-      const campaign = await lockCampaign(tx, ctx, input.campaignId);
-      if (campaign.status !== "approved" && campaign.status !== "running") throw new ConflictError("marketing.errors.notSpendable");
-      if (campaign.spentFen + input.amount > campaign.plannedFen)
-        throw new ValidationError({ amount: ["marketing.errors.overBudget"] }, "marketing.errors.overBudget", {
-          planned: formatYuan(campaign.plannedFen),
-          spent: formatYuan(campaign.spentFen),
-          amount: formatYuan(input.amount),
-        });
-      const [spend] = await tx
-        .insert(campaignSpends)
-        .values({ campaignId: campaign.id, category: input.category, amountFen: input.amount, spentOn: input.spentOn, note: input.note ?? null, createdBy: ctx.actor.userId })
-        .returning({ id: campaignSpends.id });
-      await tx
-        .update(campaigns)
-        .set({ spentFen: sql`${campaigns.spentFen} + ${input.amount}`, updatedAt: new Date() })
-        .where(eq(campaigns.id, campaign.id));
-      await spendFromPool(tx, campaign.poolId, input.amount);
-      await recordAudit(tx, ctx.actor, {
-        action: "campaign.spend",
-        entity: "campaign",
-        entityId: campaign.id,
-        after: { spendId: spend!.id, category: input.category, amountFen: input.amount, spentOn: input.spentOn, note: input.note ?? null },
-      });
-      return { spendId: spend!.id };
-    });
-    return { ...result, replayed };
   });
 }

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { budgetPools, campaignBudgetLines, campaigns, campaignSpends, campaignStatuses, campaignTypes, divisions, organizations, users } from "@cs/db";
 import { authorize, can } from "../access/authorize";
+import { campaignApprovalLimit } from "../access/permissions";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { likePattern, listQuerySchema, type Page } from "../shared/list-query";
@@ -98,6 +99,7 @@ export async function getCampaign(ctx: Ctx, campaignId: string) {
       poolSpentFen: budgetPools.spentFen,
       decidedBy: decider.displayName,
       decidedAt: campaigns.decidedAt,
+      createdBy: campaigns.createdBy,
       version: campaigns.version,
     })
     .from(campaigns)
@@ -111,10 +113,20 @@ export async function getCampaign(ctx: Ctx, campaignId: string) {
   const [lines, spends] = await Promise.all([
     ctx.db.select({ category: campaignBudgetLines.category, amountFen: campaignBudgetLines.amountFen }).from(campaignBudgetLines).where(eq(campaignBudgetLines.campaignId, campaign.id)),
     ctx.db
-      .select({ id: campaignSpends.id, category: campaignSpends.category, amountFen: campaignSpends.amountFen, spentOn: campaignSpends.spentOn, note: campaignSpends.note })
+      .select({
+        id: campaignSpends.id,
+        category: campaignSpends.category,
+        amountFen: campaignSpends.amountFen,
+        spentOn: campaignSpends.spentOn,
+        note: campaignSpends.note,
+        status: campaignSpends.status,
+        decisionReason: campaignSpends.decisionReason,
+        createdBy: campaignSpends.createdBy,
+      })
       .from(campaignSpends)
       .where(eq(campaignSpends.campaignId, campaign.id))
       .orderBy(desc(campaignSpends.spentOn), desc(campaignSpends.createdAt)),
   ]);
-  return { campaign, lines, spends, canManage: can(ctx.actor, "marketing:manage"), canApprove: can(ctx.actor, "marketing:approve") };
+  const canApprove = can(ctx.actor, "campaign:approve");
+  return { campaign, lines, spends, canManage: can(ctx.actor, "marketing:manage"), canApprove, approvalLimitFen: canApprove ? campaignApprovalLimit(ctx.actor.roles) : 0n, me: ctx.actor.userId };
 }

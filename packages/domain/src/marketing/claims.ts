@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { fundClaimFiles, fundClaims } from "@cs/db";
+import { fundClaimFiles, fundClaims, type FundClaim, type Transaction } from "@cs/db";
 import { authorize } from "../access/authorize";
 import { postLedgerEntry } from "../rebates/balance";
 import { storeFiles, type UploadedFile, type UploadStore } from "../service/uploads";
@@ -13,6 +13,7 @@ import { keyOf, once } from "../shared/idempotency";
 import { formatYuan } from "../shared/money";
 import { isUuid, parseInput } from "../shared/parse";
 import { moneyField, requiredText, yuanToFenField } from "../validation/fields";
+import { claimCeiling, claimLineReview } from "./claim-review";
 import { lockFundApplication } from "./funds";
 import { fundScope } from "./funds-scope";
 import { releasePool, spendFromPool } from "./pools";
@@ -92,7 +93,27 @@ export async function fileFundClaim(ctx: Ctx, raw: unknown, proof: UploadedFile[
 }
 
 /**
- * Staff approve a claim (all, or part with a comment) or return it for more proof. An approved claim
+ * What approving a claim settles. Reviewed line by line (`reviewClaimLine`): the sum of the accepted
+ * lines, once every line is decided and at least one accepted (a form amount must then agree).
+ * Without line reviews: the form's amount or the whole claim, a partial one with a comment.
+ */
+async function approvedClaimAmount(tx: Transaction, claim: FundClaim, input: { amount?: bigint; comment?: string }) {
+  const review = await claimLineReview(tx, claim.id);
+  if (review.reviewed === 0) {
+    const amount = input.amount ?? claim.claimedFen;
+    if (amount < claim.claimedFen && !input.comment) throw new ValidationError({ comment: ["marketing.errors.reasonRequired"] });
+    return amount;
+  }
+  if (review.reviewed < review.lines)
+    throw new ValidationError({ form: ["marketing.errors.linesUnreviewed"] }, "marketing.errors.linesUnreviewed", { count: String(review.lines - review.reviewed) });
+  if (review.acceptedFen === 0n) throw new ValidationError({ form: ["marketing.errors.nothingAccepted"] }, "marketing.errors.nothingAccepted");
+  if (input.amount !== undefined && input.amount !== review.acceptedFen)
+    throw new ValidationError({ amount: ["marketing.errors.amountNotLines"] }, "marketing.errors.amountNotLines", { total: formatYuan(review.acceptedFen) });
+  return review.acceptedFen;
+}
+
+/**
+ * Staff approve a claim (all, or part with a comment, or the sum of its reviewed lines) or return it for more proof. An approved claim
  * settles at once as money the partner can spend: one credit on its rebate balance (the one
  * balance checkout spends), the pool's spent moves by the amount and what the application held
  * beyond it goes back to the pool. The claim row is locked first, so a retry — even a parallel one —
@@ -120,14 +141,13 @@ export async function decideFundClaim(ctx: Ctx, raw: unknown) {
       await recordAudit(tx, ctx.actor, { action: "fund_claim.return", entity: "fund_claim", entityId: claim.id, before: { status: claim.status }, after: { status: "returned", comment: input.comment } });
       return { claimId: claim.id, status: "returned" as const, settledFen: null, replayed: false };
     }
-    const approvedFen = input.amount ?? claim.claimedFen;
+    const approvedFen = await approvedClaimAmount(tx, claim, input);
     const ceiling = app.approvedFen ?? 0n;
-    if (approvedFen > claim.claimedFen || approvedFen > ceiling)
+    if (approvedFen > claimCeiling(claim.claimedFen, app.approvedFen))
       throw new ValidationError({ amount: ["marketing.errors.claimAboveApproval"] }, "marketing.errors.claimAboveApproval", {
-        approved: formatYuan(claim.claimedFen < ceiling ? claim.claimedFen : ceiling),
+        approved: formatYuan(claimCeiling(claim.claimedFen, app.approvedFen)),
         amount: formatYuan(approvedFen),
       });
-    if (approvedFen < claim.claimedFen && !input.comment) throw new ValidationError({ comment: ["marketing.errors.reasonRequired"] });
     const entry = await postLedgerEntry(tx, { organizationId: claim.organizationId, kind: "fund_credit", amountFen: approvedFen, fundClaimId: claim.id, note: `${claim.number} · ${app.activity}`.slice(0, 500), createdBy: ctx.actor.userId });
     await spendFromPool(tx, app.poolId, approvedFen);
     await releasePool(tx, app.poolId, ceiling - approvedFen);

@@ -152,7 +152,15 @@ export async function getFundApplication(ctx: Ctx, applicationId: string) {
     .where(and(eq(fundClaims.applicationId, application.id), fundScope(ctx.actor, fundClaims)));
   const files = claim
     ? await ctx.db
-        .select({ id: fundClaimFiles.id, originalName: fundClaimFiles.originalName, mime: fundClaimFiles.mime, sizeBytes: fundClaimFiles.sizeBytes, createdAt: fundClaimFiles.createdAt })
+        .select({
+          id: fundClaimFiles.id,
+          originalName: fundClaimFiles.originalName,
+          mime: fundClaimFiles.mime,
+          sizeBytes: fundClaimFiles.sizeBytes,
+          acceptedFen: fundClaimFiles.acceptedFen,
+          rejectReason: fundClaimFiles.rejectReason,
+          createdAt: fundClaimFiles.createdAt,
+        })
         .from(fundClaimFiles)
         .where(eq(fundClaimFiles.claimId, claim.id))
         .orderBy(asc(fundClaimFiles.createdAt))

@@ -3,7 +3,8 @@ import { budgetPools, divisions, organizations, productLines, products, users, t
 import type { Ctx } from "@cs/domain/shared/context";
 import { shanghaiToday } from "@cs/domain/shared/dates";
 import { loadActor } from "@cs/domain/users/actor";
-import { addCampaignSpend, approveCampaign, startCampaign } from "@cs/domain/marketing/campaign-status";
+import { addCampaignSpend } from "@cs/domain/marketing/campaign-spend";
+import { approveCampaign, startCampaign } from "@cs/domain/marketing/campaign-status";
 import { createCampaign } from "@cs/domain/marketing/campaigns";
 import { decideDeal, registerDeal } from "@cs/domain/marketing/deals";
 import { addDays } from "@cs/domain/shared/dates";

@@ -1,5 +1,5 @@
 import { redirect } from "react-router";
-import { addCampaignSpend, approveCampaign, closeCampaign, startCampaign, type Ctx } from "@cs/domain";
+import { addCampaignSpend, approveCampaign, closeCampaign, decideCampaignSpend, startCampaign, type Ctx } from "@cs/domain";
 import { actionError, readForm } from "@cs/web/server";
 
 /** Runs what a campaign's page asked for (`intent`) and redirects with what happened. */
@@ -17,9 +17,14 @@ export async function runCampaignAction(ctx: Ctx, campaignId: string, form: Form
       case "close":
         await closeCampaign(ctx, raw);
         return back("closed");
-      case "spend":
-        await addCampaignSpend(ctx, raw);
-        return back("spent");
+      case "spend": {
+        const spend = await addCampaignSpend(ctx, raw);
+        return spend.status === "pending" ? redirect(`/marketing/campaigns/${campaignId}?done=pending&spend=${spend.spendId}`) : back("spent");
+      }
+      case "decideSpend": {
+        const decided = await decideCampaignSpend(ctx, raw);
+        return back(decided.status === "counted" ? "spendApproved" : "spendRejected");
+      }
       default:
         return null;
     }

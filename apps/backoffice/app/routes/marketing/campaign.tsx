@@ -3,11 +3,11 @@ import { localName } from "@cs/i18n";
 import { useTranslation } from "@cs/i18n/react";
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import { getCampaign, getCampaignRoi, shanghaiToday } from "@cs/domain";
-import { budgetCategories } from "@cs/domain/shared/schema-vocabulary";
-import { Alert, Button, Card, Money, PageHeader, SelectField, TextField, buttonClass, formatDate, formatDateTime, formatMoney } from "@cs/ui";
-import { CsrfInput, FormAlert, useFieldErrors, type ActionResult, FormKeys } from "@cs/web";
+import { Alert, Button, Card, Money, PageHeader, buttonClass, formatDate, formatDateTime, formatMoney } from "@cs/ui";
+import { CsrfInput, FormAlert, useFieldErrors, type ActionResult } from "@cs/web";
 import { domainCtx, guarded } from "@cs/web/server";
 import { runCampaignAction } from "./campaign-actions.server";
+import { CampaignSpends } from "./campaign-spends";
 import { CampaignRoiCard } from "./roi-figures";
 import { CampaignStatusBadge } from "./status-badge";
 import { MarketingTabs } from "./tabs";
@@ -23,21 +23,32 @@ export const action = guarded(async function action({ context, request, params }
   return runCampaignAction(domainCtx(context, request), params.id, await request.formData());
 });
 
-const doneKeys = { created: "marketing.campaigns.created", approved: "marketing.campaigns.approved", started: "marketing.campaigns.started", closed: "marketing.campaigns.closed", spent: "marketing.campaigns.spends.done" } as const;
+const doneKeys = {
+  created: "marketing.campaigns.created",
+  approved: "marketing.campaigns.approved",
+  started: "marketing.campaigns.started",
+  closed: "marketing.campaigns.closed",
+  spent: "marketing.campaigns.spends.done",
+  spendApproved: "marketing.campaigns.spends.approved",
+  spendRejected: "marketing.campaigns.spends.rejected",
+} as const;
 
 export default function CampaignPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const [search] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const { campaign: c, lines, spends, canManage, canApprove, formKey, today, roi } = loaderData;
+  const { campaign: c, lines, spends, canManage, canApprove, approvalLimitFen, me, formKey, today, roi } = loaderData;
   const result = (actionData ?? undefined) as ActionResult;
   const field = useFieldErrors(result);
   const locale = i18n.language;
   const zh = locale === "zh-CN";
   const done = search.get("done");
-  const doneKey = done === "created" || done === "approved" || done === "started" || done === "closed" || done === "spent" ? doneKeys[done] : null;
+  const doneKey = done !== null && Object.hasOwn(doneKeys, done) ? doneKeys[done as keyof typeof doneKeys] : null;
   const lastSpend = spends[0];
+  const pendingSpend = done === "pending" ? spends.find((s) => s.id === search.get("spend") && s.status === "pending") : undefined;
+  const mayApprove = canApprove && c.status === "draft" && c.createdBy !== me && (approvalLimitFen === null || c.plannedFen <= approvalLimitFen);
+  const waiting = spends.filter((s) => s.status === "pending").length;
   const money = (fen: bigint) => <Money fen={fen} locale={locale} />;
   const facts: [string, React.ReactNode][] = [
     [t("marketing.campaigns.type"), t(`marketing.types.${c.type}`)],
@@ -70,6 +81,17 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
       </PageHeader>
       <MarketingTabs />
       {doneKey && !actionData ? <Alert tone="success">{t(doneKey, { amount: formatMoney(done === "spent" ? (lastSpend?.amountFen ?? 0n) : c.plannedFen, locale) })}</Alert> : null}
+      {pendingSpend && !actionData ? (
+        <Alert tone="info">
+          {t("marketing.campaigns.spends.pending", {
+            amount: formatMoney(pendingSpend.amountFen, locale),
+            planned: formatMoney(c.plannedFen, locale),
+            spent: formatMoney(c.spentFen, locale),
+            over: formatMoney(c.spentFen + pendingSpend.amountFen - c.plannedFen, locale),
+          })}
+        </Alert>
+      ) : null}
+      {waiting > 0 && !pendingSpend ? <Alert tone="info">{t("marketing.campaigns.spends.waiting", { count: waiting })}</Alert> : null}
       <FormAlert result={result} />
       <div className="grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
@@ -106,10 +128,15 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
         </Card>
       </div>
       <CampaignRoiCard roi={roi} />
-      {(canApprove && c.status === "draft") || (canManage && (c.status === "approved" || c.status === "running")) ? (
+      {canApprove && c.status === "draft" ? (
+        <p className="text-sm text-slate-600">
+          {t("marketing.campaigns.approvalLimit", { limit: approvalLimitFen === null ? t("marketing.campaigns.unlimited") : formatMoney(approvalLimitFen, locale) })}
+        </p>
+      ) : null}
+      {mayApprove || (canManage && (c.status === "approved" || c.status === "running")) ? (
         <Form method="post" className="flex flex-wrap gap-2">
           <CsrfInput />
-          {canApprove && c.status === "draft" ? (
+          {mayApprove ? (
             <Button name="intent" value="approve" disabled={busy}>
               {t("marketing.campaigns.approve")}
             </Button>
@@ -126,49 +153,16 @@ export default function CampaignPage({ loaderData, actionData }: Route.Component
           ) : null}
         </Form>
       ) : null}
-      <Card title={t("marketing.campaigns.spends.title")}>
-        {canManage && (c.status === "approved" || c.status === "running") ? (
-          <Form method="post" className="mb-4 grid gap-3 sm:grid-cols-5">
-            <FormKeys formKey={formKey} />
-            <SelectField label={t("marketing.campaigns.spends.category")} name="category" required defaultValue="" errors={field("category")} options={budgetCategories.map((k) => ({ value: k, label: t(`marketing.categories.${k}`) }))} />
-            <TextField label={t("marketing.campaigns.spends.amount")} name="amount" inputMode="decimal" required errors={field("amount")} />
-            <TextField label={t("marketing.campaigns.spends.spentOn")} name="spentOn" type="date" required defaultValue={today} errors={field("spentOn")} />
-            <TextField label={t("marketing.campaigns.spends.note")} name="note" maxLength={500} errors={field("note")} />
-            <div className="flex items-end">
-              <Button name="intent" value="spend" disabled={busy}>
-                {t("marketing.campaigns.spends.submit")}
-              </Button>
-            </div>
-          </Form>
-        ) : null}
-        {spends.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("marketing.campaigns.spends.empty")}</p>
-        ) : (
-          <div className="relative overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">{t("marketing.campaigns.spends.title")}</caption>
-              <thead>
-                <tr className="text-left text-slate-600">
-                  <th scope="col" className="py-1">{t("marketing.campaigns.spends.columns.spentOn")}</th>
-                  <th scope="col" className="py-1">{t("marketing.campaigns.spends.columns.category")}</th>
-                  <th scope="col" className="py-1 text-right">{t("marketing.campaigns.spends.columns.amount")}</th>
-                  <th scope="col" className="py-1 pl-4">{t("marketing.campaigns.spends.columns.note")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {spends.map((s) => (
-                  <tr key={s.id} className="border-t border-slate-100">
-                    <td className="py-1">{formatDate(s.spentOn, locale)}</td>
-                    <td className="py-1">{t(`marketing.categories.${s.category}`)}</td>
-                    <td className="py-1 text-right tabular-nums">{money(s.amountFen)}</td>
-                    <td className="py-1 pl-4">{s.note ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Card>
+      <CampaignSpends
+        spends={spends}
+        mayEnter={canManage && (c.status === "approved" || c.status === "running")}
+        mayDecide={canApprove && (c.status === "approved" || c.status === "running")}
+        me={me}
+        formKey={formKey}
+        today={today}
+        busy={busy}
+        field={field}
+      />
     </div>
   );
 }

@@ -27,6 +27,7 @@ export default function CampaignsRoi({ loaderData }: Route.ComponentProps) {
   const labels = useTableLabels();
   const { page, query, branches, quarters } = loaderData;
   const locale = i18n.language;
+  const exportQuery = new URLSearchParams(Object.entries({ quarter: query.quarter, q: query.q ?? "", status: query.status ?? "", branch: query.branch ?? "", sort: query.sort, dir: query.dir }).filter(([, v]) => v !== "")).toString();
   const money = (fen: bigint) => <Money fen={fen} locale={locale} />;
   const right = { align: "right" as const };
   const columns: ColumnDef<CampaignRoi, unknown>[] = [
@@ -55,9 +56,17 @@ export default function CampaignsRoi({ loaderData }: Route.ComponentProps) {
       <PageHeader
         title={t("marketing.roi.listTitle")}
         actions={
-          <Link to="/marketing/campaigns" className={buttonClass("ghost")}>
-            {t("marketing.campaigns.title")}
-          </Link>
+          <>
+            <a href={`/marketing/campaigns/roi/export?${exportQuery}`} className={buttonClass("secondary")} download>
+              {t("analytics.exportXlsx")}
+            </a>
+            <a href={`/marketing/campaigns/roi/export?${exportQuery}&format=csv`} className={buttonClass("secondary")} download>
+              {t("marketing.roi.exportCsv")}
+            </a>
+            <Link to="/marketing/campaigns" className={buttonClass("ghost")}>
+              {t("marketing.campaigns.title")}
+            </Link>
+          </>
         }
       >
         <p className="max-w-3xl text-sm text-slate-600">{t("marketing.roi.intro")}</p>
