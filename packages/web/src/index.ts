@@ -27,3 +27,4 @@ export * from "./payment-notices";
 export * from "./shared-routes";
 export * from "./marketing-columns";
 export * from "./statements";
+export * from "./satisfaction";

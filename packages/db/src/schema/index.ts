@@ -23,3 +23,4 @@ export * from "./relationships";
 export * from "./coupons";
 export * from "./leads";
 export * from "./statements";
+export * from "./satisfaction";
