@@ -32,6 +32,10 @@ const couponManagers = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn",
 const leadManagers = ["admin@demo.cn", "marketing@demo.cn", "manager@demo.cn"];
 /** analytics:read: management, sales and finance. */
 const analysts = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn", "finance@demo.cn", "manager@demo.cn"];
+/** complaint:manage: sales, the order and service desks, managers. */
+const complaintWorkers = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn", "orderdesk@demo.cn", "service@demo.cn", "manager@demo.cn"];
+/** satisfaction:read: sales, the service desk, managers. */
+const satisfactionReaders = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn", "service@demo.cn", "manager@demo.cn"];
 /** account:assign and relationship:work (owners, contact history, tasks, my day). */
 const accountOwners = ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn", "manager@demo.cn"];
 
@@ -56,6 +60,11 @@ const portal: Manifest = {
   "deals/new": { allow: buyers },
   "deals/:id": { ids: ids.dealRegistration, allow: buyers },
   "c/:code": { public: true, ids: ids.landingCampaign, allow: "all" },
+  "survey/:token": { public: true, ids: ids.surveyToken, allow: "all", intents: ["answer"] },
+  "surveys": { allow: [...buyers, customer], intents: ["answer"] },
+  "complaints": { allow: [...buyers, customer] },
+  "complaints/new": { allow: [...buyers, customer] },
+  "complaints/:id": { ids: ids.complaint, allow: [...buyers, customer] },
   "leads": { allow: buyers },
   "leads/:id": { ids: ids.lead, allow: buyers, intents: ["accept", "decline", "progress", "lose"] },
   "": { allow: "all" },
@@ -132,6 +141,10 @@ const backoffice: Manifest = {
   "organizations/export.csv": { allow: "all", file: true },
   "organizations/reassign": { allow: accountOwners },
   "organizations/:id/360": { ids: ids.organization, allow: "all" },
+  "satisfaction": { allow: satisfactionReaders },
+  "complaints": { allow: complaintWorkers },
+  "complaints/new": { allow: complaintWorkers },
+  "complaints/:id": { ids: ids.complaint, allow: complaintWorkers, intents: ["assign", "resolve"] },
   "my-day": { allow: accountOwners, intents: ["addTask", "logActivity", "taskDone"] },
   "organizations/new": { allow: ["admin@demo.cn", "sales.bj@demo.cn", "sales.sh@demo.cn", "sales.net@demo.cn"] },
   "organizations/:id": { ids: ids.organization, allow: "all", intents: ["addTask", "holdOff", "holdOn", "logActivity", "move", "policy", "saveAddress", "saveContact", "share", "taskDone", "unshare"] },

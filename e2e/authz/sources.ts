@@ -76,6 +76,10 @@ export const ids = {
   lead: { from: "leads t", org: ["t.organization_id"] },
   // an open campaign's public landing form (/c/<code>)
   landingCampaign: { from: "(select * from campaigns where code is not null and status in ('approved', 'running')) t", select: { code: "t.code" } },
+  // complaints (投诉): the partner's or the end customer's own, the branch's for staff limited to branches
+  complaint: { from: "complaints t", org: ["t.organization_id"], customer: "t.end_customer_id", branch: "t.branch_id" },
+  // a survey link's token is never stored (only its hash): a well-formed one that names nothing
+  surveyToken: { from: "", values: ["Q".repeat(43)] },
   orderQueue: { from: "", values: ["to_allocate"] },
   stockDocumentKind: { from: "", values: ["receipt"] },
 } satisfies Record<string, IdSource>;

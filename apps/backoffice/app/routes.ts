@@ -134,6 +134,11 @@ export default [
     route("marketing/funds", "routes/marketing/funds.tsx"),
     route("marketing/funds/:id", "routes/marketing/fund.tsx"),
     route("coupons", "routes/coupons/list.tsx"),
+    // satisfaction (issue 14)
+    route("satisfaction", "routes/satisfaction/index.tsx"),
+    route("complaints", "routes/complaints/list.tsx"),
+    route("complaints/new", "routes/complaints/new.tsx"),
+    route("complaints/:id", "routes/complaints/detail.tsx"),
     route("coupons/new", "routes/coupons/new.tsx"),
     route("coupons/:id", "routes/coupons/detail.tsx"),
     route("marketing/deals", "routes/marketing/deals.tsx"),

@@ -14,6 +14,8 @@ export default [
   route("product-images/:id", "routes/product-image.ts"),
   // a campaign's public landing form (no sign-in)
   route("c/:code", "routes/leads/landing.tsx"),
+  // a satisfaction survey's one-click link from its e-mail (no sign-in; the token names the respondent)
+  route("survey/:token", "routes/surveys/link.tsx"),
   layout("routes/shell.tsx", [
     index("routes/home.tsx"),
     route("account", "routes/account.tsx"),
@@ -80,6 +82,11 @@ export default [
     route("marketing-funds/new", "routes/marketing-funds/new.tsx"),
     route("marketing-funds/:id", "routes/marketing-funds/detail.tsx"),
     route("coupons", "routes/coupons/list.tsx"),
+    // satisfaction (issue 14)
+    route("surveys", "routes/surveys/list.tsx"),
+    route("complaints", "routes/complaints/list.tsx"),
+    route("complaints/new", "routes/complaints/new.tsx"),
+    route("complaints/:id", "routes/complaints/detail.tsx"),
     route("deals", "routes/deals/list.tsx"),
     route("deals/new", "routes/deals/new.tsx"),
     route("deals/:id", "routes/deals/detail.tsx"),

@@ -44,3 +44,5 @@ export * from "./marketing";
 export * from "./relationships";
 export * from "./coupons";
 export * from "./analytics";
+export * from "./satisfaction";
+export * from "./complaints";

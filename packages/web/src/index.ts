@@ -29,3 +29,4 @@ export * from "./marketing-columns";
 export * from "./statements";
 export * from "./red-letters";
 export * from "./product-picture";
+export * from "./satisfaction";

@@ -17,6 +17,15 @@ describe("renderMail", () => {
   });
 });
 
+describe("survey e-mails", () => {
+  it("turn a survey's token into its one-click link on the portal", async () => {
+    const surveyToken = "Q".repeat(42) + "z";
+    const params = { number: "SO-2026-000007", surveyToken, entityType: "survey", entityId: "00000000-0000-0000-0000-000000000000" };
+    const mail = await renderMail({ toAddress: "d@demo.cn", locale: "en", template: "survey.delivery", params, portalUrl: "https://portal.example.cn" });
+    expect(mail.text).toContain(`Order SO-2026-000007 was delivered: please rate the delivery (one click): https://portal.example.cn/survey/${surveyToken}`);
+  });
+});
+
 describe("renderSms", () => {
   it("turns an invitation's token into a link to the portal's registration", async () => {
     const token = "A".repeat(42) + "b";

@@ -16,8 +16,9 @@ const tOf = (locale: string) => {
 
 type Row = { toAddress: string; locale: string; template: string; params: unknown; portalUrl?: string };
 
-/** An invitation's token becomes its link here, so the domain never needs to know the portal's address. */
+/** An invitation's or a survey's token becomes its link here, so the domain never needs to know the portal's address. */
 function withLink(params: Record<string, unknown>, portalUrl = "http://localhost:3000") {
+  if (typeof params.surveyToken === "string") return { ...params, link: new URL(`/survey/${params.surveyToken}`, portalUrl).toString() };
   if (typeof params.token !== "string") return params;
   const link = new URL("/register", portalUrl);
   link.searchParams.set("invite", params.token);

@@ -28,6 +28,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
     canSeeDeals: actor.kind === "staff" && actor.permissions.has("deal:read"),
     canManageCoupons: actor.kind === "staff" && actor.permissions.has("coupon:manage"),
     canSeeAnalytics: actor.kind === "staff" && actor.permissions.has("analytics:read"),
+    canWorkComplaints: actor.kind === "staff" && actor.permissions.has("complaint:manage"),
+    canSeeSatisfaction: actor.kind === "staff" && actor.permissions.has("satisfaction:read"),
     unread: (await headerCountsFor(domainCtx(context, request))).unread,
   };
 });
@@ -43,6 +45,8 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canWorkAccounts ? [{ to: "/my-day", label: t("relations.myDay.nav"), group: g("customers") }] : []),
     // Coupons are customer care (客户关怀): personal codes for partners, tiers and end customers.
     ...(loaderData.canManageCoupons ? [{ to: "/coupons", label: t("coupons.nav.staff"), group: g("customers") }] : []),
+    ...(loaderData.canWorkComplaints ? [{ to: "/complaints", label: t("complaints.nav.staff"), group: g("customers") }] : []),
+    ...(loaderData.canSeeSatisfaction ? [{ to: "/satisfaction", label: t("satisfaction.nav.staff"), group: g("customers") }] : []),
     ...(loaderData.canSeeOrders ? [{ to: "/orders", label: t("desk.nav"), group: g("sales") }] : []),
     ...(loaderData.canSeeReturns ? [{ to: "/returns", label: t("returns.nav"), group: g("sales") }] : []),
     ...(loaderData.canSeePricing ? [{ to: "/pricing", label: t("pricing.nav"), group: g("sales") }] : []),

@@ -1,7 +1,7 @@
 import { useTranslation } from "@cs/i18n/react";
 import { Outlet } from "react-router";
 import { requireActor } from "@cs/auth/server";
-import { mayFulfil, mayReadKnowledge } from "@cs/domain";
+import { mayAnswerSurveys, mayFulfil, mayReadKnowledge } from "@cs/domain";
 import { AppShell, type NavItem } from "@cs/ui";
 import { CartLink, NotificationBell, SearchBox, UserMenu } from "@cs/web";
 import { domainCtx, headerCountsFor, guarded } from "@cs/web/server";
@@ -30,6 +30,8 @@ export const loader = guarded(async function loader({ context, request }: Route.
     canFulfil,
     canFileRepairs: actor.permissions.has("own_service:file"),
     canWorkRepairs: actor.permissions.has("station_service:work"),
+    canFileComplaints: actor.permissions.has("own_complaint:file"),
+    canAnswerSurveys: mayAnswerSurveys(actor),
   };
 });
 
@@ -58,6 +60,8 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canWorkRepairs ? [{ to: "/service/queue", label: t("service.queue.nav"), group: g("service"), match: ["/service/settlements"] }] : []),
     ...(loaderData.canWorkRepairs ? [{ to: "/service/parts", label: t("stationParts.nav"), group: g("service") }] : []),
     ...(loaderData.canSeeKnowledge ? [{ to: "/knowledge", label: t("knowledge.nav"), group: g("service") }] : []),
+    ...(loaderData.canFileComplaints ? [{ to: "/complaints", label: t("complaints.nav.portal"), group: g("service") }] : []),
+    ...(loaderData.canAnswerSurveys ? [{ to: "/surveys", label: t("satisfaction.nav.portal"), group: g("service") }] : []),
     ...(loaderData.hasCompany ? [{ to: "/company", label: t("nav.myCompany"), group: g("company") }] : []),
     { to: "/account", label: t("nav.account"), group: g("company") },
   ];

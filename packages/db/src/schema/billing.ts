@@ -38,6 +38,8 @@ export const shipments = pgTable(
     uniqueIndex("shipments_number_idx").on(t.number),
     index("shipments_order_id_idx").on(t.orderId),
     index("shipments_organization_id_shipped_at_idx").on(t.organizationId, t.shippedAt),
+    // the survey pass: deliveries of the last days (docs/decisions/038)
+    index("shipments_delivered_at_idx").on(t.deliveredAt).where(sql`${t.status} = 'delivered'`),
   ],
 );
 

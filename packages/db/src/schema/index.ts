@@ -25,3 +25,4 @@ export * from "./coupons";
 export * from "./leads";
 export * from "./statements";
 export * from "./red-letter";
+export * from "./satisfaction";

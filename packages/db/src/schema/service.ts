@@ -255,16 +255,12 @@ export const repairRequests = pgTable(
     quoteNote: text(),
     quoteStatus: quoteStatus(),
     quoteDecidedAt: timestamp({ withTimezone: true }),
-    rating: smallint(),
-    ratingComment: text(),
-    ratedAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    check("repair_requests_rating", sql`${t.rating} is null or ${t.rating} between 1 and 5`),
     check("repair_requests_quote", sql`${t.quoteAmountFen} is null or ${t.quoteAmountFen} >= 0`),
     uniqueIndex("repair_requests_number_idx").on(t.number),
     // Service desk list: status (+ station) filter, most urgent SLA first, keyset by id.
@@ -284,6 +280,8 @@ export const repairRequests = pgTable(
     index("repair_requests_organization_id_created_at_idx").on(t.organizationId, t.createdAt),
     index("repair_requests_serial_idx").on(t.serial),
     index("repair_requests_city_status_idx").on(t.city, t.status),
+    // the survey pass: requests closed in the last days (docs/decisions/038)
+    index("repair_requests_closed_at_idx").on(t.closedAt).where(sql`${t.status} = 'closed'`),
   ],
 );
 

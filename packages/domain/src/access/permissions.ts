@@ -69,6 +69,11 @@ export const permissions = [
   "coupon:manage",
   /** The analysis pages (docs/decisions/033): management, sales and finance; figures stay within the actor's scopes. */
   "analytics:read",
+  /** Survey results (docs/decisions/038) and complaints (投诉): staff read and work them within their scopes. */
+  "satisfaction:read",
+  "complaint:manage",
+  /** A partner or an end customer files a complaint about its own orders or repairs. */
+  "own_complaint:file",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -94,17 +99,17 @@ export const roles = {
   management: {
     audience: "staff",
     allScopes: true,
-    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "campaign:approve", "deal:read", "deal:decide", "deal:special_price", "lead:manage", "account:assign", "relationship:work", "cost:view", "coupon:manage", "analytics:read"],
+    permissions: [...staffRead, "organization:move", "audit:read", "stock:approve", "order:manage", "order:approve", "return:approve", "pricing:manage", "product:manage", "credit:manage", "service:read", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "marketing:approve", "campaign:approve", "deal:read", "deal:decide", "deal:special_price", "lead:manage", "account:assign", "relationship:work", "cost:view", "coupon:manage", "analytics:read", "satisfaction:read", "complaint:manage"],
   },
   sales: {
     audience: "staff",
-    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "deal:read", "deal:decide", "account:assign", "relationship:work", "cost:view", "coupon:manage", "analytics:read"],
+    permissions: [...staffRead, "organization:create", "organization:update", "organization:move", "contact:manage", "audit:read", "order:approve", "target:manage", "rebate:read", "deal:read", "deal:decide", "account:assign", "relationship:work", "cost:view", "coupon:manage", "analytics:read", "satisfaction:read", "complaint:manage"],
     orderApprovalLimitFen: 20_000_000n,
     discountLimitBp: 1000,
   },
   order_desk: {
     audience: "staff",
-    permissions: [...staffRead, "order:manage", "order:approve", "return:approve"],
+    permissions: [...staffRead, "order:manage", "order:approve", "return:approve", "complaint:manage"],
     orderApprovalLimitFen: 5_000_000n,
     discountLimitBp: 500,
   },
@@ -119,7 +124,7 @@ export const roles = {
     permissions: [...staffRead, "organization:update", "audit:read", "stock:approve", "payment:record", "credit:manage", "order:approve", "target:manage", "rebate:read", "rebate:manage", "rebate:approve", "marketing:read", "cost:view", "analytics:read"],
     orderApprovalLimitFen: 50_000_000n,
   },
-  service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage"] },
+  service_desk: { audience: "staff", allScopes: true, permissions: [...staffRead, "service:read", "service:manage", "satisfaction:read", "complaint:manage"] },
   marketing: {
     audience: "staff",
     allScopes: true,
@@ -151,6 +156,7 @@ export const roles = {
       "own_marketing:apply",
       "own_deal:register",
       "own_lead:work",
+      "own_complaint:file",
     ],
   },
   partner_buyer: {
@@ -169,6 +175,7 @@ export const roles = {
       "own_rebate:use",
       "own_deal:register",
       "own_lead:work",
+      "own_complaint:file",
     ],
   },
   partner_viewer: { audience: "partner", permissions: ["own_organization:read", "profile:update", "own_stock:read", "own_order:read", "own_performance:read"] },
@@ -185,7 +192,7 @@ export const roles = {
     ],
   },
   technician: { audience: "partner", permissions: ["own_organization:read", "product:read", "profile:update", "station_service:work"] },
-  customer: { audience: "customer", permissions: ["profile:update", "own_service:file"] },
+  customer: { audience: "customer", permissions: ["profile:update", "own_service:file", "own_complaint:file"] },
 } as const satisfies Record<string, RoleDefinition>;
 
 // Without a prototype, an optional limit a role leaves out can never be read from Object.prototype.

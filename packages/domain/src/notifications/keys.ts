@@ -7,7 +7,7 @@ export function noticeKeys(kind: string, entityType: string): string[] {
   return [`notify.kinds.${safe(kind)}`, `notify.kinds.${safe(entityType)}.default`];
 }
 
-/** Where a notice leads in either app: both have these pages for orders, returns, repair requests, payment notices and monthly statements. */
+/** Where a notice leads in either app: both have these pages for orders, returns, repair requests, payment notices, monthly statements and complaints. */
 export function noticeHref(entityType: string, entityId: string): string | null {
   switch (entityType) {
     case "order":
@@ -25,6 +25,9 @@ export function noticeHref(entityType: string, entityId: string): string | null 
       return `/finance/statements/${entityId}`;
     case "red_letter":
       return `/finance/red-letters/${entityId}`;
+    case "complaint":
+      // both apps have the complaint's page (docs/decisions/038)
+      return `/complaints/${entityId}`;
     default:
       return null;
   }

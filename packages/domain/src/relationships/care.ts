@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@cs/db";
+import { surveyCare } from "../satisfaction/open";
 import { shanghaiToday } from "../shared/dates";
 
 /**
@@ -8,11 +9,13 @@ import { shanghaiToday } from "../shared/dates";
  * occasion) and acts only on the rows it claimed: a second run the same day, or a run resumed after
  * a crash, finds them claimed and sends nothing twice. Claim and actions commit together.
  */
-export async function runCareRules(db: Database, today = shanghaiToday()): Promise<{ birthdays: number; dormant: number }> {
+export async function runCareRules(db: Database, today = shanghaiToday()): Promise<{ birthdays: number; dormant: number; surveys: number }> {
   return db.transaction(async (tx) => {
     const birthdays = await birthdayCare(tx, today);
     const dormant = await dormantCare(tx, today);
-    return { birthdays, dormant };
+    // satisfaction surveys (docs/decisions/038): CSAT after deliveries and closed repairs, NPS each quarter
+    const s = await surveyCare(tx, today);
+    return { birthdays, dormant, surveys: s.deliveries + s.repairs + s.nps };
   });
 }
 

@@ -1,11 +1,13 @@
 import { and, count, desc, eq, inArray, or } from "drizzle-orm";
-import { activities, orders, organizations, payments, repairRequests } from "@cs/db";
+import { activities, complaints, orders, organizations, payments, repairRequests } from "@cs/db";
 import { can } from "../access/authorize";
 import { orderScope, serviceScope, tenantScope } from "../access/scopes";
 import { agingOfPartner } from "../billing/aging";
 import { creditPosition } from "../billing/credit";
 import { invoiceListQuery, listInvoices } from "../billing/finance-queries";
+import { complaintScope } from "../complaints/scope";
 import { getOrganization } from "../organizations/get";
+import { satisfactionOf } from "../satisfaction/results";
 import { rebateAccount } from "../rebates/balance-queries";
 import { openRepairStatuses } from "../service/workflow";
 import type { Ctx } from "../shared/context";
@@ -16,10 +18,10 @@ import { listActivities } from "./activities";
 import { listOrganizationTasks } from "./tasks";
 
 export type TimelineEvent = {
-  kind: "activity" | "order" | "payment" | "repair";
+  kind: "activity" | "order" | "payment" | "repair" | "complaint";
   id: string;
   at: Date | string;
-  /** Order and repair status, activity kind; null for payments. */
+  /** Order, repair and complaint status, activity kind; null for payments. */
   status: string | null;
   number: string | null;
   text: string | null;
@@ -36,7 +38,7 @@ const none = <T>() => Promise.resolve(null as T | null);
  */
 async function timeline(ctx: Ctx, organizationId: string, may: { orders: boolean; invoices: boolean; service: boolean }): Promise<TimelineEvent[]> {
   const { db, actor } = ctx;
-  const [acts, ords, pays, reps] = await Promise.all([
+  const [acts, ords, pays, reps, comps] = await Promise.all([
     db
       .select({ id: activities.id, at: activities.occurredAt, status: activities.kind, text: activities.summary })
       .from(activities)
@@ -68,12 +70,20 @@ async function timeline(ctx: Ctx, organizationId: string, may: { orders: boolean
           .orderBy(desc(repairRequests.createdAt))
           .limit(TIMELINE)
       : Promise.resolve([]),
+    // complaints (投诉) of the account, under their own scope (staff with complaint:manage)
+    db
+      .select({ id: complaints.id, at: complaints.createdAt, status: complaints.status, number: complaints.number, text: complaints.subject })
+      .from(complaints)
+      .where(and(complaintScope(actor), eq(complaints.organizationId, organizationId)))
+      .orderBy(desc(complaints.createdAt))
+      .limit(TIMELINE),
   ]);
   const events: TimelineEvent[] = [
     ...acts.map((a) => ({ kind: "activity" as const, id: a.id, at: a.at, status: a.status, number: null, text: a.text, amountFen: null })),
     ...ords.map((o) => ({ kind: "order" as const, id: o.id, at: o.at, status: o.status, number: o.number, text: null, amountFen: o.amountFen })),
     ...pays.map((p) => ({ kind: "payment" as const, id: p.id, at: shanghaiNoon(p.on), status: null, number: p.number, text: null, amountFen: p.amountFen })),
     ...reps.map((r) => ({ kind: "repair" as const, id: r.id, at: r.at, status: r.status, number: r.number, text: null, amountFen: null })),
+    ...comps.map((c) => ({ kind: "complaint" as const, id: c.id, at: c.at, status: c.status, number: c.number, text: c.text, amountFen: null })),
   ];
   return events.sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime()).slice(0, TIMELINE);
 }
@@ -93,7 +103,7 @@ export async function customer360(ctx: Ctx, organizationId: string, now = new Da
   const today = shanghaiToday(now);
   const orderWhere = and(orderScope(actor), eq(orders.organizationId, id));
   const repairWhere = and(serviceScope(actor), or(eq(repairRequests.organizationId, id), eq(repairRequests.stationId, id)));
-  const [credit, aging, openInvoices, recentOrders, orderCount, rebate, repairs, openRepairs, acts, tasks, events] = await Promise.all([
+  const [credit, aging, openInvoices, recentOrders, orderCount, rebate, repairs, openRepairs, acts, tasks, events, satisfaction] = await Promise.all([
     may.invoices ? creditPosition(db, id) : none<Awaited<ReturnType<typeof creditPosition>>>(),
     may.invoices ? agingOfPartner(db, actor, id, today) : none<Awaited<ReturnType<typeof agingOfPartner>>>(),
     may.invoices ? listInvoices(ctx, invoiceListQuery.parse({ partner: id, state: "open", sort: "dueOn", dir: "asc", size: 5 })) : none<Awaited<ReturnType<typeof listInvoices>>>(),
@@ -125,6 +135,7 @@ export async function customer360(ctx: Ctx, organizationId: string, now = new Da
     listActivities(ctx, id, 5),
     listOrganizationTasks(ctx, id, 0),
     timeline(ctx, id, may),
+    can(actor, "satisfaction:read") ? satisfactionOf(ctx, id) : none<Awaited<ReturnType<typeof satisfactionOf>>>(),
   ]);
   return {
     ...detail,
@@ -138,6 +149,7 @@ export async function customer360(ctx: Ctx, organizationId: string, now = new Da
     activities: acts,
     openTasks: tasks.open,
     timeline: events,
+    satisfaction,
   };
 }
 export type Customer360 = Awaited<ReturnType<typeof customer360>>;

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { organizations, products, repairAttachments, repairEvents, repairParts, repairRequests, users } from "@cs/db";
+import { organizations, products, repairAttachments, repairEvents, repairParts, repairRequests, surveys, users } from "@cs/db";
 import { serviceScope } from "../access/scopes";
 import type { Ctx } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
@@ -28,14 +28,18 @@ export async function getRepairRequest(ctx: Ctx, requestId: string) {
       productNameEn: products.nameEn,
       stationName: station.name,
       filingOrgName: filingOrg.name,
+      // the repair survey's answer (docs/decisions/038); a station does not see it (row-level security)
+      rating: surveys.score,
+      ratingComment: surveys.comment,
     })
     .from(repairRequests)
     .innerJoin(products, eq(products.id, repairRequests.productId))
     .leftJoin(station, eq(station.id, repairRequests.stationId))
     .leftJoin(filingOrg, eq(filingOrg.id, repairRequests.organizationId))
+    .leftJoin(surveys, and(eq(surveys.kind, "repair"), eq(surveys.subjectId, repairRequests.id)))
     .where(and(eq(repairRequests.id, requestId), serviceScope(ctx.actor)));
   if (!row) throw new NotFoundError("repair_request");
-  const req = row.request;
+  const req = { ...row.request, rating: row.rating, ratingComment: row.ratingComment };
   const [events, attachments, parts, claims] = await Promise.all([
     ctx.db
       .select({ id: repairEvents.id, action: repairEvents.action, fromStatus: repairEvents.fromStatus, toStatus: repairEvents.toStatus, comment: repairEvents.comment, details: repairEvents.details, createdAt: repairEvents.createdAt, actorName: users.displayName })

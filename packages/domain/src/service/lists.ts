@@ -58,7 +58,8 @@ const columns = {
   responseDueAt: repairRequests.responseDueAt,
   resolutionDueAt: repairRequests.resolutionDueAt,
   quoteStatus: repairRequests.quoteStatus,
-  rating: repairRequests.rating,
+  // the repair survey's score (docs/decisions/038)
+  rating: sql<number | null>`(select s.score from surveys s where s.kind = 'repair' and s.subject_id = ${repairRequests.id})`,
   createdAt: repairRequests.createdAt,
   updatedAt: repairRequests.updatedAt,
 };

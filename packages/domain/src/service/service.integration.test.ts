@@ -214,7 +214,7 @@ describe("repair request lifecycle", () => {
     await transitionRepair(as.customer, { _key: newKey(), requestId, to: "closed" });
     expect((await expectUnchanged(db, () => fieldErrorsOf(rateRepair(as.customer, { _key: newKey(), requestId, rating: 6 })))).rating).toEqual(["service.validation.rating"]);
     await rateRepair(as.customer, { _key: newKey(), requestId, rating: 4, comment: "修得很好" });
-    expect((await expectUnchanged(db, () => fieldErrorsOf(rateRepair(as.customer, { _key: newKey(), requestId, rating: 5 })))).rating).toEqual(["service.validation.alreadyRated"]);
+    expect((await expectUnchanged(db, () => fieldErrorsOf(rateRepair(as.customer, { _key: newKey(), requestId, rating: 5 })))).rating).toEqual(["satisfaction.errors.answered"]);
     const detail = await getRepairRequest(as.customer, requestId);
     expect(detail.request).toMatchObject({ status: "closed", rating: 4, slaDueAt: null });
     expect(detail.events.map((e) => e.action)).toEqual([

@@ -4,6 +4,7 @@ import { recordAudit } from "../shared/audit";
 import type { Ctx } from "../shared/context";
 import { ValidationError } from "../shared/errors";
 import { keyOf } from "../shared/idempotency";
+import { answerRepairSurveyIn } from "../satisfaction/answer";
 import { parseInput } from "../shared/parse";
 import { lockRepairRequest, mutateOnce, recordRepairEvent } from "./events";
 import { diagnosisInput, rateInput, requestRefInput, transitionInput } from "./inputs";
@@ -110,18 +111,22 @@ export function cancelRepair(ctx: Ctx, raw: unknown) {
   return transitionRepair(ctx, { _key: keyOf(raw), requestId: input.requestId, to: "cancelled", comment: input.comment ?? undefined });
 }
 
-/** The customer rates a closed request once: 1–5 and a comment. */
+/**
+ * The filer rates a closed request: the answer to the repair's survey (docs/decisions/038), once,
+ * while the survey is open; the request's timeline records it.
+ */
 export async function rateRepair(ctx: Ctx, raw: unknown) {
   const input = parseInput(rateInput, raw);
   return mutateOnce(ctx, raw, input, async (tx) => {
     const req = await lockRepairRequest(tx, ctx, input.requestId);
     requireAudience(ctx, req, "filer");
     if (req.status !== "closed") throw new ValidationError({ rating: ["service.validation.rateWhenClosed"] }, "service.validation.rateWhenClosed");
-    if (req.rating !== null) throw new ValidationError({ rating: ["service.validation.alreadyRated"] }, "service.validation.alreadyRated");
-    const now = new Date();
-    await tx.update(repairRequests).set({ rating: input.rating, ratingComment: input.comment, ratedAt: now, updatedAt: now }).where(eq(repairRequests.id, req.id));
+    const answer = await answerRepairSurveyIn(tx, ctx.actor, req.id, { score: input.rating, comment: input.comment }, keyOf(raw)).catch((error: unknown) => {
+      // the survey's refusal, on the page's star field
+      if (error instanceof ValidationError) throw new ValidationError({ rating: error.fieldErrors.score ?? [error.code] }, error.code);
+      throw error;
+    });
     await recordRepairEvent(tx, { requestId: req.id, action: "rated", actorId: ctx.actor.userId, comment: input.comment, details: { rating: input.rating } });
-    await recordAudit(tx, ctx.actor, { action: "repair.rate", entity: "repair_request", entityId: req.id, after: { rating: input.rating, comment: input.comment } });
-    return { requestId: req.id, rating: input.rating };
+    return { requestId: req.id, rating: answer.score };
   });
 }

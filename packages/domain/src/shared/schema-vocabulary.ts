@@ -11,6 +11,7 @@ export { repairPriorities, repairStatuses } from "@cs/db/schema/service";
 export { returnReasons } from "@cs/db/schema/returns";
 export { budgetCategories, campaignStatuses, campaignTypes } from "@cs/db/schema/marketing";
 export { activityKinds } from "@cs/db/schema/relationships";
+export { complaintCategories, complaintSeverities, complaintStatuses } from "@cs/db/schema/satisfaction";
 export type { KnowledgeArticle } from "@cs/db/schema/knowledge";
 export type { Organization } from "@cs/db/schema/organizations";
 export type { RebateMultiplierTier, RebateTier } from "@cs/db/schema/rebates";

@@ -33,6 +33,7 @@ import { en as leads } from "./marketing/leads.en";
 import { en as relations } from "./relations/relations.en";
 
 import { en as coupons } from "./relations/coupons.en";
+import { en as satisfactionComplaints } from "./relations/satisfaction.en";
 import { en as analytics } from "./analytics/analytics.en";
 import { en as productImages } from "./ordering/product-images.en";
 export const en: Resource = {
@@ -392,6 +393,7 @@ export const en: Resource = {
   verify,
   invite,
   relations,
+  ...satisfactionComplaints,
   search: {
     label: "Find anything",
     placeholder: "Find…",

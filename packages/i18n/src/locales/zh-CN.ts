@@ -32,6 +32,7 @@ import { zhCN as leads } from "./marketing/leads.zh-CN";
 import { zhCN as relations } from "./relations/relations.zh-CN";
 
 import { zhCN as coupons } from "./relations/coupons.zh-CN";
+import { zhCN as satisfactionComplaints } from "./relations/satisfaction.zh-CN";
 import { zhCN as analytics } from "./analytics/analytics.zh-CN";
 import { zhCN as productImages } from "./ordering/product-images.zh-CN";
 export const zhCN = {
@@ -390,6 +391,7 @@ export const zhCN = {
   verify,
   invite,
   relations,
+  ...satisfactionComplaints,
   search: {
     label: "全站查找",
     placeholder: "查找…",

@@ -14,6 +14,7 @@ import {
 } from "@cs/db/schema/service";
 import { priceListItems } from "@cs/db/schema/pricing";
 import { products } from "@cs/db/schema/products";
+import { complaints, surveys } from "@cs/db/schema/satisfaction";
 import { tierBasePrices } from "./pricing";
 import type { DemoData } from "./demo";
 import { seedUuid } from "./random";
@@ -157,9 +158,6 @@ export async function seedService(db: DatabaseOrTransaction, data: DemoData, now
       respondedAt: r.status === "submitted" ? null : new Date(createdAt.getTime() + 2 * HOUR),
       resolvedAt: r.status === "closed" ? new Date(createdAt.getTime() + 48 * HOUR) : null,
       diagnosis: r.status === "closed" ? "电池老化鼓包，更换电池" : null,
-      rating: r.rating ?? null,
-      ratingComment: r.rating ? "速度很快，服务专业" : null,
-      ratedAt: r.rating ? new Date(createdAt.getTime() + 80 * HOUR) : null,
       closedAt: r.status === "closed" ? new Date(createdAt.getTime() + 72 * HOUR) : null,
       createdAt,
       updatedAt: createdAt,
@@ -180,6 +178,48 @@ export async function seedService(db: DatabaseOrTransaction, data: DemoData, now
       })),
     ),
   );
+  // a closed request's rating is the answer to its survey (docs/decisions/038)
+  await insertChunked(
+    db,
+    surveys,
+    REQUESTS.filter((r) => r.status === "closed").map((r) => {
+      const row = reqRows.find((q) => q.id === seedUuid(`repair:demo:${r.n}`))!;
+      const closedAt = row.closedAt!;
+      return {
+        kind: "repair" as const,
+        subjectId: row.id,
+        endCustomerId: row.endCustomerId,
+        repairRequestId: row.id,
+        respondentUserId: seedUuid("user:customer@demo.cn"),
+        expiresAt: new Date(closedAt.getTime() + 14 * 24 * HOUR),
+        score: r.rating ?? null,
+        comment: r.rating ? "速度很快，服务专业" : null,
+        answeredAt: r.rating ? new Date(row.createdAt.getTime() + 80 * HOUR) : null,
+        answeredBy: r.rating ? seedUuid("user:customer@demo.cn") : null,
+        stationId: row.stationId,
+        productLineId: notebook.productLineId,
+        divisionId: row.divisionId,
+        createdAt: closedAt,
+      };
+    }),
+  );
+  // one open complaint (投诉) of DL-0001 about the closed repair, due in a day (docs/decisions/038)
+  const dl1 = data.organizations.find((o) => o.id === seedUuid("org:DL-0001"))!;
+  await db.insert(complaints).values({
+    id: seedUuid("complaint:demo:1"),
+    number: `TS-${year}-000001`,
+    organizationId: dl1.id!,
+    branchId: dl1.ownerBranchId ?? null,
+    category: "repair_service",
+    severity: "normal",
+    subject: "维修后电池续航仍然偏短",
+    description: "更换电池后续航约三小时，与新机相差较大，希望复检。",
+    dueAt: new Date(now.getTime() + 24 * HOUR),
+    filedBy: seedUuid("user:dealer@demo.cn"),
+    createdAt: new Date(now.getTime() - 2 * HOUR),
+    updatedAt: new Date(now.getTime() - 2 * HOUR),
+  });
+  await db.insert(documentSequences).values({ prefix: "TS", year, lastValue: 1 }).onConflictDoNothing();
   await db
     .insert(documentSequences)
     .values({ prefix: "RMA", year, lastValue: REQUESTS.length })

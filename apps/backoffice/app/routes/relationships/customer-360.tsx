@@ -48,6 +48,8 @@ function eventLink(e: TimelineEvent, organizationId: string) {
       return `/finance/payments?q=${encodeURIComponent(e.number ?? "")}`;
     case "repair":
       return `/service/requests/${e.id}`;
+    case "complaint":
+      return `/complaints/${e.id}`;
   }
 }
 
@@ -67,6 +69,8 @@ export default function Customer360Page({ loaderData }: Route.ComponentProps) {
         return t("relations.c360.events.payment", { number: e.number });
       case "repair":
         return `${t("relations.c360.events.repair", { number: e.number })} · ${t(`service.statuses.${e.status}`)}`;
+      case "complaint":
+        return `${t("complaints.event", { number: e.number })} · ${t(`complaints.statuses.${e.status}`)}`;
     }
   };
   return (
@@ -178,6 +182,14 @@ export default function Customer360Page({ loaderData }: Route.ComponentProps) {
                 ))}
               </ul>
             )}
+          </Section>
+        ) : null}
+        {view.satisfaction ? (
+          <Section title={t("satisfaction.title")} to="/satisfaction">
+            <dl>
+              <Row label={t("satisfaction.columns.csat")} value={view.satisfaction.csatAverage === null ? "—" : `${view.satisfaction.csatAverage} / 5 (${view.satisfaction.csatAnswers})`} />
+              <Row label={t("satisfaction.lastNps")} value={view.satisfaction.lastNps ?? "—"} />
+            </dl>
           </Section>
         ) : null}
         <Section title={t("relations.c360.activities")} to={`/organizations/${org.id}`}>

@@ -10,6 +10,7 @@ import {
   repairEvents,
   repairParts,
   repairRequests,
+  surveys,
   stationClaimLines,
   stationClaims,
   stockLevels,
@@ -55,6 +56,7 @@ const assignedRequest = (diagnosing = false) => repairAt(cast, store, deviceId, 
 
 const requestRow = async (id: string) => (await db.select().from(repairRequests).where(eq(repairRequests.id, id)))[0]!;
 const eventsOf = (id: string) => db.select().from(repairEvents).where(eq(repairEvents.requestId, id));
+const surveyOf = async (id: string) => (await db.select().from(surveys).where(eq(surveys.subjectId, id)))[0];
 const errorsOf = (answer: { data: unknown }) => (answer.data as { error: Record<string, string[]> }).error;
 
 describe("runRepairAction", () => {
@@ -201,11 +203,12 @@ describe("runRepairAction: declining, parts, claims, rating and invitations", ()
     expect(await db.select().from(stationClaims).where(inArray(stationClaims.requestId, [ready, early]))).toEqual([]);
   });
 
-  it("the customer rates a closed repair: the rating and comment are on the request and its history", async () => {
+  it("the customer rates a closed repair: the rating and comment answer its survey and are on its history", async () => {
     const id = await repairAt(cast, store, deviceId, "closed");
     const answer = await outcome(runRepairAction(customer, id, form([["intent", "rate"], ["_key", newKey()], ["rating", "4"], ["comment", "修得很好"]])));
     expect(answer).toMatchObject({ status: 302, location: `/service/requests/${id}?done=rated` });
-    expect(await requestRow(id)).toMatchObject({ status: "closed", rating: 4, ratingComment: "修得很好", ratedAt: expect.any(Date) });
+    expect(await requestRow(id)).toMatchObject({ status: "closed" });
+    expect(await surveyOf(id)).toMatchObject({ kind: "repair", score: 4, comment: "修得很好", answeredAt: expect.any(Date), answeredBy: customer.actor.userId });
     expect((await eventsOf(id)).filter((e) => e.action === "rated")).toMatchObject([{ actorId: customer.actor.userId, comment: "修得很好" }]);
   });
 
@@ -216,7 +219,7 @@ describe("runRepairAction: declining, parts, claims, rating and invitations", ()
     const closed = await repairAt(cast, store, deviceId, "closed");
     const six = await expectUnchanged(db, () => outcome(runRepairAction(customer, closed, form([["intent", "rate"], ["_key", newKey()], ["rating", "6"]]))));
     expect(six).toMatchObject({ status: 400, data: { error: { rating: ["service.validation.rating"] } } });
-    expect((await requestRow(closed)).rating).toBeNull();
+    expect((await surveyOf(closed))?.score ?? null).toBeNull();
   });
 
   describe("a dealer's invitation to the customer it filed for", () => {

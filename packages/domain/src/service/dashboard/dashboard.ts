@@ -104,7 +104,7 @@ export async function serviceDashboard(ctx: Ctx, raw: unknown, now = new Date())
     ctx.db.execute<MetricsSql>(sql`
       with base as (
         select r.station_id, r.division_id, r.created_at, r.resolved_at, r.resolution_due_at, r.responded_at, r.response_due_at,
-               r.rating, r.status, r.sla_due_at,
+               sv.score as rating, r.status, r.sla_due_at,
                extract(epoch from (r.resolved_at - r.created_at)) / 3600.0 as hours,
                r.resolved_at is not null and not exists (
                  select 1 from repair_requests again
@@ -112,6 +112,8 @@ export async function serviceDashboard(ctx: Ctx, raw: unknown, now = new Date())
                     and again.created_at > r.resolved_at and again.created_at <= r.resolved_at + make_interval(days => ${FIRST_TIME_FIX_DAYS})
                ) as fixed_first_time
           from repair_requests r
+          -- satisfaction: the repair survey's CSAT (docs/decisions/038)
+          left join surveys sv on sv.kind = 'repair' and sv.subject_id = r.id
          where r.created_at >= ${start} and r.created_at < ${end}
       ), grouped as (
         select case when grouping(station_id) = 0 then 'station' when grouping(division_id) = 0 then 'division' else 'all' end as dim,

@@ -39,7 +39,7 @@ async function requestsWhere(ctx: Ctx, where: SQL) {
       symptoms: repairRequests.symptoms,
       diagnosis: repairRequests.diagnosis,
       resolution: repairRequests.resolution,
-      rating: repairRequests.rating,
+      rating: sql<number | null>`(select s.score from surveys s where s.kind = 'repair' and s.subject_id = ${repairRequests.id})`,
       createdAt: repairRequests.createdAt,
       closedAt: repairRequests.closedAt,
     })

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { products, repairRequests, users, type Database, type RepairRequest } from "@cs/db";
+import { products, repairRequests, surveys, users, type Database, type RepairRequest } from "@cs/db";
 
 /**
  * Test-only: repair requests inserted as rows in a given state (the workflow's own verbs are tested
@@ -24,7 +24,10 @@ export async function anySerializedProduct(db: Database) {
   return row;
 }
 
-export async function insertRepairRequest(db: Database, values: Partial<typeof repairRequests.$inferInsert> & { productId: string; endCustomerId: string }): Promise<RepairRequest> {
+export async function insertRepairRequest(
+  db: Database,
+  { rating, ...values }: Partial<typeof repairRequests.$inferInsert> & { productId: string; endCustomerId: string; rating?: number },
+): Promise<RepairRequest> {
   const now = new Date();
   const [row] = await db
     .insert(repairRequests)
@@ -43,5 +46,19 @@ export async function insertRepairRequest(db: Database, values: Partial<typeof r
     })
     .returning();
   if (!row) throw new Error("insert returned nothing");
+  // a rating is the answer to the repair's survey (docs/decisions/038)
+  if (rating !== undefined)
+    await db.insert(surveys).values({
+      kind: "repair",
+      subjectId: row.id,
+      endCustomerId: row.endCustomerId,
+      organizationId: row.organizationId,
+      repairRequestId: row.id,
+      stationId: row.stationId,
+      divisionId: row.divisionId,
+      expiresAt: new Date(now.getTime() + 14 * 24 * 3600_000),
+      score: rating,
+      answeredAt: now,
+    });
   return row;
 }

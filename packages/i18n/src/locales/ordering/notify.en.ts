@@ -75,6 +75,18 @@ export const en: Widen<typeof zhCN> = {
       default: "Invitation to register",
       customer: "{{dealer}} invites you to register and follow your repair requests: {{link}} (valid for {{days}} days)",
     },
+    survey: {
+      default: "Satisfaction survey",
+      delivery: "Order {{number}} was delivered: please rate the delivery (one click): {{link}}",
+      repair: "Repair {{number}} is done: please rate the service (one click): {{link}}",
+      nps: "Partner survey {{number}}: how likely are you to recommend us? Answer here: {{link}}",
+    },
+    complaint: {
+      default: "Complaint {{number}} updated",
+      filed: "New complaint {{number}}: {{subject}}; please handle it in time",
+      assigned: "Complaint {{number}} assigned to you: {{subject}}",
+      resolved: "Your complaint {{number}} ({{subject}}) has been handled: see the resolution",
+    },
     security: {
       default: "Account security notice",
       signInFailures:

@@ -73,6 +73,18 @@ export const zhCN = {
       default: "注册邀请",
       customer: "{{dealer}} 邀请您注册服务账户，查看您的报修进度：{{link}} （{{days}} 天内有效）",
     },
+    survey: {
+      default: "满意度调查",
+      delivery: "订单 {{number}} 已签收，请为这次送货打分（点击即可评分）：{{link}}",
+      repair: "维修单 {{number}} 已完成，请为这次服务打分（点击即可评分）：{{link}}",
+      nps: "{{number}} 合作伙伴调查：您有多大可能向同行推荐我们？点击作答：{{link}}",
+    },
+    complaint: {
+      default: "投诉 {{number}} 已更新",
+      filed: "新投诉 {{number}}：{{subject}}，请在时限内处理",
+      assigned: "投诉 {{number}} 已指派给您：{{subject}}",
+      resolved: "您的投诉 {{number}}（{{subject}}）已处理，请查看处理结果",
+    },
     security: {
       default: "账号安全提醒",
       signInFailures: "您的账号在过去 1 小时内有 {{count}} 次登录失败（最近一次来自 {{ip}}）。如果不是您本人操作，请修改密码",

@@ -292,7 +292,6 @@ export const en: Widen<typeof zhCN> = {
     quoteDecided: "The customer already approved the quote; it cannot change",
     noPendingQuote: "There is no quote awaiting an answer",
     rateWhenClosed: "You can rate once the request is closed",
-    alreadyRated: "Already rated",
     rating: "Choose 1 to 5 stars",
     notAssignable: "Only requests not yet accepted can be assigned, and not to their current station",
     notEscalatable: "This request cannot be escalated",

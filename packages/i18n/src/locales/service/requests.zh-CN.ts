@@ -290,7 +290,6 @@ export const zhCN = {
     quoteDecided: "客户已同意报价，不能再修改",
     noPendingQuote: "没有待确认的报价",
     rateWhenClosed: "维修单关闭后才能评价",
-    alreadyRated: "已经评价过了",
     rating: "请选择 1–5 星",
     notAssignable: "只能分配尚未受理的维修单，且不能分配给当前网点",
     notEscalatable: "该维修单不能再升级",

@@ -1,5 +1,5 @@
 import { useTranslation } from "@cs/i18n/react";
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import { serviceDashboard, type RequestMetrics } from "@cs/domain";
 import { Button, Card, PageHeader, TextField, formatMoney, formatNumber } from "@cs/ui";
 import { domainCtx, searchParamsObject, guarded } from "@cs/web/server";
@@ -75,7 +75,14 @@ export default function ServiceDashboard({ loaderData }: Route.ComponentProps) {
     rows.map((r) => ({ name: name(r), firstTimeFix: pct(r.firstTimeFixRate), slaResolution: pct(r.slaResolutionRate), satisfaction: r.ratingAverage }));
   return (
     <div className="space-y-4">
-      <PageHeader title={t("serviceDashboard.title")}>
+      <PageHeader
+        title={t("serviceDashboard.title")}
+        actions={
+          <Link to="/satisfaction" className="text-sm text-blue-800 underline">
+            {t("satisfaction.details")}
+          </Link>
+        }
+      >
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("serviceDashboard.intro", { from: period.from, to: period.to })}</p>
       </PageHeader>
       <Form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
