@@ -251,9 +251,11 @@ test("order to cash: an over-credit quick order is approved, shipped in part, in
     ]);
   }
   const totalsRow = invoiceLines.locator("tfoot tr");
-  await expect(totalsRow.getByRole("cell").nth(1)).toHaveText(yuan(invoiceFen - invoiceTaxFen));
-  await expect(totalsRow.getByRole("cell").nth(3)).toHaveText(yuan(invoiceTaxFen));
-  await expect(totalsRow.getByRole("cell").nth(4)).toHaveText(yuan(invoiceFen));
+  // each total sits under its column (on a phone it is labelled by the column's name)
+  const total = (column: string) => totalsRow.locator(`td[data-label="${column}"]`);
+  await expect(total("不含税金额")).toHaveText(yuan(invoiceFen - invoiceTaxFen));
+  await expect(total("税额")).toHaveText(yuan(invoiceTaxFen));
+  await expect(total("含税金额")).toHaveText(yuan(invoiceFen));
   await expect(dealer.getByText(reference).or(dealer.getByText(/PAY-\d{4}-\d{6}/)).first()).toBeVisible();
 
   const after = await creditTiles(dealer);

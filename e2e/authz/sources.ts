@@ -78,8 +78,11 @@ export const ids = {
   landingCampaign: { from: "(select * from campaigns where code is not null and status in ('approved', 'running')) t", select: { code: "t.code" } },
   // complaints (投诉): the partner's or the end customer's own, the branch's for staff limited to branches
   complaint: { from: "complaints t", org: ["t.organization_id"], customer: "t.end_customer_id", branch: "t.branch_id" },
-  // a survey link's token is never stored (only its hash): a well-formed one that names nothing
-  surveyToken: { from: "", values: ["Q".repeat(43)] },
+  // a survey link's token is stored only as its hash: the real one is in the e-mail the link went out in
+  surveyToken: {
+    from: "(select o.params->>'surveyToken' as token from email_outbox o where o.template like 'survey.%' and o.params->>'surveyToken' is not null) t",
+    select: { token: "t.token" },
+  },
   orderQueue: { from: "", values: ["to_allocate"] },
   stockDocumentKind: { from: "", values: ["receipt"] },
 } satisfies Record<string, IdSource>;

@@ -34,7 +34,8 @@ type Props<T> = {
 export function DetailTable<T>({ caption, columns, rows, getRowId, totals, empty, className }: Props<T>) {
   const titleIndex = Math.max(0, columns.findIndex((c) => c.phoneTitle));
   return (
-    <div className={cn(stackedTable.scroller, className)}>
+    // Focusable and named: in a narrow column the table may scroll sideways, and a keyboard must reach it.
+    <div className={cn(stackedTable.scroller, className)} tabIndex={0} role="region" aria-label={caption}>
       <table className={stackedTable.table}>
         <caption className="sr-only">{caption}</caption>
         <thead className={stackedTable.headPlain}>

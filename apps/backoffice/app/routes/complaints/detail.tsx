@@ -51,10 +51,7 @@ export default function ComplaintDetail({ loaderData, actionData }: Route.Compon
       </PageHeader>
       {done && !actionData ? <Alert tone="success">{done === "resolved" ? t("complaints.resolved") : done === "assigned" ? t("complaints.assigned") : t("complaints.filed", { number: c.number })}</Alert> : null}
       {c.resolution ? (
-        <Alert tone="success">
-          <strong>{t("complaints.fields.resolution")}：</strong>
-          {c.resolution}
-        </Alert>
+        <Alert tone="success">{t("complaints.answer", { text: c.resolution })}</Alert>
       ) : null}
       <Card>
         <ComplaintFacts

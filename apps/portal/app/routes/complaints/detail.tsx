@@ -24,10 +24,7 @@ export default function ComplaintDetail({ loaderData }: Route.ComponentProps) {
         </div>
       </PageHeader>
       {c.resolution ? (
-        <Alert tone="success">
-          <strong>{t("complaints.fields.resolution")}：</strong>
-          {c.resolution}
-        </Alert>
+        <Alert tone="success">{t("complaints.answer", { text: c.resolution })}</Alert>
       ) : null}
       <Card>
         <ComplaintFacts

@@ -81,6 +81,7 @@ export const en: Widen<typeof zhCN> = {
     assigned: "Owner assigned.",
     resolve: "Resolve and reply",
     resolved: "Complaint resolved; the complainant has been told.",
+    answer: "Resolution: {{text}}",
     empty: "No complaints.",
     errors: {
       category: "Choose a category.",

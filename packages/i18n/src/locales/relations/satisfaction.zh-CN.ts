@@ -79,6 +79,7 @@ export const complaints = {
   assigned: "已指派负责人。",
   resolve: "解决并答复",
   resolved: "投诉已解决，已通知投诉方。",
+  answer: "处理结果：{{text}}",
   empty: "暂无投诉。",
   errors: {
     category: "请选择投诉类别。",
