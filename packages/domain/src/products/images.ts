@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { PRODUCT_IMAGE_TYPE, productImageSizes, productImages, products, renderProductImageSizes, type DatabaseOrTransaction } from "@cs/db";
+import { productImageSizes, productImages, products, type DatabaseOrTransaction } from "@cs/db";
+import { renderProductImageSizes } from "./image-sizes";
 import { authorize } from "../access/authorize";
 import { recordAudit } from "../shared/audit";
 import { inTransaction, type Ctx } from "../shared/context";
@@ -7,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../shared/errors"
 import { keyOf, once } from "../shared/idempotency";
 import { checkImages, type UploadedFile } from "../shared/images";
 import { isUuid } from "../shared/parse";
-import { PRODUCT_IMAGE_WIDTHS } from "./image-widths";
+import { PRODUCT_IMAGE_TYPE, PRODUCT_IMAGE_WIDTHS } from "./image-widths";
 
 /** A product keeps at most this many pictures (the first is the catalogue's). */
 export const MAX_PRODUCT_IMAGES = 6;

@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@cs/db/client";
-import { renderProductImageSizes } from "@cs/db/product-image-sizes";
-import { PRODUCT_IMAGE_TYPE } from "@cs/db/product-image-widths";
+import { renderProductImageSizes } from "@cs/domain/products/image-sizes";
+import { PRODUCT_IMAGE_TYPE } from "@cs/domain/products/image-widths";
 import { productImageSizes, productImages } from "@cs/db/schema/product-images";
 import { products } from "@cs/db/schema/products";
 import { seedUuid } from "./random";

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 
-import { PRODUCT_IMAGE_WIDTHS } from "./product-image-widths";
+import { PRODUCT_IMAGE_WIDTHS } from "./image-widths";
 
 /** Pictures larger than this many pixels are refused before decoding (a small file can decode to gigabytes). */
 const MAX_INPUT_PIXELS = 40_000_000;
